@@ -1,0 +1,834 @@
+/* nn-kernels.c: fast kernels and their plain references (see nn-kernels.h).
+ *
+ * FAST functions are cloned for AVX2 and the baseline and picked at load time; the loops are
+ * contiguous over samples (or over the weights of one neuron), with restrict pointers, so GCC
+ * vectorises them without touching any element's operation order. REF functions are the same
+ * maths written plainly, with vectorisation off.
+ */
+#include "nn-kernels.h"
+
+#include <string.h>
+
+#include "nn-math.h"
+
+#define FAST __attribute__ ((target_clones ("avx2", "default")))
+#define REF __attribute__ ((optimize ("no-tree-vectorize")))
+
+/* Eight floats, element-wise arithmetic (GCC vector extension): each lane does exactly the
+ * scalar code's operations, so results match the reference bit for bit. The AVX2 clone maps
+ * it to one ymm register, the baseline clone to two xmm registers. */
+typedef float v8f __attribute__ ((vector_size (32)));
+/* The helpers taking and returning v8f are always inlined: no call ABI is involved. */
+#pragma GCC diagnostic ignored "-Wpsabi"
+
+static inline __attribute__ ((always_inline)) v8f
+load8 (const float *p)
+{
+  v8f v;
+
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+static inline __attribute__ ((always_inline)) void
+store8 (float *p, v8f v)
+{
+  memcpy (p, &v, sizeof v);
+}
+
+static inline __attribute__ ((always_inline)) v8f
+splat8 (float f)
+{
+  v8f v = { f, f, f, f, f, f, f, f };
+
+  return v;
+}
+
+#define AI __attribute__ ((always_inline))
+
+/* ---- the row kernel shared by dense forward and dense backward (input side) ----
+ *
+ * z[r][s] = init_r + sum_k w[r wr + k wk] x[k][s], k ascending, where init_r = b[r] if b is
+ * given, else the k = 0 term w[r wr] x[0][s] (and the sum then runs from k = 1). Register
+ * blocks of 4 rows x 16 samples (8 accumulators; each x vector loaded once for 4 rows), then
+ * 4 x 8, then single rows, then single samples. */
+
+static inline AI void
+rows_4x16 (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
+           const float *restrict w, size_t wr, size_t wk, size_t nk, const float *restrict b)
+{
+  v8f a00, a01, a10, a11, a20, a21, a30, a31;
+  size_t k0 = 0;
+
+  if (b != NULL)
+    {
+      a00 = a01 = splat8 (b[0]);
+      a10 = a11 = splat8 (b[1]);
+      a20 = a21 = splat8 (b[2]);
+      a30 = a31 = splat8 (b[3]);
+    }
+  else
+    {
+      v8f x0 = load8 (x), x1 = load8 (x + 8);
+
+      a00 = w[0] * x0;
+      a01 = w[0] * x1;
+      a10 = w[wr] * x0;
+      a11 = w[wr] * x1;
+      a20 = w[2 * wr] * x0;
+      a21 = w[2 * wr] * x1;
+      a30 = w[3 * wr] * x0;
+      a31 = w[3 * wr] * x1;
+      k0 = 1;
+    }
+  for (size_t k = k0; k < nk; k++)
+    {
+      v8f x0 = load8 (x + k * ldx), x1 = load8 (x + k * ldx + 8);
+      const float *wc = w + k * wk;
+      float c0 = wc[0], c1 = wc[wr], c2 = wc[2 * wr], c3 = wc[3 * wr];
+
+      a00 = a00 + c0 * x0;
+      a01 = a01 + c0 * x1;
+      a10 = a10 + c1 * x0;
+      a11 = a11 + c1 * x1;
+      a20 = a20 + c2 * x0;
+      a21 = a21 + c2 * x1;
+      a30 = a30 + c3 * x0;
+      a31 = a31 + c3 * x1;
+    }
+  store8 (z, a00);
+  store8 (z + 8, a01);
+  store8 (z + ldz, a10);
+  store8 (z + ldz + 8, a11);
+  store8 (z + 2 * ldz, a20);
+  store8 (z + 2 * ldz + 8, a21);
+  store8 (z + 3 * ldz, a30);
+  store8 (z + 3 * ldz + 8, a31);
+}
+
+static inline AI void
+rows_4x8 (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
+          const float *restrict w, size_t wr, size_t wk, size_t nk, const float *restrict b)
+{
+  v8f a0, a1, a2, a3;
+  size_t k0 = 0;
+
+  if (b != NULL)
+    {
+      a0 = splat8 (b[0]);
+      a1 = splat8 (b[1]);
+      a2 = splat8 (b[2]);
+      a3 = splat8 (b[3]);
+    }
+  else
+    {
+      v8f x0 = load8 (x);
+
+      a0 = w[0] * x0;
+      a1 = w[wr] * x0;
+      a2 = w[2 * wr] * x0;
+      a3 = w[3 * wr] * x0;
+      k0 = 1;
+    }
+  for (size_t k = k0; k < nk; k++)
+    {
+      v8f x0 = load8 (x + k * ldx);
+      const float *wc = w + k * wk;
+
+      a0 = a0 + wc[0] * x0;
+      a1 = a1 + wc[wr] * x0;
+      a2 = a2 + wc[2 * wr] * x0;
+      a3 = a3 + wc[3 * wr] * x0;
+    }
+  store8 (z, a0);
+  store8 (z + ldz, a1);
+  store8 (z + 2 * ldz, a2);
+  store8 (z + 3 * ldz, a3);
+}
+
+static inline AI void
+rows_1x8 (float *restrict z, const float *restrict x, size_t ldx, const float *restrict w,
+          size_t wk, size_t nk, const float *restrict b)
+{
+  v8f a;
+  size_t k0 = 0;
+
+  if (b != NULL)
+    a = splat8 (b[0]);
+  else
+    {
+      a = w[0] * load8 (x);
+      k0 = 1;
+    }
+  for (size_t k = k0; k < nk; k++)
+    a = a + w[k * wk] * load8 (x + k * ldx);
+  store8 (z, a);
+}
+
+static inline AI float
+rows_1x1 (const float *restrict x, size_t ldx, const float *restrict w, size_t wk, size_t nk,
+          const float *restrict b)
+{
+  float a;
+  size_t k0 = 0;
+
+  if (b != NULL)
+    a = b[0];
+  else
+    {
+      a = w[0] * x[0];
+      k0 = 1;
+    }
+  for (size_t k = k0; k < nk; k++)
+    a = a + w[k * wk] * x[k * ldx];
+  return a;
+}
+
+static inline AI void
+rows_kernel (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
+             const float *restrict w, size_t wr, size_t wk, size_t nk, size_t nr, size_t n,
+             const float *restrict b)
+{
+  size_t r = 0;
+
+  for (; r + 4 <= nr; r += 4)
+    {
+      float *zr = z + r * ldz;
+      const float *wrow = w + r * wr;
+      const float *br = b != NULL ? b + r : NULL;
+      size_t s = 0;
+
+      for (; s + 16 <= n; s += 16)
+        rows_4x16 (zr + s, ldz, x + s, ldx, wrow, wr, wk, nk, br);
+      for (; s + 8 <= n; s += 8)
+        rows_4x8 (zr + s, ldz, x + s, ldx, wrow, wr, wk, nk, br);
+      for (; s < n; s++)
+        for (size_t q = 0; q < 4; q++)
+          zr[q * ldz + s] = rows_1x1 (x + s, ldx, wrow + q * wr, wk, nk,
+                                      br != NULL ? br + q : NULL);
+    }
+  for (; r < nr; r++)
+    {
+      float *zr = z + r * ldz;
+      const float *wrow = w + r * wr;
+      const float *br = b != NULL ? b + r : NULL;
+      size_t s = 0;
+
+      for (; s + 8 <= n; s += 8)
+        rows_1x8 (zr + s, x + s, ldx, wrow, wk, nk, br);
+      for (; s < n; s++)
+        zr[s] = rows_1x1 (x + s, ldx, wrow, wk, nk, br);
+    }
+}
+
+/* ---- dense forward ---- */
+
+/* z[j][s] = b[j] + sum_i w[j][i] x[i][s] */
+FAST void
+nn_dense_forward (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
+                  const float *restrict w, const float *restrict b, size_t n_in, size_t n_out,
+                  size_t n)
+{
+  rows_kernel (z, ldz, x, ldx, w, n_in, 1, n_in, n_out, n, b);
+}
+
+REF void
+nn_dense_forward_ref (float *z, size_t ldz, const float *x, size_t ldx, const float *w,
+                      const float *b, size_t n_in, size_t n_out, size_t n)
+{
+  for (size_t j = 0; j < n_out; j++)
+    for (size_t s = 0; s < n; s++)
+      {
+        float acc = b[j];
+
+        for (size_t i = 0; i < n_in; i++)
+          acc = acc + w[j * n_in + i] * x[i * ldx + s];
+        z[j * ldz + s] = acc;
+      }
+}
+
+/* ---- dense backward ---- */
+
+/* dx[i][s] = w[0][i] dz[0][s] + w[1][i] dz[1][s] + … */
+FAST void
+nn_dense_backward_input (float *restrict dx, size_t lddx, const float *restrict dz, size_t lddz,
+                         const float *restrict w, size_t n_in, size_t n_out, size_t n)
+{
+  rows_kernel (dx, lddx, dz, lddz, w, 1, n_in, n_out, n_in, n, NULL);
+}
+
+REF void
+nn_dense_backward_input_ref (float *dx, size_t lddx, const float *dz, size_t lddz, const float *w,
+                             size_t n_in, size_t n_out, size_t n)
+{
+  for (size_t i = 0; i < n_in; i++)
+    for (size_t s = 0; s < n; s++)
+      {
+        float acc = w[i] * dz[s];
+
+        for (size_t j = 1; j < n_out; j++)
+          acc = acc + w[j * n_in + i] * dz[j * lddz + s];
+        dx[i * lddx + s] = acc;
+      }
+}
+
+/* t[c][r] = m[r][c]: rows x cols, m rows ld apart, t dense */
+static inline AI void
+transpose (float *restrict t, const float *restrict m, size_t ld, size_t rows, size_t cols)
+{
+  for (size_t r = 0; r < rows; r++)
+    for (size_t c = 0; c < cols; c++)
+      t[c * rows + r] = m[r * ld + c];
+}
+
+/* dw[j][i] += dz[j][s] x[i][s] (s ascending), 8 inputs of one neuron per vector: x is
+ * transposed into work so that sample s's inputs are contiguous */
+static inline AI void
+params_by_inputs (float *restrict dw, float *restrict db, const float *restrict dz, size_t lddz,
+                  const float *restrict x, size_t ldx, size_t n_in, size_t n_out, size_t n,
+                  float *restrict work)
+{
+  size_t i8 = n_in - n_in % 8;
+
+  if (i8 > 0)
+    transpose (work, x, ldx, n_in, n);
+  for (size_t j = 0; j < n_out; j++)
+    {
+      float *restrict dwj = dw + j * n_in;
+      const float *restrict d = dz + j * lddz;
+      float b = db[j];
+
+      for (size_t i = 0; i < i8; i += 8)
+        {
+          v8f a = load8 (dwj + i);
+
+          for (size_t s = 0; s < n; s++)
+            a = a + d[s] * load8 (work + s * n_in + i);
+          store8 (dwj + i, a);
+        }
+      for (size_t i = i8; i < n_in; i++)
+        {
+          float a = dwj[i];
+
+          for (size_t s = 0; s < n; s++)
+            a = a + d[s] * x[i * ldx + s];
+          dwj[i] = a;
+        }
+      for (size_t s = 0; s < n; s++)
+        b = b + d[s];
+      db[j] = b;
+    }
+}
+
+/* the same with 8 neurons per vector (for narrow inputs): dz is transposed into work so that
+ * sample s's deltas are contiguous; a weight column is gathered and scattered */
+static inline AI void
+params_by_neurons (float *restrict dw, float *restrict db, const float *restrict dz,
+                   size_t lddz, const float *restrict x, size_t ldx, size_t n_in, size_t n_out,
+                   size_t n, float *restrict work)
+{
+  size_t j8 = n_out - n_out % 8;
+
+  transpose (work, dz, lddz, n_out, n);
+  for (size_t j = 0; j < j8; j += 8)
+    {
+      v8f b = load8 (db + j);
+
+      for (size_t i = 0; i < n_in; i++)
+        {
+          const float *restrict xi = x + i * ldx;
+          float *restrict c = dw + j * n_in + i;
+          v8f a = { c[0], c[n_in], c[2 * n_in], c[3 * n_in],
+                    c[4 * n_in], c[5 * n_in], c[6 * n_in], c[7 * n_in] };
+          float t[8];
+
+          for (size_t s = 0; s < n; s++)
+            a = a + load8 (work + s * n_out + j) * xi[s];
+          memcpy (t, &a, sizeof t);
+          for (size_t l = 0; l < 8; l++)
+            c[l * n_in] = t[l];
+        }
+      for (size_t s = 0; s < n; s++)
+        b = b + load8 (work + s * n_out + j);
+      store8 (db + j, b);
+    }
+  for (size_t j = j8; j < n_out; j++)
+    {
+      const float *restrict d = dz + j * lddz;
+      float b = db[j];
+
+      for (size_t i = 0; i < n_in; i++)
+        {
+          float a = dw[j * n_in + i];
+
+          for (size_t s = 0; s < n; s++)
+            a = a + d[s] * x[i * ldx + s];
+          dw[j * n_in + i] = a;
+        }
+      for (size_t s = 0; s < n; s++)
+        b = b + d[s];
+      db[j] = b;
+    }
+}
+
+/* dw[j][i] += dz[j][s] x[i][s] and db[j] += dz[j][s], s ascending for every element */
+FAST void
+nn_dense_backward_params (float *restrict dw, float *restrict db, const float *restrict dz,
+                          size_t lddz, const float *restrict x, size_t ldx, size_t n_in,
+                          size_t n_out, size_t n, float *restrict work)
+{
+  if (n_in < 8 && n_out >= 8)
+    params_by_neurons (dw, db, dz, lddz, x, ldx, n_in, n_out, n, work);
+  else
+    params_by_inputs (dw, db, dz, lddz, x, ldx, n_in, n_out, n, work);
+}
+
+REF void
+nn_dense_backward_params_ref (float *dw, float *db, const float *dz, size_t lddz, const float *x,
+                              size_t ldx, size_t n_in, size_t n_out, size_t n, float *work)
+{
+  (void) work;
+  for (size_t s = 0; s < n; s++)
+    for (size_t j = 0; j < n_out; j++)
+      {
+        float d = dz[j * lddz + s];
+
+        for (size_t i = 0; i < n_in; i++)
+          dw[j * n_in + i] = dw[j * n_in + i] + d * x[i * ldx + s];
+        db[j] = db[j] + d;
+      }
+}
+
+/* ---- activations ---- */
+
+/* relu a = z < 0 ? 0 : z (NaN stays NaN); leaky relu a = z < 0 ? 0.01 z : z */
+static inline float
+relu (float z)
+{
+  return z < 0.0f ? 0.0f : z;
+}
+
+static inline float
+leaky_relu (float z)
+{
+  return z < 0.0f ? 0.01f * z : z;
+}
+
+FAST void
+nn_act_forward (NnActivation act, float *a, const float *z, size_t n)
+{
+  switch (act)
+    {
+    case NN_ACT_TANH:
+      nn_tanhf_array (a, z, n);
+      break;
+    case NN_ACT_SIGMOID:
+      nn_sigmoidf_array (a, z, n);
+      break;
+    case NN_ACT_RELU:
+      if (a == z)
+        for (size_t s = 0; s < n; s++)
+          a[s] = relu (a[s]);
+      else
+        {
+          float *restrict o = a;
+          const float *restrict p = z;
+
+          for (size_t s = 0; s < n; s++)
+            o[s] = relu (p[s]);
+        }
+      break;
+    case NN_ACT_LEAKY_RELU:
+      if (a == z)
+        for (size_t s = 0; s < n; s++)
+          a[s] = leaky_relu (a[s]);
+      else
+        {
+          float *restrict o = a;
+          const float *restrict p = z;
+
+          for (size_t s = 0; s < n; s++)
+            o[s] = leaky_relu (p[s]);
+        }
+      break;
+    case NN_ACT_LINEAR:
+    case NN_ACT_SOFTMAX: /* never a hidden activation: treated as linear here */
+    case NN_N_ACTIVATIONS:
+    default:
+      if (a != z)
+        memmove (a, z, n * sizeof (float));
+      break;
+    }
+}
+
+REF void
+nn_act_forward_ref (NnActivation act, float *a, const float *z, size_t n)
+{
+  for (size_t s = 0; s < n; s++)
+    {
+      float v = z[s];
+
+      switch (act)
+        {
+        case NN_ACT_TANH: v = nn_tanhf_fast (v); break;
+        case NN_ACT_SIGMOID: v = nn_sigmoidf_fast (v); break;
+        case NN_ACT_RELU: v = relu (v); break;
+        case NN_ACT_LEAKY_RELU: v = leaky_relu (v); break;
+        case NN_ACT_LINEAR:
+        case NN_ACT_SOFTMAX:
+        case NN_N_ACTIVATIONS:
+        default: break;
+        }
+      a[s] = v;
+    }
+}
+
+/* tanh: d (1 - a a); sigmoid: d (a (1 - a)); relu: z > 0 ? d : 0; leaky: z > 0 ? d : 0.01 d */
+static inline float
+tanh_grad (float d, float a)
+{
+  return d * (1.0f - a * a);
+}
+
+static inline float
+sigmoid_grad (float d, float a)
+{
+  return d * (a * (1.0f - a));
+}
+
+static inline float
+relu_grad (float d, float z)
+{
+  return z > 0.0f ? d : 0.0f;
+}
+
+static inline float
+leaky_relu_grad (float d, float z)
+{
+  return z > 0.0f ? d : 0.01f * d;
+}
+
+FAST void
+nn_act_backward (NnActivation act, float *restrict d, const float *restrict z,
+                 const float *restrict a, size_t n)
+{
+  switch (act)
+    {
+    case NN_ACT_TANH:
+      for (size_t s = 0; s < n; s++)
+        d[s] = tanh_grad (d[s], a[s]);
+      break;
+    case NN_ACT_SIGMOID:
+      for (size_t s = 0; s < n; s++)
+        d[s] = sigmoid_grad (d[s], a[s]);
+      break;
+    case NN_ACT_RELU:
+      for (size_t s = 0; s < n; s++)
+        d[s] = relu_grad (d[s], z[s]);
+      break;
+    case NN_ACT_LEAKY_RELU:
+      for (size_t s = 0; s < n; s++)
+        d[s] = leaky_relu_grad (d[s], z[s]);
+      break;
+    case NN_ACT_LINEAR:
+    case NN_ACT_SOFTMAX:
+    case NN_N_ACTIVATIONS:
+    default:
+      break;
+    }
+}
+
+REF void
+nn_act_backward_ref (NnActivation act, float *d, const float *z, const float *a, size_t n)
+{
+  for (size_t s = 0; s < n; s++)
+    switch (act)
+      {
+      case NN_ACT_TANH: d[s] = tanh_grad (d[s], a[s]); break;
+      case NN_ACT_SIGMOID: d[s] = sigmoid_grad (d[s], a[s]); break;
+      case NN_ACT_RELU: d[s] = relu_grad (d[s], z[s]); break;
+      case NN_ACT_LEAKY_RELU: d[s] = leaky_relu_grad (d[s], z[s]); break;
+      case NN_ACT_LINEAR:
+      case NN_ACT_SOFTMAX:
+      case NN_N_ACTIVATIONS:
+      default: break;
+      }
+}
+
+/* ---- softmax ---- */
+
+#define BLOCK 64 /* samples per block of the softmax kernel's stack rows */
+
+/* in place over k rows of p: m = max, e = exp (z - m), sum ascending, a = e / sum */
+FAST void
+nn_softmax_forward (float *a, size_t lda, const float *z, size_t ldz, size_t k, size_t n)
+{
+  if (a != z)
+    for (size_t r = 0; r < k; r++)
+      memmove (a + r * lda, z + r * ldz, n * sizeof (float));
+  for (size_t s0 = 0; s0 < n; s0 += BLOCK)
+    {
+      size_t m = n - s0 < BLOCK ? n - s0 : BLOCK;
+      float mx[BLOCK], sum[BLOCK];
+      float *restrict p = a + s0;
+
+      for (size_t s = 0; s < m; s++)
+        mx[s] = p[s];
+      for (size_t r = 1; r < k; r++)
+        {
+          float *restrict pr = p + r * lda;
+
+          for (size_t s = 0; s < m; s++)
+            mx[s] = pr[s] > mx[s] ? pr[s] : mx[s];
+        }
+      for (size_t r = 0; r < k; r++)
+        {
+          float *restrict pr = p + r * lda;
+
+          for (size_t s = 0; s < m; s++)
+            pr[s] = nn_expf_inline (pr[s] - mx[s]);
+        }
+      for (size_t s = 0; s < m; s++)
+        sum[s] = p[s];
+      for (size_t r = 1; r < k; r++)
+        {
+          float *restrict pr = p + r * lda;
+
+          for (size_t s = 0; s < m; s++)
+            sum[s] = sum[s] + pr[s];
+        }
+      for (size_t r = 0; r < k; r++)
+        {
+          float *restrict pr = p + r * lda;
+
+          for (size_t s = 0; s < m; s++)
+            pr[s] = pr[s] / sum[s];
+        }
+    }
+}
+
+REF void
+nn_softmax_forward_ref (float *a, size_t lda, const float *z, size_t ldz, size_t k, size_t n)
+{
+  for (size_t s = 0; s < n; s++)
+    {
+      float mx = z[s];
+      float sum;
+
+      for (size_t r = 1; r < k; r++)
+        mx = z[r * ldz + s] > mx ? z[r * ldz + s] : mx;
+      for (size_t r = 0; r < k; r++)
+        a[r * lda + s] = nn_expf_fast (z[r * ldz + s] - mx);
+      sum = a[s];
+      for (size_t r = 1; r < k; r++)
+        sum = sum + a[r * lda + s];
+      for (size_t r = 0; r < k; r++)
+        a[r * lda + s] = a[r * lda + s] / sum;
+    }
+}
+
+/* ---- output layer ---- */
+
+static int
+classes_valid (const float *y, size_t k, size_t n)
+{
+  for (size_t s = 0; s < n; s++)
+    if (!(y[s] >= 0.0f && y[s] < (float) k && y[s] == (float) (size_t) y[s]))
+      return 0;
+  return 1;
+}
+
+/* (a - t) scale */
+static inline float
+output_grad (float a, float t, float scale)
+{
+  return (a - t) * scale;
+}
+
+FAST NnStatus
+nn_output_delta (NnLoss loss, float *restrict d, size_t ldd, const float *restrict a, size_t lda,
+                 const float *restrict y, size_t k, size_t n, float scale)
+{
+  if (loss != NN_LOSS_SOFTMAX_CE)
+    {
+      for (size_t s = 0; s < n; s++)
+        d[s] = output_grad (a[s], y[s], scale);
+      return NN_OK;
+    }
+  if (!classes_valid (y, k, n))
+    return NN_ERR_ARG;
+  for (size_t r = 0; r < k; r++)
+    {
+      float *restrict dr = d + r * ldd;
+      const float *restrict ar = a + r * lda;
+      float cls = (float) r;
+
+      for (size_t s = 0; s < n; s++)
+        dr[s] = output_grad (ar[s], y[s] == cls ? 1.0f : 0.0f, scale);
+    }
+  return NN_OK;
+}
+
+REF NnStatus
+nn_output_delta_ref (NnLoss loss, float *d, size_t ldd, const float *a, size_t lda,
+                     const float *y, size_t k, size_t n, float scale)
+{
+  if (loss == NN_LOSS_SOFTMAX_CE && !classes_valid (y, k, n))
+    return NN_ERR_ARG;
+  for (size_t s = 0; s < n; s++)
+    {
+      if (loss != NN_LOSS_SOFTMAX_CE)
+        {
+          d[s] = output_grad (a[s], y[s], scale);
+          continue;
+        }
+      for (size_t r = 0; r < k; r++)
+        {
+          float t = (size_t) y[s] == r ? 1.0f : 0.0f;
+          d[r * ldd + s] = output_grad (a[r * lda + s], t, scale);
+        }
+    }
+  return NN_OK;
+}
+
+/* ---- optimizer ---- */
+
+/* g' = (g + rate sign (w)) or (g + rate w) or g, times the clipping factor */
+static inline float
+effective_grad (NnRegularization reg, float rate, float gscale, float w, float g)
+{
+  float ge = g;
+
+  if (reg == NN_REG_L1)
+    ge = ge + rate * (w > 0.0f ? 1.0f : (w < 0.0f ? -1.0f : 0.0f));
+  else if (reg == NN_REG_L2)
+    ge = ge + rate * w;
+  return ge * gscale;
+}
+
+static inline uint32_t
+not_finite (float w)
+{
+  uint32_t u;
+
+  memcpy (&u, &w, sizeof u);
+  return (u & 0x7f800000u) == 0x7f800000u;
+}
+
+/* w -= lr g' */
+static inline float
+sgd_one (const NnStep *st, float w, float ge)
+{
+  return w - st->lr * ge;
+}
+
+/* m = mu m + g'; w -= lr m */
+static inline float
+momentum_one (const NnStep *st, float w, float ge, float *m)
+{
+  float mm = st->mu * *m + ge;
+
+  *m = mm;
+  return w - st->lr * mm;
+}
+
+/* m = b1 m + (1-b1) g'; v = b2 v + (1-b2) g'^2; w -= lr (m / bc1) / (sqrt (v / bc2) + eps) */
+static inline float
+adam_one (const NnStep *st, float w, float ge, float *m, float *v)
+{
+  float mm = st->beta1 * *m + st->one_minus_beta1 * ge;
+  float vv = st->beta2 * *v + st->one_minus_beta2 * (ge * ge);
+  float mh = mm / st->bc1;
+  float vh = vv / st->bc2;
+
+  *m = mm;
+  *v = vv;
+  return w - st->lr * (mh / (sqrtf (vh) + st->eps));
+}
+
+/* The loops below are inlined with reg and the optimizer constant, one vector loop each. */
+static inline uint32_t
+update_loop (const NnStep *st, NnOptimizer opt, NnRegularization reg, float *restrict w,
+             const float *restrict g, float *restrict m, float *restrict v, size_t n)
+{
+  float rate = st->reg_rate, gscale = st->gscale;
+  uint32_t bad = 0;
+
+  for (size_t i = 0; i < n; i++)
+    {
+      float ge = effective_grad (reg, rate, gscale, w[i], g[i]);
+      float nw;
+
+      if (opt == NN_OPT_SGD)
+        nw = sgd_one (st, w[i], ge);
+      else if (opt == NN_OPT_MOMENTUM)
+        nw = momentum_one (st, w[i], ge, &m[i]);
+      else
+        nw = adam_one (st, w[i], ge, &m[i], &v[i]);
+      w[i] = nw;
+      bad |= not_finite (nw);
+    }
+  return bad;
+}
+
+static inline uint32_t
+update_reg (const NnStep *st, NnOptimizer opt, float *restrict w, const float *restrict g,
+            float *restrict m, float *restrict v, size_t n)
+{
+  switch (st->reg)
+    {
+    case NN_REG_L1: return update_loop (st, opt, NN_REG_L1, w, g, m, v, n);
+    case NN_REG_L2: return update_loop (st, opt, NN_REG_L2, w, g, m, v, n);
+    case NN_REG_NONE:
+    case NN_N_REGULARIZATIONS:
+    default: return update_loop (st, opt, NN_REG_NONE, w, g, m, v, n);
+    }
+}
+
+FAST size_t
+nn_update (const NnStep *step, float *restrict w, const float *restrict g, float *restrict m,
+           float *restrict v, size_t n)
+{
+  switch (step->optimizer)
+    {
+    case NN_OPT_MOMENTUM: return update_reg (step, NN_OPT_MOMENTUM, w, g, m, v, n);
+    case NN_OPT_ADAM: return update_reg (step, NN_OPT_ADAM, w, g, m, v, n);
+    case NN_OPT_SGD:
+    case NN_N_OPTIMIZERS:
+    default: return update_reg (step, NN_OPT_SGD, w, g, m, v, n);
+    }
+}
+
+REF size_t
+nn_update_ref (const NnStep *step, float *w, const float *g, float *m, float *v, size_t n)
+{
+  size_t bad = 0;
+
+  for (size_t i = 0; i < n; i++)
+    {
+      float ge = effective_grad (step->reg, step->reg_rate, step->gscale, w[i], g[i]);
+
+      switch (step->optimizer)
+        {
+        case NN_OPT_MOMENTUM: w[i] = momentum_one (step, w[i], ge, &m[i]); break;
+        case NN_OPT_ADAM: w[i] = adam_one (step, w[i], ge, &m[i], &v[i]); break;
+        case NN_OPT_SGD:
+        case NN_N_OPTIMIZERS:
+        default: w[i] = sgd_one (step, w[i], ge); break;
+        }
+      bad |= not_finite (w[i]);
+    }
+  return bad;
+}
+
+/* partial[e mod 8] += g'(e)^2 in double */
+void
+nn_grad_sumsq (const NnStep *step, const float *w, const float *g, size_t n, double partial[8])
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      double ge = effective_grad (step->reg, step->reg_rate, 1.0f, w[i], g[i]);
+
+      partial[i % 8] += ge * ge;
+    }
+}

@@ -1,0 +1,176 @@
+/* nn-kernels.h: the engine's hot kernels (internal), each a fast version beside a plain `_ref`.
+ *
+ * Rows are neuron-major: row r of a matrix with leading dimension ld starts at p + r * ld and
+ * holds one value per sample. Every output element has one fixed operation order, the same in
+ * both versions: z = b + w0*x0 + w1*x1 + … (ascending inputs), gradient sums ascend in sample
+ * order. Fast versions vectorise across independent outputs (samples or weights of one row),
+ * never inside a reduction, are built for AVX2 and the baseline (target_clones, no FMA: the
+ * project builds with -ffp-contract=off) and are bit-identical to the references, which
+ * tests/test-engine-kernels.c checks with memcmp.
+ *
+ * The inline float functions below *define* the engine's exp, tanh and sigmoid: nn-math.c's
+ * nn_expf_fast / nn_tanhf_fast / nn_sigmoidf_fast and their array forms are these, so a
+ * scalar tail and a vector body always agree bit for bit.
+ */
+#pragma once
+
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "nn-net.h"
+
+/* ---- the float approximations (see nn-math.c for their measured error bounds) ---- */
+
+/* c ? a : b through an integer mask: GCC turns a float ?: next to a constant into control flow
+ * (partial redundancy elimination) that its if-conversion then refuses to vectorise, since a
+ * float operation might trap; bit operations keep the loop straight. */
+static inline float
+nn_selectf (int c, float a, float b)
+{
+  uint32_t m = -(uint32_t) c, ua, ub, r;
+  float f;
+
+  memcpy (&ua, &a, sizeof ua);
+  memcpy (&ub, &b, sizeof ub);
+  r = (ua & m) | (ub & ~m);
+  memcpy (&f, &r, sizeof f);
+  return f;
+}
+
+/* e^x = 2^k * p(r) for x in [-87, 88] (or NaN): k = round (x / ln 2), r = x - k ln 2
+ * (Cody-Waite, |r| <= 0.347), p = Taylor degree 7 evaluated in Estrin's scheme (a short
+ * dependency chain), 2^k put straight into the exponent bits. */
+static inline float
+nn_expf_core (float x)
+{
+  float t, k, r, r2, r4, p, scale;
+  uint32_t tbits, bits;
+
+  t = x * 1.44269504088896341f + 12582912.0f; /* 1.5 * 2^23: t's low bits hold round (x/ln 2) */
+  k = t - 12582912.0f;
+  r = x - k * 0.693359375f;                   /* ln 2 high part: 9 bits, k * hi exact */
+  r = r - k * -2.12194440054690583e-4f;       /* ln 2 - high part */
+  r2 = r * r;
+  r4 = r2 * r2;
+  p = ((1.0f + r) + r2 * (0.5f + r * (1.0f / 6.0f)))
+      + r4 * ((1.0f / 24.0f + r * (1.0f / 120.0f))
+              + r2 * (1.0f / 720.0f + r * (1.0f / 5040.0f)));
+  memcpy (&tbits, &t, sizeof tbits);          /* k = bits (t) - bits (1.5 * 2^23), no float -> */
+  bits = (tbits - 0x4b400000u + 127u) << 23;  /* int conversion (NaN: any bits, p is NaN) */
+  memcpy (&scale, &bits, sizeof scale);
+  return p * scale;
+}
+
+/* e^x with x clamped to [-87, 88], so that 2^k stays a normal float; NaN stays NaN */
+static inline float
+nn_expf_inline (float x)
+{
+  float xc = nn_selectf (x < -87.0f, -87.0f, x); /* NaN compares false and stays NaN */
+
+  return nn_expf_core (nn_selectf (xc > 88.0f, 88.0f, xc));
+}
+
+/* tanh x = sign (x) * (|x| < 0.625 ? |x| (945 + 105 x^2 + x^4) / (945 + 420 x^2 + 15 x^4)
+ *                                   : 1 - 2 / (e + 1), e = exp (min (2|x|, 40)))
+ * Padé [5/4] near 0 (relative error of the formula 7.5e-10 at 0.625) keeps small values
+ * relatively exact; one division serves both branches; from 2|x| = 40 on the result is 1. */
+static inline float
+nn_tanhf_inline (float x)
+{
+  float ax = fabsf (x);
+  float x2 = ax * ax;
+  float ps = ax * (945.0f + x2 * (105.0f + x2));
+  float qs = 945.0f + x2 * (420.0f + x2 * 15.0f);
+  float e = nn_expf_core (nn_selectf (ax > 20.0f, 40.0f, ax + ax));
+  int small = ax < 0.625f;
+  float q = nn_selectf (small, ps, 2.0f) / nn_selectf (small, qs, e + 1.0f);
+
+  return copysignf (nn_selectf (small, q, 1.0f - q), x);
+}
+
+/* sigmoid x = 1 / (1 + exp (-x)) */
+static inline float
+nn_sigmoidf_inline (float x)
+{
+  return 1.0f / (1.0f + nn_expf_inline (-x));
+}
+
+/* ---- dense layer ---- */
+
+/* z[j][s] = b[j] + sum_i w[j][i] x[i][s], i ascending (w is n_out x n_in, row-major) */
+void nn_dense_forward (float *z, size_t ldz, const float *x, size_t ldx, const float *w,
+                       const float *b, size_t n_in, size_t n_out, size_t n);
+void nn_dense_forward_ref (float *z, size_t ldz, const float *x, size_t ldx, const float *w,
+                           const float *b, size_t n_in, size_t n_out, size_t n);
+
+/* dx[i][s] = sum_j w[j][i] dz[j][s], j ascending (dL/dx from dL/dz) */
+void nn_dense_backward_input (float *dx, size_t lddx, const float *dz, size_t lddz,
+                              const float *w, size_t n_in, size_t n_out, size_t n);
+void nn_dense_backward_input_ref (float *dx, size_t lddx, const float *dz, size_t lddz,
+                                  const float *w, size_t n_in, size_t n_out, size_t n);
+
+/* dw[j][i] += dz[j][s] x[i][s] and db[j] += dz[j][s], for s = 0, 1, … in turn.
+ * The fast version needs work: n * max (n_in, n_out) floats (x or dz transposed); the
+ * reference ignores it. */
+void nn_dense_backward_params (float *dw, float *db, const float *dz, size_t lddz,
+                               const float *x, size_t ldx, size_t n_in, size_t n_out, size_t n,
+                               float *work);
+void nn_dense_backward_params_ref (float *dw, float *db, const float *dz, size_t lddz,
+                                   const float *x, size_t ldx, size_t n_in, size_t n_out,
+                                   size_t n, float *work);
+
+/* ---- activations, over n contiguous values (a == z allowed) ---- */
+
+/* a = f(z) for a hidden activation (not softmax) */
+void nn_act_forward (NnActivation act, float *a, const float *z, size_t n);
+void nn_act_forward_ref (NnActivation act, float *a, const float *z, size_t n);
+
+/* d = d * f'(z) from the kept z and a = f(z): tanh 1 - a^2, sigmoid a (1 - a),
+ * relu [z > 0], leaky relu z > 0 ? 1 : 0.01, linear 1 */
+void nn_act_backward (NnActivation act, float *d, const float *z, const float *a, size_t n);
+void nn_act_backward_ref (NnActivation act, float *d, const float *z, const float *a,
+                          size_t n);
+
+/* a[k][s] = exp (z[k][s] - m_s) / sum_k' exp (z[k'][s] - m_s), m_s = max_k z[k][s];
+ * k ascending in the sum (a == z allowed) */
+void nn_softmax_forward (float *a, size_t lda, const float *z, size_t ldz, size_t k, size_t n);
+void nn_softmax_forward_ref (float *a, size_t lda, const float *z, size_t ldz, size_t k,
+                             size_t n);
+
+/* dL/dz = (a - t) * scale for sigmoid + BCE, linear + MSE (t = y[s]) and softmax + CE
+ * (t = [k == y[s]]); k rows. Returns NN_ERR_ARG (writing nothing) if a class is out of range. */
+NnStatus nn_output_delta (NnLoss loss, float *d, size_t ldd, const float *a, size_t lda,
+                          const float *y, size_t k, size_t n, float scale);
+NnStatus nn_output_delta_ref (NnLoss loss, float *d, size_t ldd, const float *a, size_t lda,
+                              const float *y, size_t k, size_t n, float scale);
+
+/* ---- optimizer ---- */
+
+typedef struct
+{
+  NnOptimizer optimizer;
+  NnRegularization reg; /* applied to this segment (NONE for biases) */
+  float reg_rate;
+  float gscale;         /* clipping factor (1 when not clipping) */
+  float lr;
+  float mu;             /* momentum */
+  float beta1, beta2;   /* Adam */
+  float one_minus_beta1, one_minus_beta2;
+  float bc1, bc2;       /* 1 - beta^t, from the running products */
+  float eps;
+} NnStep;
+
+/* g' = (g + rate sign(w) | g + rate w | g) * gscale, then
+ * SGD: w -= lr g'; momentum: m = mu m + g', w -= lr m;
+ * Adam: m = b1 m + (1-b1) g', v = b2 v + (1-b2) g'^2, w -= lr (m/bc1) / (sqrt (v/bc2) + eps).
+ * Returns nonzero if any of the n parameters is not finite afterwards. */
+size_t nn_update (const NnStep *step, float *w, const float *g, float *m, float *v, size_t n);
+size_t nn_update_ref (const NnStep *step, float *w, const float *g, float *m, float *v,
+                      size_t n);
+
+/* sum of g'^2 (g' as above without gscale) in double, in 8 interleaved partial sums
+ * (element e goes to sum e mod 8) added in a fixed tree at the end */
+void nn_grad_sumsq (const NnStep *step, const float *w, const float *g, size_t n,
+                    double partial[8]);

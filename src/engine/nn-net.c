@@ -1,0 +1,812 @@
+/* nn-net.c: a fully connected network: life cycle, initialisation, forward / backward pairs,
+ * losses, the optimizer step and the batched grid evaluation (see nn-net.h for the layout). */
+#include "nn-net.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nn-kernels.h"
+#include "nn-math.h"
+
+/* Points per tile of the grid evaluation: every layer's rows of a tile stay in L1. */
+#define GRID_TILE 256
+/* Samples per tile in nn_net_evaluate (its buffers are n_units x this). */
+#define EVAL_TILE 64
+
+/* ---- overflow-checked sizes ---- */
+
+static int
+size_mul (size_t a, size_t b, size_t *out)
+{
+  if (b != 0 && a > SIZE_MAX / b)
+    return 0;
+  *out = a * b;
+  return 1;
+}
+
+static int
+size_add (size_t a, size_t b, size_t *out)
+{
+  if (a > SIZE_MAX - b)
+    return 0;
+  *out = a + b;
+  return 1;
+}
+
+/* ---- names ---- */
+
+static const char *const activation_names[NN_N_ACTIVATIONS] = {
+  "linear", "relu", "leaky_relu", "tanh", "sigmoid", "softmax",
+};
+static const char *const optimizer_names[NN_N_OPTIMIZERS] = { "sgd", "momentum", "adam" };
+static const char *const regularization_names[NN_N_REGULARIZATIONS] = { "none", "l1", "l2" };
+
+static int
+name_index (const char *const *names, int n, const char *name)
+{
+  if (name == NULL)
+    return -1;
+  for (int i = 0; i < n; i++)
+    if (strcmp (names[i], name) == 0)
+      return i;
+  return -1;
+}
+
+const char *
+nn_activation_name (NnActivation act)
+{
+  return (unsigned) act < NN_N_ACTIVATIONS ? activation_names[act] : "unknown";
+}
+
+int
+nn_activation_from_name (const char *name)
+{
+  return name_index (activation_names, NN_N_ACTIVATIONS, name);
+}
+
+const char *
+nn_optimizer_name (NnOptimizer opt)
+{
+  return (unsigned) opt < NN_N_OPTIMIZERS ? optimizer_names[opt] : "unknown";
+}
+
+int
+nn_optimizer_from_name (const char *name)
+{
+  return name_index (optimizer_names, NN_N_OPTIMIZERS, name);
+}
+
+const char *
+nn_regularization_name (NnRegularization reg)
+{
+  return (unsigned) reg < NN_N_REGULARIZATIONS ? regularization_names[reg] : "unknown";
+}
+
+int
+nn_regularization_from_name (const char *name)
+{
+  return name_index (regularization_names, NN_N_REGULARIZATIONS, name);
+}
+
+/* ---- life cycle ---- */
+
+static NnActivation
+output_activation (NnLoss loss)
+{
+  switch (loss)
+    {
+    case NN_LOSS_BCE: return NN_ACT_SIGMOID;
+    case NN_LOSS_SOFTMAX_CE: return NN_ACT_SOFTMAX;
+    case NN_LOSS_MSE:
+    case NN_N_LOSSES:
+    default: return NN_ACT_LINEAR;
+    }
+}
+
+/* Offsets of W, b and the unit rows, layer after layer; 0 if a size overflows. */
+static int
+layout (NnNet *net)
+{
+  size_t p = 0, u = 0;
+
+  for (size_t l = 0; l < net->n_layers; l++)
+    {
+      NnLayer *L = &net->layers[l];
+      size_t nw;
+
+      L->n_in = l == 0 ? net->n_inputs : net->layers[l - 1].n_out;
+      if (!size_mul (L->n_out, L->n_in, &nw))
+        return 0;
+      L->w_offset = p;
+      if (!size_add (p, nw, &p))
+        return 0;
+      L->b_offset = p;
+      if (!size_add (p, L->n_out, &p))
+        return 0;
+      L->unit_offset = u;
+      u += L->n_out; /* at most NN_MAX_LAYERS * NN_MAX_WIDTH */
+    }
+  net->n_params = p;
+  net->n_units = u;
+  return 1;
+}
+
+/* the widest layer side: the backward kernels' scratch holds batch_cap rows of it */
+static size_t
+max_side (const NnNet *net)
+{
+  size_t m = 0;
+
+  for (size_t l = 0; l < net->n_layers; l++)
+    {
+      if (net->layers[l].n_in > m)
+        m = net->layers[l].n_in;
+      if (net->layers[l].n_out > m)
+        m = net->layers[l].n_out;
+    }
+  return m;
+}
+
+NnNet *
+nn_net_new (size_t n_inputs,
+            size_t n_hidden,
+            const size_t *widths,
+            const NnActivation *acts,
+            NnLoss loss,
+            size_t n_classes)
+{
+  NnNet *net;
+  size_t n_floats;
+
+  if (n_inputs == 0 || n_hidden >= NN_MAX_LAYERS || (unsigned) loss >= NN_N_LOSSES)
+    return NULL;
+  if (n_hidden > 0 && (widths == NULL || acts == NULL))
+    return NULL;
+  if (loss == NN_LOSS_SOFTMAX_CE && (n_classes < 2 || n_classes > NN_MAX_WIDTH))
+    return NULL;
+  for (size_t h = 0; h < n_hidden; h++)
+    if (widths[h] == 0 || widths[h] > NN_MAX_WIDTH || (unsigned) acts[h] >= NN_ACT_SOFTMAX)
+      return NULL;
+
+  net = calloc (1, sizeof *net);
+  if (net == NULL)
+    return NULL;
+  net->n_inputs = n_inputs;
+  net->n_layers = n_hidden + 1;
+  net->loss = loss;
+  for (size_t h = 0; h < n_hidden; h++)
+    {
+      net->layers[h].n_out = widths[h];
+      net->layers[h].act = acts[h];
+    }
+  net->layers[n_hidden].n_out = loss == NN_LOSS_SOFTMAX_CE ? n_classes : 1;
+  net->layers[n_hidden].act = output_activation (loss);
+  if (!layout (net) || !size_mul (net->n_params, 4, &n_floats)
+      || n_floats > SIZE_MAX / sizeof (float))
+    {
+      free (net);
+      return NULL;
+    }
+  net->mem = calloc (n_floats, sizeof (float));
+  if (net->mem == NULL)
+    {
+      free (net);
+      return NULL;
+    }
+  net->params = net->mem;
+  net->grads = net->mem + net->n_params;
+  net->opt_m = net->mem + 2 * net->n_params;
+  net->opt_v = net->mem + 3 * net->n_params;
+  net->adam_beta1_power = 1.0;
+  net->adam_beta2_power = 1.0;
+  nn_rng_seed (&net->init, 0, NN_STREAM_INIT);
+  return net;
+}
+
+void
+nn_net_free (NnNet *net)
+{
+  if (net == NULL)
+    return;
+  free (net->mem);
+  free (net->inputs); /* the start of the activation block */
+  free (net);
+}
+
+/* the backward kernels' scratch: batch_cap x max_side floats after the deltas */
+static float *
+work_rows (const NnNet *net)
+{
+  return net->deltas + net->n_units * net->batch_cap;
+}
+
+/* inputs | pre | acts | deltas | work, one block */
+NnStatus
+nn_net_reserve (NnNet *net,
+                size_t batch_cap)
+{
+  size_t rows, total;
+  float *block;
+
+  if (net == NULL)
+    return NN_ERR_ARG;
+  if (batch_cap <= net->batch_cap)
+    return NN_OK;
+  rows = net->n_inputs;
+  if (!size_add (rows, 3 * net->n_units, &rows) || !size_add (rows, max_side (net), &rows)
+      || !size_mul (rows, batch_cap, &total) || total > SIZE_MAX / sizeof (float))
+    return NN_ERR_NOMEM;
+  block = calloc (total, sizeof (float));
+  if (block == NULL)
+    return NN_ERR_NOMEM;
+  free (net->inputs);
+  net->batch_cap = batch_cap;
+  net->batch = 0;
+  net->inputs = block;
+  net->pre = block + net->n_inputs * batch_cap;
+  net->acts = net->pre + net->n_units * batch_cap;
+  net->deltas = net->acts + net->n_units * batch_cap;
+  return NN_OK;
+}
+
+static int
+same_shape (const NnNet *a, const NnNet *b)
+{
+  if (a->n_inputs != b->n_inputs || a->n_layers != b->n_layers || a->n_params != b->n_params)
+    return 0;
+  for (size_t l = 0; l < a->n_layers; l++)
+    if (a->layers[l].n_in != b->layers[l].n_in || a->layers[l].n_out != b->layers[l].n_out)
+      return 0;
+  return 1;
+}
+
+NnStatus
+nn_net_copy_state (NnNet *dst,
+                   const NnNet *src)
+{
+  if (dst == NULL || src == NULL || !same_shape (dst, src))
+    return NN_ERR_ARG;
+  if (dst != src)
+    memcpy (dst->mem, src->mem, 4 * src->n_params * sizeof (float));
+  dst->n_updates = src->n_updates;
+  dst->adam_beta1_power = src->adam_beta1_power;
+  dst->adam_beta2_power = src->adam_beta2_power;
+  dst->init = src->init;
+  return NN_OK;
+}
+
+NnNet *
+nn_net_clone (const NnNet *net)
+{
+  size_t widths[NN_MAX_LAYERS];
+  NnActivation acts[NN_MAX_LAYERS];
+  size_t n_hidden;
+  NnNet *copy;
+
+  if (net == NULL)
+    return NULL;
+  n_hidden = net->n_layers - 1;
+  for (size_t h = 0; h < n_hidden; h++)
+    {
+      widths[h] = net->layers[h].n_out;
+      acts[h] = net->layers[h].act;
+    }
+  copy = nn_net_new (net->n_inputs, n_hidden, widths, acts, net->loss,
+                     net->layers[n_hidden].n_out);
+  if (copy == NULL)
+    return NULL;
+  nn_net_copy_state (copy, net);
+  if (net->batch_cap > 0)
+    {
+      size_t rows = net->n_inputs + 3 * net->n_units + max_side (net);
+
+      if (nn_net_reserve (copy, net->batch_cap) != NN_OK)
+        {
+          nn_net_free (copy);
+          return NULL;
+        }
+      memcpy (copy->inputs, net->inputs, rows * net->batch_cap * sizeof (float));
+      copy->batch = net->batch;
+    }
+  return copy;
+}
+
+size_t
+nn_net_n_hidden (const NnNet *net)
+{
+  return net != NULL ? net->n_layers - 1 : 0;
+}
+
+size_t
+nn_net_n_outputs (const NnNet *net)
+{
+  return net != NULL ? net->layers[net->n_layers - 1].n_out : 0;
+}
+
+size_t
+nn_net_n_units (const NnNet *net)
+{
+  return net != NULL ? net->n_units : 0;
+}
+
+size_t
+nn_net_param_index (const NnNet *net,
+                    size_t layer,
+                    size_t j,
+                    size_t i)
+{
+  const NnLayer *L;
+
+  if (net == NULL || layer >= net->n_layers)
+    return SIZE_MAX;
+  L = &net->layers[layer];
+  if (j >= L->n_out || i > L->n_in)
+    return SIZE_MAX;
+  return i == L->n_in ? L->b_offset + j : L->w_offset + j * L->n_in + i;
+}
+
+/* ---- initialisation ---- */
+
+/* Xavier sqrt (6 / (fan_in + fan_out)), or He sqrt (6 / fan_in) for relu and leaky relu */
+static float
+init_limit (const NnLayer *L)
+{
+  if (L->act == NN_ACT_RELU || L->act == NN_ACT_LEAKY_RELU)
+    return (float) sqrt (6.0 / (double) L->n_in);
+  return (float) sqrt (6.0 / ((double) L->n_in + (double) L->n_out));
+}
+
+/* the stream of neuron (l, j): derive (init, l << 32 | j) */
+static void
+neuron_stream (NnRng *out, const NnRng *init, size_t l, size_t j)
+{
+  nn_rng_derive (out, init, ((uint64_t) l << 32) | (uint64_t) j);
+}
+
+/* w = limit (2u - 1), u uniform in [0, 1) (2u - 1 is exact in float) */
+static float
+draw_weight (NnRng *stream, float limit)
+{
+  return limit * (2.0f * nn_rng_uniform (stream) - 1.0f);
+}
+
+void
+nn_net_init_params (NnNet *net,
+                    const NnRng *init)
+{
+  if (net == NULL || init == NULL)
+    return;
+  memset (net->mem, 0, 4 * net->n_params * sizeof (float));
+  for (size_t l = 0; l < net->n_layers; l++)
+    {
+      const NnLayer *L = &net->layers[l];
+      float limit = init_limit (L);
+
+      for (size_t j = 0; j < L->n_out; j++)
+        {
+          NnRng stream;
+          float *w = net->params + L->w_offset + j * L->n_in;
+
+          neuron_stream (&stream, init, l, j);
+          for (size_t i = 0; i < L->n_in; i++)
+            w[i] = draw_weight (&stream, limit);
+        }
+    }
+  net->n_updates = 0;
+  net->adam_beta1_power = 1.0;
+  net->adam_beta2_power = 1.0;
+  net->init = *init;
+}
+
+float
+nn_net_init_value (const NnNet *net,
+                   const NnRng *init,
+                   size_t layer,
+                   size_t j,
+                   size_t i)
+{
+  const NnLayer *L;
+  NnRng stream;
+
+  if (net == NULL || init == NULL || layer >= net->n_layers)
+    return 0.0f;
+  L = &net->layers[layer];
+  if (j >= L->n_out || i >= L->n_in)
+    return 0.0f; /* biases start at 0 */
+  neuron_stream (&stream, init, layer, j);
+  nn_rng_advance (&stream, i);
+  return draw_weight (&stream, init_limit (L));
+}
+
+/* ---- forward ---- */
+
+/* a = f(z) for n_out rows of n values (ld apart); one call when the rows are contiguous */
+static void
+act_rows (const NnLayer *L, float *a, const float *z, size_t ld, size_t n, int ref)
+{
+  if (L->act == NN_ACT_SOFTMAX)
+    {
+      (ref ? nn_softmax_forward_ref : nn_softmax_forward) (a, ld, z, ld, L->n_out, n);
+      return;
+    }
+  if (ld == n)
+    {
+      (ref ? nn_act_forward_ref : nn_act_forward) (L->act, a, z, L->n_out * n);
+      return;
+    }
+  for (size_t j = 0; j < L->n_out; j++)
+    (ref ? nn_act_forward_ref : nn_act_forward) (L->act, a + j * ld, z + j * ld, n);
+}
+
+/* z = W x + b, a = f(z), layer after layer, for n samples: x rows ldx apart, unit rows ld apart
+ * in pre and acts (pre == acts keeps only the outputs) */
+static void
+forward_rows (const NnNet *net, const float *x, size_t ldx, size_t n, float *pre, float *acts,
+              size_t ld, int ref)
+{
+  for (size_t l = 0; l < net->n_layers; l++)
+    {
+      const NnLayer *L = &net->layers[l];
+      const float *in = l == 0 ? x : acts + net->layers[l - 1].unit_offset * ld;
+      size_t ldin = l == 0 ? ldx : ld;
+      float *z = pre + L->unit_offset * ld;
+      float *a = acts + L->unit_offset * ld;
+
+      (ref ? nn_dense_forward_ref : nn_dense_forward) (z, ld, in, ldin, net->params + L->w_offset,
+                                                       net->params + L->b_offset, L->n_in,
+                                                       L->n_out, n);
+      act_rows (L, a, z, ld, n, ref);
+    }
+}
+
+NnStatus
+nn_net_forward (NnNet *net,
+                const float *x,
+                size_t n)
+{
+  NnStatus st;
+  size_t cap;
+
+  if (net == NULL || (x == NULL && n > 0))
+    return NN_ERR_ARG;
+  st = nn_net_reserve (net, n);
+  if (st != NN_OK)
+    return st;
+  cap = net->batch_cap;
+  for (size_t i = 0; i < net->n_inputs; i++)
+    memcpy (net->inputs + i * cap, x + i * n, n * sizeof (float));
+  if (n > 0)
+    forward_rows (net, net->inputs, cap, n, net->pre, net->acts, cap, 0);
+  net->batch = n;
+  return NN_OK;
+}
+
+/* BCE: softplus (z) - t z, softplus (z) = max (z, 0) + log (1 + exp (-|z|));
+ * softmax CE: m + log sum_k exp (z_k - m) - z_t, m = max_k z_k; MSE: (a - t)^2 / 2.
+ * z and a are the output rows (ld apart) */
+static double
+sample_loss (NnLoss loss, const float *z, const float *a, size_t ld, size_t k, float y)
+{
+  switch (loss)
+    {
+    case NN_LOSS_BCE:
+      {
+        double zz = z[0];
+        double sp = (zz > 0.0 ? zz : 0.0) + nn_log (1.0 + nn_exp (-fabs (zz)));
+        return sp - (double) y * zz;
+      }
+    case NN_LOSS_SOFTMAX_CE:
+      {
+        double m = z[0], sum = 0.0;
+
+        if (!(y >= 0.0f && y < (float) k))
+          return NAN;
+        for (size_t r = 1; r < k; r++)
+          m = z[r * ld] > m ? z[r * ld] : m;
+        for (size_t r = 0; r < k; r++)
+          sum += nn_exp ((double) z[r * ld] - m);
+        return m + nn_log (sum) - (double) z[(size_t) y * ld];
+      }
+    case NN_LOSS_MSE:
+    case NN_N_LOSSES:
+    default:
+      {
+        double d = (double) a[0] - (double) y;
+        return 0.5 * d * d;
+      }
+    }
+}
+
+/* 1 if the prediction is right: a >= 0.5 against t >= 0.5 (BCE), argmax against t (softmax) */
+static int
+sample_correct (NnLoss loss, const float *a, size_t ld, size_t k, float y)
+{
+  if (loss == NN_LOSS_BCE)
+    return (a[0] >= 0.5f) == (y >= 0.5f);
+  if (loss == NN_LOSS_SOFTMAX_CE)
+    {
+      size_t best = 0;
+
+      for (size_t r = 1; r < k; r++)
+        if (a[r * ld] > a[best * ld])
+          best = r;
+      return (float) best == y;
+    }
+  return 0;
+}
+
+double
+nn_net_loss (const NnNet *net,
+             const float *y)
+{
+  const NnLayer *out;
+  double sum = 0.0;
+
+  if (net == NULL || y == NULL || net->batch == 0)
+    return NAN;
+  out = &net->layers[net->n_layers - 1];
+  for (size_t s = 0; s < net->batch; s++)
+    sum += sample_loss (net->loss, net->pre + out->unit_offset * net->batch_cap + s,
+                        net->acts + out->unit_offset * net->batch_cap + s, net->batch_cap,
+                        out->n_out, y[s]);
+  return sum / (double) net->batch;
+}
+
+/* rate sum |w| (L1) or rate/2 sum w^2 (L2) over the weights, biases excluded */
+double
+nn_net_reg_loss (const NnNet *net,
+                 NnRegularization reg,
+                 float rate)
+{
+  double sum = 0.0;
+
+  if (net == NULL || reg == NN_REG_NONE)
+    return 0.0;
+  for (size_t l = 0; l < net->n_layers; l++)
+    {
+      const NnLayer *L = &net->layers[l];
+      const float *w = net->params + L->w_offset;
+
+      for (size_t k = 0; k < L->n_out * L->n_in; k++)
+        sum += reg == NN_REG_L1 ? fabs ((double) w[k]) : 0.5 * (double) w[k] * (double) w[k];
+    }
+  return (double) rate * sum;
+}
+
+/* ---- backward ---- */
+
+void
+nn_net_zero_grads (NnNet *net)
+{
+  if (net != NULL)
+    memset (net->grads, 0, net->n_params * sizeof (float));
+}
+
+/* dz = (a - t) scale at the output; then per layer dW += dz x^T, db += dz,
+ * dx = W^T dz, dz_prev = dx * f'(z_prev) */
+NnStatus
+nn_net_backward (NnNet *net,
+                 const float *y,
+                 float scale)
+{
+  size_t n, cap;
+  const NnLayer *out;
+  NnStatus st;
+
+  if (net == NULL || y == NULL)
+    return NN_ERR_ARG;
+  n = net->batch;
+  cap = net->batch_cap;
+  if (n == 0)
+    return NN_OK;
+  out = &net->layers[net->n_layers - 1];
+  st = nn_output_delta (net->loss, net->deltas + out->unit_offset * cap, cap,
+                        net->acts + out->unit_offset * cap, cap, y, out->n_out, n, scale);
+  if (st != NN_OK)
+    return st;
+  for (size_t l = net->n_layers; l-- > 0;)
+    {
+      const NnLayer *L = &net->layers[l];
+      const NnLayer *P = l > 0 ? &net->layers[l - 1] : NULL;
+      const float *x = P != NULL ? net->acts + P->unit_offset * cap : net->inputs;
+      const float *dz = net->deltas + L->unit_offset * cap;
+
+      nn_dense_backward_params (net->grads + L->w_offset, net->grads + L->b_offset, dz, cap, x,
+                                cap, L->n_in, L->n_out, n, work_rows (net));
+      if (P == NULL)
+        break;
+      {
+        float *dp = net->deltas + P->unit_offset * cap;
+        const float *zp = net->pre + P->unit_offset * cap;
+        const float *ap = net->acts + P->unit_offset * cap;
+
+        nn_dense_backward_input (dp, cap, dz, cap, net->params + L->w_offset, L->n_in, L->n_out,
+                                 n);
+        if (cap == n)
+          nn_act_backward (P->act, dp, zp, ap, P->n_out * n);
+        else
+          for (size_t j = 0; j < P->n_out; j++)
+            nn_act_backward (P->act, dp + j * cap, zp + j * cap, ap + j * cap, n);
+      }
+    }
+  return NN_OK;
+}
+
+/* ---- update ---- */
+
+void
+nn_trainer_defaults (NnTrainer *trainer)
+{
+  if (trainer == NULL)
+    return;
+  trainer->optimizer = NN_OPT_SGD;
+  trainer->learning_rate = 0.03f;
+  trainer->momentum = 0.9f;
+  trainer->beta1 = 0.9f;
+  trainer->beta2 = 0.999f;
+  trainer->epsilon = 1e-8f;
+  trainer->regularization = NN_REG_NONE;
+  trainer->reg_rate = 0.0f;
+  trainer->clip_norm = 0.0f;
+}
+
+/* g' = g + reg (weights only); if |g'| > clip: g' *= clip / |g'|; then the optimizer */
+NnStatus
+nn_net_update (NnNet *net,
+               const NnTrainer *trainer)
+{
+  NnStep st;
+  size_t bad = 0;
+
+  if (net == NULL || trainer == NULL || (unsigned) trainer->optimizer >= NN_N_OPTIMIZERS
+      || (unsigned) trainer->regularization >= NN_N_REGULARIZATIONS)
+    return NN_ERR_ARG;
+  memset (&st, 0, sizeof st);
+  st.optimizer = trainer->optimizer;
+  st.reg_rate = trainer->reg_rate;
+  st.gscale = 1.0f;
+  st.lr = trainer->learning_rate;
+  st.mu = trainer->momentum;
+  st.beta1 = trainer->beta1;
+  st.beta2 = trainer->beta2;
+  st.one_minus_beta1 = 1.0f - trainer->beta1;
+  st.one_minus_beta2 = 1.0f - trainer->beta2;
+  st.eps = trainer->epsilon;
+  if (trainer->optimizer == NN_OPT_ADAM)
+    {
+      net->adam_beta1_power *= (double) trainer->beta1;
+      net->adam_beta2_power *= (double) trainer->beta2;
+      st.bc1 = (float) (1.0 - net->adam_beta1_power);
+      st.bc2 = (float) (1.0 - net->adam_beta2_power);
+    }
+  if (trainer->clip_norm > 0.0f)
+    {
+      double p[8] = { 0 };
+      double norm;
+
+      for (size_t l = 0; l < net->n_layers; l++)
+        {
+          const NnLayer *L = &net->layers[l];
+
+          st.reg = trainer->regularization;
+          nn_grad_sumsq (&st, net->params + L->w_offset, net->grads + L->w_offset,
+                         L->n_out * L->n_in, p);
+          st.reg = NN_REG_NONE;
+          nn_grad_sumsq (&st, net->params + L->b_offset, net->grads + L->b_offset, L->n_out, p);
+        }
+      norm = sqrt (((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7])));
+      if (norm > (double) trainer->clip_norm)
+        st.gscale = (float) ((double) trainer->clip_norm / norm);
+    }
+  for (size_t l = 0; l < net->n_layers; l++)
+    {
+      const NnLayer *L = &net->layers[l];
+      size_t nw = L->n_out * L->n_in;
+
+      st.reg = trainer->regularization;
+      bad |= nn_update (&st, net->params + L->w_offset, net->grads + L->w_offset,
+                        net->opt_m + L->w_offset, net->opt_v + L->w_offset, nw);
+      st.reg = NN_REG_NONE;
+      bad |= nn_update (&st, net->params + L->b_offset, net->grads + L->b_offset,
+                        net->opt_m + L->b_offset, net->opt_v + L->b_offset, L->n_out);
+    }
+  net->n_updates++;
+  return bad ? NN_ERR_NONFINITE : NN_OK;
+}
+
+NnStatus
+nn_net_train_batch (NnNet *net,
+                    const NnTrainer *trainer,
+                    const float *x,
+                    const float *y,
+                    size_t n)
+{
+  NnStatus st;
+
+  if (net == NULL || trainer == NULL || n == 0)
+    return NN_ERR_ARG;
+  nn_net_zero_grads (net);
+  st = nn_net_forward (net, x, n);
+  if (st == NN_OK)
+    st = nn_net_backward (net, y, 1.0f / (float) n);
+  if (st == NN_OK)
+    st = nn_net_update (net, trainer);
+  return st;
+}
+
+/* ---- evaluation ---- */
+
+/* tiles of GRID_TILE points, all layers of a tile before the next: rows go straight to out */
+NnStatus
+nn_net_eval_grid (const NnNet *net,
+                  const float *x,
+                  size_t n,
+                  float *out)
+{
+  if (net == NULL || ((x == NULL || out == NULL) && n > 0))
+    return NN_ERR_ARG;
+  for (size_t s0 = 0; s0 < n; s0 += GRID_TILE)
+    {
+      size_t m = n - s0 < GRID_TILE ? n - s0 : GRID_TILE;
+
+      forward_rows (net, x + s0, n, m, out + s0, out + s0, n, 0);
+    }
+  return NN_OK;
+}
+
+NnStatus
+nn_net_eval_grid_ref (const NnNet *net,
+                      const float *x,
+                      size_t n,
+                      float *out)
+{
+  if (net == NULL || ((x == NULL || out == NULL) && n > 0))
+    return NN_ERR_ARG;
+  if (n > 0)
+    forward_rows (net, x, n, n, out, out, n, 1);
+  return NN_OK;
+}
+
+NnStatus
+nn_net_evaluate (const NnNet *net,
+                 const float *x,
+                 const float *y,
+                 size_t n,
+                 double *loss,
+                 double *accuracy)
+{
+  const NnLayer *out;
+  double sum_loss = 0.0;
+  size_t correct = 0, floats;
+  float *pre, *acts;
+
+  if (net == NULL || ((x == NULL || y == NULL) && n > 0))
+    return NN_ERR_ARG;
+  out = &net->layers[net->n_layers - 1];
+  if (!size_mul (net->n_units, 2 * EVAL_TILE, &floats) || floats > SIZE_MAX / sizeof (float))
+    return NN_ERR_NOMEM;
+  pre = malloc (floats * sizeof (float));
+  if (pre == NULL)
+    return NN_ERR_NOMEM;
+  acts = pre + net->n_units * EVAL_TILE;
+  for (size_t s0 = 0; s0 < n; s0 += EVAL_TILE)
+    {
+      size_t m = n - s0 < EVAL_TILE ? n - s0 : EVAL_TILE;
+      const float *zo = pre + out->unit_offset * EVAL_TILE;
+      const float *ao = acts + out->unit_offset * EVAL_TILE;
+
+      forward_rows (net, x + s0, n, m, pre, acts, EVAL_TILE, 0);
+      for (size_t s = 0; s < m; s++)
+        {
+          sum_loss += sample_loss (net->loss, zo + s, ao + s, EVAL_TILE, out->n_out, y[s0 + s]);
+          correct += (size_t) sample_correct (net->loss, ao + s, EVAL_TILE, out->n_out, y[s0 + s]);
+        }
+    }
+  free (pre);
+  if (loss != NULL)
+    *loss = n > 0 ? sum_loss / (double) n : NAN;
+  if (accuracy != NULL)
+    *accuracy = n > 0 && net->loss != NN_LOSS_MSE ? (double) correct / (double) n : NAN;
+  return NN_OK;
+}

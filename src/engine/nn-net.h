@@ -1,0 +1,216 @@
+/* nn-net.h: a small fully connected network, its training step and its batched evaluation.
+ *
+ * Layout (llm.c's habit: flat arrays with named views):
+ * - one allocation `mem` of 4 * n_params floats holds params | grads | opt_m | opt_v, so a
+ *   snapshot is one memcpy; params and grads share one layout:
+ *     layer l: W (n_out x n_in, row j = neuron j's incoming weights) at layers[l].w_offset,
+ *              b (n_out) at layers[l].b_offset;
+ * - activations are kept neuron-major, one row of batch_cap floats per neuron ("unit"):
+ *     pre[(unit_offset + j) * batch_cap + s]    weighted sum z of neuron j for sample s
+ *     acts[(unit_offset + j) * batch_cap + s]   its output a = f(z)
+ *     deltas[(unit_offset + j) * batch_cap + s] dL/dz (scaled as passed to backward)
+ *   inputs[i * batch_cap + s] keeps the last forward's input i of sample s.
+ *   Neuron-major rows make every per-neuron loop contiguous over samples, which vectorises
+ *   without changing any sum's order, and a grid evaluation's rows are directly heatmaps.
+ *
+ * Sums have one fixed order everywhere: z = b + w0*x0 + w1*x1 + ... (ascending inputs), and
+ * gradient sums over samples ascend in sample order. Fast kernels keep that order, so they are
+ * bit-identical to the reference kernels, and stepping sample by sample equals a batch step.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nn-rng.h"
+
+#define NN_MAX_LAYERS 16 /* dense layers, output included: up to 15 hidden */
+#define NN_MAX_WIDTH 4096
+
+typedef enum
+{
+  NN_OK = 0,
+  NN_ERR_NOMEM = -1,
+  NN_ERR_ARG = -2,       /* an argument out of range (layer index, width 0, …) */
+  NN_ERR_NONFINITE = -3, /* a parameter became NaN or infinite: the run diverged */
+} NnStatus;
+
+typedef enum
+{
+  NN_ACT_LINEAR,
+  NN_ACT_RELU,
+  NN_ACT_LEAKY_RELU, /* slope 0.01 below 0 */
+  NN_ACT_TANH,
+  NN_ACT_SIGMOID,
+  NN_ACT_SOFTMAX, /* output layer only, with NN_LOSS_SOFTMAX_CE */
+  NN_N_ACTIVATIONS
+} NnActivation;
+
+typedef enum
+{
+  NN_LOSS_BCE,        /* 1 sigmoid output, target 0 or 1: L = -(t log a + (1-t) log(1-a)) */
+  NN_LOSS_SOFTMAX_CE, /* K softmax outputs, target a class index 0..K-1: L = -log a_t */
+  NN_LOSS_MSE,        /* 1 linear output, target a number: L = (a - t)^2 / 2 */
+  NN_N_LOSSES
+} NnLoss;
+
+typedef enum
+{
+  NN_OPT_SGD,      /* w -= lr * g */
+  NN_OPT_MOMENTUM, /* v = mu * v + g; w -= lr * v */
+  NN_OPT_ADAM,     /* Kingma & Ba 2015, bias-corrected */
+  NN_N_OPTIMIZERS
+} NnOptimizer;
+
+typedef enum
+{
+  NN_REG_NONE,
+  NN_REG_L1, /* g += rate * sign(w), weights only (not biases), as the Playground */
+  NN_REG_L2, /* g += rate * w, weights only */
+  NN_N_REGULARIZATIONS
+} NnRegularization;
+
+typedef struct
+{
+  NnOptimizer optimizer;
+  float learning_rate;
+  float momentum;  /* mu for NN_OPT_MOMENTUM, 0.9 */
+  float beta1;     /* Adam, 0.9 */
+  float beta2;     /* Adam, 0.999 */
+  float epsilon;   /* Adam, 1e-8 */
+  NnRegularization regularization;
+  float reg_rate;  /* lambda of L1 / L2 */
+  float clip_norm; /* clip the gradient's global L2 norm to this; 0 = no clipping */
+} NnTrainer;
+
+typedef struct
+{
+  size_t n_in;        /* fan-in */
+  size_t n_out;       /* neurons in this layer */
+  NnActivation act;   /* the output layer's follows from the loss */
+  size_t w_offset;    /* W: n_out x n_in in params/grads */
+  size_t b_offset;    /* b: n_out in params/grads */
+  size_t unit_offset; /* first neuron's row in pre/acts/deltas */
+} NnLayer;
+
+typedef struct
+{
+  size_t n_inputs;
+  size_t n_layers; /* dense layers, output included (hidden = n_layers - 1) */
+  NnLayer layers[NN_MAX_LAYERS];
+  NnLoss loss;
+  size_t n_params;
+  size_t n_units; /* neurons in all layers, output included */
+
+  float *mem;    /* 4 * n_params: the one allocation below */
+  float *params; /* n_params */
+  float *grads;  /* n_params, accumulated by backward, cleared by nn_net_zero_grads */
+  float *opt_m;  /* n_params: momentum velocity, or Adam's first moment */
+  float *opt_v;  /* n_params: Adam's second moment */
+
+  uint64_t n_updates;      /* optimizer steps taken */
+  double adam_beta1_power; /* beta1^t and beta2^t as running products (no pow(): see nn-math.h) */
+  double adam_beta2_power;
+
+  size_t batch_cap; /* samples the activation rows hold */
+  size_t batch;     /* samples in the last forward */
+  float *inputs;    /* n_inputs x batch_cap */
+  float *pre;       /* n_units x batch_cap */
+  float *acts;      /* n_units x batch_cap */
+  float *deltas;    /* n_units x batch_cap */
+
+  NnRng init; /* init stream of the last nn_net_init_params or edit given one: an edit given none
+               * (nn_net_remove_layer) draws the weights that lost their place from it */
+} NnNet;
+
+/* ---- life cycle ---- */
+
+/* A network n_inputs -> widths[0] -> … -> widths[n_hidden-1] -> output, all parameters zero
+ * (call nn_net_init_params). The output layer has 1 unit for BCE and MSE, n_classes for
+ * softmax. acts[h] is hidden layer h's activation. NULL on bad arguments or no memory. */
+NnNet *nn_net_new (size_t n_inputs,
+                   size_t n_hidden,
+                   const size_t *widths,
+                   const NnActivation *acts,
+                   NnLoss loss,
+                   size_t n_classes);
+void nn_net_free (NnNet *net); /* NULL is fine */
+NnNet *nn_net_clone (const NnNet *net);
+/* Copies params, grads, optimizer state and counters between nets of the same shape. */
+NnStatus nn_net_copy_state (NnNet *dst, const NnNet *src);
+
+size_t nn_net_n_hidden (const NnNet *net);
+size_t nn_net_n_outputs (const NnNet *net);
+size_t nn_net_n_units (const NnNet *net); /* neurons in all layers, output included */
+/* Index into params/grads of weight (layer, neuron j, input i); i == n_in gives the bias.
+ * SIZE_MAX when out of range. */
+size_t nn_net_param_index (const NnNet *net, size_t layer, size_t j, size_t i);
+/* Grows the activation rows to hold @batch_cap samples (forward does it when needed); growing
+ * discards the kept activations (batch becomes 0). */
+NnStatus nn_net_reserve (NnNet *net, size_t batch_cap);
+
+/* ---- initialisation ----
+ * Weights uniform in [-limit, limit): Xavier (limit = sqrt(6 / (fan_in + fan_out))) for tanh,
+ * sigmoid, linear and the output; He (limit = sqrt(6 / fan_in)) for relu and leaky relu.
+ * Biases 0. Weight (l, j, i) is draw i of a stream derived from @init by key (l, j), so any
+ * single weight can be drawn on its own (nn_net_init_value) and edits stay consistent with reset.
+ * Clears grads, optimizer state and counters. */
+void nn_net_init_params (NnNet *net, const NnRng *init);
+float nn_net_init_value (const NnNet *net, const NnRng *init, size_t layer, size_t j, size_t i);
+
+/* ---- training ----
+ * x is input-major: x[i * n + s] is input i of sample s. y[s] is sample s's target (0/1 for
+ * BCE, the class index for softmax, the value for MSE). */
+
+/* Forward pass over n samples, keeping inputs, pre-activations and activations; grows the
+ * activation rows when n > batch_cap. */
+NnStatus nn_net_forward (NnNet *net, const float *x, size_t n);
+/* Mean data loss of the last forward against y (no regularisation term), in double; NaN if the
+ * last forward had no samples. BCE is softplus(z) - t z and softmax CE logsumexp(z) - z_t, from
+ * the kept z (stable for any z). */
+double nn_net_loss (const NnNet *net, const float *y);
+/* Regularisation term of the loss: rate * sum |w| or rate/2 * sum w^2 over weights. */
+double nn_net_reg_loss (const NnNet *net, NnRegularization reg, float rate);
+void nn_net_zero_grads (NnNet *net);
+/* Backward pass of the last forward: grads += scale * dL/dparams summed over its samples, in
+ * ascending sample order; keeps deltas (scaled dL/dz). Use scale = 1 / batch size. */
+NnStatus nn_net_backward (NnNet *net, const float *y, float scale);
+/* One optimizer step from grads: regularisation, clipping, then SGD / momentum / Adam.
+ * NN_ERR_NONFINITE if any parameter is not finite afterwards. */
+NnStatus nn_net_update (NnNet *net, const NnTrainer *trainer);
+/* zero_grads + forward + backward(1/n) + update. */
+NnStatus nn_net_train_batch (NnNet *net, const NnTrainer *trainer,
+                             const float *x, const float *y, size_t n);
+void nn_trainer_defaults (NnTrainer *trainer); /* SGD, lr 0.03, mu 0.9, Adam 0.9/0.999/1e-8 */
+
+/* ---- evaluation (reads the net only; safe from any thread while nobody edits it) ---- */
+
+/* Every neuron's output for n points: out[(unit) * n + s], units layer by layer, output last
+ * (nn_net_n_units rows). The hot path that paints every heatmap each frame. */
+NnStatus nn_net_eval_grid (const NnNet *net, const float *x, size_t n, float *out);
+/* The plain reference of the above: same results bit for bit, tested. */
+NnStatus nn_net_eval_grid_ref (const NnNet *net, const float *x, size_t n, float *out);
+/* Mean loss and accuracy (share of argmax / a>=0.5 equal to the class; NaN for MSE) over n
+ * samples, without touching the kept activations. */
+NnStatus nn_net_evaluate (const NnNet *net, const float *x, const float *y, size_t n,
+                          double *loss, double *accuracy);
+
+/* ---- editing in place between steps: every weight that still has a place is kept, new ones
+ * are drawn with nn_net_init_value, optimizer state of kept weights is kept (new: 0). ---- */
+NnStatus nn_net_add_neuron (NnNet *net, size_t hidden, const NnRng *init);    /* appended */
+NnStatus nn_net_remove_neuron (NnNet *net, size_t hidden, size_t j);         /* width >= 2 */
+NnStatus nn_net_insert_layer (NnNet *net, size_t position, size_t width, NnActivation act,
+                              const NnRng *init); /* position 0..n_hidden */
+NnStatus nn_net_remove_layer (NnNet *net, size_t position);
+NnStatus nn_net_set_activation (NnNet *net, size_t hidden, NnActivation act);
+NnStatus nn_net_insert_input (NnNet *net, size_t i, const NnRng *init);
+NnStatus nn_net_remove_input (NnNet *net, size_t i); /* n_inputs >= 2 */
+/* Replaces the output layer (new loss / class count), drawing its weights afresh. */
+NnStatus nn_net_set_output (NnNet *net, NnLoss loss, size_t n_classes, const NnRng *init);
+
+const char *nn_activation_name (NnActivation act); /* "relu", "leaky_relu", "tanh", … */
+int nn_activation_from_name (const char *name);    /* -1 if unknown */
+const char *nn_optimizer_name (NnOptimizer opt);   /* "sgd", "momentum", "adam" */
+int nn_optimizer_from_name (const char *name);
+const char *nn_regularization_name (NnRegularization reg); /* "none", "l1", "l2" */
+int nn_regularization_from_name (const char *name);

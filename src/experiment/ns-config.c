@@ -1,0 +1,392 @@
+/* ns-config.c: experiment settings, and the one set of option words that fills them. */
+#include "ns-config.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK (ns-config-error-quark, ns_config_error)
+
+void
+ns_config_init_default (NsConfig *config)
+{
+  g_return_if_fail (config != NULL);
+
+  memset (config, 0, sizeof *config);
+  config->dataset = NS_DATASET_CIRCLE;
+  config->count = 0;
+  config->noise = 0.0;
+  config->train_ratio = 0.5;
+  config->features = NS_FEATURES_DEFAULT;
+  config->n_hidden = 2;
+  config->widths[0] = 4;
+  config->widths[1] = 2;
+  for (guint h = 0; h < NS_MAX_HIDDEN; h++)
+    config->activations[h] = NN_ACT_TANH;
+  config->problem = NS_PROBLEM_CLASSIFICATION;
+  nn_trainer_defaults (&config->trainer);
+  config->batch_size = 10;
+  config->seed = 1;
+}
+
+void
+ns_config_clear (NsConfig *config)
+{
+  g_clear_pointer (&config->data_path, g_free);
+}
+
+void
+ns_config_copy (NsConfig *dst, const NsConfig *src)
+{
+  g_return_if_fail (dst != NULL && src != NULL);
+
+  if (dst == src)
+    return;
+  ns_config_clear (dst);
+  *dst = *src;
+  dst->data_path = g_strdup (src->data_path);
+}
+
+static gboolean
+bad_option (GError **error, const char *name, const char *value, const char *allowed)
+{
+  g_set_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION,
+               "--%s: “%s” is not allowed: expected %s", name, value, allowed);
+  return FALSE;
+}
+
+static gboolean
+parse_double (const char *name, const char *value, double lo, double hi, double *out,
+              GError **error)
+{
+  char *end = NULL;
+  double x;
+
+  x = g_ascii_strtod (value, &end);
+  if (end == value || *end != '\0' || !(x >= lo && x <= hi))
+    {
+      g_autofree char *allowed = g_strdup_printf ("a number from %g to %g", lo, hi);
+      return bad_option (error, name, value, allowed);
+    }
+  *out = x;
+  return TRUE;
+}
+
+static gboolean
+parse_uint (const char *name, const char *value, guint64 lo, guint64 hi, guint64 *out,
+            GError **error)
+{
+  if (!g_ascii_string_to_unsigned (value, 10, lo, hi, out, NULL))
+    {
+      g_autofree char *allowed =
+        g_strdup_printf ("a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT, lo, hi);
+      return bad_option (error, name, value, allowed);
+    }
+  return TRUE;
+}
+
+static char *
+dataset_names (void)
+{
+  GString *s = g_string_new (NULL);
+
+  for (int k = 0; k < NS_N_DATASET_KINDS; k++)
+    g_string_append_printf (s, "%s%s", k ? ", " : "", ns_dataset_kind_name (k));
+  return g_string_free (s, FALSE);
+}
+
+static char *
+activation_names (void)
+{
+  GString *s = g_string_new (NULL);
+
+  for (int a = 0; a < NN_N_ACTIVATIONS; a++)
+    if (a != NN_ACT_SOFTMAX)
+      g_string_append_printf (s, "%s%s", a ? ", " : "", nn_activation_name (a));
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+ns_config_parse_hidden (const char *text, guint *n_hidden, guint *widths, GError **error)
+{
+  g_auto (GStrv) parts = NULL;
+  guint n = 0;
+
+  if (g_strcmp0 (text, "none") == 0 || g_strcmp0 (text, "") == 0)
+    {
+      *n_hidden = 0;
+      return TRUE;
+    }
+  parts = g_strsplit (text, ",", -1);
+  if (g_strv_length (parts) > NS_MAX_HIDDEN)
+    return bad_option (error, "hidden", text, "at most 15 comma-separated layer widths, or none");
+  for (n = 0; parts[n] != NULL; n++)
+    {
+      guint64 width;
+      g_strstrip (parts[n]);
+      if (!g_ascii_string_to_unsigned (parts[n], 10, 1, 1024, &width, NULL))
+        return bad_option (error, "hidden", text,
+                           "comma-separated layer widths from 1 to 1024 (e.g. 8,8), or none");
+      widths[n] = (guint) width;
+    }
+  *n_hidden = n;
+  return TRUE;
+}
+
+gboolean
+ns_config_parse_activations (const char *text, guint n_hidden, NnActivation *acts, GError **error)
+{
+  g_auto (GStrv) parts = g_strsplit (text, ",", -1);
+  guint n = g_strv_length (parts);
+
+  if (n != 1 && n != n_hidden)
+    {
+      g_autofree char *allowed =
+        g_strdup_printf ("one activation for all layers, or one per hidden layer (%u)", n_hidden);
+      return bad_option (error, "activation", text, allowed);
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      int act = nn_activation_from_name (g_strstrip (parts[k]));
+      if (act < 0 || act == NN_ACT_SOFTMAX)
+        {
+          g_autofree char *names = activation_names ();
+          g_autofree char *allowed = g_strdup_printf ("one of %s", names);
+          return bad_option (error, "activation", parts[k], allowed);
+        }
+      if (n == 1)
+        for (guint h = 0; h < NS_MAX_HIDDEN; h++)
+          acts[h] = act;
+      else
+        acts[k] = act;
+    }
+  return TRUE;
+}
+
+gboolean
+ns_config_set_option (NsConfig *config, const char *name, const char *value, GError **error)
+{
+  double x;
+  guint64 u;
+
+  g_return_val_if_fail (config != NULL && name != NULL && value != NULL, FALSE);
+
+  if (strcmp (name, "dataset") == 0)
+    {
+      int kind = ns_dataset_kind_from_name (value);
+      if (kind < 0)
+        {
+          g_autofree char *names = dataset_names ();
+          g_autofree char *allowed = g_strdup_printf ("one of %s", names);
+          return bad_option (error, name, value, allowed);
+        }
+      config->dataset = kind;
+      config->problem = ns_dataset_kind_is_regression (kind) ? NS_PROBLEM_REGRESSION
+                                                             : NS_PROBLEM_CLASSIFICATION;
+      g_clear_pointer (&config->data_path, g_free);
+    }
+  else if (strcmp (name, "data") == 0)
+    {
+      if (*value == '\0')
+        return bad_option (error, name, value, "the path of a CSV file");
+      g_free (config->data_path);
+      config->data_path = g_strdup (value);
+    }
+  else if (strcmp (name, "problem") == 0)
+    {
+      if (strcmp (value, "classification") == 0)
+        config->problem = NS_PROBLEM_CLASSIFICATION;
+      else if (strcmp (value, "regression") == 0)
+        config->problem = NS_PROBLEM_REGRESSION;
+      else
+        return bad_option (error, name, value, "classification or regression");
+      if (config->data_path == NULL
+          && ns_dataset_kind_is_regression (config->dataset)
+               != (config->problem == NS_PROBLEM_REGRESSION))
+        config->dataset = config->problem == NS_PROBLEM_REGRESSION ? NS_DATASET_REG_PLANE
+                                                                   : NS_DATASET_CIRCLE;
+    }
+  else if (strcmp (name, "features") == 0)
+    {
+      guint mask;
+      g_autoptr (GError) local = NULL;
+      if (!ns_features_parse (value, &mask, &local) || mask == 0)
+        {
+          g_autofree char *names = ns_features_to_string ((1u << NS_N_FEATURES) - 1);
+          g_autofree char *allowed = g_strdup_printf ("a comma-separated list of %s", names);
+          return bad_option (error, name, value, allowed);
+        }
+      config->features = mask;
+    }
+  else if (strcmp (name, "hidden") == 0)
+    {
+      NnActivation first = config->activations[0];
+      if (!ns_config_parse_hidden (value, &config->n_hidden, config->widths, error))
+        return FALSE;
+      for (guint h = 0; h < NS_MAX_HIDDEN; h++)
+        config->activations[h] = first;
+    }
+  else if (strcmp (name, "activation") == 0)
+    return ns_config_parse_activations (value, config->n_hidden, config->activations, error);
+  else if (strcmp (name, "optimizer") == 0)
+    {
+      int opt = nn_optimizer_from_name (value);
+      if (opt < 0)
+        return bad_option (error, name, value, "sgd, momentum or adam");
+      config->trainer.optimizer = opt;
+    }
+  else if (strcmp (name, "lr") == 0)
+    {
+      if (!parse_double (name, value, 1e-6, 10.0, &x, error))
+        return FALSE;
+      config->trainer.learning_rate = (float) x;
+    }
+  else if (strcmp (name, "batch") == 0)
+    {
+      if (!parse_uint (name, value, 1, 1000, &u, error))
+        return FALSE;
+      config->batch_size = (guint) u;
+    }
+  else if (strcmp (name, "l1") == 0 || strcmp (name, "l2") == 0)
+    {
+      if (!parse_double (name, value, 0.0, 10.0, &x, error))
+        return FALSE;
+      config->trainer.regularization = x == 0.0 ? NN_REG_NONE
+                                       : name[1] == '1' ? NN_REG_L1
+                                                        : NN_REG_L2;
+      config->trainer.reg_rate = (float) x;
+    }
+  else if (strcmp (name, "clip") == 0)
+    {
+      if (!parse_double (name, value, 0.0, 1e6, &x, error))
+        return FALSE;
+      config->trainer.clip_norm = (float) x;
+    }
+  else if (strcmp (name, "noise") == 0)
+    return parse_double (name, value, 0.0, 0.5, &config->noise, error);
+  else if (strcmp (name, "ratio") == 0)
+    return parse_double (name, value, 0.1, 0.9, &config->train_ratio, error);
+  else if (strcmp (name, "count") == 0)
+    {
+      if (!parse_uint (name, value, 10, 100000, &u, error))
+        return FALSE;
+      config->count = (guint) u;
+    }
+  else if (strcmp (name, "seed") == 0)
+    return parse_uint (name, value, 0, G_MAXUINT64, &config->seed, error);
+  else
+    {
+      g_set_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION,
+                   "--%s: no such experiment option", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The option words in the order they must be applied: --problem may pick a dataset, so it comes
+ * after --dataset; --activation needs --hidden's layer count. */
+static const struct
+{
+  const char *name;
+  const char *arg;
+  const char *help;
+} option_table[] = {
+  { "dataset", "NAME", "Generated data set: circle, xor, gauss, spiral, moons, checkerboard, spiral3, blobs5, reg-plane, reg-gauss" },
+  { "data", "FILE", "A CSV file instead (header row, label in the last column)" },
+  { "problem", "KIND", "classification or regression" },
+  { "count", "N", "Points to generate (default 500, regression 1200)" },
+  { "noise", "X", "Noise from 0 to 0.5" },
+  { "ratio", "X", "Share of points used for training, 0.1 to 0.9 (default 0.5)" },
+  { "features", "LIST", "Input features: x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2,cosx1,cosx2,r,angle" },
+  { "hidden", "LIST", "Hidden layer widths, e.g. 8,8, or none" },
+  { "activation", "NAME[,NAME…]", "relu, leaky_relu, tanh, sigmoid or linear, for all layers or one per layer" },
+  { "optimizer", "NAME", "sgd, momentum or adam" },
+  { "lr", "X", "Learning rate (default 0.03)" },
+  { "batch", "N", "Mini-batch size (default 10)" },
+  { "l1", "X", "L1 regularisation rate" },
+  { "l2", "X", "L2 regularisation rate" },
+  { "clip", "X", "Clip the gradient's norm to X (0: no clipping)" },
+  { "seed", "N", "Seed of every random stream (default 1)" },
+};
+
+#define N_OPTIONS G_N_ELEMENTS (option_table)
+
+struct _NsConfigOptions
+{
+  char *values[N_OPTIONS]; /* as given on the command line, or NULL */
+};
+
+NsConfigOptions *
+ns_config_options_new (void)
+{
+  return g_new0 (NsConfigOptions, 1);
+}
+
+void
+ns_config_options_free (NsConfigOptions *options)
+{
+  if (options == NULL)
+    return;
+  for (guint k = 0; k < N_OPTIONS; k++)
+    g_free (options->values[k]);
+  g_free (options);
+}
+
+GOptionGroup *
+ns_config_options_get_group (NsConfigOptions *options)
+{
+  GOptionGroup *group;
+  GOptionEntry *entries = g_new0 (GOptionEntry, N_OPTIONS + 1);
+
+  for (guint k = 0; k < N_OPTIONS; k++)
+    {
+      entries[k].long_name = option_table[k].name;
+      entries[k].arg = G_OPTION_ARG_STRING;
+      entries[k].arg_data = &options->values[k];
+      entries[k].description = option_table[k].help;
+      entries[k].arg_description = option_table[k].arg;
+    }
+  group = g_option_group_new ("experiment", "Experiment options:", "Show experiment options",
+                              NULL, NULL);
+  g_option_group_add_entries (group, entries); /* copies the entries */
+  g_free (entries);
+  return group;
+}
+
+static const char *
+option_value (NsConfigOptions *options, const char *name)
+{
+  for (guint k = 0; k < N_OPTIONS; k++)
+    if (strcmp (option_table[k].name, name) == 0)
+      return options->values[k];
+  g_assert_not_reached ();
+}
+
+gboolean
+ns_config_options_any (NsConfigOptions *options, const char **first)
+{
+  for (guint k = 0; k < N_OPTIONS; k++)
+    if (options->values[k] != NULL)
+      {
+        if (first != NULL)
+          *first = option_table[k].name;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+ns_config_options_apply (NsConfigOptions *options, NsConfig *config, GError **error)
+{
+  g_return_val_if_fail (options != NULL && config != NULL, FALSE);
+
+  if (option_value (options, "l1") != NULL && option_value (options, "l2") != NULL)
+    {
+      g_set_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION,
+                   "--l1 and --l2: choose one kind of regularisation");
+      return FALSE;
+    }
+  for (guint k = 0; k < N_OPTIONS; k++)
+    if (options->values[k] != NULL
+        && !ns_config_set_option (config, option_table[k].name, options->values[k], error))
+      return FALSE;
+  return TRUE;
+}

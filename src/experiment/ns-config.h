@@ -1,0 +1,77 @@
+/* ns-config.h: everything that defines an experiment before it runs: data, features, network,
+ * trainer, seed. The same words serve the command line, lesson setups and the JSON fields
+ * (DESIGN.md, "Command line"). */
+#pragma once
+
+#include <glib.h>
+
+#include "nn-net.h"
+#include "ns-dataset.h"
+#include "ns-features.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  NS_PROBLEM_CLASSIFICATION,
+  NS_PROBLEM_REGRESSION,
+} NsProblem;
+
+#define NS_MAX_HIDDEN (NN_MAX_LAYERS - 1)
+#define NS_CONFIG_ERROR (ns_config_error_quark ())
+
+typedef enum
+{
+  NS_CONFIG_ERROR_BAD_OPTION, /* a value outside what the option allows */
+} NsConfigError;
+
+GQuark ns_config_error_quark (void);
+
+typedef struct
+{
+  NsDatasetKind dataset;   /* used when data_path is NULL */
+  char *data_path;         /* a CSV file, or NULL */
+  guint count;             /* points to generate; 0 = the dataset's default */
+  double noise;            /* 0 .. 0.5 */
+  double train_ratio;      /* share of points used for training, 0.1 .. 0.9 */
+  guint features;          /* NsFeature mask (plane data only) */
+  guint n_hidden;          /* 0 .. NS_MAX_HIDDEN */
+  guint widths[NS_MAX_HIDDEN];
+  NnActivation activations[NS_MAX_HIDDEN];
+  NsProblem problem;
+  NnTrainer trainer;       /* optimizer, learning rate, regularisation, clipping */
+  guint batch_size;        /* 1 .. 1000 */
+  guint64 seed;
+} NsConfig;
+
+/* The Playground's defaults: circle, 500 points, noise 0, ratio 0.5, x1 x2, hidden 4,2 tanh,
+ * SGD lr 0.03, batch 10, seed 1. */
+void ns_config_init_default (NsConfig *config);
+void ns_config_clear (NsConfig *config);
+void ns_config_copy (NsConfig *dst, const NsConfig *src);
+
+/* Parses the experiment options (--dataset, --data, --features, --hidden, --activation,
+ * --problem, --optimizer, --lr, --batch, --l1, --l2, --clip, --noise, --ratio, --count, --seed)
+ * as a GOptionGroup added to @context; after g_option_context_parse() call
+ * ns_config_options_apply() which validates and fills @config.
+ * Errors name the option and what it allows (NS_CONFIG_ERROR_BAD_OPTION). */
+typedef struct _NsConfigOptions NsConfigOptions;
+NsConfigOptions *ns_config_options_new (void);
+void ns_config_options_free (NsConfigOptions *options);
+GOptionGroup *ns_config_options_get_group (NsConfigOptions *options); /* transfer full */
+gboolean ns_config_options_apply (NsConfigOptions *options, NsConfig *config, GError **error);
+/* TRUE if any experiment option was given; @first gets the first one's name. */
+gboolean ns_config_options_any (NsConfigOptions *options, const char **first);
+
+/* Sets one option by name as on the command line, e.g. ("hidden", "8,8"). */
+gboolean ns_config_set_option (NsConfig *config, const char *name, const char *value,
+                               GError **error);
+
+/* Parsers for list options. */
+gboolean ns_config_parse_hidden (const char *text, guint *n_hidden, guint *widths, GError **error);
+gboolean ns_config_parse_activations (const char *text, guint n_hidden, NnActivation *acts,
+                                      GError **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NsConfig, ns_config_clear)
+
+G_END_DECLS

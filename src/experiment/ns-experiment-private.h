@@ -1,0 +1,56 @@
+/* ns-experiment-private.h: the experiment's state, shared by ns-experiment.c and the JSON
+ * reader/writer in ns-experiment-json.c. */
+#pragma once
+
+#include "ns-experiment.h"
+
+G_BEGIN_DECLS
+
+struct _NsExperiment
+{
+  GObject parent_instance;
+
+  NsConfig config;
+  NsDataset *data;
+  guint data_generation; /* regenerations so far: the data stream's seed is seed + generation */
+
+  NnNet *net;
+  NnRng init_rng;    /* (seed, INIT): never advanced; per-neuron streams derive from it */
+  NnRng shuffle_rng; /* (seed, SHUFFLE): advanced by one shuffle per epoch */
+
+  guint32 *order;    /* the current epoch's shuffled training indices */
+  guint order_len;   /* entries in order (0: no epoch started) */
+  guint position;    /* next entry of order to train on */
+  guint64 step;      /* mini-batches done since reset */
+  guint epoch;       /* epochs finished since reset */
+  gboolean diverged;
+  GArray *history;   /* NsHistoryEntry, epoch 0 first */
+
+  /* Network inputs (features) of the data, input-major: rebuilt when data or features change. */
+  float *train_inputs; /* n_inputs x n_train */
+  float *test_inputs;  /* n_inputs x n_test */
+
+  /* Scratch for one mini-batch. */
+  float *batch_x; /* n_inputs x batch */
+  float *batch_y;
+  guint batch_cap;
+  guint batch_cap_inputs;
+
+  /* The plane evaluation's buffers and what they were made for. */
+  guint plane_size;
+  guint plane_n_inputs;
+  guint plane_features;
+  double plane_extent[4];
+  float *plane_inputs;
+  float *plane_units;
+  size_t plane_units_len;
+};
+
+/* Builds an experiment around data and a network that were read elsewhere (JSON): takes
+ * ownership of both; recomputes the inputs; does not reset. */
+NsExperiment *ns_experiment_new_with_state (const NsConfig *config, NsDataset *data, NnNet *net,
+                                            guint data_generation);
+void ns_experiment_rebuild_inputs (NsExperiment *self);
+NnLoss ns_experiment_loss_for (const NsConfig *config, const NsDataset *data, size_t *n_classes);
+
+G_END_DECLS

@@ -1,0 +1,812 @@
+/* ns-experiment.c: data + features + network + trainer + history, stepped in mini-batches. */
+#include "ns-experiment-private.h"
+
+#include <math.h>
+#include <string.h>
+
+G_DEFINE_QUARK (ns-experiment-error-quark, ns_experiment_error)
+
+G_DEFINE_FINAL_TYPE (NsExperiment, ns_experiment, G_TYPE_OBJECT)
+
+enum
+{
+  CHANGED, /* the network's shape, the data or the settings changed */
+  STEPPED, /* training advanced (once per ns_experiment_step call) */
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+ns_experiment_finalize (GObject *object)
+{
+  NsExperiment *self = NS_EXPERIMENT (object);
+
+  ns_config_clear (&self->config);
+  g_clear_pointer (&self->data, ns_dataset_free);
+  g_clear_pointer (&self->net, nn_net_free);
+  g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->history, g_array_unref);
+  g_clear_pointer (&self->train_inputs, g_free);
+  g_clear_pointer (&self->test_inputs, g_free);
+  g_clear_pointer (&self->batch_x, g_free);
+  g_clear_pointer (&self->batch_y, g_free);
+  g_clear_pointer (&self->plane_inputs, g_free);
+  g_clear_pointer (&self->plane_units, g_free);
+
+  G_OBJECT_CLASS (ns_experiment_parent_class)->finalize (object);
+}
+
+static void
+ns_experiment_class_init (NsExperimentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ns_experiment_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[STEPPED] = g_signal_new ("stepped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ns_experiment_init (NsExperiment *self)
+{
+  self->history = g_array_new (FALSE, FALSE, sizeof (NsHistoryEntry));
+}
+
+static gboolean
+is_plane_data (NsExperiment *self)
+{
+  return self->config.data_path == NULL;
+}
+
+static guint
+n_net_inputs (const NsConfig *config, const NsDataset *data)
+{
+  return config->data_path == NULL ? ns_features_count (config->features) : data->n_inputs;
+}
+
+NnLoss
+ns_experiment_loss_for (const NsConfig *config, const NsDataset *data, size_t *n_classes)
+{
+  if (data->n_classes == 0)
+    {
+      *n_classes = 1;
+      return NN_LOSS_MSE;
+    }
+  *n_classes = data->n_classes;
+  return data->n_classes == 2 ? NN_LOSS_BCE : NN_LOSS_SOFTMAX_CE;
+}
+
+static NsDataset *
+make_data (const NsConfig *config, guint generation, GError **error)
+{
+  NnRng rng;
+
+  nn_rng_seed (&rng, config->seed + generation, NN_STREAM_DATA);
+  if (config->data_path != NULL)
+    return ns_dataset_load_csv (config->data_path, config->problem == NS_PROBLEM_REGRESSION,
+                                config->train_ratio, &rng, error);
+  return ns_dataset_generate (config->dataset,
+                              config->count ? config->count
+                                            : ns_dataset_kind_default_count (config->dataset),
+                              config->noise, config->train_ratio, &rng);
+}
+
+static NnNet *
+make_net (const NsConfig *config, const NsDataset *data)
+{
+  size_t widths[NS_MAX_HIDDEN];
+  size_t n_classes;
+  NnLoss loss = ns_experiment_loss_for (config, data, &n_classes);
+
+  for (guint h = 0; h < config->n_hidden; h++)
+    widths[h] = config->widths[h];
+  return nn_net_new (n_net_inputs (config, data), config->n_hidden, widths,
+                     config->activations, loss, n_classes);
+}
+
+/* Input-major network inputs of n rows (row-major, data->n_inputs columns). */
+static void
+compute_inputs (NsExperiment *self, const float *rows, guint n, float *out)
+{
+  guint d = self->data->n_inputs;
+
+  if (is_plane_data (self))
+    {
+      ns_features_compute (self->config.features, rows, n, out);
+      return;
+    }
+  for (guint i = 0; i < d; i++)
+    for (guint s = 0; s < n; s++)
+      out[(size_t) i * n + s] = rows[(size_t) s * d + i];
+}
+
+void
+ns_experiment_rebuild_inputs (NsExperiment *self)
+{
+  guint n_in = n_net_inputs (&self->config, self->data);
+
+  g_free (self->train_inputs);
+  g_free (self->test_inputs);
+  self->train_inputs = g_new (float, (size_t) n_in * MAX (self->data->n_train, 1));
+  self->test_inputs = g_new (float, (size_t) n_in * MAX (self->data->n_test, 1));
+  compute_inputs (self, self->data->train_x, self->data->n_train, self->train_inputs);
+  compute_inputs (self, self->data->test_x, self->data->n_test, self->test_inputs);
+  self->plane_size = 0; /* the plane's inputs are stale */
+}
+
+void
+ns_experiment_evaluate (NsExperiment *self, NsHistoryEntry *entry)
+{
+  const NsDataset *data;
+
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+
+  data = self->data;
+  entry->epoch = self->epoch;
+  entry->step = self->step;
+  entry->train_loss = entry->train_accuracy = NAN;
+  entry->test_loss = entry->test_accuracy = NAN;
+  if (data->n_train > 0)
+    nn_net_evaluate (self->net, self->train_inputs, data->train_y, data->n_train,
+                     &entry->train_loss, &entry->train_accuracy);
+  if (data->n_test > 0)
+    nn_net_evaluate (self->net, self->test_inputs, data->test_y, data->n_test,
+                     &entry->test_loss, &entry->test_accuracy);
+}
+
+static void
+record_history (NsExperiment *self)
+{
+  NsHistoryEntry entry;
+
+  ns_experiment_evaluate (self, &entry);
+  g_array_append_val (self->history, entry);
+  if (self->data->n_train > 0 && !isfinite (entry.train_loss))
+    self->diverged = TRUE;
+}
+
+static void
+reset_state (NsExperiment *self)
+{
+  nn_net_init_params (self->net, &self->init_rng);
+  nn_rng_seed (&self->shuffle_rng, self->config.seed, NN_STREAM_SHUFFLE);
+  self->order_len = 0;
+  self->position = 0;
+  self->step = 0;
+  self->epoch = 0;
+  self->diverged = FALSE;
+  g_array_set_size (self->history, 0);
+  record_history (self);
+}
+
+NsExperiment *
+ns_experiment_new_with_state (const NsConfig *config, NsDataset *data, NnNet *net,
+                              guint data_generation)
+{
+  NsExperiment *self = g_object_new (NS_TYPE_EXPERIMENT, NULL);
+
+  ns_config_copy (&self->config, config);
+  self->data = data;
+  self->net = net;
+  self->data_generation = data_generation;
+  nn_rng_seed (&self->init_rng, config->seed, NN_STREAM_INIT);
+  nn_rng_seed (&self->shuffle_rng, config->seed, NN_STREAM_SHUFFLE);
+  ns_experiment_rebuild_inputs (self);
+  return self;
+}
+
+NsExperiment *
+ns_experiment_new (const NsConfig *config, GError **error)
+{
+  NsExperiment *self;
+  NsDataset *data;
+  NnNet *net;
+
+  g_return_val_if_fail (config != NULL, NULL);
+
+  data = make_data (config, 0, error);
+  if (data == NULL)
+    return NULL;
+  net = make_net (config, data);
+  if (net == NULL)
+    {
+      ns_dataset_free (data);
+      g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                   "The network could not be built (too large?)");
+      return NULL;
+    }
+  self = ns_experiment_new_with_state (config, data, net, 0);
+  reset_state (self);
+  return self;
+}
+
+const NsConfig *
+ns_experiment_get_config (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), NULL);
+  return &self->config;
+}
+
+const NsDataset *
+ns_experiment_get_dataset (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), NULL);
+  return self->data;
+}
+
+const NnNet *
+ns_experiment_get_net (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), NULL);
+  return self->net;
+}
+
+guint64
+ns_experiment_get_step (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), 0);
+  return self->step;
+}
+
+guint
+ns_experiment_get_epoch (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), 0);
+  return self->epoch;
+}
+
+guint
+ns_experiment_get_steps_per_epoch (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), 0);
+  return (self->data->n_train + self->config.batch_size - 1) / self->config.batch_size;
+}
+
+gboolean
+ns_experiment_get_diverged (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+  return self->diverged;
+}
+
+const NsHistoryEntry *
+ns_experiment_get_history (NsExperiment *self, guint *n_entries)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), NULL);
+  if (n_entries != NULL)
+    *n_entries = self->history->len;
+  return (const NsHistoryEntry *) (void *) self->history->data;
+}
+
+const NsHistoryEntry *
+ns_experiment_get_last (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), NULL);
+  g_assert (self->history->len > 0);
+  return &g_array_index (self->history, NsHistoryEntry, self->history->len - 1);
+}
+
+/* A new epoch: a fresh shuffle of all training points, drawn from the shuffle stream. */
+static void
+start_epoch (NsExperiment *self)
+{
+  guint n = self->data->n_train;
+
+  self->order = g_renew (guint32, self->order, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    self->order[k] = k;
+  nn_rng_shuffle_u32 (&self->shuffle_rng, self->order, n);
+  self->order_len = n;
+  self->position = 0;
+}
+
+static void
+ensure_batch_scratch (NsExperiment *self, guint n_inputs, guint batch)
+{
+  if (batch <= self->batch_cap && n_inputs <= self->batch_cap_inputs)
+    return;
+  self->batch_cap = MAX (batch, self->batch_cap);
+  self->batch_cap_inputs = MAX (n_inputs, self->batch_cap_inputs);
+  g_free (self->batch_x);
+  g_free (self->batch_y);
+  self->batch_x = g_new (float, (size_t) self->batch_cap * self->batch_cap_inputs);
+  self->batch_y = g_new (float, self->batch_cap);
+}
+
+/* One mini-batch: the next batch_size entries of the epoch's order (the epoch's last batch may
+ * be shorter), one optimizer step; at the epoch's end, one history entry. */
+static gboolean
+train_one_batch (NsExperiment *self)
+{
+  const NsDataset *data = self->data;
+  guint n_in = self->net->n_inputs;
+  guint n_train = data->n_train;
+  guint batch;
+  NnStatus status;
+
+  if (n_train == 0 || self->diverged)
+    return FALSE;
+  if (self->position >= self->order_len)
+    start_epoch (self);
+
+  batch = MIN (self->config.batch_size, self->order_len - self->position);
+  ensure_batch_scratch (self, n_in, batch);
+  for (guint s = 0; s < batch; s++)
+    {
+      guint32 idx = self->order[self->position + s];
+      for (guint i = 0; i < n_in; i++)
+        self->batch_x[(size_t) i * batch + s] = self->train_inputs[(size_t) i * n_train + idx];
+      self->batch_y[s] = data->train_y[idx];
+    }
+
+  status = nn_net_train_batch (self->net, &self->config.trainer, self->batch_x, self->batch_y,
+                               batch);
+  self->position += batch;
+  self->step++;
+  if (status == NN_ERR_NONFINITE)
+    self->diverged = TRUE;
+  if (self->position >= self->order_len)
+    {
+      self->epoch++;
+      record_history (self);
+    }
+  return !self->diverged;
+}
+
+guint64
+ns_experiment_step (NsExperiment *self, guint64 n)
+{
+  guint64 done = 0;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), 0);
+
+  while (done < n && train_one_batch (self))
+    done++;
+  if (done > 0 || self->diverged)
+    g_signal_emit (self, signals[STEPPED], 0);
+  return done;
+}
+
+guint64
+ns_experiment_train_epochs (NsExperiment *self, guint n)
+{
+  guint64 done = 0;
+  guint target;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), 0);
+
+  target = self->epoch + n;
+  while (self->epoch < target && train_one_batch (self))
+    done++;
+  if (done > 0 || self->diverged)
+    g_signal_emit (self, signals[STEPPED], 0);
+  return done;
+}
+
+static void
+emit_changed (NsExperiment *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+ns_experiment_reset (NsExperiment *self)
+{
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+
+  reset_state (self);
+  emit_changed (self);
+}
+
+/* Makes the output layer match the data (class count, problem), drawing it afresh if needed. */
+static void
+match_output (NsExperiment *self)
+{
+  size_t n_classes;
+  NnLoss loss = ns_experiment_loss_for (&self->config, self->data, &n_classes);
+
+  if (loss != self->net->loss
+      || (loss == NN_LOSS_SOFTMAX_CE && n_classes != nn_net_n_outputs (self->net)))
+    nn_net_set_output (self->net, loss, n_classes, &self->init_rng);
+}
+
+static gboolean
+replace_data (NsExperiment *self, GError **error)
+{
+  NsDataset *data = make_data (&self->config, self->data_generation, error);
+
+  if (data == NULL)
+    return FALSE;
+  g_clear_pointer (&self->data, ns_dataset_free);
+  self->data = data;
+  match_output (self);
+  ns_experiment_rebuild_inputs (self);
+  reset_state (self);
+  emit_changed (self);
+  return TRUE;
+}
+
+void
+ns_experiment_regenerate (NsExperiment *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+
+  self->data_generation++;
+  if (!replace_data (self, &error))
+    g_warning ("Could not regenerate the data: %s", error->message);
+}
+
+void
+ns_experiment_set_trainer (NsExperiment *self, const NnTrainer *trainer)
+{
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+  g_return_if_fail (trainer != NULL);
+
+  self->config.trainer = *trainer;
+  emit_changed (self);
+}
+
+void
+ns_experiment_set_batch_size (NsExperiment *self, guint batch_size)
+{
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+  g_return_if_fail (batch_size >= 1);
+
+  self->config.batch_size = batch_size;
+  emit_changed (self);
+}
+
+void
+ns_experiment_set_data (NsExperiment *self, NsDatasetKind kind, double noise,
+                        double train_ratio, guint count)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+  g_return_if_fail (kind < NS_N_DATASET_KINDS);
+
+  self->config.dataset = kind;
+  g_clear_pointer (&self->config.data_path, g_free);
+  self->config.noise = CLAMP (noise, 0.0, 0.5);
+  self->config.train_ratio = CLAMP (train_ratio, 0.1, 0.9);
+  self->config.count = count;
+  self->config.problem = ns_dataset_kind_is_regression (kind) ? NS_PROBLEM_REGRESSION
+                                                              : NS_PROBLEM_CLASSIFICATION;
+  if (!replace_data (self, &error))
+    g_warning ("Could not make the data: %s", error->message);
+}
+
+void
+ns_experiment_set_seed (NsExperiment *self, guint64 seed)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+
+  self->config.seed = seed;
+  self->data_generation = 0;
+  nn_rng_seed (&self->init_rng, seed, NN_STREAM_INIT);
+  if (!replace_data (self, &error))
+    g_warning ("Could not make the data: %s", error->message);
+}
+
+gboolean
+ns_experiment_set_problem (NsExperiment *self, NsProblem problem)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (problem == self->config.problem)
+    return TRUE;
+  if (!is_plane_data (self))
+    return FALSE; /* a CSV file's labels are what they are */
+  ns_experiment_set_data (self,
+                          problem == NS_PROBLEM_REGRESSION ? NS_DATASET_REG_PLANE
+                                                           : NS_DATASET_CIRCLE,
+                          self->config.noise, self->config.train_ratio, 0);
+  return TRUE;
+}
+
+/* After an edit: the net's shape changed, so kept activations and the plane are stale. */
+static gboolean
+edited (NsExperiment *self, NnStatus status)
+{
+  if (status != NN_OK)
+    return FALSE;
+  self->plane_size = 0;
+  emit_changed (self);
+  return TRUE;
+}
+
+static guint
+bits_below (guint mask, guint bit)
+{
+  return (guint) __builtin_popcount (mask & ((1u << bit) - 1));
+}
+
+gboolean
+ns_experiment_set_features (NsExperiment *self, guint mask)
+{
+  guint current;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  mask &= (1u << NS_N_FEATURES) - 1;
+  if (!is_plane_data (self) || mask == 0)
+    return FALSE;
+  if (mask == self->config.features)
+    return TRUE;
+
+  /* Insert the new inputs first, then remove the old, so the net never has zero inputs. */
+  current = self->config.features;
+  for (guint f = 0; f < NS_N_FEATURES; f++)
+    if ((mask & ~current) & (1u << f))
+      {
+        if (nn_net_insert_input (self->net, bits_below (current, f), &self->init_rng) != NN_OK)
+          return FALSE;
+        current |= 1u << f;
+      }
+  for (int f = NS_N_FEATURES - 1; f >= 0; f--)
+    if ((current & ~mask) & (1u << f))
+      {
+        if (nn_net_remove_input (self->net, bits_below (current, f)) != NN_OK)
+          return FALSE;
+        current &= ~(1u << f);
+      }
+  self->config.features = mask;
+  ns_experiment_rebuild_inputs (self);
+  return edited (self, NN_OK);
+}
+
+gboolean
+ns_experiment_add_neuron (NsExperiment *self, guint hidden)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (hidden >= self->config.n_hidden || self->config.widths[hidden] >= NN_MAX_WIDTH)
+    return FALSE;
+  if (!edited (self, nn_net_add_neuron (self->net, hidden, &self->init_rng)))
+    return FALSE;
+  self->config.widths[hidden]++;
+  return TRUE;
+}
+
+gboolean
+ns_experiment_remove_neuron (NsExperiment *self, guint hidden)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (hidden >= self->config.n_hidden || self->config.widths[hidden] <= 1)
+    return FALSE;
+  if (nn_net_remove_neuron (self->net, hidden, self->config.widths[hidden] - 1) != NN_OK)
+    return FALSE;
+  self->config.widths[hidden]--;
+  return edited (self, NN_OK);
+}
+
+gboolean
+ns_experiment_add_layer (NsExperiment *self, guint position, guint width)
+{
+  NsConfig *config = &self->config;
+  NnActivation act;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (position > config->n_hidden || config->n_hidden >= NS_MAX_HIDDEN || width == 0)
+    return FALSE;
+  act = config->n_hidden == 0 ? NN_ACT_TANH
+        : position > 0        ? config->activations[position - 1]
+                              : config->activations[0];
+  if (nn_net_insert_layer (self->net, position, width, act, &self->init_rng) != NN_OK)
+    return FALSE;
+  memmove (&config->widths[position + 1], &config->widths[position],
+           (config->n_hidden - position) * sizeof config->widths[0]);
+  memmove (&config->activations[position + 1], &config->activations[position],
+           (config->n_hidden - position) * sizeof config->activations[0]);
+  config->widths[position] = width;
+  config->activations[position] = act;
+  config->n_hidden++;
+  return edited (self, NN_OK);
+}
+
+gboolean
+ns_experiment_remove_layer (NsExperiment *self, guint position)
+{
+  NsConfig *config = &self->config;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (position >= config->n_hidden)
+    return FALSE;
+  if (nn_net_remove_layer (self->net, position) != NN_OK)
+    return FALSE;
+  memmove (&config->widths[position], &config->widths[position + 1],
+           (config->n_hidden - position - 1) * sizeof config->widths[0]);
+  memmove (&config->activations[position], &config->activations[position + 1],
+           (config->n_hidden - position - 1) * sizeof config->activations[0]);
+  config->n_hidden--;
+  return edited (self, NN_OK);
+}
+
+gboolean
+ns_experiment_set_activation (NsExperiment *self, guint hidden, NnActivation act)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (hidden >= self->config.n_hidden || act == NN_ACT_SOFTMAX || act >= NN_N_ACTIVATIONS)
+    return FALSE;
+  if (nn_net_set_activation (self->net, hidden, act) != NN_OK)
+    return FALSE;
+  self->config.activations[hidden] = act;
+  return edited (self, NN_OK);
+}
+
+gboolean
+ns_experiment_set_weight (NsExperiment *self, guint layer, guint j, guint i, float value)
+{
+  const NnNet *net;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  net = self->net;
+  if (layer >= net->n_layers || j >= net->layers[layer].n_out || i > net->layers[layer].n_in
+      || !isfinite (value))
+    return FALSE;
+  self->net->params[nn_net_param_index (net, layer, j, i)] = value;
+  return edited (self, NN_OK);
+}
+
+/* Keeps the current epoch's order valid after training point @removed went away. */
+static void
+drop_from_order (NsExperiment *self, guint removed)
+{
+  guint kept = 0;
+  guint position = self->position;
+
+  for (guint k = 0; k < self->order_len; k++)
+    {
+      guint32 idx = self->order[k];
+      if (idx == removed)
+        {
+          if (k < self->position)
+            position--;
+          continue;
+        }
+      self->order[kept++] = idx > removed ? idx - 1 : idx;
+    }
+  self->order_len = kept;
+  self->position = position;
+}
+
+void
+ns_experiment_add_point (NsExperiment *self, double x1, double x2, float label)
+{
+  g_autofree float *x = NULL;
+
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+
+  /* Plane coordinates; for CSV data the other inputs sit at their training mean (0). */
+  x = g_new0 (float, MAX (self->data->n_inputs, 2));
+  x[0] = (float) x1;
+  x[1] = (float) x2;
+  ns_dataset_add_point (self->data, x, label);
+  ns_experiment_rebuild_inputs (self);
+  emit_changed (self);
+}
+
+gboolean
+ns_experiment_remove_point_near (NsExperiment *self, double x1, double x2)
+{
+  const NsDataset *data;
+  guint nearest = G_MAXUINT;
+  double best = G_MAXDOUBLE;
+  double max_dist;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  /* Find the index first, so the epoch's order can be kept consistent. */
+  data = self->data;
+  max_dist = 0.05 * MAX (data->x_max - data->x_min, data->y_max - data->y_min);
+  for (guint s = 0; s < data->n_train; s++)
+    {
+      double dx = data->train_x[(size_t) s * data->n_inputs] - x1;
+      double dy = data->train_x[(size_t) s * data->n_inputs + 1] - x2;
+      double d = dx * dx + dy * dy;
+      if (d < best)
+        {
+          best = d;
+          nearest = s;
+        }
+    }
+  if (nearest == G_MAXUINT || best > max_dist * max_dist)
+    return FALSE;
+  if (!ns_dataset_remove_nearest (self->data, x1, x2, max_dist))
+    return FALSE;
+  drop_from_order (self, nearest);
+  ns_experiment_rebuild_inputs (self);
+  emit_changed (self);
+  return TRUE;
+}
+
+void
+ns_experiment_plane_inputs (NsExperiment *self, const float *xy, size_t n, float *out)
+{
+  guint n_in;
+
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+
+  if (is_plane_data (self))
+    {
+      ns_features_compute (self->config.features, xy, n, out);
+      return;
+    }
+  /* CSV data: the two view columns vary, every other input sits at its training mean (0). */
+  n_in = self->net->n_inputs;
+  memset (out, 0, sizeof (float) * n * n_in);
+  for (size_t s = 0; s < n; s++)
+    {
+      out[s] = xy[2 * s];
+      if (n_in > 1)
+        out[n + s] = xy[2 * s + 1];
+    }
+}
+
+void
+ns_experiment_eval_plane (NsExperiment *self, guint size, const float **inputs,
+                          const float **units)
+{
+  const NsDataset *data;
+  size_t n = (size_t) size * size;
+  size_t units_len;
+
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+  g_return_if_fail (size > 0);
+
+  data = self->data;
+  if (self->plane_size != size || self->plane_n_inputs != self->net->n_inputs
+      || self->plane_features != self->config.features || self->plane_extent[0] != data->x_min
+      || self->plane_extent[1] != data->x_max || self->plane_extent[2] != data->y_min
+      || self->plane_extent[3] != data->y_max)
+    {
+      g_autofree float *xy = g_new (float, 2 * n);
+
+      for (guint r = 0; r < size; r++)
+        for (guint c = 0; c < size; c++)
+          {
+            /* Cell centres; row 0 is the top of the picture, where x2 is largest. */
+            xy[2 * ((size_t) r * size + c)] =
+              (float) (data->x_min + (c + 0.5) / size * (data->x_max - data->x_min));
+            xy[2 * ((size_t) r * size + c) + 1] =
+              (float) (data->y_max - (r + 0.5) / size * (data->y_max - data->y_min));
+          }
+      g_free (self->plane_inputs);
+      self->plane_inputs = g_new (float, n * self->net->n_inputs);
+      ns_experiment_plane_inputs (self, xy, n, self->plane_inputs);
+      self->plane_size = size;
+      self->plane_n_inputs = self->net->n_inputs;
+      self->plane_features = self->config.features;
+      self->plane_extent[0] = data->x_min;
+      self->plane_extent[1] = data->x_max;
+      self->plane_extent[2] = data->y_min;
+      self->plane_extent[3] = data->y_max;
+    }
+
+  units_len = n * self->net->n_units;
+  if (units_len != self->plane_units_len)
+    {
+      g_free (self->plane_units);
+      self->plane_units = g_new (float, units_len);
+      self->plane_units_len = units_len;
+    }
+  nn_net_eval_grid (self->net, self->plane_inputs, n, self->plane_units);
+
+  if (inputs != NULL)
+    *inputs = self->plane_inputs;
+  if (units != NULL)
+    *units = self->plane_units;
+}

@@ -1,0 +1,111 @@
+/* ns-experiment.h: one experiment = data + features + network + trainer + history.
+ *
+ * Determinism (DESIGN.md): separate PCG32 streams seeded from (seed, purpose) for data, weight
+ * initialisation and shuffling. step(n) advances exactly n mini-batches; an epoch is
+ * ceil(n_train / batch) mini-batches over a fresh shuffle of the training set. The history holds
+ * one entry per finished epoch, plus the entry of epoch 0 (before training).
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "nn-net.h"
+#include "ns-config.h"
+#include "ns-dataset.h"
+
+G_BEGIN_DECLS
+
+#define NS_TYPE_EXPERIMENT (ns_experiment_get_type ())
+G_DECLARE_FINAL_TYPE (NsExperiment, ns_experiment, NS, EXPERIMENT, GObject)
+
+#define NS_EXPERIMENT_ERROR (ns_experiment_error_quark ())
+
+typedef enum
+{
+  NS_EXPERIMENT_ERROR_PARSE,       /* not JSON, or not an object */
+  NS_EXPERIMENT_ERROR_VERSION,     /* format_version missing or newer than we read */
+  NS_EXPERIMENT_ERROR_BAD_FIELD,   /* a field missing, of the wrong type or out of range */
+} NsExperimentError;
+
+GQuark ns_experiment_error_quark (void);
+
+#define NS_EXPERIMENT_FORMAT_VERSION 1
+
+typedef struct
+{
+  guint epoch;
+  guint64 step;
+  double train_loss;
+  double train_accuracy; /* NaN for regression */
+  double test_loss;
+  double test_accuracy;
+} NsHistoryEntry;
+
+/* Builds the data and the network from @config, at step 0. Errors: CSV loading. */
+NsExperiment *ns_experiment_new (const NsConfig *config, GError **error);
+
+const NsConfig *ns_experiment_get_config (NsExperiment *self);
+const NsDataset *ns_experiment_get_dataset (NsExperiment *self);
+const NnNet *ns_experiment_get_net (NsExperiment *self);
+
+guint64 ns_experiment_get_step (NsExperiment *self);           /* mini-batches done */
+guint ns_experiment_get_epoch (NsExperiment *self);            /* whole epochs done */
+guint ns_experiment_get_steps_per_epoch (NsExperiment *self);
+gboolean ns_experiment_get_diverged (NsExperiment *self);      /* NaN/inf met; training stops */
+const NsHistoryEntry *ns_experiment_get_history (NsExperiment *self, guint *n_entries);
+const NsHistoryEntry *ns_experiment_get_last (NsExperiment *self);  /* never NULL */
+/* Losses and accuracies of the current weights (the history only has epochs' ends). */
+void ns_experiment_evaluate (NsExperiment *self, NsHistoryEntry *entry);
+
+/* Advances exactly n mini-batches (fewer if the run diverges). Returns the steps done. */
+guint64 ns_experiment_step (NsExperiment *self, guint64 n);
+/* Advances to the end of the current epoch plus n - 1 more. */
+guint64 ns_experiment_train_epochs (NsExperiment *self, guint n);
+
+/* Step 0: the current architecture's initial weights from the seed, empty history, fresh
+ * shuffle stream; data, added points and architecture edits stay. */
+void ns_experiment_reset (NsExperiment *self);
+/* New data from the next data seed (same settings), then reset. */
+void ns_experiment_regenerate (NsExperiment *self);
+
+/* Live settings: take effect at the next step, no reset. */
+void ns_experiment_set_trainer (NsExperiment *self, const NnTrainer *trainer);
+void ns_experiment_set_batch_size (NsExperiment *self, guint batch_size);
+
+/* Data settings: redraw the data (same data stream), keep the weights, reset. */
+void ns_experiment_set_data (NsExperiment *self, NsDatasetKind kind, double noise,
+                             double train_ratio, guint count);
+void ns_experiment_set_seed (NsExperiment *self, guint64 seed); /* all streams anew, reset */
+
+/* Network edits: keep every weight they can (nn_net_* edits), go on from the current step. */
+gboolean ns_experiment_set_features (NsExperiment *self, guint mask);
+gboolean ns_experiment_add_neuron (NsExperiment *self, guint hidden);
+gboolean ns_experiment_remove_neuron (NsExperiment *self, guint hidden);
+gboolean ns_experiment_add_layer (NsExperiment *self, guint position, guint width);
+gboolean ns_experiment_remove_layer (NsExperiment *self, guint position);
+gboolean ns_experiment_set_activation (NsExperiment *self, guint hidden, NnActivation act);
+gboolean ns_experiment_set_weight (NsExperiment *self, guint layer, guint j, guint i, float value);
+gboolean ns_experiment_set_problem (NsExperiment *self, NsProblem problem);
+
+/* Points added by clicking (plane data): raw plane coordinates. */
+void ns_experiment_add_point (NsExperiment *self, double x1, double x2, float label);
+gboolean ns_experiment_remove_point_near (NsExperiment *self, double x1, double x2);
+
+/* Network inputs for n plane points given as raw (x1, x2) pairs: the chosen features for 2D
+ * data; for CSV data the two view columns, the others at their training mean. out is
+ * input-major (out[i * n + s]) with net->n_inputs rows. */
+void ns_experiment_plane_inputs (NsExperiment *self, const float *xy, size_t n, float *out);
+
+/* Every neuron's output over a size x size grid spanning the dataset's plane (row-major, y up):
+ * @inputs gets n_inputs rows, @units nn_net_n_units rows, each size * size floats; the buffers
+ * are owned by the experiment and valid until the next call. */
+void ns_experiment_eval_plane (NsExperiment *self, guint size,
+                               const float **inputs, const float **units);
+
+/* JSON (format_version 1), written atomically; load resumes bit-identically. */
+gboolean ns_experiment_save (NsExperiment *self, const char *path, GError **error);
+NsExperiment *ns_experiment_load (const char *path, GError **error);
+char *ns_experiment_to_json (NsExperiment *self);
+NsExperiment *ns_experiment_new_from_json (const char *json, const char *path, GError **error);
+
+G_END_DECLS

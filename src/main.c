@@ -1,0 +1,21 @@
+/* main.c: the headless verbs first, then the application. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "ns-application.h"
+#include "ns-cli.h"
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+
+  /* Headless verbs are handled here, before any GtkApplication exists: no display needed,
+   * never handed to a running instance over D-Bus. */
+  if (argc > 1 && ns_cli_is_verb (argv[1]))
+    return ns_cli_run (argc, argv);
+
+  g_autoptr (NsApplication) app = ns_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,298 @@
+/* ns-scene-cairo.c: the Cairo painter and file export. */
+#include "ns-scene-cairo.h"
+
+#include <math.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <pango/pangocairo.h>
+
+static void
+set_color (cairo_t *cr, const NsColor *color)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
+}
+
+static void
+rounded_rect_path (cairo_t *cr, double x, double y, double w, double h, double r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+
+  if (r <= 0)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+      return;
+    }
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+paint_rect (cairo_t *cr, const NsRect *rect)
+{
+  if (rect->fill.a > 0)
+    {
+      rounded_rect_path (cr, rect->x, rect->y, rect->width, rect->height, rect->radius);
+      set_color (cr, &rect->fill);
+      cairo_fill (cr);
+    }
+
+  if (rect->stroke.a > 0 && rect->stroke_width > 0)
+    {
+      /* Inside the rectangle: the path runs half a stroke in from its edges. */
+      double half = rect->stroke_width / 2;
+
+      rounded_rect_path (cr, rect->x + half, rect->y + half, rect->width - 2 * half,
+                         rect->height - 2 * half, MAX (rect->radius - half, 0));
+      cairo_set_line_width (cr, rect->stroke_width);
+      set_color (cr, &rect->stroke);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+paint_circle (cairo_t *cr, const NsCircle *circle)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, circle->cx, circle->cy, circle->radius, 0, 2 * G_PI);
+
+  if (circle->fill.a > 0)
+    {
+      set_color (cr, &circle->fill);
+      if (circle->stroke.a > 0 && circle->stroke_width > 0)
+        cairo_fill_preserve (cr);
+      else
+        cairo_fill (cr);
+    }
+
+  if (circle->stroke.a > 0 && circle->stroke_width > 0)
+    {
+      cairo_set_line_width (cr, circle->stroke_width);
+      set_color (cr, &circle->stroke);
+      cairo_stroke (cr);
+    }
+
+  cairo_new_path (cr);
+}
+
+static void
+paint_image (cairo_t *cr, const NsImage *image)
+{
+  cairo_surface_t *surface;
+  cairo_pattern_t *pattern;
+
+  if (image->width <= 0 || image->height <= 0)
+    return;
+
+  /* The scene's pixels are already Cairo's ARGB32; the surface only borrows them. */
+  surface = cairo_image_surface_create_for_data ((unsigned char *) image->pixels,
+                                                 CAIRO_FORMAT_ARGB32, image->pixel_width,
+                                                 image->pixel_height, image->pixel_width * 4);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, image->x, image->y, image->width, image->height);
+  cairo_clip (cr);
+  cairo_translate (cr, image->x, image->y);
+  cairo_scale (cr, image->width / image->pixel_width, image->height / image->pixel_height);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  pattern = cairo_get_source (cr);
+  /* PAD keeps the edges from fading into transparency when smoothing. */
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+  cairo_pattern_set_filter (pattern, image->crisp ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR);
+  cairo_paint (cr);
+  cairo_restore (cr);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+paint_text (const NsScene *scene, cairo_t *cr, PangoContext *context, const NsText *text)
+{
+  g_autoptr (PangoLayout) layout = NULL;
+  double x, y;
+
+  layout = ns_scene_text_layout (scene, text, context);
+  ns_scene_text_origin (text, layout, &x, &y);
+
+  cairo_move_to (cr, x, y);
+  set_color (cr, &text->color);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+}
+
+void
+ns_scene_paint_cairo (const NsScene *scene, cairo_t *cr)
+{
+  PangoContext *context;
+  const NsColor *background;
+  size_t n;
+
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (cr != NULL);
+
+  /* One context for all texts, made for this surface (its font options and resolution). */
+  context = pango_cairo_create_context (cr);
+
+  cairo_save (cr);
+
+  background = ns_scene_get_background (scene);
+  if (background->a > 0)
+    {
+      cairo_rectangle (cr, 0, 0, ns_scene_get_width (scene), ns_scene_get_height (scene));
+      set_color (cr, background);
+      cairo_fill (cr);
+    }
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  n = ns_scene_get_n_prims (scene);
+  for (size_t i = 0; i < n; i++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, i);
+
+      switch (prim->kind)
+        {
+        case NS_PRIM_LINE:
+          cairo_move_to (cr, prim->line.x0, prim->line.y0);
+          cairo_line_to (cr, prim->line.x1, prim->line.y1);
+          cairo_set_line_width (cr, prim->line.width);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+          set_color (cr, &prim->line.color);
+          cairo_stroke (cr);
+          break;
+
+        case NS_PRIM_POLYLINE:
+          if (prim->polyline.n_points < 2)
+            break;
+          cairo_move_to (cr, prim->polyline.points[0], prim->polyline.points[1]);
+          for (size_t p = 1; p < prim->polyline.n_points; p++)
+            cairo_line_to (cr, prim->polyline.points[2 * p], prim->polyline.points[2 * p + 1]);
+          cairo_set_line_width (cr, prim->polyline.width);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          set_color (cr, &prim->polyline.color);
+          cairo_stroke (cr);
+          break;
+
+        case NS_PRIM_RECT:
+          paint_rect (cr, &prim->rect);
+          break;
+
+        case NS_PRIM_CIRCLE:
+          paint_circle (cr, &prim->circle);
+          break;
+
+        case NS_PRIM_IMAGE:
+          paint_image (cr, &prim->image);
+          break;
+
+        case NS_PRIM_TEXT:
+          paint_text (scene, cr, context, &prim->text);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  g_object_unref (context);
+  cairo_restore (cr);
+}
+
+static cairo_status_t
+append_bytes_cb (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+paint_fitted (const NsScene *scene, cairo_t *cr, int width, int height)
+{
+  double sw = ns_scene_get_width (scene);
+  double sh = ns_scene_get_height (scene);
+
+  if (sw > 0 && sh > 0)
+    {
+      double k = MIN (width / sw, height / sh);
+
+      cairo_translate (cr, (width - sw * k) / 2, (height - sh * k) / 2);
+      cairo_scale (cr, k, k);
+    }
+
+  ns_scene_paint_cairo (scene, cr);
+}
+
+gboolean
+ns_scene_export (const NsScene *scene, int width, int height, const char *path, GError **error)
+{
+  g_autoptr (GByteArray) bytes = NULL;
+  g_autofree char *lower = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (width <= 0 || height <= 0 || width > 32768 || height > 32768)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Cannot export %s: the size %d×%d is out of range", path, width, height);
+      return FALSE;
+    }
+
+  lower = g_ascii_strdown (path, -1);
+  bytes = g_byte_array_new ();
+
+  /* Everything goes to memory first, then g_file_set_contents writes a temporary file and
+   * renames it: a reader never sees half a file, and a failed export leaves the old one. */
+  if (g_str_has_suffix (lower, ".png"))
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cr = cairo_create (surface);
+      paint_fitted (scene, cr, width, height);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
+      cairo_surface_destroy (surface);
+    }
+  else if (g_str_has_suffix (lower, ".svg") || g_str_has_suffix (lower, ".pdf"))
+    {
+      if (g_str_has_suffix (lower, ".svg"))
+        surface = cairo_svg_surface_create_for_stream (append_bytes_cb, bytes, width, height);
+      else
+        surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, width, height);
+      cr = cairo_create (surface);
+      paint_fitted (scene, cr, width, height);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+      /* Vector surfaces write their last bytes when finished. */
+      cairo_surface_finish (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status (surface);
+      cairo_surface_destroy (surface);
+    }
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Cannot export %s: the file name must end in .png, .svg or .pdf", path);
+      return FALSE;
+    }
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot export %s: %s", path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return g_file_set_contents (path, (const char *) bytes->data, bytes->len, error);
+}

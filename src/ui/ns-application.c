@@ -1,0 +1,163 @@
+/* ns-application.c: the application: windows, app-wide actions, the about window. */
+#include "config.h"
+
+#include "ns-application.h"
+
+#include "ns-window.h"
+
+struct _NsApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (NsApplication, ns_application, ADW_TYPE_APPLICATION)
+
+NsApplication *
+ns_application_new (void)
+{
+  /* AdwApplication loads style.css from the resource base path by itself. */
+  return g_object_new (NS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       NULL);
+}
+
+static NsExperiment *
+default_experiment (void)
+{
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (GError) error = NULL;
+  NsExperiment *experiment;
+
+  ns_config_init_default (&config);
+  experiment = ns_experiment_new (&config, &error);
+
+  /* The default configuration generates its data: it has nothing to fail on. */
+  if (experiment == NULL)
+    g_error ("Cannot set up the default experiment: %s", error->message);
+
+  return experiment;
+}
+
+static NsWindow *
+new_window (NsApplication *self, NsExperiment *experiment)
+{
+  return ns_window_new (GTK_APPLICATION (self), experiment);
+}
+
+static void
+ns_application_activate (GApplication *app)
+{
+  NsApplication *self = NS_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      g_autoptr (NsExperiment) experiment = default_experiment ();
+
+      window = GTK_WINDOW (new_window (self, experiment));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+ns_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  NsApplication *self = NS_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      g_autoptr (NsExperiment) experiment = NULL;
+      g_autoptr (GError) error = NULL;
+      NsWindow *window;
+
+      if (path != NULL)
+        experiment = ns_experiment_load (path, &error);
+      else
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     "Only local files can be opened");
+
+      /* A file that cannot be read still opens a window, saying why, so a demo never ends in
+       * an empty screen. */
+      if (experiment == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          experiment = default_experiment ();
+          window = new_window (self, experiment);
+          g_printerr ("%s: %s\n", path != NULL ? path : uri, error->message);
+          ns_window_show_message (window, error->message);
+        }
+      else
+        {
+          window = new_window (self, experiment);
+        }
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+quit_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Neuroscope authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application", app,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-name", "Neuroscope",
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", "The Neuroscope authors",
+                        "developers", developers,
+                        "comments", "Build small neural networks and watch them learn: every "
+                                    "neuron, every weight, the loss and the decision boundary, "
+                                    "computed by a tiny engine inside the app.",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action_cb, NULL, NULL, NULL, { 0 } },
+  { "about", about_action_cb, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+ns_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (ns_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+ns_application_class_init (NsApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = ns_application_startup;
+  app_class->activate = ns_application_activate;
+  app_class->open = ns_application_open;
+}
+
+static void
+ns_application_init (NsApplication *self)
+{
+}

@@ -1,0 +1,36 @@
+/* ns-window.h: the main window: the playground's controls around the network view.
+ *
+ * Actions (installed on the class, so buttons, keys and tests all go through them):
+ *   win.play   stateful boolean, the "playing" property; Space
+ *   win.step   one epoch; Right
+ *   win.reset  back to step 0 (and pause); R
+ * Training runs on the frame clock while playing: each frame runs as many mini-batches as fit
+ * in a time budget, then draws once. Progress is counted in steps, never in time.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ns-experiment.h"
+
+G_BEGIN_DECLS
+
+#define NS_TYPE_WINDOW (ns_window_get_type ())
+G_DECLARE_FINAL_TYPE (NsWindow, ns_window, NS, WINDOW, AdwApplicationWindow)
+
+/* @application may be NULL (tests); the window takes a reference on @experiment. */
+NsWindow *ns_window_new (GtkApplication *application, NsExperiment *experiment);
+
+NsExperiment *ns_window_get_experiment (NsWindow *self);
+
+gboolean ns_window_get_playing (NsWindow *self);
+void ns_window_set_playing (NsWindow *self, gboolean playing);
+
+/* Most mini-batches per frame while playing; 0 = as many as fit in the frame's time budget. */
+guint ns_window_get_steps_per_frame (NsWindow *self);
+void ns_window_set_steps_per_frame (NsWindow *self, guint steps);
+
+/* A short message at the bottom of the window (errors opening a file, for instance). */
+void ns_window_show_message (NsWindow *self, const char *message);
+
+G_END_DECLS

@@ -1,0 +1,212 @@
+/* test-experiment-json.c: save, load, go on bit-identically; bad files rejected with messages. */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "ns-experiment.h"
+
+static char *tmpdir;
+
+static NsExperiment *
+new_experiment (const char *const *options)
+{
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (GError) error = NULL;
+  NsExperiment *exp;
+
+  ns_config_init_default (&config);
+  for (guint k = 0; options != NULL && options[k] != NULL; k += 2)
+    {
+      ns_config_set_option (&config, options[k], options[k + 1], &error);
+      g_assert_no_error (error);
+    }
+  exp = ns_experiment_new (&config, &error);
+  g_assert_no_error (error);
+  return exp;
+}
+
+static void
+assert_same_run (NsExperiment *a, NsExperiment *b)
+{
+  const NnNet *na = ns_experiment_get_net (a);
+  const NnNet *nb = ns_experiment_get_net (b);
+  guint ha_len, hb_len;
+  const NsHistoryEntry *ha = ns_experiment_get_history (a, &ha_len);
+  const NsHistoryEntry *hb = ns_experiment_get_history (b, &hb_len);
+
+  g_assert_cmpuint (na->n_params, ==, nb->n_params);
+  g_assert_cmpmem (na->params, na->n_params * sizeof (float), nb->params,
+                   nb->n_params * sizeof (float));
+  g_assert_cmpmem (na->opt_m, na->n_params * sizeof (float), nb->opt_m,
+                   nb->n_params * sizeof (float));
+  g_assert_cmpmem (na->opt_v, na->n_params * sizeof (float), nb->opt_v,
+                   nb->n_params * sizeof (float));
+  g_assert_cmpuint (ns_experiment_get_step (a), ==, ns_experiment_get_step (b));
+  g_assert_cmpuint (ha_len, ==, hb_len);
+  /* memcmp would treat two NaNs with one bit pattern as equal too; compare as numbers. */
+  for (guint k = 0; k < ha_len; k++)
+    {
+      g_assert_cmpuint (ha[k].step, ==, hb[k].step);
+      g_assert_true (ha[k].test_loss == hb[k].test_loss
+                     || (isnan (ha[k].test_loss) && isnan (hb[k].test_loss)));
+      g_assert_true (ha[k].train_accuracy == hb[k].train_accuracy
+                     || (isnan (ha[k].train_accuracy) && isnan (hb[k].train_accuracy)));
+    }
+}
+
+static void
+round_trip (const char *const *options, guint64 before, guint64 after)
+{
+  g_autoptr (NsExperiment) a = new_experiment (options);
+  g_autoptr (NsExperiment) b = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "run.json", NULL);
+
+  ns_experiment_step (a, before);
+  ns_experiment_add_point (a, 0.5, -0.5, 1.0f); /* an added point travels too */
+  g_assert_true (ns_experiment_save (a, path, &error));
+  g_assert_no_error (error);
+
+  b = ns_experiment_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (b);
+  assert_same_run (a, b);
+  g_assert_cmpuint (ns_experiment_get_dataset (b)->n_train, ==,
+                    ns_experiment_get_dataset (a)->n_train);
+
+  ns_experiment_step (a, after);
+  ns_experiment_step (b, after);
+  assert_same_run (a, b);
+}
+
+static void
+test_round_trip_sgd (void)
+{
+  const char *options[] = { "dataset", "spiral", "hidden", "6,4", "seed", "3", NULL };
+  round_trip (options, 37, 300); /* saved in the middle of an epoch */
+}
+
+static void
+test_round_trip_adam_softmax (void)
+{
+  const char *options[] = { "dataset", "spiral3", "hidden", "8", "activation", "relu",
+                            "optimizer", "adam", "lr", "0.01", "l2", "0.001", NULL };
+  round_trip (options, 55, 200);
+}
+
+static void
+test_round_trip_regression_momentum (void)
+{
+  const char *options[] = { "dataset", "reg-gauss", "hidden", "5,5", "optimizer", "momentum",
+                            "features", "x1,x2,x1sq,r,angle", "l1", "0.0001", NULL };
+  round_trip (options, 12, 100);
+}
+
+/* A diverged run has NaN losses: they must survive the trip (json-glib alone cannot). */
+static void
+test_round_trip_nonfinite (void)
+{
+  const char *options[] = { "dataset", "reg-gauss", "hidden", "8,8", "activation", "relu",
+                            "lr", "10", NULL };
+  g_autoptr (NsExperiment) a = new_experiment (options);
+  g_autoptr (NsExperiment) b = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  ns_experiment_step (a, 100000);
+  g_assert_true (ns_experiment_get_diverged (a));
+  json = ns_experiment_to_json (a);
+  b = ns_experiment_new_from_json (json, "mem.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (ns_experiment_get_diverged (b));
+  assert_same_run (a, b);
+}
+
+static void
+expect_error (const char *json, int code, const char *fragment)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsExperiment) exp = ns_experiment_new_from_json (json, "/some/where.json", &error);
+
+  g_assert_null (exp);
+  g_assert_error (error, NS_EXPERIMENT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "/some/where.json"));
+  if (fragment != NULL)
+    g_assert_nonnull (strstr (error->message, fragment));
+}
+
+/* Replaces the first occurrence of @from in @json by @to. */
+static char *
+edit (const char *json, const char *from, const char *to)
+{
+  const char *at = strstr (json, from);
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - json), json, to, at + strlen (from));
+}
+
+static void
+test_bad_files (void)
+{
+  g_autoptr (NsExperiment) exp = new_experiment (NULL);
+  g_autofree char *json = ns_experiment_to_json (exp);
+  g_autofree char *future = edit (json, "\"format_version\" : 1", "\"format_version\" : 2");
+  g_autofree char *no_hidden = edit (json, "\"hidden\"", "\"hidder\"");
+  g_autofree char *bad_act = edit (json, "\"tanh\"", "\"swish\"");
+  g_autofree char *bad_lr = edit (json, "\"lr\" :", "\"lr\" : \"fast\", \"x\" :");
+  g_autofree char *short_params = edit (json, "\"params\" : [", "\"params\" : [1,");
+  g_autoptr (GError) error = NULL;
+
+  expect_error ("this is not json", NS_EXPERIMENT_ERROR_PARSE, NULL);
+  expect_error ("[1, 2]", NS_EXPERIMENT_ERROR_PARSE, NULL);
+  expect_error ("{}", NS_EXPERIMENT_ERROR_BAD_FIELD, "format_version");
+  expect_error (future, NS_EXPERIMENT_ERROR_VERSION, "format_version 2");
+  expect_error (no_hidden, NS_EXPERIMENT_ERROR_BAD_FIELD, "config.hidden");
+  expect_error (bad_act, NS_EXPERIMENT_ERROR_BAD_FIELD, "config.activation[0]");
+  expect_error (bad_lr, NS_EXPERIMENT_ERROR_BAD_FIELD, "config.lr");
+  expect_error (short_params, NS_EXPERIMENT_ERROR_BAD_FIELD, "network.params");
+
+  /* And the unchanged text loads. */
+  g_clear_object (&exp);
+  exp = ns_experiment_new_from_json (json, "ok.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (exp);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "nope.json", NULL);
+  g_autoptr (NsExperiment) exp = ns_experiment_load (path, &error);
+
+  g_assert_null (exp);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("neuroscope-json-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+
+  g_test_add_func ("/experiment-json/round-trip-sgd", test_round_trip_sgd);
+  g_test_add_func ("/experiment-json/round-trip-adam-softmax", test_round_trip_adam_softmax);
+  g_test_add_func ("/experiment-json/round-trip-regression-momentum",
+                   test_round_trip_regression_momentum);
+  g_test_add_func ("/experiment-json/round-trip-nonfinite", test_round_trip_nonfinite);
+  g_test_add_func ("/experiment-json/bad-files", test_bad_files);
+  g_test_add_func ("/experiment-json/missing-file", test_missing_file);
+
+  status = g_test_run ();
+  {
+    g_autofree char *path = g_build_filename (tmpdir, "run.json", NULL);
+    g_unlink (path);
+    g_rmdir (tmpdir);
+    g_free (tmpdir);
+  }
+  return status;
+}

@@ -1,0 +1,304 @@
+/* test-experiment.c: training runs end to end, determinism, reset/regenerate, live edits. */
+#include <math.h>
+#include <string.h>
+
+#include "ns-experiment.h"
+
+static NsExperiment *
+new_experiment (const char *const *options)
+{
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (GError) error = NULL;
+  NsExperiment *exp;
+
+  ns_config_init_default (&config);
+  for (guint k = 0; options != NULL && options[k] != NULL; k += 2)
+    {
+      ns_config_set_option (&config, options[k], options[k + 1], &error);
+      g_assert_no_error (error);
+    }
+  exp = ns_experiment_new (&config, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (exp);
+  return exp;
+}
+
+static gboolean
+same_params (const NnNet *a, const NnNet *b)
+{
+  return a->n_params == b->n_params
+         && memcmp (a->params, b->params, a->n_params * sizeof (float)) == 0;
+}
+
+static gboolean
+same_history (NsExperiment *a, NsExperiment *b)
+{
+  guint na, nb;
+  const NsHistoryEntry *ha = ns_experiment_get_history (a, &na);
+  const NsHistoryEntry *hb = ns_experiment_get_history (b, &nb);
+
+  return na == nb && memcmp (ha, hb, na * sizeof *ha) == 0;
+}
+
+/* The example, with the Playground's defaults: the spiral with sin features. */
+static void
+test_spiral_example (void)
+{
+  const char *options[] = { "dataset", "spiral", "features", "x1,x2,sinx1,sinx2", "hidden", "8,8",
+                            "activation", "tanh", "lr", "0.03", "batch", "10", "ratio", "0.5",
+                            "seed", "1", NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+  const NsHistoryEntry *last;
+
+  g_assert_cmpuint (ns_experiment_get_dataset (exp)->n_train, ==, 250);
+  g_assert_cmpuint (ns_experiment_get_steps_per_epoch (exp), ==, 25);
+  ns_experiment_train_epochs (exp, 300);
+  g_assert_cmpuint (ns_experiment_get_epoch (exp), ==, 300);
+  g_assert_cmpuint (ns_experiment_get_step (exp), ==, 300 * 25);
+  last = ns_experiment_get_last (exp);
+  g_test_message ("spiral: test accuracy %.3f, test loss %.4f", last->test_accuracy,
+                  last->test_loss);
+  g_assert_cmpfloat (last->test_accuracy, >=, 0.95);
+  g_assert_false (ns_experiment_get_diverged (exp));
+}
+
+static void
+test_regression_plane (void)
+{
+  const char *options[] = { "dataset", "reg-plane", "hidden", "none", "lr", "0.03", NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+  const NsHistoryEntry *last;
+
+  g_assert_cmpint (ns_experiment_get_config (exp)->problem, ==, NS_PROBLEM_REGRESSION);
+  g_assert_cmpint (ns_experiment_get_net (exp)->loss, ==, NN_LOSS_MSE);
+  ns_experiment_train_epochs (exp, 30);
+  last = ns_experiment_get_last (exp);
+  g_assert_cmpfloat (last->test_loss, <, 0.01);
+  g_assert_true (isnan (last->test_accuracy));
+}
+
+static void
+test_history (void)
+{
+  g_autoptr (NsExperiment) exp = new_experiment (NULL);
+  const NsHistoryEntry *h;
+  guint n;
+
+  h = ns_experiment_get_history (exp, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (h[0].epoch, ==, 0);
+  g_assert_true (isfinite (h[0].train_loss));
+
+  ns_experiment_step (exp, ns_experiment_get_steps_per_epoch (exp) - 1);
+  ns_experiment_get_history (exp, &n);
+  g_assert_cmpuint (n, ==, 1);
+  ns_experiment_step (exp, 1);
+  h = ns_experiment_get_history (exp, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (h[1].epoch, ==, 1);
+  g_assert_cmpuint (h[1].step, ==, ns_experiment_get_steps_per_epoch (exp));
+}
+
+/* A short last batch: 250 points in batches of 30 = 8 full batches and one of 10. */
+static void
+test_uneven_epoch (void)
+{
+  const char *options[] = { "batch", "30", NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+
+  g_assert_cmpuint (ns_experiment_get_steps_per_epoch (exp), ==, 9);
+  ns_experiment_step (exp, 9);
+  g_assert_cmpuint (ns_experiment_get_epoch (exp), ==, 1);
+  ns_experiment_step (exp, 18);
+  g_assert_cmpuint (ns_experiment_get_epoch (exp), ==, 3);
+}
+
+static void
+test_determinism (void)
+{
+  const char *options[] = { "dataset", "spiral", "hidden", "6,5", "seed", "7", NULL };
+  const char *other[] = { "dataset", "spiral", "hidden", "6,5", "seed", "8", NULL };
+  g_autoptr (NsExperiment) a = new_experiment (options);
+  g_autoptr (NsExperiment) b = new_experiment (options);
+  g_autoptr (NsExperiment) c = new_experiment (other);
+
+  g_assert_true (same_params (ns_experiment_get_net (a), ns_experiment_get_net (b)));
+  g_assert_false (same_params (ns_experiment_get_net (a), ns_experiment_get_net (c)));
+
+  /* Whatever the order of calls, the same number of steps gives the same run. */
+  ns_experiment_step (a, 120);
+  ns_experiment_step (b, 7);
+  ns_experiment_step (b, 100);
+  ns_experiment_step (b, 13);
+  ns_experiment_step (c, 120);
+  g_assert_true (same_params (ns_experiment_get_net (a), ns_experiment_get_net (b)));
+  g_assert_true (same_history (a, b));
+  g_assert_false (same_params (ns_experiment_get_net (a), ns_experiment_get_net (c)));
+}
+
+static void
+test_reset_and_noise_keep_initial_weights (void)
+{
+  const char *options[] = { "dataset", "circle", "hidden", "5,3", "seed", "11", NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+  const NsDataset *data;
+  NnNet *initial = nn_net_clone (ns_experiment_get_net (exp));
+  g_autofree float *points = NULL;
+  g_autofree float *labels = NULL;
+  guint n_points;
+  guint n;
+
+  data = ns_experiment_get_dataset (exp);
+  n_points = data->n_train;
+  points = g_memdup2 (data->train_x, sizeof (float) * 2 * n_points);
+  labels = g_memdup2 (data->train_y, sizeof (float) * n_points);
+
+  ns_experiment_step (exp, 60);
+  g_assert_false (same_params (ns_experiment_get_net (exp), initial));
+  ns_experiment_reset (exp);
+  g_assert_true (same_params (ns_experiment_get_net (exp), initial));
+  g_assert_cmpuint (ns_experiment_get_step (exp), ==, 0);
+  ns_experiment_get_history (exp, &n);
+  g_assert_cmpuint (n, ==, 1);
+
+  /* Moving the noise redraws the data but keeps the initial weights. (The Playground's circle
+   * keeps each point where it is and decides its label from the noisy position.) */
+  ns_experiment_step (exp, 30);
+  ns_experiment_set_data (exp, NS_DATASET_CIRCLE, 0.3, 0.5, 0);
+  data = ns_experiment_get_dataset (exp);
+  g_assert_true (same_params (ns_experiment_get_net (exp), initial));
+  g_assert_cmpuint (ns_experiment_get_step (exp), ==, 0);
+  g_assert_cmpint (memcmp (labels, data->train_y, sizeof (float) * n_points), !=, 0);
+
+  /* Regenerate: new points (the next data seed), same initial weights. */
+  ns_experiment_set_data (exp, NS_DATASET_CIRCLE, 0.0, 0.5, 0);
+  data = ns_experiment_get_dataset (exp);
+  g_assert_cmpint (memcmp (points, data->train_x, sizeof (float) * 2 * n_points), ==, 0);
+  ns_experiment_regenerate (exp);
+  data = ns_experiment_get_dataset (exp);
+  g_assert_cmpint (memcmp (points, data->train_x, sizeof (float) * 2 * n_points), !=, 0);
+  g_assert_true (same_params (ns_experiment_get_net (exp), initial));
+
+  nn_net_free (initial);
+}
+
+static void
+test_divergence (void)
+{
+  const char *options[] = { "dataset", "reg-gauss", "hidden", "8,8", "activation", "relu",
+                            "lr", "10", NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+  guint64 done;
+
+  done = ns_experiment_step (exp, 100000);
+  g_assert_true (ns_experiment_get_diverged (exp));
+  g_assert_cmpuint (done, <, 100000);
+  /* Training stays stopped until a reset. */
+  g_assert_cmpuint (ns_experiment_step (exp, 10), ==, 0);
+  ns_experiment_reset (exp);
+  g_assert_false (ns_experiment_get_diverged (exp));
+  g_assert_cmpuint (ns_experiment_get_step (exp), ==, 0);
+}
+
+static void
+test_edits_keep_weights (void)
+{
+  const char *options[] = { "hidden", "3", "seed", "4", NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+  const NnNet *net = ns_experiment_get_net (exp);
+  float w;
+  guint n_before;
+
+  ns_experiment_step (exp, 40);
+  w = net->params[nn_net_param_index (net, 0, 1, 1)];
+
+  g_assert_true (ns_experiment_add_neuron (exp, 0));
+  net = ns_experiment_get_net (exp);
+  g_assert_cmpuint (net->layers[0].n_out, ==, 4);
+  g_assert_cmpuint (ns_experiment_get_config (exp)->widths[0], ==, 4);
+  g_assert_cmpfloat (net->params[nn_net_param_index (net, 0, 1, 1)], ==, w);
+  g_assert_cmpuint (ns_experiment_get_step (exp), ==, 40);
+
+  /* Turning a feature on adds an input; x2 keeps its weights at its new index. */
+  g_assert_true (ns_experiment_set_features (exp, NS_FEATURES_DEFAULT | (1u << NS_FEATURE_X1SQ)));
+  net = ns_experiment_get_net (exp);
+  g_assert_cmpuint (net->n_inputs, ==, 3);
+  g_assert_cmpfloat (net->params[nn_net_param_index (net, 0, 1, 1)], ==, w);
+  g_assert_true (ns_experiment_set_features (exp, 1u << NS_FEATURE_X2));
+  net = ns_experiment_get_net (exp);
+  g_assert_cmpuint (net->n_inputs, ==, 1);
+  g_assert_cmpfloat (net->params[nn_net_param_index (net, 0, 1, 0)], ==, w);
+  g_assert_false (ns_experiment_set_features (exp, 0));
+
+  n_before = net->n_layers;
+  g_assert_true (ns_experiment_add_layer (exp, 1, 2));
+  g_assert_cmpuint (ns_experiment_get_net (exp)->n_layers, ==, n_before + 1);
+  g_assert_true (ns_experiment_set_activation (exp, 1, NN_ACT_RELU));
+  g_assert_true (ns_experiment_remove_layer (exp, 1));
+  g_assert_true (ns_experiment_set_weight (exp, 0, 0, 0, 0.25f));
+  net = ns_experiment_get_net (exp);
+  g_assert_cmpfloat (net->params[nn_net_param_index (net, 0, 0, 0)], ==, 0.25f);
+  g_assert_false (ns_experiment_set_weight (exp, 9, 0, 0, 1.0f));
+
+  /* Training goes on from where it was. */
+  g_assert_cmpuint (ns_experiment_step (exp, 10), ==, 10);
+}
+
+static void
+test_points (void)
+{
+  g_autoptr (NsExperiment) exp = new_experiment (NULL);
+  guint n = ns_experiment_get_dataset (exp)->n_train;
+
+  ns_experiment_step (exp, 3); /* mid-epoch */
+  ns_experiment_add_point (exp, 1.0, 1.0, 1.0f);
+  g_assert_cmpuint (ns_experiment_get_dataset (exp)->n_train, ==, n + 1);
+  g_assert_true (ns_experiment_remove_point_near (exp, 1.01, 0.99));
+  g_assert_cmpuint (ns_experiment_get_dataset (exp)->n_train, ==, n);
+  /* Far from every point: nothing removed. */
+  g_assert_false (ns_experiment_remove_point_near (exp, 40.0, 40.0));
+  g_assert_cmpuint (ns_experiment_step (exp, 100), ==, 100);
+}
+
+static void
+test_eval_plane (void)
+{
+  g_autoptr (NsExperiment) exp = new_experiment (NULL);
+  const NnNet *net = ns_experiment_get_net (exp);
+  const float *inputs, *units;
+  float x[2];
+
+  ns_experiment_eval_plane (exp, 10, &inputs, &units);
+  /* Input rows are x1 and x2 over the plane: x1 grows to the right, x2 downwards shrinks. */
+  g_assert_cmpfloat (inputs[0], <, inputs[9]);
+  g_assert_cmpfloat (inputs[100], >, inputs[100 + 90]);
+  /* The output row equals a forward pass at the same point. */
+  x[0] = inputs[37];
+  x[1] = inputs[100 + 37];
+  {
+    NnNet *copy = nn_net_clone (net);
+    nn_net_forward (copy, x, 1);
+    g_assert_cmpfloat (units[(net->n_units - 1) * 100 + 37], ==,
+                       copy->acts[(net->n_units - 1) * copy->batch_cap]);
+    nn_net_free (copy);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/experiment/spiral-example", test_spiral_example);
+  g_test_add_func ("/experiment/regression-plane", test_regression_plane);
+  g_test_add_func ("/experiment/history", test_history);
+  g_test_add_func ("/experiment/uneven-epoch", test_uneven_epoch);
+  g_test_add_func ("/experiment/determinism", test_determinism);
+  g_test_add_func ("/experiment/reset-noise-regenerate", test_reset_and_noise_keep_initial_weights);
+  g_test_add_func ("/experiment/divergence", test_divergence);
+  g_test_add_func ("/experiment/edits-keep-weights", test_edits_keep_weights);
+  g_test_add_func ("/experiment/points", test_points);
+  g_test_add_func ("/experiment/eval-plane", test_eval_plane);
+
+  return g_test_run ();
+}

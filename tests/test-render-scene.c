@@ -1,0 +1,635 @@
+/* test-render-scene.c: the scene, the colour maps, the network renderer and the Cairo painter.
+ *
+ * NS_TEST_DUMP=dir writes the pictures as PNG files into dir, for looking at them.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "ns-colormap.h"
+#include "ns-render-network.h"
+#include "ns-render-style.h"
+#include "ns-scene-cairo.h"
+#include "ns-scene.h"
+
+#define WIDTH 800
+#define HEIGHT 500
+#define GRID 16
+
+/* A 2 -> 2 (tanh) -> 1 (sigmoid) network with hand-set weights:
+ *   layer 0: W = [[3.0, -0.2], [0.4, -2.5]], b = [0.1, -0.3]
+ *   layer 1: W = [[1.2, -0.6]], b = [0.05]
+ * Weight (0, 0, 0) = 3.0 and (0, 1, 1) = -2.5 run straight across (row to row), so their
+ * midpoints are covered by no other link. */
+static NnNet *
+make_net (void)
+{
+  static const float w0[] = { 3.0f, -0.2f, 0.4f, -2.5f };
+  static const float b0[] = { 0.1f, -0.3f };
+  static const float w1[] = { 1.2f, -0.6f };
+  size_t widths[] = { 2 };
+  NnActivation acts[] = { NN_ACT_TANH };
+  NnNet *net;
+
+  net = nn_net_new (2, 1, widths, acts, NN_LOSS_BCE, 1);
+  g_assert_nonnull (net);
+  g_assert_cmpuint (net->n_layers, ==, 2);
+
+  memcpy (net->params + net->layers[0].w_offset, w0, sizeof w0);
+  memcpy (net->params + net->layers[0].b_offset, b0, sizeof b0);
+  memcpy (net->params + net->layers[1].w_offset, w1, sizeof w1);
+  net->params[net->layers[1].b_offset] = 0.05f;
+
+  return net;
+}
+
+typedef struct
+{
+  NnNet *net;
+  float *inputs; /* 2 rows of GRID² */
+  float *units;  /* n_units rows of GRID² */
+  NsNetworkViewData view;
+  NsRenderStyle style;
+  NsScene *scene;
+} Fixture;
+
+static const char *const input_labels[] = { "X₁", "X₂" };
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  size_t n = GRID * GRID;
+
+  f->net = make_net ();
+  f->inputs = g_new (float, 2 * n);
+  f->units = g_new (float, f->net->n_units * n);
+
+  /* The plane [-1, 1]², row 0 at the top. */
+  for (size_t r = 0; r < GRID; r++)
+    for (size_t c = 0; c < GRID; c++)
+      {
+        f->inputs[r * GRID + c] = -1.f + 2.f * (c + 0.5f) / GRID;
+        f->inputs[n + r * GRID + c] = 1.f - 2.f * (r + 0.5f) / GRID;
+      }
+  g_assert_cmpint (nn_net_eval_grid (f->net, f->inputs, n, f->units), ==, NN_OK);
+
+  memset (&f->view, 0, sizeof f->view);
+  f->view.net = f->net;
+  f->view.input_labels = input_labels;
+  f->view.grid_size = GRID;
+  f->view.inputs = f->inputs;
+  f->view.units = f->units;
+
+  ns_render_style_init (&f->style, FALSE, 1.0);
+  f->scene = ns_scene_new ();
+  ns_render_network (f->scene, &f->view, &f->style, WIDTH, HEIGHT);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  ns_scene_free (f->scene);
+  g_free (f->inputs);
+  g_free (f->units);
+  nn_net_free (f->net);
+}
+
+static void
+dump_png (const NsScene *scene, const char *name)
+{
+  const char *dir = g_getenv ("NS_TEST_DUMP");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  if (!ns_scene_export (scene, (int) ns_scene_get_width (scene),
+                        (int) ns_scene_get_height (scene), path, &error))
+    g_test_message ("could not dump %s: %s", path, error->message);
+  else
+    g_test_message ("dumped %s", path);
+}
+
+/* The link primitive of weight (layer, j, i): the line whose ends are its hit segment's. */
+static const NsLine *
+find_link (const NsScene *scene, int layer, int j, int i)
+{
+  const NsHitRegion *hit = NULL;
+
+  for (size_t k = 0; k < ns_scene_get_n_hits (scene); k++)
+    {
+      const NsHitRegion *region = ns_scene_get_hit (scene, k);
+
+      if (region->kind == NS_HIT_LINK && region->layer == layer && region->neuron == j
+          && region->input == i)
+        hit = region;
+    }
+  g_assert_nonnull (hit);
+
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, k);
+
+      if (prim->kind == NS_PRIM_LINE && prim->line.x0 == hit->x0 && prim->line.y0 == hit->y0
+          && prim->line.x1 == hit->x1 && prim->line.y1 == hit->y1)
+        return &prim->line;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static const NsHitRegion *
+find_neuron (const NsScene *scene, int layer, int j)
+{
+  for (size_t k = 0; k < ns_scene_get_n_hits (scene); k++)
+    {
+      const NsHitRegion *region = ns_scene_get_hit (scene, k);
+
+      if (region->kind == NS_HIT_NEURON && region->layer == layer && region->neuron == j)
+        return region;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gboolean
+same_rgb (const NsColor *a, const NsColor *b)
+{
+  return a->r == b->r && a->g == b->g && a->b == b->b;
+}
+
+static void
+test_links (Fixture *f, gconstpointer data)
+{
+  const NsLine *strong_pos = find_link (f->scene, 0, 0, 0); /* 3.0 */
+  const NsLine *weak_neg = find_link (f->scene, 0, 0, 1);   /* -0.2 */
+  const NsLine *strong_neg = find_link (f->scene, 0, 1, 1); /* -2.5 */
+  const NsLine *out_pos = find_link (f->scene, 1, 0, 0);    /* 1.2 */
+  size_t n_weights = 0;
+
+  for (size_t l = 0; l < f->net->n_layers; l++)
+    n_weights += f->net->layers[l].n_in * f->net->layers[l].n_out;
+
+  g_assert_cmpuint (n_weights, ==, 6);
+  g_assert_cmpuint (ns_scene_count_prims (f->scene, NS_PRIM_LINE), ==, n_weights);
+
+  g_assert_true (same_rgb (&strong_pos->color, &f->style.positive));
+  g_assert_true (same_rgb (&out_pos->color, &f->style.positive));
+  g_assert_true (same_rgb (&weak_neg->color, &f->style.negative));
+  g_assert_true (same_rgb (&strong_neg->color, &f->style.negative));
+  g_assert_false (same_rgb (&f->style.positive, &f->style.negative));
+
+  /* Larger |w|, wider line; clamped to 0.5 .. 6. */
+  g_assert_cmpfloat (strong_pos->width, >, out_pos->width);
+  g_assert_cmpfloat (out_pos->width, >, weak_neg->width);
+  g_assert_cmpfloat (strong_neg->width, >, weak_neg->width);
+  g_assert_cmpfloat (ns_render_network_link_width (&f->style, 100.f), ==, 6.0);
+  g_assert_cmpfloat (ns_render_network_link_width (&f->style, 0.f), ==, 0.5);
+  g_assert_cmpfloat (ns_render_network_link_width (&f->style, NAN), ==, 0.5);
+}
+
+static void
+test_scale (Fixture *f, gconstpointer data)
+{
+  NsRenderStyle big;
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  const NsLine *normal = find_link (f->scene, 0, 0, 0);
+  const NsLine *large;
+  double title_normal = 0, title_large = 0;
+
+  ns_render_style_init (&big, FALSE, 1.5);
+  ns_render_network (scene, &f->view, &big, WIDTH * 1.5, HEIGHT * 1.5);
+  large = find_link (scene, 0, 0, 0);
+  g_assert_cmpfloat (fabs (large->width - 1.5 * normal->width), <, 1e-9);
+
+  for (size_t k = 0; k < ns_scene_get_n_prims (f->scene); k++)
+    if (ns_scene_get_prim (f->scene, k)->kind == NS_PRIM_TEXT)
+      title_normal = MAX (title_normal, ns_scene_get_prim (f->scene, k)->text.size);
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
+    if (ns_scene_get_prim (scene, k)->kind == NS_PRIM_TEXT)
+      title_large = MAX (title_large, ns_scene_get_prim (scene, k)->text.size);
+  g_assert_cmpfloat (fabs (title_large - 1.5 * title_normal), <, 1e-9);
+
+  /* A roomy area at scale 1 (a maximised window on a projector) grows the text, not the
+   * links. */
+  ns_scene_clear (scene);
+  ns_render_network (scene, &f->view, &f->style, 1920, 1080);
+  large = find_link (scene, 0, 0, 0);
+  g_assert_cmpfloat (large->width, ==, normal->width);
+  title_large = 0;
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
+    if (ns_scene_get_prim (scene, k)->kind == NS_PRIM_TEXT)
+      title_large = MAX (title_large, ns_scene_get_prim (scene, k)->text.size);
+  g_assert_cmpfloat (title_large, >, 1.3 * title_normal);
+  g_assert_cmpfloat (title_large, <=, 1.5 * title_normal + 1e-9);
+}
+
+static void
+test_neurons (Fixture *f, gconstpointer data)
+{
+  size_t n_pictures = f->net->n_inputs + f->net->n_units;
+  const NsHitRegion *region = find_neuron (f->scene, 0, 1);
+  const NsHitRegion *hit;
+  const NsLine *link = find_link (f->scene, 0, 0, 0);
+  gboolean found_label = FALSE;
+
+  /* A heatmap per input and per neuron, each GRID x GRID pixels. */
+  g_assert_cmpuint (ns_scene_count_prims (f->scene, NS_PRIM_IMAGE), ==, n_pictures);
+  for (size_t k = 0; k < ns_scene_get_n_prims (f->scene); k++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (f->scene, k);
+
+      if (prim->kind == NS_PRIM_IMAGE)
+        {
+          g_assert_cmpint (prim->image.pixel_width, ==, GRID);
+          g_assert_cmpint (prim->image.pixel_height, ==, GRID);
+          g_assert_cmpfloat (prim->image.width, >, 10);
+          g_assert_false (prim->image.crisp);
+        }
+      else if (prim->kind == NS_PRIM_TEXT && g_str_equal (prim->text.text, "X₂"))
+        {
+          found_label = TRUE;
+          g_assert_cmpint (prim->text.halign, ==, NS_ALIGN_END);
+        }
+    }
+  g_assert_true (found_label);
+
+  /* The neuron's centre hits the neuron, a link's midpoint the link, a corner nothing. */
+  hit = ns_scene_hit_test (f->scene, (region->x0 + region->x1) / 2, (region->y0 + region->y1) / 2);
+  g_assert_nonnull (hit);
+  g_assert_cmpint (hit->kind, ==, NS_HIT_NEURON);
+  g_assert_cmpint (hit->layer, ==, 0);
+  g_assert_cmpint (hit->neuron, ==, 1);
+
+  hit = ns_scene_hit_test (f->scene, (link->x0 + link->x1) / 2, (link->y0 + link->y1) / 2 + 1);
+  g_assert_nonnull (hit);
+  g_assert_cmpint (hit->kind, ==, NS_HIT_LINK);
+  g_assert_cmpint (hit->layer, ==, 0);
+  g_assert_cmpint (hit->neuron, ==, 0);
+  g_assert_cmpint (hit->input, ==, 0);
+
+  g_assert_null (ns_scene_hit_test (f->scene, 2, HEIGHT - 2));
+}
+
+static void
+test_no_grid (Fixture *f, gconstpointer data)
+{
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  NsNetworkViewData view = f->view;
+
+  /* Without heatmaps every neuron is still drawn, as a plain square. */
+  view.grid_size = 0;
+  view.inputs = NULL;
+  view.units = NULL;
+  ns_render_network (scene, &view, &f->style, WIDTH, HEIGHT);
+
+  g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_IMAGE), ==, 0);
+  g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_LINE), ==, 6);
+  g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_RECT), >=, 2 + f->net->n_units);
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface, double x, double y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return *(const guint32 *) (data + (int) y * stride + 4 * (int) x);
+}
+
+static void
+assert_pixel_color (guint32 pixel, const NsColor *color)
+{
+  int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+  g_test_message ("pixel %08x, expected %02x%02x%02x", pixel, (int) lround (color->r * 255),
+                  (int) lround (color->g * 255), (int) lround (color->b * 255));
+  g_assert_cmpint ((pixel >> 24) & 0xff, ==, 0xff);
+  g_assert_cmpint (abs (r - (int) lround (color->r * 255)), <=, 2);
+  g_assert_cmpint (abs (g - (int) lround (color->g * 255)), <=, 2);
+  g_assert_cmpint (abs (b - (int) lround (color->b * 255)), <=, 2);
+}
+
+static void
+test_cairo_pixels (Fixture *f, gconstpointer data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  const NsLine *pos = find_link (f->scene, 0, 0, 0);
+  const NsLine *neg = find_link (f->scene, 0, 1, 1);
+  const NsHitRegion *neuron = find_neuron (f->scene, 0, 0);
+
+  ns_scene_paint_cairo (f->scene, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  g_assert_cmpfloat (pos->width, >=, 4);
+  g_assert_cmpfloat (pos->color.a, ==, 1);
+  assert_pixel_color (pixel_at (surface, (pos->x0 + pos->x1) / 2, (pos->y0 + pos->y1) / 2),
+                      &pos->color);
+  assert_pixel_color (pixel_at (surface, (neg->x0 + neg->x1) / 2, (neg->y0 + neg->y1) / 2),
+                      &neg->color);
+
+  /* The background where nothing is drawn. */
+  assert_pixel_color (pixel_at (surface, 1, HEIGHT - 2), &f->style.background);
+
+  /* Inside a neuron: its heatmap, not the background. */
+  g_assert_cmpuint (pixel_at (surface, (neuron->x0 + neuron->x1) / 2,
+                              (neuron->y0 + neuron->y1) / 2),
+                    !=, ns_color_to_argb32 (&f->style.background));
+
+  cairo_surface_destroy (surface);
+  dump_png (f->scene, "network.png");
+}
+
+static void
+check_file_starts_with (const char *path, const char *const *signatures)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 100);
+
+  for (; *signatures != NULL; signatures++)
+    if (length >= strlen (*signatures) && memcmp (contents, *signatures, strlen (*signatures)) == 0)
+      return;
+
+  g_error ("%s starts with an unexpected signature", path);
+}
+
+static void
+test_export (Fixture *f, gconstpointer data)
+{
+  static const char *const png[] = { "\x89PNG", NULL };
+  static const char *const svg[] = { "<?xml", "<svg", NULL };
+  static const char *const pdf[] = { "%PDF", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ns-render-XXXXXX", &error);
+  g_autofree char *png_path = g_build_filename (dir, "net.png", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "net.SVG", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "net.pdf", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "net.bmp", NULL);
+  cairo_surface_t *image;
+
+  g_assert_no_error (error);
+
+  g_assert_true (ns_scene_export (f->scene, 400, 250, png_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (ns_scene_export (f->scene, 400, 250, svg_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (ns_scene_export (f->scene, 400, 250, pdf_path, &error));
+  g_assert_no_error (error);
+
+  check_file_starts_with (png_path, png);
+  check_file_starts_with (svg_path, svg);
+  check_file_starts_with (pdf_path, pdf);
+
+  /* The PNG has the asked size. */
+  image = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 400);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 250);
+  cairo_surface_destroy (image);
+
+  g_assert_false (ns_scene_export (f->scene, 400, 250, bad_path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+
+  g_unlink (png_path);
+  g_unlink (svg_path);
+  g_unlink (pdf_path);
+  g_rmdir (dir);
+}
+
+static void
+test_colormap (void)
+{
+  NsRenderStyle style;
+  NsColormap map;
+  float values[6] = { -1.f, 0.f, 1.f, -7.f, 9.f, NAN };
+  guint32 pixels[6];
+  guint32 flipped[6];
+
+  ns_render_style_init (&style, FALSE, 1.0);
+  ns_colormap_init_values (&map, &style, -1, 1);
+
+  ns_colormap_apply (&map, values, 3, 2, FALSE, pixels, 3);
+  g_assert_cmpuint (pixels[0], ==, ns_color_to_argb32 (&style.negative));
+  g_assert_cmpuint (pixels[1], ==, ns_color_to_argb32 (&style.neutral));
+  g_assert_cmpuint (pixels[2], ==, ns_color_to_argb32 (&style.positive));
+  g_assert_cmpuint (pixels[3], ==, pixels[0]); /* clamped */
+  g_assert_cmpuint (pixels[4], ==, pixels[2]);
+  g_assert_cmpuint (pixels[5], ==, map.nan_pixel);
+  g_assert_cmpuint (ns_colormap_lookup (&map, 0.5f), !=, pixels[1]);
+  g_assert_cmpuint (ns_colormap_lookup (&map, -0.001f), ==, pixels[1]);
+
+  /* flip_y puts the first row of values at the bottom. */
+  ns_colormap_apply (&map, values, 3, 2, TRUE, flipped, 3);
+  g_assert_cmpmem (flipped, 3 * sizeof (guint32), pixels + 3, 3 * sizeof (guint32));
+  g_assert_cmpmem (flipped + 3, 3 * sizeof (guint32), pixels, 3 * sizeof (guint32));
+
+  /* Probabilities of three classes: the winner's colour, neutral where unsure. */
+  {
+    float probs[3 * 2] = { 0.9f, 1.f / 3, 0.05f, 1.f / 3, 0.05f, 1.f / 3 };
+    guint32 out[2];
+
+    ns_colormap_apply_classes (&style, probs, 3, 2, 1, FALSE, out, 2);
+    g_assert_cmpuint (out[1], ==, ns_color_to_argb32 (&style.neutral));
+    g_assert_cmpuint (out[0], !=, out[1]);
+    g_assert_cmpint ((out[0] >> 16) & 0xff, >, (out[0] & 0xff)); /* class 0 is orange: r > b */
+  }
+}
+
+static void
+test_scene_reuse (void)
+{
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  NsColor black = { 0, 0, 0, 1 };
+  double points[] = { 0, 0, 10, 10, 20, 0 };
+  const NsPrim *prim;
+
+  for (int frame = 0; frame < 3; frame++)
+    {
+      ns_scene_clear (scene);
+      g_assert_cmpuint (ns_scene_get_n_prims (scene), ==, 0);
+      g_assert_cmpuint (ns_scene_get_n_hits (scene), ==, 0);
+
+      /* More than one arena block's worth, so clear() has blocks to merge. */
+      for (int i = 0; i < 40; i++)
+        {
+          guint32 *pixels = ns_scene_add_image (scene, 0, 0, 10, 10, 64, 64, i % 2);
+
+          g_assert_nonnull (pixels);
+          memset (pixels, i, 64 * 64 * 4);
+          ns_scene_add_textf (scene, i, i, NS_TEXT_VALUE, 12, NS_ALIGN_START, NS_ALIGN_START,
+                              &black, "value %d", i);
+        }
+      ns_scene_add_polyline (scene, points, 3, 2, &black);
+      ns_scene_add_circle (scene, 5, 5, 3, &black, NULL, 0);
+
+      g_assert_cmpuint (ns_scene_get_n_prims (scene), ==, 82);
+      g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_IMAGE), ==, 40);
+
+      /* Earlier pointers survive later growth. */
+      for (size_t k = 0; k < 80; k += 2)
+        {
+          prim = ns_scene_get_prim (scene, k);
+          g_assert_cmpint (prim->kind, ==, NS_PRIM_IMAGE);
+          g_assert_cmpuint (prim->image.pixels[64 * 64 - 1], ==, 0x01010101u * (guint32) (k / 2));
+          g_assert_cmpint (prim->image.crisp, ==, (k / 2) % 2);
+
+          prim = ns_scene_get_prim (scene, k + 1);
+          g_autofree char *expected = g_strdup_printf ("value %zu", k / 2);
+          g_assert_cmpstr (prim->text.text, ==, expected);
+        }
+
+      prim = ns_scene_get_prim (scene, 80);
+      g_assert_cmpint (prim->kind, ==, NS_PRIM_POLYLINE);
+      g_assert_cmpuint (prim->polyline.n_points, ==, 3);
+      g_assert_cmpfloat (prim->polyline.points[4], ==, 20);
+    }
+
+  g_assert_null (ns_scene_add_image (scene, 0, 0, 1, 1, 0, 10, FALSE));
+}
+
+static void
+test_hit_order (void)
+{
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  const NsHitRegion *hit;
+
+  ns_scene_add_hit_segment (scene, NS_HIT_LINK, 0, 0, 0, 0, 50, 100, 50, 3);
+  ns_scene_add_hit_segment (scene, NS_HIT_LINK, 0, 1, 0, 0, 56, 100, 56, 3);
+  ns_scene_add_hit_rect (scene, NS_HIT_NEURON, 0, 0, -1, 90, 40, 20, 20);
+
+  /* Rectangles win over segments; otherwise the nearest segment within tolerance. */
+  hit = ns_scene_hit_test (scene, 95, 50);
+  g_assert_cmpint (hit->kind, ==, NS_HIT_NEURON);
+  hit = ns_scene_hit_test (scene, 50, 52);
+  g_assert_cmpint (hit->kind, ==, NS_HIT_LINK);
+  g_assert_cmpint (hit->neuron, ==, 0);
+  hit = ns_scene_hit_test (scene, 50, 54);
+  g_assert_cmpint (hit->neuron, ==, 1);
+  g_assert_null (ns_scene_hit_test (scene, 50, 62));
+  g_assert_null (ns_scene_hit_test (scene, 120, 50));
+}
+
+static void
+test_text_layout (void)
+{
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  double w_small, h_small, w_large, h_large, w_title;
+
+  ns_scene_measure_text (scene, "4 neurons", NS_TEXT_LABEL, 12, &w_small, &h_small);
+  ns_scene_measure_text (scene, "4 neurons", NS_TEXT_LABEL, 24, &w_large, &h_large);
+  ns_scene_measure_text (scene, "4 neurons", NS_TEXT_TITLE, 12, &w_title, NULL);
+
+  g_assert_cmpfloat (w_small, >, 20);
+  g_assert_cmpfloat (w_large, >, 1.7 * w_small);
+  g_assert_cmpfloat (h_large, >, 1.7 * h_small);
+  g_assert_cmpfloat (w_title, >, w_small); /* bold is wider */
+}
+
+static void
+test_from_experiment (void)
+{
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (NsExperiment) experiment = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  NsNetworkViewData view;
+  NsRenderStyle style;
+  const NnNet *net;
+  size_t n_images;
+  gboolean found_x1 = FALSE;
+
+  ns_config_init_default (&config);
+  experiment = ns_experiment_new (&config, &error);
+  g_assert_no_error (error);
+  net = ns_experiment_get_net (experiment);
+
+  ns_render_network_prepare (&view, experiment, 24);
+  g_assert_true (view.net == net);
+  g_assert_nonnull (view.input_labels);
+  g_assert_nonnull (view.units);
+
+  ns_render_style_init (&style, TRUE, 1.0);
+  ns_render_network (scene, &view, &style, 1000, 600);
+
+  n_images = ns_scene_count_prims (scene, NS_PRIM_IMAGE);
+  g_assert_cmpuint (n_images, ==, net->n_inputs + net->n_units);
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, k);
+
+      if (prim->kind == NS_PRIM_TEXT
+          && g_str_equal (prim->text.text, ns_feature_label (NS_FEATURE_X1)))
+        found_x1 = TRUE;
+    }
+  g_assert_true (found_x1);
+  g_assert_true (ns_color_equal (ns_scene_get_background (scene), &style.background));
+
+  dump_png (scene, "network-experiment-dark.png");
+}
+
+/* Pango's font map and fontconfig keep caches for the whole process on purpose; dropping
+ * them at exit keeps LeakSanitizer (on for this suite) to leaks of our own. The little that
+ * fontconfig keeps even then is suppressed here, by the hook LeakSanitizer looks for (a plain
+ * function, unused in builds without the sanitizer). */
+const char *__lsan_default_suppressions (void);
+
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:libfontconfig.so\n";
+}
+
+static void
+release_font_caches (void)
+{
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/colormap", test_colormap);
+  g_test_add_func ("/render/scene/reuse", test_scene_reuse);
+  g_test_add_func ("/render/scene/hit-order", test_hit_order);
+  g_test_add_func ("/render/scene/text", test_text_layout);
+  g_test_add ("/render/network/links", Fixture, NULL, fixture_set_up, test_links,
+              fixture_tear_down);
+  g_test_add ("/render/network/scale", Fixture, NULL, fixture_set_up, test_scale,
+              fixture_tear_down);
+  g_test_add ("/render/network/neurons", Fixture, NULL, fixture_set_up, test_neurons,
+              fixture_tear_down);
+  g_test_add ("/render/network/no-grid", Fixture, NULL, fixture_set_up, test_no_grid,
+              fixture_tear_down);
+  g_test_add ("/render/network/cairo-pixels", Fixture, NULL, fixture_set_up, test_cairo_pixels,
+              fixture_tear_down);
+  g_test_add ("/render/network/export", Fixture, NULL, fixture_set_up, test_export,
+              fixture_tear_down);
+  g_test_add_func ("/render/network/from-experiment", test_from_experiment);
+
+  status = g_test_run ();
+  release_font_caches ();
+
+  return status;
+}
