@@ -49,7 +49,7 @@ typedef struct
 {
   NnNet *net;
   NnTrainer trainer;
-  const float *x; /* n_inputs x n_data, input-major */
+  const float *x; /* n_data x n_inputs: sample-major, as rows of a data file */
   const float *y; /* n_data */
   size_t n_inputs, n_data, batch;
   uint32_t *order;
@@ -88,7 +88,8 @@ trainer_clear (Trainer *t)
   free (t->yb);
 }
 
-/* one mini-batch: gather into [input][sample], train; reshuffle at the end of an epoch */
+/* one mini-batch: gather the shuffled samples into [input][sample], train; reshuffle at the end
+ * of an epoch */
 static size_t
 trainer_step (Trainer *t)
 {
@@ -96,11 +97,11 @@ trainer_step (Trainer *t)
 
   for (size_t s = 0; s < n; s++)
     {
-      uint32_t k = t->order[t->pos + s];
+      const float *row = t->x + (size_t) t->order[t->pos + s] * t->n_inputs;
 
       for (size_t i = 0; i < t->n_inputs; i++)
-        t->xb[i * n + s] = t->x[i * t->n_data + k];
-      t->yb[s] = t->y[k];
+        t->xb[i * n + s] = row[i];
+      t->yb[s] = t->y[t->order[t->pos + s]];
     }
   if (nn_net_train_batch (t->net, &t->trainer, t->xb, t->yb, n) != NN_OK)
     {
@@ -141,7 +142,7 @@ bench_train (Trainer *t)
   return median (rates, RUNS);
 }
 
-/* two interleaved spirals with a little noise, labels 0/1 */
+/* two interleaved spirals with a little noise, labels 0/1; x is n x 2 */
 static void
 make_spiral (float *x, float *y, size_t n, NnRng *rng)
 {
@@ -150,8 +151,8 @@ make_spiral (float *x, float *y, size_t n, NnRng *rng)
       double r = 5.0 * (double) (s / 2) / (double) (n / 2);
       double t = 1.75 * r * 2.0 * NN_PI / 5.0 + (s % 2 ? NN_PI : 0.0);
 
-      x[s] = (float) (r * nn_sin (t) + nn_rng_range (rng, -0.3, 0.3));
-      x[n + s] = (float) (r * nn_cos (t) + nn_rng_range (rng, -0.3, 0.3));
+      x[2 * s] = (float) (r * nn_sin (t) + nn_rng_range (rng, -0.3, 0.3));
+      x[2 * s + 1] = (float) (r * nn_cos (t) + nn_rng_range (rng, -0.3, 0.3));
       y[s] = (float) (s % 2);
     }
 }

@@ -5,8 +5,9 @@
 BUILD_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core"
-# To run the test suite: a virtual display, and python3 for the summary.
-TEST_PACKAGES="xvfb xauth python3"
+# To run the test suite: a virtual display, python3 for the summary, the desktop file and
+# metainfo validators.
+TEST_PACKAGES="xvfb xauth python3 desktop-file-utils appstream"
 
 ensure_packages() {
   local missing=()

@@ -306,7 +306,8 @@ check_spiral (NsDatasetKind kind, guint k, guint count)
   for (guint s = 0; s < count; s++)
     {
       double x = p[3 * s], y = p[3 * s + 1];
-      guint arm = (guint) p[3 * s + 2];
+      /* The two-arm spiral is the Playground's: its +1 arm (deltaT 0) is our class 1. */
+      guint arm = k == 2 ? 1 - (guint) p[3 * s + 2] : (guint) p[3 * s + 2];
       guint n = count / k + (arm < count % k);
       double r = sqrt (x * x + y * y);
       double fi = r / 5.0 * n;
@@ -364,7 +365,7 @@ test_circle (void)
       double x = clean->train_x[2 * i], y = clean->train_x[2 * i + 1];
       double r = sqrt (x * x + y * y);
 
-      if (clean->train_y[i] == 0)
+      if (clean->train_y[i] == 1) /* the Playground's +1: inside */
         g_assert_cmpfloat (r, <, 2.5 + 1e-5);
       else
         {
@@ -393,7 +394,7 @@ test_xor (void)
 
       g_assert_cmpfloat (fabs (x), >=, 0.3 - 1e-6);
       g_assert_cmpfloat (fabs (y), >=, 0.3 - 1e-6);
-      g_assert_cmpfloat (clean->train_y[i], ==, x * y >= 0 ? 0 : 1);
+      g_assert_cmpfloat (clean->train_y[i], ==, x * y >= 0 ? 1 : 0);
       g_assert_cmpfloat (noisy->train_x[2 * i], ==, x);
       flipped += noisy->train_y[i] != clean->train_y[i];
     }
@@ -464,7 +465,7 @@ test_gauss (void)
 
       for (guint c = 0; c < 2; c++)
         {
-          double mx, my, var, centre = c == 0 ? 2 : -2;
+          double mx, my, var, centre = c == 1 ? 2 : -2;
 
           mean_var (d, c, &mx, &my, &var);
           g_assert_cmpfloat (fabs (mx - centre), <, 0.15);

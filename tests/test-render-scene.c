@@ -66,7 +66,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->net = make_net ();
   f->inputs = g_new (float, 2 * n);
-  f->units = g_new (float, f->net->n_units * n);
+  f->units = g_new (float, f->net->n_units *n);
 
   /* The plane [-1, 1]², row 0 at the top. */
   for (size_t r = 0; r < GRID; r++)
@@ -110,8 +110,8 @@ dump_png (const NsScene *scene, const char *name)
 
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
-  if (!ns_scene_export (scene, (int) ns_scene_get_width (scene),
-                        (int) ns_scene_get_height (scene), path, &error))
+  if (!ns_scene_export (scene, (int) ns_scene_get_width (scene), (int) ns_scene_get_height (scene),
+                        path, &error))
     g_test_message ("could not dump %s: %s", path, error->message);
   else
     g_test_message ("dumped %s", path);
@@ -297,6 +297,37 @@ test_no_grid (Fixture *f, gconstpointer data)
   g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_RECT), >=, 2 + f->net->n_units);
 }
 
+static gboolean
+has_accent_outline (const NsScene *scene, const NsRenderStyle *style)
+{
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, k);
+
+      if (prim->kind == NS_PRIM_RECT && ns_color_equal (&prim->rect.stroke, &style->accent))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_highlight (Fixture *f, gconstpointer data)
+{
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  NsNetworkViewData view = f->view;
+
+  /* The neuron under the pointer gets an outline in the accent colour; nothing else does. */
+  g_assert_false (has_accent_outline (f->scene, &f->style));
+
+  view.highlight = NS_HIT_NEURON;
+  view.highlight_layer = 0;
+  view.highlight_neuron = 1;
+  ns_render_network (scene, &view, &f->style, WIDTH, HEIGHT);
+  g_assert_true (has_accent_outline (scene, &f->style));
+  g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_LINE), ==, 6);
+}
+
 static guint32
 pixel_at (cairo_surface_t *surface, double x, double y)
 {
@@ -343,9 +374,9 @@ test_cairo_pixels (Fixture *f, gconstpointer data)
   assert_pixel_color (pixel_at (surface, 1, HEIGHT - 2), &f->style.background);
 
   /* Inside a neuron: its heatmap, not the background. */
-  g_assert_cmpuint (pixel_at (surface, (neuron->x0 + neuron->x1) / 2,
-                              (neuron->y0 + neuron->y1) / 2),
-                    !=, ns_color_to_argb32 (&f->style.background));
+  g_assert_cmpuint (
+      pixel_at (surface, (neuron->x0 + neuron->x1) / 2, (neuron->y0 + neuron->y1) / 2), !=,
+      ns_color_to_argb32 (&f->style.background));
 
   cairo_surface_destroy (surface);
   dump_png (f->scene, "network.png");
@@ -621,6 +652,8 @@ main (int argc, char **argv)
   g_test_add ("/render/network/neurons", Fixture, NULL, fixture_set_up, test_neurons,
               fixture_tear_down);
   g_test_add ("/render/network/no-grid", Fixture, NULL, fixture_set_up, test_no_grid,
+              fixture_tear_down);
+  g_test_add ("/render/network/highlight", Fixture, NULL, fixture_set_up, test_highlight,
               fixture_tear_down);
   g_test_add ("/render/network/cairo-pixels", Fixture, NULL, fixture_set_up, test_cairo_pixels,
               fixture_tear_down);

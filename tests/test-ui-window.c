@@ -20,17 +20,17 @@ flag_cb (gpointer data)
 }
 
 /* Runs the main loop until cond holds or ms milliseconds pass; then asserts cond. */
-#define WAIT_UNTIL(cond, ms)                                                                 \
-  G_STMT_START                                                                               \
-  {                                                                                          \
-    gboolean timed_out_ = FALSE;                                                             \
-    guint id_ = g_timeout_add (ms, flag_cb, &timed_out_);                                    \
-    while (!(cond) && !timed_out_)                                                           \
-      g_main_context_iteration (NULL, TRUE);                                                 \
-    if (!timed_out_)                                                                         \
-      g_source_remove (id_);                                                                 \
-    g_assert_true (cond);                                                                    \
-  }                                                                                          \
+#define WAIT_UNTIL(cond, ms)                                                                       \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    gboolean timed_out_ = FALSE;                                                                   \
+    guint id_ = g_timeout_add (ms, flag_cb, &timed_out_);                                          \
+    while (!(cond) && !timed_out_)                                                                 \
+      g_main_context_iteration (NULL, TRUE);                                                       \
+    if (!timed_out_)                                                                               \
+      g_source_remove (id_);                                                                       \
+    g_assert_true (cond);                                                                          \
+  }                                                                                                \
   G_STMT_END
 
 static void
@@ -267,8 +267,8 @@ test_snapshot_painter (void)
       for (int i = 0; i < 64; i++)
         pixels[i] = i % 2 ? 0xff000000u : 0xffffffffu;
       ns_scene_add_rect (scene, 5, 5, 20, 20, 4, &blue, &white, 1);
-      ns_scene_add_text (scene, 100, 50, "X₁", NS_TEXT_LABEL, 14, NS_ALIGN_CENTER,
-                         NS_ALIGN_CENTER, &blue);
+      ns_scene_add_text (scene, 100, 50, "X₁", NS_TEXT_LABEL, 14, NS_ALIGN_CENTER, NS_ALIGN_CENTER,
+                         &blue);
       ns_scene_add_polyline (scene, points, 3, 2, &blue);
 
       ns_snapshot_painter_paint (painter, scene, snapshot);
@@ -335,7 +335,7 @@ test_network_view_render (void)
   g_assert_cmpuint (counts.textures, >=, net->n_inputs + net->n_units);
   g_assert_cmpuint (counts.textures, ==,
                     ns_scene_count_prims (scene, NS_PRIM_IMAGE)
-                      + ns_scene_count_prims (scene, NS_PRIM_LINE));
+                        + ns_scene_count_prims (scene, NS_PRIM_LINE));
   g_assert_cmpuint (counts.texts, >=, 2);
 
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
@@ -369,8 +369,7 @@ test_network_view_render (void)
                                               (hit->y0 + hit->y1) / 2);
           g_assert_nonnull (strstr (text, "Bias"));
         }
-      else if (hit->kind == NS_HIT_LINK && hit->layer == 0 && hit->neuron == 0
-               && hit->input == 0)
+      else if (hit->kind == NS_HIT_LINK && hit->layer == 0 && hit->neuron == 0 && hit->input == 0)
         {
           text = ns_network_view_describe_at (view, hit->x0 + (hit->x1 - hit->x0) * 0.3,
                                               hit->y0 + (hit->y1 - hit->y0) * 0.3);
@@ -394,9 +393,8 @@ test_application (void)
   NsExperiment *experiment;
 
   /* No session bus in the test environment: a non-unique application does not look for one. */
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app))
-                             | G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app))
+                                                    | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 

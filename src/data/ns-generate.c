@@ -1,7 +1,9 @@
 /* ns-generate.c: the 2D sets, drawn from the experiment's data stream.
  *
  * The Playground's six (circle, xor, gauss, spiral, reg-plane, reg-gauss) follow its
- * dataset.ts draw for draw, with its +1 class as our class 0 and its -1 as class 1. Every
+ * dataset.ts draw for draw, with its +1 class as our class 1 and its -1 as class 0, so that
+ * the colours match the Playground's (class 1 blue, class 0 orange; a sigmoid output is the
+ * probability of class 1, drawn blue where high as the Playground draws +1). Every
  * point draws its noise even when noise is 0, so the noise slider changes labels (or offsets)
  * but not which random numbers the points are made of. Sines and cosines are the engine's
  * (nn-math.h), never libm's, so a seed makes the same points on every machine.
@@ -64,7 +66,7 @@ gen_circle (Points *pts, double noise, NnRng *rng)
           double ny = nn_rng_range (rng, -radius, radius) * noise;
           double d = sqrt ((x + nx) * (x + nx) + (y + ny) * (y + ny));
 
-          put (pts, i, x, y, d < radius * 0.5 ? 0 : 1);
+          put (pts, i, x, y, d < radius * 0.5 ? 1 : 0);
         }
     }
 }
@@ -86,7 +88,7 @@ gen_xor (Points *pts, double noise, NnRng *rng)
       nx = nn_rng_range (rng, -5.0, 5.0) * noise;
       ny = nn_rng_range (rng, -5.0, 5.0) * noise;
 
-      put (pts, i, x, y, (x + nx) * (y + ny) >= 0 ? 0 : 1);
+      put (pts, i, x, y, (x + nx) * (y + ny) >= 0 ? 1 : 0);
     }
 }
 
@@ -107,13 +109,13 @@ gen_gauss (Points *pts, double noise, NnRng *rng)
           double x = centre + sd * nn_rng_normal (rng);
           double y = centre + sd * nn_rng_normal (rng);
 
-          put (pts, i, x, y, c);
+          put (pts, i, x, y, 1 - c); /* the Playground's +1 blob at (2, 2) first */
         }
     }
 }
 
 /* Arms of 1.75 turns out to radius 5, arm c turned by c * 2π / k; the Playground's spiral is
- * k = 2 (arm 0 at deltaT 0, arm 1 at π). */
+ * k = 2 (its +1 arm, our class 1, at deltaT 0; its -1 arm at π). */
 static void
 gen_spiral_arms (Points *pts, guint k, double noise, NnRng *rng)
 {
@@ -131,7 +133,7 @@ gen_spiral_arms (Points *pts, guint k, double noise, NnRng *rng)
           double x = r * nn_sin (t) + nn_rng_range (rng, -1.0, 1.0) * noise;
           double y = r * nn_cos (t) + nn_rng_range (rng, -1.0, 1.0) * noise;
 
-          put (pts, i, x, y, c);
+          put (pts, i, x, y, k == 2 ? 1 - c : c);
         }
     }
 }

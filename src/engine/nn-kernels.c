@@ -51,7 +51,9 @@ splat8 (float f)
  * z[r][s] = init_r + sum_k w[r wr + k wk] x[k][s], k ascending, where init_r = b[r] if b is
  * given, else the k = 0 term w[r wr] x[0][s] (and the sum then runs from k = 1). Register
  * blocks of 4 rows x 16 samples (8 accumulators; each x vector loaded once for 4 rows), then
- * 4 x 8, then single rows, then single samples. */
+ * 4 x 8, then single rows; a tail of fewer than 8 samples is done as the last 8 samples again
+ * (z never aliases x, and each element's value does not depend on its block), or one by one
+ * when n < 8. */
 
 static inline AI void
 rows_4x16 (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
@@ -202,10 +204,13 @@ rows_kernel (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
         rows_4x16 (zr + s, ldz, x + s, ldx, wrow, wr, wk, nk, br);
       for (; s + 8 <= n; s += 8)
         rows_4x8 (zr + s, ldz, x + s, ldx, wrow, wr, wk, nk, br);
-      for (; s < n; s++)
-        for (size_t q = 0; q < 4; q++)
-          zr[q * ldz + s] = rows_1x1 (x + s, ldx, wrow + q * wr, wk, nk,
-                                      br != NULL ? br + q : NULL);
+      if (s < n && n >= 8) /* the last 8 again: recomputed samples get the same bits */
+        rows_4x8 (zr + n - 8, ldz, x + n - 8, ldx, wrow, wr, wk, nk, br);
+      else
+        for (; s < n; s++)
+          for (size_t q = 0; q < 4; q++)
+            zr[q * ldz + s] = rows_1x1 (x + s, ldx, wrow + q * wr, wk, nk,
+                                        br != NULL ? br + q : NULL);
     }
   for (; r < nr; r++)
     {
@@ -216,8 +221,11 @@ rows_kernel (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
 
       for (; s + 8 <= n; s += 8)
         rows_1x8 (zr + s, x + s, ldx, wrow, wk, nk, br);
-      for (; s < n; s++)
-        zr[s] = rows_1x1 (x + s, ldx, wrow, wk, nk, br);
+      if (s < n && n >= 8)
+        rows_1x8 (zr + n - 8, x + n - 8, ldx, wrow, wk, nk, br);
+      else
+        for (; s < n; s++)
+          zr[s] = rows_1x1 (x + s, ldx, wrow, wk, nk, br);
     }
 }
 
@@ -281,42 +289,125 @@ transpose (float *restrict t, const float *restrict m, size_t ld, size_t rows, s
       t[c * rows + r] = m[r * ld + c];
 }
 
-/* dw[j][i] += dz[j][s] x[i][s] (s ascending), 8 inputs of one neuron per vector: x is
- * transposed into work so that sample s's inputs are contiguous */
+/* dw[j][i] += dz[j][s] x[i][s] (s ascending) for 4 neurons x 16 inputs, in 8 independent
+ * accumulators; xt is x transposed (row s holds sample s's inputs, n_in apart) */
+static inline AI void
+params_4x16 (float *restrict dw, size_t n_in, const float *restrict dz, size_t lddz,
+             const float *restrict xt, size_t n)
+{
+  float *c0 = dw, *c1 = dw + n_in, *c2 = dw + 2 * n_in, *c3 = dw + 3 * n_in;
+  v8f a00 = load8 (c0), a01 = load8 (c0 + 8), a10 = load8 (c1), a11 = load8 (c1 + 8);
+  v8f a20 = load8 (c2), a21 = load8 (c2 + 8), a30 = load8 (c3), a31 = load8 (c3 + 8);
+
+  for (size_t s = 0; s < n; s++)
+    {
+      v8f x0 = load8 (xt + s * n_in), x1 = load8 (xt + s * n_in + 8);
+      float d0 = dz[s], d1 = dz[lddz + s], d2 = dz[2 * lddz + s], d3 = dz[3 * lddz + s];
+
+      a00 = a00 + d0 * x0;
+      a01 = a01 + d0 * x1;
+      a10 = a10 + d1 * x0;
+      a11 = a11 + d1 * x1;
+      a20 = a20 + d2 * x0;
+      a21 = a21 + d2 * x1;
+      a30 = a30 + d3 * x0;
+      a31 = a31 + d3 * x1;
+    }
+  store8 (c0, a00);
+  store8 (c0 + 8, a01);
+  store8 (c1, a10);
+  store8 (c1 + 8, a11);
+  store8 (c2, a20);
+  store8 (c2 + 8, a21);
+  store8 (c3, a30);
+  store8 (c3 + 8, a31);
+}
+
+/* the same for 4 neurons x 8 inputs */
+static inline AI void
+params_4x8 (float *restrict dw, size_t n_in, const float *restrict dz, size_t lddz,
+            const float *restrict xt, size_t n)
+{
+  float *c0 = dw, *c1 = dw + n_in, *c2 = dw + 2 * n_in, *c3 = dw + 3 * n_in;
+  v8f a0 = load8 (c0), a1 = load8 (c1), a2 = load8 (c2), a3 = load8 (c3);
+
+  for (size_t s = 0; s < n; s++)
+    {
+      v8f x0 = load8 (xt + s * n_in);
+
+      a0 = a0 + dz[s] * x0;
+      a1 = a1 + dz[lddz + s] * x0;
+      a2 = a2 + dz[2 * lddz + s] * x0;
+      a3 = a3 + dz[3 * lddz + s] * x0;
+    }
+  store8 (c0, a0);
+  store8 (c1, a1);
+  store8 (c2, a2);
+  store8 (c3, a3);
+}
+
+/* the same for 1 neuron x 8 inputs */
+static inline AI void
+params_1x8 (float *restrict dw, const float *restrict dz, const float *restrict xt, size_t n_in,
+            size_t n)
+{
+  v8f a = load8 (dw);
+
+  for (size_t s = 0; s < n; s++)
+    a = a + dz[s] * load8 (xt + s * n_in);
+  store8 (dw, a);
+}
+
+/* one weight and one bias, from the untransposed rows */
+static inline AI void
+params_1x1 (float *restrict dw, const float *restrict dz, const float *restrict x, size_t n)
+{
+  float a = *dw;
+
+  for (size_t s = 0; s < n; s++)
+    a = a + dz[s] * x[s];
+  *dw = a;
+}
+
+static inline AI void
+bias_1 (float *restrict db, const float *restrict dz, size_t n)
+{
+  float b = *db;
+
+  for (size_t s = 0; s < n; s++)
+    b = b + dz[s];
+  *db = b;
+}
+
+/* dw += dz x^T with vectors along each neuron's inputs: blocks of 4 neurons x 16 / 8 inputs,
+ * then single neurons; inputs beyond a multiple of 8 one by one */
 static inline AI void
 params_by_inputs (float *restrict dw, float *restrict db, const float *restrict dz, size_t lddz,
                   const float *restrict x, size_t ldx, size_t n_in, size_t n_out, size_t n,
                   float *restrict work)
 {
   size_t i8 = n_in - n_in % 8;
+  size_t j = 0;
 
   if (i8 > 0)
     transpose (work, x, ldx, n_in, n);
-  for (size_t j = 0; j < n_out; j++)
+  for (; j + 4 <= n_out; j += 4)
     {
-      float *restrict dwj = dw + j * n_in;
-      const float *restrict d = dz + j * lddz;
-      float b = db[j];
+      size_t i = 0;
 
-      for (size_t i = 0; i < i8; i += 8)
-        {
-          v8f a = load8 (dwj + i);
-
-          for (size_t s = 0; s < n; s++)
-            a = a + d[s] * load8 (work + s * n_in + i);
-          store8 (dwj + i, a);
-        }
+      for (; i + 16 <= i8; i += 16)
+        params_4x16 (dw + j * n_in + i, n_in, dz + j * lddz, lddz, work + i, n);
+      for (; i < i8; i += 8)
+        params_4x8 (dw + j * n_in + i, n_in, dz + j * lddz, lddz, work + i, n);
+    }
+  for (; j < n_out; j++)
+    for (size_t i = 0; i < i8; i += 8)
+      params_1x8 (dw + j * n_in + i, dz + j * lddz, work + i, n_in, n);
+  for (j = 0; j < n_out; j++)
+    {
       for (size_t i = i8; i < n_in; i++)
-        {
-          float a = dwj[i];
-
-          for (size_t s = 0; s < n; s++)
-            a = a + d[s] * x[i * ldx + s];
-          dwj[i] = a;
-        }
-      for (size_t s = 0; s < n; s++)
-        b = b + d[s];
-      db[j] = b;
+        params_1x1 (dw + j * n_in + i, dz + j * lddz, x + i * ldx, n);
+      bias_1 (db + j, dz + j * lddz, n);
     }
 }
 
@@ -354,20 +445,9 @@ params_by_neurons (float *restrict dw, float *restrict db, const float *restrict
     }
   for (size_t j = j8; j < n_out; j++)
     {
-      const float *restrict d = dz + j * lddz;
-      float b = db[j];
-
       for (size_t i = 0; i < n_in; i++)
-        {
-          float a = dw[j * n_in + i];
-
-          for (size_t s = 0; s < n; s++)
-            a = a + d[s] * x[i * ldx + s];
-          dw[j * n_in + i] = a;
-        }
-      for (size_t s = 0; s < n; s++)
-        b = b + d[s];
-      db[j] = b;
+        params_1x1 (dw + j * n_in + i, dz + j * lddz, x + i * ldx, n);
+      bias_1 (db + j, dz + j * lddz, n);
     }
 }
 
@@ -732,14 +812,15 @@ momentum_one (const NnStep *st, float w, float ge, float *m)
   return w - st->lr * mm;
 }
 
-/* m = b1 m + (1-b1) g'; v = b2 v + (1-b2) g'^2; w -= lr (m / bc1) / (sqrt (v / bc2) + eps) */
+/* m = b1 m + (1-b1) g'; v = b2 v + (1-b2) g'^2; w -= lr (m c1) / (sqrt (v c2) + eps),
+ * c = 1 / (1 - beta^t) */
 static inline float
 adam_one (const NnStep *st, float w, float ge, float *m, float *v)
 {
   float mm = st->beta1 * *m + st->one_minus_beta1 * ge;
   float vv = st->beta2 * *v + st->one_minus_beta2 * (ge * ge);
-  float mh = mm / st->bc1;
-  float vh = vv / st->bc2;
+  float mh = mm * st->inv_bc1;
+  float vh = vv * st->inv_bc2;
 
   *m = mm;
   *v = vv;

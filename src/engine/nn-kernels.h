@@ -72,22 +72,38 @@ nn_expf_inline (float x)
   return nn_expf_core (nn_selectf (xc > 88.0f, 88.0f, xc));
 }
 
-/* tanh x = sign (x) * (|x| < 0.625 ? |x| (945 + 105 x^2 + x^4) / (945 + 420 x^2 + 15 x^4)
- *                                   : 1 - 2 / (e + 1), e = exp (min (2|x|, 40)))
- * Padé [5/4] near 0 (relative error of the formula 7.5e-10 at 0.625) keeps small values
- * relatively exact; one division serves both branches; from 2|x| = 40 on the result is 1. */
+/* e^x - 1 = 2^k q(r) + (2^k - 1), q(r) = e^r - 1 = r + r^2 h(r) (same reduction and degree as
+ * nn_expf_core): no cancellation near 0, so the result is relatively exact there. */
+static inline float
+nn_expm1f_core (float x)
+{
+  float t, k, r, r2, r4, h, q, scale;
+  uint32_t tbits, bits;
+
+  t = x * 1.44269504088896341f + 12582912.0f;
+  k = t - 12582912.0f;
+  r = x - k * 0.693359375f;
+  r = r - k * -2.12194440054690583e-4f;
+  r2 = r * r;
+  r4 = r2 * r2;
+  h = ((0.5f + r * (1.0f / 6.0f)) + r2 * (1.0f / 24.0f + r * (1.0f / 120.0f)))
+      + r4 * (1.0f / 720.0f + r * (1.0f / 5040.0f));
+  q = r + r2 * h;
+  memcpy (&tbits, &t, sizeof tbits);
+  bits = (tbits - 0x4b400000u + 127u) << 23;
+  memcpy (&scale, &bits, sizeof scale);
+  return scale * q + (scale - 1.0f);
+}
+
+/* tanh x = sign (x) m / (m + 2), m = expm1 (min (2|x|, 40)): relatively exact near 0, and
+ * from 2|x| = 40 on the quotient rounds to 1 */
 static inline float
 nn_tanhf_inline (float x)
 {
   float ax = fabsf (x);
-  float x2 = ax * ax;
-  float ps = ax * (945.0f + x2 * (105.0f + x2));
-  float qs = 945.0f + x2 * (420.0f + x2 * 15.0f);
-  float e = nn_expf_core (nn_selectf (ax > 20.0f, 40.0f, ax + ax));
-  int small = ax < 0.625f;
-  float q = nn_selectf (small, ps, 2.0f) / nn_selectf (small, qs, e + 1.0f);
+  float m = nn_expm1f_core (nn_selectf (ax > 20.0f, 40.0f, ax + ax)); /* NaN stays NaN */
 
-  return copysignf (nn_selectf (small, q, 1.0f - q), x);
+  return copysignf (m / (m + 2.0f), x);
 }
 
 /* sigmoid x = 1 / (1 + exp (-x)) */
@@ -158,13 +174,13 @@ typedef struct
   float mu;             /* momentum */
   float beta1, beta2;   /* Adam */
   float one_minus_beta1, one_minus_beta2;
-  float bc1, bc2;       /* 1 - beta^t, from the running products */
+  float inv_bc1, inv_bc2; /* 1 / (1 - beta^t), from the running products (in double) */
   float eps;
 } NnStep;
 
 /* g' = (g + rate sign(w) | g + rate w | g) * gscale, then
  * SGD: w -= lr g'; momentum: m = mu m + g', w -= lr m;
- * Adam: m = b1 m + (1-b1) g', v = b2 v + (1-b2) g'^2, w -= lr (m/bc1) / (sqrt (v/bc2) + eps).
+ * Adam: m = b1 m + (1-b1) g', v = b2 v + (1-b2) g'^2, w -= lr (m c1) / (sqrt (v c2) + eps).
  * Returns nonzero if any of the n parameters is not finite afterwards. */
 size_t nn_update (const NnStep *step, float *w, const float *g, float *m, float *v, size_t n);
 size_t nn_update_ref (const NnStep *step, float *w, const float *g, float *m, float *v,

@@ -677,8 +677,8 @@ nn_net_update (NnNet *net,
     {
       net->adam_beta1_power *= (double) trainer->beta1;
       net->adam_beta2_power *= (double) trainer->beta2;
-      st.bc1 = (float) (1.0 - net->adam_beta1_power);
-      st.bc2 = (float) (1.0 - net->adam_beta2_power);
+      st.inv_bc1 = (float) (1.0 / (1.0 - net->adam_beta1_power));
+      st.inv_bc2 = (float) (1.0 / (1.0 - net->adam_beta2_power));
     }
   if (trainer->clip_norm > 0.0f)
     {

@@ -44,11 +44,8 @@ ns_colormap_init_diverging (NsColormap *map,
 }
 
 void
-ns_colormap_init_sequential (NsColormap *map,
-                             const NsColor *low,
-                             const NsColor *high,
-                             float min,
-                             float max)
+ns_colormap_init_sequential (
+    NsColormap *map, const NsColor *low, const NsColor *high, float min, float max)
 {
   g_return_if_fail (map != NULL);
 
@@ -69,8 +66,7 @@ ns_colormap_init_probability (NsColormap *map, const NsRenderStyle *style, guint
 {
   g_return_if_fail (style != NULL);
 
-  ns_colormap_init_sequential (map, &style->neutral, ns_render_style_class_color (style, k), 0,
-                               1);
+  ns_colormap_init_sequential (map, &style->neutral, ns_render_style_class_color (style, k), 0, 1);
 }
 
 static inline guint32
@@ -95,38 +91,6 @@ ns_colormap_lookup (const NsColormap *map, float value)
   return lookup (map, (NS_COLORMAP_SIZE - 1) / (map->max - map->min), value);
 }
 
-/* Colours one row in two passes: the scaling to table indices runs in SIMD lanes (the
- * comparisons are written so the compiler can use min/max instructions), then the lookups. */
-static void
-apply_row (const NsColormap *restrict map, float k, const float *restrict src, int width,
-           guint32 *restrict dst)
-{
-  enum { CHUNK = 256 };
-  int index[CHUNK];
-
-  for (int start = 0; start < width; start += CHUNK)
-    {
-      int n = MIN (CHUNK, width - start);
-
-      for (int i = 0; i < n; i++)
-        {
-          float t = (src[start + i] - map->min) * k + 0.5f;
-
-          /* NaN fails both tests and lands on index 0; it is fixed up below. */
-          t = t > 0.f ? t : 0.f;
-          t = t < (float) NS_COLORMAP_SIZE - 0.5f ? t : (float) NS_COLORMAP_SIZE - 0.5f;
-          index[i] = (int) t;
-        }
-
-      for (int i = 0; i < n; i++)
-        dst[start + i] = map->lut[index[i]];
-
-      for (int i = 0; i < n; i++)
-        if (G_UNLIKELY (src[start + i] != src[start + i]))
-          dst[start + i] = map->nan_pixel;
-    }
-}
-
 void
 ns_colormap_apply (const NsColormap *map,
                    const float *values,
@@ -145,9 +109,16 @@ ns_colormap_apply (const NsColormap *map,
 
   k = (NS_COLORMAP_SIZE - 1) / (map->max - map->min);
 
+  /* One scale, clamp and lookup per value: measured faster here than splitting the index
+   * computation into a separate (vectorised) pass. */
   for (int row = 0; row < height; row++)
-    apply_row (map, k, values + (size_t) row * width, width,
-               pixels + (size_t) (flip_y ? height - 1 - row : row) * stride_px);
+    {
+      const float *src = values + (size_t) row * width;
+      guint32 *dst = pixels + (size_t) (flip_y ? height - 1 - row : row) * stride_px;
+
+      for (int col = 0; col < width; col++)
+        dst[col] = lookup (map, k, src[col]);
+    }
 }
 
 void

@@ -11,11 +11,11 @@
 #define TITLE_SIZE 15.0
 #define CAPTION_SIZE 13.0
 #define LABEL_SIZE 16.0
-#define ROOMY_WIDTH 1100.0  /* an area this large (at scale 1) or smaller gets text at 1x */
+#define ROOMY_WIDTH 1100.0 /* an area this large (at scale 1) or smaller gets text at 1x */
 #define ROOMY_HEIGHT 700.0
-#define LABEL_PAD 10.0      /* between a label and its picture */
-#define RIGHT_GUTTER 16.0   /* room right of the output column (class names widen it) */
-#define MAX_NODE 160.0      /* heatmaps larger than this only crowd the links out */
+#define LABEL_PAD 10.0    /* between a label and its picture */
+#define RIGHT_GUTTER 16.0 /* room right of the output column (class names widen it) */
+#define MAX_NODE 160.0    /* heatmaps larger than this only crowd the links out */
 #define MIN_NODE 10.0
 #define NODE_GAP_RATIO 0.28 /* vertical gap between neurons, as a share of their size */
 #define NODE_SHARE 0.42     /* largest share of a column's slot a neuron may take across */
@@ -161,8 +161,12 @@ activation_label (const NnNet *net, size_t layer)
 
 /* The colour map for column @column's neuron @j. */
 static void
-init_map (NsColormap *map, const NsNetworkViewData *view, const NsRenderStyle *style,
-          size_t column, size_t j, size_t n)
+init_map (NsColormap *map,
+          const NsNetworkViewData *view,
+          const NsRenderStyle *style,
+          size_t column,
+          size_t j,
+          size_t n)
 {
   const NnNet *net = view->net;
 
@@ -198,8 +202,12 @@ init_map (NsColormap *map, const NsNetworkViewData *view, const NsRenderStyle *s
 }
 
 static void
-add_node (NsScene *scene, const NsNetworkViewData *view, const NsRenderStyle *style,
-          const Node *node, size_t column, size_t j)
+add_node (NsScene *scene,
+          const NsNetworkViewData *view,
+          const NsRenderStyle *style,
+          const Node *node,
+          size_t column,
+          size_t j)
 {
   const NnNet *net = view->net;
   size_t n = (size_t) view->grid_size * view->grid_size;
@@ -227,8 +235,8 @@ add_node (NsScene *scene, const NsNetworkViewData *view, const NsRenderStyle *st
     }
   else
     {
-      ns_scene_add_rect (scene, node->x, node->y, node->size, node->size, 0, &style->neutral,
-                         NULL, 0);
+      ns_scene_add_rect (scene, node->x, node->y, node->size, node->size, 0, &style->neutral, NULL,
+                         0);
     }
 
   if (column == 0)
@@ -240,11 +248,10 @@ add_node (NsScene *scene, const NsNetworkViewData *view, const NsRenderStyle *st
                   || (view->highlight_layer == (int) column && view->highlight_input == (int) j);
 
   if (highlighted)
-    ns_scene_add_rect (scene, node->x - ns_render_style_px (style, 2),
-                       node->y - ns_render_style_px (style, 2),
-                       node->size + ns_render_style_px (style, 4),
-                       node->size + ns_render_style_px (style, 4), 0, NULL, &style->accent,
-                       ns_render_style_px (style, 2.5));
+    ns_scene_add_rect (
+        scene, node->x - ns_render_style_px (style, 2), node->y - ns_render_style_px (style, 2),
+        node->size + ns_render_style_px (style, 4), node->size + ns_render_style_px (style, 4), 0,
+        NULL, &style->accent, ns_render_style_px (style, 2.5));
   else
     ns_scene_add_rect (scene, node->x, node->y, node->size, node->size, 0, NULL, &style->outline,
                        ns_render_style_px (style, 1));
@@ -358,17 +365,18 @@ ns_render_network (NsScene *scene,
             const Node *from = &nodes[column_first[l] + i];
             const Node *to = &nodes[column_first[l + 1] + j];
             float w = net->params[layer->w_offset + j * layer->n_in + i];
-            const NsColor *sign = w > 0 ? &style->positive : w < 0 ? &style->negative
-                                                                   : &style->outline;
+            const NsColor *sign = w > 0   ? &style->positive
+                                  : w < 0 ? &style->negative
+                                          : &style->outline;
             NsColor color = ns_color_with_alpha (sign, sign->a * ns_render_network_link_alpha (w));
             double lw = ns_render_network_link_width (style, w);
             double x0 = from->x + from->size, y0 = from->y + from->size / 2;
             double x1 = to->x, y1 = to->y + to->size / 2;
 
             ns_scene_add_line (scene, x0, y0, x1, y1, lw, &color);
-            ns_scene_add_hit_segment (scene, NS_HIT_LINK, (int) l, (int) j, (int) i, x0, y0, x1,
-                                      y1, MAX (lw / 2 + ns_render_style_px (style, 2),
-                                               ns_render_style_px (style, 4)));
+            ns_scene_add_hit_segment (
+                scene, NS_HIT_LINK, (int) l, (int) j, (int) i, x0, y0, x1, y1,
+                MAX (lw / 2 + ns_render_style_px (style, 2), ns_render_style_px (style, 4)));
           }
     }
 

@@ -159,7 +159,7 @@ ns_scene_set_background (NsScene *scene, const NsColor *color)
   if (color != NULL)
     scene->background = *color;
   else
-    scene->background = (NsColor) { 0, 0, 0, 0 };
+    scene->background = (NsColor){ 0, 0, 0, 0 };
 }
 
 const NsColor *
@@ -238,13 +238,8 @@ add_prim (NsScene *scene, NsPrimKind kind)
 static const NsColor no_color = { 0, 0, 0, 0 };
 
 NsLine *
-ns_scene_add_line (NsScene *scene,
-                   double x0,
-                   double y0,
-                   double x1,
-                   double y1,
-                   double width,
-                   const NsColor *color)
+ns_scene_add_line (
+    NsScene *scene, double x0, double y0, double x1, double y1, double width, const NsColor *color)
 {
   NsPrim *prim;
 
@@ -252,17 +247,14 @@ ns_scene_add_line (NsScene *scene,
   g_return_val_if_fail (color != NULL, NULL);
 
   prim = add_prim (scene, NS_PRIM_LINE);
-  prim->line = (NsLine) { x0, y0, x1, y1, width, *color };
+  prim->line = (NsLine){ x0, y0, x1, y1, width, *color };
 
   return &prim->line;
 }
 
 NsPolyline *
-ns_scene_add_polyline (NsScene *scene,
-                       const double *points,
-                       size_t n_points,
-                       double width,
-                       const NsColor *color)
+ns_scene_add_polyline (
+    NsScene *scene, const double *points, size_t n_points, double width, const NsColor *color)
 {
   NsPrim *prim;
   double *copy;
@@ -277,7 +269,7 @@ ns_scene_add_polyline (NsScene *scene,
     memcpy (copy, points, n_points * 2 * sizeof (double));
 
   prim = add_prim (scene, NS_PRIM_POLYLINE);
-  prim->polyline = (NsPolyline) { copy, n_points, width, *color };
+  prim->polyline = (NsPolyline){ copy, n_points, width, *color };
 
   return &prim->polyline;
 }
@@ -298,8 +290,12 @@ ns_scene_add_rect (NsScene *scene,
   g_return_val_if_fail (scene != NULL, NULL);
 
   prim = add_prim (scene, NS_PRIM_RECT);
-  prim->rect = (NsRect) {
-    x, y, width, height, radius,
+  prim->rect = (NsRect){
+    x,
+    y,
+    width,
+    height,
+    radius,
     fill != NULL ? *fill : no_color,
     stroke != NULL ? *stroke : no_color,
     stroke != NULL ? stroke_width : 0,
@@ -322,8 +318,10 @@ ns_scene_add_circle (NsScene *scene,
   g_return_val_if_fail (scene != NULL, NULL);
 
   prim = add_prim (scene, NS_PRIM_CIRCLE);
-  prim->circle = (NsCircle) {
-    cx, cy, radius,
+  prim->circle = (NsCircle){
+    cx,
+    cy,
+    radius,
     fill != NULL ? *fill : no_color,
     stroke != NULL ? *stroke : no_color,
     stroke != NULL ? stroke_width : 0,
@@ -354,7 +352,7 @@ ns_scene_add_image (NsScene *scene,
   pixels = ns_scene_alloc (scene, (size_t) pixel_width * (size_t) pixel_height * 4);
 
   prim = add_prim (scene, NS_PRIM_IMAGE);
-  prim->image = (NsImage) { x, y, width, height, pixel_width, pixel_height, pixels, crisp };
+  prim->image = (NsImage){ x, y, width, height, pixel_width, pixel_height, pixels, crisp };
 
   return pixels;
 }
@@ -383,7 +381,7 @@ ns_scene_add_text (NsScene *scene,
   memcpy (copy, text, len + 1);
 
   prim = add_prim (scene, NS_PRIM_TEXT);
-  prim->text = (NsText) { x, y, copy, role, size, halign, valign, *color };
+  prim->text = (NsText){ x, y, copy, role, size, halign, valign, *color };
 
   return &prim->text;
 }
@@ -480,12 +478,8 @@ ns_scene_text_origin (const NsText *text, PangoLayout *layout, double *x, double
 }
 
 void
-ns_scene_measure_text (NsScene *scene,
-                       const char *text,
-                       NsTextRole role,
-                       double size,
-                       double *width,
-                       double *height)
+ns_scene_measure_text (
+    NsScene *scene, const char *text, NsTextRole role, double size, double *width, double *height)
 {
   NsText prim = { 0, 0, text, role, size, NS_ALIGN_START, NS_ALIGN_START, { 0, 0, 0, 1 } };
   g_autoptr (PangoLayout) layout = NULL;
@@ -626,11 +620,11 @@ ns_color_from_hex (const char *hex)
   size_t len;
 
   if (hex == NULL || hex[0] != '#')
-    return (NsColor) { 1, 0, 1, 1 };
+    return (NsColor){ 1, 0, 1, 1 };
 
   len = strlen (hex + 1);
   if (len != 6 && len != 8)
-    return (NsColor) { 1, 0, 1, 1 };
+    return (NsColor){ 1, 0, 1, 1 };
 
   for (size_t i = 0; i < len / 2; i++)
     {
@@ -638,11 +632,11 @@ ns_color_from_hex (const char *hex)
       int lo = hex_digit (hex[2 + 2 * i]);
 
       if (hi < 0 || lo < 0)
-        return (NsColor) { 1, 0, 1, 1 };
+        return (NsColor){ 1, 0, 1, 1 };
       v[i] = (guint8) (hi * 16 + lo);
     }
 
-  return (NsColor) { v[0] / 255.f, v[1] / 255.f, v[2] / 255.f, v[3] / 255.f };
+  return (NsColor){ v[0] / 255.f, v[1] / 255.f, v[2] / 255.f, v[3] / 255.f };
 }
 
 NsColor
@@ -660,7 +654,7 @@ ns_color_mix (const NsColor *a, const NsColor *b, double t)
 {
   float s = (float) t;
 
-  return (NsColor) {
+  return (NsColor){
     a->r + (b->r - a->r) * s,
     a->g + (b->g - a->g) * s,
     a->b + (b->b - a->b) * s,

@@ -16,11 +16,8 @@ NsApplication *
 ns_application_new (void)
 {
   /* AdwApplication loads style.css from the resource base path by itself. */
-  return g_object_new (NS_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "resource-base-path", RESOURCE_PREFIX,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
-                       NULL);
+  return g_object_new (NS_TYPE_APPLICATION, "application-id", APP_ID, "resource-base-path",
+                       RESOURCE_PREFIX, "flags", G_APPLICATION_HANDLES_OPEN, NULL);
 }
 
 static NsExperiment *
@@ -113,20 +110,15 @@ about_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   static const char *developers[] = { "The Neuroscope authors", NULL };
   GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "application", app,
-                        "transient-for", gtk_application_get_active_window (app),
-                        "modal", TRUE,
-                        "application-name", "Neuroscope",
-                        "application-icon", APP_ID,
-                        "version", PACKAGE_VERSION,
-                        "developer-name", "The Neuroscope authors",
-                        "developers", developers,
-                        "comments", "Build small neural networks and watch them learn: every "
-                                    "neuron, every weight, the loss and the decision boundary, "
-                                    "computed by a tiny engine inside the app.",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "application", app, "transient-for",
+                        gtk_application_get_active_window (app), "modal", TRUE, "application-name",
+                        "Neuroscope", "application-icon", APP_ID, "version", PACKAGE_VERSION,
+                        "developer-name", "The Neuroscope authors", "developers", developers,
+                        "comments",
+                        "Build small neural networks and watch them learn: every "
+                        "neuron, every weight, the loss and the decision boundary, "
+                        "computed by a tiny engine inside the app.",
+                        "license-type", GTK_LICENSE_GPL_3_0, NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 

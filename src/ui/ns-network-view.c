@@ -194,9 +194,9 @@ ns_network_view_describe_at (NsNetworkView *self, double x, double y)
             || (size_t) hit->input >= layer->n_in)
           return NULL;
 
-        return g_strdup_printf ("Weight %.3f",
-                                net->params[nn_net_param_index (net, hit->layer, hit->neuron,
-                                                                hit->input)]);
+        return g_strdup_printf (
+            "Weight %.3f",
+            net->params[nn_net_param_index (net, hit->layer, hit->neuron, hit->input)]);
       }
 
     case NS_HIT_NEURON:
@@ -240,11 +240,8 @@ ns_network_view_describe_at (NsNetworkView *self, double x, double y)
 }
 
 static gboolean
-ns_network_view_query_tooltip (GtkWidget *widget,
-                               int x,
-                               int y,
-                               gboolean keyboard_tooltip,
-                               GtkTooltip *tooltip)
+ns_network_view_query_tooltip (
+    GtkWidget *widget, int x, int y, gboolean keyboard_tooltip, GtkTooltip *tooltip)
 {
   g_autofree char *text = ns_network_view_describe_at (NS_NETWORK_VIEW (widget), x, y);
 
@@ -371,13 +368,13 @@ ns_network_view_class_init (NsNetworkViewClass *klass)
   widget_class->measure = ns_network_view_measure;
   widget_class->query_tooltip = ns_network_view_query_tooltip;
 
-  properties[PROP_EXPERIMENT] =
-    g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXPERIMENT]
+      = g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_ZOOM] =
-    g_param_spec_double ("zoom", NULL, NULL, 0.5, 4.0, 1.0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM]
+      = g_param_spec_double ("zoom", NULL, NULL, 0.5, 4.0, 1.0,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

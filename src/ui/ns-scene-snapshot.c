@@ -62,8 +62,8 @@ ns_snapshot_painter_new (void)
   NsSnapshotPainter *self = g_new0 (NsSnapshotPainter, 1);
 
   self->scale_factor = 1;
-  self->textures = g_hash_table_new_full (texture_key_hash, texture_key_equal, g_free,
-                                          g_object_unref);
+  self->textures
+      = g_hash_table_new_full (texture_key_hash, texture_key_equal, g_free, g_object_unref);
 
   return self;
 }
@@ -140,7 +140,7 @@ cache_insert (NsSnapshotPainter *self, const TextureKey *key, GdkTexture *textur
 static inline GdkRGBA
 to_rgba (const NsColor *color)
 {
-  return (GdkRGBA) { color->r, color->g, color->b, color->a };
+  return (GdkRGBA){ color->r, color->g, color->b, color->a };
 }
 
 /* ---- lines ---- */
@@ -200,8 +200,14 @@ get_brush (NsSnapshotPainter *self, guint32 color, guint32 size, int *height)
 }
 
 static void
-paint_line (NsSnapshotPainter *self, GtkSnapshot *snapshot, double x0, double y0, double x1,
-            double y1, double width, const NsColor *color)
+paint_line (NsSnapshotPainter *self,
+            GtkSnapshot *snapshot,
+            double x0,
+            double y0,
+            double x1,
+            double y1,
+            double width,
+            const NsColor *color)
 {
   double dx = x1 - x0, dy = y1 - y0;
   double length = hypot (dx, dy);
@@ -217,9 +223,9 @@ paint_line (NsSnapshotPainter *self, GtkSnapshot *snapshot, double x0, double y0
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x0, (float) y0));
   gtk_snapshot_rotate (snapshot, (float) (atan2 (dy, dx) * 180.0 / G_PI));
-  gtk_snapshot_append_texture (snapshot, brush,
-                               &GRAPHENE_RECT_INIT (0, (float) (-rows / scale / 2),
-                                                    (float) length, (float) (rows / scale)));
+  gtk_snapshot_append_texture (
+      snapshot, brush,
+      &GRAPHENE_RECT_INIT (0, (float) (-rows / scale / 2), (float) length, (float) (rows / scale)));
   gtk_snapshot_restore (snapshot);
 }
 
@@ -420,7 +426,9 @@ paint_image (NsSnapshotPainter *self, GtkSnapshot *snapshot, const NsImage *imag
 /* ---- text ---- */
 
 static void
-paint_text (NsSnapshotPainter *self, GtkSnapshot *snapshot, const NsScene *scene,
+paint_text (NsSnapshotPainter *self,
+            GtkSnapshot *snapshot,
+            const NsScene *scene,
             const NsText *text)
 {
   g_autoptr (PangoLayout) layout = NULL;

@@ -22,8 +22,9 @@ struct _NsWindow
   GSettings *settings; /* NULL when the schema is not installed */
   gboolean playing;
   guint tick_id;
-  guint64 chunk;          /* mini-batches per ns_experiment_step call while playing */
-  guint steps_per_frame;  /* 0: as many as fit in FRAME_BUDGET_US */
+  guint64 chunk;         /* mini-batches per ns_experiment_step call while playing */
+  guint steps_per_frame; /* 0: one epoch per frame (the Playground's pace); G_MAXUINT: as many
+                          * as fit in FRAME_BUDGET_US */
   AdwToast *diverged_toast;
 
   /* Template widgets */
@@ -55,8 +56,7 @@ ns_window_new (GtkApplication *application, NsExperiment *experiment)
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (NS_IS_EXPERIMENT (experiment), NULL);
 
-  return g_object_new (NS_TYPE_WINDOW, "application", application, "experiment", experiment,
-                       NULL);
+  return g_object_new (NS_TYPE_WINDOW, "application", application, "experiment", experiment, NULL);
 }
 
 NsExperiment *
@@ -104,8 +104,8 @@ update_title (NsWindow *self)
 {
   const NsDataset *dataset = ns_experiment_get_dataset (self->experiment);
   const NsConfig *config = ns_experiment_get_config (self->experiment);
-  const char *name = config->data_path != NULL ? dataset->name
-                                               : ns_dataset_kind_title (config->dataset);
+  const char *name
+      = config->data_path != NULL ? dataset->name : ns_dataset_kind_title (config->dataset);
 
   adw_window_title_set_subtitle (self->window_title, name);
 }
@@ -166,6 +166,9 @@ tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
   NsWindow *self = NS_WINDOW (widget);
   gint64 start = g_get_monotonic_time ();
   guint64 done = 0;
+  guint64 limit = self->steps_per_frame == 0
+                    ? MAX (ns_experiment_get_steps_per_epoch (self->experiment), 1)
+                    : self->steps_per_frame;
 
   /* Chunks of steps until the budget is spent: counted steps decide the run, the clock only
    * how many of them this frame gets. A chunk that took little time doubles, a slow one
@@ -177,8 +180,7 @@ tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
       gint64 now;
       guint64 got;
 
-      if (self->steps_per_frame > 0)
-        want = MIN (want, self->steps_per_frame - done);
+      want = MIN (want, limit - done);
 
       got = ns_experiment_step (self->experiment, want);
       done += got;
@@ -194,7 +196,7 @@ tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
 
       if (now - start >= FRAME_BUDGET_US)
         break;
-      if (self->steps_per_frame > 0 && done >= self->steps_per_frame)
+      if (done >= limit)
         break;
     }
 
@@ -410,23 +412,22 @@ ns_window_class_init (NsWindowClass *klass)
 
   widget_class->move_focus = ns_window_move_focus;
 
-  properties[PROP_EXPERIMENT] =
-    g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
-                           | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXPERIMENT]
+      = g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                                 | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_PLAYING] =
-    g_param_spec_boolean ("playing", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLAYING]
+      = g_param_spec_boolean ("playing", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_STEPS_PER_FRAME] =
-    g_param_spec_uint ("steps-per-frame", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STEPS_PER_FRAME]
+      = g_param_spec_uint ("steps-per-frame", NULL, NULL, 0, G_MAXUINT, 0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/ui/ns-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ns-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, play_button);
@@ -445,8 +446,7 @@ ns_window_class_init (NsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "win.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "win.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "win.reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_SHIFT_MASK, "win.reset",
-                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_SHIFT_MASK, "win.reset", NULL);
 }
 
 static void

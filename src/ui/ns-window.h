@@ -26,7 +26,8 @@ NsExperiment *ns_window_get_experiment (NsWindow *self);
 gboolean ns_window_get_playing (NsWindow *self);
 void ns_window_set_playing (NsWindow *self, gboolean playing);
 
-/* Most mini-batches per frame while playing; 0 = as many as fit in the frame's time budget. */
+/* Most mini-batches per frame while playing: 0 = one epoch per frame (the Playground's pace),
+ * G_MAXUINT = as many as fit in the frame's time budget. */
 guint ns_window_get_steps_per_frame (NsWindow *self);
 void ns_window_set_steps_per_frame (NsWindow *self, guint steps);
 
