@@ -60,8 +60,14 @@ typedef struct
 } Trainer;
 
 static void
-trainer_init (Trainer *t, NnNet *net, const NnTrainer *tr, const float *x, const float *y,
-              size_t n_inputs, size_t n_data, size_t batch)
+trainer_init (Trainer *t,
+              NnNet *net,
+              const NnTrainer *tr,
+              const float *x,
+              const float *y,
+              size_t n_inputs,
+              size_t n_data,
+              size_t batch)
 {
   t->net = net;
   t->trainer = *tr;
@@ -173,7 +179,11 @@ playground_net (void)
 static void
 bench_playground (int train, int grid)
 {
-  enum { N = 500, GRID = 100 };
+  enum
+  {
+    N = 500,
+    GRID = 100
+  };
   float x[2 * N], y[N];
   NnRng rng;
   NnNet *net = playground_net ();
@@ -227,7 +237,11 @@ bench_playground (int train, int grid)
 static void
 bench_digits (void)
 {
-  enum { N = 1024, IN = 64 };
+  enum
+  {
+    N = 1024,
+    IN = 64
+  };
   size_t widths[] = { 64 };
   NnActivation acts[] = { NN_ACT_RELU };
   NnNet *net = nn_net_new (IN, 1, widths, acts, NN_LOSS_SOFTMAX_CE, 10);

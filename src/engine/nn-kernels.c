@@ -1,9 +1,11 @@
 /* nn-kernels.c: fast kernels and their plain references (see nn-kernels.h).
  *
- * FAST functions are cloned for AVX2 and the baseline and picked at load time; the loops are
- * contiguous over samples (or over the weights of one neuron), with restrict pointers, so GCC
- * vectorises them without touching any element's operation order. REF functions are the same
- * maths written plainly, with vectorisation off.
+ * FAST functions are cloned for AVX2 and the baseline and picked at load time. The dense
+ * kernels are register-blocked by hand with 8-float vectors (GCC's vector extension: element-
+ * wise IEEE operations, no reassociation), vectorised across samples, or across the weights of
+ * a neuron, or across neurons; the element-wise kernels are plain contiguous loops with
+ * restrict pointers that GCC vectorises. No element's operation order changes. REF functions
+ * are the same maths written plainly, one element at a time, with vectorisation off.
  */
 #include "nn-kernels.h"
 
@@ -11,7 +13,13 @@
 
 #include "nn-math.h"
 
+#ifdef NN_BASELINE_ONLY
+/* The test build of the baseline variant alone (tests/meson.build), which a machine with AVX2
+ * would otherwise never run. */
+#define FAST
+#else
 #define FAST __attribute__ ((target_clones ("avx2", "default")))
+#endif
 #define REF __attribute__ ((optimize ("no-tree-vectorize")))
 
 /* Eight floats, element-wise arithmetic (GCC vector extension): each lane does exactly the
@@ -56,8 +64,15 @@ splat8 (float f)
  * when n < 8. */
 
 static inline AI void
-rows_4x16 (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
-           const float *restrict w, size_t wr, size_t wk, size_t nk, const float *restrict b)
+rows_4x16 (float *restrict z,
+           size_t ldz,
+           const float *restrict x,
+           size_t ldx,
+           const float *restrict w,
+           size_t wr,
+           size_t wk,
+           size_t nk,
+           const float *restrict b)
 {
   v8f a00, a01, a10, a11, a20, a21, a30, a31;
   size_t k0 = 0;
@@ -109,8 +124,15 @@ rows_4x16 (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
 }
 
 static inline AI void
-rows_4x8 (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
-          const float *restrict w, size_t wr, size_t wk, size_t nk, const float *restrict b)
+rows_4x8 (float *restrict z,
+          size_t ldz,
+          const float *restrict x,
+          size_t ldx,
+          const float *restrict w,
+          size_t wr,
+          size_t wk,
+          size_t nk,
+          const float *restrict b)
 {
   v8f a0, a1, a2, a3;
   size_t k0 = 0;
@@ -149,8 +171,13 @@ rows_4x8 (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
 }
 
 static inline AI void
-rows_1x8 (float *restrict z, const float *restrict x, size_t ldx, const float *restrict w,
-          size_t wk, size_t nk, const float *restrict b)
+rows_1x8 (float *restrict z,
+          const float *restrict x,
+          size_t ldx,
+          const float *restrict w,
+          size_t wk,
+          size_t nk,
+          const float *restrict b)
 {
   v8f a;
   size_t k0 = 0;
@@ -168,7 +195,11 @@ rows_1x8 (float *restrict z, const float *restrict x, size_t ldx, const float *r
 }
 
 static inline AI float
-rows_1x1 (const float *restrict x, size_t ldx, const float *restrict w, size_t wk, size_t nk,
+rows_1x1 (const float *restrict x,
+          size_t ldx,
+          const float *restrict w,
+          size_t wk,
+          size_t nk,
           const float *restrict b)
 {
   float a;
@@ -187,8 +218,16 @@ rows_1x1 (const float *restrict x, size_t ldx, const float *restrict w, size_t w
 }
 
 static inline AI void
-rows_kernel (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
-             const float *restrict w, size_t wr, size_t wk, size_t nk, size_t nr, size_t n,
+rows_kernel (float *restrict z,
+             size_t ldz,
+             const float *restrict x,
+             size_t ldx,
+             const float *restrict w,
+             size_t wr,
+             size_t wk,
+             size_t nk,
+             size_t nr,
+             size_t n,
              const float *restrict b)
 {
   size_t r = 0;
@@ -209,8 +248,8 @@ rows_kernel (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
       else
         for (; s < n; s++)
           for (size_t q = 0; q < 4; q++)
-            zr[q * ldz + s] = rows_1x1 (x + s, ldx, wrow + q * wr, wk, nk,
-                                        br != NULL ? br + q : NULL);
+            zr[q * ldz + s]
+                = rows_1x1 (x + s, ldx, wrow + q * wr, wk, nk, br != NULL ? br + q : NULL);
     }
   for (; r < nr; r++)
     {
@@ -233,16 +272,29 @@ rows_kernel (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
 
 /* z[j][s] = b[j] + sum_i w[j][i] x[i][s] */
 FAST void
-nn_dense_forward (float *restrict z, size_t ldz, const float *restrict x, size_t ldx,
-                  const float *restrict w, const float *restrict b, size_t n_in, size_t n_out,
+nn_dense_forward (float *restrict z,
+                  size_t ldz,
+                  const float *restrict x,
+                  size_t ldx,
+                  const float *restrict w,
+                  const float *restrict b,
+                  size_t n_in,
+                  size_t n_out,
                   size_t n)
 {
   rows_kernel (z, ldz, x, ldx, w, n_in, 1, n_in, n_out, n, b);
 }
 
 REF void
-nn_dense_forward_ref (float *z, size_t ldz, const float *x, size_t ldx, const float *w,
-                      const float *b, size_t n_in, size_t n_out, size_t n)
+nn_dense_forward_ref (float *z,
+                      size_t ldz,
+                      const float *x,
+                      size_t ldx,
+                      const float *w,
+                      const float *b,
+                      size_t n_in,
+                      size_t n_out,
+                      size_t n)
 {
   for (size_t j = 0; j < n_out; j++)
     for (size_t s = 0; s < n; s++)
@@ -259,15 +311,27 @@ nn_dense_forward_ref (float *z, size_t ldz, const float *x, size_t ldx, const fl
 
 /* dx[i][s] = w[0][i] dz[0][s] + w[1][i] dz[1][s] + … */
 FAST void
-nn_dense_backward_input (float *restrict dx, size_t lddx, const float *restrict dz, size_t lddz,
-                         const float *restrict w, size_t n_in, size_t n_out, size_t n)
+nn_dense_backward_input (float *restrict dx,
+                         size_t lddx,
+                         const float *restrict dz,
+                         size_t lddz,
+                         const float *restrict w,
+                         size_t n_in,
+                         size_t n_out,
+                         size_t n)
 {
   rows_kernel (dx, lddx, dz, lddz, w, 1, n_in, n_out, n_in, n, NULL);
 }
 
 REF void
-nn_dense_backward_input_ref (float *dx, size_t lddx, const float *dz, size_t lddz, const float *w,
-                             size_t n_in, size_t n_out, size_t n)
+nn_dense_backward_input_ref (float *dx,
+                             size_t lddx,
+                             const float *dz,
+                             size_t lddz,
+                             const float *w,
+                             size_t n_in,
+                             size_t n_out,
+                             size_t n)
 {
   for (size_t i = 0; i < n_in; i++)
     for (size_t s = 0; s < n; s++)
@@ -280,20 +344,36 @@ nn_dense_backward_input_ref (float *dx, size_t lddx, const float *dz, size_t ldd
       }
 }
 
-/* t[c][r] = m[r][c]: rows x cols, m rows ld apart, t dense */
+/* t[c][r] = m[r][c] for the first rows8 (a multiple of 8) rows of m (ld apart), cols columns;
+ * t's rows are t_ld apart. Each group of 8 is gathered into a register and stored whole: the
+ * vector loads that follow then forward from the stores, where 8 scalar stores would stall. */
 static inline AI void
-transpose (float *restrict t, const float *restrict m, size_t ld, size_t rows, size_t cols)
+transpose8 (float *restrict t,
+            size_t t_ld,
+            const float *restrict m,
+            size_t ld,
+            size_t rows8,
+            size_t cols)
 {
-  for (size_t r = 0; r < rows; r++)
-    for (size_t c = 0; c < cols; c++)
-      t[c * rows + r] = m[r * ld + c];
+  for (size_t c = 0; c < cols; c++)
+    for (size_t r = 0; r < rows8; r += 8)
+      {
+        const float *p = m + r * ld + c;
+        v8f v = { p[0], p[ld], p[2 * ld], p[3 * ld], p[4 * ld], p[5 * ld], p[6 * ld], p[7 * ld] };
+
+        store8 (t + c * t_ld + r, v);
+      }
 }
 
 /* dw[j][i] += dz[j][s] x[i][s] (s ascending) for 4 neurons x 16 inputs, in 8 independent
  * accumulators; xt is x transposed (row s holds sample s's inputs, n_in apart) */
 static inline AI void
-params_4x16 (float *restrict dw, size_t n_in, const float *restrict dz, size_t lddz,
-             const float *restrict xt, size_t n)
+params_4x16 (float *restrict dw,
+             size_t n_in,
+             const float *restrict dz,
+             size_t lddz,
+             const float *restrict xt,
+             size_t n)
 {
   float *c0 = dw, *c1 = dw + n_in, *c2 = dw + 2 * n_in, *c3 = dw + 3 * n_in;
   v8f a00 = load8 (c0), a01 = load8 (c0 + 8), a10 = load8 (c1), a11 = load8 (c1 + 8);
@@ -325,8 +405,12 @@ params_4x16 (float *restrict dw, size_t n_in, const float *restrict dz, size_t l
 
 /* the same for 4 neurons x 8 inputs */
 static inline AI void
-params_4x8 (float *restrict dw, size_t n_in, const float *restrict dz, size_t lddz,
-            const float *restrict xt, size_t n)
+params_4x8 (float *restrict dw,
+            size_t n_in,
+            const float *restrict dz,
+            size_t lddz,
+            const float *restrict xt,
+            size_t n)
 {
   float *c0 = dw, *c1 = dw + n_in, *c2 = dw + 2 * n_in, *c3 = dw + 3 * n_in;
   v8f a0 = load8 (c0), a1 = load8 (c1), a2 = load8 (c2), a3 = load8 (c3);
@@ -348,7 +432,10 @@ params_4x8 (float *restrict dw, size_t n_in, const float *restrict dz, size_t ld
 
 /* the same for 1 neuron x 8 inputs */
 static inline AI void
-params_1x8 (float *restrict dw, const float *restrict dz, const float *restrict xt, size_t n_in,
+params_1x8 (float *restrict dw,
+            const float *restrict dz,
+            const float *restrict xt,
+            size_t n_in,
             size_t n)
 {
   v8f a = load8 (dw);
@@ -382,15 +469,21 @@ bias_1 (float *restrict db, const float *restrict dz, size_t n)
 /* dw += dz x^T with vectors along each neuron's inputs: blocks of 4 neurons x 16 / 8 inputs,
  * then single neurons; inputs beyond a multiple of 8 one by one */
 static inline AI void
-params_by_inputs (float *restrict dw, float *restrict db, const float *restrict dz, size_t lddz,
-                  const float *restrict x, size_t ldx, size_t n_in, size_t n_out, size_t n,
+params_by_inputs (float *restrict dw,
+                  float *restrict db,
+                  const float *restrict dz,
+                  size_t lddz,
+                  const float *restrict x,
+                  size_t ldx,
+                  size_t n_in,
+                  size_t n_out,
+                  size_t n,
                   float *restrict work)
 {
   size_t i8 = n_in - n_in % 8;
   size_t j = 0;
 
-  if (i8 > 0)
-    transpose (work, x, ldx, n_in, n);
+  transpose8 (work, n_in, x, ldx, i8, n);
   for (; j + 4 <= n_out; j += 4)
     {
       size_t i = 0;
@@ -414,13 +507,20 @@ params_by_inputs (float *restrict dw, float *restrict db, const float *restrict 
 /* the same with 8 neurons per vector (for narrow inputs): dz is transposed into work so that
  * sample s's deltas are contiguous; a weight column is gathered and scattered */
 static inline AI void
-params_by_neurons (float *restrict dw, float *restrict db, const float *restrict dz,
-                   size_t lddz, const float *restrict x, size_t ldx, size_t n_in, size_t n_out,
-                   size_t n, float *restrict work)
+params_by_neurons (float *restrict dw,
+                   float *restrict db,
+                   const float *restrict dz,
+                   size_t lddz,
+                   const float *restrict x,
+                   size_t ldx,
+                   size_t n_in,
+                   size_t n_out,
+                   size_t n,
+                   float *restrict work)
 {
   size_t j8 = n_out - n_out % 8;
 
-  transpose (work, dz, lddz, n_out, n);
+  transpose8 (work, n_out, dz, lddz, j8, n);
   for (size_t j = 0; j < j8; j += 8)
     {
       v8f b = load8 (db + j);
@@ -429,7 +529,7 @@ params_by_neurons (float *restrict dw, float *restrict db, const float *restrict
         {
           const float *restrict xi = x + i * ldx;
           float *restrict c = dw + j * n_in + i;
-          v8f a = { c[0], c[n_in], c[2 * n_in], c[3 * n_in],
+          v8f a = { c[0],        c[n_in],     c[2 * n_in], c[3 * n_in],
                     c[4 * n_in], c[5 * n_in], c[6 * n_in], c[7 * n_in] };
           float t[8];
 
@@ -453,9 +553,16 @@ params_by_neurons (float *restrict dw, float *restrict db, const float *restrict
 
 /* dw[j][i] += dz[j][s] x[i][s] and db[j] += dz[j][s], s ascending for every element */
 FAST void
-nn_dense_backward_params (float *restrict dw, float *restrict db, const float *restrict dz,
-                          size_t lddz, const float *restrict x, size_t ldx, size_t n_in,
-                          size_t n_out, size_t n, float *restrict work)
+nn_dense_backward_params (float *restrict dw,
+                          float *restrict db,
+                          const float *restrict dz,
+                          size_t lddz,
+                          const float *restrict x,
+                          size_t ldx,
+                          size_t n_in,
+                          size_t n_out,
+                          size_t n,
+                          float *restrict work)
 {
   if (n_in < 8 && n_out >= 8)
     params_by_neurons (dw, db, dz, lddz, x, ldx, n_in, n_out, n, work);
@@ -464,8 +571,16 @@ nn_dense_backward_params (float *restrict dw, float *restrict db, const float *r
 }
 
 REF void
-nn_dense_backward_params_ref (float *dw, float *db, const float *dz, size_t lddz, const float *x,
-                              size_t ldx, size_t n_in, size_t n_out, size_t n, float *work)
+nn_dense_backward_params_ref (float *dw,
+                              float *db,
+                              const float *dz,
+                              size_t lddz,
+                              const float *x,
+                              size_t ldx,
+                              size_t n_in,
+                              size_t n_out,
+                              size_t n,
+                              float *work)
 {
   (void) work;
   for (size_t s = 0; s < n; s++)
@@ -485,13 +600,13 @@ nn_dense_backward_params_ref (float *dw, float *db, const float *dz, size_t lddz
 static inline float
 relu (float z)
 {
-  return z < 0.0f ? 0.0f : z;
+  return nn_selectf (z < 0.0f, 0.0f, z);
 }
 
 static inline float
 leaky_relu (float z)
 {
-  return z < 0.0f ? 0.01f * z : z;
+  return nn_selectf (z < 0.0f, 0.01f * z, z);
 }
 
 FAST void
@@ -550,14 +665,23 @@ nn_act_forward_ref (NnActivation act, float *a, const float *z, size_t n)
 
       switch (act)
         {
-        case NN_ACT_TANH: v = nn_tanhf_fast (v); break;
-        case NN_ACT_SIGMOID: v = nn_sigmoidf_fast (v); break;
-        case NN_ACT_RELU: v = relu (v); break;
-        case NN_ACT_LEAKY_RELU: v = leaky_relu (v); break;
+        case NN_ACT_TANH:
+          v = nn_tanhf_fast (v);
+          break;
+        case NN_ACT_SIGMOID:
+          v = nn_sigmoidf_fast (v);
+          break;
+        case NN_ACT_RELU:
+          v = relu (v);
+          break;
+        case NN_ACT_LEAKY_RELU:
+          v = leaky_relu (v);
+          break;
         case NN_ACT_LINEAR:
         case NN_ACT_SOFTMAX:
         case NN_N_ACTIVATIONS:
-        default: break;
+        default:
+          break;
         }
       a[s] = v;
     }
@@ -579,18 +703,21 @@ sigmoid_grad (float d, float a)
 static inline float
 relu_grad (float d, float z)
 {
-  return z > 0.0f ? d : 0.0f;
+  return nn_selectf (z > 0.0f, d, 0.0f);
 }
 
 static inline float
 leaky_relu_grad (float d, float z)
 {
-  return z > 0.0f ? d : 0.01f * d;
+  return nn_selectf (z > 0.0f, d, 0.01f * d);
 }
 
 FAST void
-nn_act_backward (NnActivation act, float *restrict d, const float *restrict z,
-                 const float *restrict a, size_t n)
+nn_act_backward (NnActivation act,
+                 float *restrict d,
+                 const float *restrict z,
+                 const float *restrict a,
+                 size_t n)
 {
   switch (act)
     {
@@ -624,14 +751,23 @@ nn_act_backward_ref (NnActivation act, float *d, const float *z, const float *a,
   for (size_t s = 0; s < n; s++)
     switch (act)
       {
-      case NN_ACT_TANH: d[s] = tanh_grad (d[s], a[s]); break;
-      case NN_ACT_SIGMOID: d[s] = sigmoid_grad (d[s], a[s]); break;
-      case NN_ACT_RELU: d[s] = relu_grad (d[s], z[s]); break;
-      case NN_ACT_LEAKY_RELU: d[s] = leaky_relu_grad (d[s], z[s]); break;
+      case NN_ACT_TANH:
+        d[s] = tanh_grad (d[s], a[s]);
+        break;
+      case NN_ACT_SIGMOID:
+        d[s] = sigmoid_grad (d[s], a[s]);
+        break;
+      case NN_ACT_RELU:
+        d[s] = relu_grad (d[s], z[s]);
+        break;
+      case NN_ACT_LEAKY_RELU:
+        d[s] = leaky_relu_grad (d[s], z[s]);
+        break;
       case NN_ACT_LINEAR:
       case NN_ACT_SOFTMAX:
       case NN_N_ACTIVATIONS:
-      default: break;
+      default:
+        break;
       }
 }
 
@@ -726,8 +862,15 @@ output_grad (float a, float t, float scale)
 }
 
 FAST NnStatus
-nn_output_delta (NnLoss loss, float *restrict d, size_t ldd, const float *restrict a, size_t lda,
-                 const float *restrict y, size_t k, size_t n, float scale)
+nn_output_delta (NnLoss loss,
+                 float *restrict d,
+                 size_t ldd,
+                 const float *restrict a,
+                 size_t lda,
+                 const float *restrict y,
+                 size_t k,
+                 size_t n,
+                 float scale)
 {
   if (loss != NN_LOSS_SOFTMAX_CE)
     {
@@ -750,8 +893,15 @@ nn_output_delta (NnLoss loss, float *restrict d, size_t ldd, const float *restri
 }
 
 REF NnStatus
-nn_output_delta_ref (NnLoss loss, float *d, size_t ldd, const float *a, size_t lda,
-                     const float *y, size_t k, size_t n, float scale)
+nn_output_delta_ref (NnLoss loss,
+                     float *d,
+                     size_t ldd,
+                     const float *a,
+                     size_t lda,
+                     const float *y,
+                     size_t k,
+                     size_t n,
+                     float scale)
 {
   if (loss == NN_LOSS_SOFTMAX_CE && !classes_valid (y, k, n))
     return NN_ERR_ARG;
@@ -780,7 +930,7 @@ effective_grad (NnRegularization reg, float rate, float gscale, float w, float g
   float ge = g;
 
   if (reg == NN_REG_L1)
-    ge = ge + rate * (w > 0.0f ? 1.0f : (w < 0.0f ? -1.0f : 0.0f));
+    ge = ge + rate * nn_selectf (w > 0.0f, 1.0f, nn_selectf (w < 0.0f, -1.0f, 0.0f));
   else if (reg == NN_REG_L2)
     ge = ge + rate * w;
   return ge * gscale;
@@ -829,8 +979,14 @@ adam_one (const NnStep *st, float w, float ge, float *m, float *v)
 
 /* The loops below are inlined with reg and the optimizer constant, one vector loop each. */
 static inline uint32_t
-update_loop (const NnStep *st, NnOptimizer opt, NnRegularization reg, float *restrict w,
-             const float *restrict g, float *restrict m, float *restrict v, size_t n)
+update_loop (const NnStep *st,
+             NnOptimizer opt,
+             NnRegularization reg,
+             float *restrict w,
+             const float *restrict g,
+             float *restrict m,
+             float *restrict v,
+             size_t n)
 {
   float rate = st->reg_rate, gscale = st->gscale;
   uint32_t bad = 0;
@@ -853,30 +1009,45 @@ update_loop (const NnStep *st, NnOptimizer opt, NnRegularization reg, float *res
 }
 
 static inline uint32_t
-update_reg (const NnStep *st, NnOptimizer opt, float *restrict w, const float *restrict g,
-            float *restrict m, float *restrict v, size_t n)
+update_reg (const NnStep *st,
+            NnOptimizer opt,
+            float *restrict w,
+            const float *restrict g,
+            float *restrict m,
+            float *restrict v,
+            size_t n)
 {
   switch (st->reg)
     {
-    case NN_REG_L1: return update_loop (st, opt, NN_REG_L1, w, g, m, v, n);
-    case NN_REG_L2: return update_loop (st, opt, NN_REG_L2, w, g, m, v, n);
+    case NN_REG_L1:
+      return update_loop (st, opt, NN_REG_L1, w, g, m, v, n);
+    case NN_REG_L2:
+      return update_loop (st, opt, NN_REG_L2, w, g, m, v, n);
     case NN_REG_NONE:
     case NN_N_REGULARIZATIONS:
-    default: return update_loop (st, opt, NN_REG_NONE, w, g, m, v, n);
+    default:
+      return update_loop (st, opt, NN_REG_NONE, w, g, m, v, n);
     }
 }
 
 FAST size_t
-nn_update (const NnStep *step, float *restrict w, const float *restrict g, float *restrict m,
-           float *restrict v, size_t n)
+nn_update (const NnStep *step,
+           float *restrict w,
+           const float *restrict g,
+           float *restrict m,
+           float *restrict v,
+           size_t n)
 {
   switch (step->optimizer)
     {
-    case NN_OPT_MOMENTUM: return update_reg (step, NN_OPT_MOMENTUM, w, g, m, v, n);
-    case NN_OPT_ADAM: return update_reg (step, NN_OPT_ADAM, w, g, m, v, n);
+    case NN_OPT_MOMENTUM:
+      return update_reg (step, NN_OPT_MOMENTUM, w, g, m, v, n);
+    case NN_OPT_ADAM:
+      return update_reg (step, NN_OPT_ADAM, w, g, m, v, n);
     case NN_OPT_SGD:
     case NN_N_OPTIMIZERS:
-    default: return update_reg (step, NN_OPT_SGD, w, g, m, v, n);
+    default:
+      return update_reg (step, NN_OPT_SGD, w, g, m, v, n);
     }
 }
 
@@ -891,11 +1062,17 @@ nn_update_ref (const NnStep *step, float *w, const float *g, float *m, float *v,
 
       switch (step->optimizer)
         {
-        case NN_OPT_MOMENTUM: w[i] = momentum_one (step, w[i], ge, &m[i]); break;
-        case NN_OPT_ADAM: w[i] = adam_one (step, w[i], ge, &m[i], &v[i]); break;
+        case NN_OPT_MOMENTUM:
+          w[i] = momentum_one (step, w[i], ge, &m[i]);
+          break;
+        case NN_OPT_ADAM:
+          w[i] = adam_one (step, w[i], ge, &m[i], &v[i]);
+          break;
         case NN_OPT_SGD:
         case NN_N_OPTIMIZERS:
-        default: w[i] = sgd_one (step, w[i], ge); break;
+        default:
+          w[i] = sgd_one (step, w[i], ge);
+          break;
         }
       bad |= not_finite (w[i]);
     }

@@ -160,9 +160,7 @@ hidden_act_valid (NnActivation act)
 }
 
 NnStatus
-nn_net_add_neuron (NnNet *net,
-                   size_t hidden,
-                   const NnRng *init)
+nn_net_add_neuron (NnNet *net, size_t hidden, const NnRng *init)
 {
   Plan p;
   size_t w;
@@ -178,9 +176,7 @@ nn_net_add_neuron (NnNet *net,
 }
 
 NnStatus
-nn_net_remove_neuron (NnNet *net,
-                      size_t hidden,
-                      size_t j)
+nn_net_remove_neuron (NnNet *net, size_t hidden, size_t j)
 {
   Plan p;
   size_t w;
@@ -196,11 +192,7 @@ nn_net_remove_neuron (NnNet *net,
 }
 
 NnStatus
-nn_net_insert_layer (NnNet *net,
-                     size_t position,
-                     size_t width,
-                     NnActivation act,
-                     const NnRng *init)
+nn_net_insert_layer (NnNet *net, size_t position, size_t width, NnActivation act, const NnRng *init)
 {
   Plan p;
   size_t n_hidden;
@@ -208,8 +200,8 @@ nn_net_insert_layer (NnNet *net,
   if (net == NULL || init == NULL)
     return NN_ERR_ARG;
   n_hidden = net->n_layers - 1;
-  if (position > n_hidden || n_hidden + 1 >= NN_MAX_LAYERS || width == 0
-      || width > NN_MAX_WIDTH || !hidden_act_valid (act))
+  if (position > n_hidden || n_hidden + 1 >= NN_MAX_LAYERS || width == 0 || width > NN_MAX_WIDTH
+      || !hidden_act_valid (act))
     return NN_ERR_ARG;
   plan_init (&p, net);
   for (size_t h = n_hidden; h > position; h--)
@@ -226,8 +218,7 @@ nn_net_insert_layer (NnNet *net,
 }
 
 NnStatus
-nn_net_remove_layer (NnNet *net,
-                     size_t position)
+nn_net_remove_layer (NnNet *net, size_t position)
 {
   Plan p;
   size_t n_hidden;
@@ -250,9 +241,7 @@ nn_net_remove_layer (NnNet *net,
 }
 
 NnStatus
-nn_net_set_activation (NnNet *net,
-                       size_t hidden,
-                       NnActivation act)
+nn_net_set_activation (NnNet *net, size_t hidden, NnActivation act)
 {
   if (net == NULL || hidden + 1 >= net->n_layers || !hidden_act_valid (act))
     return NN_ERR_ARG;
@@ -261,9 +250,7 @@ nn_net_set_activation (NnNet *net,
 }
 
 NnStatus
-nn_net_insert_input (NnNet *net,
-                     size_t i,
-                     const NnRng *init)
+nn_net_insert_input (NnNet *net, size_t i, const NnRng *init)
 {
   Plan p;
 
@@ -275,8 +262,7 @@ nn_net_insert_input (NnNet *net,
 }
 
 NnStatus
-nn_net_remove_input (NnNet *net,
-                     size_t i)
+nn_net_remove_input (NnNet *net, size_t i)
 {
   Plan p;
 
@@ -288,10 +274,7 @@ nn_net_remove_input (NnNet *net,
 }
 
 NnStatus
-nn_net_set_output (NnNet *net,
-                   NnLoss loss,
-                   size_t n_classes,
-                   const NnRng *init)
+nn_net_set_output (NnNet *net, NnLoss loss, size_t n_classes, const NnRng *init)
 {
   Plan p;
 

@@ -96,11 +96,14 @@ output_activation (NnLoss loss)
 {
   switch (loss)
     {
-    case NN_LOSS_BCE: return NN_ACT_SIGMOID;
-    case NN_LOSS_SOFTMAX_CE: return NN_ACT_SOFTMAX;
+    case NN_LOSS_BCE:
+      return NN_ACT_SIGMOID;
+    case NN_LOSS_SOFTMAX_CE:
+      return NN_ACT_SOFTMAX;
     case NN_LOSS_MSE:
     case NN_N_LOSSES:
-    default: return NN_ACT_LINEAR;
+    default:
+      return NN_ACT_LINEAR;
     }
 }
 
@@ -148,6 +151,7 @@ max_side (const NnNet *net)
   return m;
 }
 
+/* layers, offsets and the one parameter block; output act from the loss */
 NnNet *
 nn_net_new (size_t n_inputs,
             size_t n_hidden,
@@ -223,8 +227,7 @@ work_rows (const NnNet *net)
 
 /* inputs | pre | acts | deltas | work, one block */
 NnStatus
-nn_net_reserve (NnNet *net,
-                size_t batch_cap)
+nn_net_reserve (NnNet *net, size_t batch_cap)
 {
   size_t rows, total;
   float *block;
@@ -261,9 +264,9 @@ same_shape (const NnNet *a, const NnNet *b)
   return 1;
 }
 
+/* dst.{params, grads, m, v} = src's, with the counters */
 NnStatus
-nn_net_copy_state (NnNet *dst,
-                   const NnNet *src)
+nn_net_copy_state (NnNet *dst, const NnNet *src)
 {
   if (dst == NULL || src == NULL || !same_shape (dst, src))
     return NN_ERR_ARG;
@@ -276,6 +279,7 @@ nn_net_copy_state (NnNet *dst,
   return NN_OK;
 }
 
+/* same shape, same state, same kept activations */
 NnNet *
 nn_net_clone (const NnNet *net)
 {
@@ -292,8 +296,7 @@ nn_net_clone (const NnNet *net)
       widths[h] = net->layers[h].n_out;
       acts[h] = net->layers[h].act;
     }
-  copy = nn_net_new (net->n_inputs, n_hidden, widths, acts, net->loss,
-                     net->layers[n_hidden].n_out);
+  copy = nn_net_new (net->n_inputs, n_hidden, widths, acts, net->loss, net->layers[n_hidden].n_out);
   if (copy == NULL)
     return NULL;
   nn_net_copy_state (copy, net);
@@ -331,10 +334,7 @@ nn_net_n_units (const NnNet *net)
 }
 
 size_t
-nn_net_param_index (const NnNet *net,
-                    size_t layer,
-                    size_t j,
-                    size_t i)
+nn_net_param_index (const NnNet *net, size_t layer, size_t j, size_t i)
 {
   const NnLayer *L;
 
@@ -371,9 +371,9 @@ draw_weight (NnRng *stream, float limit)
   return limit * (2.0f * nn_rng_uniform (stream) - 1.0f);
 }
 
+/* W[l][j][i] = limit (2u - 1), u draw i of stream (l, j); b = 0; state and counters 0 */
 void
-nn_net_init_params (NnNet *net,
-                    const NnRng *init)
+nn_net_init_params (NnNet *net, const NnRng *init)
 {
   if (net == NULL || init == NULL)
     return;
@@ -399,12 +399,9 @@ nn_net_init_params (NnNet *net,
   net->init = *init;
 }
 
+/* the value nn_net_init_params gives weight (layer, j, i): advance the stream by i, draw */
 float
-nn_net_init_value (const NnNet *net,
-                   const NnRng *init,
-                   size_t layer,
-                   size_t j,
-                   size_t i)
+nn_net_init_value (const NnNet *net, const NnRng *init, size_t layer, size_t j, size_t i)
 {
   const NnLayer *L;
   NnRng stream;
@@ -442,8 +439,14 @@ act_rows (const NnLayer *L, float *a, const float *z, size_t ld, size_t n, int r
 /* z = W x + b, a = f(z), layer after layer, for n samples: x rows ldx apart, unit rows ld apart
  * in pre and acts (pre == acts keeps only the outputs) */
 static void
-forward_rows (const NnNet *net, const float *x, size_t ldx, size_t n, float *pre, float *acts,
-              size_t ld, int ref)
+forward_rows (const NnNet *net,
+              const float *x,
+              size_t ldx,
+              size_t n,
+              float *pre,
+              float *acts,
+              size_t ld,
+              int ref)
 {
   for (size_t l = 0; l < net->n_layers; l++)
     {
@@ -454,16 +457,15 @@ forward_rows (const NnNet *net, const float *x, size_t ldx, size_t n, float *pre
       float *a = acts + L->unit_offset * ld;
 
       (ref ? nn_dense_forward_ref : nn_dense_forward) (z, ld, in, ldin, net->params + L->w_offset,
-                                                       net->params + L->b_offset, L->n_in,
-                                                       L->n_out, n);
+                                                       net->params + L->b_offset, L->n_in, L->n_out,
+                                                       n);
       act_rows (L, a, z, ld, n, ref);
     }
 }
 
+/* inputs = x; z = W x + b, a = f(z), layer after layer, rows batch_cap apart */
 NnStatus
-nn_net_forward (NnNet *net,
-                const float *x,
-                size_t n)
+nn_net_forward (NnNet *net, const float *x, size_t n)
 {
   NnStatus st;
   size_t cap;
@@ -536,9 +538,9 @@ sample_correct (NnLoss loss, const float *a, size_t ld, size_t k, float y)
   return 0;
 }
 
+/* L = (1/n) sum_s loss (z_s, y_s) from the kept output rows, in double */
 double
-nn_net_loss (const NnNet *net,
-             const float *y)
+nn_net_loss (const NnNet *net, const float *y)
 {
   const NnLayer *out;
   double sum = 0.0;
@@ -555,9 +557,7 @@ nn_net_loss (const NnNet *net,
 
 /* rate sum |w| (L1) or rate/2 sum w^2 (L2) over the weights, biases excluded */
 double
-nn_net_reg_loss (const NnNet *net,
-                 NnRegularization reg,
-                 float rate)
+nn_net_reg_loss (const NnNet *net, NnRegularization reg, float rate)
 {
   double sum = 0.0;
 
@@ -586,9 +586,7 @@ nn_net_zero_grads (NnNet *net)
 /* dz = (a - t) scale at the output; then per layer dW += dz x^T, db += dz,
  * dx = W^T dz, dz_prev = dx * f'(z_prev) */
 NnStatus
-nn_net_backward (NnNet *net,
-                 const float *y,
-                 float scale)
+nn_net_backward (NnNet *net, const float *y, float scale)
 {
   size_t n, cap;
   const NnLayer *out;
@@ -612,8 +610,8 @@ nn_net_backward (NnNet *net,
       const float *x = P != NULL ? net->acts + P->unit_offset * cap : net->inputs;
       const float *dz = net->deltas + L->unit_offset * cap;
 
-      nn_dense_backward_params (net->grads + L->w_offset, net->grads + L->b_offset, dz, cap, x,
-                                cap, L->n_in, L->n_out, n, work_rows (net));
+      nn_dense_backward_params (net->grads + L->w_offset, net->grads + L->b_offset, dz, cap, x, cap,
+                                L->n_in, L->n_out, n, work_rows (net));
       if (P == NULL)
         break;
       {
@@ -621,8 +619,7 @@ nn_net_backward (NnNet *net,
         const float *zp = net->pre + P->unit_offset * cap;
         const float *ap = net->acts + P->unit_offset * cap;
 
-        nn_dense_backward_input (dp, cap, dz, cap, net->params + L->w_offset, L->n_in, L->n_out,
-                                 n);
+        nn_dense_backward_input (dp, cap, dz, cap, net->params + L->w_offset, L->n_in, L->n_out, n);
         if (cap == n)
           nn_act_backward (P->act, dp, zp, ap, P->n_out * n);
         else
@@ -653,8 +650,7 @@ nn_trainer_defaults (NnTrainer *trainer)
 
 /* g' = g + reg (weights only); if |g'| > clip: g' *= clip / |g'|; then the optimizer */
 NnStatus
-nn_net_update (NnNet *net,
-               const NnTrainer *trainer)
+nn_net_update (NnNet *net, const NnTrainer *trainer)
 {
   NnStep st;
   size_t bad = 0;
@@ -715,12 +711,9 @@ nn_net_update (NnNet *net,
   return bad ? NN_ERR_NONFINITE : NN_OK;
 }
 
+/* g = 0; forward; g += dL/dparams / n; update */
 NnStatus
-nn_net_train_batch (NnNet *net,
-                    const NnTrainer *trainer,
-                    const float *x,
-                    const float *y,
-                    size_t n)
+nn_net_train_batch (NnNet *net, const NnTrainer *trainer, const float *x, const float *y, size_t n)
 {
   NnStatus st;
 
@@ -739,10 +732,7 @@ nn_net_train_batch (NnNet *net,
 
 /* tiles of GRID_TILE points, all layers of a tile before the next: rows go straight to out */
 NnStatus
-nn_net_eval_grid (const NnNet *net,
-                  const float *x,
-                  size_t n,
-                  float *out)
+nn_net_eval_grid (const NnNet *net, const float *x, size_t n, float *out)
 {
   if (net == NULL || ((x == NULL || out == NULL) && n > 0))
     return NN_ERR_ARG;
@@ -755,11 +745,9 @@ nn_net_eval_grid (const NnNet *net,
   return NN_OK;
 }
 
+/* the whole batch layer by layer with the reference kernels */
 NnStatus
-nn_net_eval_grid_ref (const NnNet *net,
-                      const float *x,
-                      size_t n,
-                      float *out)
+nn_net_eval_grid_ref (const NnNet *net, const float *x, size_t n, float *out)
 {
   if (net == NULL || ((x == NULL || out == NULL) && n > 0))
     return NN_ERR_ARG;
@@ -768,6 +756,7 @@ nn_net_eval_grid_ref (const NnNet *net,
   return NN_OK;
 }
 
+/* mean loss and accuracy over tiles of EVAL_TILE samples in buffers of its own */
 NnStatus
 nn_net_evaluate (const NnNet *net,
                  const float *x,

@@ -23,9 +23,7 @@ mix64 (uint64_t z)
 
 /* state = 0, inc = 2 * stream + 1, one step, state += seed, one step (pcg32_srandom_r). */
 void
-nn_rng_seed (NnRng *rng,
-             uint64_t seed,
-             uint64_t stream)
+nn_rng_seed (NnRng *rng, uint64_t seed, uint64_t stream)
 {
   rng->state = 0;
   rng->inc = (stream << 1) | 1u;
@@ -36,9 +34,7 @@ nn_rng_seed (NnRng *rng,
 
 /* out = seed (mix (state + mix (key)), mix (inc ^ mix (~key))): base is left as it was. */
 void
-nn_rng_derive (NnRng *out,
-               const NnRng *base,
-               uint64_t key)
+nn_rng_derive (NnRng *out, const NnRng *base, uint64_t key)
 {
   uint64_t seed = mix64 (base->state + mix64 (key));
   uint64_t stream = mix64 (base->inc ^ mix64 (~key));
@@ -62,8 +58,7 @@ nn_rng_next_u32 (NnRng *rng)
 
 /* state = A^delta * state + (A^(delta-1) + … + 1) * inc, by squaring (Brown 1994). */
 void
-nn_rng_advance (NnRng *rng,
-                uint64_t delta)
+nn_rng_advance (NnRng *rng, uint64_t delta)
 {
   uint64_t cur_mult = PCG_MULT;
   uint64_t cur_plus = rng->inc;
@@ -86,8 +81,7 @@ nn_rng_advance (NnRng *rng,
 
 /* Rejects draws below 2^32 mod bound, so every residue has the same number of preimages. */
 uint32_t
-nn_rng_below (NnRng *rng,
-              uint32_t bound)
+nn_rng_below (NnRng *rng, uint32_t bound)
 {
   uint32_t threshold;
 
@@ -121,9 +115,7 @@ nn_rng_uniform_double (NnRng *rng)
 
 /* lo + (hi - lo) * u */
 double
-nn_rng_range (NnRng *rng,
-              double lo,
-              double hi)
+nn_rng_range (NnRng *rng, double lo, double hi)
 {
   return lo + (hi - lo) * nn_rng_uniform_double (rng);
 }
@@ -140,9 +132,7 @@ nn_rng_normal (NnRng *rng)
 
 /* for i = n-1 … 1: swap items[i] and items[below (i + 1)] (Fisher-Yates). */
 void
-nn_rng_shuffle_u32 (NnRng *rng,
-                    uint32_t *items,
-                    size_t n)
+nn_rng_shuffle_u32 (NnRng *rng, uint32_t *items, size_t n)
 {
   for (size_t i = n; i > 1; i--)
     {
