@@ -245,6 +245,38 @@ test_edits_keep_weights (void)
 }
 
 static void
+test_undo (void)
+{
+  const char *options[] = { "hidden", "3,2", "seed", "9", NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+  NnNet *before;
+  guint64 version;
+
+  ns_experiment_step (exp, 12);
+  before = nn_net_clone (ns_experiment_get_net (exp));
+  g_assert_false (ns_experiment_can_undo (exp));
+
+  version = ns_experiment_get_version (exp);
+  g_assert_true (ns_experiment_set_width (exp, 0, 6));
+  g_assert_cmpuint (ns_experiment_get_version (exp), >, version);
+  g_assert_true (ns_experiment_set_weight (exp, 1, 0, 0, 2.0f));
+  g_assert_true (ns_experiment_add_layer (exp, 0, 5));
+  g_assert_true (ns_experiment_set_features (exp, 0x7));
+  g_assert_cmpuint (ns_experiment_get_net (exp)->n_inputs, ==, 3);
+
+  /* Four edits, four undos, back to the very same network. */
+  for (guint k = 0; k < 4; k++)
+    g_assert_true (ns_experiment_undo (exp));
+  g_assert_false (ns_experiment_can_undo (exp));
+  g_assert_false (ns_experiment_undo (exp));
+  g_assert_cmpuint (ns_experiment_get_config (exp)->widths[0], ==, 3);
+  g_assert_cmpuint (ns_experiment_get_config (exp)->features, ==, NS_FEATURES_DEFAULT);
+  g_assert_true (same_params (ns_experiment_get_net (exp), before));
+  g_assert_cmpuint (ns_experiment_step (exp, 5), ==, 5);
+  nn_net_free (before);
+}
+
+static void
 test_points (void)
 {
   g_autoptr (NsExperiment) exp = new_experiment (NULL);
@@ -297,6 +329,7 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment/reset-noise-regenerate", test_reset_and_noise_keep_initial_weights);
   g_test_add_func ("/experiment/divergence", test_divergence);
   g_test_add_func ("/experiment/edits-keep-weights", test_edits_keep_weights);
+  g_test_add_func ("/experiment/undo", test_undo);
   g_test_add_func ("/experiment/points", test_points);
   g_test_add_func ("/experiment/eval-plane", test_eval_plane);
 

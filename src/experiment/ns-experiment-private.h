@@ -6,6 +6,17 @@
 
 G_BEGIN_DECLS
 
+typedef struct
+{
+  guint size;           /* grid side; 0 = empty slot */
+  guint64 inputs_version; /* version of the features/extent the inputs were made for */
+  guint64 units_version;  /* version the units were evaluated at */
+  guint n_inputs;
+  float *inputs;        /* n_inputs x size² */
+  float *units;         /* n_units x size² */
+  size_t units_len;
+} NsPlaneCache;
+
 struct _NsExperiment
 {
   GObject parent_instance;
@@ -36,14 +47,17 @@ struct _NsExperiment
   guint batch_cap;
   guint batch_cap_inputs;
 
-  /* The plane evaluation's buffers and what they were made for. */
-  guint plane_size;
-  guint plane_n_inputs;
-  guint plane_features;
-  double plane_extent[4];
-  float *plane_inputs;
-  float *plane_units;
-  size_t plane_units_len;
+  /* Bumped whenever the weights, the network's shape or the data change: views compare it to
+   * know whether what they drew is still current. */
+  guint64 version;
+
+  /* Plane evaluations of the current version, for up to two grid sizes (the network's heatmaps
+   * and the output's larger picture), so views that draw in one frame share them. */
+  NsPlaneCache planes[2];
+  guint plane_next; /* the slot a new size replaces */
+
+  /* Snapshots taken before each network edit (NsUndoEntry), newest last. */
+  GPtrArray *undo;
 };
 
 /* Builds an experiment around data and a network that were read elsewhere (JSON): takes

@@ -31,8 +31,12 @@ ns_experiment_finalize (GObject *object)
   g_clear_pointer (&self->test_inputs, g_free);
   g_clear_pointer (&self->batch_x, g_free);
   g_clear_pointer (&self->batch_y, g_free);
-  g_clear_pointer (&self->plane_inputs, g_free);
-  g_clear_pointer (&self->plane_units, g_free);
+  for (guint k = 0; k < G_N_ELEMENTS (self->planes); k++)
+    {
+      g_clear_pointer (&self->planes[k].inputs, g_free);
+      g_clear_pointer (&self->planes[k].units, g_free);
+    }
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ns_experiment_parent_class)->finalize (object);
 }
@@ -50,10 +54,28 @@ ns_experiment_class_init (NsExperimentClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
+typedef struct
+{
+  NsConfig config;
+  NnNet *net;
+} NsUndoEntry;
+
+static void
+undo_entry_free (gpointer data)
+{
+  NsUndoEntry *entry = data;
+
+  ns_config_clear (&entry->config);
+  nn_net_free (entry->net);
+  g_free (entry);
+}
+
 static void
 ns_experiment_init (NsExperiment *self)
 {
   self->history = g_array_new (FALSE, FALSE, sizeof (NsHistoryEntry));
+  self->undo = g_ptr_array_new_with_free_func (undo_entry_free);
+  self->version = 1;
 }
 
 static gboolean
@@ -135,7 +157,10 @@ ns_experiment_rebuild_inputs (NsExperiment *self)
   self->test_inputs = g_new (float, (size_t) n_in * MAX (self->data->n_test, 1));
   compute_inputs (self, self->data->train_x, self->data->n_train, self->train_inputs);
   compute_inputs (self, self->data->test_x, self->data->n_test, self->test_inputs);
-  self->plane_size = 0; /* the plane's inputs are stale */
+  /* The plane's inputs are stale (features or extent may have changed). */
+  self->version++;
+  for (guint k = 0; k < G_N_ELEMENTS (self->planes); k++)
+    self->planes[k].inputs_version = 0;
 }
 
 void
@@ -172,6 +197,7 @@ record_history (NsExperiment *self)
 static void
 reset_state (NsExperiment *self)
 {
+  self->version++;
   nn_net_init_params (self->net, &self->init_rng);
   nn_rng_seed (&self->shuffle_rng, self->config.seed, NN_STREAM_SHUFFLE);
   self->order_len = 0;
@@ -347,6 +373,7 @@ train_one_batch (NsExperiment *self)
                                batch);
   self->position += batch;
   self->step++;
+  self->version++;
   if (status == NN_ERR_NONFINITE)
     self->diverged = TRUE;
   if (self->position >= self->order_len)
@@ -512,13 +539,22 @@ ns_experiment_set_problem (NsExperiment *self, NsProblem problem)
   return TRUE;
 }
 
-/* After an edit: the net's shape changed, so kept activations and the plane are stale. */
+static void push_undo (NsExperiment *self);
+static void restore_undo (NsExperiment *self);
+
+/* An edit begins with a snapshot (for Ctrl+Z); one that fails halfway puts it back. */
 static gboolean
-edited (NsExperiment *self, NnStatus status)
+edit_failed (NsExperiment *self)
 {
-  if (status != NN_OK)
-    return FALSE;
-  self->plane_size = 0;
+  restore_undo (self);
+  return FALSE;
+}
+
+/* After an edit: the net's shape or weights changed, so views and kept activations are stale. */
+static gboolean
+edited (NsExperiment *self)
+{
+  self->version++;
   emit_changed (self);
   return TRUE;
 }
@@ -543,24 +579,25 @@ ns_experiment_set_features (NsExperiment *self, guint mask)
     return TRUE;
 
   /* Insert the new inputs first, then remove the old, so the net never has zero inputs. */
+  push_undo (self);
   current = self->config.features;
   for (guint f = 0; f < NS_N_FEATURES; f++)
     if ((mask & ~current) & (1u << f))
       {
         if (nn_net_insert_input (self->net, bits_below (current, f), &self->init_rng) != NN_OK)
-          return FALSE;
+          return edit_failed (self);
         current |= 1u << f;
       }
   for (int f = NS_N_FEATURES - 1; f >= 0; f--)
     if ((current & ~mask) & (1u << f))
       {
         if (nn_net_remove_input (self->net, bits_below (current, f)) != NN_OK)
-          return FALSE;
+          return edit_failed (self);
         current &= ~(1u << f);
       }
   self->config.features = mask;
   ns_experiment_rebuild_inputs (self);
-  return edited (self, NN_OK);
+  return edited (self);
 }
 
 gboolean
@@ -570,10 +607,11 @@ ns_experiment_add_neuron (NsExperiment *self, guint hidden)
 
   if (hidden >= self->config.n_hidden || self->config.widths[hidden] >= NN_MAX_WIDTH)
     return FALSE;
-  if (!edited (self, nn_net_add_neuron (self->net, hidden, &self->init_rng)))
-    return FALSE;
+  push_undo (self);
+  if (nn_net_add_neuron (self->net, hidden, &self->init_rng) != NN_OK)
+    return edit_failed (self);
   self->config.widths[hidden]++;
-  return TRUE;
+  return edited (self);
 }
 
 gboolean
@@ -583,10 +621,11 @@ ns_experiment_remove_neuron (NsExperiment *self, guint hidden)
 
   if (hidden >= self->config.n_hidden || self->config.widths[hidden] <= 1)
     return FALSE;
+  push_undo (self);
   if (nn_net_remove_neuron (self->net, hidden, self->config.widths[hidden] - 1) != NN_OK)
-    return FALSE;
+    return edit_failed (self);
   self->config.widths[hidden]--;
-  return edited (self, NN_OK);
+  return edited (self);
 }
 
 gboolean
@@ -597,13 +636,15 @@ ns_experiment_add_layer (NsExperiment *self, guint position, guint width)
 
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
-  if (position > config->n_hidden || config->n_hidden >= NS_MAX_HIDDEN || width == 0)
+  if (position > config->n_hidden || config->n_hidden >= NS_MAX_HIDDEN || width == 0
+      || width > NN_MAX_WIDTH)
     return FALSE;
   act = config->n_hidden == 0 ? NN_ACT_TANH
         : position > 0        ? config->activations[position - 1]
                               : config->activations[0];
+  push_undo (self);
   if (nn_net_insert_layer (self->net, position, width, act, &self->init_rng) != NN_OK)
-    return FALSE;
+    return edit_failed (self);
   memmove (&config->widths[position + 1], &config->widths[position],
            (config->n_hidden - position) * sizeof config->widths[0]);
   memmove (&config->activations[position + 1], &config->activations[position],
@@ -611,7 +652,7 @@ ns_experiment_add_layer (NsExperiment *self, guint position, guint width)
   config->widths[position] = width;
   config->activations[position] = act;
   config->n_hidden++;
-  return edited (self, NN_OK);
+  return edited (self);
 }
 
 gboolean
@@ -623,14 +664,40 @@ ns_experiment_remove_layer (NsExperiment *self, guint position)
 
   if (position >= config->n_hidden)
     return FALSE;
+  push_undo (self);
   if (nn_net_remove_layer (self->net, position) != NN_OK)
-    return FALSE;
+    return edit_failed (self);
   memmove (&config->widths[position], &config->widths[position + 1],
            (config->n_hidden - position - 1) * sizeof config->widths[0]);
   memmove (&config->activations[position], &config->activations[position + 1],
            (config->n_hidden - position - 1) * sizeof config->activations[0]);
   config->n_hidden--;
-  return edited (self, NN_OK);
+  return edited (self);
+}
+
+gboolean
+ns_experiment_set_width (NsExperiment *self, guint hidden, guint width)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (hidden >= self->config.n_hidden || width == 0 || width > NN_MAX_WIDTH)
+    return FALSE;
+  if (width == self->config.widths[hidden])
+    return TRUE;
+  push_undo (self);
+  while (self->config.widths[hidden] < width)
+    {
+      if (nn_net_add_neuron (self->net, hidden, &self->init_rng) != NN_OK)
+        return edit_failed (self);
+      self->config.widths[hidden]++;
+    }
+  while (self->config.widths[hidden] > width)
+    {
+      if (nn_net_remove_neuron (self->net, hidden, self->config.widths[hidden] - 1) != NN_OK)
+        return edit_failed (self);
+      self->config.widths[hidden]--;
+    }
+  return edited (self);
 }
 
 gboolean
@@ -640,10 +707,13 @@ ns_experiment_set_activation (NsExperiment *self, guint hidden, NnActivation act
 
   if (hidden >= self->config.n_hidden || act == NN_ACT_SOFTMAX || act >= NN_N_ACTIVATIONS)
     return FALSE;
+  if (act == self->config.activations[hidden])
+    return TRUE;
+  push_undo (self);
   if (nn_net_set_activation (self->net, hidden, act) != NN_OK)
-    return FALSE;
+    return edit_failed (self);
   self->config.activations[hidden] = act;
-  return edited (self, NN_OK);
+  return edited (self);
 }
 
 gboolean
@@ -657,8 +727,9 @@ ns_experiment_set_weight (NsExperiment *self, guint layer, guint j, guint i, flo
   if (layer >= net->n_layers || j >= net->layers[layer].n_out || i > net->layers[layer].n_in
       || !isfinite (value))
     return FALSE;
+  push_undo (self);
   self->net->params[nn_net_param_index (net, layer, j, i)] = value;
-  return edited (self, NN_OK);
+  return edited (self);
 }
 
 /* Keeps the current epoch's order valid after training point @removed went away. */
@@ -756,57 +827,135 @@ ns_experiment_plane_inputs (NsExperiment *self, const float *xy, size_t n, float
     }
 }
 
+guint64
+ns_experiment_get_version (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), 0);
+  return self->version;
+}
+
+static void
+fill_plane_inputs (NsExperiment *self, NsPlaneCache *plane, guint size)
+{
+  const NsDataset *data = self->data;
+  size_t n = (size_t) size * size;
+  g_autofree float *xy = g_new (float, 2 * n);
+
+  for (guint r = 0; r < size; r++)
+    for (guint c = 0; c < size; c++)
+      {
+        /* Cell centres; row 0 is the top of the picture, where x2 is largest. */
+        xy[2 * ((size_t) r * size + c)] =
+          (float) (data->x_min + (c + 0.5) / size * (data->x_max - data->x_min));
+        xy[2 * ((size_t) r * size + c) + 1] =
+          (float) (data->y_max - (r + 0.5) / size * (data->y_max - data->y_min));
+      }
+  g_free (plane->inputs);
+  plane->inputs = g_new (float, n * self->net->n_inputs);
+  ns_experiment_plane_inputs (self, xy, n, plane->inputs);
+  plane->n_inputs = self->net->n_inputs;
+}
+
 void
 ns_experiment_eval_plane (NsExperiment *self, guint size, const float **inputs,
                           const float **units)
 {
-  const NsDataset *data;
+  NsPlaneCache *plane = NULL;
   size_t n = (size_t) size * size;
   size_t units_len;
 
   g_return_if_fail (NS_IS_EXPERIMENT (self));
   g_return_if_fail (size > 0);
 
-  data = self->data;
-  if (self->plane_size != size || self->plane_n_inputs != self->net->n_inputs
-      || self->plane_features != self->config.features || self->plane_extent[0] != data->x_min
-      || self->plane_extent[1] != data->x_max || self->plane_extent[2] != data->y_min
-      || self->plane_extent[3] != data->y_max)
+  for (guint k = 0; k < G_N_ELEMENTS (self->planes); k++)
+    if (self->planes[k].size == size)
+      plane = &self->planes[k];
+  if (plane == NULL)
     {
-      g_autofree float *xy = g_new (float, 2 * n);
-
-      for (guint r = 0; r < size; r++)
-        for (guint c = 0; c < size; c++)
-          {
-            /* Cell centres; row 0 is the top of the picture, where x2 is largest. */
-            xy[2 * ((size_t) r * size + c)] =
-              (float) (data->x_min + (c + 0.5) / size * (data->x_max - data->x_min));
-            xy[2 * ((size_t) r * size + c) + 1] =
-              (float) (data->y_max - (r + 0.5) / size * (data->y_max - data->y_min));
-          }
-      g_free (self->plane_inputs);
-      self->plane_inputs = g_new (float, n * self->net->n_inputs);
-      ns_experiment_plane_inputs (self, xy, n, self->plane_inputs);
-      self->plane_size = size;
-      self->plane_n_inputs = self->net->n_inputs;
-      self->plane_features = self->config.features;
-      self->plane_extent[0] = data->x_min;
-      self->plane_extent[1] = data->x_max;
-      self->plane_extent[2] = data->y_min;
-      self->plane_extent[3] = data->y_max;
+      plane = &self->planes[self->plane_next];
+      self->plane_next = (self->plane_next + 1) % G_N_ELEMENTS (self->planes);
+      plane->size = size;
+      plane->inputs_version = plane->units_version = 0;
     }
 
-  units_len = n * self->net->n_units;
-  if (units_len != self->plane_units_len)
+  if (plane->inputs_version == 0 || plane->n_inputs != self->net->n_inputs)
     {
-      g_free (self->plane_units);
-      self->plane_units = g_new (float, units_len);
-      self->plane_units_len = units_len;
+      fill_plane_inputs (self, plane, size);
+      plane->inputs_version = self->version;
+      plane->units_version = 0;
     }
-  nn_net_eval_grid (self->net, self->plane_inputs, n, self->plane_units);
+
+  if (plane->units_version != self->version)
+    {
+      units_len = n * self->net->n_units;
+      if (units_len != plane->units_len)
+        {
+          g_free (plane->units);
+          plane->units = g_new (float, units_len);
+          plane->units_len = units_len;
+        }
+      nn_net_eval_grid (self->net, plane->inputs, n, plane->units);
+      plane->units_version = self->version;
+    }
 
   if (inputs != NULL)
-    *inputs = self->plane_inputs;
+    *inputs = plane->inputs;
   if (units != NULL)
-    *units = self->plane_units;
+    *units = plane->units;
+}
+
+/* ---- undo of network edits ---- */
+
+#define MAX_UNDO 100
+
+static void
+push_undo (NsExperiment *self)
+{
+  NsUndoEntry *entry = g_new0 (NsUndoEntry, 1);
+
+  ns_config_copy (&entry->config, &self->config);
+  entry->net = nn_net_clone (self->net);
+  if (entry->net == NULL)
+    {
+      undo_entry_free (entry);
+      return;
+    }
+  if (self->undo->len >= MAX_UNDO)
+    g_ptr_array_remove_index (self->undo, 0);
+  g_ptr_array_add (self->undo, entry);
+}
+
+/* Puts the newest snapshot back (and forgets it). */
+static void
+restore_undo (NsExperiment *self)
+{
+  NsUndoEntry *entry;
+
+  g_return_if_fail (self->undo->len > 0);
+
+  entry = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  nn_net_free (self->net);
+  self->net = g_steal_pointer (&entry->net);
+  ns_config_copy (&self->config, &entry->config);
+  undo_entry_free (entry);
+  ns_experiment_rebuild_inputs (self);
+}
+
+gboolean
+ns_experiment_can_undo (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+  return self->undo->len > 0;
+}
+
+gboolean
+ns_experiment_undo (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (self->undo->len == 0)
+    return FALSE;
+  restore_undo (self);
+  emit_changed (self);
+  return TRUE;
 }

@@ -83,9 +83,19 @@ gboolean ns_experiment_add_neuron (NsExperiment *self, guint hidden);
 gboolean ns_experiment_remove_neuron (NsExperiment *self, guint hidden);
 gboolean ns_experiment_add_layer (NsExperiment *self, guint position, guint width);
 gboolean ns_experiment_remove_layer (NsExperiment *self, guint position);
+gboolean ns_experiment_set_width (NsExperiment *self, guint hidden, guint width);
 gboolean ns_experiment_set_activation (NsExperiment *self, guint hidden, NnActivation act);
 gboolean ns_experiment_set_weight (NsExperiment *self, guint layer, guint j, guint i, float value);
 gboolean ns_experiment_set_problem (NsExperiment *self, NsProblem problem);
+
+/* Undo of the network edits above (features, neurons, layers, widths, activations, weights),
+ * newest first; training steps in between are not undone. */
+gboolean ns_experiment_can_undo (NsExperiment *self);
+gboolean ns_experiment_undo (NsExperiment *self);
+
+/* Changes whenever the weights, the network's shape or the data change (every step, edit,
+ * reset): a view that drew version v is current while the version is still v. */
+guint64 ns_experiment_get_version (NsExperiment *self);
 
 /* Points added by clicking (plane data): raw plane coordinates. */
 void ns_experiment_add_point (NsExperiment *self, double x1, double x2, float label);
@@ -96,9 +106,11 @@ gboolean ns_experiment_remove_point_near (NsExperiment *self, double x1, double 
  * input-major (out[i * n + s]) with net->n_inputs rows. */
 void ns_experiment_plane_inputs (NsExperiment *self, const float *xy, size_t n, float *out);
 
-/* Every neuron's output over a size x size grid spanning the dataset's plane (row-major, y up):
- * @inputs gets n_inputs rows, @units nn_net_n_units rows, each size * size floats; the buffers
- * are owned by the experiment and valid until the next call. */
+/* Every neuron's output over a size x size grid spanning the dataset's plane (row-major, row 0
+ * at the top where x2 is largest): @inputs gets n_inputs rows, @units nn_net_n_units rows, each
+ * size * size floats. The buffers are owned by the experiment, cached per version for two grid
+ * sizes (so views drawing in one frame share one evaluation), valid until the next step or edit
+ * or a call with a third size. */
 void ns_experiment_eval_plane (NsExperiment *self, guint size,
                                const float **inputs, const float **units);
 
