@@ -185,6 +185,84 @@ test_diverged (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The control bar's actions drive the trainer live, without a reset. */
+static void
+test_controls (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment ("circle", 0);
+  NsWindow *window = present_window (experiment);
+  GtkWidget *w = GTK_WIDGET (window);
+  const NsConfig *config = ns_experiment_get_config (experiment);
+  guint64 steps;
+
+  ns_experiment_step (experiment, 30);
+  steps = ns_experiment_get_step (experiment);
+
+  g_assert_true (gtk_widget_activate_action (w, "win.learning-rate", "d", 0.3));
+  g_assert_cmpfloat (config->trainer.learning_rate, ==, 0.3f);
+  g_assert_true (gtk_widget_activate_action (w, "win.optimizer", "s", "adam"));
+  g_assert_cmpint (config->trainer.optimizer, ==, NN_OPT_ADAM);
+  g_assert_true (gtk_widget_activate_action (w, "win.regularization", "s", "l1"));
+  g_assert_cmpint (config->trainer.regularization, ==, NN_REG_L1);
+  g_assert_cmpfloat (config->trainer.reg_rate, >, 0);
+  g_assert_true (gtk_widget_activate_action (w, "win.regularization-rate", "d", 0.03));
+  g_assert_cmpfloat (config->trainer.reg_rate, ==, 0.03f);
+  g_assert_true (gtk_widget_activate_action (w, "win.regularization", "s", "none"));
+  g_assert_cmpint (config->trainer.regularization, ==, NN_REG_NONE);
+  /* None of that reset the run. */
+  g_assert_cmpuint (ns_experiment_get_step (experiment), ==, steps);
+
+  g_assert_true (gtk_widget_activate_action (w, "win.activation", "s", "relu"));
+  for (guint h = 0; h < config->n_hidden; h++)
+    g_assert_cmpint (ns_experiment_get_net (experiment)->layers[h].act, ==, NN_ACT_RELU);
+  g_assert_cmpuint (ns_experiment_get_step (experiment), ==, steps);
+
+  /* Ctrl+Z's action undoes network edits (the activation, layer by layer). */
+  while (ns_experiment_can_undo (experiment))
+    g_assert_true (gtk_widget_activate_action (w, "win.undo", NULL));
+  g_assert_cmpint (ns_experiment_get_net (experiment)->layers[0].act, ==, NN_ACT_TANH);
+
+  g_assert_true (gtk_widget_activate_action (w, "win.problem", "s", "regression"));
+  g_assert_cmpint (config->problem, ==, NS_PROBLEM_REGRESSION);
+  g_assert_cmpint (ns_experiment_get_net (experiment)->loss, ==, NN_LOSS_MSE);
+
+  g_assert_true (gtk_widget_activate_action (w, "win.steps-per-frame", "u", 5));
+  g_assert_cmpuint (ns_window_get_steps_per_frame (window), ==, 5);
+
+  g_assert_true (gtk_widget_activate_action (w, "win.zoom-in", NULL));
+  g_assert_cmpfloat (ns_window_get_zoom (window), >, 1.0);
+  g_assert_true (gtk_widget_activate_action (w, "win.zoom-reset", NULL));
+  g_assert_cmpfloat (ns_window_get_zoom (window), ==, 1.0);
+
+  /* A change made elsewhere (a lesson, say) shows in the window's state. */
+  {
+    NnTrainer trainer = config->trainer;
+    double rate;
+    trainer.learning_rate = 0.003f;
+    ns_experiment_set_trainer (experiment, &trainer);
+    g_object_get (window, "learning-rate", &rate, NULL);
+    g_assert_cmpfloat (rate, ==, 0.003);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_reset_lower_lr (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment ("reg-gauss", 10);
+  NsWindow *window = present_window (experiment);
+
+  ns_experiment_step (experiment, 100000);
+  g_assert_true (ns_experiment_get_diverged (experiment));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-lower-lr", NULL));
+  g_assert_false (ns_experiment_get_diverged (experiment));
+  g_assert_cmpfloat (ns_experiment_get_config (experiment)->trainer.learning_rate, ==, 3.0f);
+  g_assert_cmpuint (ns_experiment_get_step (experiment), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   guint textures, texts, colors, borders, transforms, cairo;
@@ -435,6 +513,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/play-step-reset", test_play_step_reset);
   g_test_add_func ("/ui/window/steps-per-frame", test_steps_per_frame);
   g_test_add_func ("/ui/window/diverged", test_diverged);
+  g_test_add_func ("/ui/window/controls", test_controls);
+  g_test_add_func ("/ui/window/reset-lower-lr", test_reset_lower_lr);
   g_test_add_func ("/ui/network-view/render", test_network_view_render);
 
   return g_test_run ();

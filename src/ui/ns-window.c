@@ -4,6 +4,7 @@
 #include "ns-window.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ns-network-view.h"
 
@@ -13,6 +14,64 @@
 /* The first chunk of steps; it adapts to how long a chunk takes on this machine. */
 #define FIRST_CHUNK 1
 #define MAX_CHUNK 65536
+
+#define MIN_ZOOM 0.5
+#define MAX_ZOOM 3.0
+#define PRESENTATION_ZOOM 1.6
+
+/* The controls of the bar under the header: each a caption, its value, and a menu of choices
+ * bound to a stateful window action (the property of the same name). */
+typedef enum
+{
+  CONTROL_LEARNING_RATE,
+  CONTROL_ACTIVATION,
+  CONTROL_REGULARIZATION,
+  CONTROL_REGULARIZATION_RATE,
+  CONTROL_PROBLEM,
+  CONTROL_OPTIMIZER,
+  CONTROL_SPEED,
+  N_CONTROLS
+} Control;
+
+typedef struct
+{
+  const char *property; /* also the action's name after "win." */
+  const char *caption;
+  const char *tooltip;
+  const char *choices[12]; /* "label|GVariant text", NULL-terminated */
+} ControlSpec;
+
+static const ControlSpec controls[N_CONTROLS] = {
+  [CONTROL_LEARNING_RATE] = { "learning-rate", "Learning rate",
+    "How big a step the weights take against the gradient each mini-batch. Too small: slow "
+    "learning. Too large: the loss jumps about or blows up.",
+    { "0.00001|1e-05", "0.0001|0.0001", "0.001|0.001", "0.003|0.003", "0.01|0.01", "0.03|0.03",
+      "0.1|0.1", "0.3|0.3", "1|1.0", "3|3.0", "10|10.0", NULL } },
+  [CONTROL_ACTIVATION] = { "activation", "Activation",
+    "The function each hidden neuron applies to its weighted sum, for every hidden layer (each "
+    "layer can also have its own: see its menu in the diagram).",
+    { "ReLU|'relu'", "Leaky ReLU|'leaky_relu'", "Tanh|'tanh'", "Sigmoid|'sigmoid'",
+      "Linear|'linear'", NULL } },
+  [CONTROL_REGULARIZATION] = { "regularization", "Regularization",
+    "A penalty on large weights that keeps the network simpler: L1 pushes weights to exactly "
+    "zero, L2 shrinks them all.",
+    { "None|'none'", "L1|'l1'", "L2|'l2'", NULL } },
+  [CONTROL_REGULARIZATION_RATE] = { "regularization-rate", "Regularization rate",
+    "How strong the penalty on large weights is.",
+    { "0|0.0", "0.001|0.001", "0.003|0.003", "0.01|0.01", "0.03|0.03", "0.1|0.1", "0.3|0.3",
+      "1|1.0", "3|3.0", "10|10.0", NULL } },
+  [CONTROL_PROBLEM] = { "problem", "Problem type",
+    "Classification: the network tells classes apart. Regression: it predicts a number.",
+    { "Classification|'classification'", "Regression|'regression'", NULL } },
+  [CONTROL_OPTIMIZER] = { "optimizer", "Optimizer",
+    "How the gradient turns into a step: plain SGD, SGD with momentum (keeps some of the last "
+    "step), or Adam (a step size of its own for every weight).",
+    { "SGD|'sgd'", "Momentum|'momentum'", "Adam|'adam'", NULL } },
+  [CONTROL_SPEED] = { "steps-per-frame", "Speed",
+    "How much training happens between two pictures. The run is the same at any speed.",
+    { "1 batch per frame|uint32 1", "5 batches per frame|uint32 5",
+      "1 epoch per frame|uint32 0", "As fast as possible|uint32 4294967295", NULL } },
+};
 
 struct _NsWindow
 {
@@ -25,10 +84,26 @@ struct _NsWindow
   guint64 chunk;         /* mini-batches per ns_experiment_step call while playing */
   guint steps_per_frame; /* 0: one epoch per frame (the Playground's pace); G_MAXUINT: as many
                           * as fit in FRAME_BUDGET_US */
-  AdwToast *diverged_toast;
+  double zoom;           /* the one scale: views, text and controls */
+  gboolean presentation; /* full screen at a large zoom */
+  GtkCssProvider *zoom_provider;
+  guint syncing;         /* > 0 while properties follow the experiment (no writing back) */
+
+  /* The trainer's settings as the controls show them (the experiment holds the truth). */
+  double learning_rate;
+  char *activation; /* a name, or "mixed" when the layers differ */
+  char *regularization;
+  double regularization_rate;
+  char *problem;
+  char *optimizer;
+  GtkLabel *control_values[N_CONTROLS];
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
+  GtkBox *control_bar;
+  GtkRevealer *diverged_revealer;
+  GtkLabel *diverged_label;
+  GtkButton *diverged_button;
   AdwWindowTitle *window_title;
   GtkButton *play_button;
   GtkLabel *epoch_label;
@@ -39,12 +114,22 @@ struct _NsWindow
 
 G_DEFINE_FINAL_TYPE (NsWindow, ns_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void update_diverged (NsWindow *self);
+
 enum
 {
   PROP_0,
   PROP_EXPERIMENT,
   PROP_PLAYING,
   PROP_STEPS_PER_FRAME,
+  PROP_LEARNING_RATE,
+  PROP_ACTIVATION,
+  PROP_REGULARIZATION,
+  PROP_REGULARIZATION_RATE,
+  PROP_PROBLEM,
+  PROP_OPTIMIZER,
+  PROP_ZOOM,
+  PROP_PRESENTATION,
   N_PROPS
 };
 
@@ -95,6 +180,9 @@ update_view (NsWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play", !diverged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.step", !diverged);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 ns_experiment_can_undo (self->experiment));
+  update_diverged (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self->network_view));
 }
@@ -110,33 +198,42 @@ update_title (NsWindow *self)
   adw_window_title_set_subtitle (self->window_title, name);
 }
 
-static void
-show_diverged (NsWindow *self)
+/* The learning-rate choice below @rate (the control's list), for "reset with a lower rate". */
+static double
+lower_learning_rate (double rate)
 {
-  AdwToast *toast;
+  double best = 1e-5;
 
-  if (self->diverged_toast != NULL)
-    return;
-
-  toast = adw_toast_new ("Training diverged: the weights grew without bound. Try a smaller "
-                         "learning rate, then reset.");
-  adw_toast_set_button_label (toast, "_Reset");
-  adw_toast_set_action_name (toast, "win.reset");
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-
-  self->diverged_toast = g_object_ref (toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  for (guint k = 0; controls[CONTROL_LEARNING_RATE].choices[k] != NULL; k++)
+    {
+      double choice = g_ascii_strtod (strchr (controls[CONTROL_LEARNING_RATE].choices[k], '|') + 1,
+                                      NULL);
+      if (choice < rate * 0.5 && choice > best)
+        best = choice;
+    }
+  return MIN (best, rate);
 }
 
 static void
-dismiss_diverged (NsWindow *self)
+update_diverged (NsWindow *self)
 {
-  if (self->diverged_toast == NULL)
-    return;
+  gboolean diverged = ns_experiment_get_diverged (self->experiment);
 
-  adw_toast_dismiss (self->diverged_toast);
-  g_clear_object (&self->diverged_toast);
+  if (diverged)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *button = NULL;
+
+      text = g_strdup_printf ("Training stopped: the loss became infinite or not a number. "
+                              "With learning rate %g the steps overshoot and the weights grow "
+                              "without bound.",
+                              self->learning_rate);
+      button = g_strdup_printf ("Reset with Learning Rate %g",
+                                lower_learning_rate (self->learning_rate));
+      gtk_label_set_label (self->diverged_label, text);
+      gtk_button_set_label (self->diverged_button, button);
+    }
+  gtk_revealer_set_reveal_child (self->diverged_revealer, diverged);
 }
 
 void
@@ -156,7 +253,7 @@ after_steps (NsWindow *self)
   if (ns_experiment_get_diverged (self->experiment))
     {
       ns_window_set_playing (self, FALSE);
-      show_diverged (self);
+      update_diverged (self);
     }
 }
 
@@ -262,6 +359,282 @@ ns_window_set_steps_per_frame (NsWindow *self, guint steps)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEPS_PER_FRAME]);
 }
 
+/* ---- the trainer's settings ---- */
+
+static NnTrainer
+current_trainer (NsWindow *self)
+{
+  return ns_experiment_get_config (self->experiment)->trainer;
+}
+
+/* The text a control's button shows for the current value: its choice's label, or the value. */
+static char *
+control_value_text (NsWindow *self, Control control)
+{
+  g_auto (GValue) value = G_VALUE_INIT;
+  g_autoptr (GVariant) state = NULL;
+  const GVariantType *type;
+  GParamSpec *pspec
+    = g_object_class_find_property (G_OBJECT_GET_CLASS (self), controls[control].property);
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (G_OBJECT (self), controls[control].property, &value);
+  type = pspec->value_type == G_TYPE_DOUBLE ? G_VARIANT_TYPE_DOUBLE
+         : pspec->value_type == G_TYPE_UINT ? G_VARIANT_TYPE_UINT32
+                                            : G_VARIANT_TYPE_STRING;
+  state = g_dbus_gvalue_to_gvariant (&value, type);
+  for (guint k = 0; controls[control].choices[k] != NULL; k++)
+    {
+      const char *bar = strchr (controls[control].choices[k], '|');
+      g_autoptr (GVariant) choice = g_variant_parse (type, bar + 1, NULL, NULL, NULL);
+      if (choice != NULL && g_variant_equal (choice, state))
+        return g_strndup (controls[control].choices[k], bar - controls[control].choices[k]);
+    }
+  if (pspec->value_type == G_TYPE_DOUBLE)
+    return g_strdup_printf ("%g", g_value_get_double (&value));
+  if (pspec->value_type == G_TYPE_STRING)
+    return g_strdup (g_value_get_string (&value));
+  return g_strdup_printf ("%u", g_value_get_uint (&value));
+}
+
+static void
+update_control (NsWindow *self, Control control)
+{
+  g_autofree char *text = NULL;
+
+  if (self->control_values[control] == NULL)
+    return;
+  text = control_value_text (self, control);
+  gtk_label_set_label (self->control_values[control], text);
+}
+
+/* Snaps a float setting to the control's choice it came from (0.03f is not 0.03). */
+static double
+snap_to_choice (Control control, double value)
+{
+  for (guint k = 0; controls[control].choices[k] != NULL; k++)
+    {
+      double choice = g_ascii_strtod (strchr (controls[control].choices[k], '|') + 1, NULL);
+      if (fabs (choice - value) <= 1e-6 * MAX (fabs (choice), 1e-12))
+        return choice;
+    }
+  return value;
+}
+
+static void
+set_string (char **field, const char *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+/* The properties follow the experiment (a lesson, an undo or a loaded file may change it). */
+static void
+sync_from_experiment (NsWindow *self)
+{
+  const NsConfig *config = ns_experiment_get_config (self->experiment);
+  const char *activation = config->n_hidden > 0 ? nn_activation_name (config->activations[0])
+                                                : "tanh";
+
+  for (guint h = 1; h < config->n_hidden; h++)
+    if (config->activations[h] != config->activations[0])
+      activation = "mixed";
+
+  self->syncing++;
+  self->learning_rate = snap_to_choice (CONTROL_LEARNING_RATE, config->trainer.learning_rate);
+  set_string (&self->activation, activation);
+  set_string (&self->regularization, nn_regularization_name (config->trainer.regularization));
+  self->regularization_rate = config->trainer.regularization == NN_REG_NONE
+                                ? 0.0
+                                : snap_to_choice (CONTROL_REGULARIZATION_RATE,
+                                                  config->trainer.reg_rate);
+  set_string (&self->problem,
+              config->problem == NS_PROBLEM_REGRESSION ? "regression" : "classification");
+  set_string (&self->optimizer, nn_optimizer_name (config->trainer.optimizer));
+  for (guint p = PROP_LEARNING_RATE; p <= PROP_OPTIMIZER; p++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[p]);
+  for (guint c = 0; c < N_CONTROLS; c++)
+    update_control (self, c);
+  self->syncing--;
+}
+
+static void
+set_learning_rate (NsWindow *self, double rate)
+{
+  NnTrainer trainer = current_trainer (self);
+
+  rate = CLAMP (rate, 1e-6, 10.0);
+  if (rate == self->learning_rate)
+    return;
+  self->learning_rate = rate;
+  trainer.learning_rate = (float) rate;
+  ns_experiment_set_trainer (self->experiment, &trainer);
+  update_diverged (self);
+}
+
+static void
+set_activation (NsWindow *self, const char *name)
+{
+  const NsConfig *config = ns_experiment_get_config (self->experiment);
+  int act = nn_activation_from_name (name);
+
+  if (act < 0 || act == NN_ACT_SOFTMAX || g_strcmp0 (name, self->activation) == 0)
+    return;
+  set_string (&self->activation, name);
+  for (guint h = 0; h < config->n_hidden; h++)
+    ns_experiment_set_activation (self->experiment, h, act);
+}
+
+static void
+set_regularization (NsWindow *self, const char *name, double rate)
+{
+  NnTrainer trainer = current_trainer (self);
+  int reg = nn_regularization_from_name (name);
+
+  if (reg < 0)
+    return;
+  /* Choosing L1 or L2 at rate 0 would do nothing: start at the Playground's smallest rate. */
+  if (reg != NN_REG_NONE && rate == 0.0)
+    rate = 0.001;
+  set_string (&self->regularization, name);
+  self->regularization_rate = reg == NN_REG_NONE ? 0.0 : rate;
+  trainer.regularization = self->regularization_rate == 0.0 ? NN_REG_NONE : reg;
+  trainer.reg_rate = (float) self->regularization_rate;
+  if (trainer.regularization == NN_REG_NONE)
+    set_string (&self->regularization, "none");
+  ns_experiment_set_trainer (self->experiment, &trainer);
+}
+
+static void
+set_optimizer (NsWindow *self, const char *name)
+{
+  NnTrainer trainer = current_trainer (self);
+  int opt = nn_optimizer_from_name (name);
+
+  if (opt < 0)
+    return;
+  set_string (&self->optimizer, name);
+  trainer.optimizer = opt;
+  ns_experiment_set_trainer (self->experiment, &trainer);
+}
+
+static void
+set_problem (NsWindow *self, const char *name)
+{
+  NsProblem problem = g_strcmp0 (name, "regression") == 0 ? NS_PROBLEM_REGRESSION
+                                                          : NS_PROBLEM_CLASSIFICATION;
+
+  set_string (&self->problem, name);
+  if (!ns_experiment_set_problem (self->experiment, problem))
+    ns_window_show_message (self, "The problem type follows the labels of a data file");
+}
+
+/* ---- zoom and presentation ---- */
+
+double
+ns_window_get_zoom (NsWindow *self)
+{
+  g_return_val_if_fail (NS_IS_WINDOW (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+ns_window_set_zoom (NsWindow *self, double zoom)
+{
+  g_autofree char *css = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (NS_IS_WINDOW (self));
+
+  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  if (zoom == self->zoom)
+    return;
+  self->zoom = zoom;
+
+  /* GTK 4.8 has no UI scale of its own: the window's text grows through a style provider
+   * (DESIGN.md, "Drawing"), the custom views through their zoom. */
+  css = g_strdup_printf ("window.ns-window { font-size: %s%%; }",
+                         g_ascii_formatd (number, sizeof number, "%.0f", zoom * 100));
+  gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
+  ns_network_view_set_zoom (self->network_view, zoom);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < MAX_ZOOM);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > MIN_ZOOM);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+static void
+set_presentation (NsWindow *self, gboolean presentation)
+{
+  presentation = !!presentation;
+  if (presentation == self->presentation)
+    return;
+  self->presentation = presentation;
+  if (presentation)
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  ns_window_set_zoom (self, presentation ? PRESENTATION_ZOOM : 1.0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
+}
+
+/* ---- the control bar ---- */
+
+static void
+build_control_bar (NsWindow *self)
+{
+  for (guint c = 0; c < N_CONTROLS; c++)
+    {
+      const ControlSpec *spec = &controls[c];
+      g_autoptr (GMenu) menu = g_menu_new ();
+      g_autofree char *action = g_strconcat ("win.", spec->property, NULL);
+      GtkWidget *button = gtk_menu_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *caption = gtk_label_new (spec->caption);
+      GtkWidget *value = gtk_label_new (NULL);
+
+      for (guint k = 0; spec->choices[k] != NULL; k++)
+        {
+          const char *bar = strchr (spec->choices[k], '|');
+          g_autofree char *label = g_strndup (spec->choices[k], bar - spec->choices[k]);
+          g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
+          g_autoptr (GVariant) target = g_variant_parse (NULL, bar + 1, NULL, NULL, NULL);
+
+          g_assert (target != NULL);
+          g_menu_item_set_action_and_target_value (item, action, target);
+          g_menu_append_item (menu, item);
+        }
+
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_widget_add_css_class (value, "control-value");
+      gtk_label_set_xalign (GTK_LABEL (value), 0);
+      gtk_box_append (GTK_BOX (box), caption);
+      gtk_box_append (GTK_BOX (box), value);
+
+      gtk_menu_button_set_child (GTK_MENU_BUTTON (button), box);
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+      gtk_widget_set_focus_on_click (button, FALSE);
+      gtk_widget_set_tooltip_text (button, spec->tooltip);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "control");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      spec->caption, -1);
+      gtk_box_append (self->control_bar, button);
+      self->control_values[c] = GTK_LABEL (value);
+    }
+}
+
+static void
+experiment_changed_cb (NsWindow *self)
+{
+  sync_from_experiment (self);
+  update_title (self);
+  update_view (self);
+}
+
 static void
 step_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -281,8 +654,39 @@ reset_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter
   ns_window_set_playing (self, FALSE);
   ns_experiment_reset (self->experiment);
   self->chunk = FIRST_CHUNK;
-  dismiss_diverged (self);
   update_view (self);
+}
+
+static void
+reset_lower_lr_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsWindow *self = NS_WINDOW (widget);
+
+  g_object_set (self, "learning-rate", lower_learning_rate (self->learning_rate), NULL);
+  gtk_widget_activate_action (widget, "win.reset", NULL);
+}
+
+static void
+undo_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsWindow *self = NS_WINDOW (widget);
+
+  ns_experiment_undo (self->experiment);
+}
+
+static void
+zoom_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsWindow *self = NS_WINDOW (widget);
+  double zoom = self->zoom;
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom = round ((zoom + 0.1) * 10) / 10;
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom = round ((zoom - 0.1) * 10) / 10;
+  else
+    zoom = self->presentation ? PRESENTATION_ZOOM : 1.0;
+  ns_window_set_zoom (self, zoom);
 }
 
 /* GtkWindow binds the arrow keys to moving the focus, and a parent class's key bindings come
@@ -312,6 +716,10 @@ ns_window_constructed (GObject *object)
   g_assert (self->experiment != NULL);
 
   ns_network_view_set_experiment (self->network_view, self->experiment);
+  g_signal_connect_object (self->experiment, "changed", G_CALLBACK (experiment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  build_control_bar (self);
+  sync_from_experiment (self);
   update_title (self);
   update_view (self);
 
@@ -344,7 +752,11 @@ ns_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NS_TYPE_WINDOW);
 
-  g_clear_object (&self->diverged_toast);
+  g_clear_object (&self->zoom_provider);
+  g_clear_pointer (&self->activation, g_free);
+  g_clear_pointer (&self->regularization, g_free);
+  g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->optimizer, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->experiment);
 
@@ -370,6 +782,38 @@ ns_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       g_value_set_uint (value, self->steps_per_frame);
       break;
 
+    case PROP_LEARNING_RATE:
+      g_value_set_double (value, self->learning_rate);
+      break;
+
+    case PROP_ACTIVATION:
+      g_value_set_string (value, self->activation);
+      break;
+
+    case PROP_REGULARIZATION:
+      g_value_set_string (value, self->regularization);
+      break;
+
+    case PROP_REGULARIZATION_RATE:
+      g_value_set_double (value, self->regularization_rate);
+      break;
+
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+
+    case PROP_OPTIMIZER:
+      g_value_set_string (value, self->optimizer);
+      break;
+
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+
+    case PROP_PRESENTATION:
+      g_value_set_boolean (value, self->presentation);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -392,6 +836,44 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
 
     case PROP_STEPS_PER_FRAME:
       ns_window_set_steps_per_frame (self, g_value_get_uint (value));
+      update_control (self, CONTROL_SPEED);
+      break;
+
+    case PROP_ZOOM:
+      ns_window_set_zoom (self, g_value_get_double (value));
+      break;
+
+    case PROP_PRESENTATION:
+      set_presentation (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_LEARNING_RATE:
+    case PROP_ACTIVATION:
+    case PROP_REGULARIZATION:
+    case PROP_REGULARIZATION_RATE:
+    case PROP_PROBLEM:
+    case PROP_OPTIMIZER:
+      /* The controls write these; while they follow the experiment nothing is written back. */
+      if (self->syncing > 0 || self->experiment == NULL)
+        break;
+      if (prop_id == PROP_LEARNING_RATE)
+        set_learning_rate (self, g_value_get_double (value));
+      else if (prop_id == PROP_ACTIVATION)
+        set_activation (self, g_value_get_string (value));
+      else if (prop_id == PROP_REGULARIZATION)
+        set_regularization (self, g_value_get_string (value), self->regularization_rate);
+      else if (prop_id == PROP_REGULARIZATION_RATE)
+        set_regularization (self,
+                            g_strcmp0 (self->regularization, "none") == 0
+                                && g_value_get_double (value) > 0
+                              ? "l2"
+                              : self->regularization,
+                            g_value_get_double (value));
+      else if (prop_id == PROP_PROBLEM)
+        set_problem (self, g_value_get_string (value));
+      else
+        set_optimizer (self, g_value_get_string (value));
+      sync_from_experiment (self);
       break;
 
     default:
@@ -425,10 +907,39 @@ ns_window_class_init (NsWindowClass *klass)
       = g_param_spec_uint ("steps-per-frame", NULL, NULL, 0, G_MAXUINT, 0,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_LEARNING_RATE]
+      = g_param_spec_double ("learning-rate", NULL, NULL, 1e-6, 10.0, 0.03,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVATION]
+      = g_param_spec_string ("activation", NULL, NULL, "tanh",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REGULARIZATION]
+      = g_param_spec_string ("regularization", NULL, NULL, "none",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REGULARIZATION_RATE]
+      = g_param_spec_double ("regularization-rate", NULL, NULL, 0.0, 10.0, 0.0,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROBLEM]
+      = g_param_spec_string ("problem", NULL, NULL, "classification",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPTIMIZER]
+      = g_param_spec_string ("optimizer", NULL, NULL, "sgd",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM]
+      = g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRESENTATION]
+      = g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ns-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NsWindow, control_bar);
+  gtk_widget_class_bind_template_child (widget_class, NsWindow, diverged_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NsWindow, diverged_label);
+  gtk_widget_class_bind_template_child (widget_class, NsWindow, diverged_button);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, epoch_label);
@@ -439,6 +950,33 @@ ns_window_class_init (NsWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.play", "playing");
   gtk_widget_class_install_action (widget_class, "win.step", NULL, step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.reset-lower-lr", NULL,
+                                   reset_lower_lr_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action_cb);
+  gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
+  for (guint c = 0; c < N_CONTROLS; c++)
+    {
+      g_autofree char *action = g_strconcat ("win.", controls[c].property, NULL);
+      gtk_widget_class_install_property_action (widget_class, action, controls[c].property);
+    }
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
 
   /* Bare keys: a text field that has the focus takes them first and types as usual. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.play", NULL);
@@ -455,6 +993,18 @@ ns_window_init (NsWindow *self)
   g_type_ensure (NS_TYPE_NETWORK_VIEW);
 
   self->chunk = FIRST_CHUNK;
+  self->zoom = 1.0;
+  self->learning_rate = 0.03;
+  self->activation = g_strdup ("tanh");
+  self->regularization = g_strdup ("none");
+  self->problem = g_strdup ("classification");
+  self->optimizer = g_strdup ("sgd");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "ns-window");
+  self->zoom_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->zoom_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }

@@ -4,6 +4,13 @@
  *   win.play   stateful boolean, the "playing" property; Space
  *   win.step   one epoch; Right
  *   win.reset  back to step 0 (and pause); R
+ *   win.reset-lower-lr  a tenth of the learning rate, then reset (offered when a run diverges)
+ *   win.undo   undo the last network edit; Ctrl+Z
+ *   win.zoom-in / win.zoom-out / win.zoom-reset  Ctrl+plus / Ctrl+minus / Ctrl+0
+ *   win.presentation  stateful: full screen at a large scale; F5
+ *   win.learning-rate (d), win.activation (s), win.regularization (s),
+ *   win.regularization-rate (d), win.problem (s), win.optimizer (s), win.steps-per-frame (u):
+ *     stateful, the properties of the same names; the control bar's menus use them
  * Training runs on the frame clock while playing: each frame runs as many mini-batches as fit
  * in a time budget, then draws once. Progress is counted in steps, never in time.
  */
@@ -30,6 +37,10 @@ void ns_window_set_playing (NsWindow *self, gboolean playing);
  * G_MAXUINT = as many as fit in the frame's time budget. */
 guint ns_window_get_steps_per_frame (NsWindow *self);
 void ns_window_set_steps_per_frame (NsWindow *self, guint steps);
+
+/* The one scale of text, controls and views (Ctrl+plus / Ctrl+minus / Ctrl+0); 1 = normal. */
+double ns_window_get_zoom (NsWindow *self);
+void ns_window_set_zoom (NsWindow *self, double zoom);
 
 /* A short message at the bottom of the window (errors opening a file, for instance). */
 void ns_window_show_message (NsWindow *self, const char *message);
