@@ -276,6 +276,29 @@ test_undo (void)
   nn_net_free (before);
 }
 
+/* From a file's columns to plane features and back to a new split. */
+static void
+test_file_then_generated (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("NEUROSCOPE_DATADIR"), "datasets",
+                                            "iris.csv", NULL);
+  const char *options[] = { "data", path, "hidden", "5", NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+
+  g_assert_cmpuint (ns_experiment_get_net (exp)->n_inputs, ==, 4);
+  g_assert_cmpint (ns_experiment_get_net (exp)->loss, ==, NN_LOSS_SOFTMAX_CE);
+  ns_experiment_set_train_ratio (exp, 0.7);
+  g_assert_cmpuint (ns_experiment_get_dataset (exp)->n_train, ==, 105);
+  g_assert_true (ns_experiment_add_neuron (exp, 0));
+
+  ns_experiment_set_data (exp, NS_DATASET_SPIRAL, 0.1, 0.5, 0);
+  g_assert_cmpuint (ns_experiment_get_net (exp)->n_inputs, ==, 2);
+  g_assert_cmpint (ns_experiment_get_net (exp)->loss, ==, NN_LOSS_BCE);
+  g_assert_cmpuint (ns_experiment_get_net (exp)->layers[0].n_out, ==, 6);
+  g_assert_false (ns_experiment_can_undo (exp));
+  g_assert_cmpuint (ns_experiment_step (exp, 30), ==, 30);
+}
+
 static void
 test_points (void)
 {
@@ -330,6 +353,7 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment/divergence", test_divergence);
   g_test_add_func ("/experiment/edits-keep-weights", test_edits_keep_weights);
   g_test_add_func ("/experiment/undo", test_undo);
+  g_test_add_func ("/experiment/file-then-generated", test_file_then_generated);
   g_test_add_func ("/experiment/points", test_points);
   g_test_add_func ("/experiment/eval-plane", test_eval_plane);
 

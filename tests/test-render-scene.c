@@ -320,9 +320,7 @@ test_highlight (Fixture *f, gconstpointer data)
   /* The neuron under the pointer gets an outline in the accent colour; nothing else does. */
   g_assert_false (has_accent_outline (f->scene, &f->style));
 
-  view.highlight = NS_HIT_NEURON;
-  view.highlight_layer = 0;
-  view.highlight_neuron = 1;
+  view.highlight = (NsNetworkItem){ NS_HIT_NEURON, 0, 1, -1 };
   ns_render_network (scene, &view, &f->style, WIDTH, HEIGHT);
   g_assert_true (has_accent_outline (scene, &f->style));
   g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_LINE), ==, 6);
@@ -603,7 +601,7 @@ test_from_experiment (void)
   ns_render_network (scene, &view, &style, 1000, 600);
 
   n_images = ns_scene_count_prims (scene, NS_PRIM_IMAGE);
-  g_assert_cmpuint (n_images, ==, net->n_inputs + net->n_units);
+  g_assert_cmpuint (n_images, ==, NS_N_FEATURES + net->n_units);
   for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
     {
       const NsPrim *prim = ns_scene_get_prim (scene, k);

@@ -1,8 +1,860 @@
-/* stub: being written */
-#include <glib.h>
+/* test-ui-data-panel.c: the data panel's actions drive the experiment, its controls follow
+ * the experiment, its thumbnails show every generated set (run under Xvfb).
+ *
+ * NS_TEST_DUMP=dir saves the panel as dir/ui-data-panel.png (generated data) and
+ * dir/ui-data-panel-csv.png (a CSV file).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "ns-data-panel.h"
+#include "ns-render-data.h"
+#include "ns-render-style.h"
+
+static gboolean
+flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until cond holds or ms milliseconds pass; then asserts cond. */
+#define WAIT_UNTIL(cond, ms)                                                                       \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    gboolean timed_out_ = FALSE;                                                                   \
+    guint id_ = g_timeout_add (ms, flag_cb, &timed_out_);                                          \
+    while (!(cond) && !timed_out_)                                                                 \
+      g_main_context_iteration (NULL, TRUE);                                                       \
+    if (!timed_out_)                                                                               \
+      g_source_remove (id_);                                                                       \
+    g_assert_true (cond);                                                                          \
+  }                                                                                                \
+  G_STMT_END
+
+static NsExperiment *
+make_experiment (const char *option, const char *value)
+{
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (GError) error = NULL;
+  NsExperiment *experiment;
+
+  ns_config_init_default (&config);
+  if (option != NULL)
+    g_assert_true (ns_config_set_option (&config, option, value, &error));
+  g_assert_no_error (error);
+
+  experiment = ns_experiment_new (&config, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (experiment);
+
+  return experiment;
+}
+
+static char *
+iris_path (void)
+{
+  const char *datadir = g_getenv ("NEUROSCOPE_DATADIR");
+
+  g_assert_nonnull (datadir);
+  return g_build_filename (datadir, "datasets", "iris.csv", NULL);
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  NsDataPanel *panel;
+} Fixture;
+
+static void
+fixture_present (Fixture *f, NsExperiment *experiment)
+{
+  f->window = GTK_WINDOW (gtk_window_new ());
+  f->panel = NS_DATA_PANEL (ns_data_panel_new ());
+  ns_data_panel_set_experiment (f->panel, experiment);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->panel));
+  gtk_window_present (f->window);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->panel)), 5000);
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  gtk_window_destroy (f->window);
+  f->window = NULL;
+  f->panel = NULL;
+}
+
+static gboolean
+activate (Fixture *f, const char *name, const char *format, ...)
+{
+  GVariant *parameter = NULL;
+  va_list args;
+
+  if (format != NULL)
+    {
+      va_start (args, format);
+      parameter = g_variant_new_va (format, NULL, &args);
+      va_end (args);
+    }
+
+  return gtk_widget_activate_action_variant (GTK_WIDGET (f->panel), name, parameter);
+}
+
+/* The panel's descendants of @type, in tree order. */
+static void
+collect (GtkWidget *widget, GType type, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (Fixture *f, GType type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (f->panel), type, found);
+  return found;
+}
+
+/* The mapped label whose text contains @needle, or NULL. */
+static GtkLabel *
+find_label (Fixture *f, const char *needle)
+{
+  g_autoptr (GPtrArray) labels = find_all (f, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i])
+        && strstr (gtk_label_get_label (labels->pdata[i]), needle) != NULL)
+      return labels->pdata[i];
+
+  return NULL;
+}
+
+/* The noise, ratio and batch sliders, in that order. */
+static GtkRange *
+get_scale (Fixture *f, guint i)
+{
+  g_autoptr (GPtrArray) scales = find_all (f, GTK_TYPE_SCALE);
+
+  g_assert_cmpuint (scales->len, ==, 3);
+  return GTK_RANGE (scales->pdata[i]);
+}
+
+/* The batch box and the seed box, in that order. */
+static GtkSpinButton *
+get_spin (Fixture *f, guint i)
+{
+  g_autoptr (GPtrArray) spins = find_all (f, GTK_TYPE_SPIN_BUTTON);
+
+  g_assert_cmpuint (spins->len, ==, 2);
+  return GTK_SPIN_BUTTON (spins->pdata[i]);
+}
+
+static gboolean
+dataset_active (Fixture *f, NsDatasetKind kind)
+{
+  return gtk_toggle_button_get_active (
+      GTK_TOGGLE_BUTTON (ns_data_panel_get_dataset_button (f->panel, kind)));
+}
+
+static guint
+n_active_datasets (Fixture *f)
+{
+  guint n = 0;
+
+  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+    n += dataset_active (f, k);
+  return n;
+}
+
+static float *
+copy_params (NsExperiment *experiment)
+{
+  const NnNet *net = ns_experiment_get_net (experiment);
+
+  return g_memdup2 (net->params, net->n_params * sizeof (float));
+}
+
+static gboolean
+same_params (NsExperiment *experiment, const float *params)
+{
+  const NnNet *net = ns_experiment_get_net (experiment);
+
+  return memcmp (net->params, params, net->n_params * sizeof (float)) == 0;
+}
+
+static float *
+copy_train_x (NsExperiment *experiment, guint *n)
+{
+  const NsDataset *data = ns_experiment_get_dataset (experiment);
+
+  *n = data->n_train * data->n_inputs;
+  return g_memdup2 (data->train_x, *n * sizeof (float));
+}
+
+static void
+test_set_dataset (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment (NULL, NULL);
+  const NsConfig *config = ns_experiment_get_config (experiment);
+  g_autofree char *name = NULL;
+  guint64 version;
+  Fixture f;
+
+  fixture_present (&f, experiment);
+
+  /* The default circle is shown as chosen. */
+  g_object_get (f.panel, "dataset", &name, NULL);
+  g_assert_cmpstr (name, ==, "circle");
+  g_assert_true (dataset_active (&f, NS_DATASET_CIRCLE));
+  g_assert_cmpuint (n_active_datasets (&f), ==, 1);
+
+  ns_experiment_step (experiment, 7);
+  version = ns_experiment_get_version (experiment);
+  g_assert_true (activate (&f, "data.set-dataset", "s", "spiral"));
+  g_assert_cmpint (config->dataset, ==, NS_DATASET_SPIRAL);
+  g_assert_cmpstr (ns_experiment_get_dataset (experiment)->name, ==, "spiral");
+  g_assert_cmpuint (ns_experiment_get_version (experiment), !=, version);
+  g_assert_cmpuint (ns_experiment_get_step (experiment), ==, 0);
+  g_assert_true (dataset_active (&f, NS_DATASET_SPIRAL));
+  g_assert_false (dataset_active (&f, NS_DATASET_CIRCLE));
+  g_assert_cmpuint (n_active_datasets (&f), ==, 1);
+  g_assert_nonnull (find_label (&f, "Spiral: two arms"));
+
+  /* Clicking a thumbnail is the same action. */
+  g_signal_emit_by_name (ns_data_panel_get_dataset_button (f.panel, NS_DATASET_XOR), "clicked");
+  g_assert_cmpint (config->dataset, ==, NS_DATASET_XOR);
+  g_assert_true (dataset_active (&f, NS_DATASET_XOR));
+
+  /* A regression set switches the problem by itself and hides the class picker. */
+  g_assert_true (activate (&f, "data.set-dataset", "s", "reg-gauss"));
+  g_assert_cmpint (config->dataset, ==, NS_DATASET_REG_GAUSS);
+  g_assert_cmpint (config->problem, ==, NS_PROBLEM_REGRESSION);
+  g_assert_cmpuint (ns_experiment_get_dataset (experiment)->n_classes, ==, 0);
+  g_assert_null (find_label (&f, "Class of added points"));
+
+  /* Noise and ratio are kept across sets. */
+  g_assert_true (activate (&f, "data.set-noise", "d", 0.2));
+  g_assert_true (activate (&f, "data.set-ratio", "d", 0.8));
+  g_assert_true (activate (&f, "data.set-dataset", "s", "moons"));
+  g_assert_cmpint (config->problem, ==, NS_PROBLEM_CLASSIFICATION);
+  g_assert_cmpfloat (config->noise, ==, 0.2);
+  g_assert_cmpfloat (config->train_ratio, ==, 0.8);
+  g_assert_nonnull (find_label (&f, "Class of added points"));
+
+  /* Choosing the set in use again keeps the run. */
+  ns_experiment_step (experiment, 3);
+  g_assert_true (activate (&f, "data.set-dataset", "s", "moons"));
+  g_assert_cmpuint (ns_experiment_get_step (experiment), ==, 3);
+
+  fixture_close (&f);
+}
+
+static void
+test_set_noise_ratio (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment (NULL, NULL);
+  const NsConfig *config = ns_experiment_get_config (experiment);
+  g_autofree float *initial = copy_params (experiment);
+  g_autofree float *before = NULL;
+  g_autofree float *after = NULL;
+  guint n_before, n_after;
+  Fixture f;
+
+  fixture_present (&f, experiment);
+
+  ns_experiment_step (experiment, 25);
+  g_assert_false (same_params (experiment, initial));
+  before = copy_train_x (experiment, &n_before);
+
+  /* Noise redraws the data, starts over, and keeps the first weights. */
+  g_assert_true (activate (&f, "data.set-noise", "d", 0.3));
+  g_assert_cmpfloat (config->noise, ==, 0.3);
+  g_assert_cmpuint (ns_experiment_get_step (experiment), ==, 0);
+  g_assert_true (same_params (experiment, initial));
+  g_assert_cmpfloat (gtk_range_get_value (get_scale (&f, 0)), ==, 30);
+  g_assert_nonnull (find_label (&f, "30%"));
+
+  /* Out of range is clamped. */
+  g_assert_true (activate (&f, "data.set-noise", "d", 3.0));
+  g_assert_cmpfloat (config->noise, ==, 0.5);
+
+  /* The ratio moves points between the training and test sets. */
+  g_assert_true (activate (&f, "data.set-ratio", "d", 0.7));
+  g_assert_cmpfloat (config->train_ratio, ==, 0.7);
+  g_assert_cmpuint (ns_experiment_get_dataset (experiment)->n_train, ==, 350);
+  g_assert_cmpuint (ns_experiment_get_dataset (experiment)->n_test, ==, 150);
+  g_assert_true (same_params (experiment, initial));
+  g_assert_cmpfloat (gtk_range_get_value (get_scale (&f, 1)), ==, 70);
+  g_assert_nonnull (find_label (&f, "70%"));
+  after = copy_train_x (experiment, &n_after);
+  g_assert_cmpuint (n_after, !=, n_before);
+
+  /* The sliders drive the same actions, in the Playground's steps. */
+  gtk_range_set_value (get_scale (&f, 0), 23);
+  g_assert_cmpfloat (config->noise, ==, 0.25);
+  g_assert_cmpfloat (gtk_range_get_value (get_scale (&f, 0)), ==, 25);
+  gtk_range_set_value (get_scale (&f, 1), 38);
+  g_assert_cmpfloat (config->train_ratio, ==, 0.4);
+  g_assert_cmpfloat (gtk_range_get_value (get_scale (&f, 1)), ==, 40);
+
+  fixture_close (&f);
+}
+
+static void
+test_set_batch (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment (NULL, NULL);
+  const NsConfig *config = ns_experiment_get_config (experiment);
+  guint64 version;
+  Fixture f;
+
+  fixture_present (&f, experiment);
+
+  /* Live: the run goes on from where it is. */
+  ns_experiment_step (experiment, 12);
+  version = ns_experiment_get_version (experiment);
+  g_assert_true (activate (&f, "data.set-batch", "u", 5));
+  g_assert_cmpuint (config->batch_size, ==, 5);
+  g_assert_cmpuint (ns_experiment_get_step (experiment), ==, 12);
+  g_assert_cmpuint (ns_experiment_get_version (experiment), ==, version);
+  g_assert_cmpfloat (gtk_range_get_value (get_scale (&f, 2)), ==, 5);
+  g_assert_cmpfloat (gtk_spin_button_get_value (get_spin (&f, 0)), ==, 5);
+
+  /* Past the slider's 30 the box still shows the size. */
+  g_assert_true (activate (&f, "data.set-batch", "u", 200));
+  g_assert_cmpuint (config->batch_size, ==, 200);
+  g_assert_cmpfloat (gtk_range_get_value (get_scale (&f, 2)), ==, 30);
+  g_assert_cmpfloat (gtk_spin_button_get_value (get_spin (&f, 0)), ==, 200);
+
+  g_assert_true (activate (&f, "data.set-batch", "u", 5000));
+  g_assert_cmpuint (config->batch_size, ==, 1000);
+  g_assert_true (activate (&f, "data.set-batch", "u", 0));
+  g_assert_cmpuint (config->batch_size, ==, 1);
+
+  /* The slider and the box drive it too. */
+  gtk_range_set_value (get_scale (&f, 2), 17);
+  g_assert_cmpuint (config->batch_size, ==, 17);
+  gtk_spin_button_set_value (get_spin (&f, 0), 640);
+  g_assert_cmpuint (config->batch_size, ==, 640);
+  g_assert_cmpuint (ns_experiment_get_step (experiment), ==, 12);
+
+  fixture_close (&f);
+}
+
+static void
+test_seed_regenerate (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment (NULL, NULL);
+  g_autoptr (NsExperiment) twin = make_experiment ("seed", "42");
+  const NsConfig *config = ns_experiment_get_config (experiment);
+  g_autofree float *first = NULL;
+  g_autofree float *seeded = NULL;
+  g_autofree float *regenerated = NULL;
+  g_autofree float *again = NULL;
+  guint n, n2;
+  Fixture f;
+
+  fixture_present (&f, experiment);
+
+  first = copy_train_x (experiment, &n);
+  ns_experiment_step (experiment, 9);
+
+  /* A new seed: new points and weights, exactly those of an experiment made with it. */
+  g_assert_true (activate (&f, "data.set-seed", "t", (guint64) 42));
+  g_assert_cmpuint (config->seed, ==, 42);
+  g_assert_cmpuint (ns_experiment_get_step (experiment), ==, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (get_spin (&f, 1)), ==, 42);
+  seeded = copy_train_x (experiment, &n2);
+  g_assert_cmpuint (n2, ==, n);
+  g_assert_true (memcmp (first, seeded, n * sizeof (float)) != 0);
+  g_assert_true (same_params (experiment, ns_experiment_get_net (twin)->params));
+  g_assert_true (memcmp (seeded, ns_experiment_get_dataset (twin)->train_x, n * sizeof (float))
+                 == 0);
+
+  /* Regenerate: new points of the same kind, weights kept, step 0. */
+  ns_experiment_step (experiment, 4);
+  g_assert_true (activate (&f, "data.regenerate", NULL));
+  g_assert_cmpuint (ns_experiment_get_step (experiment), ==, 0);
+  g_assert_cmpuint (config->seed, ==, 42);
+  regenerated = copy_train_x (experiment, &n2);
+  g_assert_true (memcmp (seeded, regenerated, n * sizeof (float)) != 0);
+  g_assert_true (same_params (experiment, ns_experiment_get_net (twin)->params));
+
+  /* The same seed again is the rehearsed start once more. */
+  g_assert_true (activate (&f, "data.set-seed", "t", (guint64) 42));
+  again = copy_train_x (experiment, &n2);
+  g_assert_true (memcmp (seeded, again, n * sizeof (float)) == 0);
+
+  /* Typing a seed in the box. */
+  gtk_spin_button_set_value (get_spin (&f, 1), 7);
+  g_assert_cmpuint (config->seed, ==, 7);
+
+  fixture_close (&f);
+}
+
+/* A lesson (or any other part of the window) changes the experiment: the panel follows. */
+static void
+test_follows_experiment (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment (NULL, NULL);
+  g_autoptr (NsExperiment) other = make_experiment ("dataset", "checkerboard");
+  const NsConfig *config = ns_experiment_get_config (experiment);
+  g_autofree char *name = NULL;
+  Fixture f;
+
+  fixture_present (&f, experiment);
+
+  ns_experiment_set_data (experiment, NS_DATASET_BLOBS5, 0.15, 0.6, 0);
+  g_object_get (f.panel, "dataset", &name, NULL);
+  g_assert_cmpstr (name, ==, "blobs5");
+  g_assert_true (dataset_active (&f, NS_DATASET_BLOBS5));
+  g_assert_cmpuint (n_active_datasets (&f), ==, 1);
+  g_assert_cmpfloat (gtk_range_get_value (get_scale (&f, 0)), ==, 15);
+  g_assert_cmpfloat (gtk_range_get_value (get_scale (&f, 1)), ==, 60);
+  g_assert_nonnull (find_label (&f, "15%"));
+  g_assert_nonnull (find_label (&f, "60%"));
+  g_assert_nonnull (find_label (&f, "Five blobs"));
+  /* Following is not changing: nothing was redrawn or reset on the panel's account. */
+  g_assert_cmpfloat (config->noise, ==, 0.15);
+
+  ns_experiment_set_batch_size (experiment, 3);
+  g_assert_cmpfloat (gtk_spin_button_get_value (get_spin (&f, 0)), ==, 3);
+  ns_experiment_set_seed (experiment, 99);
+  g_assert_cmpfloat (gtk_spin_button_get_value (get_spin (&f, 1)), ==, 99);
+
+  /* Another experiment altogether; the first one is let go. */
+  ns_data_panel_set_experiment (f.panel, other);
+  g_assert_true (ns_data_panel_get_experiment (f.panel) == other);
+  g_assert_true (dataset_active (&f, NS_DATASET_CHECKERBOARD));
+  ns_experiment_set_data (experiment, NS_DATASET_XOR, 0, 0.5, 0);
+  g_assert_true (dataset_active (&f, NS_DATASET_CHECKERBOARD));
+
+  /* No experiment: nothing to drive, and activating is harmless. */
+  ns_data_panel_set_experiment (f.panel, NULL);
+  g_assert_cmpuint (n_active_datasets (&f), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (get_scale (&f, 0))));
+  activate (&f, "data.regenerate", NULL);
+
+  fixture_close (&f);
+}
+
+static void
+count_cb (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_class_picker (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment (NULL, NULL);
+  g_autoptr (GPtrArray) toggles = NULL;
+  guint notified = 0;
+  guint visible = 0;
+  Fixture f;
+
+  fixture_present (&f, experiment);
+
+  /* Two classes: two swatches. */
+  toggles = find_all (&f, GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_cmpuint (toggles->len, ==, NS_N_DATASET_KINDS + NS_RENDER_N_CLASS_COLORS);
+  for (guint i = NS_N_DATASET_KINDS; i < toggles->len; i++)
+    visible += gtk_widget_get_visible (toggles->pdata[i]);
+  g_assert_cmpuint (visible, ==, 2);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (toggles->pdata[NS_N_DATASET_KINDS + 1]), ==,
+                   "Class 1 (blue): click on the output to add a point of this class");
+
+  g_signal_connect (f.panel, "notify::class-to-add", G_CALLBACK (count_cb), &notified);
+
+  g_assert_true (activate (&f, "data.set-class", "u", 1));
+  g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 1);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (gtk_toggle_button_get_active (toggles->pdata[NS_N_DATASET_KINDS + 1]));
+  g_assert_false (gtk_toggle_button_get_active (toggles->pdata[NS_N_DATASET_KINDS]));
+
+  /* Setting it again does not notify; past the data's classes it is kept to the last. */
+  ns_data_panel_set_class_to_add (f.panel, 1);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (activate (&f, "data.set-class", "u", 4));
+  g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 1);
+
+  /* Five classes: five swatches; back to two, the choice follows. */
+  g_assert_true (activate (&f, "data.set-dataset", "s", "blobs5"));
+  visible = 0;
+  for (guint i = NS_N_DATASET_KINDS; i < toggles->len; i++)
+    visible += gtk_widget_get_visible (toggles->pdata[i]);
+  g_assert_cmpuint (visible, ==, 5);
+  g_signal_emit_by_name (toggles->pdata[NS_N_DATASET_KINDS + 4], "clicked");
+  g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 4);
+  g_assert_true (activate (&f, "data.set-dataset", "s", "gauss"));
+  g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 1);
+  g_assert_true (gtk_toggle_button_get_active (toggles->pdata[NS_N_DATASET_KINDS + 1]));
+
+  /* Regression: no classes to pick. */
+  g_assert_true (activate (&f, "data.set-dataset", "s", "reg-plane"));
+  g_assert_false (gtk_widget_get_mapped (toggles->pdata[NS_N_DATASET_KINDS]));
+
+  fixture_close (&f);
+}
+
+typedef struct
+{
+  guint textures, texts;
+} NodeCounts;
+
+static void
+count_nodes (GskRenderNode *node, NodeCounts *counts)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count_nodes (gsk_container_node_get_child (node, i), counts);
+      break;
+
+    case GSK_TRANSFORM_NODE:
+      count_nodes (gsk_transform_node_get_child (node), counts);
+      break;
+
+    case GSK_CLIP_NODE:
+      count_nodes (gsk_clip_node_get_child (node), counts);
+      break;
+
+    case GSK_ROUNDED_CLIP_NODE:
+      count_nodes (gsk_rounded_clip_node_get_child (node), counts);
+      break;
+
+    case GSK_OPACITY_NODE:
+      count_nodes (gsk_opacity_node_get_child (node), counts);
+      break;
+
+    case GSK_TEXTURE_NODE:
+      counts->textures++;
+      break;
+
+    case GSK_TEXT_NODE:
+      counts->texts++;
+      break;
+
+    default:
+      break;
+    }
+}
+
+/* Renders the panel as the window shows it; saves it as dir/name when NS_TEST_DUMP is set. */
+static GskRenderNode *
+render_panel (Fixture *f, const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (f->panel);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  const char *dump = g_getenv ("NS_TEST_DUMP");
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  if (dump != NULL && *dump != '\0')
+    {
+      g_autofree char *path = g_build_filename (dump, name, NULL);
+      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
+
+      /* The panel's own background is the window's: paint it under the panel for the file. */
+      GtkSnapshot *framed = gtk_snapshot_new ();
+      g_autoptr (GskRenderNode) whole = NULL;
+      GdkRGBA background = { 0.98f, 0.98f, 0.98f, 1.f };
+
+      if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+        background = (GdkRGBA) { 0.14f, 0.14f, 0.14f, 1.f };
+      gtk_snapshot_append_color (framed, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gtk_snapshot_append_node (framed, node);
+      whole = gtk_snapshot_free_to_node (framed);
+
+      texture = gsk_renderer_render_texture (renderer, whole,
+                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      g_mkdir_with_parents (dump, 0755);
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+      g_test_message ("dumped %s", path);
+    }
+
+  return node;
+}
+
+static gboolean
+all_thumbnails_drawn (Fixture *f)
+{
+  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+    if (ns_scene_get_n_prims (ns_data_panel_get_thumbnail_scene (f->panel, k)) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Two scenes differ when any circle is elsewhere or of another colour. */
+static gboolean
+scenes_differ (const NsScene *a, const NsScene *b)
+{
+  if (ns_scene_get_n_prims (a) != ns_scene_get_n_prims (b))
+    return TRUE;
+
+  for (size_t i = 0; i < ns_scene_get_n_prims (a); i++)
+    {
+      const NsPrim *pa = ns_scene_get_prim (a, i);
+      const NsPrim *pb = ns_scene_get_prim (b, i);
+
+      if (pa->kind != pb->kind)
+        return TRUE;
+      if (pa->kind == NS_PRIM_CIRCLE
+          && (fabs (pa->circle.cx - pb->circle.cx) > 0.5
+              || fabs (pa->circle.cy - pb->circle.cy) > 0.5
+              || !ns_color_equal (&pa->circle.fill, &pb->circle.fill)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_thumbnails (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment ("dataset", "spiral");
+  g_autoptr (GskRenderNode) node = NULL;
+  NodeCounts counts = { 0 };
+  size_t circles = 0;
+  Fixture f;
+
+  fixture_present (&f, experiment);
+  WAIT_UNTIL (all_thumbnails_drawn (&f), 5000);
+
+  /* Fits the window's ~300 px sidebar. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.panel)), <=, 300);
+
+  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+    {
+      const NsScene *scene = ns_data_panel_get_thumbnail_scene (f.panel, k);
+      GtkWidget *button = ns_data_panel_get_dataset_button (f.panel, k);
+      const char *tip = gtk_widget_get_tooltip_text (button);
+
+      /* A card and every one of the preview's points. */
+      g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_RECT), ==, 1);
+      g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_CIRCLE), ==,
+                        ns_data_preview_count (k));
+      circles += ns_scene_count_prims (scene, NS_PRIM_CIRCLE);
+
+      /* The tooltip names the set and says what it looks like. */
+      g_assert_nonnull (tip);
+      g_assert_true (g_str_has_prefix (tip, ns_dataset_kind_title (k)));
+      g_assert_nonnull (strstr (tip, " — "));
+      g_assert_false (gtk_widget_get_focus_on_click (button));
+
+      for (guint j = 0; j < k; j++)
+        g_assert_true (scenes_differ (scene, ns_data_panel_get_thumbnail_scene (f.panel, j)));
+    }
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (
+                                ns_data_panel_get_dataset_button (f.panel, NS_DATASET_SPIRAL)),
+                            "1.75 turns"));
+
+  /* The spiral in use is framed in the accent colour, the others not. */
+  {
+    const NsPrim *frame = ns_scene_get_prim (
+        ns_data_panel_get_thumbnail_scene (f.panel, NS_DATASET_SPIRAL), 0);
+    const NsPrim *plain = ns_scene_get_prim (
+        ns_data_panel_get_thumbnail_scene (f.panel, NS_DATASET_CIRCLE), 0);
+
+    g_assert_cmpint (frame->kind, ==, NS_PRIM_RECT);
+    g_assert_cmpfloat (frame->rect.stroke_width, >, plain->rect.stroke_width);
+  }
+
+  /* Every point becomes a texture node (the painter's sprite), plus the labels' text. */
+  node = render_panel (&f, "ui-data-panel.png");
+  count_nodes (node, &counts);
+  g_assert_cmpuint (counts.textures, >=, circles);
+  g_assert_cmpuint (counts.texts, >=, 5);
+
+  /* The zoom enlarges the thumbnails. */
+  {
+    int before = gtk_widget_get_width (ns_data_panel_get_dataset_button (f.panel, 0));
+
+    ns_data_panel_set_zoom (f.panel, 1.5);
+    g_assert_cmpfloat (ns_data_panel_get_zoom (f.panel), ==, 1.5);
+    WAIT_UNTIL (gtk_widget_get_width (ns_data_panel_get_dataset_button (f.panel, 0)) > before,
+                5000);
+  }
+
+  fixture_close (&f);
+}
+
+static void
+test_csv (void)
+{
+  g_autofree char *path = iris_path ();
+  g_autoptr (NsExperiment) experiment = make_experiment ("data", path);
+  const NsConfig *config = ns_experiment_get_config (experiment);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autofree char *name = NULL;
+  GtkLabel *info;
+  guint n_train;
+  Fixture f;
+
+  fixture_present (&f, experiment);
+
+  /* The file's name, rows, inputs and classes. */
+  g_assert_nonnull (find_label (&f, "iris.csv"));
+  info = find_label (&f, "150 rows");
+  g_assert_nonnull (info);
+  g_assert_nonnull (strstr (gtk_label_get_label (info), "4 inputs"));
+  g_assert_nonnull (strstr (gtk_label_get_label (info), "3 classes"));
+  g_assert_nonnull (strstr (gtk_label_get_label (info), "setosa"));
+
+  /* No generated set is chosen; noise and ratio are off. */
+  g_object_get (f.panel, "dataset", &name, NULL);
+  g_assert_cmpstr (name, ==, "");
+  g_assert_cmpuint (n_active_datasets (&f), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (get_scale (&f, 0))));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (get_scale (&f, 1))));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (get_scale (&f, 2))));
+  n_train = ns_experiment_get_dataset (experiment)->n_train;
+  activate (&f, "data.set-noise", "d", 0.3);
+  activate (&f, "data.set-ratio", "d", 0.8);
+  g_assert_nonnull (config->data_path);
+  g_assert_cmpfloat (config->noise, ==, 0);
+  g_assert_cmpuint (ns_experiment_get_dataset (experiment)->n_train, ==, n_train);
+
+  /* Batch, seed and the class picker still work (iris has three classes). */
+  g_assert_true (activate (&f, "data.set-batch", "u", 4));
+  g_assert_cmpuint (config->batch_size, ==, 4);
+  g_assert_true (activate (&f, "data.set-class", "u", 2));
+  g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 2);
+  g_assert_true (activate (&f, "data.set-class", "u", 3));
+  g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 2);
+
+  WAIT_UNTIL (ns_scene_get_n_prims (ns_data_panel_get_thumbnail_scene (f.panel, 0)) > 0, 5000);
+  node = render_panel (&f, "ui-data-panel-csv.png");
+
+  /* The picker is off too: a file's network has the file's inputs. */
+  g_assert_false (gtk_widget_is_sensitive (ns_data_panel_get_dataset_button (f.panel, 0)));
+  activate (&f, "data.set-dataset", "s", "circle");
+  g_object_set (f.panel, "dataset", "circle", NULL);
+  g_assert_nonnull (config->data_path);
+  g_assert_cmpuint (ns_experiment_get_dataset (experiment)->n_inputs, ==, 4);
+
+  /* Regenerate deals the rows anew; the file stays. */
+  {
+    guint n;
+    g_autofree float *before = copy_train_x (experiment, &n);
+    g_autofree float *after = NULL;
+
+    g_assert_true (activate (&f, "data.regenerate", NULL));
+    after = copy_train_x (experiment, &n);
+    g_assert_nonnull (config->data_path);
+    g_assert_true (memcmp (before, after, n * sizeof (float)) != 0);
+    g_assert_nonnull (find_label (&f, "150 rows"));
+  }
+
+  fixture_close (&f);
+}
+
+/* Presentation mode on a dark desktop: the thumbnails are redrawn in dark colours and larger. */
+static void
+test_dark_zoom (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment ("dataset", "blobs5");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr (GskRenderNode) node = NULL;
+  NsRenderStyle dark;
+  const NsPrim *card;
+  Fixture f;
+
+  fixture_present (&f, experiment);
+  WAIT_UNTIL (all_thumbnails_drawn (&f), 5000);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  ns_data_panel_set_zoom (f.panel, 1.5);
+  ns_render_style_init (&dark, TRUE, 1.5);
+  WAIT_UNTIL (ns_color_equal (&ns_scene_get_prim (ns_data_panel_get_thumbnail_scene (f.panel, 0), 0)
+                                   ->rect.fill,
+                              &dark.background),
+              5000);
+  WAIT_UNTIL (ns_scene_get_width (ns_data_panel_get_thumbnail_scene (f.panel, 0)) >= 60, 5000);
+
+  card = ns_scene_get_prim (ns_data_panel_get_thumbnail_scene (f.panel, NS_DATASET_BLOBS5), 0);
+  g_assert_true (ns_color_equal (&card->rect.stroke, &dark.accent));
+  node = render_panel (&f, "ui-data-panel-dark.png");
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  fixture_close (&f);
+}
+
+static void
+test_tooltips (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment (NULL, NULL);
+  g_autoptr (GPtrArray) scales = NULL;
+  g_autoptr (GPtrArray) buttons = NULL;
+  Fixture f;
+
+  fixture_present (&f, experiment);
+
+  /* Every control explains itself, on it or on the row that holds it. */
+  scales = find_all (&f, GTK_TYPE_SCALE);
+  for (guint i = 0; i < scales->len; i++)
+    {
+      GtkWidget *row = gtk_widget_get_parent (scales->pdata[i]);
+
+      g_assert_nonnull (gtk_widget_get_tooltip_text (row));
+      g_assert_false (gtk_widget_get_focus_on_click (scales->pdata[i]));
+    }
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (
+                                gtk_widget_get_parent (scales->pdata[0])),
+                            "Noise: how much the points stray from the pattern"));
+
+  buttons = find_all (&f, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      if (!gtk_widget_get_visible (buttons->pdata[i])
+          || gtk_widget_get_ancestor (buttons->pdata[i], GTK_TYPE_SPIN_BUTTON) != NULL)
+        continue;
+      g_assert_nonnull (gtk_widget_get_tooltip_text (buttons->pdata[i]));
+      g_assert_false (gtk_widget_get_focus_on_click (buttons->pdata[i]));
+    }
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (get_spin (&f, 0))));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (get_spin (&f, 1))));
+
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f.panel), "data-panel"));
+
+  fixture_close (&f);
+}
+
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/data-panel/set-dataset", test_set_dataset);
+  g_test_add_func ("/ui/data-panel/set-noise-ratio", test_set_noise_ratio);
+  g_test_add_func ("/ui/data-panel/set-batch", test_set_batch);
+  g_test_add_func ("/ui/data-panel/seed-regenerate", test_seed_regenerate);
+  g_test_add_func ("/ui/data-panel/follows-experiment", test_follows_experiment);
+  g_test_add_func ("/ui/data-panel/class-picker", test_class_picker);
+  g_test_add_func ("/ui/data-panel/thumbnails", test_thumbnails);
+  g_test_add_func ("/ui/data-panel/csv", test_csv);
+  g_test_add_func ("/ui/data-panel/dark-zoom", test_dark_zoom);
+  g_test_add_func ("/ui/data-panel/tooltips", test_tooltips);
+
   return g_test_run ();
 }

@@ -450,11 +450,35 @@ replace_data (NsExperiment *self, GError **error)
     return FALSE;
   g_clear_pointer (&self->data, ns_dataset_free);
   self->data = data;
+  if (n_net_inputs (&self->config, data) != self->net->n_inputs)
+    {
+      /* Another kind of data (a file's columns instead of plane features): a network of the
+       * same hidden layers for its inputs. Snapshots of the old shape cannot come back. */
+      NnNet *net = make_net (&self->config, data);
+      if (net != NULL)
+        {
+          nn_net_free (self->net);
+          self->net = net;
+        }
+      g_ptr_array_set_size (self->undo, 0);
+    }
   match_output (self);
   ns_experiment_rebuild_inputs (self);
   reset_state (self);
   emit_changed (self);
   return TRUE;
+}
+
+void
+ns_experiment_set_train_ratio (NsExperiment *self, double train_ratio)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+
+  self->config.train_ratio = CLAMP (train_ratio, 0.1, 0.9);
+  if (!replace_data (self, &error))
+    g_warning ("Could not split the data: %s", error->message);
 }
 
 void
@@ -933,11 +957,16 @@ restore_undo (NsExperiment *self)
 
   g_return_if_fail (self->undo->len > 0);
 
+  /* Only the network's shape comes back: the data settings are what they are now. */
   entry = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
   nn_net_free (self->net);
   self->net = g_steal_pointer (&entry->net);
-  ns_config_copy (&self->config, &entry->config);
+  self->config.features = entry->config.features;
+  self->config.n_hidden = entry->config.n_hidden;
+  memcpy (self->config.widths, entry->config.widths, sizeof self->config.widths);
+  memcpy (self->config.activations, entry->config.activations, sizeof self->config.activations);
   undo_entry_free (entry);
+  match_output (self);
   ns_experiment_rebuild_inputs (self);
 }
 

@@ -76,6 +76,8 @@ void ns_experiment_set_batch_size (NsExperiment *self, guint batch_size);
 void ns_experiment_set_data (NsExperiment *self, NsDatasetKind kind, double noise,
                              double train_ratio, guint count);
 void ns_experiment_set_seed (NsExperiment *self, guint64 seed); /* all streams anew, reset */
+/* The training share of generated or file data: a new split, then reset. */
+void ns_experiment_set_train_ratio (NsExperiment *self, double train_ratio);
 
 /* Network edits: keep every weight they can (nn_net_* edits), go on from the current step. */
 gboolean ns_experiment_set_features (NsExperiment *self, guint mask);

@@ -14,7 +14,8 @@
 
 G_BEGIN_DECLS
 
-/* Points per preview: enough to show every set's shape at thumbnail size. */
+/* Points per preview: enough to show a set's shape at thumbnail size (the checkerboard's
+ * sixteen squares need more; see ns_data_preview_count). */
 #define NS_DATA_PREVIEW_COUNT 200
 /* Previews are drawn at this seed and no noise, so they look the same on every machine. */
 #define NS_DATA_PREVIEW_SEED 1
@@ -42,9 +43,12 @@ NsColor ns_render_data_value_color (const NsRenderStyle *style, float value);
 void ns_render_class_swatch (NsScene *scene, guint k, gboolean selected,
                              const NsRenderStyle *style, double width, double height);
 
-/* Every generated kind's preview data (NS_DATA_PREVIEW_COUNT points, no noise, all of them in
+/* Every generated kind's preview data (ns_data_preview_count points, no noise, all of them in
  * the training split), made once by ns_data_previews_new. */
 typedef struct _NsDataPreviews NsDataPreviews;
+
+/* The number of points in @kind's preview. */
+guint ns_data_preview_count (NsDatasetKind kind);
 
 NsDataPreviews *ns_data_previews_new (void);
 void ns_data_previews_free (NsDataPreviews *previews); /* NULL is fine */

@@ -15,15 +15,100 @@
 #define ROOMY_HEIGHT 700.0
 #define LABEL_PAD 10.0    /* between a label and its picture */
 #define RIGHT_GUTTER 16.0 /* room right of the output column (class names widen it) */
+#define BAND_GAP 6.0      /* between the controls band and the column headers */
+#define HEADER_GAP 14.0   /* between the column headers and the pictures */
 #define MAX_NODE 160.0    /* heatmaps larger than this only crowd the links out */
+#define MAX_INPUT_NODE 96.0    /* input pictures: eleven of them share a column */
 #define MIN_NODE 10.0
-#define NODE_GAP_RATIO 0.28 /* vertical gap between neurons, as a share of their size */
-#define NODE_SHARE 0.42     /* largest share of a column's slot a neuron may take across */
+#define NODE_GAP_RATIO 0.28  /* vertical gap between neurons, as a share of their size */
+#define INPUT_GAP_RATIO 0.22 /* the same between input pictures, which are many */
+#define NODE_SHARE 0.42      /* largest share of a column's slot a neuron may take across */
+#define CARD_PAD 10.0
+#define CARD_GAP 14.0     /* between a neuron and its card */
+#define CARD_MIN 150.0    /* the card's heatmap side: at least this, or twice the neuron's */
+#define CARD_MAX 240.0
+#define DIM_ALPHA 0.72    /* how much background covers a feature not in use */
 
+/* ---- the feature pictures of plane data, kept with the experiment ---- */
+
+/* They depend only on the grid size and the data's extent, so they are computed once and kept
+ * with the experiment (freed with it) rather than every frame. */
 typedef struct
 {
-  double x, y, size; /* the neuron's square: top-left corner and side */
-} Node;
+  guint size;
+  double x_min, x_max, y_min, y_max;
+  float *values;                /* NS_N_FEATURES x size² */
+  float range[NS_N_FEATURES];   /* each row's largest |value| */
+} FeaturePlanes;
+
+G_DEFINE_QUARK (ns-render-network-feature-planes, feature_planes)
+
+static void
+feature_planes_free (gpointer data)
+{
+  FeaturePlanes *planes = data;
+
+  g_free (planes->values);
+  g_free (planes);
+}
+
+static const FeaturePlanes *
+get_feature_planes (NsExperiment *experiment, guint size)
+{
+  const NsDataset *data = ns_experiment_get_dataset (experiment);
+  FeaturePlanes *planes = g_object_get_qdata (G_OBJECT (experiment), feature_planes_quark ());
+  size_t n = (size_t) size * size;
+  g_autofree float *xy = NULL;
+
+  if (planes != NULL && planes->size == size && planes->x_min == data->x_min
+      && planes->x_max == data->x_max && planes->y_min == data->y_min
+      && planes->y_max == data->y_max)
+    return planes;
+
+  if (planes == NULL)
+    {
+      planes = g_new0 (FeaturePlanes, 1);
+      g_object_set_qdata_full (G_OBJECT (experiment), feature_planes_quark (), planes,
+                               feature_planes_free);
+    }
+
+  /* Cell centres, row 0 at the top where x2 is largest: the grid ns_experiment_eval_plane
+   * evaluates the network on, so a feature's picture matches the input it feeds. */
+  xy = g_new (float, 2 * n);
+  for (guint r = 0; r < size; r++)
+    for (guint c = 0; c < size; c++)
+      {
+        xy[2 * ((size_t) r * size + c)]
+            = (float) (data->x_min + (c + 0.5) / size * (data->x_max - data->x_min));
+        xy[2 * ((size_t) r * size + c) + 1]
+            = (float) (data->y_max - (r + 0.5) / size * (data->y_max - data->y_min));
+      }
+
+  g_free (planes->values);
+  planes->values = g_new (float, NS_N_FEATURES * n);
+  ns_features_compute ((1u << NS_N_FEATURES) - 1, xy, n, planes->values);
+
+  for (guint f = 0; f < NS_N_FEATURES; f++)
+    {
+      const float *row = planes->values + f * n;
+      float m = 0;
+
+      for (size_t s = 0; s < n; s++)
+        if (isfinite (row[s]) && fabsf (row[s]) > m)
+          m = fabsf (row[s]);
+      planes->range[f] = m > 0 ? m : 1;
+    }
+
+  planes->size = size;
+  planes->x_min = data->x_min;
+  planes->x_max = data->x_max;
+  planes->y_min = data->y_min;
+  planes->y_max = data->y_max;
+
+  return planes;
+}
+
+static const NsNetworkItem no_item = { NS_HIT_NONE, -1, -1, -1 };
 
 void
 ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experiment, guint grid_size)
@@ -53,8 +138,11 @@ ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experiment, gu
         if (config->features & (1u << f))
           view->feature_labels[k++] = ns_feature_label ((NsFeature) f);
 
-      if (k == net->n_inputs)
-        view->input_labels = view->feature_labels;
+      if (k == net->n_inputs && ns_features_count (config->features) == net->n_inputs)
+        {
+          view->input_labels = view->feature_labels;
+          view->feature_mask = config->features;
+        }
     }
   else if (dataset != NULL && dataset->n_inputs == net->n_inputs)
     {
@@ -72,9 +160,33 @@ ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experiment, gu
       view->inputs = inputs;
       view->units = units;
       view->grid_y_up = FALSE; /* row 0 is the top of the picture */
+
+      if (view->feature_mask != 0)
+        {
+          const FeaturePlanes *planes = get_feature_planes (experiment, grid_size);
+
+          view->features = planes->values;
+          view->feature_range = planes->range;
+        }
     }
 
-  view->highlight = NS_HIT_NONE;
+  view->highlight = no_item;
+  view->selection = no_item;
+  view->detail = no_item;
+}
+
+void
+ns_render_network_prepare_detail (NsNetworkViewData *view, NsExperiment *experiment, guint size)
+{
+  const float *units = NULL;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (NS_IS_EXPERIMENT (experiment));
+  g_return_if_fail (size > 0);
+
+  ns_experiment_eval_plane (experiment, size, NULL, &units);
+  view->detail_grid_size = size;
+  view->detail_units = units;
 }
 
 double
@@ -100,6 +212,101 @@ ns_render_network_link_alpha (float w)
   return round (CLAMP (0.45 + 0.55 * a, 0.45, 1.0) * 20.0) / 20.0;
 }
 
+const char *
+ns_render_network_activation_label (NnActivation act)
+{
+  switch (act)
+    {
+    case NN_ACT_LINEAR:
+      return "linear";
+    case NN_ACT_RELU:
+      return "ReLU";
+    case NN_ACT_LEAKY_RELU:
+      return "leaky ReLU";
+    case NN_ACT_TANH:
+      return "tanh";
+    case NN_ACT_SIGMOID:
+      return "sigmoid";
+    case NN_ACT_SOFTMAX:
+      return "softmax";
+    case NN_N_ACTIVATIONS:
+    default:
+      break;
+    }
+
+  return "?";
+}
+
+/* The activation the output layer really applies: it follows from the loss. */
+static const char *
+activation_label (const NnNet *net, size_t layer)
+{
+  if (layer == net->n_layers - 1)
+    switch (net->loss)
+      {
+      case NN_LOSS_BCE:
+        return "sigmoid";
+      case NN_LOSS_SOFTMAX_CE:
+        return "softmax";
+      case NN_LOSS_MSE:
+        return "linear";
+      case NN_N_LOSSES:
+      default:
+        break;
+      }
+
+  return ns_render_network_activation_label (net->layers[layer].act);
+}
+
+char *
+ns_render_network_describe (const NnNet *net)
+{
+  GString *s;
+  size_t n_hidden, n_out;
+  gboolean same = TRUE;
+
+  g_return_val_if_fail (net != NULL, NULL);
+
+  s = g_string_new (NULL);
+  n_hidden = net->n_layers - 1;
+  n_out = nn_net_n_outputs (net);
+
+  g_string_append_printf (s, net->n_inputs == 1 ? "%zu input, " : "%zu inputs, ", net->n_inputs);
+
+  if (n_hidden == 0)
+    g_string_append (s, "no hidden layer");
+  else if (n_hidden == 1)
+    g_string_append_printf (s, "a hidden layer of %zu %s", net->layers[0].n_out,
+                            net->layers[0].n_out == 1 ? "neuron" : "neurons");
+  else
+    {
+      g_string_append (s, "hidden layers of ");
+      for (size_t h = 0; h < n_hidden; h++)
+        g_string_append_printf (s, "%s%zu", h == 0 ? "" : h + 1 == n_hidden ? " and " : ", ",
+                                net->layers[h].n_out);
+      g_string_append (s, " neurons");
+    }
+
+  for (size_t h = 1; h < n_hidden; h++)
+    same = same && net->layers[h].act == net->layers[0].act;
+  if (n_hidden > 0 && same)
+    g_string_append_printf (s, ", %s", ns_render_network_activation_label (net->layers[0].act));
+  else if (n_hidden > 0)
+    {
+      g_string_append (s, " (");
+      for (size_t h = 0; h < n_hidden; h++)
+        g_string_append_printf (s, "%s%s", h == 0 ? "" : h + 1 == n_hidden ? " and " : ", ",
+                                ns_render_network_activation_label (net->layers[h].act));
+      g_string_append (s, ")");
+    }
+
+  g_string_append_printf (s, n_out == 1 ? ", %zu output" : ", %zu outputs", n_out);
+
+  return g_string_free (s, FALSE);
+}
+
+/* ---- layout ---- */
+
 /* The widest of n labels (NULL entries end the list early). */
 static double
 labels_width (NsScene *scene, const char *const *labels, size_t n, double size)
@@ -120,148 +327,657 @@ labels_width (NsScene *scene, const char *const *labels, size_t n, double size)
   return ceil (widest);
 }
 
+/* The label of input picture @row, or NULL. */
 static const char *
-column_caption (const NnNet *net, size_t column, char *buffer, size_t size)
+input_label (const NsNetworkViewData *view, size_t row)
 {
-  if (column == 0)
-    g_snprintf (buffer, size, net->n_inputs == 1 ? "%zu input" : "%zu inputs", net->n_inputs);
-  else if (column < net->n_layers)
-    g_snprintf (buffer, size, net->layers[column - 1].n_out == 1 ? "%zu neuron" : "%zu neurons",
-                net->layers[column - 1].n_out);
-  else
-    g_snprintf (buffer, size, "Output");
-
-  return buffer;
+  if (view->feature_mask != 0)
+    return ns_feature_label ((NsFeature) row);
+  if (view->input_labels != NULL)
+    return view->input_labels[row];
+  return NULL;
 }
 
-static const char *
-activation_label (const NnNet *net, size_t layer)
+int
+ns_render_network_input_index (const NsNetworkViewData *view, size_t row)
 {
-  switch (net->loss)
+  guint mask = view->feature_mask;
+
+  if (mask == 0)
+    return (int) row;
+  if ((mask & (1u << row)) == 0)
+    return -1;
+  return __builtin_popcount (mask & ((1u << row) - 1));
+}
+
+size_t
+ns_render_network_input_row (const NsNetworkViewData *view, size_t i)
+{
+  guint mask = view->feature_mask;
+
+  if (mask == 0)
+    return i;
+  for (size_t f = 0; f < NS_N_FEATURES; f++)
+    if (mask & (1u << f))
+      {
+        if (i == 0)
+          return f;
+        i--;
+      }
+  return 0;
+}
+
+static double
+fit_size (double room, size_t rows, double gap_ratio, double slot, double largest)
+{
+  double size = room / (rows + (rows - 1) * gap_ratio);
+
+  size = MIN (size, slot * NODE_SHARE);
+  size = MIN (size, largest);
+  size = MAX (size, MIN_NODE);
+
+  return floor (size);
+}
+
+void
+ns_render_network_layout (NsNetworkLayout *layout,
+                          NsScene *scene,
+                          const NsNetworkViewData *view,
+                          const NsRenderStyle *style,
+                          double width,
+                          double height)
+{
+  const NnNet *net;
+  double text_scale, titles, gutter_left, gutter_right, y, header_h;
+  double area_x, area_y, area_w, area_h, input_size, node_size;
+  size_t max_rows = 1;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (view != NULL && view->net != NULL);
+  g_return_if_fail (style != NULL);
+
+  net = view->net;
+  memset (layout, 0, sizeof *layout);
+  ns_scene_set_font_family (scene, style->font_family);
+
+  layout->n_columns = net->n_layers + 1;
+  layout->rows[0] = view->feature_mask != 0 ? NS_N_FEATURES : net->n_inputs;
+  for (size_t l = 0; l < net->n_layers; l++)
     {
-    case NN_LOSS_BCE:
-      if (layer == net->n_layers - 1)
-        return "sigmoid";
-      break;
-    case NN_LOSS_SOFTMAX_CE:
-      if (layer == net->n_layers - 1)
-        return "softmax";
-      break;
-    case NN_LOSS_MSE:
-      if (layer == net->n_layers - 1)
-        return "linear";
-      break;
-    case NN_N_LOSSES:
-    default:
-      break;
+      layout->rows[l + 1] = net->layers[l].n_out;
+      max_rows = MAX (max_rows, net->layers[l].n_out);
     }
 
-  return nn_activation_name (net->layers[layer].act);
+  /* Text grows with the room the diagram gets (up to half as large again), so a maximised
+   * window on a projector reads from the back of the room; in a small window it stays at
+   * the style's size. */
+  text_scale = CLAMP (MIN (width / ROOMY_WIDTH, height / ROOMY_HEIGHT) / style->scale, 1.0, 1.5);
+
+  layout->margin = ns_render_style_px (style, MARGIN);
+  layout->title_size = ns_render_style_px (style, TITLE_SIZE * text_scale);
+  layout->caption_size = ns_render_style_px (style, CAPTION_SIZE * text_scale);
+  layout->label_size = ns_render_style_px (style, LABEL_SIZE * text_scale);
+
+  if (view->feature_mask != 0)
+    {
+      const char *labels[NS_N_FEATURES];
+
+      for (size_t f = 0; f < NS_N_FEATURES; f++)
+        labels[f] = ns_feature_label ((NsFeature) f);
+      gutter_left = labels_width (scene, labels, NS_N_FEATURES, layout->label_size);
+    }
+  else
+    {
+      gutter_left = labels_width (scene, view->input_labels, net->n_inputs, layout->label_size);
+    }
+  if (gutter_left > 0)
+    gutter_left += ns_render_style_px (style, LABEL_PAD);
+  gutter_right = labels_width (scene, view->class_names, nn_net_n_outputs (net),
+                               layout->label_size);
+  gutter_right = MAX (gutter_right + ns_render_style_px (style, LABEL_PAD),
+                      ns_render_style_px (style, RIGHT_GUTTER));
+
+  /* Bands from the top: the controls (interactive only), the column headers, the pictures. */
+  titles = 1.35 * layout->title_size + 1.35 * layout->caption_size;
+  y = layout->margin;
+  if (view->controls)
+    {
+      layout->controls.y = y;
+      layout->controls.height = MAX (view->controls_height, 0.0);
+      y += layout->controls.height + ns_render_style_px (style, BAND_GAP);
+      header_h = MAX (view->column_controls_height, titles);
+    }
+  else
+    {
+      header_h = titles;
+    }
+
+  area_x = layout->margin + gutter_left;
+  area_y = y + header_h + ns_render_style_px (style, HEADER_GAP);
+  area_w = MAX (1.0, width - area_x - layout->margin - gutter_right);
+  area_h = MAX (1.0, height - area_y - layout->margin);
+
+  /* Each column gets an equal slot; a picture is as large as its tallest column and the room
+   * for links between columns allow. The inputs (eleven features for plane data) have their
+   * own size, so a small network's neurons are not shrunk to the feature list's. */
+  layout->slot = area_w / layout->n_columns;
+  input_size = fit_size (area_h, layout->rows[0], INPUT_GAP_RATIO, layout->slot,
+                         ns_render_style_px (style, MAX_INPUT_NODE));
+  node_size = fit_size (area_h, max_rows, NODE_GAP_RATIO, layout->slot,
+                        ns_render_style_px (style, MAX_NODE));
+
+  for (size_t c = 0; c < layout->n_columns; c++)
+    {
+      double size = c == 0 ? input_size : node_size;
+      double gap = size * (c == 0 ? INPUT_GAP_RATIO : NODE_GAP_RATIO);
+      double total = layout->rows[c] * size + (layout->rows[c] - 1) * gap;
+
+      layout->center_x[c] = area_x + (c + 0.5) * layout->slot;
+      layout->size[c] = size;
+      layout->gap[c] = gap;
+      layout->top[c] = area_y + MAX (0.0, (area_h - total) / 2);
+      layout->headers[c] = (NsNetworkBox){ layout->center_x[c] - layout->slot / 2, y,
+                                           layout->slot, header_h };
+    }
+
+  /* The hidden-layer controls span the hidden columns, or sit between the inputs and the
+   * output when there are none. */
+  if (net->n_layers >= 2)
+    {
+      layout->controls.x = layout->center_x[1] - layout->slot / 2;
+      layout->controls.width = (net->n_layers - 1) * layout->slot;
+    }
+  else
+    {
+      layout->controls.x = layout->center_x[0];
+      layout->controls.width = layout->center_x[1] - layout->center_x[0];
+    }
 }
 
-/* The colour map for column @column's neuron @j. */
+void
+ns_network_layout_node (const NsNetworkLayout *layout,
+                        size_t column,
+                        size_t row,
+                        NsNetworkBox *box)
+{
+  double size;
+
+  g_return_if_fail (layout != NULL && box != NULL);
+  g_return_if_fail (column < layout->n_columns);
+
+  size = layout->size[column];
+  /* Whole logical pixels keep heatmap edges sharp. */
+  box->x = round (layout->center_x[column] - size / 2);
+  box->y = round (layout->top[column] + row * (size + layout->gap[column]));
+  box->width = box->height = size;
+}
+
+/* ---- drawing ---- */
+
+/* Colour maps shared by every picture of a kind, made once per frame. */
+typedef struct
+{
+  NsColormap hidden; /* -1 orange, 0 neutral, +1 blue: the Playground's scale for every neuron */
+  NsColormap output; /* the output neuron: per the loss */
+} Maps;
+
 static void
-init_map (NsColormap *map,
-          const NsNetworkViewData *view,
-          const NsRenderStyle *style,
-          size_t column,
-          size_t j,
-          size_t n)
+init_maps (Maps *maps, const NsNetworkViewData *view, const NsRenderStyle *style)
+{
+  ns_colormap_init_values (&maps->hidden, style, -1, 1);
+
+  /* BCE: a = P(class 1): class 0's orange at 0, class 1's blue at 1, neutral where unsure. */
+  if (view->net->loss == NN_LOSS_BCE)
+    ns_colormap_init_values (&maps->output, style, 0, 1);
+  else
+    maps->output = maps->hidden;
+}
+
+/* The map of neuron @j in dense layer @layer (softmax outputs get their class's map in
+ * @scratch). */
+static const NsColormap *
+neuron_map (const Maps *maps,
+            const NsNetworkViewData *view,
+            const NsRenderStyle *style,
+            size_t layer,
+            size_t j,
+            NsColormap *scratch)
 {
   const NnNet *net = view->net;
 
-  if (column == 0)
+  if (layer + 1 < net->n_layers)
+    return &maps->hidden;
+  if (net->loss == NN_LOSS_SOFTMAX_CE)
     {
-      /* Inputs span very different ranges (x1 over [-6, 6], sin x1 over [-1, 1]): each is
-       * scaled by its own largest magnitude so every input picture shows its whole shape. */
-      const float *row = view->inputs + j * n;
-      float m = 0;
-
-      for (size_t s = 0; s < n; s++)
-        if (isfinite (row[s]) && fabsf (row[s]) > m)
-          m = fabsf (row[s]);
-      if (m == 0)
-        m = 1;
-
-      ns_colormap_init_values (map, style, -m, m);
+      ns_colormap_init_probability (scratch, style, (guint) j);
+      return scratch;
     }
-  else if (column == net->n_layers && net->loss == NN_LOSS_BCE)
+  return &maps->output;
+}
+
+/* Input pictures span very different ranges (x1 over [-6, 6], sin x1 over [-1, 1]): each is
+ * scaled by its own largest magnitude so every picture shows its whole shape. */
+static float
+row_range (const float *row, size_t n)
+{
+  float m = 0;
+
+  for (size_t s = 0; s < n; s++)
+    if (isfinite (row[s]) && fabsf (row[s]) > m)
+      m = fabsf (row[s]);
+
+  return m > 0 ? m : 1;
+}
+
+static gboolean
+item_is_input (const NsNetworkItem *item, size_t row)
+{
+  return item->kind == NS_HIT_INPUT && item->neuron == (int) row;
+}
+
+static gboolean
+item_is_neuron (const NsNetworkItem *item, size_t layer, size_t j)
+{
+  return item->kind == NS_HIT_NEURON && item->layer == (int) layer && item->neuron == (int) j;
+}
+
+/* A link touches node (column, row): its source or its target. */
+static gboolean
+link_touches (const NsNetworkViewData *view, const NsNetworkItem *item, size_t column, size_t row)
+{
+  if (item->kind != NS_HIT_LINK)
+    return FALSE;
+  if (column > 0 && item->layer == (int) column - 1 && item->neuron == (int) row)
+    return TRUE;
+  if (item->layer != (int) column || item->input < 0)
+    return FALSE;
+  return column == 0 ? ns_render_network_input_row (view, item->input) == row : item->input == (int) row;
+}
+
+static void
+draw_picture (NsScene *scene,
+              const NsNetworkBox *box,
+              const float *values,
+              guint grid_size,
+              gboolean y_up,
+              const NsColormap *map,
+              const NsRenderStyle *style)
+{
+  guint32 *pixels = NULL;
+
+  if (values != NULL)
+    pixels = ns_scene_add_image (scene, box->x, box->y, box->width, box->height, (int) grid_size,
+                                 (int) grid_size, FALSE);
+  if (pixels != NULL)
+    ns_colormap_apply (map, values, (int) grid_size, (int) grid_size, y_up, pixels,
+                       (int) grid_size);
+  else
+    ns_scene_add_rect (scene, box->x, box->y, box->width, box->height, 0, &style->neutral, NULL,
+                       0);
+}
+
+static void
+draw_outline (NsScene *scene,
+              const NsNetworkBox *box,
+              gboolean selected,
+              gboolean highlighted,
+              const NsRenderStyle *style)
+{
+  if (selected || highlighted)
     {
-      /* a = P(class 1): class 0's orange at 0, class 1's blue at 1, neutral where unsure. */
-      ns_colormap_init_values (map, style, 0, 1);
-    }
-  else if (column == net->n_layers && net->loss == NN_LOSS_SOFTMAX_CE)
-    {
-      ns_colormap_init_probability (map, style, (guint) j);
+      /* The selection is the stronger ring, so it still shows under the pointer's. */
+      double out = ns_render_style_px (style, selected ? 3 : 2);
+
+      ns_scene_add_rect (scene, box->x - out, box->y - out, box->width + 2 * out,
+                         box->height + 2 * out, ns_render_style_px (style, selected ? 3 : 0),
+                         NULL, &style->accent, ns_render_style_px (style, selected ? 3.5 : 2.5));
     }
   else
     {
-      /* The Playground's scale for every neuron: -1 orange, 0 neutral, +1 blue, clamped. */
-      ns_colormap_init_values (map, style, -1, 1);
+      ns_scene_add_rect (scene, box->x, box->y, box->width, box->height, 0, NULL, &style->outline,
+                         ns_render_style_px (style, 1));
     }
 }
 
 static void
-add_node (NsScene *scene,
-          const NsNetworkViewData *view,
-          const NsRenderStyle *style,
-          const Node *node,
-          size_t column,
-          size_t j)
+draw_inputs (NsScene *scene,
+             const NsNetworkViewData *view,
+             const NsNetworkLayout *layout,
+             const NsRenderStyle *style)
+{
+  size_t n = (size_t) view->grid_size * view->grid_size;
+  NsColor dim = ns_color_with_alpha (&style->background, DIM_ALPHA);
+
+  for (size_t row = 0; row < layout->rows[0]; row++)
+    {
+      int i = ns_render_network_input_index (view, row);
+      const float *values = NULL;
+      const char *label = input_label (view, row);
+      float range = 1;
+      NsColormap map;
+      NsNetworkBox box;
+
+      ns_network_layout_node (layout, 0, row, &box);
+
+      if (view->grid_size > 0 && view->features != NULL)
+        {
+          values = view->features + row * n;
+          range = view->feature_range != NULL ? view->feature_range[row] : row_range (values, n);
+        }
+      else if (view->grid_size > 0 && view->inputs != NULL && i >= 0)
+        {
+          values = view->inputs + (size_t) i * n;
+          range = row_range (values, n);
+        }
+
+      ns_colormap_init_values (&map, style, -range, range);
+      draw_picture (scene, &box, values, view->grid_size, view->grid_y_up, &map, style);
+
+      /* A feature not in use stays visible, faded, so the learner sees what it would add. */
+      if (i < 0)
+        ns_scene_add_rect (scene, box.x, box.y, box.width, box.height, 0, &dim, NULL, 0);
+
+      draw_outline (scene, &box, item_is_input (&view->selection, row),
+                    item_is_input (&view->highlight, row)
+                        || link_touches (view, &view->highlight, 0, row),
+                    style);
+
+      if (label != NULL)
+        ns_scene_add_text (scene, box.x - ns_render_style_px (style, LABEL_PAD),
+                           box.y + box.height / 2, label, NS_TEXT_LABEL, layout->label_size,
+                           NS_ALIGN_END, NS_ALIGN_CENTER,
+                           i >= 0 ? &style->foreground : &style->muted);
+
+      ns_scene_add_hit_rect (scene, NS_HIT_INPUT, -1, (int) row, i, box.x, box.y, box.width,
+                             box.height);
+    }
+}
+
+static void
+draw_neurons (NsScene *scene,
+              const NsNetworkViewData *view,
+              const NsNetworkLayout *layout,
+              const Maps *maps,
+              const NsRenderStyle *style)
 {
   const NnNet *net = view->net;
   size_t n = (size_t) view->grid_size * view->grid_size;
+
+  for (size_t l = 0; l < net->n_layers; l++)
+    for (size_t j = 0; j < net->layers[l].n_out; j++)
+      {
+        const float *values = NULL;
+        NsColormap scratch;
+        NsNetworkBox box;
+
+        ns_network_layout_node (layout, l + 1, j, &box);
+        if (view->grid_size > 0 && view->units != NULL)
+          values = view->units + (net->layers[l].unit_offset + j) * n;
+
+        draw_picture (scene, &box, values, view->grid_size, view->grid_y_up,
+                      neuron_map (maps, view, style, l, j, &scratch), style);
+        draw_outline (scene, &box, item_is_neuron (&view->selection, l, j),
+                      item_is_neuron (&view->highlight, l, j)
+                          || link_touches (view, &view->highlight, l + 1, j),
+                      style);
+        ns_scene_add_hit_rect (scene, NS_HIT_NEURON, (int) l, (int) j, -1, box.x, box.y,
+                               box.width, box.height);
+      }
+}
+
+static void
+link_ends (const NsNetworkViewData *view,
+           const NsNetworkLayout *layout,
+           size_t l,
+           size_t j,
+           size_t i,
+           double *x0,
+           double *y0,
+           double *x1,
+           double *y1)
+{
+  NsNetworkBox from, to;
+
+  ns_network_layout_node (layout, l, l == 0 ? ns_render_network_input_row (view, i) : i, &from);
+  ns_network_layout_node (layout, l + 1, j, &to);
+  *x0 = from.x + from.width;
+  *y0 = from.y + from.height / 2;
+  *x1 = to.x;
+  *y1 = to.y + to.height / 2;
+}
+
+static void
+link_look (const NsRenderStyle *style, float w, NsColor *color, double *width)
+{
+  const NsColor *sign = w > 0 ? &style->positive : w < 0 ? &style->negative : &style->outline;
+
+  *color = ns_color_with_alpha (sign, sign->a * ns_render_network_link_alpha (w));
+  *width = ns_render_network_link_width (style, w);
+}
+
+static void
+draw_links (NsScene *scene,
+            const NsNetworkViewData *view,
+            const NsNetworkLayout *layout,
+            const NsRenderStyle *style)
+{
+  const NnNet *net = view->net;
+  double min_tolerance = ns_render_style_px (style, 4);
+  double pad = ns_render_style_px (style, 2);
+  const NsNetworkItem *sel = &view->selection;
+
+  /* Weight (l, j, i) runs from picture i of column l to neuron j of column l + 1. */
+  for (size_t l = 0; l < net->n_layers; l++)
+    {
+      const NnLayer *layer = &net->layers[l];
+      const float *w = net->params + layer->w_offset;
+
+      for (size_t j = 0; j < layer->n_out; j++)
+        for (size_t i = 0; i < layer->n_in; i++)
+          {
+            double x0, y0, x1, y1, lw;
+            NsColor color;
+
+            link_ends (view, layout, l, j, i, &x0, &y0, &x1, &y1);
+            link_look (style, w[j * layer->n_in + i], &color, &lw);
+            ns_scene_add_line (scene, x0, y0, x1, y1, lw, &color);
+            ns_scene_add_hit_segment (scene, NS_HIT_LINK, (int) l, (int) j, (int) i, x0, y0, x1,
+                                      y1, MAX (lw / 2 + pad, min_tolerance));
+          }
+    }
+
+  /* The selected link again on top, over a halo in the accent colour. */
+  if (sel->kind == NS_HIT_LINK && sel->layer >= 0 && (size_t) sel->layer < net->n_layers
+      && sel->neuron >= 0 && (size_t) sel->neuron < net->layers[sel->layer].n_out
+      && sel->input >= 0 && (size_t) sel->input < net->layers[sel->layer].n_in)
+    {
+      size_t index = nn_net_param_index (net, sel->layer, sel->neuron, sel->input);
+      double x0, y0, x1, y1, lw;
+      NsColor color;
+
+      link_ends (view, layout, sel->layer, sel->neuron, sel->input, &x0, &y0, &x1, &y1);
+      link_look (style, net->params[index], &color, &lw);
+      ns_scene_add_line (scene, x0, y0, x1, y1, lw + ns_render_style_px (style, 6),
+                         &style->accent);
+      color.a = 1;
+      ns_scene_add_line (scene, x0, y0, x1, y1, lw, &color);
+    }
+}
+
+static void
+draw_captions (NsScene *scene,
+               const NsNetworkViewData *view,
+               const NsNetworkLayout *layout,
+               const NsRenderStyle *style)
+{
+  const NnNet *net = view->net;
+  char title[64];
+
+  for (size_t c = 0; c < layout->n_columns; c++)
+    {
+      const NsNetworkBox *header = &layout->headers[c];
+      double cx = layout->center_x[c];
+      const char *caption = NULL;
+      char buffer[64];
+
+      /* Interactive: the hidden columns' widgets say it all. */
+      if (view->controls && c > 0 && c < net->n_layers)
+        continue;
+
+      if (c == 0 && view->feature_mask != 0)
+        {
+          g_strlcpy (title, "Features", sizeof title);
+          if (view->controls)
+            caption = "click to turn on or off";
+          else
+            {
+              g_snprintf (buffer, sizeof buffer, "%u in use",
+                          ns_features_count (view->feature_mask));
+              caption = buffer;
+            }
+        }
+      else if (c == 0)
+        {
+          g_snprintf (title, sizeof title, net->n_inputs == 1 ? "%zu input" : "%zu inputs",
+                      net->n_inputs);
+          caption = view->input_labels != NULL ? "data columns" : NULL;
+        }
+      else if (c < net->n_layers)
+        {
+          g_snprintf (title, sizeof title,
+                      net->layers[c - 1].n_out == 1 ? "%zu neuron" : "%zu neurons",
+                      net->layers[c - 1].n_out);
+          caption = activation_label (net, c - 1);
+        }
+      else
+        {
+          g_strlcpy (title, "Output", sizeof title);
+          caption = activation_label (net, c - 1);
+        }
+
+      ns_scene_add_text (scene, cx, header->y, title, NS_TEXT_TITLE, layout->title_size,
+                         NS_ALIGN_CENTER, NS_ALIGN_START, &style->foreground);
+      if (caption != NULL)
+        ns_scene_add_text (scene, cx, header->y + 1.35 * layout->title_size, caption,
+                           NS_TEXT_LABEL, layout->caption_size, NS_ALIGN_CENTER, NS_ALIGN_START,
+                           &style->muted);
+    }
+
+  /* Class names to the right of the outputs. */
+  if (view->class_names != NULL)
+    for (size_t j = 0; j < nn_net_n_outputs (net); j++)
+      {
+        NsNetworkBox box;
+
+        if (view->class_names[j] == NULL)
+          break;
+        ns_network_layout_node (layout, layout->n_columns - 1, j, &box);
+        ns_scene_add_text (scene, box.x + box.width + ns_render_style_px (style, LABEL_PAD),
+                           box.y + box.height / 2, view->class_names[j], NS_TEXT_LABEL,
+                           layout->label_size, NS_ALIGN_START, NS_ALIGN_CENTER,
+                           ns_render_style_class_color (style, (guint) j));
+      }
+}
+
+/* A card beside the neuron: its heatmap larger, and its bias. */
+static void
+draw_card (NsScene *scene,
+           const NsNetworkViewData *view,
+           const NsNetworkLayout *layout,
+           const Maps *maps,
+           const NsRenderStyle *style,
+           double width,
+           double height)
+{
+  const NnNet *net = view->net;
+  size_t l, j;
+  const NnLayer *layer;
+  NsNetworkBox node;
+  double pad = ns_render_style_px (style, CARD_PAD);
+  double gap = ns_render_style_px (style, CARD_GAP);
+  double side, title_h, value_h, card_w, card_h, x, y;
+  guint grid = view->grid_size;
+  const float *units = view->units;
   const float *values = NULL;
-  gboolean highlighted = FALSE;
-  guint32 *pixels;
+  char title[96];
+  NsColormap scratch;
+  NsColor shadow = { 0, 0, 0, style->dark ? 0.5f : 0.18f };
+  float bias;
 
-  if (view->grid_size > 0)
+  if (view->detail.kind != NS_HIT_NEURON || view->detail.layer < 0 || view->detail.neuron < 0)
+    return;
+  l = (size_t) view->detail.layer;
+  j = (size_t) view->detail.neuron;
+  if (l >= net->n_layers || j >= net->layers[l].n_out)
+    return;
+  layer = &net->layers[l];
+
+  if (view->detail_grid_size > 0 && view->detail_units != NULL)
     {
-      if (column == 0 && view->inputs != NULL)
-        values = view->inputs + j * n;
-      else if (column > 0 && view->units != NULL)
-        values = view->units + (net->layers[column - 1].unit_offset + j) * n;
+      grid = view->detail_grid_size;
+      units = view->detail_units;
     }
+  if (grid > 0 && units != NULL)
+    values = units + (layer->unit_offset + j) * (size_t) grid * grid;
 
-  if (values != NULL
-      && (pixels = ns_scene_add_image (scene, node->x, node->y, node->size, node->size,
-                                       (int) view->grid_size, (int) view->grid_size, FALSE)))
+  if (l + 1 == net->n_layers)
     {
-      NsColormap map;
-
-      init_map (&map, view, style, column, j, n);
-      ns_colormap_apply (&map, values, (int) view->grid_size, (int) view->grid_size,
-                         view->grid_y_up, pixels, (int) view->grid_size);
+      if (view->class_names != NULL && view->class_names[j] != NULL)
+        g_snprintf (title, sizeof title, "Output: %s", view->class_names[j]);
+      else if (layer->n_out > 1)
+        g_snprintf (title, sizeof title, "Output %zu", j + 1);
+      else
+        g_strlcpy (title, "Output", sizeof title);
     }
   else
     {
-      ns_scene_add_rect (scene, node->x, node->y, node->size, node->size, 0, &style->neutral, NULL,
-                         0);
+      g_snprintf (title, sizeof title, "Neuron %zu of layer %zu", j + 1, l + 1);
     }
+  bias = net->params[layer->b_offset + j];
 
-  if (column == 0)
-    highlighted = view->highlight == NS_HIT_INPUT && view->highlight_input == (int) j;
-  else if (view->highlight == NS_HIT_NEURON)
-    highlighted = view->highlight_layer == (int) column - 1 && view->highlight_neuron == (int) j;
-  else if (view->highlight == NS_HIT_LINK)
-    highlighted = (view->highlight_layer == (int) column - 1 && view->highlight_neuron == (int) j)
-                  || (view->highlight_layer == (int) column && view->highlight_input == (int) j);
+  ns_network_layout_node (layout, l + 1, j, &node);
+  side = floor (CLAMP (2 * node.width, ns_render_style_px (style, CARD_MIN),
+                       ns_render_style_px (style, CARD_MAX)));
+  side = MIN (side, height - 2 * layout->margin - 2 * pad - 2.6 * layout->label_size);
+  if (side < MIN_NODE)
+    return;
 
-  if (highlighted)
-    ns_scene_add_rect (
-        scene, node->x - ns_render_style_px (style, 2), node->y - ns_render_style_px (style, 2),
-        node->size + ns_render_style_px (style, 4), node->size + ns_render_style_px (style, 4), 0,
-        NULL, &style->accent, ns_render_style_px (style, 2.5));
-  else
-    ns_scene_add_rect (scene, node->x, node->y, node->size, node->size, 0, NULL, &style->outline,
+  title_h = 1.3 * layout->label_size;
+  value_h = 1.3 * layout->label_size;
+  card_w = side + 2 * pad;
+  card_h = pad + title_h + side + value_h + pad;
+
+  /* Beside the neuron, right if there is room, else left; inside the area either way. */
+  x = node.x + node.width + gap;
+  if (x + card_w > width - layout->margin / 2)
+    x = node.x - gap - card_w;
+  x = CLAMP (x, layout->margin / 2, MAX (layout->margin / 2, width - card_w - layout->margin / 2));
+  y = node.y + node.height / 2 - card_h / 2;
+  y = CLAMP (y, layout->margin / 2, MAX (layout->margin / 2, height - card_h - layout->margin / 2));
+  x = round (x);
+  y = round (y);
+
+  ns_scene_add_rect (scene, x + 1, y + 3, card_w, card_h, ns_render_style_px (style, 8), &shadow,
+                     NULL, 0);
+  ns_scene_add_rect (scene, x, y, card_w, card_h, ns_render_style_px (style, 8),
+                     &style->background, &style->outline, ns_render_style_px (style, 1));
+  ns_scene_add_text (scene, x + pad, y + pad, title, NS_TEXT_TITLE, layout->label_size * 0.9,
+                     NS_ALIGN_START, NS_ALIGN_START, &style->foreground);
+
+  {
+    NsNetworkBox box = { x + pad, y + pad + title_h, side, side };
+
+    draw_picture (scene, &box, values, grid, view->grid_y_up,
+                  neuron_map (maps, view, style, l, j, &scratch), style);
+    ns_scene_add_rect (scene, box.x, box.y, box.width, box.height, 0, NULL, &style->outline,
                        ns_render_style_px (style, 1));
+  }
 
-  if (column == 0)
-    ns_scene_add_hit_rect (scene, NS_HIT_INPUT, -1, -1, (int) j, node->x, node->y, node->size,
-                           node->size);
-  else
-    ns_scene_add_hit_rect (scene, NS_HIT_NEURON, (int) column - 1, (int) j, -1, node->x, node->y,
-                           node->size, node->size);
+  ns_scene_add_textf (scene, x + pad, y + card_h - pad, NS_TEXT_VALUE, layout->label_size * 0.9,
+                      NS_ALIGN_START, NS_ALIGN_END, &style->muted, "Bias %.3f", bias);
+
+  ns_scene_add_hit_rect (scene, NS_HIT_NONE, (int) l, (int) j, -1, x, y, card_w, card_h);
 }
 
 void
@@ -271,163 +987,22 @@ ns_render_network (NsScene *scene,
                    double width,
                    double height)
 {
-  const NnNet *net;
-  size_t n_columns, max_rows = 1;
-  size_t column_rows[NN_MAX_LAYERS + 1];
-  double text_scale, margin, title_size, caption_size, label_size, header;
-  double gutter_left, gutter_right;
-  double area_x, area_y, area_w, area_h, slot, node_size, gap;
-  g_autofree Node *nodes = NULL;
-  size_t column_first[NN_MAX_LAYERS + 2];
-  char buffer[64];
+  NsNetworkLayout layout;
+  Maps maps;
 
   g_return_if_fail (scene != NULL);
   g_return_if_fail (view != NULL && view->net != NULL);
   g_return_if_fail (style != NULL);
 
-  net = view->net;
   ns_scene_set_size (scene, width, height);
   ns_scene_set_background (scene, &style->background);
-  ns_scene_set_font_family (scene, style->font_family);
+  ns_render_network_layout (&layout, scene, view, style, width, height);
+  init_maps (&maps, view, style);
 
-  /* Columns: the inputs, each dense layer (the output layer last). */
-  n_columns = net->n_layers + 1;
-  column_rows[0] = net->n_inputs;
-  for (size_t l = 0; l < net->n_layers; l++)
-    column_rows[l + 1] = net->layers[l].n_out;
-
-  column_first[0] = 0;
-  for (size_t c = 0; c < n_columns; c++)
-    {
-      max_rows = MAX (max_rows, column_rows[c]);
-      column_first[c + 1] = column_first[c] + column_rows[c];
-    }
-
-  /* Text grows with the room the diagram gets (up to half as large again), so a maximised
-   * window on a projector reads from the back of the room; in a small window it stays at
-   * the style's size. */
-  text_scale = CLAMP (MIN (width / ROOMY_WIDTH, height / ROOMY_HEIGHT) / style->scale, 1.0, 1.5);
-
-  margin = ns_render_style_px (style, MARGIN);
-  title_size = ns_render_style_px (style, TITLE_SIZE * text_scale);
-  caption_size = ns_render_style_px (style, CAPTION_SIZE * text_scale);
-  label_size = ns_render_style_px (style, LABEL_SIZE * text_scale);
-  header = 1.35 * title_size + 1.35 * caption_size + ns_render_style_px (style, 14);
-  gutter_left = labels_width (scene, view->input_labels, net->n_inputs, label_size);
-  if (gutter_left > 0)
-    gutter_left += ns_render_style_px (style, LABEL_PAD);
-  gutter_right = labels_width (scene, view->class_names, nn_net_n_outputs (net), label_size);
-  gutter_right = MAX (gutter_right + ns_render_style_px (style, LABEL_PAD),
-                      ns_render_style_px (style, RIGHT_GUTTER));
-
-  area_x = margin + gutter_left;
-  area_y = margin + header;
-  area_w = MAX (1.0, width - area_x - margin - gutter_right);
-  area_h = MAX (1.0, height - area_y - margin);
-
-  /* Each column gets an equal slot; a neuron is as large as both the tallest column and the
-   * room for links between columns allow. */
-  slot = area_w / n_columns;
-  node_size = area_h / (max_rows + (max_rows - 1) * NODE_GAP_RATIO);
-  node_size = MIN (node_size, slot * NODE_SHARE);
-  node_size = MIN (node_size, ns_render_style_px (style, MAX_NODE));
-  node_size = MAX (node_size, MIN_NODE);
-  node_size = floor (node_size);
-  gap = node_size * NODE_GAP_RATIO;
-
-  nodes = g_new (Node, column_first[n_columns]);
-  for (size_t c = 0; c < n_columns; c++)
-    {
-      double cx = area_x + (c + 0.5) * slot;
-      double total = column_rows[c] * node_size + (column_rows[c] - 1) * gap;
-      double top = area_y + MAX (0.0, (area_h - total) / 2);
-
-      for (size_t j = 0; j < column_rows[c]; j++)
-        {
-          Node *node = &nodes[column_first[c] + j];
-
-          /* Whole logical pixels keep heatmap edges sharp. */
-          node->x = round (cx - node_size / 2);
-          node->y = round (top + j * (node_size + gap));
-          node->size = node_size;
-        }
-    }
-
-  /* Links first, so neurons sit on top of them. Weight (l, j, i) runs from neuron i of column
-   * l to neuron j of column l + 1. */
-  for (size_t l = 0; l < net->n_layers; l++)
-    {
-      const NnLayer *layer = &net->layers[l];
-
-      for (size_t j = 0; j < layer->n_out; j++)
-        for (size_t i = 0; i < layer->n_in; i++)
-          {
-            const Node *from = &nodes[column_first[l] + i];
-            const Node *to = &nodes[column_first[l + 1] + j];
-            float w = net->params[layer->w_offset + j * layer->n_in + i];
-            const NsColor *sign = w > 0   ? &style->positive
-                                  : w < 0 ? &style->negative
-                                          : &style->outline;
-            NsColor color = ns_color_with_alpha (sign, sign->a * ns_render_network_link_alpha (w));
-            double lw = ns_render_network_link_width (style, w);
-            double x0 = from->x + from->size, y0 = from->y + from->size / 2;
-            double x1 = to->x, y1 = to->y + to->size / 2;
-
-            ns_scene_add_line (scene, x0, y0, x1, y1, lw, &color);
-            ns_scene_add_hit_segment (
-                scene, NS_HIT_LINK, (int) l, (int) j, (int) i, x0, y0, x1, y1,
-                MAX (lw / 2 + ns_render_style_px (style, 2), ns_render_style_px (style, 4)));
-          }
-    }
-
-  for (size_t c = 0; c < n_columns; c++)
-    for (size_t j = 0; j < column_rows[c]; j++)
-      add_node (scene, view, style, &nodes[column_first[c] + j], c, j);
-
-  /* Column captions: what the column is, then its activation. */
-  for (size_t c = 0; c < n_columns; c++)
-    {
-      double cx = area_x + (c + 0.5) * slot;
-
-      ns_scene_add_text (scene, cx, margin, column_caption (net, c, buffer, sizeof buffer),
-                         NS_TEXT_TITLE, title_size, NS_ALIGN_CENTER, NS_ALIGN_START,
-                         &style->foreground);
-
-      const char *caption = NULL;
-
-      if (c > 0)
-        caption = activation_label (net, c - 1);
-      else if (view->input_labels != NULL)
-        caption = view->input_labels == view->feature_labels ? "features" : "data columns";
-
-      if (caption != NULL)
-        ns_scene_add_text (scene, cx, margin + 1.35 * title_size, caption, NS_TEXT_LABEL,
-                           caption_size, NS_ALIGN_CENTER, NS_ALIGN_START, &style->muted);
-    }
-
-  /* Input names to the left of their pictures, class names to the right of the outputs. */
-  if (view->input_labels != NULL)
-    for (size_t i = 0; i < net->n_inputs; i++)
-      {
-        const Node *node = &nodes[column_first[0] + i];
-
-        if (view->input_labels[i] == NULL)
-          continue;
-        ns_scene_add_text (scene, node->x - ns_render_style_px (style, LABEL_PAD),
-                           node->y + node->size / 2, view->input_labels[i], NS_TEXT_LABEL,
-                           label_size, NS_ALIGN_END, NS_ALIGN_CENTER, &style->foreground);
-      }
-
-  if (view->class_names != NULL)
-    for (size_t j = 0; j < nn_net_n_outputs (net); j++)
-      {
-        const Node *node = &nodes[column_first[n_columns - 1] + j];
-
-        if (view->class_names[j] == NULL)
-          break;
-        ns_scene_add_text (scene, node->x + node->size + ns_render_style_px (style, LABEL_PAD),
-                           node->y + node->size / 2, view->class_names[j], NS_TEXT_LABEL,
-                           label_size, NS_ALIGN_START, NS_ALIGN_CENTER,
-                           ns_render_style_class_color (style, (guint) j));
-      }
+  /* Links first, so pictures sit on top of them (and win the hit test). */
+  draw_links (scene, view, &layout, style);
+  draw_inputs (scene, view, &layout, style);
+  draw_neurons (scene, view, &layout, &maps, style);
+  draw_captions (scene, view, &layout, style);
+  draw_card (scene, view, &layout, &maps, style, width, height);
 }

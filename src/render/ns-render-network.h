@@ -1,8 +1,15 @@
-/* ns-render-network.h: the network diagram as the TensorFlow Playground draws it.
+/* ns-render-network.h: the network diagram as the TensorFlow Playground draws it, and more.
  *
- * A column of inputs (each a small heatmap of that input over the plane, labelled X₁, X₂, …),
- * a column per hidden layer (each neuron a heatmap of its output), the output neuron(s), and
- * links between consecutive layers coloured by the weight's sign and sized by its magnitude.
+ * A column of inputs (each a small heatmap of that input over the plane: for plane data every
+ * feature transform, the unused ones dimmed), a column per hidden layer (each neuron a heatmap
+ * of its output), the output neuron(s), and links between consecutive layers coloured by the
+ * weight's sign and sized by its magnitude. The neuron under the pointer (or the selected one)
+ * gets a card beside it with a larger heatmap and its bias.
+ *
+ * Ids follow the scene's hit regions (ns-scene.h): a neuron is (layer, neuron) over dense
+ * layers, a link is the weight (layer, neuron, input). An input picture is NS_HIT_INPUT with
+ * neuron = its row in the input column (for plane data the NsFeature it shows) and input = the
+ * network input it feeds (-1 for a feature not in use).
  */
 #pragma once
 
@@ -14,6 +21,19 @@
 
 G_BEGIN_DECLS
 
+typedef struct
+{
+  double x, y, width, height;
+} NsNetworkBox;
+
+/* Something in the diagram: NS_HIT_NONE, NS_HIT_INPUT, NS_HIT_NEURON or NS_HIT_LINK, with ids
+ * as in the hit regions (unused ids are -1). */
+typedef struct
+{
+  NsHitKind kind;
+  int layer, neuron, input;
+} NsNetworkItem;
+
 /* A read-only view of what the diagram shows. Everything is borrowed: from the experiment
  * (ns_render_network_prepare) or, in tests, from the caller. */
 typedef struct
@@ -22,26 +42,84 @@ typedef struct
   const char *const *input_labels; /* net->n_inputs labels ("X₁", "sepal length"), or NULL */
   const char *const *class_names;  /* output labels for softmax (n outputs), or NULL */
 
+  /* Plane data: the input column shows every feature transform; those in feature_mask feed
+   * the network (bright, with links), the others are dimmed. 0: the input column is the
+   * network's inputs (the columns of CSV data), all in use. */
+  guint feature_mask;
+  const float *features;      /* NS_N_FEATURES rows of grid_size² values, or NULL */
+  const float *feature_range; /* NS_N_FEATURES: each row's largest |value| (its colour scale) */
+
   guint grid_size;     /* heatmaps are grid_size x grid_size values; 0 = no heatmaps */
   const float *inputs; /* net->n_inputs rows of grid_size² values (input-major), or NULL */
   const float *units;  /* net->n_units rows of grid_size² values (nn_net_eval_grid), or NULL */
   gboolean grid_y_up;  /* row 0 of a grid is the plane's bottom edge */
 
-  /* Drawn highlighted (the pointer is over it); NS_HIT_NONE for nothing. */
-  NsHitKind highlight;
-  int highlight_layer, highlight_neuron, highlight_input;
+  /* A finer evaluation for the detail card (same layout as units); 0 / NULL: the card
+   * enlarges the units' heatmap. */
+  guint detail_grid_size;
+  const float *detail_units;
+
+  NsNetworkItem highlight; /* under the pointer: an accent outline */
+  NsNetworkItem selection; /* the keyboard's item: a stronger accent outline or halo */
+  NsNetworkItem detail;    /* a neuron (kind NS_HIT_NEURON) whose card is shown, or none */
+
+  /* Interactive: the window puts widgets over the header (the hidden-layer count with its
+   * buttons in a band controls_height tall, and each hidden layer's buttons and menus in a
+   * band column_controls_height tall), so the diagram leaves room for them and draws no
+   * captions there. FALSE (export): every caption is drawn. */
+  gboolean controls;
+  double controls_height;
+  double column_controls_height;
 
   /* Storage for input_labels when they are feature labels (ns_render_network_prepare). */
   const char *feature_labels[NS_N_FEATURES];
 } NsNetworkViewData;
 
+/* Where everything goes, in logical units: computed by ns_render_network_layout for the same
+ * arguments as ns_render_network, so a widget can place its controls where the scene will
+ * leave room for them. */
+typedef struct
+{
+  size_t n_columns;                /* the inputs, then each dense layer (the output last) */
+  size_t rows[NN_MAX_LAYERS + 1];  /* pictures in each column (the inputs: every feature) */
+  double center_x[NN_MAX_LAYERS + 1];
+  double top[NN_MAX_LAYERS + 1];   /* the first picture's top edge */
+  double size[NN_MAX_LAYERS + 1];  /* the side of the column's pictures */
+  double gap[NN_MAX_LAYERS + 1];   /* between two pictures of the column */
+  double slot;                     /* the width each column gets */
+  NsNetworkBox controls;           /* over the hidden columns: their count and buttons */
+  NsNetworkBox headers[NN_MAX_LAYERS + 1]; /* above each column: its title or its controls */
+  double margin;
+  double title_size, caption_size, label_size; /* font sizes */
+} NsNetworkLayout;
+
 /* Fills @view from @experiment, evaluating every neuron over a grid_size x grid_size grid of
  * the plane (ns_experiment_eval_plane). The view borrows the experiment's buffers: valid until
- * the experiment's next evaluation, step or edit. */
+ * the experiment's next evaluation, step or edit. Plane data's feature pictures are computed
+ * once per grid size and data extent and kept with the experiment. */
 void ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experiment,
                                 guint grid_size);
+/* Adds a finer evaluation (grid @size, e.g. the output view's 100, which it then shares) for
+ * the detail card. */
+void ns_render_network_prepare_detail (NsNetworkViewData *view, NsExperiment *experiment,
+                                       guint size);
 
-/* Appends the diagram for a width x height area to @scene (clear it first for a new frame). */
+/* The layout of the diagram for a width x height area (@scene measures text). */
+void ns_render_network_layout (NsNetworkLayout *layout, NsScene *scene,
+                               const NsNetworkViewData *view, const NsRenderStyle *style,
+                               double width, double height);
+/* The square of picture @row in column @column. */
+void ns_network_layout_node (const NsNetworkLayout *layout, size_t column, size_t row,
+                             NsNetworkBox *box);
+
+/* The network input that input picture @row feeds (-1: a feature not in use), and the row of
+ * the picture that feeds network input @i. */
+int ns_render_network_input_index (const NsNetworkViewData *view, size_t row);
+size_t ns_render_network_input_row (const NsNetworkViewData *view, size_t i);
+
+/* Appends the diagram for a width x height area to @scene (clear it first for a new frame).
+ * The detail card, when shown, is also a hit rectangle of kind NS_HIT_NONE (layer and neuron:
+ * its neuron), so what lies under it is not hit. */
 void ns_render_network (NsScene *scene, const NsNetworkViewData *view, const NsRenderStyle *style,
                         double width, double height);
 
@@ -49,5 +127,11 @@ void ns_render_network (NsScene *scene, const NsNetworkViewData *view, const NsR
  * compare: wider for larger |w|, clamped to 0.5 .. 6 logical units (times the scale). */
 double ns_render_network_link_width (const NsRenderStyle *style, float w);
 double ns_render_network_link_alpha (float w);
+
+/* "2 inputs, hidden layers of 4 and 2 neurons, tanh, 1 output" (caller frees): what a screen
+ * reader says about the diagram. */
+char *ns_render_network_describe (const NnNet *net);
+/* An activation's name on screen: "tanh", "ReLU", "leaky ReLU", "sigmoid", "linear". */
+const char *ns_render_network_activation_label (NnActivation act);
 
 G_END_DECLS

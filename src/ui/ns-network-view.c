@@ -1,17 +1,37 @@
-/* ns-network-view.c: the network diagram widget. */
+/* ns-network-view.c: the network diagram widget, with its controls and popovers. */
 #include "config.h"
 
 #include "ns-network-view.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <adwaita.h>
 
-#include "ns-render-network.h"
 #include "ns-render-style.h"
 #include "ns-scene-snapshot.h"
 
 /* Heatmap resolution: enough for a smooth picture at the largest neuron size once the GPU
  * scales it up linearly, cheap to evaluate (grid² points through the net per frame). */
 #define GRID_SIZE 64
+/* The card's larger heatmap: the output view's grid, so one evaluation serves both. */
+#define DETAIL_GRID_SIZE 100
+#define NEW_LAYER_WIDTH 4
+/* Typed weights past this are typos, and would only make the run diverge. */
+#define MAX_TYPED_WEIGHT 1000.0
+
+/* One hidden layer's controls, stacked above its column. */
+typedef struct
+{
+  GtkWidget *box;           /* vertical: the buttons, the width, the activation */
+  GtkWidget *remove_button; /* network.remove-neuron */
+  GtkWidget *add_button;    /* network.add-neuron */
+  GtkWidget *count_button;  /* "4 neurons": opens a popover to type the width */
+  GtkWidget *count_label;
+  GtkWidget *spin;          /* in the count button's popover */
+  GtkWidget *act_button;    /* the activation menu */
+  GtkWidget *act_label;
+} LayerControls;
 
 struct _NsNetworkView
 {
@@ -20,12 +40,35 @@ struct _NsNetworkView
   NsExperiment *experiment;
   double zoom;
 
+  /* The scene as last built, and what it was built for: rebuilt only when one of these
+   * changes, and painted into a render node kept until then. */
   NsScene *scene;
   NsSnapshotPainter *painter;
+  GskRenderNode *scene_node;
+  guint64 scene_version;
+  int scene_width, scene_height;
+  gboolean scene_dirty;
 
-  /* What the pointer is over, drawn highlighted. */
-  NsHitKind hover_kind;
-  int hover_layer, hover_neuron, hover_input;
+  NsNetworkItem hover;     /* under the pointer */
+  NsNetworkItem selection; /* the keyboard's */
+  gboolean link_from_source; /* a selected link was reached from its source: Up / Down move
+                              * its target */
+  gboolean focus_moving;     /* the focus is coming in from another widget (Tab) */
+
+  /* Controls over the diagram. */
+  GtkWidget *layers_box; /* − + "2 hidden layers" */
+  GtkWidget *layers_label;
+  LayerControls layers[NS_MAX_HIDDEN];
+  guint n_layer_controls;
+  gboolean syncing; /* updating the controls from the experiment: their signals are not edits */
+
+  /* The popover to type a weight or a bias. */
+  GtkWidget *edit_popover;
+  GtkWidget *edit_title;
+  GtkWidget *edit_field;
+  GtkWidget *edit_entry;
+  GtkWidget *edit_hint;
+  NsNetworkItem edit_item; /* the neuron (bias) or link (weight) being edited */
 };
 
 G_DEFINE_FINAL_TYPE (NsNetworkView, ns_network_view, GTK_TYPE_WIDGET)
@@ -40,11 +83,229 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+static const NsNetworkItem no_item = { NS_HIT_NONE, -1, -1, -1 };
+
+static void sync_controls (NsNetworkView *self);
+static void update_description (NsNetworkView *self);
+
 GtkWidget *
 ns_network_view_new (void)
 {
   return g_object_new (NS_TYPE_NETWORK_VIEW, NULL);
 }
+
+static gboolean
+item_equal (const NsNetworkItem *a, const NsNetworkItem *b)
+{
+  return a->kind == b->kind && a->layer == b->layer && a->neuron == b->neuron
+         && a->input == b->input;
+}
+
+static void
+invalidate (NsNetworkView *self)
+{
+  self->scene_dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- the experiment ---- */
+
+static const NnNet *
+get_net (NsNetworkView *self)
+{
+  return self->experiment != NULL ? ns_experiment_get_net (self->experiment) : NULL;
+}
+
+static gboolean
+is_plane_data (NsNetworkView *self)
+{
+  return self->experiment != NULL && ns_experiment_get_config (self->experiment)->data_path == NULL;
+}
+
+static guint
+n_hidden (NsNetworkView *self)
+{
+  const NnNet *net = get_net (self);
+
+  return net != NULL ? (guint) net->n_layers - 1 : 0;
+}
+
+/* Rows of column @column: the input pictures (every feature for plane data), or a layer. */
+static size_t
+column_rows (NsNetworkView *self, size_t column)
+{
+  const NnNet *net = get_net (self);
+
+  if (column == 0)
+    return is_plane_data (self) ? NS_N_FEATURES : net->n_inputs;
+  return net->layers[column - 1].n_out;
+}
+
+/* A view of the experiment without heatmaps: labels, feature mask, net. */
+static void
+prepare_plain (NsNetworkView *self, NsNetworkViewData *view)
+{
+  ns_render_network_prepare (view, self->experiment, 0);
+}
+
+static gboolean
+item_exists (NsNetworkView *self, const NsNetworkItem *item)
+{
+  const NnNet *net = get_net (self);
+
+  if (net == NULL)
+    return FALSE;
+
+  switch (item->kind)
+    {
+    case NS_HIT_INPUT:
+      return item->neuron >= 0 && (size_t) item->neuron < column_rows (self, 0);
+
+    case NS_HIT_NEURON:
+      return item->layer >= 0 && (size_t) item->layer < net->n_layers && item->neuron >= 0
+             && (size_t) item->neuron < net->layers[item->layer].n_out;
+
+    case NS_HIT_LINK:
+      return item->layer >= 0 && (size_t) item->layer < net->n_layers && item->neuron >= 0
+             && (size_t) item->neuron < net->layers[item->layer].n_out && item->input >= 0
+             && (size_t) item->input < net->layers[item->layer].n_in;
+
+    case NS_HIT_NONE:
+    case NS_HIT_BIAS:
+    case NS_HIT_POINT:
+    case NS_HIT_BUTTON:
+    default:
+      return FALSE;
+    }
+}
+
+/* An input picture's item, with the network input it feeds filled in. */
+static NsNetworkItem
+input_item (NsNetworkView *self, size_t row)
+{
+  NsNetworkViewData view;
+
+  prepare_plain (self, &view);
+  return (NsNetworkItem){ NS_HIT_INPUT, -1, (int) row,
+                          ns_render_network_input_index (&view, row) };
+}
+
+/* ---- words ---- */
+
+static char *
+describe_node (NsNetworkView *self, size_t layer, size_t j)
+{
+  const NnNet *net = get_net (self);
+
+  if (layer + 1 == net->n_layers)
+    return net->layers[layer].n_out == 1 ? g_strdup ("the output neuron")
+                                         : g_strdup_printf ("output neuron %zu", j + 1);
+  return g_strdup_printf ("neuron %zu of hidden layer %zu", j + 1, layer + 1);
+}
+
+static char *
+describe_input (NsNetworkView *self, size_t i)
+{
+  NsNetworkViewData view;
+  const char *label = NULL;
+
+  prepare_plain (self, &view);
+  if (view.input_labels != NULL && i < get_net (self)->n_inputs)
+    label = view.input_labels[i];
+
+  return label != NULL ? g_strdup (label) : g_strdup_printf ("input %zu", i + 1);
+}
+
+static char *
+describe_link_source (NsNetworkView *self, size_t layer, size_t i)
+{
+  if (layer == 0)
+    return describe_input (self, i);
+  return describe_node (self, layer - 1, i);
+}
+
+/* A sentence about @item: what a tooltip and a screen reader say. */
+static char *
+describe_item (NsNetworkView *self, const NsNetworkItem *item)
+{
+  const NnNet *net = get_net (self);
+
+  if (!item_exists (self, item))
+    return NULL;
+
+  switch (item->kind)
+    {
+    case NS_HIT_LINK:
+      {
+        g_autofree char *from = describe_link_source (self, item->layer, item->input);
+        g_autofree char *to = describe_node (self, item->layer, item->neuron);
+        float w = net->params[nn_net_param_index (net, item->layer, item->neuron, item->input)];
+
+        return g_strdup_printf ("Weight %.3f, from %s to %s", w, from, to);
+      }
+
+    case NS_HIT_NEURON:
+      {
+        g_autofree char *name = describe_node (self, item->layer, item->neuron);
+        size_t n_in = net->layers[item->layer].n_in;
+        float bias = net->params[nn_net_param_index (net, item->layer, item->neuron, n_in)];
+
+        name[0] = g_ascii_toupper (name[0]);
+        return g_strdup_printf ("%s\nBias %.3f", name, bias);
+      }
+
+    case NS_HIT_INPUT:
+      if (is_plane_data (self))
+        {
+          const char *label = ns_feature_label ((NsFeature) item->neuron);
+
+          return item->input >= 0
+                     ? g_strdup_printf ("Feature %s, in use: click to leave it out", label)
+                     : g_strdup_printf ("Feature %s, not in use: click to feed it to the network",
+                                        label);
+        }
+      else
+        {
+          g_autofree char *name = describe_input (self, item->neuron);
+
+          return g_strdup_printf ("Input %s", name);
+        }
+
+    case NS_HIT_NONE:
+    case NS_HIT_BIAS:
+    case NS_HIT_POINT:
+    case NS_HIT_BUTTON:
+    default:
+      return NULL;
+    }
+}
+
+static void
+update_description (NsNetworkView *self)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *selected = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->experiment == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  summary = ns_render_network_describe (get_net (self));
+  selected = describe_item (self, &self->selection);
+  if (selected != NULL)
+    {
+      g_strdelimit (selected, "\n", ',');
+      text = g_strdup_printf ("%s. Selected: %s", summary, selected);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text != NULL ? text : summary, -1);
+}
+
+/* ---- public accessors ---- */
 
 NsExperiment *
 ns_network_view_get_experiment (NsNetworkView *self)
@@ -54,18 +315,64 @@ ns_network_view_get_experiment (NsNetworkView *self)
   return self->experiment;
 }
 
+static void
+experiment_stepped_cb (NsNetworkView *self)
+{
+  /* Several steps may run per frame; one redraw serves them all. */
+  if (ns_experiment_get_version (self->experiment) != self->scene_version)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+experiment_changed_cb (NsNetworkView *self)
+{
+  /* A feature turned on or off moves the network inputs the pictures feed. */
+  if (self->selection.kind == NS_HIT_INPUT && item_exists (self, &self->selection))
+    self->selection = input_item (self, self->selection.neuron);
+  if (self->hover.kind == NS_HIT_INPUT && item_exists (self, &self->hover))
+    self->hover = input_item (self, self->hover.neuron);
+  if (!item_exists (self, &self->selection))
+    self->selection = no_item;
+  if (!item_exists (self, &self->hover))
+    self->hover = no_item;
+  if (gtk_widget_get_visible (self->edit_popover) && !item_exists (self, &self->edit_item))
+    gtk_popover_popdown (GTK_POPOVER (self->edit_popover));
+
+  sync_controls (self);
+  update_description (self);
+  invalidate (self);
+}
+
 void
 ns_network_view_set_experiment (NsNetworkView *self, NsExperiment *experiment)
 {
   g_return_if_fail (NS_IS_NETWORK_VIEW (self));
   g_return_if_fail (experiment == NULL || NS_IS_EXPERIMENT (experiment));
 
-  if (g_set_object (&self->experiment, experiment))
+  if (self->experiment == experiment)
+    return;
+
+  if (self->experiment != NULL)
+    g_signal_handlers_disconnect_by_data (self->experiment, self);
+
+  g_set_object (&self->experiment, experiment);
+  self->hover = no_item;
+  self->selection = no_item;
+  if (gtk_widget_get_visible (self->edit_popover))
+    gtk_popover_popdown (GTK_POPOVER (self->edit_popover));
+
+  if (experiment != NULL)
     {
-      self->hover_kind = NS_HIT_NONE;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPERIMENT]);
+      g_signal_connect_object (experiment, "stepped", G_CALLBACK (experiment_stepped_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (experiment, "changed", G_CALLBACK (experiment_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
+
+  sync_controls (self);
+  update_description (self);
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPERIMENT]);
 }
 
 double
@@ -86,17 +393,12 @@ ns_network_view_set_zoom (NsNetworkView *self, double zoom)
     return;
 
   self->zoom = zoom;
+  self->scene_dirty = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
-const NsScene *
-ns_network_view_get_scene (NsNetworkView *self)
-{
-  g_return_val_if_fail (NS_IS_NETWORK_VIEW (self), NULL);
-
-  return self->scene;
-}
+/* ---- the scene ---- */
 
 static void
 init_style (NsNetworkView *self, NsRenderStyle *style)
@@ -113,15 +415,57 @@ init_style (NsNetworkView *self, NsRenderStyle *style)
                 pango_font_description_get_family (font));
 }
 
+/* The bands the controls take: their natural heights. */
 static void
-ns_network_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+measure_controls (NsNetworkView *self, double *controls_height, double *column_height)
 {
-  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  int nat = 0;
+
+  gtk_widget_measure (self->layers_box, GTK_ORIENTATION_VERTICAL, -1, NULL, &nat, NULL, NULL);
+  *controls_height = nat;
+
+  *column_height = 0;
+  for (guint h = 0; h < self->n_layer_controls; h++)
+    {
+      gtk_widget_measure (self->layers[h].box, GTK_ORIENTATION_VERTICAL, -1, NULL, &nat, NULL,
+                          NULL);
+      *column_height = MAX (*column_height, nat);
+    }
+}
+
+/* The neuron whose card shows: the one under the pointer, else the selected one while the
+ * keyboard or its popover is on it. */
+static NsNetworkItem
+detail_item (NsNetworkView *self)
+{
+  if (self->hover.kind == NS_HIT_NEURON)
+    return self->hover;
+  if (self->selection.kind == NS_HIT_NEURON
+      && (gtk_widget_is_focus (GTK_WIDGET (self)) || gtk_widget_get_visible (self->edit_popover)))
+    return self->selection;
+  return no_item;
+}
+
+/* Brings the scene up to date with the experiment, the size and the pointer. */
+static void
+ensure_scene (NsNetworkView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  guint64 version = self->experiment != NULL ? ns_experiment_get_version (self->experiment) : 0;
   NsNetworkViewData view;
   NsRenderStyle style;
 
+  if (!self->scene_dirty && version == self->scene_version && width == self->scene_width
+      && height == self->scene_height)
+    return;
+
+  self->scene_dirty = FALSE;
+  self->scene_version = version;
+  self->scene_width = width;
+  self->scene_height = height;
+  g_clear_pointer (&self->scene_node, gsk_render_node_unref);
   ns_scene_clear (self->scene);
 
   if (self->experiment == NULL || width <= 0 || height <= 0)
@@ -129,15 +473,67 @@ ns_network_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   init_style (self, &style);
   ns_render_network_prepare (&view, self->experiment, GRID_SIZE);
-  view.highlight = self->hover_kind;
-  view.highlight_layer = self->hover_layer;
-  view.highlight_neuron = self->hover_neuron;
-  view.highlight_input = self->hover_input;
+  view.highlight = self->hover;
+  view.selection = self->selection;
+  view.detail = detail_item (self);
+  if (view.detail.kind == NS_HIT_NEURON)
+    ns_render_network_prepare_detail (&view, self->experiment, DETAIL_GRID_SIZE);
+  view.controls = TRUE;
+  measure_controls (self, &view.controls_height, &view.column_controls_height);
   ns_render_network (self->scene, &view, &style, width, height);
+}
 
-  ns_snapshot_painter_set_scale_factor (self->painter, gtk_widget_get_scale_factor (widget));
-  ns_snapshot_painter_set_pango_context (self->painter, gtk_widget_get_pango_context (widget));
-  ns_snapshot_painter_paint (self->painter, self->scene, snapshot);
+const NsScene *
+ns_network_view_get_scene (NsNetworkView *self)
+{
+  g_return_val_if_fail (NS_IS_NETWORK_VIEW (self), NULL);
+
+  ensure_scene (self);
+  return self->scene;
+}
+
+void
+ns_network_view_render_export (NsNetworkView *self, NsScene *scene, double width, double height)
+{
+  NsNetworkViewData view;
+  NsRenderStyle style;
+
+  g_return_if_fail (NS_IS_NETWORK_VIEW (self));
+  g_return_if_fail (scene != NULL);
+
+  ns_scene_clear (scene);
+  if (self->experiment == NULL || width <= 0 || height <= 0)
+    return;
+
+  init_style (self, &style);
+  ns_render_network_prepare (&view, self->experiment, GRID_SIZE);
+  ns_render_network (scene, &view, &style, width, height);
+}
+
+static void
+ns_network_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+
+  ensure_scene (self);
+
+  if (self->scene_node == NULL && ns_scene_get_n_prims (self->scene) > 0)
+    {
+      GtkSnapshot *scene_snapshot = gtk_snapshot_new ();
+
+      ns_snapshot_painter_set_scale_factor (self->painter, gtk_widget_get_scale_factor (widget));
+      ns_snapshot_painter_set_pango_context (self->painter, gtk_widget_get_pango_context (widget));
+      ns_snapshot_painter_paint (self->painter, self->scene, scene_snapshot);
+      self->scene_node = gtk_snapshot_free_to_node (scene_snapshot);
+    }
+
+  if (self->scene_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->scene_node);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_NATIVE (child))
+      gtk_widget_snapshot_child (widget, child, snapshot);
 }
 
 static void
@@ -165,136 +561,978 @@ ns_network_view_measure (GtkWidget *widget,
     }
 }
 
-char *
-ns_network_view_describe_at (NsNetworkView *self, double x, double y)
+/* Gives @child its natural size (at least its minimum, at most @max_width if it can) centred
+ * on (cx, y). */
+static void
+place_child (GtkWidget *child, double cx, double y, double max_width)
 {
-  const NsHitRegion *hit;
-  const NnNet *net;
+  int min_w, nat_w, min_h, nat_h, w;
 
-  g_return_val_if_fail (NS_IS_NETWORK_VIEW (self), NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+  w = MAX (min_w, MIN (nat_w, (int) floor (max_width)));
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, &min_h, &nat_h, NULL, NULL);
+
+  gtk_widget_size_allocate (child,
+                            &(GtkAllocation){ (int) round (cx - w / 2.0), (int) round (y), w,
+                                              MAX (min_h, nat_h) },
+                            -1);
+}
+
+static void
+ns_network_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  NsNetworkViewData view;
+  NsNetworkLayout layout;
+  NsRenderStyle style;
+
+  if (self->experiment != NULL)
+    {
+      init_style (self, &style);
+      prepare_plain (self, &view);
+      view.controls = TRUE;
+      measure_controls (self, &view.controls_height, &view.column_controls_height);
+      ns_render_network_layout (&layout, self->scene, &view, &style, width, height);
+
+      place_child (self->layers_box, layout.controls.x + layout.controls.width / 2,
+                   layout.controls.y, layout.controls.width);
+      for (guint h = 0; h < self->n_layer_controls && h + 1 < layout.n_columns; h++)
+        place_child (self->layers[h].box, layout.center_x[h + 1], layout.headers[h + 1].y,
+                     layout.slot - 4);
+    }
+  else
+    {
+      place_child (self->layers_box, width / 2.0, 0, width);
+    }
+
+  if (gtk_widget_get_visible (self->edit_popover))
+    gtk_popover_present (GTK_POPOVER (self->edit_popover));
+
+  /* The controls' bands may have changed the layout. */
+  self->scene_dirty = TRUE;
+}
+
+/* ---- controls ---- */
+
+static GtkWidget *
+make_button (const char *icon_name,
+             const char *action_name,
+             GVariant *target,
+             const char *tooltip,
+             const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_focus_on_click (button, FALSE);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+
+  return button;
+}
+
+static void
+width_changed_cb (GtkSpinButton *spin, NsNetworkView *self)
+{
+  guint layer = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "layer"));
+
+  if (self->syncing)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "network.set-width", "(uu)", layer,
+                              (guint) gtk_spin_button_get_value_as_int (spin));
+}
+
+/* Enter in the width field: take the typed number and close (GTK 4.8's spin button has no
+ * activate signal of its own). */
+static gboolean
+width_key_cb (GtkEventControllerKey *controller,
+              guint keyval,
+              guint keycode,
+              GdkModifierType state,
+              GtkMenuButton *button)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  gtk_menu_button_popdown (button);
+  return TRUE;
+}
+
+static GMenuModel *
+activation_menu (guint layer)
+{
+  static const NnActivation acts[] = {
+    NN_ACT_RELU, NN_ACT_LEAKY_RELU, NN_ACT_TANH, NN_ACT_SIGMOID, NN_ACT_LINEAR,
+  };
+  GMenu *menu = g_menu_new ();
+
+  for (guint k = 0; k < G_N_ELEMENTS (acts); k++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (ns_render_network_activation_label (acts[k]),
+                                                    NULL);
+
+      g_menu_item_set_action_and_target_value (
+          item, "network.set-activation",
+          g_variant_new ("(us)", layer, nn_activation_name (acts[k])));
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+make_layer_controls (NsNetworkView *self, guint h)
+{
+  LayerControls *c = &self->layers[h];
+  g_autofree char *tip = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr (GMenuModel) menu = NULL;
+  GtkWidget *buttons, *popover, *popover_box, *popover_label;
+  GtkEventController *key;
+
+  c->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (c->box, "layer-controls");
+  gtk_widget_set_parent (c->box, GTK_WIDGET (self));
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (c->box), buttons);
+
+  tip = g_strdup_printf ("Remove a neuron from hidden layer %u", h + 1);
+  c->remove_button = make_button ("list-remove-symbolic", "network.remove-neuron",
+                                  g_variant_new_uint32 (h), tip, tip);
+  gtk_box_append (GTK_BOX (buttons), c->remove_button);
+  g_free (tip);
+  tip = g_strdup_printf ("Add a neuron to hidden layer %u", h + 1);
+  c->add_button = make_button ("list-add-symbolic", "network.add-neuron",
+                               g_variant_new_uint32 (h), tip, tip);
+  gtk_box_append (GTK_BOX (buttons), c->add_button);
+
+  /* The width: a flat button whose popover takes a typed number. */
+  c->count_label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (c->count_label), PANGO_ELLIPSIZE_END);
+  c->count_button = gtk_menu_button_new ();
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (c->count_button), c->count_label);
+  gtk_widget_add_css_class (c->count_button, "flat");
+  gtk_widget_add_css_class (c->count_button, "layer-width");
+  gtk_widget_set_focus_on_click (c->count_button, FALSE);
+  g_free (tip);
+  tip = g_strdup_printf ("Neurons in hidden layer %u: click to type how many (1 to %d)", h + 1,
+                         NS_NETWORK_VIEW_MAX_NEURONS);
+  gtk_widget_set_tooltip_text (c->count_button, tip);
+  gtk_box_append (GTK_BOX (c->box), c->count_button);
+
+  popover = gtk_popover_new ();
+  popover_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = g_strdup_printf ("Neurons in hidden layer %u", h + 1);
+  popover_label = gtk_label_new (label);
+  gtk_widget_add_css_class (popover_label, "heading");
+  c->spin = gtk_spin_button_new_with_range (1, NS_NETWORK_VIEW_MAX_NEURONS, 1);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (c->spin), TRUE);
+  gtk_widget_set_tooltip_text (c->spin, "How many neurons this layer has: type a number and "
+                                        "press Enter");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (c->spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  popover_label, NULL, -1);
+  g_object_set_data (G_OBJECT (c->spin), "layer", GUINT_TO_POINTER (h));
+  g_signal_connect (c->spin, "value-changed", G_CALLBACK (width_changed_cb), self);
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (width_key_cb), c->count_button);
+  gtk_widget_add_controller (c->spin, key);
+  gtk_box_append (GTK_BOX (popover_box), popover_label);
+  gtk_box_append (GTK_BOX (popover_box), c->spin);
+  gtk_popover_set_child (GTK_POPOVER (popover), popover_box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (c->count_button), popover);
+
+  /* The activation: a menu of actions, the button showing the current one. */
+  c->act_label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (c->act_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (c->act_label, "dim-label");
+  c->act_button = gtk_menu_button_new ();
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (c->act_button), c->act_label);
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (c->act_button), TRUE);
+  menu = activation_menu (h);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (c->act_button), menu);
+  gtk_widget_add_css_class (c->act_button, "flat");
+  gtk_widget_add_css_class (c->act_button, "layer-activation");
+  gtk_widget_set_focus_on_click (c->act_button, FALSE);
+  g_free (tip);
+  tip = g_strdup_printf ("Activation of hidden layer %u: how each neuron bends its weighted sum "
+                         "before passing it on",
+                         h + 1);
+  gtk_widget_set_tooltip_text (c->act_button, tip);
+  gtk_box_append (GTK_BOX (c->box), c->act_button);
+}
+
+/* Makes the controls match the experiment: one set per hidden layer, labels, limits. */
+static void
+sync_controls (NsNetworkView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  const NsConfig *config = self->experiment != NULL ? ns_experiment_get_config (self->experiment)
+                                                    : NULL;
+  const NnNet *net = get_net (self);
+  guint hidden = n_hidden (self);
+  g_autofree char *text = NULL;
+
+  self->syncing = TRUE;
+
+  while (self->n_layer_controls > hidden)
+    {
+      LayerControls *c = &self->layers[--self->n_layer_controls];
+
+      gtk_widget_unparent (c->box);
+      memset (c, 0, sizeof *c);
+    }
+  while (self->n_layer_controls < hidden && self->n_layer_controls < G_N_ELEMENTS (self->layers))
+    make_layer_controls (self, self->n_layer_controls++);
+
+  for (guint h = 0; h < self->n_layer_controls; h++)
+    {
+      LayerControls *c = &self->layers[h];
+      guint width = (guint) net->layers[h].n_out;
+      g_autofree char *count = g_strdup_printf (width == 1 ? "%u neuron" : "%u neurons", width);
+
+      gtk_label_set_label (GTK_LABEL (c->count_label), count);
+      gtk_label_set_label (GTK_LABEL (c->act_label),
+                           ns_render_network_activation_label (net->layers[h].act));
+      gtk_widget_set_sensitive (c->remove_button, width > 1);
+      gtk_widget_set_sensitive (c->add_button, width < NS_NETWORK_VIEW_MAX_NEURONS);
+      gtk_spin_button_set_range (GTK_SPIN_BUTTON (c->spin), 1,
+                                 MAX (width, NS_NETWORK_VIEW_MAX_NEURONS));
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (c->spin), width);
+    }
+
+  if (hidden == 0)
+    text = g_strdup ("No hidden layer");
+  else
+    text = g_strdup_printf (hidden == 1 ? "%u hidden layer" : "%u hidden layers", hidden);
+  gtk_label_set_label (GTK_LABEL (self->layers_label), text);
+  gtk_widget_set_visible (self->layers_box, self->experiment != NULL);
+
+  gtk_widget_action_set_enabled (widget, "network.add-layer",
+                                 config != NULL && hidden < NS_NETWORK_VIEW_MAX_LAYERS);
+  gtk_widget_action_set_enabled (widget, "network.remove-layer", hidden > 0);
+  gtk_widget_action_set_enabled (widget, "network.add-neuron", hidden > 0);
+  gtk_widget_action_set_enabled (widget, "network.remove-neuron", hidden > 0);
+  gtk_widget_action_set_enabled (widget, "network.set-width", hidden > 0);
+  gtk_widget_action_set_enabled (widget, "network.set-activation", hidden > 0);
+  gtk_widget_action_set_enabled (widget, "network.toggle-feature", is_plane_data (self));
+  gtk_widget_action_set_enabled (widget, "network.set-weight", net != NULL);
+
+  self->syncing = FALSE;
+
+  gtk_widget_queue_allocate (widget);
+}
+
+/* ---- actions ---- */
+
+static void
+refused (NsNetworkView *self, gboolean ok)
+{
+  if (!ok)
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+add_layer_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  guint hidden = n_hidden (self);
 
   if (self->experiment == NULL)
-    return NULL;
+    return;
+  refused (self, hidden < NS_NETWORK_VIEW_MAX_LAYERS
+                     && ns_experiment_add_layer (self->experiment, hidden, NEW_LAYER_WIDTH));
+}
 
-  hit = ns_scene_hit_test (self->scene, x, y);
-  if (hit == NULL)
-    return NULL;
+static void
+remove_layer_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  guint hidden = n_hidden (self);
 
-  net = ns_experiment_get_net (self->experiment);
-  if (hit->kind != NS_HIT_INPUT && (hit->layer < 0 || (size_t) hit->layer >= net->n_layers))
-    return NULL;
+  if (self->experiment == NULL)
+    return;
+  refused (self, hidden > 0 && ns_experiment_remove_layer (self->experiment, hidden - 1));
+}
 
-  switch (hit->kind)
+static void
+add_neuron_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  guint layer = g_variant_get_uint32 (parameter);
+  const NnNet *net = get_net (self);
+
+  if (net == NULL)
+    return;
+  refused (self, layer < n_hidden (self)
+                     && net->layers[layer].n_out < NS_NETWORK_VIEW_MAX_NEURONS
+                     && ns_experiment_add_neuron (self->experiment, layer));
+}
+
+static void
+remove_neuron_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  guint layer = g_variant_get_uint32 (parameter);
+
+  if (self->experiment == NULL)
+    return;
+  refused (self, layer < n_hidden (self) && ns_experiment_remove_neuron (self->experiment, layer));
+}
+
+static void
+set_width_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  guint layer, width;
+
+  if (self->experiment == NULL)
+    return;
+  g_variant_get (parameter, "(uu)", &layer, &width);
+  refused (self, layer < n_hidden (self) && width >= 1 && width <= NS_NETWORK_VIEW_MAX_NEURONS
+                     && ns_experiment_set_width (self->experiment, layer, width));
+}
+
+static void
+set_activation_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  g_autofree char *name = NULL;
+  guint layer;
+  int act;
+
+  if (self->experiment == NULL)
+    return;
+  g_variant_get (parameter, "(us)", &layer, &name);
+
+  /* "leaky relu" and "leaky-relu" are what people type; the engine says "leaky_relu". */
+  g_strdelimit (name, " -", '_');
+  for (char *p = name; *p != '\0'; p++)
+    *p = g_ascii_tolower (*p);
+  act = nn_activation_from_name (name);
+  refused (self, act >= 0 && act != NN_ACT_SOFTMAX && layer < n_hidden (self)
+                     && ns_experiment_set_activation (self->experiment, layer,
+                                                      (NnActivation) act));
+}
+
+static void
+toggle_feature_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  int feature = ns_feature_from_name (g_variant_get_string (parameter, NULL));
+  guint mask;
+
+  if (self->experiment == NULL || !is_plane_data (self) || feature < 0)
     {
-    case NS_HIT_LINK:
-      {
-        const NnLayer *layer = &net->layers[hit->layer];
+      gtk_widget_error_bell (widget);
+      return;
+    }
 
-        if (hit->neuron < 0 || (size_t) hit->neuron >= layer->n_out || hit->input < 0
-            || (size_t) hit->input >= layer->n_in)
-          return NULL;
+  /* The last feature in use stays: a network needs an input. */
+  mask = ns_experiment_get_config (self->experiment)->features ^ (1u << feature);
+  refused (self, mask != 0 && ns_experiment_set_features (self->experiment, mask));
+}
 
-        return g_strdup_printf (
-            "Weight %.3f",
-            net->params[nn_net_param_index (net, hit->layer, hit->neuron, hit->input)]);
-      }
+static void
+set_weight_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  guint layer, j, i;
+  double value;
+
+  if (self->experiment == NULL)
+    return;
+  g_variant_get (parameter, "(uuud)", &layer, &j, &i, &value);
+  refused (self, isfinite (value) && fabs (value) <= MAX_TYPED_WEIGHT
+                     && ns_experiment_set_weight (self->experiment, layer, j, i, (float) value));
+}
+
+/* ---- the edit popover ---- */
+
+/* Where @item is drawn, for a popover to point at. */
+static gboolean
+item_rect (NsNetworkView *self, const NsNetworkItem *item, GdkRectangle *rect)
+{
+  ensure_scene (self);
+
+  for (size_t k = 0; k < ns_scene_get_n_hits (self->scene); k++)
+    {
+      const NsHitRegion *hit = ns_scene_get_hit (self->scene, k);
+
+      if (hit->kind != item->kind || hit->layer != item->layer || hit->neuron != item->neuron
+          || (item->kind == NS_HIT_LINK && hit->input != item->input))
+        continue;
+
+      if (hit->segment)
+        {
+          double mx = (hit->x0 + hit->x1) / 2, my = (hit->y0 + hit->y1) / 2;
+
+          *rect = (GdkRectangle){ (int) mx - 2, (int) my - 2, 4, 4 };
+        }
+      else
+        {
+          *rect = (GdkRectangle){ (int) floor (hit->x0), (int) floor (hit->y0),
+                                  (int) ceil (hit->x1 - hit->x0), (int) ceil (hit->y1 - hit->y0) };
+        }
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The side of a neuron its card is not on, so the popover does not hide the card. */
+static GtkPositionType
+popover_side (NsNetworkView *self, const GdkRectangle *node)
+{
+  for (size_t k = 0; k < ns_scene_get_n_hits (self->scene); k++)
+    {
+      const NsHitRegion *hit = ns_scene_get_hit (self->scene, k);
+
+      if (hit->kind == NS_HIT_NONE && !hit->segment)
+        return hit->x0 >= node->x + node->width ? GTK_POS_LEFT : GTK_POS_RIGHT;
+    }
+
+  return GTK_POS_BOTTOM;
+}
+
+static void
+open_edit_popover (NsNetworkView *self, const NsNetworkItem *item)
+{
+  const NnNet *net = get_net (self);
+  g_autofree char *title = NULL;
+  g_autofree char *value = NULL;
+  GdkRectangle rect;
+  size_t index;
+
+  if (item->kind == NS_HIT_LINK)
+    {
+      g_autofree char *from = describe_link_source (self, item->layer, item->input);
+      g_autofree char *to = describe_node (self, item->layer, item->neuron);
+
+      title = g_strdup_printf ("Weight from %s to %s", from, to);
+      index = nn_net_param_index (net, item->layer, item->neuron, item->input);
+      self->edit_item = *item;
+      gtk_label_set_label (GTK_LABEL (self->edit_field), "Weight");
+    }
+  else
+    {
+      g_autofree char *name = describe_node (self, item->layer, item->neuron);
+
+      title = g_strdup_printf ("Bias of %s", name);
+      index = nn_net_param_index (net, item->layer, item->neuron, net->layers[item->layer].n_in);
+      self->edit_item = (NsNetworkItem){ NS_HIT_LINK, item->layer, item->neuron,
+                                         (int) net->layers[item->layer].n_in };
+      gtk_label_set_label (GTK_LABEL (self->edit_field), "Bias");
+    }
+
+  if (!item_rect (self, item, &rect))
+    return;
+
+  gtk_label_set_label (GTK_LABEL (self->edit_title), title);
+  value = g_strdup_printf ("%.4g", net->params[index]);
+  gtk_editable_set_text (GTK_EDITABLE (self->edit_entry), value);
+  gtk_widget_remove_css_class (self->edit_entry, "error");
+  gtk_label_set_label (GTK_LABEL (self->edit_hint), "Enter applies, Escape cancels");
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->edit_popover), &rect);
+  gtk_popover_set_position (GTK_POPOVER (self->edit_popover),
+                            item->kind == NS_HIT_NEURON ? popover_side (self, &rect)
+                                                        : GTK_POS_BOTTOM);
+  gtk_popover_popup (GTK_POPOVER (self->edit_popover));
+  gtk_widget_grab_focus (self->edit_entry);
+  gtk_editable_select_region (GTK_EDITABLE (self->edit_entry), 0, -1);
+}
+
+/* A number as people type it: "0.5", "-1,25", "−2" (a real minus sign), "1e-3". */
+static gboolean
+parse_number (const char *text, double *value)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  char *end = NULL;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2212)
+        g_string_append_c (s, '-');
+      else if (c == ',')
+        g_string_append_c (s, '.');
+      else if (!g_unichar_isspace (c))
+        g_string_append_unichar (s, c);
+    }
+
+  if (s->len == 0)
+    return FALSE;
+  *value = g_ascii_strtod (s->str, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+static void
+edit_activate_cb (GtkEntry *entry, NsNetworkView *self)
+{
+  const NsNetworkItem *item = &self->edit_item;
+  double value;
+
+  if (!parse_number (gtk_editable_get_text (GTK_EDITABLE (entry)), &value)
+      || fabs (value) > MAX_TYPED_WEIGHT)
+    {
+      gtk_widget_add_css_class (self->edit_entry, "error");
+      gtk_label_set_label (GTK_LABEL (self->edit_hint), "Type a number, such as 0.5 or -1.2");
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  if (item->kind == NS_HIT_LINK && item->layer >= 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "network.set-weight", "(uuud)",
+                                (guint) item->layer, (guint) item->neuron, (guint) item->input,
+                                value);
+  gtk_popover_popdown (GTK_POPOVER (self->edit_popover));
+}
+
+static void
+edit_closed_cb (GtkPopover *popover, NsNetworkView *self)
+{
+  /* Back to the diagram, so the arrows go on moving the selection. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  invalidate (self);
+}
+
+static void
+make_edit_popover (NsNetworkView *self)
+{
+  GtkWidget *box, *row;
+
+  self->edit_popover = gtk_popover_new ();
+  gtk_widget_add_css_class (self->edit_popover, "network-edit");
+  gtk_widget_set_parent (self->edit_popover, GTK_WIDGET (self));
+  g_signal_connect (self->edit_popover, "closed", G_CALLBACK (edit_closed_cb), self);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  self->edit_title = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->edit_title), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->edit_title), 30);
+  gtk_label_set_xalign (GTK_LABEL (self->edit_title), 0);
+  gtk_widget_add_css_class (self->edit_title, "heading");
+  gtk_box_append (GTK_BOX (box), self->edit_title);
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->edit_field = gtk_label_new ("Weight");
+  self->edit_entry = gtk_entry_new ();
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->edit_entry), 10);
+  gtk_entry_set_input_purpose (GTK_ENTRY (self->edit_entry), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_widget_set_hexpand (self->edit_entry, TRUE);
+  gtk_widget_set_tooltip_text (self->edit_entry,
+                               "Type a new value and press Enter; Escape leaves it as it was");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->edit_entry),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->edit_field, NULL, -1);
+  g_signal_connect (self->edit_entry, "activate", G_CALLBACK (edit_activate_cb), self);
+  gtk_box_append (GTK_BOX (row), self->edit_field);
+  gtk_box_append (GTK_BOX (row), self->edit_entry);
+  gtk_box_append (GTK_BOX (box), row);
+
+  self->edit_hint = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->edit_hint), 0);
+  gtk_widget_add_css_class (self->edit_hint, "dim-label");
+  gtk_widget_add_css_class (self->edit_hint, "caption");
+  gtk_box_append (GTK_BOX (box), self->edit_hint);
+
+  gtk_popover_set_child (GTK_POPOVER (self->edit_popover), box);
+}
+
+GtkWidget *
+ns_network_view_get_edit_popover (NsNetworkView *self)
+{
+  g_return_val_if_fail (NS_IS_NETWORK_VIEW (self), NULL);
+
+  return gtk_widget_get_visible (self->edit_popover) ? self->edit_popover : NULL;
+}
+
+/* ---- selection and keys ---- */
+
+NsNetworkItem
+ns_network_view_get_selection (NsNetworkView *self)
+{
+  g_return_val_if_fail (NS_IS_NETWORK_VIEW (self), no_item);
+
+  return self->selection;
+}
+
+static void
+select_item (NsNetworkView *self, const NsNetworkItem *item)
+{
+  NsNetworkItem next = *item;
+
+  if (next.kind == NS_HIT_INPUT && item_exists (self, &next))
+    next = input_item (self, next.neuron);
+  if (!item_exists (self, &next))
+    next = no_item;
+  if (item_equal (&next, &self->selection))
+    return;
+
+  self->selection = next;
+  update_description (self);
+  invalidate (self);
+}
+
+void
+ns_network_view_set_selection (NsNetworkView *self, const NsNetworkItem *item)
+{
+  g_return_if_fail (NS_IS_NETWORK_VIEW (self));
+
+  select_item (self, item != NULL ? item : &no_item);
+}
+
+static gboolean
+activate_item (NsNetworkView *self, const NsNetworkItem *item)
+{
+  if (!item_exists (self, item))
+    return FALSE;
+
+  switch (item->kind)
+    {
+    case NS_HIT_INPUT:
+      if (!is_plane_data (self))
+        return FALSE;
+      return gtk_widget_activate_action (GTK_WIDGET (self), "network.toggle-feature", "s",
+                                         ns_feature_name ((NsFeature) item->neuron));
 
     case NS_HIT_NEURON:
-      {
-        const NnLayer *layer = &net->layers[hit->layer];
-        gboolean output = (size_t) hit->layer + 1 == net->n_layers;
-        float bias;
-
-        if (hit->neuron < 0 || (size_t) hit->neuron >= layer->n_out)
-          return NULL;
-
-        bias = net->params[nn_net_param_index (net, hit->layer, hit->neuron, layer->n_in)];
-        if (output)
-          return g_strdup_printf ("Output neuron %d\nBias %.3f", hit->neuron + 1, bias);
-        return g_strdup_printf ("Neuron %d of hidden layer %d\nBias %.3f", hit->neuron + 1,
-                                hit->layer + 1, bias);
-      }
-
-    case NS_HIT_INPUT:
-      {
-        NsNetworkViewData view;
-
-        /* Labels only: no grid evaluation needed for a tooltip. */
-        ns_render_network_prepare (&view, self->experiment, 0);
-        if (hit->input < 0 || (size_t) hit->input >= net->n_inputs)
-          return NULL;
-        if (view.input_labels != NULL)
-          return g_strdup_printf ("Input %s", view.input_labels[hit->input]);
-        return g_strdup_printf ("Input %d", hit->input + 1);
-      }
+    case NS_HIT_LINK:
+      open_edit_popover (self, item);
+      return TRUE;
 
     case NS_HIT_NONE:
     case NS_HIT_BIAS:
     case NS_HIT_POINT:
     case NS_HIT_BUTTON:
     default:
-      break;
+      return FALSE;
+    }
+}
+
+gboolean
+ns_network_view_activate_selection (NsNetworkView *self)
+{
+  g_return_val_if_fail (NS_IS_NETWORK_VIEW (self), FALSE);
+
+  return activate_item (self, &self->selection);
+}
+
+/* The node item at (column, row). */
+static NsNetworkItem
+node_item (NsNetworkView *self, size_t column, size_t row)
+{
+  if (column == 0)
+    return input_item (self, row);
+  return (NsNetworkItem){ NS_HIT_NEURON, (int) column - 1, (int) row, -1 };
+}
+
+/* Moves the selection one step; Shift (links) goes from a node onto its links. */
+static void
+move_selection (NsNetworkView *self, GtkDirectionType direction, gboolean links)
+{
+  const NnNet *net = get_net (self);
+  NsNetworkItem item = self->selection;
+  NsNetworkViewData view;
+
+  prepare_plain (self, &view);
+
+  if (item.kind == NS_HIT_INPUT || item.kind == NS_HIT_NEURON)
+    {
+      size_t column = item.kind == NS_HIT_INPUT ? 0 : (size_t) item.layer + 1;
+      size_t row = (size_t) item.neuron;
+
+      if (links && direction == GTK_DIR_RIGHT && column < net->n_layers)
+        {
+          int i = column == 0 ? ns_render_network_input_index (&view, row) : (int) row;
+
+          if (i < 0)
+            {
+              gtk_widget_error_bell (GTK_WIDGET (self)); /* a feature not in use has no links */
+              return;
+            }
+          item = (NsNetworkItem){ NS_HIT_LINK, (int) column, 0, i };
+          self->link_from_source = TRUE;
+        }
+      else if (links && direction == GTK_DIR_LEFT && column > 0)
+        {
+          item = (NsNetworkItem){ NS_HIT_LINK, (int) column - 1, (int) row, 0 };
+          self->link_from_source = FALSE;
+        }
+      else if (direction == GTK_DIR_LEFT || direction == GTK_DIR_RIGHT)
+        {
+          size_t next = direction == GTK_DIR_LEFT ? (column > 0 ? column - 1 : 0)
+                                                  : MIN (column + 1, net->n_layers);
+
+          item = node_item (self, next, MIN (row, column_rows (self, next) - 1));
+        }
+      else
+        {
+          size_t rows = column_rows (self, column);
+
+          row = direction == GTK_DIR_UP ? (row > 0 ? row - 1 : 0) : MIN (row + 1, rows - 1);
+          item = node_item (self, column, row);
+        }
+    }
+  else if (item.kind == NS_HIT_LINK)
+    {
+      size_t l = (size_t) item.layer;
+
+      if (direction == GTK_DIR_LEFT)
+        item = node_item (self, l,
+                          l == 0 ? ns_render_network_input_row (&view, item.input) : (size_t) item.input);
+      else if (direction == GTK_DIR_RIGHT)
+        item = node_item (self, l + 1, item.neuron);
+      else
+        {
+          int *end = self->link_from_source ? &item.neuron : &item.input;
+          int count = (int) (self->link_from_source ? net->layers[l].n_out : net->layers[l].n_in);
+
+          *end = CLAMP (*end + (direction == GTK_DIR_UP ? -1 : 1), 0, count - 1);
+        }
     }
 
-  return NULL;
+  select_item (self, &item);
+}
+
+static gboolean
+keys_are_ours (NsNetworkView *self)
+{
+  return gtk_widget_is_focus (GTK_WIDGET (self)) && self->selection.kind != NS_HIT_NONE
+         && item_exists (self, &self->selection);
+}
+
+static gboolean
+move_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  int direction;
+  gboolean links;
+
+  /* Without a selection the arrows are the window's (Right steps). */
+  if (!keys_are_ours (self))
+    return FALSE;
+
+  g_variant_get (args, "(ib)", &direction, &links);
+  move_selection (self, (GtkDirectionType) direction, links);
+  return TRUE;
+}
+
+static gboolean
+activate_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+
+  if (!keys_are_ours (self))
+    return FALSE;
+
+  if (!activate_item (self, &self->selection))
+    gtk_widget_error_bell (widget);
+  return TRUE;
+}
+
+static gboolean
+escape_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+
+  if (!keys_are_ours (self))
+    return FALSE;
+
+  select_item (self, &no_item);
+  return TRUE;
+}
+
+/* Focus moved here from another widget (Tab, Shift+Tab): not the window's first focus when it
+ * opens, which must leave the arrows to the window. */
+static gboolean
+ns_network_view_focus (GtkWidget *widget, GtkDirectionType direction)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean moved;
+
+  self->focus_moving = focus != NULL && focus != widget;
+  moved = GTK_WIDGET_CLASS (ns_network_view_parent_class)->focus (widget, direction);
+  self->focus_moving = FALSE;
+
+  return moved;
+}
+
+/* "is-focus" rather than "enter": coming back from one of our own buttons is no crossing
+ * into the view, yet it is Tab into the diagram. */
+static void
+is_focus_cb (GtkEventControllerFocus *controller, GParamSpec *pspec, NsNetworkView *self)
+{
+  const NnNet *net = get_net (self);
+  NsNetworkItem first;
+
+  /* Tabbing in selects something, so the arrows have a start. */
+  if (net == NULL || !self->focus_moving || !gtk_event_controller_focus_is_focus (controller)
+      || self->selection.kind != NS_HIT_NONE)
+    {
+      invalidate (self);
+      return;
+    }
+
+  first = (NsNetworkItem){ NS_HIT_NEURON, 0, 0, -1 };
+  select_item (self, &first);
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller, NsNetworkView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Focus gone elsewhere in the window (not into our popovers): the selection goes too. */
+  if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    select_item (self, &no_item);
+  invalidate (self);
+}
+
+/* ---- pointer ---- */
+
+static NsNetworkItem
+hit_item (const NsHitRegion *hit)
+{
+  if (hit == NULL || (hit->kind != NS_HIT_INPUT && hit->kind != NS_HIT_NEURON
+                      && hit->kind != NS_HIT_LINK))
+    return no_item;
+  return (NsNetworkItem){ hit->kind, hit->layer, hit->neuron, hit->input };
+}
+
+char *
+ns_network_view_describe_at (NsNetworkView *self, double x, double y)
+{
+  NsNetworkItem item;
+
+  g_return_val_if_fail (NS_IS_NETWORK_VIEW (self), NULL);
+
+  if (self->experiment == NULL)
+    return NULL;
+
+  ensure_scene (self);
+  item = hit_item (ns_scene_hit_test (self->scene, x, y));
+  return describe_item (self, &item);
 }
 
 static gboolean
 ns_network_view_query_tooltip (
     GtkWidget *widget, int x, int y, gboolean keyboard_tooltip, GtkTooltip *tooltip)
 {
-  g_autofree char *text = ns_network_view_describe_at (NS_NETWORK_VIEW (widget), x, y);
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  g_autofree char *text = NULL;
+  NsNetworkItem item;
 
+  if (self->experiment == NULL || keyboard_tooltip)
+    return FALSE;
+
+  ensure_scene (self);
+  item = hit_item (ns_scene_hit_test (self->scene, x, y));
+
+  /* A neuron's card already shows its bias and picture. */
+  if (item.kind == NS_HIT_NEURON)
+    return FALSE;
+
+  text = describe_item (self, &item);
   if (text == NULL)
     return FALSE;
 
+  if (item.kind == NS_HIT_LINK)
+    {
+      char *more = g_strconcat (text, "\nClick to type a new weight", NULL);
+
+      g_free (text);
+      text = more;
+    }
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
 static void
-set_hover (NsNetworkView *self, const NsHitRegion *hit)
+set_hover (NsNetworkView *self, const NsNetworkItem *item)
 {
-  NsHitKind kind = hit != NULL ? hit->kind : NS_HIT_NONE;
-  int layer = hit != NULL ? hit->layer : -1;
-  int neuron = hit != NULL ? hit->neuron : -1;
-  int input = hit != NULL ? hit->input : -1;
-
-  if (kind == self->hover_kind && layer == self->hover_layer && neuron == self->hover_neuron
-      && input == self->hover_input)
+  if (item_equal (item, &self->hover))
     return;
 
-  self->hover_kind = kind;
-  self->hover_layer = layer;
-  self->hover_neuron = neuron;
-  self->hover_input = input;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->hover = *item;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   item->kind != NS_HIT_NONE ? "pointer" : NULL);
+  invalidate (self);
 }
 
 static void
 motion_cb (GtkEventControllerMotion *controller, double x, double y, NsNetworkView *self)
 {
-  set_hover (self, ns_scene_hit_test (self->scene, x, y));
+  NsNetworkItem item;
+
+  ensure_scene (self);
+  item = hit_item (ns_scene_hit_test (self->scene, x, y));
+  set_hover (self, &item);
 }
 
 static void
 leave_cb (GtkEventControllerMotion *controller, NsNetworkView *self)
 {
-  set_hover (self, NULL);
+  set_hover (self, &no_item);
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, NsNetworkView *self)
+{
+  NsNetworkItem item;
+
+  if (self->experiment == NULL || n_press != 1)
+    return;
+
+  ensure_scene (self);
+  item = hit_item (ns_scene_hit_test (self->scene, x, y));
+  select_item (self, &item);
+  if (item.kind == NS_HIT_NONE)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  activate_item (self, &self->selection);
 }
 
 static void
 dark_changed_cb (NsNetworkView *self)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
+
+/* ---- life cycle ---- */
 
 static void
 ns_network_view_dispose (GObject *object)
 {
   NsNetworkView *self = NS_NETWORK_VIEW (object);
+  GtkWidget *child;
 
+  if (self->experiment != NULL)
+    g_signal_handlers_disconnect_by_data (self->experiment, self);
   g_clear_object (&self->experiment);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  self->n_layer_controls = 0;
+  self->layers_box = self->layers_label = NULL;
+  self->edit_popover = NULL;
 
   G_OBJECT_CLASS (ns_network_view_parent_class)->dispose (object);
 }
@@ -304,6 +1542,7 @@ ns_network_view_finalize (GObject *object)
 {
   NsNetworkView *self = NS_NETWORK_VIEW (object);
 
+  g_clear_pointer (&self->scene_node, gsk_render_node_unref);
   g_clear_pointer (&self->scene, ns_scene_free);
   g_clear_pointer (&self->painter, ns_snapshot_painter_free);
 
@@ -354,6 +1593,19 @@ ns_network_view_set_property (GObject *object,
 }
 
 static void
+add_move_bindings (GtkWidgetClass *widget_class, guint key, guint keypad_key,
+                   GtkDirectionType direction)
+{
+  gtk_widget_class_add_binding (widget_class, key, 0, move_key_cb, "(ib)", direction, FALSE);
+  gtk_widget_class_add_binding (widget_class, keypad_key, 0, move_key_cb, "(ib)", direction,
+                                FALSE);
+  gtk_widget_class_add_binding (widget_class, key, GDK_SHIFT_MASK, move_key_cb, "(ib)", direction,
+                                TRUE);
+  gtk_widget_class_add_binding (widget_class, keypad_key, GDK_SHIFT_MASK, move_key_cb, "(ib)",
+                                direction, TRUE);
+}
+
+static void
 ns_network_view_class_init (NsNetworkViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -366,7 +1618,9 @@ ns_network_view_class_init (NsNetworkViewClass *klass)
 
   widget_class->snapshot = ns_network_view_snapshot;
   widget_class->measure = ns_network_view_measure;
+  widget_class->size_allocate = ns_network_view_size_allocate;
   widget_class->query_tooltip = ns_network_view_query_tooltip;
+  widget_class->focus = ns_network_view_focus;
 
   properties[PROP_EXPERIMENT]
       = g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
@@ -378,6 +1632,32 @@ ns_network_view_class_init (NsNetworkViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "network.add-layer", NULL, add_layer_action_cb);
+  gtk_widget_class_install_action (widget_class, "network.remove-layer", NULL,
+                                   remove_layer_action_cb);
+  gtk_widget_class_install_action (widget_class, "network.add-neuron", "u", add_neuron_action_cb);
+  gtk_widget_class_install_action (widget_class, "network.remove-neuron", "u",
+                                   remove_neuron_action_cb);
+  gtk_widget_class_install_action (widget_class, "network.set-width", "(uu)",
+                                   set_width_action_cb);
+  gtk_widget_class_install_action (widget_class, "network.set-activation", "(us)",
+                                   set_activation_action_cb);
+  gtk_widget_class_install_action (widget_class, "network.toggle-feature", "s",
+                                   toggle_feature_action_cb);
+  gtk_widget_class_install_action (widget_class, "network.set-weight", "(uuud)",
+                                   set_weight_action_cb);
+
+  /* Arrows, Enter and Escape act on the selection; without one they decline (move_key_cb),
+   * and the window's own bindings get them. */
+  add_move_bindings (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, GTK_DIR_LEFT);
+  add_move_bindings (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, GTK_DIR_RIGHT);
+  add_move_bindings (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, GTK_DIR_UP);
+  add_move_bindings (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, GTK_DIR_DOWN);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, activate_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Enter, 0, activate_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_key_cb, NULL);
+
   gtk_widget_class_set_css_name (widget_class, "networkview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -385,24 +1665,58 @@ ns_network_view_class_init (NsNetworkViewClass *klass)
 static void
 ns_network_view_init (NsNetworkView *self)
 {
-  GtkEventController *motion;
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEventController *controller;
+  GtkGesture *click;
 
   self->zoom = 1.0;
   self->scene = ns_scene_new ();
   self->painter = ns_snapshot_painter_new ();
-  self->hover_kind = NS_HIT_NONE;
-  self->hover_layer = self->hover_neuron = self->hover_input = -1;
+  self->scene_dirty = TRUE;
+  self->hover = no_item;
+  self->selection = no_item;
+  self->edit_item = no_item;
 
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   "Network diagram", -1);
 
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  /* − + "2 hidden layers" */
+  self->layers_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_add_css_class (self->layers_box, "network-layers");
+  gtk_widget_set_parent (self->layers_box, widget);
+  gtk_box_append (GTK_BOX (self->layers_box),
+                  make_button ("list-remove-symbolic", "network.remove-layer", NULL,
+                               "Remove the last hidden layer", "Remove a hidden layer"));
+  gtk_box_append (GTK_BOX (self->layers_box),
+                  make_button ("list-add-symbolic", "network.add-layer", NULL,
+                               "Add a hidden layer of 4 neurons at the end",
+                               "Add a hidden layer"));
+  self->layers_label = gtk_label_new (NULL);
+  gtk_widget_set_margin_start (self->layers_label, 6);
+  gtk_widget_add_css_class (self->layers_label, "heading");
+  gtk_box_append (GTK_BOX (self->layers_box), self->layers_label);
+
+  make_edit_popover (self);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (widget, controller);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "notify::is-focus", G_CALLBACK (is_focus_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (widget, controller);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+
+  sync_controls (self);
 }

@@ -4,8 +4,10 @@
 #include "ns-window.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "ns-data-panel.h"
 #include "ns-network-view.h"
 
 /* Time per frame spent training while playing: half a 60 Hz frame, leaving the rest for
@@ -110,6 +112,9 @@ struct _NsWindow
   GtkLabel *train_loss_label;
   GtkLabel *test_loss_label;
   NsNetworkView *network_view;
+  GtkScrolledWindow *start_panel;
+  GtkBox *end_panel;
+  NsDataPanel *data_panel;
 };
 
 G_DEFINE_FINAL_TYPE (NsWindow, ns_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -558,6 +563,7 @@ ns_window_set_zoom (NsWindow *self, double zoom)
                          g_ascii_formatd (number, sizeof number, "%.0f", zoom * 100));
   gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
   ns_network_view_set_zoom (self->network_view, zoom);
+  ns_data_panel_set_zoom (self->data_panel, zoom);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < MAX_ZOOM);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > MIN_ZOOM);
@@ -704,6 +710,71 @@ ns_window_move_focus (GtkWidget *widget, GtkDirectionType direction)
   GTK_WIDGET_CLASS (ns_window_parent_class)->move_focus (widget, direction);
 }
 
+/* ---- benchmark hooks (benchmarks/bench-frame.c) ----
+ * NEUROSCOPE_BENCHMARK=first-frame prints "first-frame" when the window's first frame has been
+ * drawn and closes the window; NEUROSCOPE_BENCHMARK=fps:SECONDS trains for that long and prints
+ * "frames=N seconds=S". Frames are counted by the frame clock's "after-paint". */
+
+typedef struct
+{
+  NsWindow *window;
+  gint64 start;
+  gint64 duration;
+  guint frames;
+  gboolean first_frame_only;
+} BenchmarkRun;
+
+static void
+benchmark_after_paint_cb (GdkFrameClock *clock, BenchmarkRun *run)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (run->first_frame_only)
+    {
+      g_print ("first-frame\n");
+      fflush (stdout);
+    }
+  else
+    {
+      if (run->frames++ == 0)
+        run->start = now;
+      if (now - run->start < run->duration)
+        return;
+      g_print ("frames=%u seconds=%.3f\n", run->frames - 1, (now - run->start) / 1e6);
+      fflush (stdout);
+    }
+  g_signal_handlers_disconnect_by_data (clock, run);
+  gtk_window_destroy (GTK_WINDOW (run->window));
+  g_free (run);
+}
+
+static void
+benchmark_realize_cb (NsWindow *self, BenchmarkRun *run)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (benchmark_after_paint_cb), run);
+  if (!run->first_frame_only)
+    ns_window_set_playing (self, TRUE);
+}
+
+static void
+setup_benchmark (NsWindow *self)
+{
+  const char *mode = g_getenv ("NEUROSCOPE_BENCHMARK");
+  BenchmarkRun *run;
+
+  if (mode == NULL)
+    return;
+  run = g_new0 (BenchmarkRun, 1);
+  run->window = self;
+  if (g_str_has_prefix (mode, "fps:"))
+    run->duration = (gint64) (g_ascii_strtod (mode + 4, NULL) * G_USEC_PER_SEC);
+  else
+    run->first_frame_only = TRUE;
+  g_signal_connect_after (self, "realize", G_CALLBACK (benchmark_realize_cb), run);
+}
+
 static void
 ns_window_constructed (GObject *object)
 {
@@ -716,10 +787,12 @@ ns_window_constructed (GObject *object)
   g_assert (self->experiment != NULL);
 
   ns_network_view_set_experiment (self->network_view, self->experiment);
+  ns_data_panel_set_experiment (self->data_panel, self->experiment);
   g_signal_connect_object (self->experiment, "changed", G_CALLBACK (experiment_changed_cb), self,
                            G_CONNECT_SWAPPED);
   build_control_bar (self);
   sync_from_experiment (self);
+  setup_benchmark (self);
   update_title (self);
   update_view (self);
 
@@ -946,6 +1019,8 @@ ns_window_class_init (NsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NsWindow, train_loss_label);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, test_loss_label);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, network_view);
+  gtk_widget_class_bind_template_child (widget_class, NsWindow, start_panel);
+  gtk_widget_class_bind_template_child (widget_class, NsWindow, end_panel);
 
   gtk_widget_class_install_property_action (widget_class, "win.play", "playing");
   gtk_widget_class_install_action (widget_class, "win.step", NULL, step_action_cb);
@@ -1001,6 +1076,10 @@ ns_window_init (NsWindow *self)
   self->optimizer = g_strdup ("sgd");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The side panels are made here, not in the template, so each stays a widget of its own. */
+  self->data_panel = NS_DATA_PANEL (ns_data_panel_new ());
+  gtk_scrolled_window_set_child (self->start_panel, GTK_WIDGET (self->data_panel));
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "ns-window");
   self->zoom_provider = gtk_css_provider_new ();
