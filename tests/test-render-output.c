@@ -615,18 +615,9 @@ test_sizes (void)
       }
 }
 
-/* Pango's font map and fontconfig keep caches for the whole process on purpose; dropping
- * them at exit keeps LeakSanitizer (on for this suite) to leaks of our own. The little that
- * fontconfig keeps even then is suppressed by the hook LeakSanitizer looks for (a plain
- * function, unused in builds without the sanitizer), as in test-render-scene.c. */
-const char *__lsan_default_suppressions (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:libfontconfig.so\n";
-}
-
+/* Pango's font map keeps caches for the whole process: dropping it at exit keeps
+ * LeakSanitizer (on for this suite) to leaks of our own; what fontconfig keeps even then is
+ * suppressed in tests/lsan.supp. */
 static void
 release_font_caches (void)
 {

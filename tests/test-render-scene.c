@@ -616,23 +616,13 @@ test_from_experiment (void)
   dump_png (scene, "network-experiment-dark.png");
 }
 
-/* Pango's font map and fontconfig keep caches for the whole process on purpose; dropping
- * them at exit keeps LeakSanitizer (on for this suite) to leaks of our own. The little that
- * fontconfig keeps even then is suppressed here, by the hook LeakSanitizer looks for (a plain
- * function, unused in builds without the sanitizer). */
-const char *__lsan_default_suppressions (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:libfontconfig.so\n";
-}
-
+/* Pango's font map keeps caches for the whole process: dropping it at exit keeps
+ * LeakSanitizer (on for this suite) to leaks of our own; what fontconfig keeps even then is
+ * suppressed in tests/lsan.supp. */
 static void
 release_font_caches (void)
 {
   pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
 }
 
 int

@@ -13,7 +13,6 @@
 #include "ns-output-view.h"
 #include "ns-render-curves.h"
 #include "ns-render-output.h"
-#include "ns-scene-cairo.h"
 
 static gboolean
 flag_cb (gpointer data)
@@ -419,7 +418,6 @@ test_curves_view (void)
       ns_render_curves_get_plot (scene, NS_CURVES_CHART_ACCURACY, NULL, NULL, NULL, NULL));
   g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_POLYLINE), ==, 4);
   dump_widget (GTK_WIDGET (view), "ui-curves-view.png");
-  if (g_getenv ("NS_TEST_DUMP")) ns_scene_export (scene, 420, 420, "/tmp/out-png/ui-curves-cairo.png", NULL);
 
   /* Reset empties the history: the view follows. */
   ns_experiment_reset (experiment);

@@ -300,9 +300,55 @@ add_legend_item (Ctx *ctx,
   return swatch + pad + tw;
 }
 
-/* One chart in the box (x, y, w, h). */
+/* The y axis of @chart: 0 to @top in steps of @step. */
 static void
-add_chart (Ctx *ctx, NsCurvesChart chart, double x, double y, double w, double h)
+y_axis (const NsCurvesViewData *view, NsCurvesChart chart, double *top, double *step)
+{
+  if (chart == NS_CURVES_CHART_LOSS)
+    {
+      *top = loss_top (view, step);
+    }
+  else
+    {
+      *top = 100;
+      *step = 25;
+    }
+}
+
+static char *
+tick_label (NsCurvesChart chart, double value, double step)
+{
+  if (chart == NS_CURVES_CHART_ACCURACY)
+    return g_strdup_printf ("%.0f%%", value);
+  return ns_render_format_tick (value, step);
+}
+
+/* Room left of the plot for the y tick labels. */
+static double
+chart_gutter (Ctx *ctx, NsCurvesChart chart)
+{
+  double top, step, widest = 0;
+  int n_steps;
+
+  y_axis (ctx->view, chart, &top, &step);
+  n_steps = (int) CLAMP (round (top / step), 1, 100);
+  for (int k = 0; k <= n_steps; k++)
+    {
+      g_autofree char *label = tick_label (chart, k * step, step);
+      double lw;
+
+      ns_scene_measure_text (ctx->scene, label, NS_TEXT_VALUE, ctx->tick_size, &lw, NULL);
+      widest = MAX (widest, lw);
+    }
+
+  return ceil (widest + ns_render_style_px (ctx->style, PAD)
+               + ns_render_style_px (ctx->style, TICK_LENGTH));
+}
+
+/* One chart in the box (x, y, w, h), its plot @gutter from the left (stacked charts share
+ * one, so their axes line up). */
+static void
+add_chart (Ctx *ctx, NsCurvesChart chart, double x, double y, double w, double h, double gutter)
 {
   const NsCurvesViewData *view = ctx->view;
   const NsRenderStyle *style = ctx->style;
@@ -314,7 +360,7 @@ add_chart (Ctx *ctx, NsCurvesChart chart, double x, double y, double w, double h
   g_autofree char *train_text = NULL;
   g_autofree char *test_text = NULL;
   double title_w, title_h, legend_w, legend_y, header;
-  double top, step, gutter, tick_h, epoch_w, epoch_h;
+  double top, step, tick_h, epoch_w, epoch_h;
   double px, py, pw, ph, x_step;
   int n_steps;
 
@@ -359,31 +405,8 @@ add_chart (Ctx *ctx, NsCurvesChart chart, double x, double y, double w, double h
   }
 
   /* Axes: y from 0 to a round top; x over the history's epochs. */
-  if (chart == NS_CURVES_CHART_LOSS)
-    top = loss_top (view, &step);
-  else
-    {
-      top = 100;
-      step = 25;
-    }
-
+  y_axis (view, chart, &top, &step);
   n_steps = (int) CLAMP (round (top / step), 1, 100);
-  gutter = 0;
-  for (int k = 0; k <= n_steps; k++)
-    {
-      double v = k * step;
-      g_autofree char *label = ns_render_format_tick (v, step);
-      double lw;
-
-      if (chart == NS_CURVES_CHART_ACCURACY)
-        {
-          g_free (label);
-          label = g_strdup_printf ("%.0f%%", v);
-        }
-      ns_scene_measure_text (ctx->scene, label, NS_TEXT_VALUE, ctx->tick_size, &lw, NULL);
-      gutter = MAX (gutter, lw);
-    }
-  gutter = ceil (gutter + pad + tick_len);
 
   ns_scene_measure_text (ctx->scene, "Epoch", NS_TEXT_LABEL, ctx->tick_size, &epoch_w, &epoch_h);
   tick_h = epoch_h;
@@ -398,12 +421,7 @@ add_chart (Ctx *ctx, NsCurvesChart chart, double x, double y, double w, double h
     {
       double v = k * step;
       double gy = round (py + ph - v / top * ph) + 0.5;
-      g_autofree char *label = NULL;
-
-      if (chart == NS_CURVES_CHART_ACCURACY)
-        label = g_strdup_printf ("%.0f%%", v);
-      else
-        label = ns_render_format_tick (v, step);
+      g_autofree char *label = tick_label (chart, v, step);
 
       if (v > 0)
         ns_scene_add_line (ctx->scene, px, gy, px + pw, gy, ns_render_style_px (style, 1),
@@ -511,11 +529,13 @@ ns_render_curves (NsScene *scene,
   switch (mode)
     {
     case NS_CURVES_LOSS:
-      add_chart (&ctx, NS_CURVES_CHART_LOSS, x, y, w, h);
+      add_chart (&ctx, NS_CURVES_CHART_LOSS, x, y, w, h,
+                 chart_gutter (&ctx, NS_CURVES_CHART_LOSS));
       break;
 
     case NS_CURVES_ACCURACY:
-      add_chart (&ctx, NS_CURVES_CHART_ACCURACY, x, y, w, h);
+      add_chart (&ctx, NS_CURVES_CHART_ACCURACY, x, y, w, h,
+                 chart_gutter (&ctx, NS_CURVES_CHART_ACCURACY));
       break;
 
     case NS_CURVES_BOTH:
@@ -523,9 +543,11 @@ ns_render_curves (NsScene *scene,
       {
         double gap = ns_render_style_px (style, CHART_GAP);
         double ch = (h - gap) / 2;
+        double gutter = MAX (chart_gutter (&ctx, NS_CURVES_CHART_LOSS),
+                             chart_gutter (&ctx, NS_CURVES_CHART_ACCURACY));
 
-        add_chart (&ctx, NS_CURVES_CHART_LOSS, x, y, w, ch);
-        add_chart (&ctx, NS_CURVES_CHART_ACCURACY, x, y + ch + gap, w, ch);
+        add_chart (&ctx, NS_CURVES_CHART_LOSS, x, y, w, ch, gutter);
+        add_chart (&ctx, NS_CURVES_CHART_ACCURACY, x, y + ch + gap, w, ch, gutter);
       }
       break;
     }

@@ -27,7 +27,7 @@
 #define CARD_GAP 14.0     /* between a neuron and its card */
 #define CARD_MIN 150.0    /* the card's heatmap side: at least this, or twice the neuron's */
 #define CARD_MAX 240.0
-#define DIM_ALPHA 0.72    /* how much background covers a feature not in use */
+#define DIM_ALPHA 0.66    /* how much background covers a feature not in use */
 
 /* ---- the feature pictures of plane data, kept with the experiment ---- */
 
@@ -466,6 +466,7 @@ ns_render_network_layout (NsNetworkLayout *layout,
                          ns_render_style_px (style, MAX_INPUT_NODE));
   node_size = fit_size (area_h, max_rows, NODE_GAP_RATIO, layout->slot,
                         ns_render_style_px (style, MAX_NODE));
+  input_size = MIN (input_size, node_size);
 
   for (size_t c = 0; c < layout->n_columns; c++)
     {
@@ -644,6 +645,7 @@ static void
 draw_inputs (NsScene *scene,
              const NsNetworkViewData *view,
              const NsNetworkLayout *layout,
+             const Maps *maps,
              const NsRenderStyle *style)
 {
   size_t n = (size_t) view->grid_size * view->grid_size;
@@ -671,7 +673,11 @@ draw_inputs (NsScene *scene,
           range = row_range (values, n);
         }
 
-      ns_colormap_init_values (&map, style, -range, range);
+      /* The symmetric map over [-range, range] has the same table as the neurons' over
+       * [-1, 1]: only its scale differs, so no table is made per picture. */
+      map = maps->hidden;
+      map.min = -range;
+      map.max = range;
       draw_picture (scene, &box, values, view->grid_size, view->grid_y_up, &map, style);
 
       /* A feature not in use stays visible, faded, so the learner sees what it would add. */
@@ -787,7 +793,7 @@ draw_links (NsScene *scene,
           }
     }
 
-  /* The selected link again on top, over a halo in the accent colour. */
+  /* The selected link again on top, over a halo. */
   if (sel->kind == NS_HIT_LINK && sel->layer >= 0 && (size_t) sel->layer < net->n_layers
       && sel->neuron >= 0 && (size_t) sel->neuron < net->layers[sel->layer].n_out
       && sel->input >= 0 && (size_t) sel->input < net->layers[sel->layer].n_in)
@@ -798,8 +804,9 @@ draw_links (NsScene *scene,
 
       link_ends (view, layout, sel->layer, sel->neuron, sel->input, &x0, &y0, &x1, &y1);
       link_look (style, net->params[index], &color, &lw);
-      ns_scene_add_line (scene, x0, y0, x1, y1, lw + ns_render_style_px (style, 6),
-                         &style->accent);
+      /* In the text colour: an accent blue would vanish around a blue (positive) link. */
+      ns_scene_add_line (scene, x0, y0, x1, y1, lw + ns_render_style_px (style, 5),
+                         &style->foreground);
       color.a = 1;
       ns_scene_add_line (scene, x0, y0, x1, y1, lw, &color);
     }
@@ -841,7 +848,13 @@ draw_captions (NsScene *scene,
         {
           g_snprintf (title, sizeof title, net->n_inputs == 1 ? "%zu input" : "%zu inputs",
                       net->n_inputs);
-          caption = view->input_labels != NULL ? "data columns" : NULL;
+          /* The plane varies the first two columns; the pictures of the others are flat. */
+          if (view->input_labels == NULL)
+            caption = NULL;
+          else if (net->n_inputs > 2)
+            caption = "first two vary, rest at mean";
+          else
+            caption = "data columns";
         }
       else if (c < net->n_layers)
         {
@@ -932,7 +945,7 @@ draw_card (NsScene *scene,
     }
   else
     {
-      g_snprintf (title, sizeof title, "Neuron %zu of layer %zu", j + 1, l + 1);
+      g_snprintf (title, sizeof title, "Layer %zu, neuron %zu", l + 1, j + 1);
     }
   bias = net->params[layer->b_offset + j];
 
@@ -980,6 +993,21 @@ draw_card (NsScene *scene,
   ns_scene_add_hit_rect (scene, NS_HIT_NONE, (int) l, (int) j, -1, x, y, card_w, card_h);
 }
 
+/* A layout made earlier still has a place for every picture. */
+static gboolean
+layout_fits (const NsNetworkLayout *layout, const NsNetworkViewData *view)
+{
+  const NnNet *net = view->net;
+
+  if (layout->n_columns != net->n_layers + 1
+      || layout->rows[0] != (view->feature_mask != 0 ? NS_N_FEATURES : net->n_inputs))
+    return FALSE;
+  for (size_t l = 0; l < net->n_layers; l++)
+    if (layout->rows[l + 1] != net->layers[l].n_out)
+      return FALSE;
+  return TRUE;
+}
+
 void
 ns_render_network (NsScene *scene,
                    const NsNetworkViewData *view,
@@ -996,12 +1024,16 @@ ns_render_network (NsScene *scene,
 
   ns_scene_set_size (scene, width, height);
   ns_scene_set_background (scene, &style->background);
-  ns_render_network_layout (&layout, scene, view, style, width, height);
+  ns_scene_set_font_family (scene, style->font_family);
+  if (view->layout != NULL && layout_fits (view->layout, view))
+    layout = *view->layout;
+  else
+    ns_render_network_layout (&layout, scene, view, style, width, height);
   init_maps (&maps, view, style);
 
   /* Links first, so pictures sit on top of them (and win the hit test). */
   draw_links (scene, view, &layout, style);
-  draw_inputs (scene, view, &layout, style);
+  draw_inputs (scene, view, &layout, &maps, style);
   draw_neurons (scene, view, &layout, &maps, style);
   draw_captions (scene, view, &layout, style);
   draw_card (scene, view, &layout, &maps, style, width, height);

@@ -71,6 +71,11 @@ typedef struct
   double controls_height;
   double column_controls_height;
 
+  /* A layout made earlier by ns_render_network_layout for this same size and style, or NULL:
+   * a window drawing frame after frame of training reuses it (laying out measures text).
+   * One made for another shape of network is ignored. */
+  const struct _NsNetworkLayout *layout;
+
   /* Storage for input_labels when they are feature labels (ns_render_network_prepare). */
   const char *feature_labels[NS_N_FEATURES];
 } NsNetworkViewData;
@@ -78,7 +83,7 @@ typedef struct
 /* Where everything goes, in logical units: computed by ns_render_network_layout for the same
  * arguments as ns_render_network, so a widget can place its controls where the scene will
  * leave room for them. */
-typedef struct
+typedef struct _NsNetworkLayout
 {
   size_t n_columns;                /* the inputs, then each dense layer (the output last) */
   size_t rows[NN_MAX_LAYERS + 1];  /* pictures in each column (the inputs: every feature) */

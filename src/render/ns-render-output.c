@@ -318,7 +318,9 @@ add_points (const Plane *plane,
       NsColor storage;
       double cx, cy;
 
-      to_scene (plane, x[0], x[1], &cx, &cy);
+      /* Data with one input has no x2: its points sit across the middle. */
+      to_scene (plane, x[0], view->x_stride > 1 ? x[1] : (view->y_min + view->y_max) / 2, &cx,
+                &cy);
       /* Points outside the plane (test data beyond the training range) would cover the axes. */
       if (!(cx >= plane->px && cx <= plane->px + plane->side && cy >= plane->py
             && cy <= plane->py + plane->side))
@@ -450,6 +452,9 @@ ns_render_output (NsScene *scene,
   char buffer[128];
   const char *caption;
   NsColor ring, test_ring, swatch_fill;
+  g_autofree char *bar_lo = NULL;
+  g_autofree char *bar_hi = NULL;
+  double bar_lo_w = 0, bar_hi_w = 0;
 
   g_return_if_fail (scene != NULL);
   g_return_if_fail (view != NULL);
@@ -477,10 +482,19 @@ ns_render_output (NsScene *scene,
   ns_scene_measure_text (scene, "X", NS_TEXT_LABEL, label_size, NULL, &label_h);
   ns_scene_measure_text (scene, "0", NS_TEXT_VALUE, tick_size, NULL, &tick_h);
 
-  /* The legend: one item per class (or the value bar), then the test points' ring. */
+  /* The legend: one item per class (or the value bar between its end values), then the test
+   * points' ring. */
   if (view->kind == NS_OUTPUT_REGRESSION)
     {
-      legend[n_legend++] = (LegendItem){ NULL, ns_render_style_px (style, LEGEND_BAR), -2 };
+      double step = ns_render_nice_step (view->value_max - view->value_min, 4) / 10;
+
+      bar_lo = ns_render_format_tick (view->value_min, step);
+      bar_hi = ns_render_format_tick (view->value_max, step);
+      ns_scene_measure_text (scene, bar_lo, NS_TEXT_VALUE, tick_size, &bar_lo_w, NULL);
+      ns_scene_measure_text (scene, bar_hi, NS_TEXT_VALUE, tick_size, &bar_hi_w, NULL);
+      legend[n_legend++] = (LegendItem){
+        NULL, bar_lo_w + ns_render_style_px (style, LEGEND_BAR) + bar_hi_w + 2 * pad, -2
+      };
     }
   else
     {
@@ -615,21 +629,18 @@ ns_render_output (NsScene *scene,
               {
                 NsColormap map;
                 guint32 *bar;
-                double bw = item->width, bh = 0.7 * caption_size;
-                g_autofree char *lo = NULL, *hi = NULL;
-                double step = ns_render_nice_step (view->value_max - view->value_min, 4) / 10;
+                double bx = x + bar_lo_w + pad, bh = 0.7 * caption_size;
+                double bw = ns_render_style_px (style, LEGEND_BAR);
 
                 ns_colormap_init_values (&map, style, 0, 63);
-                bar = ns_scene_add_image (scene, x, cy - bh / 2, bw, bh, 64, 1, FALSE);
+                bar = ns_scene_add_image (scene, bx, cy - bh / 2, bw, bh, 64, 1, FALSE);
                 for (int c = 0; bar != NULL && c < 64; c++)
                   bar[c] = ns_colormap_lookup (&map, (float) c);
-                ns_scene_add_rect (scene, x, cy - bh / 2, bw, bh, 0, NULL, &style->outline,
+                ns_scene_add_rect (scene, bx, cy - bh / 2, bw, bh, 0, NULL, &style->outline,
                                    ns_render_style_px (style, 1));
-                lo = ns_render_format_tick (view->value_min, step);
-                hi = ns_render_format_tick (view->value_max, step);
-                ns_scene_add_text (scene, x - pad, cy, lo, NS_TEXT_VALUE, tick_size, NS_ALIGN_END,
+                ns_scene_add_text (scene, x, cy, bar_lo, NS_TEXT_VALUE, tick_size, NS_ALIGN_START,
                                    NS_ALIGN_CENTER, &style->muted);
-                ns_scene_add_text (scene, x + bw + pad, cy, hi, NS_TEXT_VALUE, tick_size,
+                ns_scene_add_text (scene, bx + bw + pad, cy, bar_hi, NS_TEXT_VALUE, tick_size,
                                    NS_ALIGN_START, NS_ALIGN_CENTER, &style->muted);
               }
             else

@@ -48,6 +48,10 @@ struct _NsNetworkView
   guint64 scene_version;
   int scene_width, scene_height;
   gboolean scene_dirty;
+  /* The layout of the last allocation: reused by every frame drawn at that size, since laying
+   * out measures text. */
+  NsNetworkLayout layout;
+  int layout_width, layout_height; /* 0: none */
 
   NsNetworkItem hover;     /* under the pointer */
   NsNetworkItem selection; /* the keyboard's */
@@ -394,6 +398,7 @@ ns_network_view_set_zoom (NsNetworkView *self, double zoom)
 
   self->zoom = zoom;
   self->scene_dirty = TRUE;
+  self->layout_width = self->layout_height = 0;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -480,6 +485,8 @@ ensure_scene (NsNetworkView *self)
     ns_render_network_prepare_detail (&view, self->experiment, DETAIL_GRID_SIZE);
   view.controls = TRUE;
   measure_controls (self, &view.controls_height, &view.column_controls_height);
+  if (self->layout_width == width && self->layout_height == height)
+    view.layout = &self->layout;
   ns_render_network (self->scene, &view, &style, width, height);
 }
 
@@ -593,6 +600,9 @@ ns_network_view_size_allocate (GtkWidget *widget, int width, int height, int bas
       view.controls = TRUE;
       measure_controls (self, &view.controls_height, &view.column_controls_height);
       ns_render_network_layout (&layout, self->scene, &view, &style, width, height);
+      self->layout = layout;
+      self->layout_width = width;
+      self->layout_height = height;
 
       place_child (self->layers_box, layout.controls.x + layout.controls.width / 2,
                    layout.controls.y, layout.controls.width);
@@ -1373,36 +1383,56 @@ ns_network_view_focus (GtkWidget *widget, GtkDirectionType direction)
   return moved;
 }
 
-/* "is-focus" rather than "enter": coming back from one of our own buttons is no crossing
- * into the view, yet it is Tab into the diagram. */
+/* Focus gained: Tab into the diagram selects its first neuron, so the arrows have a start.
+ * Focus lost to another widget (our buttons too, but not the edit popover): the selection
+ * goes, so no outline stays behind that the arrows no longer move. The window's focus widget
+ * is watched rather than a focus controller, whose "is-focus" GTK 4.8 leaves set when the
+ * focus moves on into one of the view's own children. */
 static void
-is_focus_cb (GtkEventControllerFocus *controller, GParamSpec *pspec, NsNetworkView *self)
+window_focus_cb (GtkWindow *window, GParamSpec *pspec, NsNetworkView *self)
 {
-  const NnNet *net = get_net (self);
-  NsNetworkItem first;
+  GtkWidget *focus = gtk_window_get_focus (window);
 
-  /* Tabbing in selects something, so the arrows have a start. */
-  if (net == NULL || !self->focus_moving || !gtk_event_controller_focus_is_focus (controller)
-      || self->selection.kind != NS_HIT_NONE)
+  if (focus == GTK_WIDGET (self))
     {
-      invalidate (self);
-      return;
+      if (get_net (self) != NULL && self->focus_moving && self->selection.kind == NS_HIT_NONE)
+        {
+          NsNetworkItem first = { NS_HIT_NEURON, 0, 0, -1 };
+
+          select_item (self, &first);
+        }
+    }
+  else if (focus != NULL && !gtk_widget_is_ancestor (focus, self->edit_popover))
+    {
+      select_item (self, &no_item);
     }
 
-  first = (NsNetworkItem){ NS_HIT_NEURON, 0, 0, -1 };
-  select_item (self, &first);
+  /* The card of a selected neuron shows only while the keyboard is here. */
+  invalidate (self);
 }
 
 static void
-focus_leave_cb (GtkEventControllerFocus *controller, NsNetworkView *self)
+ns_network_view_root (GtkWidget *widget)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  GtkRoot *root;
 
-  /* Focus gone elsewhere in the window (not into our popovers): the selection goes too. */
-  if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
-    select_item (self, &no_item);
-  invalidate (self);
+  GTK_WIDGET_CLASS (ns_network_view_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (window_focus_cb), self, 0);
+}
+
+static void
+ns_network_view_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, window_focus_cb, widget);
+
+  GTK_WIDGET_CLASS (ns_network_view_parent_class)->unroot (widget);
 }
 
 /* ---- pointer ---- */
@@ -1621,6 +1651,8 @@ ns_network_view_class_init (NsNetworkViewClass *klass)
   widget_class->size_allocate = ns_network_view_size_allocate;
   widget_class->query_tooltip = ns_network_view_query_tooltip;
   widget_class->focus = ns_network_view_focus;
+  widget_class->root = ns_network_view_root;
+  widget_class->unroot = ns_network_view_unroot;
 
   properties[PROP_EXPERIMENT]
       = g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
@@ -1709,11 +1741,6 @@ ns_network_view_init (NsNetworkView *self)
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect (controller, "notify::is-focus", G_CALLBACK (is_focus_cb), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (focus_leave_cb), self);
-  gtk_widget_add_controller (widget, controller);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);

@@ -433,7 +433,8 @@ leave_cb (GtkEventControllerMotion *controller, NsOutputView *self)
 static void
 experiment_changed_cb (NsOutputView *self)
 {
-  if (self->experiment != NULL && ns_experiment_get_version (self->experiment) == self->drawn_version)
+  if (self->experiment != NULL
+      && ns_experiment_get_version (self->experiment) == self->drawn_version)
     return;
 
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ns-curves-view.h"
 #include "ns-data-panel.h"
 #include "ns-network-view.h"
+#include "ns-output-view.h"
 
 /* Time per frame spent training while playing: half a 60 Hz frame, leaving the rest for
  * drawing. Only the number of steps per frame depends on it, never the run itself. */
@@ -115,6 +117,9 @@ struct _NsWindow
   GtkScrolledWindow *start_panel;
   GtkBox *end_panel;
   NsDataPanel *data_panel;
+  NsOutputView *output_view;
+  NsCurvesView *curves_view;
+  GtkWidget *value_row; /* the value of clicked points, for regression */
 };
 
 G_DEFINE_FINAL_TYPE (NsWindow, ns_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -188,6 +193,8 @@ update_view (NsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  ns_experiment_can_undo (self->experiment));
   update_diverged (self);
+  gtk_widget_set_visible (self->value_row, ns_experiment_get_dataset (self->experiment)->n_classes
+                                             == 0);
 
   gtk_widget_queue_draw (GTK_WIDGET (self->network_view));
 }
@@ -564,6 +571,8 @@ ns_window_set_zoom (NsWindow *self, double zoom)
   gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
   ns_network_view_set_zoom (self->network_view, zoom);
   ns_data_panel_set_zoom (self->data_panel, zoom);
+  ns_output_view_set_zoom (self->output_view, zoom);
+  ns_curves_view_set_zoom (self->curves_view, zoom);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < MAX_ZOOM);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > MIN_ZOOM);
@@ -631,6 +640,68 @@ build_control_bar (NsWindow *self)
       gtk_box_append (self->control_bar, button);
       self->control_values[c] = GTK_LABEL (value);
     }
+}
+
+static GtkWidget *
+check_button (const char *label, const char *tooltip, gpointer target, const char *property)
+{
+  GtkWidget *button = gtk_check_button_new_with_mnemonic (label);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_focus_on_click (button, FALSE);
+  g_object_bind_property (target, property, button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  return button;
+}
+
+/* The right column: the decision boundary, its options, and the curves. */
+static void
+build_output_panel (NsWindow *self)
+{
+  GtkWidget *options = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *value_label = gtk_label_new_with_mnemonic ("_Value of added points");
+  GtkWidget *value = gtk_spin_button_new_with_range (-1.0, 1.0, 0.1);
+
+  self->output_view = NS_OUTPUT_VIEW (ns_output_view_new ());
+  self->curves_view = NS_CURVES_VIEW (ns_curves_view_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->output_view), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->output_view), 380, 320);
+  gtk_widget_set_size_request (GTK_WIDGET (self->curves_view), 380, 220);
+
+  gtk_widget_add_css_class (options, "output-options");
+  gtk_box_append (GTK_BOX (options),
+                  check_button ("Show _test data",
+                                "Draw the test points too: the network never trains on them, "
+                                "so they show how it does on new data",
+                                self->output_view, "show-test-points"));
+  gtk_box_append (GTK_BOX (options),
+                  check_button ("_Discretize output",
+                                "Show only the winning class at each point, without the "
+                                "lighter shades where the network is unsure",
+                                self->output_view, "discretize"));
+  gtk_box_append (GTK_BOX (options),
+                  check_button ("_Accuracy",
+                                "Show the share of points classified right, beside the loss",
+                                self->curves_view, "show-accuracy"));
+
+  /* Regression has no classes: a clicked point gets this value instead. */
+  self->value_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (value), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (value_label), value);
+  gtk_widget_set_tooltip_text (value, "The target value of a point you add by clicking on the "
+                                      "output (Ctrl+click removes the nearest)");
+  g_object_bind_property (self->output_view, "value-to-add", value, "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (self->value_row), value_label);
+  gtk_box_append (GTK_BOX (self->value_row), value);
+
+  g_object_bind_property (self->data_panel, "class-to-add", self->output_view, "class-to-add",
+                          G_BINDING_SYNC_CREATE);
+
+  gtk_box_append (self->end_panel, GTK_WIDGET (self->output_view));
+  gtk_box_append (self->end_panel, options);
+  gtk_box_append (self->end_panel, self->value_row);
+  gtk_box_append (self->end_panel, GTK_WIDGET (self->curves_view));
 }
 
 static void
@@ -775,6 +846,22 @@ setup_benchmark (NsWindow *self)
   g_signal_connect_after (self, "realize", G_CALLBACK (benchmark_realize_cb), run);
 }
 
+/* A first start fills most of the screen (up to 1600x1000), so a projector's 1920x1080 shows
+ * large heatmaps and a laptop's 1366x768 still fits. */
+static void
+fit_default_size (NsWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle area;
+
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &area);
+  gtk_window_set_default_size (GTK_WINDOW (self), MIN (1600, area.width * 9 / 10),
+                               MIN (1000, area.height * 9 / 10));
+}
+
 static void
 ns_window_constructed (GObject *object)
 {
@@ -788,6 +875,8 @@ ns_window_constructed (GObject *object)
 
   ns_network_view_set_experiment (self->network_view, self->experiment);
   ns_data_panel_set_experiment (self->data_panel, self->experiment);
+  ns_output_view_set_experiment (self->output_view, self->experiment);
+  ns_curves_view_set_experiment (self->curves_view, self->experiment);
   g_signal_connect_object (self->experiment, "changed", G_CALLBACK (experiment_changed_cb), self,
                            G_CONNECT_SWAPPED);
   build_control_bar (self);
@@ -800,9 +889,19 @@ ns_window_constructed (GObject *object)
    * rather than aborting. */
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  fit_default_size (self);
   if (schema != NULL)
     {
       self->settings = g_settings_new (APP_ID);
+      if (!g_settings_get_boolean (self->settings, "window-maximized")
+          && g_settings_get_user_value (self->settings, "window-width") == NULL)
+        {
+          /* No size remembered yet: keep the one fitted to the screen. */
+          int width, height;
+          gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
       g_settings_bind (self->settings, "window-width", self, "default-width",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-height", self, "default-height",
@@ -1080,6 +1179,7 @@ ns_window_init (NsWindow *self)
   /* The side panels are made here, not in the template, so each stays a widget of its own. */
   self->data_panel = NS_DATA_PANEL (ns_data_panel_new ());
   gtk_scrolled_window_set_child (self->start_panel, GTK_WIDGET (self->data_panel));
+  build_output_panel (self);
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "ns-window");
   self->zoom_provider = gtk_css_provider_new ();
