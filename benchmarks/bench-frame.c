@@ -17,7 +17,9 @@
 #include <stdlib.h>
 
 #include "ns-experiment.h"
+#include "ns-render-curves.h"
 #include "ns-render-network.h"
+#include "ns-render-output.h"
 #include "ns-render-style.h"
 #include "ns-scene-cairo.h"
 #include "ns-scene-snapshot.h"
@@ -82,8 +84,17 @@ make_experiment (void)
 static void
 build_side (Frame *frame, NsExperiment *exp, const NsRenderStyle *style)
 {
+  NsOutputViewData output;
+  NsCurvesViewData curves;
+
   ns_scene_clear (frame->output);
+  ns_render_output_prepare (&output, exp, NS_RENDER_OUTPUT_GRID);
+  output.show_test = TRUE; /* 250 training and 250 test points: 500 in all */
+  ns_render_output (frame->output, &output, style, SIDE_W, OUTPUT_H);
+
   ns_scene_clear (frame->curves);
+  ns_render_curves_prepare (&curves, exp, NS_CURVES_BOTH);
+  ns_render_curves (frame->curves, &curves, style, SIDE_W, CURVES_H);
 }
 
 static void

@@ -185,6 +185,21 @@ test_diverged (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static NsNetworkView *
+ns_test_find_network_view (GtkWidget *widget)
+{
+  if (NS_IS_NETWORK_VIEW (widget))
+    return NS_NETWORK_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      NsNetworkView *found = ns_test_find_network_view (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The control bar's actions drive the trainer live, without a reset. */
 static void
 test_controls (void)
@@ -233,6 +248,14 @@ test_controls (void)
   g_assert_cmpfloat (ns_window_get_zoom (window), >, 1.0);
   g_assert_true (gtk_widget_activate_action (w, "win.zoom-reset", NULL));
   g_assert_cmpfloat (ns_window_get_zoom (window), ==, 1.0);
+
+  /* Ctrl+C's action puts the view under the pointer (by default the network) on the
+   * clipboard as an image. */
+  WAIT_UNTIL (ns_scene_get_n_prims (ns_network_view_get_scene (
+                ns_test_find_network_view (w))) > 0, 5000);
+  g_assert_true (gtk_widget_activate_action (w, "win.copy-image", NULL));
+  g_assert_true (gdk_content_formats_contain_gtype (
+    gdk_clipboard_get_formats (gtk_widget_get_clipboard (w)), GDK_TYPE_TEXTURE));
 
   /* A change made elsewhere (a lesson, say) shows in the window's state. */
   {

@@ -11,6 +11,7 @@
 #include "ns-data-panel.h"
 #include "ns-network-view.h"
 #include "ns-output-view.h"
+#include "ns-scene-cairo.h"
 
 /* Time per frame spent training while playing: half a 60 Hz frame, leaving the rest for
  * drawing. Only the number of steps per frame depends on it, never the run itself. */
@@ -120,11 +121,13 @@ struct _NsWindow
   NsOutputView *output_view;
   NsCurvesView *curves_view;
   GtkWidget *value_row; /* the value of clicked points, for regression */
+  GtkWidget *hovered_view; /* the view under the pointer, for Ctrl+C (weak) */
 };
 
 G_DEFINE_FINAL_TYPE (NsWindow, ns_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_diverged (NsWindow *self);
+static void track_hover (NsWindow *self, GtkWidget *view);
 
 enum
 {
@@ -702,6 +705,10 @@ build_output_panel (NsWindow *self)
   gtk_box_append (self->end_panel, options);
   gtk_box_append (self->end_panel, self->value_row);
   gtk_box_append (self->end_panel, GTK_WIDGET (self->curves_view));
+
+  track_hover (self, GTK_WIDGET (self->network_view));
+  track_hover (self, GTK_WIDGET (self->output_view));
+  track_hover (self, GTK_WIDGET (self->curves_view));
 }
 
 static void
@@ -741,6 +748,90 @@ reset_lower_lr_action_cb (GtkWidget *widget, const char *action_name, GVariant *
 
   g_object_set (self, "learning-rate", lower_learning_rate (self->learning_rate), NULL);
   gtk_widget_activate_action (widget, "win.reset", NULL);
+}
+
+/* The scene a view drew last, and what to call it in a message. */
+static const NsScene *
+view_scene (NsWindow *self, GtkWidget *view, const char **name)
+{
+  if (view == GTK_WIDGET (self->output_view))
+    {
+      *name = "decision boundary";
+      return ns_output_view_get_scene (self->output_view);
+    }
+  if (view == GTK_WIDGET (self->curves_view))
+    {
+      *name = "loss curves";
+      return ns_curves_view_get_scene (self->curves_view);
+    }
+  *name = "network diagram";
+  return ns_network_view_get_scene (self->network_view);
+}
+
+/* A view as an image on the clipboard, painted by the Cairo painter at twice its size so it
+ * stays sharp on a slide. */
+gboolean
+ns_window_copy_view (NsWindow *self, GtkWidget *view)
+{
+  const char *name = NULL;
+  const NsScene *scene;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *message = NULL;
+  int width, height;
+
+  g_return_val_if_fail (NS_IS_WINDOW (self), FALSE);
+
+  scene = view_scene (self, view, &name);
+  width = (int) ceil (ns_scene_get_width (scene) * 2);
+  height = (int) ceil (ns_scene_get_height (scene) * 2);
+  if (width <= 0 || height <= 0)
+    return FALSE;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, 2, 2);
+  ns_scene_paint_cairo (scene, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * height);
+  /* Cairo's ARGB32 is premultiplied B8G8R8A8 in memory on little-endian machines, which is
+   * GDK_MEMORY_DEFAULT. */
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  message = g_strdup_printf ("Copied the %s as an image", name);
+  ns_window_show_message (self, message);
+  return TRUE;
+}
+
+static void
+copy_image_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsWindow *self = NS_WINDOW (widget);
+
+  ns_window_copy_view (self, self->hovered_view != NULL ? self->hovered_view
+                                                        : GTK_WIDGET (self->network_view));
+}
+
+static void
+view_enter_cb (GtkEventControllerMotion *motion, double x, double y, NsWindow *self)
+{
+  self->hovered_view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion));
+}
+
+static void
+track_hover (NsWindow *self, GtkWidget *view)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  g_signal_connect (motion, "enter", G_CALLBACK (view_enter_cb), self);
+  gtk_widget_add_controller (view, motion);
 }
 
 static void
@@ -1127,6 +1218,7 @@ ns_window_class_init (NsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reset-lower-lr", NULL,
                                    reset_lower_lr_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action_cb);
@@ -1151,6 +1243,12 @@ ns_window_class_init (NsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
                                        "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
+  /* Ctrl+C: a text field with the focus copies its text first; otherwise the view under the
+   * pointer goes to the clipboard as an image. Ctrl+Shift+C always copies the view. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
+                                       "win.copy-image", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-image", NULL);
 
   /* Bare keys: a text field that has the focus takes them first and types as usual. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.play", NULL);

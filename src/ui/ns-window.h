@@ -8,6 +8,7 @@
  *   win.undo   undo the last network edit; Ctrl+Z
  *   win.zoom-in / win.zoom-out / win.zoom-reset  Ctrl+plus / Ctrl+minus / Ctrl+0
  *   win.presentation  stateful: full screen at a large scale; F5
+ *   win.copy-image  the view under the pointer as an image on the clipboard; Ctrl+C, Ctrl+Shift+C
  *   win.learning-rate (d), win.activation (s), win.regularization (s),
  *   win.regularization-rate (d), win.problem (s), win.optimizer (s), win.steps-per-frame (u):
  *     stateful, the properties of the same names; the control bar's menus use them
@@ -41,6 +42,10 @@ void ns_window_set_steps_per_frame (NsWindow *self, guint steps);
 /* The one scale of text, controls and views (Ctrl+plus / Ctrl+minus / Ctrl+0); 1 = normal. */
 double ns_window_get_zoom (NsWindow *self);
 void ns_window_set_zoom (NsWindow *self, double zoom);
+
+/* Puts @view (the network, output or curves view) on the clipboard as an image (win.copy-image,
+ * Ctrl+C / Ctrl+Shift+C, copies the view under the pointer). */
+gboolean ns_window_copy_view (NsWindow *self, GtkWidget *view);
 
 /* A short message at the bottom of the window (errors opening a file, for instance). */
 void ns_window_show_message (NsWindow *self, const char *message);
