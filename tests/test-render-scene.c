@@ -380,6 +380,310 @@ test_cairo_pixels (Fixture *f, gconstpointer data)
   dump_png (f->scene, "network.png");
 }
 
+
+/* Plane data's input column: every feature, those in use bright and linked, the others dimmed
+ * and without links. */
+static void
+test_features (Fixture *f, gconstpointer data)
+{
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  g_autofree float *features = g_new (float, NS_N_FEATURES * GRID * GRID);
+  float range[NS_N_FEATURES];
+  NsNetworkViewData view = f->view;
+  size_t n = GRID * GRID, dims = 0;
+  const NsColor *x1sq_color = NULL, *x1_color = NULL;
+
+  for (size_t k = 0; k < NS_N_FEATURES; k++)
+    {
+      for (size_t s = 0; s < n; s++)
+        features[k * n + s] = (float) ((k + 1) * ((s % GRID) / (double) GRID - 0.5));
+      range[k] = (float) (k + 1) / 2;
+    }
+  view.input_labels = NULL;
+  view.feature_mask = (1u << NS_FEATURE_X1) | (1u << NS_FEATURE_SINX2);
+  view.features = features;
+  view.feature_range = range;
+  ns_render_network (scene, &view, &f->style, WIDTH, HEIGHT);
+
+  /* A picture and a hit rectangle per feature; the network inputs are the features in use. */
+  g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_IMAGE), ==,
+                    NS_N_FEATURES + f->net->n_units);
+  for (size_t row = 0; row < NS_N_FEATURES; row++)
+    {
+      int expected = row == NS_FEATURE_X1 ? 0 : row == NS_FEATURE_SINX2 ? 1 : -1;
+      gboolean found = FALSE;
+
+      g_assert_cmpint (ns_render_network_input_index (&view, row), ==, expected);
+      for (size_t k = 0; k < ns_scene_get_n_hits (scene); k++)
+        {
+          const NsHitRegion *hit = ns_scene_get_hit (scene, k);
+
+          if (hit->kind == NS_HIT_INPUT && hit->neuron == (int) row)
+            {
+              found = TRUE;
+              g_assert_cmpint (hit->input, ==, expected);
+            }
+        }
+      g_assert_true (found);
+    }
+  g_assert_cmpuint (ns_render_network_input_row (&view, 1), ==, NS_FEATURE_SINX2);
+
+  /* Links run from the features in use only: weight (0, 0, 1) starts at sin(X2). */
+  {
+    const NsHitRegion *sin_x2 = NULL;
+    const NsLine *link = find_link (scene, 0, 0, 1);
+
+    for (size_t k = 0; k < ns_scene_get_n_hits (scene); k++)
+      if (ns_scene_get_hit (scene, k)->kind == NS_HIT_INPUT
+          && ns_scene_get_hit (scene, k)->neuron == NS_FEATURE_SINX2)
+        sin_x2 = ns_scene_get_hit (scene, k);
+    g_assert_cmpfloat (link->x0, ==, sin_x2->x1);
+    g_assert_cmpfloat (link->y0, ==, (sin_x2->y0 + sin_x2->y1) / 2);
+    g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_LINE), ==, 6);
+  }
+
+  /* The others: a veil of background over the picture, a muted label. */
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, k);
+
+      if (prim->kind == NS_PRIM_RECT && prim->rect.fill.a > 0 && prim->rect.fill.a < 1
+          && same_rgb (&prim->rect.fill, &f->style.background))
+        dims++;
+      if (prim->kind == NS_PRIM_TEXT && g_str_equal (prim->text.text, "X₁²"))
+        x1sq_color = &prim->text.color;
+      if (prim->kind == NS_PRIM_TEXT && g_str_equal (prim->text.text, "X₁"))
+        x1_color = &prim->text.color;
+    }
+  g_assert_cmpuint (dims, ==, NS_N_FEATURES - 2);
+  g_assert_nonnull (x1sq_color);
+  g_assert_nonnull (x1_color);
+  g_assert_true (ns_color_equal (x1sq_color, &f->style.muted));
+  g_assert_true (ns_color_equal (x1_color, &f->style.foreground));
+
+  /* In pixels: a dimmed picture is closer to the background than a bright one. */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+    cairo_t *cr = cairo_create (surface);
+    double bright = 0, dim = 0;
+
+    ns_scene_paint_cairo (scene, cr);
+    cairo_destroy (cr);
+    cairo_surface_flush (surface);
+
+    for (size_t k = 0; k < ns_scene_get_n_hits (scene); k++)
+      {
+        const NsHitRegion *hit = ns_scene_get_hit (scene, k);
+        guint32 p;
+        double light;
+
+        if (hit->kind != NS_HIT_INPUT)
+          continue;
+        /* The left edge, where every test feature is at its most negative: orange. */
+        p = pixel_at (surface, hit->x0 + 2, (hit->y0 + hit->y1) / 2);
+        light = ((p >> 16) & 0xff) + ((p >> 8) & 0xff) + (p & 0xff);
+        if (hit->neuron == NS_FEATURE_X1)
+          bright = light;
+        else if (hit->neuron == NS_FEATURE_X1SQ)
+          dim = light;
+      }
+    g_assert_cmpfloat (dim, >, bright + 60);
+    cairo_surface_destroy (surface);
+  }
+
+  dump_png (scene, "network-features.png");
+}
+
+static gboolean
+has_text (const NsScene *scene, const char *text)
+{
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, k);
+
+      if (prim->kind == NS_PRIM_TEXT && g_str_equal (prim->text.text, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Interactive: room for the window's widgets above the columns, and no captions under them. */
+static void
+test_controls (Fixture *f, gconstpointer data)
+{
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  NsNetworkViewData view = f->view;
+  NsNetworkLayout layout;
+  NsNetworkBox box;
+  const NsHitRegion *neuron;
+
+  g_assert_true (has_text (f->scene, "2 neurons"));
+  g_assert_true (has_text (f->scene, "tanh"));
+
+  view.controls = TRUE;
+  view.controls_height = 34;
+  view.column_controls_height = 100;
+  ns_render_network_layout (&layout, scene, &view, &f->style, WIDTH, HEIGHT);
+  ns_render_network (scene, &view, &f->style, WIDTH, HEIGHT);
+
+  g_assert_false (has_text (scene, "2 neurons"));
+  g_assert_true (has_text (scene, "Output"));
+  g_assert_true (has_text (scene, "sigmoid"));
+
+  /* The bands: the controls, then the column headers, then the pictures. */
+  g_assert_cmpuint (layout.n_columns, ==, 3);
+  g_assert_cmpfloat (layout.controls.height, ==, 34);
+  g_assert_cmpfloat (layout.headers[1].y, >=, layout.controls.y + 34);
+  g_assert_cmpfloat (layout.headers[1].height, >=, 100);
+  /* Over the hidden column. */
+  g_assert_cmpfloat (layout.controls.x, <=, layout.center_x[1]);
+  g_assert_cmpfloat (layout.controls.x + layout.controls.width, >=, layout.center_x[1]);
+  for (size_t c = 0; c < layout.n_columns; c++)
+    g_assert_cmpfloat (layout.top[c], >=, layout.headers[c].y + layout.headers[c].height);
+
+  /* The layout says where the pictures are drawn. */
+  neuron = find_neuron (scene, 0, 1);
+  ns_network_layout_node (&layout, 1, 1, &box);
+  g_assert_cmpfloat (box.x, ==, neuron->x0);
+  g_assert_cmpfloat (box.y, ==, neuron->y0);
+  g_assert_cmpfloat (box.width, ==, neuron->x1 - neuron->x0);
+
+  /* A layout made earlier is reused, and one for another shape ignored. */
+  {
+    g_autoptr (NsScene) again = ns_scene_new ();
+    NsNetworkLayout shifted = layout;
+
+    shifted.center_x[1] += 10;
+    view.layout = &shifted;
+    ns_render_network (again, &view, &f->style, WIDTH, HEIGHT);
+    g_assert_cmpfloat (find_neuron (again, 0, 1)->x0, ==, neuron->x0 + 10);
+
+    shifted.rows[1] = 3;
+    ns_scene_clear (again);
+    ns_render_network (again, &view, &f->style, WIDTH, HEIGHT);
+    g_assert_cmpfloat (find_neuron (again, 0, 1)->x0, ==, neuron->x0);
+  }
+}
+
+/* The detail card: the neuron larger, with its bias, on top of everything. */
+static void
+test_card (Fixture *f, gconstpointer data)
+{
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  NsNetworkViewData view = f->view;
+  const NsHitRegion *neuron = find_neuron (f->scene, 0, 0);
+  const NsHitRegion *card = NULL;
+  double widest = 0;
+
+  view.detail = (NsNetworkItem){ NS_HIT_NEURON, 0, 0, -1 };
+  ns_render_network (scene, &view, &f->style, WIDTH, HEIGHT);
+
+  g_assert_true (has_text (scene, "Bias 0.100"));
+  g_assert_true (has_text (scene, "Layer 1, neuron 1"));
+  for (size_t k = 0; k < ns_scene_get_n_hits (scene); k++)
+    if (ns_scene_get_hit (scene, k)->kind == NS_HIT_NONE)
+      card = ns_scene_get_hit (scene, k);
+  g_assert_nonnull (card);
+  g_assert_cmpint (card->layer, ==, 0);
+  g_assert_cmpint (card->neuron, ==, 0);
+
+  /* Beside the neuron, inside the picture, over what lies under it. */
+  g_assert_cmpfloat (card->x0, >=, neuron->x1);
+  g_assert_cmpfloat (card->x1, <=, WIDTH);
+  g_assert_cmpfloat (card->y0, >=, 0);
+  g_assert_cmpfloat (card->y1, <=, HEIGHT);
+  g_assert_cmpint (ns_scene_hit_test (scene, (card->x0 + card->x1) / 2,
+                                      (card->y0 + card->y1) / 2)->kind,
+                   ==, NS_HIT_NONE);
+
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
+    if (ns_scene_get_prim (scene, k)->kind == NS_PRIM_IMAGE)
+      widest = MAX (widest, ns_scene_get_prim (scene, k)->image.width);
+  g_assert_cmpfloat (widest, >=, 1.5 * (neuron->x1 - neuron->x0));
+
+  /* The output neuron's card goes left: there is no room right of it. */
+  ns_scene_clear (scene);
+  view.detail = (NsNetworkItem){ NS_HIT_NEURON, 1, 0, -1 };
+  ns_render_network (scene, &view, &f->style, WIDTH, HEIGHT);
+  neuron = find_neuron (scene, 1, 0);
+  for (size_t k = 0; k < ns_scene_get_n_hits (scene); k++)
+    if (ns_scene_get_hit (scene, k)->kind == NS_HIT_NONE)
+      card = ns_scene_get_hit (scene, k);
+  g_assert_cmpfloat (card->x1, <=, neuron->x0);
+  g_assert_true (has_text (scene, "Output"));
+  dump_png (scene, "network-card.png");
+}
+
+/* A selected link is drawn again over a halo; a selected neuron gets the accent ring. */
+static void
+test_selection (Fixture *f, gconstpointer data)
+{
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  NsNetworkViewData view = f->view;
+  const NsPrim *halo, *top;
+  size_t n;
+
+  view.selection = (NsNetworkItem){ NS_HIT_LINK, 0, 1, 0 };
+  ns_render_network (scene, &view, &f->style, WIDTH, HEIGHT);
+  g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_LINE), ==, 6 + 2);
+
+  /* The two extra lines follow the six links: the halo, wider, then the link. */
+  n = 0;
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene) && n < 8; k++)
+    if (ns_scene_get_prim (scene, k)->kind == NS_PRIM_LINE && ++n == 7)
+      {
+        halo = ns_scene_get_prim (scene, k);
+        top = ns_scene_get_prim (scene, k + 1);
+        g_assert_cmpint (top->kind, ==, NS_PRIM_LINE);
+        g_assert_cmpfloat (halo->line.width, >, top->line.width);
+        g_assert_true (ns_color_equal (&halo->line.color, &f->style.foreground));
+        g_assert_true (same_rgb (&top->line.color, &f->style.positive)); /* w = 0.4 */
+      }
+  g_assert_false (has_accent_outline (scene, &f->style));
+
+  ns_scene_clear (scene);
+  view.selection = (NsNetworkItem){ NS_HIT_NEURON, 0, 1, -1 };
+  ns_render_network (scene, &view, &f->style, WIDTH, HEIGHT);
+  g_assert_true (has_accent_outline (scene, &f->style));
+  g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_LINE), ==, 6);
+}
+
+static void
+test_describe (void)
+{
+  size_t widths[] = { 4, 2 };
+  NnActivation same[] = { NN_ACT_TANH, NN_ACT_TANH };
+  NnActivation mixed[] = { NN_ACT_RELU, NN_ACT_LEAKY_RELU };
+  NnNet *net;
+  char *text;
+
+  net = nn_net_new (2, 2, widths, same, NN_LOSS_BCE, 1);
+  text = ns_render_network_describe (net);
+  g_assert_cmpstr (text, ==, "2 inputs, hidden layers of 4 and 2 neurons, tanh, 1 output");
+  g_free (text);
+  nn_net_free (net);
+
+  net = nn_net_new (4, 2, widths, mixed, NN_LOSS_SOFTMAX_CE, 3);
+  text = ns_render_network_describe (net);
+  g_assert_cmpstr (text, ==,
+                   "4 inputs, hidden layers of 4 and 2 neurons (ReLU and leaky ReLU), 3 outputs");
+  g_free (text);
+  nn_net_free (net);
+
+  net = nn_net_new (1, 1, widths, same, NN_LOSS_MSE, 1);
+  text = ns_render_network_describe (net);
+  g_assert_cmpstr (text, ==, "1 input, a hidden layer of 4 neurons, tanh, 1 output");
+  g_free (text);
+  nn_net_free (net);
+
+  net = nn_net_new (3, 0, NULL, NULL, NN_LOSS_BCE, 1);
+  text = ns_render_network_describe (net);
+  g_assert_cmpstr (text, ==, "3 inputs, no hidden layer, 1 output");
+  g_free (text);
+  nn_net_free (net);
+}
+
 static void
 check_file_starts_with (const char *path, const char *const *signatures)
 {
@@ -650,6 +954,15 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/render/network/export", Fixture, NULL, fixture_set_up, test_export,
               fixture_tear_down);
+  g_test_add ("/render/network/features", Fixture, NULL, fixture_set_up, test_features,
+              fixture_tear_down);
+  g_test_add ("/render/network/controls", Fixture, NULL, fixture_set_up, test_controls,
+              fixture_tear_down);
+  g_test_add ("/render/network/card", Fixture, NULL, fixture_set_up, test_card,
+              fixture_tear_down);
+  g_test_add ("/render/network/selection", Fixture, NULL, fixture_set_up, test_selection,
+              fixture_tear_down);
+  g_test_add_func ("/render/network/describe", test_describe);
   g_test_add_func ("/render/network/from-experiment", test_from_experiment);
 
   status = g_test_run ();

@@ -13,21 +13,25 @@
 #define LABEL_SIZE 16.0
 #define ROOMY_WIDTH 1100.0 /* an area this large (at scale 1) or smaller gets text at 1x */
 #define ROOMY_HEIGHT 700.0
-#define LABEL_PAD 10.0    /* between a label and its picture */
-#define RIGHT_GUTTER 16.0 /* room right of the output column (class names widen it) */
-#define BAND_GAP 6.0      /* between the controls band and the column headers */
-#define HEADER_GAP 14.0   /* between the column headers and the pictures */
-#define MAX_NODE 160.0    /* heatmaps larger than this only crowd the links out */
-#define MAX_INPUT_NODE 96.0    /* input pictures: eleven of them share a column */
+#define LABEL_PAD 10.0      /* between a label and its picture */
+#define RIGHT_GUTTER 16.0   /* room right of the output column (class names widen it) */
+#define BAND_GAP 6.0        /* between the controls band and the column headers */
+#define HEADER_GAP 14.0     /* between the column headers and the pictures */
+#define MAX_NODE 160.0      /* heatmaps larger than this only crowd the links out */
+#define MAX_INPUT_NODE 96.0 /* input pictures: eleven of them share a column */
 #define MIN_NODE 10.0
 #define NODE_GAP_RATIO 0.28  /* vertical gap between neurons, as a share of their size */
 #define INPUT_GAP_RATIO 0.22 /* the same between input pictures, which are many */
-#define NODE_SHARE 0.42      /* largest share of a column's slot a neuron may take across */
+#define NODE_SHARE 0.5       /* largest share of a column's slot a neuron may take across */
 #define CARD_PAD 10.0
-#define CARD_GAP 14.0     /* between a neuron and its card */
-#define CARD_MIN 150.0    /* the card's heatmap side: at least this, or twice the neuron's */
-#define CARD_MAX 240.0
-#define DIM_ALPHA 0.66    /* how much background covers a feature not in use */
+#define CARD_GAP 14.0  /* between a neuron and its card */
+#define CARD_MIN 150.0 /* the card's heatmap side: 1.75 times the neuron's, at least this */
+#define CARD_MAX 220.0
+/* How much background covers a feature not in use: less on dark backgrounds, where the
+ * neutral middle of the map is already dark. */
+#define DIM_ALPHA_LIGHT 0.62
+#define INPUT_HINT "click to toggle" /* under "Features" when the pictures are buttons */
+#define DIM_ALPHA_DARK 0.45
 
 /* ---- the feature pictures of plane data, kept with the experiment ---- */
 
@@ -37,8 +41,8 @@ typedef struct
 {
   guint size;
   double x_min, x_max, y_min, y_max;
-  float *values;                /* NS_N_FEATURES x size² */
-  float range[NS_N_FEATURES];   /* each row's largest |value| */
+  float *values;              /* NS_N_FEATURES x size² */
+  float range[NS_N_FEATURES]; /* each row's largest |value| */
 } FeaturePlanes;
 
 G_DEFINE_QUARK (ns-render-network-feature-planes, feature_planes)
@@ -482,6 +486,16 @@ ns_render_network_layout (NsNetworkLayout *layout,
                                            layout->slot, header_h };
     }
 
+  /* The input column's title spans its labels too: eleven feature names leave room above. */
+  layout->headers[0].x = layout->margin;
+  layout->headers[0].width = layout->center_x[0] + layout->slot / 2 - layout->margin;
+  {
+    double w;
+
+    ns_scene_measure_text (scene, INPUT_HINT, NS_TEXT_LABEL, layout->caption_size, &w, NULL);
+    layout->input_hint = w <= layout->headers[0].width;
+  }
+
   /* The hidden-layer controls span the hidden columns, or sit between the inputs and the
    * output when there are none. */
   if (net->n_layers >= 2)
@@ -593,7 +607,9 @@ link_touches (const NsNetworkViewData *view, const NsNetworkItem *item, size_t c
     return TRUE;
   if (item->layer != (int) column || item->input < 0)
     return FALSE;
-  return column == 0 ? ns_render_network_input_row (view, item->input) == row : item->input == (int) row;
+  if (column == 0)
+    return ns_render_network_input_row (view, item->input) == row;
+  return item->input == (int) row;
 }
 
 static void
@@ -649,7 +665,8 @@ draw_inputs (NsScene *scene,
              const NsRenderStyle *style)
 {
   size_t n = (size_t) view->grid_size * view->grid_size;
-  NsColor dim = ns_color_with_alpha (&style->background, DIM_ALPHA);
+  NsColor dim = ns_color_with_alpha (&style->background,
+                                     style->dark ? DIM_ALPHA_DARK : DIM_ALPHA_LIGHT);
 
   for (size_t row = 0; row < layout->rows[0]; row++)
     {
@@ -824,7 +841,7 @@ draw_captions (NsScene *scene,
   for (size_t c = 0; c < layout->n_columns; c++)
     {
       const NsNetworkBox *header = &layout->headers[c];
-      double cx = layout->center_x[c];
+      double cx = header->x + header->width / 2;
       const char *caption = NULL;
       char buffer[64];
 
@@ -836,7 +853,7 @@ draw_captions (NsScene *scene,
         {
           g_strlcpy (title, "Features", sizeof title);
           if (view->controls)
-            caption = "click to turn on or off";
+            caption = layout->input_hint ? INPUT_HINT : NULL;
           else
             {
               g_snprintf (buffer, sizeof buffer, "%u in use",
@@ -909,7 +926,7 @@ draw_card (NsScene *scene,
   NsNetworkBox node;
   double pad = ns_render_style_px (style, CARD_PAD);
   double gap = ns_render_style_px (style, CARD_GAP);
-  double side, title_h, value_h, card_w, card_h, x, y;
+  double side, title_h, value_h, card_w, card_h, x, y, top;
   guint grid = view->grid_size;
   const float *units = view->units;
   const float *values = NULL;
@@ -950,9 +967,11 @@ draw_card (NsScene *scene,
   bias = net->params[layer->b_offset + j];
 
   ns_network_layout_node (layout, l + 1, j, &node);
-  side = floor (CLAMP (2 * node.width, ns_render_style_px (style, CARD_MIN),
+  side = floor (CLAMP (1.75 * node.width, ns_render_style_px (style, CARD_MIN),
                        ns_render_style_px (style, CARD_MAX)));
-  side = MIN (side, height - 2 * layout->margin - 2 * pad - 2.6 * layout->label_size);
+  /* Below the column headers, where the window's widgets would cover it. */
+  top = layout->headers[0].y + layout->headers[0].height + layout->margin / 2;
+  side = MIN (side, height - top - layout->margin / 2 - 2 * pad - 2.6 * layout->label_size);
   if (side < MIN_NODE)
     return;
 
@@ -967,7 +986,7 @@ draw_card (NsScene *scene,
     x = node.x - gap - card_w;
   x = CLAMP (x, layout->margin / 2, MAX (layout->margin / 2, width - card_w - layout->margin / 2));
   y = node.y + node.height / 2 - card_h / 2;
-  y = CLAMP (y, layout->margin / 2, MAX (layout->margin / 2, height - card_h - layout->margin / 2));
+  y = CLAMP (y, top, MAX (top, height - card_h - layout->margin / 2));
   x = round (x);
   y = round (y);
 

@@ -93,9 +93,11 @@ typedef struct _NsNetworkLayout
   double gap[NN_MAX_LAYERS + 1];   /* between two pictures of the column */
   double slot;                     /* the width each column gets */
   NsNetworkBox controls;           /* over the hidden columns: their count and buttons */
-  NsNetworkBox headers[NN_MAX_LAYERS + 1]; /* above each column: its title or its controls */
+  NsNetworkBox headers[NN_MAX_LAYERS + 1]; /* above each column: its title or its controls (the
+                                            * inputs' spans their labels too) */
   double margin;
   double title_size, caption_size, label_size; /* font sizes */
+  gboolean input_hint; /* room for "click to toggle" under the input column's title */
 } NsNetworkLayout;
 
 /* Fills @view from @experiment, evaluating every neuron over a grid_size x grid_size grid of

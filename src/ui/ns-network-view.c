@@ -28,6 +28,9 @@ typedef struct
   GtkWidget *add_button;    /* network.add-neuron */
   GtkWidget *count_button;  /* "4 neurons": opens a popover to type the width */
   GtkWidget *count_label;
+  char *count_text;         /* "4 neurons" */
+  char count_number[16];    /* "4": what the button says when its column is narrow */
+  gboolean count_short;
   GtkWidget *spin;          /* in the count button's popover */
   GtkWidget *act_button;    /* the activation menu */
   GtkWidget *act_label;
@@ -585,6 +588,35 @@ place_child (GtkWidget *child, double cx, double y, double max_width)
                             -1);
 }
 
+/* "4 neurons" where it fits, else just "4" rather than "4 neu…". The label changes during
+ * allocation only when the column's width crosses the text's, and the button is allocated
+ * right after, so the one extra layout this queues settles at once. */
+static void
+fit_count_label (LayerControls *c, double max_width)
+{
+  g_autoptr (PangoLayout) layout = NULL;
+  int label_nat, button_nat, text_width;
+  gboolean want_short;
+
+  if (c->count_text == NULL)
+    return;
+
+  gtk_widget_measure (c->count_label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &label_nat, NULL,
+                      NULL);
+  gtk_widget_measure (c->count_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_nat, NULL,
+                      NULL);
+  layout = gtk_widget_create_pango_layout (c->count_label, c->count_text);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+
+  want_short = button_nat - label_nat + text_width > max_width;
+  if (want_short == c->count_short)
+    return;
+
+  c->count_short = want_short;
+  gtk_label_set_label (GTK_LABEL (c->count_label),
+                       want_short ? c->count_number : c->count_text);
+}
+
 static void
 ns_network_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
@@ -607,12 +639,11 @@ ns_network_view_size_allocate (GtkWidget *widget, int width, int height, int bas
       place_child (self->layers_box, layout.controls.x + layout.controls.width / 2,
                    layout.controls.y, layout.controls.width);
       for (guint h = 0; h < self->n_layer_controls && h + 1 < layout.n_columns; h++)
-        place_child (self->layers[h].box, layout.center_x[h + 1], layout.headers[h + 1].y,
-                     layout.slot - 4);
-    }
-  else
-    {
-      place_child (self->layers_box, width / 2.0, 0, width);
+        {
+          fit_count_label (&self->layers[h], layout.slot - 4);
+          place_child (self->layers[h].box, layout.center_x[h + 1], layout.headers[h + 1].y,
+                       layout.slot - 4);
+        }
     }
 
   if (gtk_widget_get_visible (self->edit_popover))
@@ -801,6 +832,7 @@ sync_controls (NsNetworkView *self)
       LayerControls *c = &self->layers[--self->n_layer_controls];
 
       gtk_widget_unparent (c->box);
+      g_free (c->count_text);
       memset (c, 0, sizeof *c);
     }
   while (self->n_layer_controls < hidden && self->n_layer_controls < G_N_ELEMENTS (self->layers))
@@ -812,7 +844,11 @@ sync_controls (NsNetworkView *self)
       guint width = (guint) net->layers[h].n_out;
       g_autofree char *count = g_strdup_printf (width == 1 ? "%u neuron" : "%u neurons", width);
 
-      gtk_label_set_label (GTK_LABEL (c->count_label), count);
+      g_free (c->count_text);
+      c->count_text = g_steal_pointer (&count);
+      g_snprintf (c->count_number, sizeof c->count_number, "%u", width);
+      gtk_label_set_label (GTK_LABEL (c->count_label),
+                           c->count_short ? c->count_number : c->count_text);
       gtk_label_set_label (GTK_LABEL (c->act_label),
                            ns_render_network_activation_label (net->layers[h].act));
       gtk_widget_set_sensitive (c->remove_button, width > 1);
@@ -1301,9 +1337,10 @@ move_selection (NsNetworkView *self, GtkDirectionType direction, gboolean links)
     {
       size_t l = (size_t) item.layer;
 
-      if (direction == GTK_DIR_LEFT)
-        item = node_item (self, l,
-                          l == 0 ? ns_render_network_input_row (&view, item.input) : (size_t) item.input);
+      if (direction == GTK_DIR_LEFT && l == 0)
+        item = node_item (self, 0, ns_render_network_input_row (&view, item.input));
+      else if (direction == GTK_DIR_LEFT)
+        item = node_item (self, l, item.input);
       else if (direction == GTK_DIR_RIGHT)
         item = node_item (self, l + 1, item.neuron);
       else
@@ -1546,6 +1583,12 @@ dark_changed_cb (NsNetworkView *self)
   invalidate (self);
 }
 
+static void
+scale_factor_cb (NsNetworkView *self, GParamSpec *pspec, gpointer user_data)
+{
+  invalidate (self);
+}
+
 /* ---- life cycle ---- */
 
 static void
@@ -1560,6 +1603,8 @@ ns_network_view_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  for (guint h = 0; h < self->n_layer_controls; h++)
+    g_clear_pointer (&self->layers[h].count_text, g_free);
   self->n_layer_controls = 0;
   self->layers_box = self->layers_label = NULL;
   self->edit_popover = NULL;
@@ -1744,6 +1789,8 @@ ns_network_view_init (NsNetworkView *self)
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Brushes are made in device pixels: another scale factor needs a new picture. */
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_cb), NULL);
 
   sync_controls (self);
 }

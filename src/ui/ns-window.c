@@ -439,8 +439,10 @@ snap_to_choice (Control control, double value)
 static void
 set_string (char **field, const char *value)
 {
+  char *copy = g_strdup (value); /* first: @value may be *field itself */
+
   g_free (*field);
-  *field = g_strdup (value);
+  *field = copy;
 }
 
 /* The properties follow the experiment (a lesson, an undo or a loaded file may change it). */
@@ -750,9 +752,10 @@ reset_lower_lr_action_cb (GtkWidget *widget, const char *action_name, GVariant *
   gtk_widget_activate_action (widget, "win.reset", NULL);
 }
 
-/* The scene a view drew last, and what to call it in a message. */
+/* The scene a view drew last (for the network, drawn afresh as an export wants it: every
+ * caption, no hover or selection), and what to call it in a message. */
 static const NsScene *
-view_scene (NsWindow *self, GtkWidget *view, const char **name)
+view_scene (NsWindow *self, GtkWidget *view, NsScene *scratch, const char **name)
 {
   if (view == GTK_WIDGET (self->output_view))
     {
@@ -765,7 +768,10 @@ view_scene (NsWindow *self, GtkWidget *view, const char **name)
       return ns_curves_view_get_scene (self->curves_view);
     }
   *name = "network diagram";
-  return ns_network_view_get_scene (self->network_view);
+  ns_network_view_render_export (self->network_view, scratch,
+                                 gtk_widget_get_width (GTK_WIDGET (self->network_view)),
+                                 gtk_widget_get_height (GTK_WIDGET (self->network_view)));
+  return scratch;
 }
 
 /* A view as an image on the clipboard, painted by the Cairo painter at twice its size so it
@@ -774,6 +780,7 @@ gboolean
 ns_window_copy_view (NsWindow *self, GtkWidget *view)
 {
   const char *name = NULL;
+  g_autoptr (NsScene) scratch = ns_scene_new ();
   const NsScene *scene;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -784,7 +791,7 @@ ns_window_copy_view (NsWindow *self, GtkWidget *view)
 
   g_return_val_if_fail (NS_IS_WINDOW (self), FALSE);
 
-  scene = view_scene (self, view, &name);
+  scene = view_scene (self, view, scratch, &name);
   width = (int) ceil (ns_scene_get_width (scene) * 2);
   height = (int) ceil (ns_scene_get_height (scene) * 2);
   if (width <= 0 || height <= 0)
