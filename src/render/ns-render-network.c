@@ -127,6 +127,7 @@ ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experiment, gu
   g_return_if_fail (NS_IS_EXPERIMENT (experiment));
 
   memset (view, 0, sizeof *view);
+  view->picture_step = 1;
 
   config = ns_experiment_get_config (experiment);
   dataset = ns_experiment_get_dataset (experiment);
@@ -612,23 +613,35 @@ link_touches (const NsNetworkViewData *view, const NsNetworkItem *item, size_t c
   return item->input == (int) row;
 }
 
+/* A heatmap of @values (grid_size² of them), taking every @step-th value in both directions:
+ * small pictures need fewer pixels than the grid the output view shares with them. */
 static void
 draw_picture (NsScene *scene,
               const NsNetworkBox *box,
               const float *values,
               guint grid_size,
+              guint step,
               gboolean y_up,
               const NsColormap *map,
               const NsRenderStyle *style)
 {
   guint32 *pixels = NULL;
+  guint side = step > 1 ? (grid_size + step - 1) / step : grid_size;
 
+  if (values != NULL && side != grid_size)
+    {
+      float *sampled = ns_scene_alloc (scene, sizeof (float) * side * side);
+
+      for (guint r = 0; r < side; r++)
+        for (guint c = 0; c < side; c++)
+          sampled[r * side + c] = values[(size_t) r * step * grid_size + c * step];
+      values = sampled;
+    }
   if (values != NULL)
-    pixels = ns_scene_add_image (scene, box->x, box->y, box->width, box->height, (int) grid_size,
-                                 (int) grid_size, FALSE);
+    pixels = ns_scene_add_image (scene, box->x, box->y, box->width, box->height, (int) side,
+                                 (int) side, FALSE);
   if (pixels != NULL)
-    ns_colormap_apply (map, values, (int) grid_size, (int) grid_size, y_up, pixels,
-                       (int) grid_size);
+    ns_colormap_apply (map, values, (int) side, (int) side, y_up, pixels, (int) side);
   else
     ns_scene_add_rect (scene, box->x, box->y, box->width, box->height, 0, &style->neutral, NULL,
                        0);
@@ -695,7 +708,8 @@ draw_inputs (NsScene *scene,
       map = maps->hidden;
       map.min = -range;
       map.max = range;
-      draw_picture (scene, &box, values, view->grid_size, view->grid_y_up, &map, style);
+      draw_picture (scene, &box, values, view->grid_size, view->picture_step, view->grid_y_up,
+                    &map, style);
 
       /* A feature not in use stays visible, faded, so the learner sees what it would add. */
       if (i < 0)
@@ -738,7 +752,7 @@ draw_neurons (NsScene *scene,
         if (view->grid_size > 0 && view->units != NULL)
           values = view->units + (net->layers[l].unit_offset + j) * n;
 
-        draw_picture (scene, &box, values, view->grid_size, view->grid_y_up,
+        draw_picture (scene, &box, values, view->grid_size, view->picture_step, view->grid_y_up,
                       neuron_map (maps, view, style, l, j, &scratch), style);
         draw_outline (scene, &box, item_is_neuron (&view->selection, l, j),
                       item_is_neuron (&view->highlight, l, j)
@@ -1000,7 +1014,7 @@ draw_card (NsScene *scene,
   {
     NsNetworkBox box = { x + pad, y + pad + title_h, side, side };
 
-    draw_picture (scene, &box, values, grid, view->grid_y_up,
+    draw_picture (scene, &box, values, grid, 1, view->grid_y_up,
                   neuron_map (maps, view, style, l, j, &scratch), style);
     ns_scene_add_rect (scene, box.x, box.y, box.width, box.height, 0, NULL, &style->outline,
                        ns_render_style_px (style, 1));

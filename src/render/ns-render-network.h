@@ -53,6 +53,8 @@ typedef struct
   const float *inputs; /* net->n_inputs rows of grid_size² values (input-major), or NULL */
   const float *units;  /* net->n_units rows of grid_size² values (nn_net_eval_grid), or NULL */
   gboolean grid_y_up;  /* row 0 of a grid is the plane's bottom edge */
+  guint picture_step;  /* a neuron's picture takes every picture_step-th grid value (default 1),
+                        * so it can share the output view's finer evaluation */
 
   /* A finer evaluation for the detail card (same layout as units); 0 / NULL: the card
    * enlarges the units' heatmap. */

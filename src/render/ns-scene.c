@@ -29,7 +29,13 @@ struct _NsScene
   NsColor background;
   char *font_family;
   PangoContext *measure_context; /* made on first use by ns_scene_measure_text */
+  /* Sizes measured so far ("role size text" -> two doubles): a scene is rebuilt every frame
+   * with mostly the same labels, and laying out text is the slowest part of building it. */
+  GHashTable *measured;
 };
+
+/* Entries kept before the cache starts afresh (labels of a long run's changing numbers). */
+#define MAX_MEASURED 4096
 
 static void
 arena_block_clear (gpointer data)
@@ -49,6 +55,7 @@ ns_scene_new (void)
   scene->blocks = g_array_new (FALSE, FALSE, sizeof (ArenaBlock));
   g_array_set_clear_func (scene->blocks, arena_block_clear);
   scene->font_family = g_strdup ("Cantarell, sans-serif");
+  scene->measured = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   return scene;
 }
@@ -64,6 +71,7 @@ ns_scene_free (NsScene *scene)
   g_array_unref (scene->blocks);
   g_free (scene->font_family);
   g_clear_object (&scene->measure_context);
+  g_hash_table_unref (scene->measured);
   g_free (scene);
 }
 
@@ -181,6 +189,7 @@ ns_scene_set_font_family (NsScene *scene, const char *family)
 
   g_free (scene->font_family);
   scene->font_family = g_strdup (family);
+  g_hash_table_remove_all (scene->measured);
 }
 
 const char *
@@ -484,20 +493,41 @@ ns_scene_measure_text (
   NsText prim = { 0, 0, text, role, size, NS_ALIGN_START, NS_ALIGN_START, { 0, 0, 0, 1 } };
   g_autoptr (PangoLayout) layout = NULL;
   PangoRectangle logical;
+  char key_buf[256];
+  g_autofree char *key_heap = NULL;
+  const char *key;
+  double *extent;
 
   g_return_if_fail (scene != NULL);
   g_return_if_fail (text != NULL);
 
-  if (scene->measure_context == NULL)
-    scene->measure_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  if (g_snprintf (key_buf, sizeof key_buf, "%d %a %s", role, size, text) < (int) sizeof key_buf)
+    key = key_buf;
+  else
+    key = key_heap = g_strdup_printf ("%d %a %s", role, size, text);
 
-  layout = ns_scene_text_layout (scene, &prim, scene->measure_context);
-  pango_layout_get_extents (layout, NULL, &logical);
+  extent = g_hash_table_lookup (scene->measured, key);
+  if (extent == NULL)
+    {
+      if (scene->measure_context == NULL)
+        scene->measure_context
+          = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+      layout = ns_scene_text_layout (scene, &prim, scene->measure_context);
+      pango_layout_get_extents (layout, NULL, &logical);
+
+      if (g_hash_table_size (scene->measured) >= MAX_MEASURED)
+        g_hash_table_remove_all (scene->measured);
+      extent = g_new (double, 2);
+      extent[0] = (double) logical.width / PANGO_SCALE;
+      extent[1] = (double) logical.height / PANGO_SCALE;
+      g_hash_table_insert (scene->measured, g_strdup (key), extent);
+    }
 
   if (width != NULL)
-    *width = (double) logical.width / PANGO_SCALE;
+    *width = extent[0];
   if (height != NULL)
-    *height = (double) logical.height / PANGO_SCALE;
+    *height = extent[1];
 }
 
 void

@@ -11,9 +11,12 @@
 #include "ns-render-style.h"
 #include "ns-scene-snapshot.h"
 
-/* Heatmap resolution: enough for a smooth picture at the largest neuron size once the GPU
- * scales it up linearly, cheap to evaluate (grid² points through the net per frame). */
-#define GRID_SIZE 64
+/* The network is evaluated on the output view's grid, so one evaluation per frame serves both
+ * views (the experiment caches it per version); each neuron's picture takes every second value:
+ * 50x50 is smooth at any neuron size once the GPU scales it up linearly, and colouring 48 of
+ * them stays cheap. */
+#define GRID_SIZE 100
+#define PICTURE_STEP 2
 /* The card's larger heatmap: the output view's grid, so one evaluation serves both. */
 #define DETAIL_GRID_SIZE 100
 #define NEW_LAYER_WIDTH 4
@@ -481,6 +484,7 @@ ensure_scene (NsNetworkView *self)
 
   init_style (self, &style);
   ns_render_network_prepare (&view, self->experiment, GRID_SIZE);
+  view.picture_step = PICTURE_STEP;
   view.highlight = self->hover;
   view.selection = self->selection;
   view.detail = detail_item (self);
@@ -517,6 +521,7 @@ ns_network_view_render_export (NsNetworkView *self, NsScene *scene, double width
 
   init_style (self, &style);
   ns_render_network_prepare (&view, self->experiment, GRID_SIZE);
+  view.picture_step = PICTURE_STEP;
   ns_render_network (scene, &view, &style, width, height);
 }
 

@@ -34,7 +34,13 @@ struct _NsSnapshotPainter
   int scale_factor;
   PangoContext *context;
   GHashTable *textures; /* TextureKey -> GdkTexture */
+  /* "family role size text" -> PangoLayout: most labels are the same from frame to frame,
+   * and laying text out again each time would be the slowest part of painting. */
+  GHashTable *layouts;
 };
+
+/* Layouts kept before the cache starts afresh (a long run's changing numbers). */
+#define MAX_LAYOUTS 2048
 
 static guint
 texture_key_hash (gconstpointer data)
@@ -64,6 +70,7 @@ ns_snapshot_painter_new (void)
   self->scale_factor = 1;
   self->textures
       = g_hash_table_new_full (texture_key_hash, texture_key_equal, g_free, g_object_unref);
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   return self;
 }
@@ -76,6 +83,7 @@ ns_snapshot_painter_free (NsSnapshotPainter *self)
 
   g_clear_object (&self->context);
   g_clear_pointer (&self->textures, g_hash_table_unref);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_free (self);
 }
 
@@ -99,7 +107,8 @@ ns_snapshot_painter_set_pango_context (NsSnapshotPainter *self, PangoContext *co
   g_return_if_fail (self != NULL);
   g_return_if_fail (context == NULL || PANGO_IS_CONTEXT (context));
 
-  g_set_object (&self->context, context);
+  if (g_set_object (&self->context, context))
+    g_hash_table_remove_all (self->layouts); /* laid out on the old context */
 }
 
 guint
@@ -431,8 +440,9 @@ paint_text (NsSnapshotPainter *self,
             const NsScene *scene,
             const NsText *text)
 {
-  g_autoptr (PangoLayout) layout = NULL;
+  PangoLayout *layout;
   GdkRGBA color = to_rgba (&text->color);
+  g_autofree char *key = NULL;
   double x, y;
 
   if (text->color.a <= 0 || text->text[0] == '\0')
@@ -441,7 +451,16 @@ paint_text (NsSnapshotPainter *self,
   if (self->context == NULL)
     self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
 
-  layout = ns_scene_text_layout (scene, text, self->context);
+  key = g_strdup_printf ("%s\n%d %a %s", ns_scene_get_font_family (scene), text->role,
+                         text->size, text->text);
+  layout = g_hash_table_lookup (self->layouts, key);
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (self->layouts) >= MAX_LAYOUTS)
+        g_hash_table_remove_all (self->layouts);
+      layout = ns_scene_text_layout (scene, text, self->context);
+      g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+    }
   ns_scene_text_origin (text, layout, &x, &y);
 
   gtk_snapshot_save (snapshot);
