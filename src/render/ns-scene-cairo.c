@@ -1,6 +1,8 @@
 /* ns-scene-cairo.c: the Cairo painter and file export. */
 #include "ns-scene-cairo.h"
 
+#include <string.h>
+
 #include <math.h>
 
 #include <cairo-pdf.h>
@@ -80,6 +82,71 @@ paint_circle (cairo_t *cr, const NsCircle *circle)
   cairo_new_path (cr);
 }
 
+/* On an image surface a circle is a copy of a pre-drawn sprite: 500 data points as arcs cost
+ * about ten times more than as copies (DESIGN.md, "Drawing"). Vector surfaces (SVG, PDF) keep
+ * real circles. Sprites live for one paint call, keyed by the circle's looks. */
+typedef struct
+{
+  double radius;
+  double stroke_width;
+  double scale;
+  NsColor fill;
+  NsColor stroke;
+} SpriteKey;
+
+static guint
+sprite_key_hash (gconstpointer data)
+{
+  const SpriteKey *key = data;
+
+  return (guint) (key->radius * 1000) ^ (guint) (key->stroke_width * 977)
+         ^ ns_color_to_argb32 (&key->fill) ^ (ns_color_to_argb32 (&key->stroke) * 31u);
+}
+
+static gboolean
+sprite_key_equal (gconstpointer a, gconstpointer b)
+{
+  return memcmp (a, b, sizeof (SpriteKey)) == 0;
+}
+
+static void
+paint_circle_sprite (cairo_t *cr, GHashTable *sprites, const NsCircle *circle, double scale)
+{
+  SpriteKey key;
+  cairo_surface_t *sprite;
+  double half = circle->radius + circle->stroke_width / 2 + 1; /* room for antialiasing */
+
+  memset (&key, 0, sizeof key); /* padding too: keys are compared with memcmp */
+  key.radius = circle->radius;
+  key.stroke_width = circle->stroke_width;
+  key.scale = scale;
+  key.fill = circle->fill;
+  key.stroke = circle->stroke;
+
+  sprite = g_hash_table_lookup (sprites, &key);
+  if (sprite == NULL)
+    {
+      int size = (int) ceil (2 * half * scale);
+      NsCircle centred = *circle;
+      cairo_t *sc;
+
+      sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      sc = cairo_create (sprite);
+      cairo_scale (sc, scale, scale);
+      centred.cx = centred.cy = half;
+      paint_circle (sc, &centred);
+      cairo_destroy (sc);
+      g_hash_table_insert (sprites, g_memdup2 (&key, sizeof key), sprite);
+    }
+
+  cairo_save (cr);
+  cairo_translate (cr, circle->cx - half, circle->cy - half);
+  cairo_scale (cr, 1 / scale, 1 / scale);
+  cairo_set_source_surface (cr, sprite, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
 static void
 paint_image (cairo_t *cr, const NsImage *image)
 {
@@ -130,6 +197,8 @@ ns_scene_paint_cairo (const NsScene *scene, cairo_t *cr)
 {
   PangoContext *context;
   const NsColor *background;
+  GHashTable *sprites = NULL;
+  double device_scale = 1;
   size_t n;
 
   g_return_if_fail (scene != NULL);
@@ -137,6 +206,17 @@ ns_scene_paint_cairo (const NsScene *scene, cairo_t *cr)
 
   /* One context for all texts, made for this surface (its font options and resolution). */
   context = pango_cairo_create_context (cr);
+
+  /* Sprites only where pixels are the result anyway, and at the device's resolution. */
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      double dx = 1, dy = 0;
+
+      cairo_user_to_device_distance (cr, &dx, &dy);
+      device_scale = MAX (hypot (dx, dy), 0.01);
+      sprites = g_hash_table_new_full (sprite_key_hash, sprite_key_equal, g_free,
+                                       (GDestroyNotify) cairo_surface_destroy);
+    }
 
   cairo_save (cr);
 
@@ -183,7 +263,10 @@ ns_scene_paint_cairo (const NsScene *scene, cairo_t *cr)
           break;
 
         case NS_PRIM_CIRCLE:
-          paint_circle (cr, &prim->circle);
+          if (sprites != NULL)
+            paint_circle_sprite (cr, sprites, &prim->circle, device_scale);
+          else
+            paint_circle (cr, &prim->circle);
           break;
 
         case NS_PRIM_IMAGE:
@@ -200,6 +283,7 @@ ns_scene_paint_cairo (const NsScene *scene, cairo_t *cr)
     }
 
   g_object_unref (context);
+  g_clear_pointer (&sprites, g_hash_table_unref);
   cairo_restore (cr);
 }
 
