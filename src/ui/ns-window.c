@@ -670,17 +670,17 @@ build_output_panel (NsWindow *self)
   self->output_view = NS_OUTPUT_VIEW (ns_output_view_new ());
   self->curves_view = NS_CURVES_VIEW (ns_curves_view_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->output_view), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->output_view), 380, 320);
-  gtk_widget_set_size_request (GTK_WIDGET (self->curves_view), 380, 220);
+  gtk_widget_set_size_request (GTK_WIDGET (self->output_view), 300, 220);
+  gtk_widget_set_size_request (GTK_WIDGET (self->curves_view), 300, 140);
 
   gtk_widget_add_css_class (options, "output-options");
   gtk_box_append (GTK_BOX (options),
-                  check_button ("Show _test data",
+                  check_button ("_Test points",
                                 "Draw the test points too: the network never trains on them, "
                                 "so they show how it does on new data",
                                 self->output_view, "show-test-points"));
   gtk_box_append (GTK_BOX (options),
-                  check_button ("_Discretize output",
+                  check_button ("_Discretize",
                                 "Show only the winning class at each point, without the "
                                 "lighter shades where the network is unsure",
                                 self->output_view, "discretize"));
@@ -1285,6 +1285,9 @@ ns_window_init (NsWindow *self)
   self->data_panel = NS_DATA_PANEL (ns_data_panel_new ());
   gtk_scrolled_window_set_child (self->start_panel, GTK_WIDGET (self->data_panel));
   build_output_panel (self);
+
+  /* The diagram needs room: below it, the data panel folds away (AdwFlap's auto policy). */
+  gtk_widget_set_size_request (GTK_WIDGET (self->network_view), 480, -1);
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "ns-window");
   self->zoom_provider = gtk_css_provider_new ();
