@@ -864,6 +864,27 @@ zoom_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   ns_window_set_zoom (self, zoom);
 }
 
+/* Space belongs to the window (DESIGN.md, "Keys"): whatever button has the keyboard focus
+ * (GtkWindow focuses the first one when it opens), Space plays or pauses; only a text field
+ * keeps it for typing. Hence a capture-phase handler, before the focused button sees it. */
+static gboolean
+space_key_cb (GtkEventControllerKey *controller,
+              guint keyval,
+              guint keycode,
+              GdkModifierType state,
+              NsWindow *self)
+{
+  GtkWidget *focus;
+
+  if ((keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.play", NULL);
+}
+
 /* GtkWindow binds the arrow keys to moving the focus, and a parent class's key bindings come
  * before ours. When an arrow key has come all the way up to the window unhandled (no text
  * field or slider wanted it), it is a playground command (DESIGN.md, "Keys"). */
@@ -1290,6 +1311,13 @@ ns_window_init (NsWindow *self)
   gtk_widget_set_size_request (GTK_WIDGET (self->network_view), 480, -1);
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "ns-window");
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (space_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
   self->zoom_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->zoom_provider),
