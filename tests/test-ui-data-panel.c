@@ -15,26 +15,7 @@
 #include "ns-render-data.h"
 #include "ns-render-style.h"
 
-static gboolean
-flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until cond holds or ms milliseconds pass; then asserts cond. */
-#define WAIT_UNTIL(cond, ms)                                                                       \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    gboolean timed_out_ = FALSE;                                                                   \
-    guint id_ = g_timeout_add (ms, flag_cb, &timed_out_);                                          \
-    while (!(cond) && !timed_out_)                                                                 \
-      g_main_context_iteration (NULL, TRUE);                                                       \
-    if (!timed_out_)                                                                               \
-      g_source_remove (id_);                                                                       \
-    g_assert_true (cond);                                                                          \
-  }                                                                                                \
-  G_STMT_END
+#include "ns-test-ui.h"
 
 static NsExperiment *
 make_experiment (const char *option, const char *value)
