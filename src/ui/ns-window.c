@@ -571,8 +571,22 @@ ns_window_set_zoom (NsWindow *self, double zoom)
 
   /* GTK 4.8 has no UI scale of its own: the window's text grows through a style provider
    * (DESIGN.md, "Drawing"), the custom views through their zoom. */
-  css = g_strdup_printf ("window.ns-window { font-size: %s%%; }",
-                         g_ascii_formatd (number, sizeof number, "%.0f", zoom * 100));
+  /* libadwaita's type classes are in absolute points: they scale by the same factor. Numbers
+   * in CSS never follow the locale (no decimal commas). */
+  {
+    char body[G_ASCII_DTOSTR_BUF_SIZE], small[G_ASCII_DTOSTR_BUF_SIZE];
+    char title[G_ASCII_DTOSTR_BUF_SIZE];
+
+    css = g_strdup_printf (
+      "window.ns-window { font-size: %s%%; }\n"
+      "window.ns-window .heading, window.ns-window .body { font-size: %spt; }\n"
+      "window.ns-window .caption, window.ns-window .caption-heading { font-size: %spt; }\n"
+      "window.ns-window .title-4 { font-size: %spt; }\n",
+      g_ascii_formatd (number, sizeof number, "%.0f", zoom * 100),
+      g_ascii_formatd (body, sizeof body, "%.1f", 11 * zoom),
+      g_ascii_formatd (small, sizeof small, "%.1f", 9 * zoom),
+      g_ascii_formatd (title, sizeof title, "%.1f", 13 * zoom));
+  }
   gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
   ns_network_view_set_zoom (self->network_view, zoom);
   ns_data_panel_set_zoom (self->data_panel, zoom);
