@@ -52,6 +52,19 @@ assert_same_run (NsExperiment *a, NsExperiment *b)
       g_assert_true (ha[k].train_accuracy == hb[k].train_accuracy
                      || (isnan (ha[k].train_accuracy) && isnan (hb[k].train_accuracy)));
     }
+
+  /* Gradient health, rows and the running sums behind the next one. */
+  {
+    guint ea, eb, la, lb, fa, fb;
+    const double *ga = ns_experiment_get_gradient_health (a, &ea, &la, &fa);
+    const double *gb = ns_experiment_get_gradient_health (b, &eb, &lb, &fb);
+
+    g_assert_cmpuint (ea, ==, eb);
+    g_assert_cmpuint (la, ==, lb);
+    g_assert_cmpuint (fa, ==, fb);
+    for (guint k = 0; k < ea * la; k++)
+      g_assert_true (ga[k] == gb[k] || (isnan (ga[k]) && isnan (gb[k])));
+  }
 }
 
 static void
@@ -155,6 +168,7 @@ test_bad_files (void)
   g_autofree char *bad_act = edit (json, "\"tanh\"", "\"swish\"");
   g_autofree char *bad_lr = edit (json, "\"lr\" :", "\"lr\" : \"fast\", \"x\" :");
   g_autofree char *short_params = edit (json, "\"params\" : [", "\"params\" : [1,");
+  g_autofree char *bad_grads = edit (json, "\"values\" : [", "\"values\" : [1");
   g_autoptr (GError) error = NULL;
 
   expect_error ("this is not json", NS_EXPERIMENT_ERROR_PARSE, NULL);
@@ -165,6 +179,7 @@ test_bad_files (void)
   expect_error (bad_act, NS_EXPERIMENT_ERROR_BAD_FIELD, "config.activation[0]");
   expect_error (bad_lr, NS_EXPERIMENT_ERROR_BAD_FIELD, "config.lr");
   expect_error (short_params, NS_EXPERIMENT_ERROR_BAD_FIELD, "network.params");
+  expect_error (bad_grads, NS_EXPERIMENT_ERROR_BAD_FIELD, "gradient_health.values");
 
   /* And the unchanged text loads. */
   g_clear_object (&exp);

@@ -37,7 +37,17 @@ same_history (NsExperiment *a, NsExperiment *b)
   const NsHistoryEntry *ha = ns_experiment_get_history (a, &na);
   const NsHistoryEntry *hb = ns_experiment_get_history (b, &nb);
 
-  return na == nb && memcmp (ha, hb, na * sizeof *ha) == 0;
+  if (na != nb)
+    return FALSE;
+  /* Field by field: the struct's padding after `epoch` holds whatever the stack had. */
+  for (guint k = 0; k < na; k++)
+    if (ha[k].epoch != hb[k].epoch || ha[k].step != hb[k].step
+        || memcmp (&ha[k].train_loss, &hb[k].train_loss, sizeof (double)) != 0
+        || memcmp (&ha[k].train_accuracy, &hb[k].train_accuracy, sizeof (double)) != 0
+        || memcmp (&ha[k].test_loss, &hb[k].test_loss, sizeof (double)) != 0
+        || memcmp (&ha[k].test_accuracy, &hb[k].test_accuracy, sizeof (double)) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 /* The example, with the Playground's defaults: the spiral with sin features. */

@@ -711,6 +711,26 @@ nn_net_update (NnNet *net, const NnTrainer *trainer)
   return bad ? NN_ERR_NONFINITE : NN_OK;
 }
 
+/* Weights only: a bias's gradient is its neurons' mean delta, which says less about whether
+ * the layer still learns its connections. */
+double
+nn_net_layer_grad_mean_abs (const NnNet *net, size_t layer)
+{
+  const NnLayer *L;
+  const float *g;
+  size_t n;
+  double sum = 0.0;
+
+  if (net == NULL || layer >= net->n_layers)
+    return NAN;
+  L = &net->layers[layer];
+  g = net->grads + L->w_offset;
+  n = L->n_out * L->n_in;
+  for (size_t k = 0; k < n; k++)
+    sum += fabs ((double) g[k]);
+  return n > 0 ? sum / (double) n : NAN;
+}
+
 /* g = 0; forward; g += dL/dparams / n; update */
 NnStatus
 nn_net_train_batch (NnNet *net, const NnTrainer *trainer, const float *x, const float *y, size_t n)

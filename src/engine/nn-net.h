@@ -178,6 +178,11 @@ NnStatus nn_net_backward (NnNet *net, const float *y, float scale);
 /* One optimizer step from grads: regularisation, clipping, then SGD / momentum / Adam.
  * NN_ERR_NONFINITE if any parameter is not finite afterwards. */
 NnStatus nn_net_update (NnNet *net, const NnTrainer *trainer);
+/* Mean |dL/dw| over layer @layer's weights (n_out x n_in; biases excluded, so the number
+ * measures how strongly the loss pulls on the connections), summed in double in index order.
+ * Read it after backward and before update: update adds the regularisation term to grads and
+ * clips them. NaN if @layer is out of range. */
+double nn_net_layer_grad_mean_abs (const NnNet *net, size_t layer);
 /* zero_grads + forward + backward(1/n) + update. */
 NnStatus nn_net_train_batch (NnNet *net, const NnTrainer *trainer,
                              const float *x, const float *y, size_t n);

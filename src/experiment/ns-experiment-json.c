@@ -225,6 +225,29 @@ write_training (JsonBuilder *b, NsExperiment *self)
   json_builder_end_array (b);
 }
 
+/* Optional (files from before it lack it, and load with an empty record): the finished epochs'
+ * rows, and the current epoch's running sums so a resumed run records the same numbers. */
+static void
+write_gradient_health (JsonBuilder *b, NsExperiment *self)
+{
+  json_builder_set_member_name (b, "gradient_health");
+  json_builder_begin_object (b);
+  member_int (b, "layers", self->grad_layers);
+  member_int (b, "first_epoch", self->grad_first_epoch);
+  json_builder_set_member_name (b, "values");
+  json_builder_begin_array (b);
+  for (guint k = 0; k < self->grad_health->len; k++)
+    add_number (b, g_array_index (self->grad_health, double, k));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "sums");
+  json_builder_begin_array (b);
+  for (guint l = 0; l < self->grad_sum_layers; l++)
+    add_number (b, self->grad_sums[l]);
+  json_builder_end_array (b);
+  member_int (b, "batches", self->grad_sum_batches);
+  json_builder_end_object (b);
+}
+
 char *
 ns_experiment_to_json (NsExperiment *self)
 {
@@ -241,6 +264,7 @@ ns_experiment_to_json (NsExperiment *self)
   write_data (b, self->data, self->data_generation);
   write_network (b, self->net);
   write_training (b, self);
+  write_gradient_health (b, self);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -804,6 +828,39 @@ read_training (Reader *r, JsonObject *root, NsExperiment *self)
   return TRUE;
 }
 
+static gboolean
+read_gradient_health (Reader *r, JsonObject *root, NsExperiment *self)
+{
+  const char *w = "gradient_health";
+  JsonObject *obj;
+  JsonArray *values, *sums;
+  guint n_values, n_sums;
+
+  ns_experiment_grad_health_clear (self);
+  if (!json_object_has_member (root, w))
+    return TRUE;
+  if ((obj = read_object (r, root, "", w)) == NULL
+      || !read_guint (r, obj, w, "layers", 0, NN_MAX_LAYERS, &self->grad_layers)
+      || !read_guint (r, obj, w, "first_epoch", 0, G_MAXUINT, &self->grad_first_epoch)
+      || !read_guint (r, obj, w, "batches", 0, G_MAXUINT, &self->grad_sum_batches)
+      || (values = read_array (r, obj, w, "values", 0, FALSE)) == NULL
+      || (sums = read_array (r, obj, w, "sums", 0, FALSE)) == NULL)
+    return FALSE;
+  n_values = json_array_get_length (values);
+  n_sums = json_array_get_length (sums);
+  if ((self->grad_layers == 0 && n_values > 0)
+      || (self->grad_layers > 0 && n_values % self->grad_layers != 0))
+    return fail (r, w, "values", "whole rows of \"layers\" numbers");
+  if (n_sums > NN_MAX_LAYERS)
+    return fail (r, w, "sums", "at most one number per layer");
+  g_array_set_size (self->grad_health, n_values);
+  if (!read_doubles (r, obj, w, "values", (double *) (void *) self->grad_health->data, n_values)
+      || !read_doubles (r, obj, w, "sums", self->grad_sums, n_sums))
+    return FALSE;
+  self->grad_sum_layers = n_sums;
+  return TRUE;
+}
+
 NsExperiment *
 ns_experiment_new_from_json (const char *json, const char *path, GError **error)
 {
@@ -862,7 +919,7 @@ ns_experiment_new_from_json (const char *json, const char *path, GError **error)
       return NULL;
     }
   self = ns_experiment_new_with_state (&config, data, net, generation);
-  if (!read_training (&r, obj, self))
+  if (!read_training (&r, obj, self) || !read_gradient_health (&r, obj, self))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -58,6 +58,17 @@ struct _NsExperiment
 
   /* Snapshots taken before each network edit (NsUndoEntry), newest last. */
   GPtrArray *undo;
+
+  /* Gradient health (ns_experiment_get_gradient_health): per finished epoch, per dense layer,
+   * the mean over the epoch's mini-batches of the layer's mean |dL/dw|. Epoch-major rows of
+   * grad_layers doubles; row k is epoch grad_first_epoch + k. */
+  GArray *grad_health;     /* double */
+  guint grad_layers;       /* layers per row (0: no row yet) */
+  guint grad_first_epoch;  /* epoch of row 0 (1 unless the layer count changed mid-run) */
+  /* The current epoch's running sums, one per layer of the network they were measured on. */
+  double grad_sums[NN_MAX_LAYERS];
+  guint grad_sum_layers;   /* layers in grad_sums; a different count restarts the sums */
+  guint grad_sum_batches;  /* mini-batches summed */
 };
 
 /* Builds an experiment around data and a network that were read elsewhere (JSON): takes
@@ -65,6 +76,16 @@ struct _NsExperiment
 NsExperiment *ns_experiment_new_with_state (const NsConfig *config, NsDataset *data, NnNet *net,
                                             guint data_generation);
 void ns_experiment_rebuild_inputs (NsExperiment *self);
+/* A new epoch: a fresh shuffle of all training points from the shuffle stream (also what the
+ * sample stepper does when it starts a batch at an epoch's beginning). */
+void ns_experiment_start_epoch (NsExperiment *self);
 NnLoss ns_experiment_loss_for (const NsConfig *config, const NsDataset *data, size_t *n_classes);
+
+/* Gradient health bookkeeping, for every way of training a mini-batch (train_one_batch, the
+ * sample-by-sample stepper): add_batch after the batch's backward and before its update (it
+ * reads net->grads), end_epoch when an epoch finishes (after self->epoch is incremented). */
+void ns_experiment_grad_health_add_batch (NsExperiment *self);
+void ns_experiment_grad_health_end_epoch (NsExperiment *self);
+void ns_experiment_grad_health_clear (NsExperiment *self);
 
 G_END_DECLS

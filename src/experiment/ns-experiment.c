@@ -37,6 +37,7 @@ ns_experiment_finalize (GObject *object)
       g_clear_pointer (&self->planes[k].units, g_free);
     }
   g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->grad_health, g_array_unref);
 
   G_OBJECT_CLASS (ns_experiment_parent_class)->finalize (object);
 }
@@ -75,6 +76,8 @@ ns_experiment_init (NsExperiment *self)
 {
   self->history = g_array_new (FALSE, FALSE, sizeof (NsHistoryEntry));
   self->undo = g_ptr_array_new_with_free_func (undo_entry_free);
+  self->grad_health = g_array_new (FALSE, FALSE, sizeof (double));
+  self->grad_first_epoch = 1;
   self->version = 1;
 }
 
@@ -207,6 +210,7 @@ reset_state (NsExperiment *self)
   self->diverged = FALSE;
   g_array_set_size (self->history, 0);
   record_history (self);
+  ns_experiment_grad_health_clear (self);
 }
 
 NsExperiment *
@@ -317,8 +321,8 @@ ns_experiment_get_last (NsExperiment *self)
 }
 
 /* A new epoch: a fresh shuffle of all training points, drawn from the shuffle stream. */
-static void
-start_epoch (NsExperiment *self)
+void
+ns_experiment_start_epoch (NsExperiment *self)
 {
   guint n = self->data->n_train;
 
@@ -357,7 +361,7 @@ train_one_batch (NsExperiment *self)
   if (n_train == 0 || self->diverged)
     return FALSE;
   if (self->position >= self->order_len)
-    start_epoch (self);
+    ns_experiment_start_epoch (self);
 
   batch = MIN (self->config.batch_size, self->order_len - self->position);
   ensure_batch_scratch (self, n_in, batch);
@@ -369,8 +373,17 @@ train_one_batch (NsExperiment *self)
       self->batch_y[s] = data->train_y[idx];
     }
 
-  status = nn_net_train_batch (self->net, &self->config.trainer, self->batch_x, self->batch_y,
-                               batch);
+  /* nn_net_train_batch's steps one by one, to measure the gradients between backward and
+   * update: the same calls in the same order, so the run is bit-identical to it (tested). */
+  nn_net_zero_grads (self->net);
+  status = nn_net_forward (self->net, self->batch_x, batch);
+  if (status == NN_OK)
+    status = nn_net_backward (self->net, self->batch_y, 1.0f / (float) batch);
+  if (status == NN_OK)
+    {
+      ns_experiment_grad_health_add_batch (self);
+      status = nn_net_update (self->net, &self->config.trainer);
+    }
   self->position += batch;
   self->step++;
   self->version++;
@@ -380,8 +393,88 @@ train_one_batch (NsExperiment *self)
     {
       self->epoch++;
       record_history (self);
+      ns_experiment_grad_health_end_epoch (self);
     }
   return !self->diverged;
+}
+
+/* ---- gradient health ---- */
+
+void
+ns_experiment_grad_health_clear (NsExperiment *self)
+{
+  g_array_set_size (self->grad_health, 0);
+  self->grad_layers = 0;
+  self->grad_first_epoch = self->epoch + 1;
+  self->grad_sum_layers = 0;
+  self->grad_sum_batches = 0;
+}
+
+void
+ns_experiment_grad_health_add_batch (NsExperiment *self)
+{
+  guint n_layers = (guint) self->net->n_layers;
+
+  if (n_layers != self->grad_sum_layers)
+    {
+      /* The network changed shape mid-epoch: sums of other layers would mean nothing. */
+      memset (self->grad_sums, 0, sizeof self->grad_sums);
+      self->grad_sum_layers = n_layers;
+      self->grad_sum_batches = 0;
+    }
+  for (guint l = 0; l < n_layers; l++)
+    self->grad_sums[l] += nn_net_layer_grad_mean_abs (self->net, l);
+  self->grad_sum_batches++;
+}
+
+void
+ns_experiment_grad_health_end_epoch (NsExperiment *self)
+{
+  guint n = self->grad_sum_layers;
+
+  if (self->grad_sum_batches == 0 || n == 0)
+    {
+      /* No batch measured (a run that diverged at its first batch): nothing to show. */
+      self->grad_sum_batches = 0;
+      return;
+    }
+  if (n != self->grad_layers)
+    {
+      g_array_set_size (self->grad_health, 0);
+      self->grad_layers = n;
+      self->grad_first_epoch = self->epoch;
+    }
+  else if (self->grad_first_epoch + self->grad_health->len / n != self->epoch)
+    {
+      /* A gap (an epoch with no measured batch): restart rather than misplace the rows. */
+      g_array_set_size (self->grad_health, 0);
+      self->grad_first_epoch = self->epoch;
+    }
+  for (guint l = 0; l < n; l++)
+    {
+      double mean = self->grad_sums[l] / (double) self->grad_sum_batches;
+      g_array_append_val (self->grad_health, mean);
+    }
+  memset (self->grad_sums, 0, sizeof self->grad_sums);
+  self->grad_sum_batches = 0;
+}
+
+const double *
+ns_experiment_get_gradient_health (NsExperiment *self, guint *n_epochs, guint *n_layers,
+                                   guint *first_epoch)
+{
+  guint rows;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), NULL);
+
+  rows = self->grad_layers > 0 ? self->grad_health->len / self->grad_layers : 0;
+  if (n_epochs != NULL)
+    *n_epochs = rows;
+  if (n_layers != NULL)
+    *n_layers = self->grad_layers;
+  if (first_epoch != NULL)
+    *first_epoch = self->grad_first_epoch;
+  return rows > 0 ? (const double *) (void *) self->grad_health->data : NULL;
 }
 
 guint64

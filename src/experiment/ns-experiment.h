@@ -57,6 +57,18 @@ const NsHistoryEntry *ns_experiment_get_last (NsExperiment *self);  /* never NUL
 /* Losses and accuracies of the current weights (the history only has epochs' ends). */
 void ns_experiment_evaluate (NsExperiment *self, NsHistoryEntry *entry);
 
+/* Gradient health: for each finished epoch and each dense layer (0 = nearest the input, the
+ * output layer last), the mean over that epoch's mini-batches of the layer's mean |dL/dw|
+ * (nn_net_layer_grad_mean_abs: weights only, biases excluded, the data loss's gradient before
+ * regularisation and clipping). Epoch-major: value[k * n_layers + l] is layer l in epoch
+ * first_epoch + k. first_epoch is 1 after a reset; when the number of layers changes (a layer
+ * added or removed mid-run) the record restarts at the first epoch finished with the new
+ * count, since layer l no longer means the same layer. An epoch whose layer count changed
+ * mid-way counts only its batches after the change. NaN where a batch's gradient was not
+ * finite. Cleared on reset; NULL and 0 rows when empty. Valid until the next step. */
+const double *ns_experiment_get_gradient_health (NsExperiment *self, guint *n_epochs,
+                                                 guint *n_layers, guint *first_epoch);
+
 /* Advances exactly n mini-batches (fewer if the run diverges). Returns the steps done. */
 guint64 ns_experiment_step (NsExperiment *self, guint64 n);
 /* Advances to the end of the current epoch plus n - 1 more. */
