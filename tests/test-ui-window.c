@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "ns-application.h"
+#include "ns-curves-view.h"
 #include "ns-network-view.h"
 #include "ns-scene-snapshot.h"
 #include "ns-window.h"
@@ -156,19 +158,32 @@ test_diverged (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static NsNetworkView *
-ns_test_find_network_view (GtkWidget *widget)
+/* The first widget of @type inside @widget, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *widget, GType type)
 {
-  if (NS_IS_NETWORK_VIEW (widget))
-    return NS_NETWORK_VIEW (widget);
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      NsNetworkView *found = ns_test_find_network_view (child);
+      GtkWidget *found = find_widget (child, type);
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+scene_has_text (const NsScene *scene, const char *fragment)
+{
+  for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, i);
+      if (prim->kind == NS_PRIM_TEXT && strstr (prim->text.text, fragment) != NULL)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* The control bar's actions drive the trainer live, without a reset. */
@@ -223,10 +238,20 @@ test_controls (void)
   /* Ctrl+C's action puts the view under the pointer (by default the network) on the
    * clipboard as an image. */
   WAIT_UNTIL (ns_scene_get_n_prims (ns_network_view_get_scene (
-                ns_test_find_network_view (w))) > 0, 5000);
+                NS_NETWORK_VIEW (find_widget (w, NS_TYPE_NETWORK_VIEW)))) > 0, 5000);
   g_assert_true (gtk_widget_activate_action (w, "win.copy-image", NULL));
   g_assert_true (gdk_content_formats_contain_gtype (
     gdk_clipboard_get_formats (gtk_widget_get_clipboard (w)), GDK_TYPE_TEXTURE));
+
+  /* The curves view switches to the gradient-health chart. */
+  {
+    NsCurvesView *curves = NS_CURVES_VIEW (find_widget (w, NS_TYPE_CURVES_VIEW));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (curves), "curves.show-gradients",
+                                               NULL));
+    g_assert_true (ns_curves_view_get_show_gradients (curves));
+    WAIT_UNTIL (scene_has_text (ns_curves_view_get_scene (curves), "Gradient health"), 5000);
+  }
 
   /* A change made elsewhere (a lesson, say) shows in the window's state. */
   {

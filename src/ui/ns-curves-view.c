@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ns-render-curves.h"
+#include "ns-render-gradients.h"
 #include "ns-render-style.h"
 #include "ns-scene-snapshot.h"
 
@@ -19,6 +20,7 @@ struct _NsCurvesView
   GSignalGroup *experiment_signals;
   double zoom;
   gboolean show_accuracy;
+  gboolean show_gradients; /* the gradient-health chart instead of the curves */
 
   NsScene *scene;
   NsSnapshotPainter *painter;
@@ -33,6 +35,7 @@ enum
   PROP_EXPERIMENT,
   PROP_ZOOM,
   PROP_SHOW_ACCURACY,
+  PROP_SHOW_GRADIENTS,
   N_PROPS
 };
 
@@ -110,6 +113,30 @@ ns_curves_view_set_show_accuracy (NsCurvesView *self, gboolean show)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ACCURACY]);
 }
 
+gboolean
+ns_curves_view_get_show_gradients (NsCurvesView *self)
+{
+  g_return_val_if_fail (NS_IS_CURVES_VIEW (self), FALSE);
+
+  return self->show_gradients;
+}
+
+void
+ns_curves_view_set_show_gradients (NsCurvesView *self, gboolean show)
+{
+  g_return_if_fail (NS_IS_CURVES_VIEW (self));
+
+  show = !!show;
+  if (show == self->show_gradients)
+    return;
+
+  self->show_gradients = show;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  show ? "Gradient health" : "Loss curves", -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRADIENTS]);
+}
+
 const NsScene *
 ns_curves_view_get_scene (NsCurvesView *self)
 {
@@ -146,7 +173,7 @@ ns_curves_view_describe_at (NsCurvesView *self, double x, double y)
 
   g_return_val_if_fail (NS_IS_CURVES_VIEW (self), NULL);
 
-  if (self->experiment == NULL)
+  if (self->experiment == NULL || self->show_gradients)
     return NULL;
 
   prepare (self, &view);
@@ -201,9 +228,20 @@ ns_curves_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     return;
 
   init_style (self, &style);
-  prepare (self, &view);
-  ns_render_curves (self->scene, &view, &style, width, height);
-  self->drawn_entries = view.n_entries;
+  if (self->show_gradients)
+    {
+      NsGradientsViewData gradients;
+
+      ns_render_gradients_prepare (&gradients, self->experiment);
+      ns_render_gradients (self->scene, &gradients, &style, width, height);
+      ns_experiment_get_history (self->experiment, &self->drawn_entries);
+    }
+  else
+    {
+      prepare (self, &view);
+      ns_render_curves (self->scene, &view, &style, width, height);
+      self->drawn_entries = view.n_entries;
+    }
 
   ns_snapshot_painter_set_scale_factor (self->painter, gtk_widget_get_scale_factor (widget));
   /* Not the widget's Pango context: its hinted metrics make text wider than the scene measured
@@ -312,6 +350,10 @@ ns_curves_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
       g_value_set_boolean (value, self->show_accuracy);
       break;
 
+    case PROP_SHOW_GRADIENTS:
+      g_value_set_boolean (value, self->show_gradients);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -337,6 +379,10 @@ ns_curves_view_set_property (GObject *object,
 
     case PROP_SHOW_ACCURACY:
       ns_curves_view_set_show_accuracy (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_GRADIENTS:
+      ns_curves_view_set_show_gradients (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -371,10 +417,16 @@ ns_curves_view_class_init (NsCurvesViewClass *klass)
       = g_param_spec_boolean ("show-accuracy", NULL, NULL, FALSE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_SHOW_GRADIENTS]
+      = g_param_spec_boolean ("show-gradients", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_property_action (widget_class, "curves.show-accuracy",
                                             "show-accuracy");
+  gtk_widget_class_install_property_action (widget_class, "curves.show-gradients",
+                                            "show-gradients");
 
   gtk_widget_class_set_css_name (widget_class, "curvesview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

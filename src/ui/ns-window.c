@@ -677,7 +677,7 @@ check_button (const char *label, const char *tooltip, gpointer target, const cha
 static void
 build_output_panel (NsWindow *self)
 {
-  GtkWidget *options = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *options = gtk_flow_box_new (); /* wraps in a narrow column */
   GtkWidget *value_label = gtk_label_new_with_mnemonic ("_Value of added points");
   GtkWidget *value = gtk_spin_button_new_with_range (-1.0, 1.0, 0.1);
 
@@ -688,20 +688,29 @@ build_output_panel (NsWindow *self)
   gtk_widget_set_size_request (GTK_WIDGET (self->curves_view), 300, 140);
 
   gtk_widget_add_css_class (options, "output-options");
-  gtk_box_append (GTK_BOX (options),
-                  check_button ("_Test points",
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (options), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (options), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (options), 4);
+  gtk_flow_box_append (GTK_FLOW_BOX (options),
+                       check_button ("_Test points",
                                 "Draw the test points too: the network never trains on them, "
                                 "so they show how it does on new data",
                                 self->output_view, "show-test-points"));
-  gtk_box_append (GTK_BOX (options),
-                  check_button ("_Discretize",
+  gtk_flow_box_append (GTK_FLOW_BOX (options),
+                       check_button ("_Discretize",
                                 "Show only the winning class at each point, without the "
                                 "lighter shades where the network is unsure",
                                 self->output_view, "discretize"));
-  gtk_box_append (GTK_BOX (options),
-                  check_button ("_Accuracy",
+  gtk_flow_box_append (GTK_FLOW_BOX (options),
+                       check_button ("_Accuracy",
                                 "Show the share of points classified right, beside the loss",
                                 self->curves_view, "show-accuracy"));
+  gtk_flow_box_append (GTK_FLOW_BOX (options),
+                       check_button ("_Gradients",
+                                "Instead of the loss, each layer's mean gradient per epoch (log "
+                                "scale): with many sigmoid layers it vanishes toward the "
+                                "input, with ReLU it does not",
+                                self->curves_view, "show-gradients"));
 
   /* Regression has no classes: a clicked point gets this value instead. */
   self->value_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
