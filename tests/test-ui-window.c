@@ -10,6 +10,7 @@
 
 #include "ns-application.h"
 #include "ns-curves-view.h"
+#include "ns-experiment-step.h"
 #include "ns-network-view.h"
 #include "ns-scene-snapshot.h"
 #include "ns-window.h"
@@ -242,6 +243,29 @@ test_controls (void)
   g_assert_true (gtk_widget_activate_action (w, "win.copy-image", NULL));
   g_assert_true (gdk_content_formats_contain_gtype (
     gdk_clipboard_get_formats (gtk_widget_get_clipboard (w)), GDK_TYPE_TEXTURE));
+
+  /* Step sizes: a mini-batch, or one phase of one sample (Left goes back a phase). */
+  {
+    guint64 before = ns_experiment_get_step (experiment);
+    const NsStepState *state;
+
+    g_assert_true (gtk_widget_activate_action (w, "win.step-size", "s", "batch"));
+    g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
+    g_assert_cmpuint (ns_experiment_get_step (experiment), ==, before + 1);
+
+    g_assert_true (gtk_widget_activate_action (w, "win.step-size", "s", "sample"));
+    for (guint k = 0; k < 3; k++)
+      g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
+    state = ns_experiment_get_step_state (experiment);
+    g_assert_cmpint (state->phase, ==, NS_STEP_BACKWARD);
+    g_assert_cmpuint (state->sample, ==, 0);
+    g_assert_true (gtk_widget_activate_action (w, "win.step-back", NULL));
+    g_assert_cmpint (ns_experiment_get_step_state (experiment)->phase, ==, NS_STEP_LOSS);
+    g_assert_cmpuint (ns_experiment_get_step (experiment), ==, before + 1);
+
+    g_assert_true (gtk_widget_activate_action (w, "win.step-size", "s", "epoch"));
+    g_assert_cmpint (ns_experiment_get_step_state (experiment)->phase, ==, NS_STEP_IDLE);
+  }
 
   /* The curves view switches to the gradient-health chart. */
   {

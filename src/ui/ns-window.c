@@ -9,6 +9,7 @@
 
 #include "ns-curves-view.h"
 #include "ns-data-panel.h"
+#include "ns-experiment-step.h"
 #include "ns-network-view.h"
 #include "ns-output-view.h"
 #include "ns-scene-cairo.h"
@@ -35,6 +36,7 @@ typedef enum
   CONTROL_PROBLEM,
   CONTROL_OPTIMIZER,
   CONTROL_SPEED,
+  CONTROL_STEP_SIZE,
   N_CONTROLS
 } Control;
 
@@ -76,6 +78,11 @@ static const ControlSpec controls[N_CONTROLS] = {
     "How much training happens between two pictures. The run is the same at any speed.",
     { "1 batch per frame|uint32 1", "5 batches per frame|uint32 5",
       "1 epoch per frame|uint32 0", "As fast as possible|uint32 4294967295", NULL } },
+  [CONTROL_STEP_SIZE] = { "step-size", "Step (Right)",
+    "What one step (the step button, Right arrow) does: a whole epoch, one mini-batch, or one "
+    "phase of one sample (forward, loss, backward; the update after the batch's last sample). "
+    "Left goes back a phase.",
+    { "Epoch|'epoch'", "Mini-batch|'batch'", "Sample phase|'sample'", NULL } },
 };
 
 struct _NsWindow
@@ -101,6 +108,7 @@ struct _NsWindow
   double regularization_rate;
   char *problem;
   char *optimizer;
+  char *step_size; /* "epoch", "batch" or "sample" */
   GtkLabel *control_values[N_CONTROLS];
 
   /* Template widgets */
@@ -143,6 +151,7 @@ enum
   PROP_OPTIMIZER,
   PROP_ZOOM,
   PROP_PRESENTATION,
+  PROP_STEP_SIZE,
   N_PROPS
 };
 
@@ -186,7 +195,17 @@ update_view (NsWindow *self)
   g_autofree char *epoch = NULL;
   gboolean diverged = ns_experiment_get_diverged (self->experiment);
 
-  epoch = g_strdup_printf ("Epoch %u", ns_experiment_get_epoch (self->experiment));
+  {
+    const NsStepState *state = ns_experiment_get_step_state (self->experiment);
+    static const char *const phases[] = { "", "forward", "loss", "backward", "update" };
+
+    if (state->phase == NS_STEP_IDLE)
+      epoch = g_strdup_printf ("Epoch %u", ns_experiment_get_epoch (self->experiment));
+    else
+      epoch = g_strdup_printf ("Epoch %u · sample %u of %u · %s",
+                               ns_experiment_get_epoch (self->experiment), state->sample + 1,
+                               state->batch_size, phases[state->phase]);
+  }
   gtk_label_set_label (self->epoch_label, epoch);
   format_loss (self->train_loss_label, "Training loss", last->train_loss);
   format_loss (self->test_loss_label, "Test loss", last->test_loss);
@@ -749,10 +768,25 @@ step_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   NsWindow *self = NS_WINDOW (widget);
 
-  /* Stepping pauses: the learner wants to look at one epoch's change. */
+  /* Stepping pauses: the learner wants to look at one step's change. */
   ns_window_set_playing (self, FALSE);
-  ns_experiment_train_epochs (self->experiment, 1);
+  if (g_strcmp0 (self->step_size, "sample") == 0)
+    ns_experiment_step_phase (self->experiment);
+  else if (g_strcmp0 (self->step_size, "batch") == 0)
+    ns_experiment_step (self->experiment, 1);
+  else
+    ns_experiment_train_epochs (self->experiment, 1);
   after_steps (self);
+}
+
+static void
+step_back_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsWindow *self = NS_WINDOW (widget);
+
+  /* Back within the sample's phases only: training itself never runs backwards. */
+  if (ns_experiment_step_back (self->experiment))
+    update_view (self);
 }
 
 static void
@@ -919,6 +953,11 @@ ns_window_move_focus (GtkWidget *widget, GtkDirectionType direction)
       gtk_widget_activate_action (widget, "win.step", NULL);
       return;
     }
+  if (direction == GTK_DIR_LEFT)
+    {
+      gtk_widget_activate_action (widget, "win.step-back", NULL);
+      return;
+    }
 
   GTK_WIDGET_CLASS (ns_window_parent_class)->move_focus (widget, direction);
 }
@@ -1071,6 +1110,7 @@ ns_window_dispose (GObject *object)
   g_clear_pointer (&self->regularization, g_free);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->optimizer, g_free);
+  g_clear_pointer (&self->step_size, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->experiment);
 
@@ -1128,6 +1168,10 @@ ns_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       g_value_set_boolean (value, self->presentation);
       break;
 
+    case PROP_STEP_SIZE:
+      g_value_set_string (value, self->step_size);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1159,6 +1203,21 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
 
     case PROP_PRESENTATION:
       set_presentation (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_STEP_SIZE:
+      {
+        const char *size = g_value_get_string (value);
+        if (g_strcmp0 (size, "epoch") != 0 && g_strcmp0 (size, "batch") != 0
+            && g_strcmp0 (size, "sample") != 0)
+          break;
+        set_string (&self->step_size, size);
+        if (g_strcmp0 (size, "sample") != 0)
+          ns_experiment_step_cancel (self->experiment); /* back to whole batches */
+        update_control (self, CONTROL_STEP_SIZE);
+        update_view (self);
+        g_object_notify_by_pspec (object, properties[PROP_STEP_SIZE]);
+      }
       break;
 
     case PROP_LEARNING_RATE:
@@ -1245,6 +1304,9 @@ ns_window_class_init (NsWindowClass *klass)
   properties[PROP_PRESENTATION]
       = g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STEP_SIZE]
+      = g_param_spec_string ("step-size", NULL, NULL, "epoch",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1269,6 +1331,7 @@ ns_window_class_init (NsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reset-lower-lr", NULL,
                                    reset_lower_lr_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.step-back", NULL, step_back_action_cb);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action_cb);
@@ -1306,6 +1369,8 @@ ns_window_class_init (NsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "win.play", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "win.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "win.step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "win.step-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "win.step-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "win.reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_SHIFT_MASK, "win.reset", NULL);
 }
@@ -1322,6 +1387,7 @@ ns_window_init (NsWindow *self)
   self->regularization = g_strdup ("none");
   self->problem = g_strdup ("classification");
   self->optimizer = g_strdup ("sgd");
+  self->step_size = g_strdup ("epoch");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

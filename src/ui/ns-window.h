@@ -2,7 +2,8 @@
  *
  * Actions (installed on the class, so buttons, keys and tests all go through them):
  *   win.play   stateful boolean, the "playing" property; Space
- *   win.step   one epoch; Right
+ *   win.step   one step of the chosen size (win.step-size: epoch, batch, sample phase); Right
+ *   win.step-back  back one phase of the sample being stepped through; Left
  *   win.reset  back to step 0 (and pause); R
  *   win.reset-lower-lr  a tenth of the learning rate, then reset (offered when a run diverges)
  *   win.undo   undo the last network edit; Ctrl+Z
@@ -10,7 +11,7 @@
  *   win.presentation  stateful: full screen at a large scale; F5
  *   win.copy-image  the view under the pointer as an image on the clipboard; Ctrl+C, Ctrl+Shift+C
  *   win.learning-rate (d), win.activation (s), win.regularization (s),
- *   win.regularization-rate (d), win.problem (s), win.optimizer (s), win.steps-per-frame (u):
+ *   win.regularization-rate (d), win.problem (s), win.optimizer (s), win.steps-per-frame (u), win.step-size (s):
  *     stateful, the properties of the same names; the control bar's menus use them
  * Training runs on the frame clock while playing: each frame runs as many mini-batches as fit
  * in a time budget, then draws once. Progress is counted in steps, never in time.
