@@ -6,6 +6,7 @@
 #include "ns-render-curves.h"
 #include "ns-render-gradients.h"
 #include "ns-render-network.h"
+#include "ns-render-space.h"
 #include "ns-render-output.h"
 #include "ns-render-style.h"
 #include "ns-scene-cairo.h"
@@ -24,6 +25,7 @@ typedef enum
   VIEW_BOUNDARY,
   VIEW_LOSS,
   VIEW_GRADIENTS,
+  VIEW_SPACE,
 } View;
 
 /* The network view's heatmaps: the same grid and picture step as the window's network view,
@@ -47,8 +49,7 @@ usage_error (const char *message)
 static gboolean
 parse_view (const char *text, View *view, char **message)
 {
-  static const char *const later[] = { "space", "race", "filters", "confusion", "compare",
-                                       NULL };
+  static const char *const later[] = { "race", "filters", "confusion", "compare", NULL };
 
   if (g_strcmp0 (text, "network") == 0)
     *view = VIEW_NETWORK;
@@ -58,21 +59,23 @@ parse_view (const char *text, View *view, char **message)
     *view = VIEW_LOSS;
   else if (g_strcmp0 (text, "gradients") == 0)
     *view = VIEW_GRADIENTS;
+  else if (g_strcmp0 (text, "space") == 0)
+    *view = VIEW_SPACE;
   else if (text == NULL)
     {
-      *message = g_strdup ("--view: give a view: network, boundary, loss or gradients");
+      *message = g_strdup ("--view: give a view: network, boundary, loss, gradients or space");
       return FALSE;
     }
   else if (g_strv_contains (later, text))
     {
       *message = g_strdup_printf ("--view: “%s” is not available yet: expected network, "
-                                  "boundary, loss or gradients", text);
+                                  "boundary, loss, gradients or space", text);
       return FALSE;
     }
   else
     {
       *message = g_strdup_printf ("--view: unknown view “%s”: expected network, boundary, "
-                                  "loss or gradients", text);
+                                  "loss, gradients or space", text);
       return FALSE;
     }
   return TRUE;
@@ -176,6 +179,18 @@ build_scene (NsScene *scene, NsExperiment *exp, View view, const NsRenderStyle *
       }
       break;
 
+    case VIEW_SPACE:
+      {
+        /* Principal axes for a wide last hidden layer, computed once from the trained net. */
+        g_auto (NsSpaceAxes) axes = { 0 };
+        NsSpaceOptions options = { NS_SPACE_AUTO, { 0, 1 }, &axes };
+        NsSpaceViewData data;
+
+        ns_render_space_prepare (&data, scene, exp, &options);
+        ns_render_space (scene, &data, style, width, height);
+      }
+      break;
+
     case VIEW_GRADIENTS:
       {
         NsGradientsViewData data;
@@ -215,7 +230,7 @@ ns_cli_render_run (int argc, char **argv)
   int status = EXIT_DONE;
   GOptionEntry entries[] = {
     { "view", 0, 0, G_OPTION_ARG_STRING, &view_name,
-      "What to draw: network, boundary, loss or gradients (required)", "VIEW" },
+      "What to draw: network, boundary, loss, gradients or space (required)", "VIEW" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
       "The file to write; .png, .svg or .pdf chooses the format (required)", "FILE" },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
@@ -242,7 +257,8 @@ ns_cli_render_run (int argc, char **argv)
              "SVG or PDF file. Views: network (the diagram with every neuron's picture),\n"
              "boundary (the output over the plane with the training points), loss (the\n"
              "loss curves, and accuracy for classification) and gradients (each layer's mean\n"
-             "|gradient| per epoch, log scale).\n"
+             "|gradient| per epoch, log scale) and space (how the last hidden layer warps\n"
+             "the input plane).\n"
              "Example: neuroscope render --view boundary --dataset spiral --hidden 8,8 "
              "--epochs 300 --out spiral.png --size 800x800");
   /* One group, so that --help lists every option. */
