@@ -26,7 +26,7 @@ png_size() {
 
 opts=(--dataset xor --hidden 4 --epochs 5 --seed 3)
 
-for view in network boundary loss gradients space; do
+for view in network boundary loss gradients space race; do
   for ext in png svg pdf; do
     out="$tmp/$view.$ext"
     render --view "$view" "${opts[@]}" --out "$out" --size 320x240 >"$tmp/stdout" 2>"$tmp/err"
@@ -75,8 +75,8 @@ render --view network --load "$tmp/run.json" --steps 20 --out "$tmp/loaded.png" 
 [ $rc = 0 ] && [ "$(png_size "$tmp/loaded.png")" = 400x300 ]
 check "--load FILE --steps N renders" $?
 
-render --view race --out "$tmp/x.png" 2>"$tmp/err"; rc=$?
-[ $rc = 2 ] && grep -q 'race' "$tmp/err" && grep -q 'network, boundary, loss, gradients or space' "$tmp/err"
+render --view filters --out "$tmp/x.png" 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q 'filters' "$tmp/err" && grep -q 'network, boundary, loss, gradients, space or race' "$tmp/err"
 check "view not built yet: exit 2, names the views that exist" $?
 
 render --view nosuchview --out "$tmp/x.png" 2>"$tmp/err"; rc=$?

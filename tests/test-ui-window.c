@@ -267,14 +267,17 @@ test_controls (void)
     g_assert_cmpint (ns_experiment_get_step_state (experiment)->phase, ==, NS_STEP_IDLE);
   }
 
-  /* The curves view switches to the gradient-health chart. */
+  /* The chart under the boundary switches to gradient health, then the hidden space. */
   {
     NsCurvesView *curves = NS_CURVES_VIEW (find_widget (w, NS_TYPE_CURVES_VIEW));
 
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (curves), "curves.show-gradients",
-                                               NULL));
-    g_assert_true (ns_curves_view_get_show_gradients (curves));
+    g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "gradients"));
+    g_assert_cmpstr (ns_curves_view_get_chart (curves), ==, "gradients");
     WAIT_UNTIL (scene_has_text (ns_curves_view_get_scene (curves), "Gradient health"), 5000);
+    g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "space"));
+    WAIT_UNTIL (scene_has_text (ns_curves_view_get_scene (curves), "Hidden space"), 5000);
+    g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "loss"));
+    g_assert_cmpstr (ns_curves_view_get_chart (curves), ==, "loss");
   }
 
   /* A change made elsewhere (a lesson, say) shows in the window's state. */

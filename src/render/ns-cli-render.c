@@ -6,6 +6,7 @@
 #include "ns-render-curves.h"
 #include "ns-render-gradients.h"
 #include "ns-render-network.h"
+#include "ns-render-race.h"
 #include "ns-render-space.h"
 #include "ns-render-output.h"
 #include "ns-render-style.h"
@@ -26,6 +27,7 @@ typedef enum
   VIEW_LOSS,
   VIEW_GRADIENTS,
   VIEW_SPACE,
+  VIEW_RACE,
 } View;
 
 /* The network view's heatmaps: the same grid and picture step as the window's network view,
@@ -49,7 +51,7 @@ usage_error (const char *message)
 static gboolean
 parse_view (const char *text, View *view, char **message)
 {
-  static const char *const later[] = { "race", "filters", "confusion", "compare", NULL };
+  static const char *const later[] = { "filters", "confusion", "compare", NULL };
 
   if (g_strcmp0 (text, "network") == 0)
     *view = VIEW_NETWORK;
@@ -61,21 +63,23 @@ parse_view (const char *text, View *view, char **message)
     *view = VIEW_GRADIENTS;
   else if (g_strcmp0 (text, "space") == 0)
     *view = VIEW_SPACE;
+  else if (g_strcmp0 (text, "race") == 0)
+    *view = VIEW_RACE;
   else if (text == NULL)
     {
-      *message = g_strdup ("--view: give a view: network, boundary, loss, gradients or space");
+      *message = g_strdup ("--view: give a view: network, boundary, loss, gradients, space or race");
       return FALSE;
     }
   else if (g_strv_contains (later, text))
     {
       *message = g_strdup_printf ("--view: “%s” is not available yet: expected network, "
-                                  "boundary, loss, gradients or space", text);
+                                  "boundary, loss, gradients, space or race", text);
       return FALSE;
     }
   else
     {
       *message = g_strdup_printf ("--view: unknown view “%s”: expected network, boundary, "
-                                  "loss, gradients or space", text);
+                                  "loss, gradients, space or race", text);
       return FALSE;
     }
   return TRUE;
@@ -179,6 +183,25 @@ build_scene (NsScene *scene, NsExperiment *exp, View view, const NsRenderStyle *
       }
       break;
 
+    case VIEW_RACE:
+      {
+        /* SGD, momentum and Adam from the same first weights on the same data, trained as
+         * many mini-batches as the experiment was. */
+        g_autoptr (GError) error = NULL;
+        g_autoptr (NsRace) race = ns_race_new_default (exp, &error);
+        NsRaceViewData data;
+
+        if (race == NULL)
+          {
+            g_printerr ("neuroscope render: %s\n", error->message);
+            break;
+          }
+        ns_race_step (race, ns_experiment_get_step (exp));
+        ns_render_race_prepare (&data, race, NS_RENDER_RACE_GRID);
+        ns_render_race (scene, &data, style, width, height);
+      }
+      break;
+
     case VIEW_SPACE:
       {
         /* Principal axes for a wide last hidden layer, computed once from the trained net. */
@@ -230,7 +253,7 @@ ns_cli_render_run (int argc, char **argv)
   int status = EXIT_DONE;
   GOptionEntry entries[] = {
     { "view", 0, 0, G_OPTION_ARG_STRING, &view_name,
-      "What to draw: network, boundary, loss, gradients or space (required)", "VIEW" },
+      "What to draw: network, boundary, loss, gradients, space or race (required)", "VIEW" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
       "The file to write; .png, .svg or .pdf chooses the format (required)", "FILE" },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
@@ -258,7 +281,7 @@ ns_cli_render_run (int argc, char **argv)
              "boundary (the output over the plane with the training points), loss (the\n"
              "loss curves, and accuracy for classification) and gradients (each layer's mean\n"
              "|gradient| per epoch, log scale) and space (how the last hidden layer warps\n"
-             "the input plane).\n"
+             "the input plane) and race (SGD, momentum and Adam from the same start).\n"
              "Example: neuroscope render --view boundary --dataset spiral --hidden 8,8 "
              "--epochs 300 --out spiral.png --size 800x800");
   /* One group, so that --help lists every option. */

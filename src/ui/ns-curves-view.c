@@ -9,6 +9,7 @@
 
 #include "ns-render-curves.h"
 #include "ns-render-gradients.h"
+#include "ns-render-space.h"
 #include "ns-render-style.h"
 #include "ns-scene-snapshot.h"
 
@@ -20,7 +21,8 @@ struct _NsCurvesView
   GSignalGroup *experiment_signals;
   double zoom;
   gboolean show_accuracy;
-  gboolean show_gradients; /* the gradient-health chart instead of the curves */
+  char *chart; /* "loss" (and accuracy), "gradients" (gradient health) or "space" */
+  NsSpaceAxes space_axes; /* the hidden-space view's principal axes, kept so it never flips */
 
   NsScene *scene;
   NsSnapshotPainter *painter;
@@ -35,7 +37,7 @@ enum
   PROP_EXPERIMENT,
   PROP_ZOOM,
   PROP_SHOW_ACCURACY,
-  PROP_SHOW_GRADIENTS,
+  PROP_CHART,
   N_PROPS
 };
 
@@ -113,28 +115,34 @@ ns_curves_view_set_show_accuracy (NsCurvesView *self, gboolean show)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ACCURACY]);
 }
 
-gboolean
-ns_curves_view_get_show_gradients (NsCurvesView *self)
+const char *
+ns_curves_view_get_chart (NsCurvesView *self)
 {
-  g_return_val_if_fail (NS_IS_CURVES_VIEW (self), FALSE);
+  g_return_val_if_fail (NS_IS_CURVES_VIEW (self), NULL);
 
-  return self->show_gradients;
+  return self->chart;
 }
 
 void
-ns_curves_view_set_show_gradients (NsCurvesView *self, gboolean show)
+ns_curves_view_set_chart (NsCurvesView *self, const char *chart)
 {
+  static const char *const names[] = { "loss", "gradients", "space", NULL };
+  static const char *const labels[] = { "Loss curves", "Gradient health", "Hidden space" };
+
   g_return_if_fail (NS_IS_CURVES_VIEW (self));
 
-  show = !!show;
-  if (show == self->show_gradients)
-    return;
-
-  self->show_gradients = show;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  show ? "Gradient health" : "Loss curves", -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRADIENTS]);
+  for (guint k = 0; names[k] != NULL; k++)
+    if (g_strcmp0 (chart, names[k]) == 0 && g_strcmp0 (self->chart, chart) != 0)
+      {
+        g_free (self->chart);
+        self->chart = g_strdup (chart);
+        /* Axes fixed when the view opens: a new look may pick new ones. */
+        ns_space_axes_clear (&self->space_axes);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        labels[k], -1);
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+      }
 }
 
 const NsScene *
@@ -173,7 +181,7 @@ ns_curves_view_describe_at (NsCurvesView *self, double x, double y)
 
   g_return_val_if_fail (NS_IS_CURVES_VIEW (self), NULL);
 
-  if (self->experiment == NULL || self->show_gradients)
+  if (self->experiment == NULL || g_strcmp0 (self->chart, "loss") != 0)
     return NULL;
 
   prepare (self, &view);
@@ -228,13 +236,21 @@ ns_curves_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     return;
 
   init_style (self, &style);
-  if (self->show_gradients)
+  if (g_strcmp0 (self->chart, "gradients") == 0)
     {
       NsGradientsViewData gradients;
 
       ns_render_gradients_prepare (&gradients, self->experiment);
       ns_render_gradients (self->scene, &gradients, &style, width, height);
       ns_experiment_get_history (self->experiment, &self->drawn_entries);
+    }
+  else if (g_strcmp0 (self->chart, "space") == 0)
+    {
+      NsSpaceOptions options = { NS_SPACE_AUTO, { 0, 1 }, &self->space_axes };
+      NsSpaceViewData space;
+
+      ns_render_space_prepare (&space, self->scene, self->experiment, &options);
+      ns_render_space (self->scene, &space, &style, width, height);
     }
   else
     {
@@ -295,7 +311,8 @@ stepped_cb (NsCurvesView *self)
 
   if (self->experiment != NULL)
     ns_experiment_get_history (self->experiment, &n_entries);
-  if (n_entries == self->drawn_entries)
+  /* The hidden space moves with every step; the charts only gain a point per epoch. */
+  if (n_entries == self->drawn_entries && g_strcmp0 (self->chart, "space") != 0)
     return;
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -326,6 +343,8 @@ ns_curves_view_finalize (GObject *object)
   NsCurvesView *self = NS_CURVES_VIEW (object);
 
   g_clear_pointer (&self->scene, ns_scene_free);
+  g_clear_pointer (&self->chart, g_free);
+  ns_space_axes_clear (&self->space_axes);
   g_clear_pointer (&self->painter, ns_snapshot_painter_free);
 
   G_OBJECT_CLASS (ns_curves_view_parent_class)->finalize (object);
@@ -350,8 +369,8 @@ ns_curves_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
       g_value_set_boolean (value, self->show_accuracy);
       break;
 
-    case PROP_SHOW_GRADIENTS:
-      g_value_set_boolean (value, self->show_gradients);
+    case PROP_CHART:
+      g_value_set_string (value, self->chart);
       break;
 
     default:
@@ -381,8 +400,8 @@ ns_curves_view_set_property (GObject *object,
       ns_curves_view_set_show_accuracy (self, g_value_get_boolean (value));
       break;
 
-    case PROP_SHOW_GRADIENTS:
-      ns_curves_view_set_show_gradients (self, g_value_get_boolean (value));
+    case PROP_CHART:
+      ns_curves_view_set_chart (self, g_value_get_string (value));
       break;
 
     default:
@@ -417,16 +436,15 @@ ns_curves_view_class_init (NsCurvesViewClass *klass)
       = g_param_spec_boolean ("show-accuracy", NULL, NULL, FALSE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_SHOW_GRADIENTS]
-      = g_param_spec_boolean ("show-gradients", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHART]
+      = g_param_spec_string ("chart", NULL, NULL, "loss",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_property_action (widget_class, "curves.show-accuracy",
                                             "show-accuracy");
-  gtk_widget_class_install_property_action (widget_class, "curves.show-gradients",
-                                            "show-gradients");
+  gtk_widget_class_install_property_action (widget_class, "curves.chart", "chart");
 
   gtk_widget_class_set_css_name (widget_class, "curvesview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -436,6 +454,7 @@ static void
 ns_curves_view_init (NsCurvesView *self)
 {
   self->zoom = 1.0;
+  self->chart = g_strdup ("loss");
   self->scene = ns_scene_new ();
   self->painter = ns_snapshot_painter_new ();
 

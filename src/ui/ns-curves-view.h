@@ -32,10 +32,11 @@ gboolean ns_curves_view_get_show_accuracy (NsCurvesView *self);
 void ns_curves_view_set_show_accuracy (NsCurvesView *self, gboolean show);
 
 /* The scene of the last frame drawn (for tests, export and hit testing); empty before. */
-/* The gradient-health chart (each layer's mean |gradient| per epoch, log scale) instead of the
- * curves; action "curves.show-gradients". */
-gboolean ns_curves_view_get_show_gradients (NsCurvesView *self);
-void ns_curves_view_set_show_gradients (NsCurvesView *self, gboolean show);
+/* What the view shows: "loss" (the curves, with accuracy if asked), "gradients" (each layer's
+ * mean |gradient| per epoch, log scale) or "space" (how the last hidden layer warps the input
+ * plane); stateful action "curves.chart". */
+const char *ns_curves_view_get_chart (NsCurvesView *self);
+void ns_curves_view_set_chart (NsCurvesView *self, const char *chart);
 
 const NsScene *ns_curves_view_get_scene (NsCurvesView *self);
 

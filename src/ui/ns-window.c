@@ -109,6 +109,7 @@ struct _NsWindow
   char *problem;
   char *optimizer;
   char *step_size; /* "epoch", "batch" or "sample" */
+  char *chart;     /* what the curves view shows: "loss", "gradients" or "space" */
   GtkLabel *control_values[N_CONTROLS];
 
   /* Template widgets */
@@ -152,6 +153,7 @@ enum
   PROP_ZOOM,
   PROP_PRESENTATION,
   PROP_STEP_SIZE,
+  PROP_CHART,
   N_PROPS
 };
 
@@ -692,6 +694,42 @@ check_button (const char *label, const char *tooltip, gpointer target, const cha
   return button;
 }
 
+/* Three linked toggle buttons choosing what the chart under the boundary shows (win.chart,
+ * bound to the curves view's "chart"). */
+static GtkWidget *
+chart_switcher (NsWindow *self)
+{
+  static const struct
+  {
+    const char *label, *target, *tooltip;
+  } charts[] = {
+    { "_Loss", "loss", "Training and test loss (and accuracy) for every epoch" },
+    { "_Gradients", "gradients",
+      "Each layer's mean gradient per epoch, log scale: with many sigmoid layers it vanishes "
+      "toward the input, with ReLU it does not" },
+    { "_Hidden space", "space",
+      "How the last hidden layer bends the input plane: its grid and the points, drawn in the "
+      "layer's own coordinates" },
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  for (guint k = 0; k < G_N_ELEMENTS (charts); k++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_mnemonic (charts[k].label);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.chart");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", charts[k].target);
+      gtk_widget_set_tooltip_text (button, charts[k].tooltip);
+      gtk_widget_set_focus_on_click (button, FALSE);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  g_object_bind_property (self, "chart", self->curves_view, "chart",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  return box;
+}
+
 /* The right column: the decision boundary, its options, and the curves. */
 static void
 build_output_panel (NsWindow *self)
@@ -724,12 +762,7 @@ build_output_panel (NsWindow *self)
                        check_button ("_Accuracy",
                                 "Show the share of points classified right, beside the loss",
                                 self->curves_view, "show-accuracy"));
-  gtk_flow_box_append (GTK_FLOW_BOX (options),
-                       check_button ("_Gradients",
-                                "Instead of the loss, each layer's mean gradient per epoch (log "
-                                "scale): with many sigmoid layers it vanishes toward the "
-                                "input, with ReLU it does not",
-                                self->curves_view, "show-gradients"));
+
 
   /* Regression has no classes: a clicked point gets this value instead. */
   self->value_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -748,6 +781,7 @@ build_output_panel (NsWindow *self)
   gtk_box_append (self->end_panel, GTK_WIDGET (self->output_view));
   gtk_box_append (self->end_panel, options);
   gtk_box_append (self->end_panel, self->value_row);
+  gtk_box_append (self->end_panel, chart_switcher (self));
   gtk_box_append (self->end_panel, GTK_WIDGET (self->curves_view));
 
   track_hover (self, GTK_WIDGET (self->network_view));
@@ -1111,6 +1145,7 @@ ns_window_dispose (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->optimizer, g_free);
   g_clear_pointer (&self->step_size, g_free);
+  g_clear_pointer (&self->chart, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->experiment);
 
@@ -1172,6 +1207,10 @@ ns_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       g_value_set_string (value, self->step_size);
       break;
 
+    case PROP_CHART:
+      g_value_set_string (value, self->chart);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1203,6 +1242,14 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
 
     case PROP_PRESENTATION:
       set_presentation (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CHART:
+      if (g_strcmp0 (self->chart, g_value_get_string (value)) != 0)
+        {
+          set_string (&self->chart, g_value_get_string (value));
+          g_object_notify_by_pspec (object, properties[PROP_CHART]);
+        }
       break;
 
     case PROP_STEP_SIZE:
@@ -1304,6 +1351,9 @@ ns_window_class_init (NsWindowClass *klass)
   properties[PROP_PRESENTATION]
       = g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHART]
+      = g_param_spec_string ("chart", NULL, NULL, "loss",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STEP_SIZE]
       = g_param_spec_string ("step-size", NULL, NULL, "epoch",
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1332,6 +1382,7 @@ ns_window_class_init (NsWindowClass *klass)
                                    reset_lower_lr_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.step-back", NULL, step_back_action_cb);
+  gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action_cb);
@@ -1388,6 +1439,7 @@ ns_window_init (NsWindow *self)
   self->problem = g_strdup ("classification");
   self->optimizer = g_strdup ("sgd");
   self->step_size = g_strdup ("epoch");
+  self->chart = g_strdup ("loss");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -1,0 +1,524 @@
+/* ns-render-race.c: lays out the race's overlaid loss curves and boundary thumbnails. */
+#include "ns-render-race.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ns-colormap.h"
+#include "ns-render-curves.h"
+
+/* Sizes in logical units at scale 1 (multiplied by the style's scale). */
+#define MARGIN 12.0
+#define TITLE_SIZE 15.0
+#define LEGEND_SIZE 13.0
+#define TICK_SIZE 12.0
+#define LABEL_SIZE 12.0
+#define PAD 6.0
+#define TICK_LENGTH 4.0
+#define SWATCH 22.0
+#define LEGEND_GAP 18.0
+#define THUMB_GAP 14.0
+#define THUMB_MIN 40.0
+#define THUMB_MAX 160.0
+#define THUMB_FRAME 3.0
+#define THUMB_RING 2.0     /* between a thumbnail and its frame */
+#define DOT_RADIUS 3.5
+
+void
+ns_render_race_lane_style (const NsRenderStyle *style, guint i, NsColor *color, double *width)
+{
+  /* Okabe & Ito: blue, vermillion, bluish green, reddish purple, orange, sky blue; told apart
+   * by lightness too, and on dark backgrounds lightened so none sinks into the background. */
+  static const char *const palette[] = { "#0072b2", "#d55e00", "#009e73",
+                                         "#cc79a7", "#e69f00", "#56b4e9" };
+  /* Widest first: drawn in this order, a thinner curve stays visible on a wider one. */
+  static const double widths[] = { 4.0, 3.0, 2.0, 3.5, 2.5, 1.5 };
+  NsColor c = ns_color_from_hex (palette[i % G_N_ELEMENTS (palette)]);
+
+  g_return_if_fail (style != NULL);
+
+  if (style->dark)
+    {
+      NsColor white = { 1, 1, 1, 1 };
+
+      c = ns_color_mix (&c, &white, 0.3);
+    }
+  if (color != NULL)
+    *color = c;
+  if (width != NULL)
+    *width = ns_render_style_px (style, widths[i % G_N_ELEMENTS (widths)]);
+}
+
+void
+ns_render_race_prepare (NsRaceViewData *view, NsRace *race, guint grid_size)
+{
+  guint n;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (NS_IS_RACE (race));
+
+  memset (view, 0, sizeof *view);
+  n = MIN (ns_race_get_n_contestants (race), NS_RACE_MAX_CONTESTANTS);
+  view->n_lanes = n;
+  view->grid_size = grid_size;
+
+  for (guint i = 0; i < n; i++)
+    {
+      NsExperiment *e = ns_race_get_experiment (race, i);
+      NsRaceLane *lane = &view->lanes[i];
+      NsOutputViewData output;
+      guint per_epoch = MAX (ns_experiment_get_steps_per_epoch (e), 1);
+
+      lane->label = ns_race_get_label (race, i);
+      lane->history = ns_experiment_get_history (e, &lane->n_entries);
+      lane->current_epoch = (double) ns_experiment_get_step (e) / per_epoch;
+      lane->current_loss = ns_race_get_current (race, i)->train_loss;
+      lane->diverged_epoch = ns_race_get_diverged_epoch (race, i);
+
+      /* The output view's prepare knows how each loss is coloured; only its grid is used. */
+      ns_render_output_prepare (&output, e, grid_size);
+      lane->output = output.output;
+      if (i == 0)
+        {
+          view->kind = output.kind;
+          view->n_classes = output.n_classes;
+          view->value_min = output.value_min;
+          view->value_max = output.value_max;
+        }
+    }
+}
+
+typedef struct
+{
+  NsScene *scene;
+  const NsRaceViewData *view;
+  const NsRenderStyle *style;
+  double e1;  /* the epoch axis: 0 .. e1 */
+  double top; /* the loss axis: 0 .. top */
+  double px, py, pw, ph;
+} Ctx;
+
+static double
+loss_top (const NsRaceViewData *view, double *step)
+{
+  double max = 0;
+
+  for (guint l = 0; l < view->n_lanes; l++)
+    {
+      const NsRaceLane *lane = &view->lanes[l];
+
+      for (guint i = 0; i < lane->n_entries; i++)
+        if (isfinite (lane->history[i].train_loss))
+          max = MAX (max, lane->history[i].train_loss);
+      if (isfinite (lane->current_loss))
+        max = MAX (max, lane->current_loss);
+    }
+  if (!(max > 0))
+    max = 1.0;
+  max = MIN (max, 1e300);
+  *step = ns_render_nice_step (max, 4);
+
+  return MAX (ceil (max / *step - 1e-9) * *step, *step);
+}
+
+static char *
+lane_state (const NsRaceLane *lane)
+{
+  if (lane->diverged_epoch > 0)
+    return g_strdup_printf ("diverged at epoch %u", lane->diverged_epoch);
+  if (!isfinite (lane->current_loss))
+    return g_strdup ("\u2013");
+  if (lane->current_loss >= 1000)
+    return g_strdup_printf ("%.3g", lane->current_loss);
+  /* A run that fits its data well would read 0.000: keep two figures. */
+  if (lane->current_loss > 0 && lane->current_loss < 0.001)
+    return g_strdup_printf ("%.1e", lane->current_loss);
+  return g_strdup_printf ("%.3f", lane->current_loss);
+}
+
+/* One lane's curve: the history's epoch ends, then the current point (unless it is an epoch
+ * end already, or the run diverged), at most two points (the extremes) per pixel across. */
+static void
+add_curve (Ctx *ctx, guint l)
+{
+  const NsRaceLane *lane = &ctx->view->lanes[l];
+  size_t buckets = (size_t) MAX (1.0, floor (ctx->pw));
+  size_t n_in = lane->n_entries + 1;
+  size_t cap = MIN (n_in, 2 * buckets) + 2;
+  double *points = ns_scene_alloc (ctx->scene, cap * 2 * sizeof (double));
+  size_t n_points = 0;
+  long bucket = -1;
+  double lo[2] = { 0, 0 }, hi[2] = { 0, 0 };
+  size_t lo_i = 0, hi_i = 0;
+  NsColor color;
+  double width;
+
+  ns_render_race_lane_style (ctx->style, l, &color, &width);
+
+#define PUSH(P)                                                                                    \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_assert (n_points < cap);                                                                     \
+    points[2 * n_points] = (P)[0];                                                                 \
+    points[2 * n_points + 1] = (P)[1];                                                             \
+    n_points++;                                                                                    \
+  }                                                                                                \
+  G_STMT_END
+
+  for (size_t i = 0; i < n_in; i++)
+    {
+      double epoch, v, t, x, y;
+      long b;
+
+      if (i < lane->n_entries)
+        {
+          epoch = lane->history[i].epoch;
+          v = lane->history[i].train_loss;
+        }
+      else
+        {
+          /* The current weights, between two epoch ends. */
+          if (lane->diverged_epoch > 0
+              || (lane->n_entries > 0
+                  && fabs (lane->history[lane->n_entries - 1].epoch - lane->current_epoch) < 1e-9))
+            break;
+          epoch = lane->current_epoch;
+          v = lane->current_loss;
+        }
+      if (!isfinite (v))
+        continue;
+      v = CLAMP (v, 0.0, ctx->top);
+      t = CLAMP (epoch / ctx->e1, 0.0, 1.0);
+      x = ctx->px + t * ctx->pw;
+      y = ctx->py + ctx->ph - v / ctx->top * ctx->ph;
+
+      b = (long) MIN (floor (t * buckets), (double) buckets - 1);
+      if (b != bucket)
+        {
+          if (bucket >= 0)
+            {
+              PUSH (lo_i <= hi_i ? lo : hi);
+              if (lo_i != hi_i)
+                PUSH (lo_i <= hi_i ? hi : lo);
+            }
+          bucket = b;
+          lo[0] = hi[0] = x;
+          lo[1] = hi[1] = y;
+          lo_i = hi_i = i;
+        }
+      else if (y > lo[1])
+        {
+          lo[0] = x;
+          lo[1] = y;
+          lo_i = i;
+        }
+      else if (y < hi[1])
+        {
+          hi[0] = x;
+          hi[1] = y;
+          hi_i = i;
+        }
+    }
+  if (bucket >= 0)
+    {
+      PUSH (lo_i <= hi_i ? lo : hi);
+      if (lo_i != hi_i)
+        PUSH (lo_i <= hi_i ? hi : lo);
+    }
+#undef PUSH
+
+  if (n_points == 0)
+    return;
+
+  ns_scene_add_polyline (ctx->scene, points, n_points, width, &color);
+
+  {
+    double ex = points[2 * n_points - 2], ey = points[2 * n_points - 1];
+    double r = ns_render_style_px (ctx->style, DOT_RADIUS) + width / 2;
+
+    if (lane->diverged_epoch > 0)
+      {
+        /* A cross where the run blew up. */
+        ns_scene_add_line (ctx->scene, ex - r, ey - r, ex + r, ey + r, width, &color);
+        ns_scene_add_line (ctx->scene, ex - r, ey + r, ex + r, ey - r, width, &color);
+      }
+    else
+      {
+        ns_scene_add_circle (ctx->scene, ex, ey, r, &color, NULL, 0);
+      }
+  }
+}
+
+static void
+fill_thumbnail (const NsRaceViewData *view,
+                const NsRenderStyle *style,
+                const float *output,
+                guint32 *pixels)
+{
+  int g = (int) view->grid_size;
+  NsColormap map;
+
+  switch (view->kind)
+    {
+    case NS_OUTPUT_BINARY:
+      ns_colormap_init_diverging (&map, ns_render_style_class_color (style, 0), &style->neutral,
+                                  ns_render_style_class_color (style, 1), 0, 1);
+      ns_colormap_apply (&map, output, g, g, FALSE, pixels, g);
+      break;
+    case NS_OUTPUT_CLASSES:
+      ns_colormap_apply_classes (style, output, view->n_classes, g, g, FALSE, pixels, g);
+      break;
+    case NS_OUTPUT_REGRESSION:
+    default:
+      ns_colormap_init_values (&map, style, (float) view->value_min, (float) view->value_max);
+      ns_colormap_apply (&map, output, g, g, FALSE, pixels, g);
+      break;
+    }
+}
+
+/* Lays out the legend items, flowing into rows of at most @w; returns the height used. */
+static double
+add_legend (Ctx *ctx, double x, double y, double w)
+{
+  const NsRenderStyle *style = ctx->style;
+  double size = ns_render_style_px (style, LEGEND_SIZE);
+  double swatch = ns_render_style_px (style, SWATCH);
+  double pad = ns_render_style_px (style, PAD);
+  double gap = ns_render_style_px (style, LEGEND_GAP);
+  double row_h = size * 1.5;
+  double cx = x, cy = y;
+
+  for (guint l = 0; l < ctx->view->n_lanes; l++)
+    {
+      const NsRaceLane *lane = &ctx->view->lanes[l];
+      g_autofree char *state = lane_state (lane);
+      g_autofree char *text = g_strdup_printf ("%s  %s", lane->label, state);
+      double tw, item_w;
+      NsColor color;
+      double lw;
+
+      ns_scene_measure_text (ctx->scene, text, NS_TEXT_VALUE, size, &tw, NULL);
+      item_w = swatch + pad + tw;
+      if (cx > x && cx + item_w > x + w)
+        {
+          cx = x;
+          cy += row_h;
+        }
+      ns_render_race_lane_style (style, l, &color, &lw);
+      ns_scene_add_line (ctx->scene, cx, cy + row_h / 2, cx + swatch, cy + row_h / 2, lw, &color);
+      ns_scene_add_text (ctx->scene, cx + swatch + pad, cy + row_h / 2, text, NS_TEXT_VALUE, size,
+                         NS_ALIGN_START, NS_ALIGN_CENTER, &style->foreground);
+      cx += item_w + gap;
+    }
+
+  return ctx->view->n_lanes > 0 ? cy + row_h - y : 0;
+}
+
+static void
+add_chart (Ctx *ctx, double x, double y, double w, double h)
+{
+  const NsRenderStyle *style = ctx->style;
+  double pad = ns_render_style_px (style, PAD);
+  double tick_len = ns_render_style_px (style, TICK_LENGTH);
+  double title_size = ns_render_style_px (style, TITLE_SIZE);
+  double tick_size = ns_render_style_px (style, TICK_SIZE);
+  double title_w, title_h, legend_h, step, gutter = 0, epoch_w, epoch_h, x_step;
+  int n_steps;
+
+  ns_scene_measure_text (ctx->scene, "Training loss", NS_TEXT_TITLE, title_size, &title_w,
+                         &title_h);
+  ns_scene_add_text (ctx->scene, x, y, "Training loss", NS_TEXT_TITLE, title_size,
+                     NS_ALIGN_START, NS_ALIGN_START, &style->foreground);
+  legend_h = add_legend (ctx, x, y + title_h + pad / 2, w);
+
+  ctx->top = loss_top (ctx->view, &step);
+  n_steps = (int) CLAMP (round (ctx->top / step), 1, 100);
+  for (int k = 0; k <= n_steps; k++)
+    {
+      g_autofree char *label = ns_render_format_tick (k * step, step);
+      double lw;
+
+      ns_scene_measure_text (ctx->scene, label, NS_TEXT_VALUE, tick_size, &lw, NULL);
+      gutter = MAX (gutter, lw);
+    }
+  gutter = ceil (gutter + pad + tick_len);
+
+  ns_scene_measure_text (ctx->scene, "Epoch", NS_TEXT_LABEL, tick_size, &epoch_w, &epoch_h);
+  ctx->px = x + gutter;
+  ctx->py = y + title_h + pad / 2 + legend_h + pad + tick_size * 0.5;
+  ctx->pw = MAX (1.0, x + w - ctx->px - pad);
+  ctx->ph = MAX (1.0, y + h - ctx->py - tick_len - pad / 2 - epoch_h);
+
+  for (int k = 0; k <= n_steps; k++)
+    {
+      double v = k * step;
+      double gy = round (ctx->py + ctx->ph - v / ctx->top * ctx->ph) + 0.5;
+      g_autofree char *label = ns_render_format_tick (v, step);
+
+      if (v > 0)
+        ns_scene_add_line (ctx->scene, ctx->px, gy, ctx->px + ctx->pw, gy,
+                           ns_render_style_px (style, 1), &style->outline);
+      ns_scene_add_text (ctx->scene, ctx->px - tick_len - pad / 2, gy, label, NS_TEXT_VALUE,
+                         tick_size, NS_ALIGN_END, NS_ALIGN_CENTER, &style->muted);
+    }
+
+  x_step = MAX (1.0, ns_render_nice_step (ctx->e1, MAX (1, (int) (ctx->pw / 70.0))));
+  for (double e = 0; e <= ctx->e1 + 1e-9; e += x_step)
+    {
+      double tx = ctx->px + e / ctx->e1 * ctx->pw;
+      g_autofree char *label = g_strdup_printf ("%.0f", e);
+      double lw;
+
+      ns_scene_measure_text (ctx->scene, label, NS_TEXT_VALUE, tick_size, &lw, NULL);
+      ns_scene_add_line (ctx->scene, tx, ctx->py + ctx->ph, tx, ctx->py + ctx->ph + tick_len,
+                         ns_render_style_px (style, 1), &style->muted);
+      if (tx + lw / 2 > ctx->px + ctx->pw - epoch_w - pad)
+        continue;
+      ns_scene_add_text (ctx->scene, tx, ctx->py + ctx->ph + tick_len + pad / 2, label,
+                         NS_TEXT_VALUE, tick_size, NS_ALIGN_CENTER, NS_ALIGN_START,
+                         &style->muted);
+    }
+  ns_scene_add_text (ctx->scene, ctx->px + ctx->pw, ctx->py + ctx->ph + tick_len + pad / 2,
+                     "Epoch", NS_TEXT_LABEL, tick_size, NS_ALIGN_END, NS_ALIGN_START,
+                     &style->foreground);
+
+  ns_scene_add_line (ctx->scene, ctx->px, ctx->py, ctx->px, ctx->py + ctx->ph,
+                     ns_render_style_px (style, 1), &style->muted);
+  ns_scene_add_line (ctx->scene, ctx->px, ctx->py + ctx->ph, ctx->px + ctx->pw,
+                     ctx->py + ctx->ph, ns_render_style_px (style, 1), &style->muted);
+
+  for (guint l = 0; l < ctx->view->n_lanes; l++)
+    add_curve (ctx, l);
+
+  ns_scene_add_hit_rect (ctx->scene, NS_HIT_POINT, -1, -1, -1, ctx->px, ctx->py, ctx->pw,
+                         ctx->ph);
+}
+
+/* The thumbnails' row at (x, y), @side square each, centred in @w; labels below. */
+static void
+add_thumbnails (Ctx *ctx, double x, double y, double w, double side)
+{
+  const NsRaceViewData *view = ctx->view;
+  const NsRenderStyle *style = ctx->style;
+  double gap = ns_render_style_px (style, THUMB_GAP);
+  double frame = ns_render_style_px (style, THUMB_FRAME);
+  double ring = ns_render_style_px (style, THUMB_RING);
+  double label_size = ns_render_style_px (style, LABEL_SIZE);
+  double pad = ns_render_style_px (style, PAD);
+  double border = frame + ring;
+  double row_w = view->n_lanes * (side + 2 * border) + (view->n_lanes - 1) * gap;
+  double tx = x + border + MAX (0.0, (w - row_w) / 2);
+
+  for (guint l = 0; l < view->n_lanes; l++, tx += side + 2 * border + gap)
+    {
+      const NsRaceLane *lane = &view->lanes[l];
+      g_autofree char *state = lane_state (lane);
+      NsColor color;
+
+      ns_render_race_lane_style (style, l, &color, NULL);
+      if (lane->output != NULL && view->grid_size > 0)
+        {
+          guint32 *pixels = ns_scene_add_image (ctx->scene, tx, y, side, side,
+                                                (int) view->grid_size, (int) view->grid_size,
+                                                FALSE);
+
+          if (pixels != NULL)
+            fill_thumbnail (view, style, lane->output, pixels);
+        }
+      /* Framed in the contestant's colour (the link between a picture and its curve), a hair
+       * of background apart, so an orange frame does not melt into class 0's orange. */
+      ns_scene_add_rect (ctx->scene, tx - border, y - border, side + 2 * border,
+                         side + 2 * border, 0, NULL, &color, frame);
+      ns_scene_add_text (ctx->scene, tx + side / 2, y + side + border + pad / 2, lane->label,
+                         NS_TEXT_LABEL, label_size, NS_ALIGN_CENTER, NS_ALIGN_START,
+                         &style->foreground);
+      ns_scene_add_text (ctx->scene, tx + side / 2,
+                         y + side + border + pad / 2 + label_size * 1.35,
+                         state, NS_TEXT_VALUE, label_size, NS_ALIGN_CENTER, NS_ALIGN_START,
+                         lane->diverged_epoch > 0 ? &color : &style->muted);
+      ns_scene_add_hit_rect (ctx->scene, NS_HIT_POINT, (int) l, -1, -1, tx, y, side, side);
+    }
+}
+
+void
+ns_render_race (NsScene *scene,
+                const NsRaceViewData *view,
+                const NsRenderStyle *style,
+                double width,
+                double height)
+{
+  Ctx ctx;
+  double margin, pad, label_size, x, y, w, h, side = 0, thumbs_h = 0;
+
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (view->n_lanes <= NS_RACE_MAX_CONTESTANTS);
+  g_return_if_fail (style != NULL);
+
+  ns_scene_set_size (scene, width, height);
+  ns_scene_set_background (scene, &style->background);
+  ns_scene_set_font_family (scene, style->font_family);
+
+  memset (&ctx, 0, sizeof ctx);
+  ctx.scene = scene;
+  ctx.view = view;
+  ctx.style = style;
+
+  /* One epoch axis for all: they run in lockstep, so the furthest is where they all are. */
+  ctx.e1 = 0;
+  for (guint l = 0; l < view->n_lanes; l++)
+    {
+      const NsRaceLane *lane = &view->lanes[l];
+
+      ctx.e1 = MAX (ctx.e1, lane->current_epoch);
+      if (lane->n_entries > 0)
+        ctx.e1 = MAX (ctx.e1, (double) lane->history[lane->n_entries - 1].epoch);
+    }
+  if (!(ctx.e1 > 0))
+    ctx.e1 = 1;
+
+  margin = ns_render_style_px (style, MARGIN);
+  pad = ns_render_style_px (style, PAD);
+  label_size = ns_render_style_px (style, LABEL_SIZE);
+  x = margin;
+  y = margin;
+  w = MAX (1.0, width - 2 * margin);
+  h = MAX (1.0, height - 2 * margin);
+
+  /* Thumbnails take up to a third of the height, as large as the row's width allows. */
+  if (view->n_lanes > 0)
+    {
+      double gap = ns_render_style_px (style, THUMB_GAP);
+      double border = ns_render_style_px (style, THUMB_FRAME + THUMB_RING);
+      double text_h = pad / 2 + label_size * 2.7 + 2 * border;
+
+      side = (w - (view->n_lanes - 1) * gap) / view->n_lanes - 2 * border;
+      side = MIN (side, h / 3 - text_h);
+      side = MIN (side, ns_render_style_px (style, THUMB_MAX));
+      if (side >= ns_render_style_px (style, THUMB_MIN))
+        thumbs_h = side + text_h + pad;
+      else
+        side = 0;
+    }
+
+  add_chart (&ctx, x, y, w, h - thumbs_h);
+  if (side > 0)
+    {
+      double border = ns_render_style_px (style, THUMB_FRAME + THUMB_RING);
+
+      add_thumbnails (&ctx, x, y + h - thumbs_h + pad + border, w, floor (side));
+    }
+}
+
+int
+ns_render_race_thumbnail_at (const NsScene *scene, double x, double y)
+{
+  const NsHitRegion *hit;
+
+  g_return_val_if_fail (scene != NULL, -1);
+
+  hit = ns_scene_hit_test (scene, x, y);
+  if (hit == NULL || hit->kind != NS_HIT_POINT || hit->segment || hit->layer < 0)
+    return -1;
+  return hit->layer;
+}
