@@ -58,12 +58,56 @@ print_result (NsExperiment *exp)
   fflush (stdout);
 }
 
+int
+ns_cli_usage_error (const char *verb, const char *message)
+{
+  g_printerr ("neuroscope %s: %s\n", verb, message);
+  g_printerr ("Try “neuroscope %s --help” for the options.\n", verb);
+  return EXIT_USAGE;
+}
+
 static int
 usage_error (const char *message)
 {
-  g_printerr ("neuroscope train: %s\n", message);
-  g_printerr ("Try “neuroscope train --help” for the options.\n");
-  return EXIT_USAGE;
+  return ns_cli_usage_error ("train", message);
+}
+
+NsExperiment *
+ns_cli_experiment_from_options (const char *verb, NsConfigOptions *options, const char *load,
+                                int *status)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (NsConfig) config = { 0 };
+  const char *first = NULL;
+  NsExperiment *exp;
+
+  if (load != NULL)
+    {
+      if (ns_config_options_any (options, &first))
+        {
+          g_autofree char *msg = g_strdup_printf (
+            "--%s: experiment options cannot change a loaded experiment (--load)", first);
+          *status = ns_cli_usage_error (verb, msg);
+          return NULL;
+        }
+      exp = ns_experiment_load (load, &error);
+    }
+  else
+    {
+      ns_config_init_default (&config);
+      if (!ns_config_options_apply (options, &config, &error))
+        {
+          *status = ns_cli_usage_error (verb, error->message);
+          return NULL;
+        }
+      exp = ns_experiment_new (&config, &error);
+    }
+  if (exp == NULL)
+    {
+      g_printerr ("neuroscope %s: %s\n", verb, error->message);
+      *status = EXIT_FILE;
+    }
+  return exp;
 }
 
 static int
@@ -73,14 +117,12 @@ run_train (int argc, char **argv)
   GOptionGroup *group;
   g_autoptr (GError) error = NULL;
   g_autoptr (NsExperiment) exp = NULL;
-  g_auto (NsConfig) config = { 0 };
   NsConfigOptions *options = ns_config_options_new ();
   g_autofree char *load = NULL;
   g_autofree char *save = NULL;
   gint64 epochs = -1, steps = -1, every = 0;
   guint end_epoch;
   guint64 end_step;
-  const char *first = NULL;
   int status = EXIT_DONE;
   GOptionEntry entries[] = {
     { "epochs", 0, 0, G_OPTION_ARG_INT64, &epochs, "Train N epochs (default 100)", "N" },
@@ -123,39 +165,9 @@ run_train (int argc, char **argv)
       goto out;
     }
 
-  if (load != NULL)
-    {
-      if (ns_config_options_any (options, &first))
-        {
-          g_autofree char *msg = g_strdup_printf (
-            "--%s: experiment options cannot change a loaded experiment (--load)", first);
-          status = usage_error (msg);
-          goto out;
-        }
-      exp = ns_experiment_load (load, &error);
-      if (exp == NULL)
-        {
-          g_printerr ("neuroscope train: %s\n", error->message);
-          status = EXIT_FILE;
-          goto out;
-        }
-    }
-  else
-    {
-      ns_config_init_default (&config);
-      if (!ns_config_options_apply (options, &config, &error))
-        {
-          status = usage_error (error->message);
-          goto out;
-        }
-      exp = ns_experiment_new (&config, &error);
-      if (exp == NULL)
-        {
-          g_printerr ("neuroscope train: %s\n", error->message);
-          status = EXIT_FILE;
-          goto out;
-        }
-    }
+  exp = ns_cli_experiment_from_options ("train", options, load, &status);
+  if (exp == NULL)
+    goto out;
 
   if (steps < 0 && epochs < 0)
     epochs = 100;

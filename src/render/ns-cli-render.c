@@ -2,6 +2,8 @@
  * one of its views to a PNG, SVG or PDF file (DESIGN.md, "Command line"). */
 #include "ns-cli-render.h"
 
+#include "ns-cli.h"
+
 #include "ns-experiment.h"
 #include "ns-render-curves.h"
 #include "ns-render-gradients.h"
@@ -41,9 +43,7 @@ typedef enum
 static int
 usage_error (const char *message)
 {
-  g_printerr ("neuroscope render: %s\n", message);
-  g_printerr ("Try “neuroscope render --help” for the options.\n");
-  return EXIT_USAGE;
+  return ns_cli_usage_error ("render", message);
 }
 
 /* Views that DESIGN.md lists but later issues build: named so the message can say "not yet"
@@ -236,7 +236,6 @@ ns_cli_render_run (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (NsExperiment) exp = NULL;
   g_autoptr (NsScene) scene = NULL;
-  g_auto (NsConfig) config = { 0 };
   NsConfigOptions *options = NULL;
   NsRenderStyle style;
   g_autofree char *view_name = NULL;
@@ -249,7 +248,6 @@ ns_cli_render_run (int argc, char **argv)
   double scale = 1.0;
   int width = 800, height = 600;
   View view = VIEW_NETWORK;
-  const char *first = NULL;
   int status = EXIT_DONE;
   GOptionEntry entries[] = {
     { "view", 0, 0, G_OPTION_ARG_STRING, &view_name,
@@ -350,39 +348,9 @@ ns_cli_render_run (int argc, char **argv)
       goto out;
     }
 
-  if (load != NULL)
-    {
-      if (ns_config_options_any (options, &first))
-        {
-          g_autofree char *msg = g_strdup_printf (
-            "--%s: experiment options cannot change a loaded experiment (--load)", first);
-          status = usage_error (msg);
-          goto out;
-        }
-      exp = ns_experiment_load (load, &error);
-      if (exp == NULL)
-        {
-          g_printerr ("neuroscope render: %s\n", error->message);
-          status = EXIT_FILE;
-          goto out;
-        }
-    }
-  else
-    {
-      ns_config_init_default (&config);
-      if (!ns_config_options_apply (options, &config, &error))
-        {
-          status = usage_error (error->message);
-          goto out;
-        }
-      exp = ns_experiment_new (&config, &error);
-      if (exp == NULL)
-        {
-          g_printerr ("neuroscope render: %s\n", error->message);
-          status = EXIT_FILE;
-          goto out;
-        }
-    }
+  exp = ns_cli_experiment_from_options ("render", options, load, &status);
+  if (exp == NULL)
+    goto out;
 
   if (steps < 0 && epochs < 0)
     epochs = 100;
