@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 
 #include "ns-colormap.h"
+#include "ns-experiment-step.h"
 #include "ns-render-network.h"
 #include "ns-render-style.h"
 #include "ns-scene-cairo.h"
@@ -920,6 +921,276 @@ test_from_experiment (void)
   dump_png (scene, "network-experiment-dark.png");
 }
 
+/* ---- stepping through training ---- */
+
+/* A text of the scene that starts with @prefix. */
+static gboolean
+has_text_prefix (const NsScene *scene, const char *prefix)
+{
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, k);
+
+      if (prim->kind == NS_PRIM_TEXT && g_str_has_prefix (prim->text.text, prefix))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The scene of @experiment as it stands, at zoom 1 (and dumped at 1 and 1.6). */
+static void
+render_step (NsScene *scene, NsExperiment *experiment, const char *name)
+{
+  NsNetworkViewData view;
+  NsRenderStyle style;
+
+  ns_render_network_prepare (&view, experiment, 24);
+  ns_render_style_init (&style, FALSE, 1.6);
+  ns_scene_clear (scene);
+  ns_render_network (scene, &view, &style, 1000 * 1.6, 600 * 1.6);
+  if (name != NULL)
+    {
+      g_autofree char *big = g_strdup_printf ("step-%s-1.6.png", name);
+
+      dump_png (scene, big);
+    }
+
+  ns_render_style_init (&style, FALSE, 1.0);
+  ns_scene_clear (scene);
+  ns_render_network (scene, &view, &style, 1000, 600);
+  if (name != NULL)
+    {
+      g_autofree char *small = g_strdup_printf ("step-%s.png", name);
+
+      dump_png (scene, small);
+    }
+}
+
+static void
+assert_no_step_text (const NsScene *scene)
+{
+  g_assert_false (has_text_prefix (scene, "z "));
+  g_assert_false (has_text_prefix (scene, "δ "));
+  g_assert_false (has_text_prefix (scene, "Δb "));
+  g_assert_false (has_text_prefix (scene, "L = "));
+  g_assert_false (has_text (scene, "gradients flow right to left"));
+  g_assert_false (has_text_prefix (scene, "w ← "));
+}
+
+static void
+step_to (NsExperiment *experiment, NsStepPhase phase)
+{
+  for (int k = 0; k < 100 && ns_experiment_get_step_state (experiment)->phase != phase; k++)
+    g_assert_true (ns_experiment_step_phase (experiment));
+  g_assert_cmpint (ns_experiment_get_step_state (experiment)->phase, ==, phase);
+}
+
+static void
+test_step (void)
+{
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (NsExperiment) experiment = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  NsRenderStyle style;
+  const NsStepState *step;
+  const NnNet *net;
+  g_autofree char *text = NULL;
+  g_autofree char *z = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *tip = NULL;
+  double z0;
+  gboolean seen_positive = FALSE, seen_negative = FALSE;
+
+  ns_config_init_default (&config);
+  g_assert_true (ns_config_set_option (&config, "dataset", "xor", &error));
+  g_assert_true (ns_config_set_option (&config, "hidden", "3", &error));
+  g_assert_true (ns_config_set_option (&config, "batch", "2", &error));
+  g_assert_no_error (error);
+  experiment = ns_experiment_new (&config, &error);
+  g_assert_no_error (error);
+  net = ns_experiment_get_net (experiment);
+  ns_render_style_init (&style, FALSE, 1.0);
+
+  /* IDLE: the ordinary picture. */
+  render_step (scene, experiment, "idle");
+  assert_no_step_text (scene);
+
+  /* FORWARD: z = w·x + b and a = tanh z of the first hidden neuron, worked out here. */
+  step_to (experiment, NS_STEP_FORWARD);
+  step = ns_experiment_get_step_state (experiment);
+  z0 = net->params[nn_net_param_index (net, 0, 0, 2)];
+  for (size_t i = 0; i < 2; i++)
+    z0 += net->params[nn_net_param_index (net, 0, 0, i)] * step->input[i];
+  g_assert_cmpfloat_with_epsilon (step->z[0], z0, 1e-5);
+  g_assert_cmpfloat_with_epsilon (step->a[0], tanh (z0), 1e-5);
+  z = ns_render_network_format_number (step->z[0]);
+  a = ns_render_network_format_number (step->a[0]);
+  text = g_strdup_printf ("z %s → a %s", z, a);
+  render_step (scene, experiment, "forward");
+  g_assert_true (has_text (scene, text));
+  {
+    g_autofree char *x = ns_render_network_format_number (step->input[0]);
+
+    g_assert_true (has_text (scene, x));
+  }
+
+  /* Numbers as written: a real minus sign, three digits. */
+  {
+    g_autofree char *m = ns_render_network_format_number (-0.012345);
+    g_autofree char *p = ns_render_network_format_number (0.4);
+
+    g_assert_cmpstr (m, ==, "−0.0123");
+    g_assert_cmpstr (p, ==, "0.4");
+  }
+
+  /* LOSS: BCE of the output against the target, worked out here. */
+  step_to (experiment, NS_STEP_LOSS);
+  step = ns_experiment_get_step_state (experiment);
+  {
+    double p = step->a[net->n_units - 1];
+    double t = step->target;
+    double loss = -(t * log (p) + (1 - t) * log (1 - p));
+    g_autofree char *l = ns_render_network_format_number (loss);
+    g_autofree char *expected = NULL;
+    g_autofree char *formula = ns_render_network_step_loss_text (net, step);
+
+    g_assert_cmpfloat_with_epsilon (step->loss, loss, 1e-5);
+    expected = g_strdup_printf (" = %s", l);
+    g_assert_true (g_str_has_suffix (formula, expected));
+    g_assert_true (g_str_has_prefix (formula, t > 0.5 ? "L = −(1·log " : "L = −(0·log "));
+    render_step (scene, experiment, "loss");
+    g_assert_true (has_text (scene, formula));
+  }
+
+  /* BACKWARD: links coloured by the sign of the sample's gradient (not the weight's), over
+   * samples until both signs were seen. */
+  for (int sample = 0; sample < 20 && !(seen_positive && seen_negative); sample++)
+    {
+      g_autofree char *d = NULL;
+      g_autofree char *delta = NULL;
+
+      step_to (experiment, NS_STEP_BACKWARD);
+      step = ns_experiment_get_step_state (experiment);
+      render_step (scene, experiment, sample == 0 ? "backward" : NULL);
+      g_assert_true (has_text (scene, "gradients flow right to left"));
+      d = ns_render_network_format_number (step->delta[0]);
+      delta = g_strdup_printf ("δ %s", d);
+      g_assert_true (has_text (scene, delta));
+
+      for (size_t l = 0; l < net->n_layers; l++)
+        for (size_t j = 0; j < net->layers[l].n_out; j++)
+          for (size_t i = 0; i < net->layers[l].n_in; i++)
+            {
+              size_t k = nn_net_param_index (net, l, j, i);
+              const NsLine *line = find_link (scene, (int) l, (int) j, (int) i);
+              float g = step->grad[k];
+
+              if (g > 0)
+                {
+                  g_assert_true (same_rgb (&line->color, &style.positive));
+                  seen_positive = TRUE;
+                }
+              else if (g < 0)
+                {
+                  g_assert_true (same_rgb (&line->color, &style.negative));
+                  seen_negative = TRUE;
+                }
+            }
+
+      if (sample == 0)
+        {
+          NsNetworkItem link = { NS_HIT_LINK, 0, 0, 0 };
+
+          tip = ns_render_network_step_describe (net, step, &link);
+          g_assert_nonnull (strstr (tip, "Gradient of this sample"));
+        }
+
+      /* On to the next sample (through UPDATE when the batch ends). */
+      g_assert_true (ns_experiment_step_phase (experiment));
+    }
+  g_assert_true (seen_positive);
+  g_assert_true (seen_negative);
+
+  /* UPDATE: the caption and each bias's change. */
+  step_to (experiment, NS_STEP_UPDATE);
+  step = ns_experiment_get_step_state (experiment);
+  render_step (scene, experiment, "update");
+  g_assert_true (has_text (scene, "w ← w − η·g (learning rate 0.03)"));
+  {
+    g_autofree char *c = ns_render_network_format_number (
+        step->params_after[net->layers[0].b_offset] - step->params_before[net->layers[0].b_offset]);
+    g_autofree char *expected = g_strdup_printf ("Δb %s", c);
+    NsNetworkItem neuron = { NS_HIT_NEURON, 0, 0, -1 };
+    g_autofree char *numbers = ns_render_network_step_describe (net, step, &neuron);
+
+    g_assert_true (has_text (scene, expected));
+    g_assert_nonnull (strstr (numbers, "Bias change"));
+  }
+
+  /* After the update: IDLE, the ordinary picture again. */
+  g_assert_true (ns_experiment_step_phase (experiment));
+  g_assert_cmpint (ns_experiment_get_step_state (experiment)->phase, ==, NS_STEP_IDLE);
+  render_step (scene, experiment, NULL);
+  assert_no_step_text (scene);
+}
+
+/* LOSS for softmax (three classes) and MSE (regression): the formula of the loss, its numbers
+ * worked out here. */
+static void
+test_step_losses (void)
+{
+  static const char *const datasets[] = { "spiral3", "reg-plane" };
+
+  for (size_t d = 0; d < G_N_ELEMENTS (datasets); d++)
+    {
+      g_auto (NsConfig) config = { 0 };
+      g_autoptr (NsExperiment) experiment = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (NsScene) scene = ns_scene_new ();
+      g_autofree char *formula = NULL;
+      g_autofree char *l = NULL;
+      g_autofree char *name = NULL;
+      const NsStepState *step;
+      const NnNet *net;
+      const NnLayer *out;
+      double loss;
+
+      ns_config_init_default (&config);
+      g_assert_true (ns_config_set_option (&config, "dataset", datasets[d], &error));
+      g_assert_no_error (error);
+      experiment = ns_experiment_new (&config, &error);
+      g_assert_no_error (error);
+      net = ns_experiment_get_net (experiment);
+      out = &net->layers[net->n_layers - 1];
+
+      step_to (experiment, NS_STEP_LOSS);
+      step = ns_experiment_get_step_state (experiment);
+      formula = ns_render_network_step_loss_text (net, step);
+      if (net->loss == NN_LOSS_SOFTMAX_CE)
+        {
+          loss = -log (step->a[out->unit_offset + (size_t) step->target]);
+          g_assert_true (g_str_has_prefix (formula, "L = −log p_t = −log "));
+        }
+      else
+        {
+          double e = step->a[out->unit_offset] - step->target;
+
+          g_assert_cmpint (net->loss, ==, NN_LOSS_MSE);
+          loss = 0.5 * e * e;
+          g_assert_true (g_str_has_prefix (formula, "L = ½(ŷ − y)² = ½("));
+        }
+      g_assert_cmpfloat_with_epsilon (step->loss, loss, 1e-5 * MAX (1.0, loss));
+      l = ns_render_network_format_number (step->loss);
+      g_assert_true (g_str_has_suffix (formula, l));
+
+      name = g_strdup_printf ("loss-%s", datasets[d]);
+      render_step (scene, experiment, name);
+      g_assert_true (has_text (scene, formula));
+    }
+}
+
 /* Pango's font map keeps caches for the whole process: dropping it at exit keeps
  * LeakSanitizer (on for this suite) to leaks of our own; what fontconfig keeps even then is
  * suppressed in tests/lsan.supp. */
@@ -964,6 +1235,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add_func ("/render/network/describe", test_describe);
   g_test_add_func ("/render/network/from-experiment", test_from_experiment);
+  g_test_add_func ("/render/network/step", test_step);
+  g_test_add_func ("/render/network/step-losses", test_step_losses);
 
   status = g_test_run ();
   release_font_caches ();

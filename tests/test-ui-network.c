@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "ns-experiment-step.h"
 #include "ns-network-view.h"
 #include "ns-render-network.h"
 #include "ns-scene-snapshot.h"
@@ -929,6 +930,58 @@ test_render (Fixture *f, gconstpointer data)
   dump_window (f, "ui-network-zoom.png");
 }
 
+/* A text of @scene that starts with @prefix, or NULL. */
+static const char *
+find_text_prefix (const NsScene *scene, const char *prefix)
+{
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, k);
+
+      if (prim->kind == NS_PRIM_TEXT && g_str_has_prefix (prim->text.text, prefix))
+        return prim->text.text;
+    }
+
+  return NULL;
+}
+
+/* Stepping moves the phase without a version bump or a signal: the view's scene still follows
+ * it (the window queues a draw after each step action), and IDLE brings the plain picture
+ * back. */
+static void
+test_step (Fixture *f, gconstpointer data)
+{
+  const NnNet *net = ns_experiment_get_net (f->experiment);
+  const NsStepState *step;
+  g_autofree char *expected = NULL;
+  g_autofree char *loss = NULL;
+  guint64 version = ns_experiment_get_version (f->experiment);
+
+  g_assert_null (find_text_prefix (ns_network_view_get_scene (f->view), "z "));
+
+  g_assert_true (ns_experiment_step_phase (f->experiment));
+  step = ns_experiment_get_step_state (f->experiment);
+  g_assert_cmpint (step->phase, ==, NS_STEP_FORWARD);
+  g_assert_cmpuint (ns_experiment_get_version (f->experiment), ==, version);
+  expected = ns_render_network_step_unit_text (net, step, 0);
+  g_assert_cmpstr (find_text_prefix (ns_network_view_get_scene (f->view), "z "), ==, expected);
+
+  g_assert_true (ns_experiment_step_phase (f->experiment));
+  step = ns_experiment_get_step_state (f->experiment);
+  loss = ns_render_network_step_loss_text (net, step);
+  g_assert_cmpstr (find_text_prefix (ns_network_view_get_scene (f->view), "L = "), ==, loss);
+  run_for (50);
+
+  /* Back to FORWARD: the same numbers as before. */
+  g_assert_true (ns_experiment_step_back (f->experiment));
+  g_assert_null (find_text_prefix (ns_network_view_get_scene (f->view), "L = "));
+  g_assert_cmpstr (find_text_prefix (ns_network_view_get_scene (f->view), "z "), ==, expected);
+
+  ns_experiment_step_cancel (f->experiment);
+  g_assert_null (find_text_prefix (ns_network_view_get_scene (f->view), "z "));
+  g_assert_null (find_text_prefix (ns_network_view_get_scene (f->view), "L = "));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -953,6 +1006,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ui/network/render", Fixture, NULL, fixture_set_up, test_render,
               fixture_tear_down);
+  g_test_add ("/ui/network/step", Fixture, NULL, fixture_set_up, test_step, fixture_tear_down);
   g_test_add_func ("/ui/network/csv", test_csv);
   g_test_add_func ("/ui/network/speed", test_speed);
 

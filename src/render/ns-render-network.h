@@ -15,6 +15,7 @@
 
 #include "nn-net.h"
 #include "ns-experiment.h"
+#include "ns-experiment-step.h"
 #include "ns-features.h"
 #include "ns-render-style.h"
 #include "ns-scene.h"
@@ -78,6 +79,13 @@ typedef struct
    * One made for another shape of network is ignored. */
   const struct _NsNetworkLayout *layout;
 
+  /* Stepping through training (ns-experiment-step.h): a state whose phase is not IDLE, or
+   * NULL for the ordinary picture. FORWARD writes each input's value and each neuron's z and
+   * a; LOSS the output against the target and the loss with its formula's numbers; BACKWARD
+   * each neuron's delta and sizes the links by the sample's gradient; UPDATE sizes them by
+   * the change of each weight and writes each bias's change. */
+  const NsStepState *step;
+
   /* Storage for input_labels when they are feature labels (ns_render_network_prepare). */
   const char *feature_labels[NS_N_FEATURES];
 } NsNetworkViewData;
@@ -136,6 +144,24 @@ void ns_render_network (NsScene *scene, const NsNetworkViewData *view, const NsR
  * compare: wider for larger |w|, clamped to 0.5 .. 6 logical units (times the scale). */
 double ns_render_network_link_width (const NsRenderStyle *style, float w);
 double ns_render_network_link_alpha (float w);
+
+/* The text the diagram writes on unit @unit (neuron-major unit order) in @step's phase, e.g.
+ * "z 0.42 → a 0.4" (FORWARD), "δ 0.012" (BACKWARD), "Δb −0.0012" (UPDATE); NULL in other
+ * phases (caller frees). */
+char *ns_render_network_step_unit_text (const NnNet *net, const NsStepState *step, size_t unit);
+/* The LOSS phase's formula with its numbers, e.g. "L = −(1·log 0.73 + 0·log 0.27) = 0.315";
+ * NULL in other phases (caller frees). */
+char *ns_render_network_step_loss_text (const NnNet *net, const NsStepState *step);
+/* The caption under the diagram in @step's phase ("gradients flow right to left"), or NULL
+ * (caller frees). */
+char *ns_render_network_step_caption (const NsStepState *step);
+/* The numbers of @item in @step (a link: its weight, the sample's gradient, its change; a
+ * neuron: z, a, delta, bias change), one per line, for a tooltip; NULL if none (caller
+ * frees). */
+char *ns_render_network_step_describe (const NnNet *net, const NsStepState *step,
+                                       const NsNetworkItem *item);
+/* A number as the stepping texts write it: three significant digits, a real minus sign. */
+char *ns_render_network_format_number (double v);
 
 /* "2 inputs, hidden layers of 4 and 2 neurons, tanh, 1 output" (caller frees): what a screen
  * reader says about the diagram. */

@@ -52,6 +52,9 @@ struct _NsNetworkView
   NsSnapshotPainter *painter;
   GskRenderNode *scene_node;
   guint64 scene_version;
+  /* The stepping state the scene shows (phase, sample, step): stepping may move the phase
+   * without a version bump, and the window queues a draw after each step action. */
+  guint64 scene_step_key;
   int scene_width, scene_height;
   gboolean scene_dirty;
   /* The layout of the last allocation: reused by every frame drawn at that size, since laying
@@ -468,12 +471,23 @@ ensure_scene (NsNetworkView *self)
   NsNetworkViewData view;
   NsRenderStyle style;
 
-  if (!self->scene_dirty && version == self->scene_version && width == self->scene_width
-      && height == self->scene_height)
+  guint64 step_key = 0;
+
+  if (self->experiment != NULL)
+    {
+      const NsStepState *step = ns_experiment_get_step_state (self->experiment);
+
+      if (step->phase != NS_STEP_IDLE)
+        step_key = ((step->step + 1) << 24) ^ ((guint64) step->sample << 4) ^ step->phase;
+    }
+
+  if (!self->scene_dirty && version == self->scene_version && step_key == self->scene_step_key
+      && width == self->scene_width && height == self->scene_height)
     return;
 
   self->scene_dirty = FALSE;
   self->scene_version = version;
+  self->scene_step_key = step_key;
   self->scene_width = width;
   self->scene_height = height;
   g_clear_pointer (&self->scene_node, gsk_render_node_unref);
@@ -1516,6 +1530,22 @@ ns_network_view_query_tooltip (
 
   ensure_scene (self);
   item = hit_item (ns_scene_hit_test (self->scene, x, y));
+
+  /* While stepping, the phase's numbers, for an instructor to read out. */
+  if (item.kind == NS_HIT_NEURON || item.kind == NS_HIT_LINK)
+    {
+      g_autofree char *numbers = ns_render_network_step_describe (
+          get_net (self), ns_experiment_get_step_state (self->experiment), &item);
+
+      if (numbers != NULL)
+        {
+          g_autofree char *name = describe_item (self, &item);
+
+          text = name != NULL ? g_strdup_printf ("%s\n%s", name, numbers) : g_strdup (numbers);
+          gtk_tooltip_set_text (tooltip, text);
+          return TRUE;
+        }
+    }
 
   /* A neuron's card already shows its bias and picture. */
   if (item.kind == NS_HIT_NEURON)
