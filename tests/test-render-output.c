@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "ns-experiment-step.h"
 #include "ns-render-output.h"
 #include "ns-render-style.h"
 #include "ns-scene-cairo.h"
@@ -626,6 +627,42 @@ release_font_caches (void)
    * (a scaled font still cached); what cairo keeps stays reachable, so LSan ignores it. */
 }
 
+/* Stepping through a sample rings its point on the plane; idle, nothing is ringed. */
+static void
+test_step_highlight (void)
+{
+  g_autoptr (NsExperiment) exp = NULL;
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (GError) error = NULL;
+  NsOutputViewData view;
+  NsRenderStyle style;
+  guint rings;
+
+  ns_config_init_default (&config);
+  exp = ns_experiment_new (&config, &error);
+  g_assert_no_error (error);
+  ns_render_style_init (&style, FALSE, 1.0);
+
+  ns_render_output_prepare (&view, exp, 0);
+  g_assert_cmpint (view.highlight_train, ==, -1);
+
+  g_assert_true (ns_experiment_step_phase (exp)); /* the first sample's forward pass */
+  ns_render_output_prepare (&view, exp, 0);
+  g_assert_cmpint (view.highlight_train, ==,
+                   (int) ns_experiment_get_step_state (exp)->data_index);
+  ns_render_output (scene, &view, &style, 400, 400);
+  rings = 0;
+  for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, i);
+      if (prim->kind == NS_PRIM_CIRCLE && prim->circle.fill.a == 0
+          && ns_color_equal (&prim->circle.stroke, &style.accent))
+        rings++;
+    }
+  g_assert_cmpuint (rings, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -644,6 +681,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/output/csv", test_csv);
   g_test_add_func ("/render/output/describe", test_describe);
   g_test_add_func ("/render/output/sizes", test_sizes);
+  g_test_add_func ("/render/output/step-highlight", test_step_highlight);
 
   status = g_test_run ();
   release_font_caches ();

@@ -1,6 +1,8 @@
 /* ns-render-output.c: lays out and describes the decision boundary picture. */
 #include "ns-render-output.h"
 
+#include "ns-experiment-step.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -45,6 +47,16 @@ ns_render_output_prepare (NsOutputViewData *view, NsExperiment *experiment, guin
   config = ns_experiment_get_config (experiment);
   data = ns_experiment_get_dataset (experiment);
   net = ns_experiment_get_net (experiment);
+
+  /* Stepping through a sample: its point is ringed on the plane (issue 5: "the sample's point
+   * highlighted on the data plot"). */
+  {
+    const NsStepState *step = ns_experiment_get_step_state (experiment);
+
+    view->highlight_train = step->phase != NS_STEP_IDLE && step->data_index < data->n_train
+                              ? (int) step->data_index
+                              : -1;
+  }
 
   switch (net->loss)
     {
@@ -599,6 +611,18 @@ ns_render_output (NsScene *scene,
   if (view->show_test && view->test_x != NULL && view->test_y != NULL)
     add_points (&plane, view->test_x, view->test_y, view->n_test, NS_OUTPUT_HIT_TEST, point_r,
                 &test_ring, 1.5 * stroke_w);
+
+  /* The sample being stepped through: a thick ring in the accent colour, on top. */
+  if (view->highlight_train >= 0 && (guint) view->highlight_train < view->n_train
+      && view->train_x != NULL)
+    {
+      const float *x = view->train_x + (size_t) view->highlight_train * view->x_stride;
+      double cx, cy;
+
+      to_scene (&plane, x[0], view->x_stride > 1 ? x[1] : (view->y_min + view->y_max) / 2, &cx,
+                &cy);
+      ns_scene_add_circle (scene, cx, cy, 2.2 * point_r, NULL, &style->accent, 3 * stroke_w);
+    }
 
   /* The legend, in rows centred under the plane. */
   swatch_fill = ns_color_mix (&style->neutral, &style->muted, 0.3);

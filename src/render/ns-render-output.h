@@ -63,6 +63,7 @@ typedef struct
   guint n_test;
 
   gboolean show_test;  /* draw the test points too */
+  int highlight_train; /* the training point being stepped through (ringed), or -1 */
   gboolean discretize; /* hard class colours (regression: bands), crisp pixels */
   double value_min, value_max; /* regression: the values mapped to orange and blue */
 } NsOutputViewData;

@@ -221,6 +221,9 @@ update_view (NsWindow *self)
                                              == 0);
 
   gtk_widget_queue_draw (GTK_WIDGET (self->network_view));
+  /* A sample phase changes no weights (no version bump) but rings the sample's point. */
+  if (self->output_view != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self->output_view));
 }
 
 static void
