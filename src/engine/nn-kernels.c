@@ -1,17 +1,16 @@
-/* nn-kernels.c: fast kernels and their plain references (see nn-kernels.h).
+/* nn-kernels.c: the fast kernels; their plain references are in nn-kernels-ref.c.
  *
  * FAST functions are cloned for AVX2 and the baseline and picked at load time. The dense
  * kernels are register-blocked by hand with 8-float vectors (GCC's vector extension: element-
  * wise IEEE operations, no reassociation), vectorised across samples, or across the weights of
  * a neuron, or across neurons; the element-wise kernels are plain contiguous loops with
- * restrict pointers that GCC vectorises. No element's operation order changes. REF functions
- * are the same maths written plainly, one element at a time, with vectorisation off.
+ * restrict pointers that GCC vectorises. No element's operation order changes.
  */
 #include "nn-kernels.h"
 
 #include <string.h>
 
-#include "nn-math.h"
+#include "nn-kernels-private.h"
 
 #ifdef NN_BASELINE_ONLY
 /* The test build of the baseline variant alone (tests/meson.build), which a machine with AVX2
@@ -20,7 +19,6 @@
 #else
 #define FAST __attribute__ ((target_clones ("avx2", "default")))
 #endif
-#define REF __attribute__ ((optimize ("no-tree-vectorize")))
 
 /* Eight floats, element-wise arithmetic (GCC vector extension): each lane does exactly the
  * scalar code's operations, so results match the reference bit for bit. The AVX2 clone maps
@@ -285,28 +283,6 @@ nn_dense_forward (float *restrict z,
   rows_kernel (z, ldz, x, ldx, w, n_in, 1, n_in, n_out, n, b);
 }
 
-REF void
-nn_dense_forward_ref (float *z,
-                      size_t ldz,
-                      const float *x,
-                      size_t ldx,
-                      const float *w,
-                      const float *b,
-                      size_t n_in,
-                      size_t n_out,
-                      size_t n)
-{
-  for (size_t j = 0; j < n_out; j++)
-    for (size_t s = 0; s < n; s++)
-      {
-        float acc = b[j];
-
-        for (size_t i = 0; i < n_in; i++)
-          acc = acc + w[j * n_in + i] * x[i * ldx + s];
-        z[j * ldz + s] = acc;
-      }
-}
-
 /* ---- dense backward ---- */
 
 /* dx[i][s] = w[0][i] dz[0][s] + w[1][i] dz[1][s] + … */
@@ -321,27 +297,6 @@ nn_dense_backward_input (float *restrict dx,
                          size_t n)
 {
   rows_kernel (dx, lddx, dz, lddz, w, 1, n_in, n_out, n_in, n, NULL);
-}
-
-REF void
-nn_dense_backward_input_ref (float *dx,
-                             size_t lddx,
-                             const float *dz,
-                             size_t lddz,
-                             const float *w,
-                             size_t n_in,
-                             size_t n_out,
-                             size_t n)
-{
-  for (size_t i = 0; i < n_in; i++)
-    for (size_t s = 0; s < n; s++)
-      {
-        float acc = w[i] * dz[s];
-
-        for (size_t j = 1; j < n_out; j++)
-          acc = acc + w[j * n_in + i] * dz[j * lddz + s];
-        dx[i * lddx + s] = acc;
-      }
 }
 
 /* t[c][r] = m[r][c] for the first rows8 (a multiple of 8) rows of m (ld apart), cols columns;
@@ -570,44 +525,7 @@ nn_dense_backward_params (float *restrict dw,
     params_by_inputs (dw, db, dz, lddz, x, ldx, n_in, n_out, n, work);
 }
 
-REF void
-nn_dense_backward_params_ref (float *dw,
-                              float *db,
-                              const float *dz,
-                              size_t lddz,
-                              const float *x,
-                              size_t ldx,
-                              size_t n_in,
-                              size_t n_out,
-                              size_t n,
-                              float *work)
-{
-  (void) work;
-  for (size_t s = 0; s < n; s++)
-    for (size_t j = 0; j < n_out; j++)
-      {
-        float d = dz[j * lddz + s];
-
-        for (size_t i = 0; i < n_in; i++)
-          dw[j * n_in + i] = dw[j * n_in + i] + d * x[i * ldx + s];
-        db[j] = db[j] + d;
-      }
-}
-
 /* ---- activations ---- */
-
-/* relu a = z < 0 ? 0 : z (NaN stays NaN); leaky relu a = z < 0 ? 0.01 z : z */
-static inline float
-relu (float z)
-{
-  return nn_selectf (z < 0.0f, 0.0f, z);
-}
-
-static inline float
-leaky_relu (float z)
-{
-  return nn_selectf (z < 0.0f, 0.01f * z, z);
-}
 
 FAST void
 nn_act_forward (NnActivation act, float *a, const float *z, size_t n)
@@ -656,62 +574,6 @@ nn_act_forward (NnActivation act, float *a, const float *z, size_t n)
     }
 }
 
-REF void
-nn_act_forward_ref (NnActivation act, float *a, const float *z, size_t n)
-{
-  for (size_t s = 0; s < n; s++)
-    {
-      float v = z[s];
-
-      switch (act)
-        {
-        case NN_ACT_TANH:
-          v = nn_tanhf_fast (v);
-          break;
-        case NN_ACT_SIGMOID:
-          v = nn_sigmoidf_fast (v);
-          break;
-        case NN_ACT_RELU:
-          v = relu (v);
-          break;
-        case NN_ACT_LEAKY_RELU:
-          v = leaky_relu (v);
-          break;
-        case NN_ACT_LINEAR:
-        case NN_ACT_SOFTMAX:
-        case NN_N_ACTIVATIONS:
-        default:
-          break;
-        }
-      a[s] = v;
-    }
-}
-
-/* tanh: d (1 - a a); sigmoid: d (a (1 - a)); relu: z > 0 ? d : 0; leaky: z > 0 ? d : 0.01 d */
-static inline float
-tanh_grad (float d, float a)
-{
-  return d * (1.0f - a * a);
-}
-
-static inline float
-sigmoid_grad (float d, float a)
-{
-  return d * (a * (1.0f - a));
-}
-
-static inline float
-relu_grad (float d, float z)
-{
-  return nn_selectf (z > 0.0f, d, 0.0f);
-}
-
-static inline float
-leaky_relu_grad (float d, float z)
-{
-  return nn_selectf (z > 0.0f, d, 0.01f * d);
-}
-
 FAST void
 nn_act_backward (NnActivation act,
                  float *restrict d,
@@ -743,32 +605,6 @@ nn_act_backward (NnActivation act,
     default:
       break;
     }
-}
-
-REF void
-nn_act_backward_ref (NnActivation act, float *d, const float *z, const float *a, size_t n)
-{
-  for (size_t s = 0; s < n; s++)
-    switch (act)
-      {
-      case NN_ACT_TANH:
-        d[s] = tanh_grad (d[s], a[s]);
-        break;
-      case NN_ACT_SIGMOID:
-        d[s] = sigmoid_grad (d[s], a[s]);
-        break;
-      case NN_ACT_RELU:
-        d[s] = relu_grad (d[s], z[s]);
-        break;
-      case NN_ACT_LEAKY_RELU:
-        d[s] = leaky_relu_grad (d[s], z[s]);
-        break;
-      case NN_ACT_LINEAR:
-      case NN_ACT_SOFTMAX:
-      case NN_N_ACTIVATIONS:
-      default:
-        break;
-      }
 }
 
 /* ---- softmax ---- */
@@ -823,43 +659,7 @@ nn_softmax_forward (float *a, size_t lda, const float *z, size_t ldz, size_t k, 
     }
 }
 
-REF void
-nn_softmax_forward_ref (float *a, size_t lda, const float *z, size_t ldz, size_t k, size_t n)
-{
-  for (size_t s = 0; s < n; s++)
-    {
-      float mx = z[s];
-      float sum;
-
-      for (size_t r = 1; r < k; r++)
-        mx = z[r * ldz + s] > mx ? z[r * ldz + s] : mx;
-      for (size_t r = 0; r < k; r++)
-        a[r * lda + s] = nn_expf_fast (z[r * ldz + s] - mx);
-      sum = a[s];
-      for (size_t r = 1; r < k; r++)
-        sum = sum + a[r * lda + s];
-      for (size_t r = 0; r < k; r++)
-        a[r * lda + s] = a[r * lda + s] / sum;
-    }
-}
-
 /* ---- output layer ---- */
-
-static int
-classes_valid (const float *y, size_t k, size_t n)
-{
-  for (size_t s = 0; s < n; s++)
-    if (!(y[s] >= 0.0f && y[s] < (float) k && y[s] == (float) (size_t) y[s]))
-      return 0;
-  return 1;
-}
-
-/* (a - t) scale */
-static inline float
-output_grad (float a, float t, float scale)
-{
-  return (a - t) * scale;
-}
 
 FAST NnStatus
 nn_output_delta (NnLoss loss,
@@ -892,90 +692,7 @@ nn_output_delta (NnLoss loss,
   return NN_OK;
 }
 
-REF NnStatus
-nn_output_delta_ref (NnLoss loss,
-                     float *d,
-                     size_t ldd,
-                     const float *a,
-                     size_t lda,
-                     const float *y,
-                     size_t k,
-                     size_t n,
-                     float scale)
-{
-  if (loss == NN_LOSS_SOFTMAX_CE && !classes_valid (y, k, n))
-    return NN_ERR_ARG;
-  for (size_t s = 0; s < n; s++)
-    {
-      if (loss != NN_LOSS_SOFTMAX_CE)
-        {
-          d[s] = output_grad (a[s], y[s], scale);
-          continue;
-        }
-      for (size_t r = 0; r < k; r++)
-        {
-          float t = (size_t) y[s] == r ? 1.0f : 0.0f;
-          d[r * ldd + s] = output_grad (a[r * lda + s], t, scale);
-        }
-    }
-  return NN_OK;
-}
-
 /* ---- optimizer ---- */
-
-/* g' = (g + rate sign (w)) or (g + rate w) or g, times the clipping factor */
-static inline float
-effective_grad (NnRegularization reg, float rate, float gscale, float w, float g)
-{
-  float ge = g;
-
-  if (reg == NN_REG_L1)
-    ge = ge + rate * nn_selectf (w > 0.0f, 1.0f, nn_selectf (w < 0.0f, -1.0f, 0.0f));
-  else if (reg == NN_REG_L2)
-    ge = ge + rate * w;
-  return ge * gscale;
-}
-
-static inline uint32_t
-not_finite (float w)
-{
-  uint32_t u;
-
-  memcpy (&u, &w, sizeof u);
-  return (u & 0x7f800000u) == 0x7f800000u;
-}
-
-/* w -= lr g' */
-static inline float
-sgd_one (const NnStep *st, float w, float ge)
-{
-  return w - st->lr * ge;
-}
-
-/* m = mu m + g'; w -= lr m */
-static inline float
-momentum_one (const NnStep *st, float w, float ge, float *m)
-{
-  float mm = st->mu * *m + ge;
-
-  *m = mm;
-  return w - st->lr * mm;
-}
-
-/* m = b1 m + (1-b1) g'; v = b2 v + (1-b2) g'^2; w -= lr (m c1) / (sqrt (v c2) + eps),
- * c = 1 / (1 - beta^t) */
-static inline float
-adam_one (const NnStep *st, float w, float ge, float *m, float *v)
-{
-  float mm = st->beta1 * *m + st->one_minus_beta1 * ge;
-  float vv = st->beta2 * *v + st->one_minus_beta2 * (ge * ge);
-  float mh = mm * st->inv_bc1;
-  float vh = vv * st->inv_bc2;
-
-  *m = mm;
-  *v = vv;
-  return w - st->lr * (mh / (sqrtf (vh) + st->eps));
-}
 
 /* The loops below are inlined with reg and the optimizer constant, one vector loop each. */
 static inline uint32_t
@@ -1049,34 +766,6 @@ nn_update (const NnStep *step,
     default:
       return update_reg (step, NN_OPT_SGD, w, g, m, v, n);
     }
-}
-
-REF size_t
-nn_update_ref (const NnStep *step, float *w, const float *g, float *m, float *v, size_t n)
-{
-  size_t bad = 0;
-
-  for (size_t i = 0; i < n; i++)
-    {
-      float ge = effective_grad (step->reg, step->reg_rate, step->gscale, w[i], g[i]);
-
-      switch (step->optimizer)
-        {
-        case NN_OPT_MOMENTUM:
-          w[i] = momentum_one (step, w[i], ge, &m[i]);
-          break;
-        case NN_OPT_ADAM:
-          w[i] = adam_one (step, w[i], ge, &m[i], &v[i]);
-          break;
-        case NN_OPT_SGD:
-        case NN_N_OPTIMIZERS:
-        default:
-          w[i] = sgd_one (step, w[i], ge);
-          break;
-        }
-      bad |= not_finite (w[i]);
-    }
-  return bad;
 }
 
 /* partial[e mod 8] += g'(e)^2 in double */

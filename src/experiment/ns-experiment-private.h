@@ -88,4 +88,8 @@ void ns_experiment_grad_health_add_batch (NsExperiment *self);
 void ns_experiment_grad_health_end_epoch (NsExperiment *self);
 void ns_experiment_grad_health_clear (NsExperiment *self);
 
+/* JSON names of the losses, indexed by NnLoss: written by ns-experiment-json.c, read by
+ * ns-experiment-json-read.c. */
+extern const char *const ns_experiment_loss_names[NN_N_LOSSES];
+
 G_END_DECLS

@@ -1,6 +1,8 @@
 /* ns-render-curves.c: lays out and describes the loss and accuracy charts. */
 #include "ns-render-curves.h"
 
+#include "ns-decimate.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -172,95 +174,25 @@ add_series (Ctx *ctx,
   const NsColor *color = series == SERIES_TRAIN ? &ctx->train_color : &ctx->test_color;
   double line_width
       = ns_render_style_px (ctx->style, series == SERIES_TRAIN ? TRAIN_WIDTH : TEST_WIDTH);
-  size_t buckets = (size_t) MAX (1.0, floor (pw));
-  gboolean decimate = view->n_entries > 2 * buckets;
-  size_t cap = MIN ((size_t) view->n_entries, 2 * buckets) + 2;
-  double *points = ns_scene_alloc (ctx->scene, cap * 2 * sizeof (double));
-  size_t n_points = 0;
-  long bucket = -1;
-  double lo_x = 0, lo_y = 0, hi_x = 0, hi_y = 0;
-  guint lo_i = 0, hi_i = 0;
+  NsDecimator line;
+  size_t n_points;
+  double *points;
 
-#define PUSH(X, Y)                                                                                 \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    g_assert (n_points < cap);                                                                     \
-    points[2 * n_points] = (X);                                                                    \
-    points[2 * n_points + 1] = (Y);                                                                \
-    n_points++;                                                                                    \
-  }                                                                                                \
-  G_STMT_END
-
-#define FLUSH()                                                                                    \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    if (bucket >= 0)                                                                               \
-      {                                                                                            \
-        if (lo_i == hi_i)                                                                          \
-          PUSH (lo_x, lo_y);                                                                       \
-        else if (lo_i < hi_i)                                                                      \
-          {                                                                                        \
-            PUSH (lo_x, lo_y);                                                                     \
-            PUSH (hi_x, hi_y);                                                                     \
-          }                                                                                        \
-        else                                                                                       \
-          {                                                                                        \
-            PUSH (hi_x, hi_y);                                                                     \
-            PUSH (lo_x, lo_y);                                                                     \
-          }                                                                                        \
-      }                                                                                            \
-  }                                                                                                \
-  G_STMT_END
-
+  ns_decimator_init (&line, ctx->scene, view->n_entries, pw);
   for (guint i = 0; i < view->n_entries; i++)
     {
       double v = series_value (&view->history[i], chart, series);
-      double t, x, y;
+      double t;
 
       /* NaN cannot be placed; an infinite loss went off the top of the chart. */
       if (isnan (v))
         continue;
       v = CLAMP (v, 0.0, top);
-
       t = (view->history[i].epoch - ctx->e0) / (ctx->e1 - ctx->e0);
-      x = px + CLAMP (t, 0.0, 1.0) * pw;
-      y = py + ph - v / top * ph;
-
-      if (!decimate)
-        {
-          PUSH (x, y);
-          continue;
-        }
-
-      long b = (long) CLAMP (floor (t * buckets), 0.0, (double) buckets - 1);
-
-      if (b != bucket)
-        {
-          FLUSH ();
-          bucket = b;
-          lo_x = hi_x = x;
-          lo_y = hi_y = y;
-          lo_i = hi_i = i;
-        }
-      else if (y > lo_y)
-        {
-          /* Screen y grows downwards: the largest y is the lowest value. */
-          lo_x = x;
-          lo_y = y;
-          lo_i = i;
-        }
-      else if (y < hi_y)
-        {
-          hi_x = x;
-          hi_y = y;
-          hi_i = i;
-        }
+      ns_decimator_add (&line, t, px + CLAMP (t, 0.0, 1.0) * pw, py + ph - v / top * ph);
     }
-  if (decimate)
-    FLUSH ();
-
-#undef FLUSH
-#undef PUSH
+  n_points = ns_decimator_finish (&line);
+  points = line.points;
 
   if (n_points == 0)
     return;

@@ -1,6 +1,8 @@
 /* ns-render-gradients.c: lays out and describes the gradient-health chart. */
 #include "ns-render-gradients.h"
 
+#include "ns-decimate.h"
+
 #include "ns-render-curves.h" /* ns_render_nice_step */
 
 #include <math.h>
@@ -180,82 +182,23 @@ static void
 add_layer_line (Ctx *ctx, guint layer, const NsColor *color)
 {
   const NsGradientsViewData *view = ctx->view;
-  size_t buckets = (size_t) MAX (1.0, floor (ctx->pw));
-  gboolean decimate = view->n_epochs > 2 * buckets;
-  size_t cap = (decimate ? 2 * buckets : view->n_epochs) + 2;
-  double *points = ns_scene_alloc (ctx->scene, cap * 2 * sizeof (double));
-  size_t n_points = 0;
-  long bucket = -1;
-  double lo_x = 0, lo_y = 0, hi_x = 0, hi_y = 0;
-  guint lo_i = 0, hi_i = 0;
+  NsDecimator line;
+  size_t n_points;
+  double *points;
 
+  ns_decimator_init (&line, ctx->scene, view->n_epochs, ctx->pw);
   for (guint e = 0; e < view->n_epochs; e++)
     {
       double v = view->values[(size_t) e * view->n_layers + layer];
-      double t, x, y;
-      long b;
+      double t;
 
       if (isnan (v))
         continue;
       t = (view->first_epoch + e - ctx->e0) / (ctx->e1 - ctx->e0);
-      x = ctx->px + CLAMP (t, 0.0, 1.0) * ctx->pw;
-      y = value_y (ctx, v);
-      if (!decimate)
-        {
-          points[2 * n_points] = x;
-          points[2 * n_points + 1] = y;
-          n_points++;
-          continue;
-        }
-      b = (long) CLAMP (floor (t * buckets), 0.0, (double) buckets - 1);
-      if (b != bucket)
-        {
-          if (bucket >= 0)
-            {
-              /* The bucket's extremes in the order they happened. */
-              gboolean lo_first = lo_i <= hi_i;
-              points[2 * n_points] = lo_first ? lo_x : hi_x;
-              points[2 * n_points + 1] = lo_first ? lo_y : hi_y;
-              n_points++;
-              if (lo_i != hi_i)
-                {
-                  points[2 * n_points] = lo_first ? hi_x : lo_x;
-                  points[2 * n_points + 1] = lo_first ? hi_y : lo_y;
-                  n_points++;
-                }
-            }
-          bucket = b;
-          lo_x = hi_x = x;
-          lo_y = hi_y = y;
-          lo_i = hi_i = e;
-        }
-      else if (y > lo_y)
-        {
-          lo_x = x;
-          lo_y = y;
-          lo_i = e;
-        }
-      else if (y < hi_y)
-        {
-          hi_x = x;
-          hi_y = y;
-          hi_i = e;
-        }
+      ns_decimator_add (&line, t, ctx->px + CLAMP (t, 0.0, 1.0) * ctx->pw, value_y (ctx, v));
     }
-  if (decimate && bucket >= 0)
-    {
-      gboolean lo_first = lo_i <= hi_i;
-      points[2 * n_points] = lo_first ? lo_x : hi_x;
-      points[2 * n_points + 1] = lo_first ? lo_y : hi_y;
-      n_points++;
-      if (lo_i != hi_i)
-        {
-          points[2 * n_points] = lo_first ? hi_x : lo_x;
-          points[2 * n_points + 1] = lo_first ? hi_y : lo_y;
-          n_points++;
-        }
-    }
-  g_assert (n_points <= cap);
+  n_points = ns_decimator_finish (&line);
+  points = line.points;
   if (n_points == 0)
     return;
 

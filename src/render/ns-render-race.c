@@ -1,6 +1,8 @@
 /* ns-render-race.c: lays out the race's overlaid loss curves and boundary thumbnails. */
 #include "ns-render-race.h"
 
+#include "ns-decimate.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -142,33 +144,19 @@ static void
 add_curve (Ctx *ctx, guint l)
 {
   const NsRaceLane *lane = &ctx->view->lanes[l];
-  size_t buckets = (size_t) MAX (1.0, floor (ctx->pw));
   size_t n_in = lane->n_entries + 1;
-  size_t cap = MIN (n_in, 2 * buckets) + 2;
-  double *points = ns_scene_alloc (ctx->scene, cap * 2 * sizeof (double));
-  size_t n_points = 0;
-  long bucket = -1;
-  double lo[2] = { 0, 0 }, hi[2] = { 0, 0 };
-  size_t lo_i = 0, hi_i = 0;
+  NsDecimator line;
+  size_t n_points;
+  double *points;
   NsColor color;
   double width;
 
   ns_render_race_lane_style (ctx->style, l, &color, &width);
 
-#define PUSH(P)                                                                                    \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    g_assert (n_points < cap);                                                                     \
-    points[2 * n_points] = (P)[0];                                                                 \
-    points[2 * n_points + 1] = (P)[1];                                                             \
-    n_points++;                                                                                    \
-  }                                                                                                \
-  G_STMT_END
-
+  ns_decimator_init (&line, ctx->scene, n_in, ctx->pw);
   for (size_t i = 0; i < n_in; i++)
     {
-      double epoch, v, t, x, y;
-      long b;
+      double epoch, v, t;
 
       if (i < lane->n_entries)
         {
@@ -189,43 +177,10 @@ add_curve (Ctx *ctx, guint l)
         continue;
       v = CLAMP (v, 0.0, ctx->top);
       t = CLAMP (epoch / ctx->e1, 0.0, 1.0);
-      x = ctx->px + t * ctx->pw;
-      y = ctx->py + ctx->ph - v / ctx->top * ctx->ph;
-
-      b = (long) MIN (floor (t * buckets), (double) buckets - 1);
-      if (b != bucket)
-        {
-          if (bucket >= 0)
-            {
-              PUSH (lo_i <= hi_i ? lo : hi);
-              if (lo_i != hi_i)
-                PUSH (lo_i <= hi_i ? hi : lo);
-            }
-          bucket = b;
-          lo[0] = hi[0] = x;
-          lo[1] = hi[1] = y;
-          lo_i = hi_i = i;
-        }
-      else if (y > lo[1])
-        {
-          lo[0] = x;
-          lo[1] = y;
-          lo_i = i;
-        }
-      else if (y < hi[1])
-        {
-          hi[0] = x;
-          hi[1] = y;
-          hi_i = i;
-        }
+      ns_decimator_add (&line, t, ctx->px + t * ctx->pw, ctx->py + ctx->ph - v / ctx->top * ctx->ph);
     }
-  if (bucket >= 0)
-    {
-      PUSH (lo_i <= hi_i ? lo : hi);
-      if (lo_i != hi_i)
-        PUSH (lo_i <= hi_i ? hi : lo);
-    }
-#undef PUSH
+  n_points = ns_decimator_finish (&line);
+  points = line.points;
 
   if (n_points == 0)
     return;

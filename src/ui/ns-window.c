@@ -1,22 +1,14 @@
 /* ns-window.c: the main window, its actions and the training loop on the frame clock. */
 #include "config.h"
 
-#include "ns-window.h"
+#include "ns-window-private.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "ns-curves-view.h"
-#include "ns-data-panel.h"
 #include "ns-experiment-step.h"
-#include "ns-network-view.h"
-#include "ns-output-view.h"
 #include "ns-scene-cairo.h"
 
-/* Time per frame spent training while playing: half a 60 Hz frame, leaving the rest for
- * drawing. Only the number of steps per frame depends on it, never the run itself. */
-#define FRAME_BUDGET_US 8000
 /* The first chunk of steps; it adapts to how long a chunk takes on this machine. */
 #define FIRST_CHUNK 1
 #define MAX_CHUNK 65536
@@ -25,117 +17,9 @@
 #define MAX_ZOOM 3.0
 #define PRESENTATION_ZOOM 1.6
 
-/* The controls of the bar under the header: each a caption, its value, and a menu of choices
- * bound to a stateful window action (the property of the same name). */
-typedef enum
-{
-  CONTROL_LEARNING_RATE,
-  CONTROL_ACTIVATION,
-  CONTROL_REGULARIZATION,
-  CONTROL_REGULARIZATION_RATE,
-  CONTROL_PROBLEM,
-  CONTROL_OPTIMIZER,
-  CONTROL_SPEED,
-  CONTROL_STEP_SIZE,
-  N_CONTROLS
-} Control;
-
-typedef struct
-{
-  const char *property; /* also the action's name after "win." */
-  const char *caption;
-  const char *tooltip;
-  const char *choices[12]; /* "label|GVariant text", NULL-terminated */
-} ControlSpec;
-
-static const ControlSpec controls[N_CONTROLS] = {
-  [CONTROL_LEARNING_RATE] = { "learning-rate", "Learning rate",
-    "How big a step the weights take against the gradient each mini-batch. Too small: slow "
-    "learning. Too large: the loss jumps about or blows up.",
-    { "0.00001|1e-05", "0.0001|0.0001", "0.001|0.001", "0.003|0.003", "0.01|0.01", "0.03|0.03",
-      "0.1|0.1", "0.3|0.3", "1|1.0", "3|3.0", "10|10.0", NULL } },
-  [CONTROL_ACTIVATION] = { "activation", "Activation",
-    "The function each hidden neuron applies to its weighted sum, for every hidden layer (each "
-    "layer can also have its own: see its menu in the diagram).",
-    { "ReLU|'relu'", "Leaky ReLU|'leaky_relu'", "Tanh|'tanh'", "Sigmoid|'sigmoid'",
-      "Linear|'linear'", NULL } },
-  [CONTROL_REGULARIZATION] = { "regularization", "Regularization",
-    "A penalty on large weights that keeps the network simpler: L1 pushes weights to exactly "
-    "zero, L2 shrinks them all.",
-    { "None|'none'", "L1|'l1'", "L2|'l2'", NULL } },
-  [CONTROL_REGULARIZATION_RATE] = { "regularization-rate", "Regularization rate",
-    "How strong the penalty on large weights is.",
-    { "0|0.0", "0.001|0.001", "0.003|0.003", "0.01|0.01", "0.03|0.03", "0.1|0.1", "0.3|0.3",
-      "1|1.0", "3|3.0", "10|10.0", NULL } },
-  [CONTROL_PROBLEM] = { "problem", "Problem type",
-    "Classification: the network tells classes apart. Regression: it predicts a number.",
-    { "Classification|'classification'", "Regression|'regression'", NULL } },
-  [CONTROL_OPTIMIZER] = { "optimizer", "Optimizer",
-    "How the gradient turns into a step: plain SGD, SGD with momentum (keeps some of the last "
-    "step), or Adam (a step size of its own for every weight).",
-    { "SGD|'sgd'", "Momentum|'momentum'", "Adam|'adam'", NULL } },
-  [CONTROL_SPEED] = { "steps-per-frame", "Speed",
-    "How much training happens between two pictures. The run is the same at any speed.",
-    { "1 batch per frame|uint32 1", "5 batches per frame|uint32 5",
-      "1 epoch per frame|uint32 0", "As fast as possible|uint32 4294967295", NULL } },
-  [CONTROL_STEP_SIZE] = { "step-size", "Step (Right)",
-    "What one step (the step button, Right arrow) does: a whole epoch, one mini-batch, or one "
-    "phase of one sample (forward, loss, backward; the update after the batch's last sample). "
-    "Left goes back a phase.",
-    { "Epoch|'epoch'", "Mini-batch|'batch'", "Sample phase|'sample'", NULL } },
-};
-
-struct _NsWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  NsExperiment *experiment;
-  GSettings *settings; /* NULL when the schema is not installed */
-  gboolean playing;
-  guint tick_id;
-  guint64 chunk;         /* mini-batches per ns_experiment_step call while playing */
-  guint steps_per_frame; /* 0: one epoch per frame (the Playground's pace); G_MAXUINT: as many
-                          * as fit in FRAME_BUDGET_US */
-  double zoom;           /* the one scale: views, text and controls */
-  gboolean presentation; /* full screen at a large zoom */
-  GtkCssProvider *zoom_provider;
-  guint syncing;         /* > 0 while properties follow the experiment (no writing back) */
-
-  /* The trainer's settings as the controls show them (the experiment holds the truth). */
-  double learning_rate;
-  char *activation; /* a name, or "mixed" when the layers differ */
-  char *regularization;
-  double regularization_rate;
-  char *problem;
-  char *optimizer;
-  char *step_size; /* "epoch", "batch" or "sample" */
-  char *chart;     /* what the curves view shows: "loss", "gradients" or "space" */
-  GtkLabel *control_values[N_CONTROLS];
-
-  /* Template widgets */
-  AdwToastOverlay *toast_overlay;
-  GtkBox *control_bar;
-  GtkRevealer *diverged_revealer;
-  GtkLabel *diverged_label;
-  GtkButton *diverged_button;
-  AdwWindowTitle *window_title;
-  GtkButton *play_button;
-  GtkLabel *epoch_label;
-  GtkLabel *train_loss_label;
-  GtkLabel *test_loss_label;
-  NsNetworkView *network_view;
-  GtkScrolledWindow *start_panel;
-  GtkBox *end_panel;
-  NsDataPanel *data_panel;
-  NsOutputView *output_view;
-  NsCurvesView *curves_view;
-  GtkWidget *value_row; /* the value of clicked points, for regression */
-  GtkWidget *hovered_view; /* the view under the pointer, for Ctrl+C (weak) */
-};
 
 G_DEFINE_FINAL_TYPE (NsWindow, ns_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void update_diverged (NsWindow *self);
 static void track_hover (NsWindow *self, GtkWidget *view);
 
 enum
@@ -216,7 +100,7 @@ update_view (NsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.step", !diverged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  ns_experiment_can_undo (self->experiment));
-  update_diverged (self);
+  ns_window_update_diverged (self);
   gtk_widget_set_visible (self->value_row, ns_experiment_get_dataset (self->experiment)->n_classes
                                              == 0);
 
@@ -237,24 +121,8 @@ update_title (NsWindow *self)
   adw_window_title_set_subtitle (self->window_title, name);
 }
 
-/* The learning-rate choice below @rate (the control's list), for "reset with a lower rate". */
-static double
-lower_learning_rate (double rate)
-{
-  double best = 1e-5;
-
-  for (guint k = 0; controls[CONTROL_LEARNING_RATE].choices[k] != NULL; k++)
-    {
-      double choice = g_ascii_strtod (strchr (controls[CONTROL_LEARNING_RATE].choices[k], '|') + 1,
-                                      NULL);
-      if (choice < rate * 0.5 && choice > best)
-        best = choice;
-    }
-  return MIN (best, rate);
-}
-
-static void
-update_diverged (NsWindow *self)
+void
+ns_window_update_diverged (NsWindow *self)
 {
   gboolean diverged = ns_experiment_get_diverged (self->experiment);
 
@@ -268,7 +136,7 @@ update_diverged (NsWindow *self)
                               "without bound.",
                               self->learning_rate);
       button = g_strdup_printf ("Reset with Learning Rate %g",
-                                lower_learning_rate (self->learning_rate));
+                                ns_window_lower_learning_rate (self->learning_rate));
       gtk_label_set_label (self->diverged_label, text);
       gtk_button_set_label (self->diverged_button, button);
     }
@@ -292,7 +160,7 @@ after_steps (NsWindow *self)
   if (ns_experiment_get_diverged (self->experiment))
     {
       ns_window_set_playing (self, FALSE);
-      update_diverged (self);
+      ns_window_update_diverged (self);
     }
 }
 
@@ -400,176 +268,6 @@ ns_window_set_steps_per_frame (NsWindow *self, guint steps)
 
 /* ---- the trainer's settings ---- */
 
-static NnTrainer
-current_trainer (NsWindow *self)
-{
-  return ns_experiment_get_config (self->experiment)->trainer;
-}
-
-/* The text a control's button shows for the current value: its choice's label, or the value. */
-static char *
-control_value_text (NsWindow *self, Control control)
-{
-  g_auto (GValue) value = G_VALUE_INIT;
-  g_autoptr (GVariant) state = NULL;
-  const GVariantType *type;
-  GParamSpec *pspec
-    = g_object_class_find_property (G_OBJECT_GET_CLASS (self), controls[control].property);
-
-  g_value_init (&value, pspec->value_type);
-  g_object_get_property (G_OBJECT (self), controls[control].property, &value);
-  type = pspec->value_type == G_TYPE_DOUBLE ? G_VARIANT_TYPE_DOUBLE
-         : pspec->value_type == G_TYPE_UINT ? G_VARIANT_TYPE_UINT32
-                                            : G_VARIANT_TYPE_STRING;
-  state = g_dbus_gvalue_to_gvariant (&value, type);
-  for (guint k = 0; controls[control].choices[k] != NULL; k++)
-    {
-      const char *bar = strchr (controls[control].choices[k], '|');
-      g_autoptr (GVariant) choice = g_variant_parse (type, bar + 1, NULL, NULL, NULL);
-      if (choice != NULL && g_variant_equal (choice, state))
-        return g_strndup (controls[control].choices[k], bar - controls[control].choices[k]);
-    }
-  if (pspec->value_type == G_TYPE_DOUBLE)
-    return g_strdup_printf ("%g", g_value_get_double (&value));
-  if (pspec->value_type == G_TYPE_STRING)
-    return g_strdup (g_value_get_string (&value));
-  return g_strdup_printf ("%u", g_value_get_uint (&value));
-}
-
-static void
-update_control (NsWindow *self, Control control)
-{
-  g_autofree char *text = NULL;
-
-  if (self->control_values[control] == NULL)
-    return;
-  text = control_value_text (self, control);
-  gtk_label_set_label (self->control_values[control], text);
-}
-
-/* Snaps a float setting to the control's choice it came from (0.03f is not 0.03). */
-static double
-snap_to_choice (Control control, double value)
-{
-  for (guint k = 0; controls[control].choices[k] != NULL; k++)
-    {
-      double choice = g_ascii_strtod (strchr (controls[control].choices[k], '|') + 1, NULL);
-      if (fabs (choice - value) <= 1e-6 * MAX (fabs (choice), 1e-12))
-        return choice;
-    }
-  return value;
-}
-
-static void
-set_string (char **field, const char *value)
-{
-  char *copy = g_strdup (value); /* first: @value may be *field itself */
-
-  g_free (*field);
-  *field = copy;
-}
-
-/* The properties follow the experiment (a lesson, an undo or a loaded file may change it). */
-static void
-sync_from_experiment (NsWindow *self)
-{
-  const NsConfig *config = ns_experiment_get_config (self->experiment);
-  const char *activation = config->n_hidden > 0 ? nn_activation_name (config->activations[0])
-                                                : "tanh";
-
-  for (guint h = 1; h < config->n_hidden; h++)
-    if (config->activations[h] != config->activations[0])
-      activation = "mixed";
-
-  self->syncing++;
-  self->learning_rate = snap_to_choice (CONTROL_LEARNING_RATE, config->trainer.learning_rate);
-  set_string (&self->activation, activation);
-  set_string (&self->regularization, nn_regularization_name (config->trainer.regularization));
-  self->regularization_rate = config->trainer.regularization == NN_REG_NONE
-                                ? 0.0
-                                : snap_to_choice (CONTROL_REGULARIZATION_RATE,
-                                                  config->trainer.reg_rate);
-  set_string (&self->problem,
-              config->problem == NS_PROBLEM_REGRESSION ? "regression" : "classification");
-  set_string (&self->optimizer, nn_optimizer_name (config->trainer.optimizer));
-  for (guint p = PROP_LEARNING_RATE; p <= PROP_OPTIMIZER; p++)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[p]);
-  for (guint c = 0; c < N_CONTROLS; c++)
-    update_control (self, c);
-  self->syncing--;
-}
-
-static void
-set_learning_rate (NsWindow *self, double rate)
-{
-  NnTrainer trainer = current_trainer (self);
-
-  rate = CLAMP (rate, 1e-6, 10.0);
-  if (rate == self->learning_rate)
-    return;
-  self->learning_rate = rate;
-  trainer.learning_rate = (float) rate;
-  ns_experiment_set_trainer (self->experiment, &trainer);
-  update_diverged (self);
-}
-
-static void
-set_activation (NsWindow *self, const char *name)
-{
-  const NsConfig *config = ns_experiment_get_config (self->experiment);
-  int act = nn_activation_from_name (name);
-
-  if (act < 0 || act == NN_ACT_SOFTMAX || g_strcmp0 (name, self->activation) == 0)
-    return;
-  set_string (&self->activation, name);
-  for (guint h = 0; h < config->n_hidden; h++)
-    ns_experiment_set_activation (self->experiment, h, act);
-}
-
-static void
-set_regularization (NsWindow *self, const char *name, double rate)
-{
-  NnTrainer trainer = current_trainer (self);
-  int reg = nn_regularization_from_name (name);
-
-  if (reg < 0)
-    return;
-  /* Choosing L1 or L2 at rate 0 would do nothing: start at the Playground's smallest rate. */
-  if (reg != NN_REG_NONE && rate == 0.0)
-    rate = 0.001;
-  set_string (&self->regularization, name);
-  self->regularization_rate = reg == NN_REG_NONE ? 0.0 : rate;
-  trainer.regularization = self->regularization_rate == 0.0 ? NN_REG_NONE : reg;
-  trainer.reg_rate = (float) self->regularization_rate;
-  if (trainer.regularization == NN_REG_NONE)
-    set_string (&self->regularization, "none");
-  ns_experiment_set_trainer (self->experiment, &trainer);
-}
-
-static void
-set_optimizer (NsWindow *self, const char *name)
-{
-  NnTrainer trainer = current_trainer (self);
-  int opt = nn_optimizer_from_name (name);
-
-  if (opt < 0)
-    return;
-  set_string (&self->optimizer, name);
-  trainer.optimizer = opt;
-  ns_experiment_set_trainer (self->experiment, &trainer);
-}
-
-static void
-set_problem (NsWindow *self, const char *name)
-{
-  NsProblem problem = g_strcmp0 (name, "regression") == 0 ? NS_PROBLEM_REGRESSION
-                                                          : NS_PROBLEM_CLASSIFICATION;
-
-  set_string (&self->problem, name);
-  if (!ns_experiment_set_problem (self->experiment, problem))
-    ns_window_show_message (self, "The problem type follows the labels of a data file");
-}
-
 /* ---- zoom and presentation ---- */
 
 double
@@ -638,52 +336,6 @@ set_presentation (NsWindow *self, gboolean presentation)
 }
 
 /* ---- the control bar ---- */
-
-static void
-build_control_bar (NsWindow *self)
-{
-  for (guint c = 0; c < N_CONTROLS; c++)
-    {
-      const ControlSpec *spec = &controls[c];
-      g_autoptr (GMenu) menu = g_menu_new ();
-      g_autofree char *action = g_strconcat ("win.", spec->property, NULL);
-      GtkWidget *button = gtk_menu_button_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *caption = gtk_label_new (spec->caption);
-      GtkWidget *value = gtk_label_new (NULL);
-
-      for (guint k = 0; spec->choices[k] != NULL; k++)
-        {
-          const char *bar = strchr (spec->choices[k], '|');
-          g_autofree char *label = g_strndup (spec->choices[k], bar - spec->choices[k]);
-          g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
-          g_autoptr (GVariant) target = g_variant_parse (NULL, bar + 1, NULL, NULL, NULL);
-
-          g_assert (target != NULL);
-          g_menu_item_set_action_and_target_value (item, action, target);
-          g_menu_append_item (menu, item);
-        }
-
-      gtk_widget_add_css_class (caption, "caption");
-      gtk_widget_add_css_class (caption, "dim-label");
-      gtk_label_set_xalign (GTK_LABEL (caption), 0);
-      gtk_widget_add_css_class (value, "control-value");
-      gtk_label_set_xalign (GTK_LABEL (value), 0);
-      gtk_box_append (GTK_BOX (box), caption);
-      gtk_box_append (GTK_BOX (box), value);
-
-      gtk_menu_button_set_child (GTK_MENU_BUTTON (button), box);
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-      gtk_widget_set_focus_on_click (button, FALSE);
-      gtk_widget_set_tooltip_text (button, spec->tooltip);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "control");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      spec->caption, -1);
-      gtk_box_append (self->control_bar, button);
-      self->control_values[c] = GTK_LABEL (value);
-    }
-}
 
 static GtkWidget *
 check_button (const char *label, const char *tooltip, gpointer target, const char *property)
@@ -795,7 +447,7 @@ build_output_panel (NsWindow *self)
 static void
 experiment_changed_cb (NsWindow *self)
 {
-  sync_from_experiment (self);
+  ns_window_sync_from_experiment (self);
   update_title (self);
   update_view (self);
 }
@@ -842,7 +494,7 @@ reset_lower_lr_action_cb (GtkWidget *widget, const char *action_name, GVariant *
 {
   NsWindow *self = NS_WINDOW (widget);
 
-  g_object_set (self, "learning-rate", lower_learning_rate (self->learning_rate), NULL);
+  g_object_set (self, "learning-rate", ns_window_lower_learning_rate (self->learning_rate), NULL);
   gtk_widget_activate_action (widget, "win.reset", NULL);
 }
 
@@ -999,71 +651,6 @@ ns_window_move_focus (GtkWidget *widget, GtkDirectionType direction)
   GTK_WIDGET_CLASS (ns_window_parent_class)->move_focus (widget, direction);
 }
 
-/* ---- benchmark hooks (benchmarks/bench-frame.c) ----
- * NEUROSCOPE_BENCHMARK=first-frame prints "first-frame" when the window's first frame has been
- * drawn and closes the window; NEUROSCOPE_BENCHMARK=fps:SECONDS trains for that long and prints
- * "frames=N seconds=S". Frames are counted by the frame clock's "after-paint". */
-
-typedef struct
-{
-  NsWindow *window;
-  gint64 start;
-  gint64 duration;
-  guint frames;
-  gboolean first_frame_only;
-} BenchmarkRun;
-
-static void
-benchmark_after_paint_cb (GdkFrameClock *clock, BenchmarkRun *run)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (run->first_frame_only)
-    {
-      g_print ("first-frame\n");
-      fflush (stdout);
-    }
-  else
-    {
-      if (run->frames++ == 0)
-        run->start = now;
-      if (now - run->start < run->duration)
-        return;
-      g_print ("frames=%u seconds=%.3f\n", run->frames - 1, (now - run->start) / 1e6);
-      fflush (stdout);
-    }
-  g_signal_handlers_disconnect_by_data (clock, run);
-  gtk_window_destroy (GTK_WINDOW (run->window));
-  g_free (run);
-}
-
-static void
-benchmark_realize_cb (NsWindow *self, BenchmarkRun *run)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  g_signal_connect (clock, "after-paint", G_CALLBACK (benchmark_after_paint_cb), run);
-  if (!run->first_frame_only)
-    ns_window_set_playing (self, TRUE);
-}
-
-static void
-setup_benchmark (NsWindow *self)
-{
-  const char *mode = g_getenv ("NEUROSCOPE_BENCHMARK");
-  BenchmarkRun *run;
-
-  if (mode == NULL)
-    return;
-  run = g_new0 (BenchmarkRun, 1);
-  run->window = self;
-  if (g_str_has_prefix (mode, "fps:"))
-    run->duration = (gint64) (g_ascii_strtod (mode + 4, NULL) * G_USEC_PER_SEC);
-  else
-    run->first_frame_only = TRUE;
-  g_signal_connect_after (self, "realize", G_CALLBACK (benchmark_realize_cb), run);
-}
-
 /* A first start fills most of the screen (up to 1600x1000), so a projector's 1920x1080 shows
  * large heatmaps and a laptop's 1366x768 still fits. */
 static void
@@ -1097,9 +684,9 @@ ns_window_constructed (GObject *object)
   ns_curves_view_set_experiment (self->curves_view, self->experiment);
   g_signal_connect_object (self->experiment, "changed", G_CALLBACK (experiment_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  build_control_bar (self);
-  sync_from_experiment (self);
-  setup_benchmark (self);
+  ns_window_build_control_bar (self);
+  ns_window_sync_from_experiment (self);
+  ns_window_setup_benchmark (self);
   update_title (self);
   update_view (self);
 
@@ -1236,7 +823,7 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
 
     case PROP_STEPS_PER_FRAME:
       ns_window_set_steps_per_frame (self, g_value_get_uint (value));
-      update_control (self, CONTROL_SPEED);
+      ns_window_update_control (self, CONTROL_SPEED);
       break;
 
     case PROP_ZOOM:
@@ -1250,7 +837,7 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
     case PROP_CHART:
       if (g_strcmp0 (self->chart, g_value_get_string (value)) != 0)
         {
-          set_string (&self->chart, g_value_get_string (value));
+          ns_window_set_string (&self->chart, g_value_get_string (value));
           g_object_notify_by_pspec (object, properties[PROP_CHART]);
         }
       break;
@@ -1261,10 +848,10 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
         if (g_strcmp0 (size, "epoch") != 0 && g_strcmp0 (size, "batch") != 0
             && g_strcmp0 (size, "sample") != 0)
           break;
-        set_string (&self->step_size, size);
+        ns_window_set_string (&self->step_size, size);
         if (g_strcmp0 (size, "sample") != 0)
           ns_experiment_step_cancel (self->experiment); /* back to whole batches */
-        update_control (self, CONTROL_STEP_SIZE);
+        ns_window_update_control (self, CONTROL_STEP_SIZE);
         update_view (self);
         g_object_notify_by_pspec (object, properties[PROP_STEP_SIZE]);
       }
@@ -1280,23 +867,23 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       if (self->syncing > 0 || self->experiment == NULL)
         break;
       if (prop_id == PROP_LEARNING_RATE)
-        set_learning_rate (self, g_value_get_double (value));
+        ns_window_set_learning_rate (self, g_value_get_double (value));
       else if (prop_id == PROP_ACTIVATION)
-        set_activation (self, g_value_get_string (value));
+        ns_window_set_activation (self, g_value_get_string (value));
       else if (prop_id == PROP_REGULARIZATION)
-        set_regularization (self, g_value_get_string (value), self->regularization_rate);
+        ns_window_set_regularization (self, g_value_get_string (value), self->regularization_rate);
       else if (prop_id == PROP_REGULARIZATION_RATE)
-        set_regularization (self,
+        ns_window_set_regularization (self,
                             g_strcmp0 (self->regularization, "none") == 0
                                 && g_value_get_double (value) > 0
                               ? "l2"
                               : self->regularization,
                             g_value_get_double (value));
       else if (prop_id == PROP_PROBLEM)
-        set_problem (self, g_value_get_string (value));
+        ns_window_set_problem (self, g_value_get_string (value));
       else
-        set_optimizer (self, g_value_get_string (value));
-      sync_from_experiment (self);
+        ns_window_set_optimizer (self, g_value_get_string (value));
+      ns_window_sync_from_experiment (self);
       break;
 
     default:
@@ -1393,8 +980,8 @@ ns_window_class_init (NsWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
   for (guint c = 0; c < N_CONTROLS; c++)
     {
-      g_autofree char *action = g_strconcat ("win.", controls[c].property, NULL);
-      gtk_widget_class_install_property_action (widget_class, action, controls[c].property);
+      g_autofree char *action = g_strconcat ("win.", ns_window_control_property (c), NULL);
+      gtk_widget_class_install_property_action (widget_class, action, ns_window_control_property (c));
     }
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);

@@ -1,0 +1,655 @@
+/* ns-experiment-json-read.c: loading an experiment from JSON (ns_experiment_new_from_json, ns_experiment_load). */
+#include "config.h"
+
+#include "ns-experiment-private.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+typedef struct
+{
+  const char *file; /* for messages */
+  GError **error;
+} Reader;
+
+static gboolean
+fail (Reader *r, const char *where, const char *name, const char *expected)
+{
+  g_set_error (r->error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+               "%s: %s%s%s: expected %s", r->file, where, *where ? "." : "", name, expected);
+  return FALSE;
+}
+
+static JsonNode *
+member (Reader *r, JsonObject *obj, const char *where, const char *name, const char *expected)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  if (node == NULL)
+    {
+      g_autofree char *missing = g_strdup_printf ("%s, but it is missing", expected);
+      fail (r, where, name, missing);
+    }
+  return node;
+}
+
+static gboolean
+node_number (JsonNode *node, double *out)
+{
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+      if (type == G_TYPE_DOUBLE || type == G_TYPE_INT64)
+        {
+          *out = json_node_get_double (node);
+          return TRUE;
+        }
+      if (type == G_TYPE_STRING)
+        {
+          const char *s = json_node_get_string (node);
+          if (g_strcmp0 (s, "nan") == 0)
+            *out = NAN;
+          else if (g_strcmp0 (s, "-nan") == 0)
+            *out = -NAN; /* x86's default NaN has the sign bit set: keep it, bit for bit */
+          else if (g_strcmp0 (s, "inf") == 0)
+            *out = INFINITY;
+          else if (g_strcmp0 (s, "-inf") == 0)
+            *out = -INFINITY;
+          else
+            return FALSE;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+read_double (Reader *r, JsonObject *obj, const char *where, const char *name, double *out)
+{
+  JsonNode *node = member (r, obj, where, name, "a number");
+
+  if (node == NULL)
+    return FALSE;
+  if (!node_number (node, out))
+    return fail (r, where, name, "a number (or \"nan\", \"inf\", \"-inf\")");
+  return TRUE;
+}
+
+static gboolean
+read_float (Reader *r, JsonObject *obj, const char *where, const char *name, float *out)
+{
+  double x;
+
+  if (!read_double (r, obj, where, name, &x))
+    return FALSE;
+  *out = (float) x;
+  return TRUE;
+}
+
+static gboolean
+read_uint (Reader *r, JsonObject *obj, const char *where, const char *name, guint64 lo,
+           guint64 hi, guint64 *out)
+{
+  JsonNode *node = member (r, obj, where, name, "a whole number");
+  g_autofree char *expected = g_strdup_printf (
+    "a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT, lo, hi);
+
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 v = json_node_get_int (node);
+      if (v >= 0 && (guint64) v >= lo && (guint64) v <= hi)
+        {
+          *out = (guint64) v;
+          return TRUE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+           && g_ascii_string_to_unsigned (json_node_get_string (node), 10, lo, hi, out, NULL))
+    return TRUE;
+  return fail (r, where, name, expected);
+}
+
+static gboolean
+read_guint (Reader *r, JsonObject *obj, const char *where, const char *name, guint lo, guint hi,
+            guint *out)
+{
+  guint64 v;
+
+  if (!read_uint (r, obj, where, name, lo, hi, &v))
+    return FALSE;
+  *out = (guint) v;
+  return TRUE;
+}
+
+static const char *
+read_string (Reader *r, JsonObject *obj, const char *where, const char *name, gboolean nullable)
+{
+  JsonNode *node = member (r, obj, where, name, "a string");
+
+  if (node == NULL)
+    return NULL;
+  if (nullable && JSON_NODE_HOLDS_NULL (node))
+    return "";
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      fail (r, where, name, "a string");
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+static JsonObject *
+read_object (Reader *r, JsonObject *obj, const char *where, const char *name)
+{
+  JsonNode *node = member (r, obj, where, name, "an object");
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (r, where, name, "an object");
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static JsonArray *
+read_array (Reader *r, JsonObject *obj, const char *where, const char *name, guint length,
+            gboolean check_length)
+{
+  JsonNode *node = member (r, obj, where, name, "an array");
+  JsonArray *array;
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail (r, where, name, "an array");
+      return NULL;
+    }
+  array = json_node_get_array (node);
+  if (check_length && json_array_get_length (array) != length)
+    {
+      g_autofree char *expected = g_strdup_printf ("an array of %u entries, found %u", length,
+                                                   json_array_get_length (array));
+      fail (r, where, name, expected);
+      return NULL;
+    }
+  return array;
+}
+
+static gboolean
+read_floats (Reader *r, JsonObject *obj, const char *where, const char *name, float *out,
+             size_t n)
+{
+  JsonArray *array = read_array (r, obj, where, name, (guint) n, TRUE);
+
+  if (array == NULL)
+    return FALSE;
+  for (guint k = 0; k < n; k++)
+    {
+      double x;
+      if (!node_number (json_array_get_element (array, k), &x))
+        {
+          g_autofree char *at = g_strdup_printf ("%s[%u]", name, k);
+          return fail (r, where, at, "a number");
+        }
+      out[k] = (float) x;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_doubles (Reader *r, JsonObject *obj, const char *where, const char *name, double *out,
+              size_t n)
+{
+  JsonArray *array = read_array (r, obj, where, name, (guint) n, TRUE);
+
+  if (array == NULL)
+    return FALSE;
+  for (guint k = 0; k < n; k++)
+    if (!node_number (json_array_get_element (array, k), &out[k]))
+      {
+        g_autofree char *at = g_strdup_printf ("%s[%u]", name, k);
+        return fail (r, where, at, "a number");
+      }
+  return TRUE;
+}
+
+static char **
+read_strv (Reader *r, JsonObject *obj, const char *where, const char *name, guint n)
+{
+  JsonArray *array = read_array (r, obj, where, name, n, TRUE);
+  g_auto (GStrv) strv = NULL;
+
+  if (array == NULL)
+    return NULL;
+  strv = g_new0 (char *, n + 1);
+  for (guint k = 0; k < n; k++)
+    {
+      JsonNode *node = json_array_get_element (array, k);
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          g_autofree char *at = g_strdup_printf ("%s[%u]", name, k);
+          fail (r, where, at, "a string");
+          return NULL;
+        }
+      strv[k] = g_strdup (json_node_get_string (node));
+    }
+  return g_steal_pointer (&strv);
+}
+
+/* A name from a closed list, through a from_name function. */
+static gboolean
+read_enum (Reader *r, JsonObject *obj, const char *where, const char *name,
+           int (*from_name) (const char *), const char *allowed, int *out)
+{
+  const char *s = read_string (r, obj, where, name, FALSE);
+
+  if (s == NULL)
+    return FALSE;
+  *out = from_name (s);
+  if (*out < 0)
+    return fail (r, where, name, allowed);
+  return TRUE;
+}
+
+static int
+problem_from_name (const char *s)
+{
+  return strcmp (s, "classification") == 0 ? NS_PROBLEM_CLASSIFICATION
+         : strcmp (s, "regression") == 0   ? NS_PROBLEM_REGRESSION
+                                           : -1;
+}
+
+static int
+loss_from_name (const char *s)
+{
+  for (int k = 0; k < NN_N_LOSSES; k++)
+    if (strcmp (s, ns_experiment_loss_names[k]) == 0)
+      return k;
+  return -1;
+}
+
+static int
+hidden_activation_from_name (const char *s)
+{
+  int act = nn_activation_from_name (s);
+  return act == NN_ACT_SOFTMAX ? -1 : act;
+}
+
+static gboolean
+read_config (Reader *r, JsonObject *root, NsConfig *c)
+{
+  const char *w = "config";
+  JsonObject *obj = read_object (r, root, "", "config");
+  JsonArray *hidden, *acts;
+  const char *s;
+  int e;
+  guint64 seed;
+  guint batch;
+
+  if (obj == NULL)
+    return FALSE;
+  ns_config_init_default (c);
+  if (!read_enum (r, obj, w, "dataset", ns_dataset_kind_from_name, "a dataset name", &e))
+    return FALSE;
+  c->dataset = e;
+  if ((s = read_string (r, obj, w, "data", TRUE)) == NULL)
+    return FALSE;
+  c->data_path = *s ? g_strdup (s) : NULL;
+  if (!read_guint (r, obj, w, "count", 0, 100000, &c->count)
+      || !read_double (r, obj, w, "noise", &c->noise)
+      || !read_double (r, obj, w, "ratio", &c->train_ratio))
+    return FALSE;
+  if (!(c->noise >= 0 && c->noise <= 0.5))
+    return fail (r, w, "noise", "a number from 0 to 0.5");
+  if (!(c->train_ratio >= 0.1 && c->train_ratio <= 0.9))
+    return fail (r, w, "ratio", "a number from 0.1 to 0.9");
+  if ((s = read_string (r, obj, w, "features", FALSE)) == NULL)
+    return FALSE;
+  if (!ns_features_parse (s, &c->features, NULL) || c->features == 0)
+    return fail (r, w, "features", "a comma-separated list of feature names");
+
+  if ((hidden = read_array (r, obj, w, "hidden", 0, FALSE)) == NULL)
+    return FALSE;
+  c->n_hidden = json_array_get_length (hidden);
+  if (c->n_hidden > NS_MAX_HIDDEN)
+    return fail (r, w, "hidden", "at most 15 layer widths");
+  if ((acts = read_array (r, obj, w, "activation", c->n_hidden, TRUE)) == NULL)
+    return FALSE;
+  for (guint h = 0; h < c->n_hidden; h++)
+    {
+      JsonNode *wn = json_array_get_element (hidden, h);
+      JsonNode *an = json_array_get_element (acts, h);
+      g_autofree char *at = g_strdup_printf ("hidden[%u]", h);
+      g_autofree char *at2 = g_strdup_printf ("activation[%u]", h);
+      gint64 width;
+      int act;
+
+      if (!JSON_NODE_HOLDS_VALUE (wn) || json_node_get_value_type (wn) != G_TYPE_INT64
+          || (width = json_node_get_int (wn)) < 1 || width > NN_MAX_WIDTH)
+        return fail (r, w, at, "a layer width from 1 to 4096");
+      if (!JSON_NODE_HOLDS_VALUE (an) || json_node_get_value_type (an) != G_TYPE_STRING
+          || (act = hidden_activation_from_name (json_node_get_string (an))) < 0)
+        return fail (r, w, at2, "relu, leaky_relu, tanh, sigmoid or linear");
+      c->widths[h] = (guint) width;
+      c->activations[h] = act;
+    }
+
+  if (!read_enum (r, obj, w, "problem", problem_from_name, "classification or regression", &e))
+    return FALSE;
+  c->problem = e;
+  if (!read_enum (r, obj, w, "optimizer", nn_optimizer_from_name, "sgd, momentum or adam", &e))
+    return FALSE;
+  c->trainer.optimizer = e;
+  if (!read_enum (r, obj, w, "regularization", nn_regularization_from_name, "none, l1 or l2",
+                  &e))
+    return FALSE;
+  c->trainer.regularization = e;
+  if (!read_float (r, obj, w, "lr", &c->trainer.learning_rate)
+      || !read_float (r, obj, w, "momentum", &c->trainer.momentum)
+      || !read_float (r, obj, w, "beta1", &c->trainer.beta1)
+      || !read_float (r, obj, w, "beta2", &c->trainer.beta2)
+      || !read_float (r, obj, w, "epsilon", &c->trainer.epsilon)
+      || !read_float (r, obj, w, "reg_rate", &c->trainer.reg_rate)
+      || !read_float (r, obj, w, "clip", &c->trainer.clip_norm)
+      || !read_guint (r, obj, w, "batch", 1, 1000, &batch)
+      || !read_uint (r, obj, w, "seed", 0, G_MAXUINT64, &seed))
+    return FALSE;
+  c->batch_size = batch;
+  c->seed = seed;
+  return TRUE;
+}
+
+static NsDataset *
+read_data (Reader *r, JsonObject *root, guint *generation)
+{
+  const char *w = "data";
+  JsonObject *obj = read_object (r, root, "", "data");
+  g_autoptr (NsDataset) d = g_new0 (NsDataset, 1);
+  JsonArray *array;
+  const char *name;
+  double extent[4];
+
+  if (obj == NULL)
+    return NULL;
+  if (!read_guint (r, obj, w, "generation", 0, G_MAXUINT, generation)
+      || (name = read_string (r, obj, w, "name", FALSE)) == NULL
+      || !read_guint (r, obj, w, "inputs", 1, 4096, &d->n_inputs)
+      || !read_guint (r, obj, w, "classes", 0, NS_MAX_CLASSES, &d->n_classes))
+    return NULL;
+  d->name = g_strdup (name);
+  if ((d->input_names = read_strv (r, obj, w, "input_names", d->n_inputs)) == NULL)
+    return NULL;
+  if (d->n_classes > 0 && (d->class_names = read_strv (r, obj, w, "class_names", d->n_classes)) == NULL)
+    return NULL;
+  d->mean = g_new0 (double, d->n_inputs);
+  d->scale = g_new0 (double, d->n_inputs);
+  if (!read_doubles (r, obj, w, "mean", d->mean, d->n_inputs)
+      || !read_doubles (r, obj, w, "scale", d->scale, d->n_inputs)
+      || !read_doubles (r, obj, w, "extent", extent, 4))
+    return NULL;
+  d->x_min = extent[0];
+  d->x_max = extent[1];
+  d->y_min = extent[2];
+  d->y_max = extent[3];
+
+  if ((array = read_array (r, obj, w, "train_y", 0, FALSE)) == NULL)
+    return NULL;
+  d->n_train = d->train_cap = json_array_get_length (array);
+  if ((array = read_array (r, obj, w, "test_y", 0, FALSE)) == NULL)
+    return NULL;
+  d->n_test = json_array_get_length (array);
+  d->train_x = g_new (float, (size_t) MAX (d->n_train, 1) * d->n_inputs);
+  d->train_y = g_new (float, MAX (d->n_train, 1));
+  d->test_x = g_new (float, (size_t) MAX (d->n_test, 1) * d->n_inputs);
+  d->test_y = g_new (float, MAX (d->n_test, 1));
+  if (!read_floats (r, obj, w, "train_x", d->train_x, (size_t) d->n_train * d->n_inputs)
+      || !read_floats (r, obj, w, "train_y", d->train_y, d->n_train)
+      || !read_floats (r, obj, w, "test_x", d->test_x, (size_t) d->n_test * d->n_inputs)
+      || !read_floats (r, obj, w, "test_y", d->test_y, d->n_test))
+    return NULL;
+  for (guint s = 0; s < d->n_train + d->n_test && d->n_classes > 0; s++)
+    {
+      float y = s < d->n_train ? d->train_y[s] : d->test_y[s - d->n_train];
+      if (!(y >= 0 && y < d->n_classes && y == floorf (y)))
+        return fail (r, w, s < d->n_train ? "train_y" : "test_y", "class indices"), NULL;
+    }
+  return g_steal_pointer (&d);
+}
+
+static NnNet *
+read_network (Reader *r, JsonObject *root, const NsConfig *config, const NsDataset *data)
+{
+  const char *w = "network";
+  JsonObject *obj = read_object (r, root, "", "network");
+  JsonArray *layers;
+  size_t widths[NS_MAX_HIDDEN];
+  NnActivation acts[NS_MAX_HIDDEN];
+  guint n_inputs, outputs, n_hidden;
+  size_t n_classes;
+  int loss;
+  NnLoss expected_loss;
+  guint64 updates;
+  NnNet *net;
+
+  if (obj == NULL)
+    return NULL;
+  if (!read_guint (r, obj, w, "inputs", 1, 4096, &n_inputs)
+      || !read_guint (r, obj, w, "outputs", 1, NS_MAX_CLASSES, &outputs)
+      || !read_enum (r, obj, w, "loss", loss_from_name, "bce, softmax_ce or mse", &loss)
+      || (layers = read_array (r, obj, w, "layers", config->n_hidden, TRUE)) == NULL)
+    return NULL;
+  n_hidden = json_array_get_length (layers);
+  for (guint h = 0; h < n_hidden; h++)
+    {
+      widths[h] = config->widths[h];
+      acts[h] = config->activations[h];
+    }
+
+  /* The network must fit the settings and the data it says it was trained on. */
+  expected_loss = ns_experiment_loss_for (config, data, &n_classes);
+  if (n_inputs != (config->data_path == NULL ? ns_features_count (config->features)
+                                             : data->n_inputs))
+    return fail (r, w, "inputs", "as many inputs as the features (or data columns)"), NULL;
+  if ((NnLoss) loss != expected_loss)
+    return fail (r, w, "loss", "the loss that fits the data's classes"), NULL;
+  if (loss == NN_LOSS_SOFTMAX_CE ? outputs != n_classes : outputs != 1)
+    return fail (r, w, "outputs", "one output, or one per class for softmax"), NULL;
+
+  net = nn_net_new (n_inputs, n_hidden, widths, acts, loss, n_classes);
+  if (net == NULL)
+    return fail (r, w, "layers", "a network small enough to build"), NULL;
+  if (!read_floats (r, obj, w, "params", net->params, net->n_params)
+      || !read_floats (r, obj, w, "opt_m", net->opt_m, net->n_params)
+      || !read_floats (r, obj, w, "opt_v", net->opt_v, net->n_params)
+      || !read_uint (r, obj, w, "updates", 0, G_MAXUINT64, &updates)
+      || !read_double (r, obj, w, "adam_beta1_power", &net->adam_beta1_power)
+      || !read_double (r, obj, w, "adam_beta2_power", &net->adam_beta2_power))
+    {
+      nn_net_free (net);
+      return NULL;
+    }
+  net->n_updates = updates;
+  return net;
+}
+
+static gboolean
+read_training (Reader *r, JsonObject *root, NsExperiment *self)
+{
+  const char *w = "training";
+  JsonObject *obj = read_object (r, root, "", "training");
+  JsonArray *order, *history;
+  JsonNode *node;
+  guint64 state, inc;
+
+  if (obj == NULL)
+    return FALSE;
+  if (!read_uint (r, obj, w, "step", 0, G_MAXUINT64, &self->step)
+      || !read_guint (r, obj, w, "epoch", 0, G_MAXUINT, &self->epoch)
+      || !read_uint (r, obj, w, "shuffle_state", 0, G_MAXUINT64, &state)
+      || !read_uint (r, obj, w, "shuffle_inc", 0, G_MAXUINT64, &inc)
+      || (node = member (r, obj, w, "diverged", "true or false")) == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (r, w, "diverged", "true or false");
+  self->diverged = json_node_get_boolean (node);
+  self->shuffle_rng.state = state;
+  self->shuffle_rng.inc = inc;
+
+  if ((order = read_array (r, obj, w, "order", 0, FALSE)) == NULL)
+    return FALSE;
+  self->order_len = json_array_get_length (order);
+  if (self->order_len > self->data->n_train)
+    return fail (r, w, "order", "at most one entry per training point");
+  self->order = g_renew (guint32, self->order, MAX (self->order_len, 1));
+  for (guint k = 0; k < self->order_len; k++)
+    {
+      JsonNode *e = json_array_get_element (order, k);
+      gint64 v;
+      if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_INT64
+          || (v = json_node_get_int (e)) < 0 || v >= self->data->n_train)
+        return fail (r, w, "order", "indices of training points");
+      self->order[k] = (guint32) v;
+    }
+  if (!read_guint (r, obj, w, "position", 0, self->order_len, &self->position))
+    return FALSE;
+
+  if ((history = read_array (r, root, "", "history", 0, FALSE)) == NULL)
+    return FALSE;
+  g_array_set_size (self->history, 0);
+  for (guint k = 0; k < json_array_get_length (history); k++)
+    {
+      JsonNode *e = json_array_get_element (history, k);
+      g_autofree char *at = g_strdup_printf ("history[%u]", k);
+      NsHistoryEntry entry;
+      JsonObject *eo;
+
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        return fail (r, "", at, "an object");
+      eo = json_node_get_object (e);
+      if (!read_guint (r, eo, at, "epoch", 0, G_MAXUINT, &entry.epoch)
+          || !read_uint (r, eo, at, "step", 0, G_MAXUINT64, &entry.step)
+          || !read_double (r, eo, at, "train_loss", &entry.train_loss)
+          || !read_double (r, eo, at, "train_accuracy", &entry.train_accuracy)
+          || !read_double (r, eo, at, "test_loss", &entry.test_loss)
+          || !read_double (r, eo, at, "test_accuracy", &entry.test_accuracy))
+        return FALSE;
+      g_array_append_val (self->history, entry);
+    }
+  if (self->history->len == 0)
+    return fail (r, "", "history", "at least the entry of epoch 0");
+  return TRUE;
+}
+
+static gboolean
+read_gradient_health (Reader *r, JsonObject *root, NsExperiment *self)
+{
+  const char *w = "gradient_health";
+  JsonObject *obj;
+  JsonArray *values, *sums;
+  guint n_values, n_sums;
+
+  ns_experiment_grad_health_clear (self);
+  if (!json_object_has_member (root, w))
+    return TRUE;
+  if ((obj = read_object (r, root, "", w)) == NULL
+      || !read_guint (r, obj, w, "layers", 0, NN_MAX_LAYERS, &self->grad_layers)
+      || !read_guint (r, obj, w, "first_epoch", 0, G_MAXUINT, &self->grad_first_epoch)
+      || !read_guint (r, obj, w, "batches", 0, G_MAXUINT, &self->grad_sum_batches)
+      || (values = read_array (r, obj, w, "values", 0, FALSE)) == NULL
+      || (sums = read_array (r, obj, w, "sums", 0, FALSE)) == NULL)
+    return FALSE;
+  n_values = json_array_get_length (values);
+  n_sums = json_array_get_length (sums);
+  if ((self->grad_layers == 0 && n_values > 0)
+      || (self->grad_layers > 0 && n_values % self->grad_layers != 0))
+    return fail (r, w, "values", "whole rows of \"layers\" numbers");
+  if (n_sums > NN_MAX_LAYERS)
+    return fail (r, w, "sums", "at most one number per layer");
+  g_array_set_size (self->grad_health, n_values);
+  if (!read_doubles (r, obj, w, "values", (double *) (void *) self->grad_health->data, n_values)
+      || !read_doubles (r, obj, w, "sums", self->grad_sums, n_sums))
+    return FALSE;
+  self->grad_sum_layers = n_sums;
+  return TRUE;
+}
+
+NsExperiment *
+ns_experiment_new_from_json (const char *json, const char *path, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) local = NULL;
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (NsExperiment) self = NULL;
+  Reader r = { path ? path : "(experiment)", error };
+  JsonNode *root;
+  JsonObject *obj;
+  NsDataset *data;
+  NnNet *net;
+  guint64 version;
+  guint generation = 0;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, json, -1, &local))
+    {
+      g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_PARSE,
+                   "%s: not a saved experiment: %s", r.file, local->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_PARSE,
+                   "%s: not a saved experiment: expected a JSON object", r.file);
+      return NULL;
+    }
+  obj = json_node_get_object (root);
+  if (!read_uint (&r, obj, "", "format_version", 0, G_MAXINT, &version))
+    return NULL;
+  if (version != NS_EXPERIMENT_FORMAT_VERSION)
+    {
+      g_clear_error (error);
+      g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_VERSION,
+                   "%s: format_version %" G_GUINT64_FORMAT " is not one this Neuroscope reads "
+                   "(it reads version %d); a newer Neuroscope wrote it?",
+                   r.file, version, NS_EXPERIMENT_FORMAT_VERSION);
+      return NULL;
+    }
+  if (!read_config (&r, obj, &config))
+    return NULL;
+  if ((data = read_data (&r, obj, &generation)) == NULL)
+    return NULL;
+  if ((data->n_classes == 0) != (config.problem == NS_PROBLEM_REGRESSION))
+    {
+      ns_dataset_free (data);
+      fail (&r, "config", "problem", "the problem the data's labels are for");
+      return NULL;
+    }
+  if ((net = read_network (&r, obj, &config, data)) == NULL)
+    {
+      ns_dataset_free (data);
+      return NULL;
+    }
+  self = ns_experiment_new_with_state (&config, data, net, generation);
+  if (!read_training (&r, obj, self) || !read_gradient_health (&r, obj, self))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+NsExperiment *
+ns_experiment_load (const char *path, GError **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &text, NULL, error))
+    return NULL;
+  return ns_experiment_new_from_json (text, path, error);
+}

@@ -1,0 +1,101 @@
+/* ns-window-private.h: NsWindow's state and the internals its source files share
+ * (ns-window.c: actions, panels, training loop; ns-window-controls.c: the trainer's settings;
+ * ns-window-benchmark.c: timing hooks). */
+#pragma once
+
+#include "ns-window.h"
+
+#include "ns-curves-view.h"
+#include "ns-data-panel.h"
+#include "ns-network-view.h"
+#include "ns-output-view.h"
+
+G_BEGIN_DECLS
+
+/* Time per frame spent training while playing: half a 60 Hz frame, leaving the rest for
+ * drawing. Only the number of steps per frame depends on it, never the run itself. */
+#define FRAME_BUDGET_US 8000
+
+/* The controls of the bar under the header: each a caption, its value, and a menu of choices
+ * bound to a stateful window action (the property of the same name). */
+typedef enum
+{
+  CONTROL_LEARNING_RATE,
+  CONTROL_ACTIVATION,
+  CONTROL_REGULARIZATION,
+  CONTROL_REGULARIZATION_RATE,
+  CONTROL_PROBLEM,
+  CONTROL_OPTIMIZER,
+  CONTROL_SPEED,
+  CONTROL_STEP_SIZE,
+  N_CONTROLS
+} Control;
+
+struct _NsWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  NsExperiment *experiment;
+  GSettings *settings; /* NULL when the schema is not installed */
+  gboolean playing;
+  guint tick_id;
+  guint64 chunk;         /* mini-batches per ns_experiment_step call while playing */
+  guint steps_per_frame; /* 0: one epoch per frame (the Playground's pace); G_MAXUINT: as many
+                          * as fit in FRAME_BUDGET_US */
+  double zoom;           /* the one scale: views, text and controls */
+  gboolean presentation; /* full screen at a large zoom */
+  GtkCssProvider *zoom_provider;
+  guint syncing;         /* > 0 while properties follow the experiment (no writing back) */
+
+  /* The trainer's settings as the controls show them (the experiment holds the truth). */
+  double learning_rate;
+  char *activation; /* a name, or "mixed" when the layers differ */
+  char *regularization;
+  double regularization_rate;
+  char *problem;
+  char *optimizer;
+  char *step_size; /* "epoch", "batch" or "sample" */
+  char *chart;     /* what the curves view shows: "loss", "gradients" or "space" */
+  GtkLabel *control_values[N_CONTROLS];
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkBox *control_bar;
+  GtkRevealer *diverged_revealer;
+  GtkLabel *diverged_label;
+  GtkButton *diverged_button;
+  AdwWindowTitle *window_title;
+  GtkButton *play_button;
+  GtkLabel *epoch_label;
+  GtkLabel *train_loss_label;
+  GtkLabel *test_loss_label;
+  NsNetworkView *network_view;
+  GtkScrolledWindow *start_panel;
+  GtkBox *end_panel;
+  NsDataPanel *data_panel;
+  NsOutputView *output_view;
+  NsCurvesView *curves_view;
+  GtkWidget *value_row; /* the value of clicked points, for regression */
+  GtkWidget *hovered_view; /* the view under the pointer, for Ctrl+C (weak) */
+};
+
+/* ns-window-controls.c */
+const char *ns_window_control_property (Control control); /* also its action after "win." */
+void ns_window_build_control_bar (NsWindow *self);
+void ns_window_update_control (NsWindow *self, Control control);
+void ns_window_sync_from_experiment (NsWindow *self);
+void ns_window_set_string (char **field, const char *value);
+double ns_window_lower_learning_rate (double rate);
+void ns_window_set_learning_rate (NsWindow *self, double rate);
+void ns_window_set_activation (NsWindow *self, const char *name);
+void ns_window_set_regularization (NsWindow *self, const char *name, double rate);
+void ns_window_set_optimizer (NsWindow *self, const char *name);
+void ns_window_set_problem (NsWindow *self, const char *name);
+
+/* ns-window.c */
+void ns_window_update_diverged (NsWindow *self);
+
+/* ns-window-benchmark.c: NEUROSCOPE_BENCHMARK=first-frame or fps:SECONDS */
+void ns_window_setup_benchmark (NsWindow *self);
+
+G_END_DECLS
