@@ -116,6 +116,8 @@ test_hand_checked (void)
 
   g_assert_true (ns_experiment_step_phase (exp));
   g_assert_cmpint (st->phase, ==, NS_STEP_FORWARD);
+  g_assert_cmpuint (st->n_layers, ==, 2);
+  g_assert_cmpuint (st->layer, ==, 1); /* the hidden layer lights up first */
   g_assert_cmpuint (st->batch_size, ==, 1);
   g_assert_cmpuint (st->sample, ==, 0);
   g_assert_cmpuint (st->data_index, ==, 0);
@@ -127,14 +129,22 @@ test_hand_checked (void)
       g_assert_cmpfloat_with_epsilon (st->z[u], z[u], TOL);
       g_assert_cmpfloat_with_epsilon (st->a[u], a[u], TOL);
     }
+  g_assert_true (ns_experiment_step_phase (exp));
+  g_assert_cmpint (st->phase, ==, NS_STEP_FORWARD);
+  g_assert_cmpuint (st->layer, ==, 2); /* then the output */
 
   g_assert_true (ns_experiment_step_phase (exp));
   g_assert_cmpint (st->phase, ==, NS_STEP_LOSS);
+  g_assert_cmpuint (st->layer, ==, 2);
   g_assert_cmpfloat (st->target, ==, 1.0f);
   g_assert_cmpfloat_with_epsilon (st->loss, 0.4766618363, TOL);
 
   g_assert_true (ns_experiment_step_phase (exp));
   g_assert_cmpint (st->phase, ==, NS_STEP_BACKWARD);
+  g_assert_cmpuint (st->layer, ==, 1); /* the output's delta first */
+  g_assert_true (ns_experiment_step_phase (exp));
+  g_assert_cmpint (st->phase, ==, NS_STEP_BACKWARD);
+  g_assert_cmpuint (st->layer, ==, 2);
   for (guint u = 0; u < 3; u++)
     g_assert_cmpfloat_with_epsilon (st->delta[u], delta[u], TOL);
   for (guint j = 0; j < 2; j++)
@@ -149,6 +159,7 @@ test_hand_checked (void)
 
   g_assert_true (ns_experiment_step_phase (exp));
   g_assert_cmpint (st->phase, ==, NS_STEP_UPDATE);
+  g_assert_cmpuint (st->layer, ==, 2);
   g_assert_cmpfloat (st->trainer.learning_rate, ==, 0.1f);
   g_assert_cmpuint (ns_experiment_get_step (exp), ==, 1);
   for (guint j = 0; j < 2; j++)
@@ -277,21 +288,32 @@ test_step_back (void)
 
   g_assert_false (ns_experiment_step_back (exp));
   g_assert_true (ns_experiment_step_phase (exp));
-  g_assert_false (ns_experiment_step_back (exp)); /* FORWARD is the sample's first phase */
-  g_assert_true (ns_experiment_step_phase (exp));
-  g_assert_true (ns_experiment_step_phase (exp));
+  g_assert_false (ns_experiment_step_back (exp)); /* FORWARD's first layer starts the sample */
+  g_assert_true (ns_experiment_step_phase (exp)); /* FORWARD, the output layer */
+  g_assert_true (ns_experiment_step_phase (exp)); /* LOSS */
+  g_assert_true (ns_experiment_step_phase (exp)); /* BACKWARD, the output layer */
   g_assert_cmpint (st->phase, ==, NS_STEP_BACKWARD);
+  g_assert_cmpuint (st->layer, ==, 1);
   loss = st->loss;
   g_assert_true (ns_experiment_step_back (exp));
   g_assert_cmpint (st->phase, ==, NS_STEP_LOSS);
   g_assert_true (ns_experiment_step_back (exp));
+  /* Back into a walked phase: at its end, every layer shown. */
   g_assert_cmpint (st->phase, ==, NS_STEP_FORWARD);
+  g_assert_cmpuint (st->layer, ==, 2);
+  g_assert_true (ns_experiment_step_back (exp));
+  g_assert_cmpint (st->phase, ==, NS_STEP_FORWARD);
+  g_assert_cmpuint (st->layer, ==, 1);
+  g_assert_false (ns_experiment_step_back (exp));
   g_assert_cmpuint (st->sample, ==, 0);
   g_assert_true (memcmp (params, net->params, net->n_params * sizeof (float)) == 0);
   g_assert_cmpuint (ns_experiment_get_version (exp), ==, version);
   g_assert_cmpuint (ns_experiment_get_step (exp), ==, 0);
   /* Forward again shows the same numbers, then goes on to the next sample. */
-  g_assert_true (ns_experiment_step_phase (exp));
+  g_assert_true (ns_experiment_step_whole_phase (exp));
+  g_assert_cmpint (st->phase, ==, NS_STEP_FORWARD);
+  g_assert_cmpuint (st->layer, ==, 2);
+  g_assert_true (ns_experiment_step_whole_phase (exp));
   g_assert_cmpint (st->phase, ==, NS_STEP_LOSS);
   g_assert_cmpfloat (st->loss, ==, loss);
   g_assert_true (ns_experiment_step_sample (exp));
@@ -303,6 +325,7 @@ test_step_back (void)
   /* Back from the update shows the last sample's backward; the update stays done. */
   g_assert_true (ns_experiment_step_back (exp));
   g_assert_cmpint (st->phase, ==, NS_STEP_BACKWARD);
+  g_assert_cmpuint (st->layer, ==, 2);
   g_assert_cmpuint (ns_experiment_get_step (exp), ==, 1);
   g_assert_true (ns_experiment_step_phase (exp));
   g_assert_cmpint (st->phase, ==, NS_STEP_UPDATE);

@@ -842,8 +842,9 @@ assert_no_step_text (const NsScene *scene)
   g_assert_false (has_text_prefix (scene, "δ "));
   g_assert_false (has_text_prefix (scene, "Δb "));
   g_assert_false (has_text_prefix (scene, "L = "));
-  g_assert_false (has_text (scene, "gradients flow right to left"));
-  g_assert_false (has_text_prefix (scene, "w ← "));
+  g_assert_false (has_text_prefix (scene, "forward: "));
+  g_assert_false (has_text (scene, "backward: gradients flow right to left"));
+  g_assert_false (has_text_prefix (scene, "update: "));
 }
 
 static void
@@ -903,6 +904,24 @@ test_step (void)
 
     g_assert_true (has_text (scene, x));
   }
+  /* The layers light up in turn: the hidden layer first (its caption says what it computes),
+   * the output's numbers only at the next step. */
+  g_assert_cmpuint (step->layer, ==, 1);
+  g_assert_true (has_text (scene, "hidden layer 1: z = w·x + b, a = tanh(z)"));
+  g_assert_false (has_text_prefix (scene, "ŷ "));
+  {
+    g_autofree char *out_z = ns_render_network_format_number (step->z[net->n_units - 1]);
+    g_autofree char *out_a = ns_render_network_format_number (step->a[net->n_units - 1]);
+    g_autofree char *out = g_strdup_printf ("z %s → a %s", out_z, out_a);
+
+    g_assert_false (has_text (scene, out));
+    g_assert_true (ns_experiment_step_phase (experiment));
+    g_assert_cmpint (step->phase, ==, NS_STEP_FORWARD);
+    render_step (scene, experiment, "forward-output");
+    g_assert_true (has_text (scene, out));
+    g_assert_true (has_text (scene, text));
+    g_assert_true (has_text (scene, "output layer: z = w·x + b, ŷ = σ(z)"));
+  }
 
   /* Numbers as written: a real minus sign, three digits. */
   {
@@ -941,10 +960,24 @@ test_step (void)
 
       step_to (experiment, NS_STEP_BACKWARD);
       step = ns_experiment_get_step_state (experiment);
-      render_step (scene, experiment, sample == 0 ? "backward" : NULL);
-      g_assert_true (has_text (scene, "gradients flow right to left"));
       d = ns_render_network_format_number (step->delta[0]);
       delta = g_strdup_printf ("δ %s", d);
+      /* The output's delta arrives first; the hidden layer's links are not reached yet (thin,
+       * neutral, faint). */
+      g_assert_cmpuint (step->layer, ==, 1);
+      render_step (scene, experiment, sample == 0 ? "backward-output" : NULL);
+      g_assert_true (has_text (scene, "backward: gradients flow right to left"));
+      g_assert_true (has_text (scene, "output layer: δ = (ŷ − y) / 2"));
+      g_assert_false (has_text (scene, delta));
+      {
+        const NsLine *line = find_link (scene, 0, 0, 0);
+
+        g_assert_false (same_rgb (&line->color, &style.positive));
+        g_assert_false (same_rgb (&line->color, &style.negative));
+      }
+      g_assert_true (ns_experiment_step_phase (experiment));
+      render_step (scene, experiment, sample == 0 ? "backward" : NULL);
+      g_assert_true (has_text (scene, "hidden layer 1: δ = f′(z) · Σ w·δ from the right"));
       g_assert_true (has_text (scene, delta));
 
       for (size_t l = 0; l < net->n_layers; l++)
@@ -970,9 +1003,11 @@ test_step (void)
       if (sample == 0)
         {
           NsNetworkItem link = { NS_HIT_LINK, 0, 0, 0 };
+          NsNetworkViewData view;
 
-          tip = ns_render_network_step_describe (net, step, &link);
-          g_assert_nonnull (strstr (tip, "Gradient of this sample"));
+          ns_render_network_prepare (&view, experiment, 0);
+          tip = ns_render_network_step_explain (&view, &link);
+          g_assert_nonnull (strstr (tip, "this sample's gradient"));
         }
 
       /* On to the next sample (through UPDATE when the batch ends). */
@@ -985,16 +1020,19 @@ test_step (void)
   step_to (experiment, NS_STEP_UPDATE);
   step = ns_experiment_get_step_state (experiment);
   render_step (scene, experiment, "update");
-  g_assert_true (has_text (scene, "w ← w − η·g (learning rate 0.03)"));
+  g_assert_true (has_text (scene, "update: w ← w − η·g (learning rate 0.03)"));
   {
     g_autofree char *c = ns_render_network_format_number (
         step->params_after[net->layers[0].b_offset] - step->params_before[net->layers[0].b_offset]);
     g_autofree char *expected = g_strdup_printf ("Δb %s", c);
     NsNetworkItem neuron = { NS_HIT_NEURON, 0, 0, -1 };
-    g_autofree char *numbers = ns_render_network_step_describe (net, step, &neuron);
+    NsNetworkViewData view;
+    g_autofree char *numbers = NULL;
 
+    ns_render_network_prepare (&view, experiment, 0);
+    numbers = ns_render_network_step_explain (&view, &neuron);
     g_assert_true (has_text (scene, expected));
-    g_assert_nonnull (strstr (numbers, "Bias change"));
+    g_assert_nonnull (strstr (numbers, "bias b: "));
   }
 
   /* After the update: IDLE, the ordinary picture again. */
@@ -1068,6 +1106,151 @@ release_font_caches (void)
   pango_cairo_font_map_set_default (NULL);
 }
 
+/* The details pane's text: each formula's numbers are the step's, and its result the engine's
+ * (checked against sums worked out here). */
+static NsExperiment *
+explain_experiment (const char *optimizer, const char *regularization)
+{
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (GError) error = NULL;
+  NsExperiment *experiment;
+
+  ns_config_init_default (&config);
+  g_assert_true (ns_config_set_option (&config, "dataset", "xor", &error));
+  g_assert_true (ns_config_set_option (&config, "hidden", "3", &error));
+  g_assert_true (ns_config_set_option (&config, "batch", "2", &error));
+  g_assert_true (ns_config_set_option (&config, "optimizer", optimizer, &error));
+  if (g_strcmp0 (regularization, "none") != 0)
+    g_assert_true (ns_config_set_option (&config, regularization, "0.01", &error));
+  g_assert_no_error (error);
+  experiment = ns_experiment_new (&config, &error);
+  g_assert_no_error (error);
+  return experiment;
+}
+
+static char *
+explain (NsExperiment *experiment, NsHitKind kind, int layer, int neuron, int input)
+{
+  NsNetworkViewData view;
+  NsNetworkItem item = { kind, layer, neuron, input };
+
+  ns_render_network_prepare (&view, experiment, 0);
+  return ns_render_network_step_explain (&view, &item);
+}
+
+static void
+assert_contains (const char *text, const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("“%s” not in:\n%s", part, text);
+}
+
+static void
+assert_contains_number (const char *text, const char *before, double v)
+{
+  g_autofree char *n = ns_render_network_format_number (v);
+  g_autofree char *part = g_strconcat (before, n, NULL);
+
+  assert_contains (text, part);
+}
+
+static void
+test_step_explain (void)
+{
+  g_autoptr (NsExperiment) experiment = explain_experiment ("sgd", "none");
+  const NnNet *net = ns_experiment_get_net (experiment);
+  const NsStepState *step = ns_experiment_get_step_state (experiment);
+  size_t out = net->layers[1].unit_offset;
+  g_autofree char *idle = explain (experiment, NS_HIT_NEURON, 0, 0, -1);
+
+  g_assert_null (idle); /* not stepping: no pane text */
+
+  /* FORWARD, hidden layer: z term by term, then tanh. */
+  g_assert_true (ns_experiment_step_phase (experiment));
+  {
+    g_autofree char *t = explain (experiment, NS_HIT_NEURON, 0, 1, -1);
+    g_autofree char *o = explain (experiment, NS_HIT_NEURON, 1, 0, -1);
+    g_autofree char *w = ns_render_network_format_number (
+        net->params[nn_net_param_index (net, 0, 1, 0)]);
+    double z = net->params[net->layers[0].b_offset + 1];
+
+    for (size_t i = 0; i < 2; i++)
+      z += net->params[nn_net_param_index (net, 0, 1, i)] * step->input[i];
+    g_assert_cmpfloat_with_epsilon (z, step->z[1], 1e-5);
+    g_assert_true (g_str_has_prefix (t, "Neuron 2 of hidden layer 1\nz = w·x + b = "));
+    assert_contains (t, w);
+    assert_contains_number (t, " = ", step->z[1]);
+    assert_contains_number (t, "a = tanh(z) = tanh(", step->z[1]);
+    assert_contains_number (t, ") = ", step->a[1]);
+    /* The output waits its turn. */
+    assert_contains (o, "not reached this layer yet");
+  }
+
+  /* BACKWARD at its end: the output's (ŷ − y) / B and the hidden f′(z)·Σ w·δ. */
+  while (!(step->phase == NS_STEP_BACKWARD && step->layer == step->n_layers))
+    g_assert_true (ns_experiment_step_phase (experiment));
+  {
+    g_autofree char *o = explain (experiment, NS_HIT_NEURON, 1, 0, -1);
+    g_autofree char *h = explain (experiment, NS_HIT_NEURON, 0, 2, -1);
+    g_autofree char *link = explain (experiment, NS_HIT_LINK, 0, 2, 1);
+    double slope = 1 - step->a[2] * step->a[2];
+    double delta = slope * net->params[nn_net_param_index (net, 1, 0, 2)] * step->delta[out];
+
+    g_assert_cmpfloat_with_epsilon ((step->a[out] - step->target) / 2, step->delta[out], 1e-6);
+    assert_contains (o, "δ = (ŷ − y) / B = (");
+    assert_contains_number (o, ") / 2 = ", step->delta[out]);
+    g_assert_cmpfloat_with_epsilon (delta, step->delta[2], 1e-6);
+    assert_contains (h, "f′(z) = 1 − a² = 1 − ");
+    assert_contains_number (h, ") = ", step->delta[2]);
+    assert_contains (link, "Weight from X₂ to neuron 3 of hidden layer 1");
+    assert_contains (link, "∂L/∂w = δ·x = ");
+    assert_contains_number (link, " = ", step->grad[nn_net_param_index (net, 0, 2, 1)]);
+  }
+
+  /* UPDATE, SGD: change = −η·g and the weight's old → new. */
+  while (step->phase != NS_STEP_UPDATE)
+    g_assert_true (ns_experiment_step_phase (experiment));
+  {
+    size_t k = nn_net_param_index (net, 1, 0, 0);
+    g_autofree char *link = explain (experiment, NS_HIT_LINK, 1, 0, 0);
+    g_autofree char *before = ns_render_network_format_number (step->params_before[k]);
+    g_autofree char *after = ns_render_network_format_number (step->params_after[k]);
+    g_autofree char *moved = g_strdup_printf ("weight w: %s → %s", before, after);
+
+    g_assert_cmpfloat_with_epsilon (step->change[k], -0.03 * step->batch_grad[k], 1e-7);
+    assert_contains (link, "Weight from neuron 1 of hidden layer 1 to the output neuron");
+    assert_contains_number (link, "batch gradient g = ", step->batch_grad[k]);
+    assert_contains (link, "change = −η·g = −0.03·");
+    assert_contains (link, moved);
+  }
+}
+
+/* The optimizer's own terms: momentum's velocity, Adam's moments, L2's extra gradient. */
+static void
+test_step_explain_optimizers (void)
+{
+  static const char *const cases[][3] = {
+    { "momentum", "none", "velocity v = μ·v + g = 0.9·" },
+    { "adam", "none", "bias-corrected m̂ = " },
+    { "sgd", "l2", "with L2: g′ = g + λ·w = " },
+  };
+
+  for (size_t c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr (NsExperiment) experiment = explain_experiment (cases[c][0], cases[c][1]);
+      const NsStepState *step = ns_experiment_get_step_state (experiment);
+      g_autofree char *link = NULL;
+      g_autofree char *change = NULL;
+
+      g_assert_true (ns_experiment_step_finish_batch (experiment));
+      g_assert_cmpint (step->phase, ==, NS_STEP_UPDATE);
+      link = explain (experiment, NS_HIT_LINK, 0, 0, 0);
+      assert_contains (link, cases[c][2]);
+      change = ns_render_network_format_number (step->change[0]);
+      assert_contains (link, change);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1101,6 +1284,8 @@ main (int argc, char **argv)
   g_test_add_func ("/render/network/from-experiment", test_from_experiment);
   g_test_add_func ("/render/network/step", test_step);
   g_test_add_func ("/render/network/step-losses", test_step_losses);
+  g_test_add_func ("/render/network/step-explain", test_step_explain);
+  g_test_add_func ("/render/network/step-explain-optimizers", test_step_explain_optimizers);
 
   status = g_test_run ();
   release_font_caches ();

@@ -254,10 +254,12 @@ test_controls (void)
     g_assert_cmpuint (ns_experiment_get_step (experiment), ==, before + 1);
 
     g_assert_true (gtk_widget_activate_action (w, "win.step-size", "s", "sample"));
-    for (guint k = 0; k < 3; k++)
-      g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
     state = ns_experiment_get_step_state (experiment);
+    /* Forward a layer at a time, the loss, then backward's first layer. */
+    for (guint k = 0; k < state->n_layers + 2 || k == 0; k++)
+      g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
     g_assert_cmpint (state->phase, ==, NS_STEP_BACKWARD);
+    g_assert_cmpuint (state->layer, ==, 1);
     g_assert_cmpuint (state->sample, ==, 0);
     g_assert_true (gtk_widget_activate_action (w, "win.step-back", NULL));
     g_assert_cmpint (ns_experiment_get_step_state (experiment)->phase, ==, NS_STEP_LOSS);
@@ -548,6 +550,164 @@ test_application (void)
   run_for (50);
 }
 
+/* Renders the whole window; saves it as dir/name when NS_TEST_DUMP is set. */
+static void
+dump_window (GtkWidget *window, const char *name)
+{
+  const char *dir = g_getenv ("NS_TEST_DUMP");
+  /* The window's content (a toplevel's own paintable draws nothing). */
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  int width, height;
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  /* A few frames, so every widget has drawn what the actions changed. */
+  run_for (300);
+  WAIT_UNTIL (gtk_widget_get_width (content) > 0, 5000);
+  width = gtk_widget_get_width (content);
+  height = gtk_widget_get_height (content);
+  paintable = gtk_widget_paintable_new (content);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("dumped %s", path);
+}
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label of the details pane: the selectable label inside the revealer under the diagram. */
+static GtkLabel *
+details_label (GtkWidget *window, GtkRevealer **revealer)
+{
+  NsNetworkView *view = find_network_view (window);
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (view));
+
+  *revealer = GTK_REVEALER (find_widget_of_type (box, GTK_TYPE_REVEALER));
+  g_assert_nonnull (*revealer);
+  return GTK_LABEL (gtk_revealer_get_child (*revealer));
+}
+
+/* The instructor's walk through one sample of a 2-3-1 network on xor, as on a projector:
+ * forward layer by layer, the loss, backward layer by layer, the update; the header says where
+ * the walk is, the details pane shows the selected item's numbers; then play goes on. */
+static void
+test_step_through (void)
+{
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsExperiment) experiment = NULL;
+  NsWindow *window;
+  GtkWidget *w;
+  GtkRevealer *revealer;
+  GtkLabel *details;
+  NsNetworkView *view;
+  const NsStepState *state;
+  NsNetworkItem link = { NS_HIT_LINK, 1, 0, 2 };
+  NsNetworkItem neuron = { NS_HIT_NEURON, 0, 0, -1 };
+
+  ns_config_init_default (&config);
+  g_assert_true (ns_config_set_option (&config, "dataset", "xor", &error));
+  g_assert_true (ns_config_set_option (&config, "hidden", "3", &error));
+  g_assert_true (ns_config_set_option (&config, "batch", "1", &error));
+  g_assert_no_error (error);
+  experiment = ns_experiment_new (&config, &error);
+  g_assert_no_error (error);
+  window = ns_window_new (NULL, experiment);
+  w = GTK_WIDGET (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (w), 5000);
+  ns_experiment_train_epochs (experiment, 5);
+  view = find_network_view (w);
+  details = details_label (w, &revealer);
+  state = ns_experiment_get_step_state (experiment);
+
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_activate_action (w, "win.step-size", "s", "sample"));
+  g_assert_true (gtk_widget_activate_action (w, "win.zoom-in", NULL));
+
+  /* Forward: the hidden layer lights up, then the output. */
+  g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
+  g_assert_cmpint (state->phase, ==, NS_STEP_FORWARD);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  WAIT_UNTIL (gtk_revealer_get_child_revealed (revealer), 5000);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (revealer)), >, 0);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (details), "Point at a neuron"));
+  ns_network_view_set_selection (view, &neuron);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (details),
+                                   "Neuron 1 of hidden layer 1\nz = w·x + b = "));
+  dump_window (w, "step-1-forward-hidden.png");
+  g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
+  g_assert_cmpuint (state->layer, ==, 2);
+  dump_window (w, "step-2-forward-output.png");
+
+  /* Loss: the selected neuron's numbers stay; the output's formula is on the diagram. */
+  g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
+  g_assert_cmpint (state->phase, ==, NS_STEP_LOSS);
+  ns_network_view_set_selection (view, &(NsNetworkItem){ NS_HIT_NEURON, 1, 0, -1 });
+  g_assert_nonnull (strstr (gtk_label_get_label (details), "L = −("));
+  dump_window (w, "step-3-loss.png");
+
+  /* Backward: the output's delta, then the hidden layer's. */
+  g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
+  g_assert_cmpint (state->phase, ==, NS_STEP_BACKWARD);
+  ns_network_view_set_selection (view, &link);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (details),
+                                   "Weight from neuron 3 of hidden layer 1 to the output neuron"));
+  g_assert_nonnull (strstr (gtk_label_get_label (details), "δ·x = "));
+  dump_window (w, "step-4-backward-output.png");
+  g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
+  dump_window (w, "step-5-backward-hidden.png");
+
+  /* Update (batch size 1: after every sample): old → new for the selected weight. */
+  g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
+  g_assert_cmpint (state->phase, ==, NS_STEP_UPDATE);
+  g_assert_nonnull (strstr (gtk_label_get_label (details), "weight w: "));
+  dump_window (w, "step-6-update.png");
+
+  /* Left walks back; Right comes forward again without changing anything. */
+  g_assert_true (gtk_widget_activate_action (w, "win.step-back", NULL));
+  g_assert_cmpint (state->phase, ==, NS_STEP_BACKWARD);
+  g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
+  g_assert_cmpint (state->phase, ==, NS_STEP_UPDATE);
+
+  /* Then play: the run goes on, the pane folds away. */
+  g_assert_true (gtk_widget_activate_action (w, "win.step-size", "s", "epoch"));
+  g_assert_true (gtk_widget_activate_action (w, "win.play", NULL));
+  WAIT_UNTIL (ns_experiment_get_epoch (experiment) >= 8, 10000);
+  g_assert_true (gtk_widget_activate_action (w, "win.play", NULL));
+  g_assert_cmpint (ns_experiment_get_step_state (experiment)->phase, ==, NS_STEP_IDLE);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -561,6 +721,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/diverged", test_diverged);
   g_test_add_func ("/ui/window/controls", test_controls);
   g_test_add_func ("/ui/window/reset-lower-lr", test_reset_lower_lr);
+  g_test_add_func ("/ui/window/step-through", test_step_through);
   g_test_add_func ("/ui/network-view/render", test_network_view_render);
 
   return g_test_run ();

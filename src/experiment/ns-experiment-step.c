@@ -197,6 +197,7 @@ run_sample (StepData *d, NsExperiment *self, guint s)
   d->pub.grad = d->grad;
   d->pub.batch_grad = d->batch_grad;
   d->pub.phase = NS_STEP_FORWARD;
+  d->pub.layer = 1;
   d->computed = NS_STEP_BACKWARD;
   return TRUE;
 }
@@ -218,6 +219,7 @@ begin_batch (StepData *d, NsExperiment *self)
   d->pub.n_inputs = d->n_inputs;
   d->pub.n_units = d->n_units;
   d->pub.n_params = d->n_params;
+  d->pub.n_layers = (guint) net->n_layers;
   nn_net_zero_grads (net);
   if (!run_sample (d, self, 0))
     {
@@ -271,9 +273,31 @@ update (StepData *d, NsExperiment *self)
   d->pub.adam_beta2_power = net->adam_beta2_power;
   d->pub.diverged = self->diverged;
   d->pub.phase = NS_STEP_UPDATE;
+  d->pub.layer = d->pub.n_layers;
   d->computed = NS_STEP_UPDATE;
   remember (d, self);
   return TRUE;
+}
+
+/* FORWARD and BACKWARD are walked a layer at a time; the other phases show every layer. */
+static gboolean
+walks_layers (NsStepPhase phase)
+{
+  return phase == NS_STEP_FORWARD || phase == NS_STEP_BACKWARD;
+}
+
+/* Shows @phase from its start (its first layer) or, going back into it, at its end. */
+static void
+show_phase (StepData *d, NsStepPhase phase, gboolean at_end)
+{
+  d->pub.phase = phase;
+  d->pub.layer = walks_layers (phase) && !at_end ? 1 : d->pub.n_layers;
+}
+
+static gboolean
+at_phase_end (StepData *d)
+{
+  return d->pub.layer >= d->pub.n_layers;
 }
 
 gboolean
@@ -284,9 +308,14 @@ ns_experiment_step_phase (NsExperiment *self)
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
   d = get_data (self);
+  if (walks_layers (d->pub.phase) && !at_phase_end (d))
+    {
+      d->pub.layer++;
+      return TRUE;
+    }
   if (d->pub.phase != NS_STEP_IDLE && d->pub.phase < d->computed)
     {
-      d->pub.phase++;
+      show_phase (d, d->pub.phase + 1, FALSE);
       return TRUE;
     }
   switch (d->pub.phase)
@@ -323,9 +352,34 @@ ns_experiment_step_back (NsExperiment *self)
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
   d = get_data (self);
+  if (walks_layers (d->pub.phase) && d->pub.layer > 1)
+    {
+      d->pub.layer--;
+      return TRUE;
+    }
   if (d->pub.phase == NS_STEP_IDLE || d->pub.phase == NS_STEP_FORWARD)
     return FALSE;
-  d->pub.phase--;
+  show_phase (d, d->pub.phase - 1, TRUE);
+  return TRUE;
+}
+
+gboolean
+ns_experiment_step_whole_phase (NsExperiment *self)
+{
+  StepData *d;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  d = get_data (self);
+  if (walks_layers (d->pub.phase) && !at_phase_end (d))
+    {
+      d->pub.layer = d->pub.n_layers;
+      return TRUE;
+    }
+  if (!ns_experiment_step_phase (self))
+    return FALSE;
+  if (walks_layers (d->pub.phase))
+    d->pub.layer = d->pub.n_layers;
   return TRUE;
 }
 
@@ -343,7 +397,8 @@ ns_experiment_step_sample (NsExperiment *self)
         return FALSE;
     }
   while (d->pub.phase != NS_STEP_UPDATE
-         && !(d->pub.phase == NS_STEP_BACKWARD && d->pub.sample + 1 < d->pub.batch_size));
+         && !(d->pub.phase == NS_STEP_BACKWARD && at_phase_end (d)
+              && d->pub.sample + 1 < d->pub.batch_size));
   return TRUE;
 }
 

@@ -5,7 +5,10 @@
  * take (the epoch's shuffle is started here if needed, as a step would start it). Each sample
  * has three phases, FORWARD, LOSS and BACKWARD (its gradient, scaled by 1/B, added to the
  * batch's); after the batch's last sample comes UPDATE, then IDLE. With batch size 1 every
- * sample has its update.
+ * sample has its update. FORWARD walks the layers from the first hidden one to the output, one
+ * layer per step, and BACKWARD walks them back from the output, so a learner sees each layer
+ * light up in turn (the numbers are all computed when the sample starts; the walk only reveals
+ * them).
  *
  * Why stepping never changes the run: before UPDATE, sample phases change nothing but the
  * network's scratch (kept activation rows and the grads being accumulated): the weights, the
@@ -46,6 +49,11 @@ typedef struct
   guint batch_size;    /* B: samples in this batch (an epoch's last batch may be short) */
   guint data_index;    /* the sample's index in the training set */
   guint64 step;        /* mini-batches done before this batch */
+  guint layer;         /* the layers the phase has reached, 1 .. n_layers: in FORWARD counted
+                        * from the first hidden layer (layer - 1 is the one lighting up), in
+                        * BACKWARD from the output (n_layers - layer is the one whose deltas
+                        * just arrived); n_layers in the other phases */
+  guint n_layers;      /* the network's layers with weights: hidden ones and the output */
   gboolean diverged;   /* the update made a parameter non-finite */
 
   guint n_inputs;
@@ -76,14 +84,17 @@ typedef struct
   double adam_beta2_power;
 } NsStepState;
 
-/* Advances one phase: IDLE -> the next sample's FORWARD -> LOSS -> BACKWARD -> the next
- * sample's FORWARD … -> UPDATE after the batch's last sample -> IDLE. If going back moved the
- * phase shown, advances it again without recomputing. FALSE if there is nothing to train (no
- * training data, or the run diverged). */
+/* Advances one step of the walk: IDLE -> the next sample's FORWARD, layer by layer -> LOSS ->
+ * BACKWARD, layer by layer from the output -> the next sample's FORWARD … -> UPDATE after the
+ * batch's last sample -> IDLE. If going back moved what is shown, advances it again without
+ * recomputing. FALSE if there is nothing to train (no training data, or the run diverged). */
 gboolean ns_experiment_step_phase (NsExperiment *self);
-/* Shows the previous phase of the current sample (UPDATE -> BACKWARD -> LOSS -> FORWARD);
- * changes no numbers. FALSE at FORWARD or IDLE. */
+/* Shows the previous step of the current sample's walk (UPDATE -> BACKWARD's layers -> LOSS
+ * -> FORWARD's layers); changes no numbers. FALSE at FORWARD's first layer or IDLE. */
 gboolean ns_experiment_step_back (NsExperiment *self);
+/* To the end of the current phase (all of FORWARD's or BACKWARD's layers), or one step if it
+ * is at its end already: the phase-at-a-time walk. */
+gboolean ns_experiment_step_whole_phase (NsExperiment *self);
 /* To the end of the next sample: its BACKWARD, or UPDATE if it is the batch's last, so B calls
  * are one mini-batch. If the phase shown is behind, to the end of the current sample. */
 gboolean ns_experiment_step_sample (NsExperiment *self);

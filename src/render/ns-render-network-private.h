@@ -12,6 +12,12 @@ void ns_render_network_draw_outline (NsScene *scene,
                                      gboolean highlighted,
                                      const NsRenderStyle *style);
 
+/* Whether weight layer @l (0 the first hidden layer, n_layers - 1 the output) has been
+ * reached by the walk of @step's phase: its numbers shown (TRUE outside FORWARD/BACKWARD). */
+gboolean ns_render_network_step_layer_reached (const NsStepState *step, size_t l);
+/* Whether weight layer @l is the one the walk has just reached (lit in the accent colour). */
+gboolean ns_render_network_step_layer_current (const NsStepState *step, size_t l);
+
 /* The numbers of the phase, over the diagram. */
 void ns_render_network_draw_step (NsScene *scene,
                                   const NsNetworkViewData *view,

@@ -26,6 +26,40 @@ step_shown (const NnNet *net, const NsStepState *step)
          && step->n_params == net->n_params;
 }
 
+gboolean
+ns_render_network_step_layer_reached (const NsStepState *step, size_t l)
+{
+  if (step == NULL)
+    return TRUE;
+  if (step->phase == NS_STEP_FORWARD)
+    return l < step->layer;
+  if (step->phase == NS_STEP_BACKWARD)
+    return l + step->layer >= step->n_layers;
+  return TRUE;
+}
+
+gboolean
+ns_render_network_step_layer_current (const NsStepState *step, size_t l)
+{
+  if (step == NULL || step->layer == 0)
+    return FALSE;
+  if (step->phase == NS_STEP_FORWARD)
+    return l + 1 == step->layer;
+  if (step->phase == NS_STEP_BACKWARD)
+    return l + step->layer == step->n_layers;
+  return FALSE;
+}
+
+/* The weight layer unit @unit belongs to. */
+static size_t
+unit_layer (const NnNet *net, size_t unit)
+{
+  for (size_t l = 0; l < net->n_layers; l++)
+    if (unit < net->layers[l].unit_offset + net->layers[l].n_out)
+      return l;
+  return net->n_layers - 1;
+}
+
 /* The index of unit @unit's bias in the parameters. */
 static size_t
 unit_bias_index (const NnNet *net, size_t unit)
@@ -44,7 +78,8 @@ ns_render_network_step_unit_text (const NnNet *net, const NsStepState *step, siz
 
   g_return_val_if_fail (net != NULL, NULL);
 
-  if (!step_shown (net, step) || unit >= net->n_units)
+  if (!step_shown (net, step) || unit >= net->n_units
+      || !ns_render_network_step_layer_reached (step, unit_layer (net, unit)))
     return NULL;
 
   switch (step->phase)
@@ -136,19 +171,83 @@ ns_render_network_step_loss_text (const NnNet *net, const NsStepState *step)
     }
 }
 
-char *
-ns_render_network_step_caption (const NsStepState *step)
+/* Links in BACKWARD and UPDATE draw tiny numbers (a change is η times a gradient already
+ * divided by B), each layer to its own scale: a learner is told, so a thick link is read as
+ * "large for its layer". */
+#define BACKWARD_TITLE "backward: gradients flow right to left"
+#define BACKWARD_LINKS "\nlinks: each weight's gradient, widths scaled per layer"
+#define UPDATE_LINKS "\nlinks: each weight's change, widths scaled per layer"
+
+/* "a = tanh(z)": what layer @l does to its weighted sums. */
+static char *
+activation_formula (const NnNet *net, size_t l)
 {
-  if (step == NULL)
+  NnActivation act = net->layers[l].act;
+
+  if (l == net->n_layers - 1)
+    switch (net->loss)
+      {
+      case NN_LOSS_BCE:
+        return g_strdup ("ŷ = σ(z)");
+      case NN_LOSS_SOFTMAX_CE:
+        return g_strdup ("p = softmax(z)");
+      case NN_LOSS_MSE:
+      case NN_N_LOSSES:
+      default:
+        return g_strdup ("ŷ = z");
+      }
+  if (act == NN_ACT_LINEAR)
+    return g_strdup ("a = z");
+  if (act == NN_ACT_SIGMOID)
+    return g_strdup ("a = σ(z)");
+  return g_strdup_printf ("a = %s(z)", ns_render_network_activation_label (act));
+}
+
+/* "hidden layer 2" or "output layer" for weight layer @l. */
+static char *
+layer_name (const NnNet *net, size_t l)
+{
+  if (l == net->n_layers - 1)
+    return g_strdup ("output layer");
+  return g_strdup_printf ("hidden layer %zu", l + 1);
+}
+
+char *
+ns_render_network_step_caption (const NnNet *net, const NsStepState *step)
+{
+  size_t l;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (net != NULL, NULL);
+
+  if (!step_shown (net, step))
     return NULL;
 
   switch (step->phase)
     {
     case NS_STEP_FORWARD:
-      return g_strdup_printf ("sample %u of %u · forward: z = w·x + b, a = f(z)", step->sample + 1,
-                              step->batch_size);
+      {
+        g_autofree char *f = NULL;
+
+        l = MIN (MAX (step->layer, 1), net->n_layers) - 1;
+        name = layer_name (net, l);
+        f = activation_formula (net, l);
+        return g_strdup_printf ("forward: sample %u of %u\n%s: z = w·x + b, %s",
+                                step->sample + 1, step->batch_size, name, f);
+      }
     case NS_STEP_BACKWARD:
-      return g_strdup ("gradients flow right to left");
+      l = net->n_layers - MIN (MAX (step->layer, 1), net->n_layers);
+      name = layer_name (net, l);
+      /* The output's delta is the same simple difference for all three loss pairings
+       * (sigmoid + BCE, softmax + CE, linear + MSE): why they are paired. The engine folds
+       * the batch's 1/B into it. */
+      if (l == net->n_layers - 1 && step->batch_size > 1)
+        return g_strdup_printf (BACKWARD_TITLE "\n%s: δ = (ŷ − y) / %u" BACKWARD_LINKS, name,
+                                step->batch_size);
+      if (l == net->n_layers - 1)
+        return g_strdup_printf (BACKWARD_TITLE "\n%s: δ = ŷ − y" BACKWARD_LINKS, name);
+      return g_strdup_printf (BACKWARD_TITLE "\n%s: δ = f′(z) · Σ w·δ from the right" BACKWARD_LINKS,
+                              name);
     case NS_STEP_UPDATE:
       {
         g_autofree char *lr = ns_render_network_format_number (step->trainer.learning_rate);
@@ -157,12 +256,14 @@ ns_render_network_step_caption (const NsStepState *step)
         switch (step->trainer.optimizer)
           {
           case NN_OPT_MOMENTUM:
-            return g_strdup_printf ("v ← μ·v + g, w ← w − η·v (learning rate %s)", lr);
+            return g_strdup_printf ("update: v ← μ·v + g, w ← w − η·v (learning rate %s)"
+                                    UPDATE_LINKS, lr);
           case NN_OPT_ADAM:
-            return g_strdup_printf ("w ← w − η·m̂ / (√v̂ + ε) (Adam, learning rate %s)", lr);
+            return g_strdup_printf ("update: w ← w − η·m̂ / (√v̂ + ε) (Adam, learning rate %s)"
+                                    UPDATE_LINKS, lr);
           case NN_OPT_SGD:
           default:
-            return g_strdup_printf ("w ← w − η·g (learning rate %s)", lr);
+            return g_strdup_printf ("update: w ← w − η·g (learning rate %s)" UPDATE_LINKS, lr);
           }
       }
     case NS_STEP_LOSS:
@@ -170,89 +271,6 @@ ns_render_network_step_caption (const NsStepState *step)
     default:
       return NULL;
     }
-}
-
-char *
-ns_render_network_step_describe (const NnNet *net,
-                                 const NsStepState *step,
-                                 const NsNetworkItem *item)
-{
-  GString *s;
-
-  g_return_val_if_fail (net != NULL, NULL);
-  g_return_val_if_fail (item != NULL, NULL);
-
-  if (!step_shown (net, step))
-    return NULL;
-
-  s = g_string_new (NULL);
-
-  if (item->kind == NS_HIT_LINK && item->layer >= 0 && (size_t) item->layer < net->n_layers
-      && item->neuron >= 0 && (size_t) item->neuron < net->layers[item->layer].n_out
-      && item->input >= 0 && (size_t) item->input < net->layers[item->layer].n_in)
-    {
-      size_t k = nn_net_param_index (net, item->layer, item->neuron, item->input);
-      gboolean update = step->phase == NS_STEP_UPDATE && step->params_before != NULL;
-      g_autofree char *w = ns_render_network_format_number (
-          update ? step->params_before[k] : net->params[k]);
-
-      g_string_append_printf (s, "Weight %s", w);
-      if (step->phase >= NS_STEP_BACKWARD && step->grad != NULL)
-        {
-          g_autofree char *g = ns_render_network_format_number (step->grad[k]);
-
-          g_string_append_printf (s, "\nGradient of this sample %s", g);
-        }
-      if (step->phase >= NS_STEP_BACKWARD && step->batch_grad != NULL)
-        {
-          g_autofree char *g = ns_render_network_format_number (step->batch_grad[k]);
-
-          g_string_append_printf (s, "\nBatch gradient so far %s", g);
-        }
-      if (update && step->change != NULL && step->params_after != NULL)
-        {
-          g_autofree char *c = ns_render_network_format_number (step->change[k]);
-          g_autofree char *a = ns_render_network_format_number (step->params_after[k]);
-
-          g_string_append_printf (s, "\nChange %s, new weight %s", c, a);
-        }
-    }
-  else if (item->kind == NS_HIT_NEURON && item->layer >= 0
-           && (size_t) item->layer < net->n_layers && item->neuron >= 0
-           && (size_t) item->neuron < net->layers[item->layer].n_out)
-    {
-      size_t unit = net->layers[item->layer].unit_offset + item->neuron;
-      size_t b = net->layers[item->layer].b_offset + item->neuron;
-
-      if (step->z != NULL && step->a != NULL)
-        {
-          g_autofree char *z = ns_render_network_format_number (step->z[unit]);
-          g_autofree char *a = ns_render_network_format_number (step->a[unit]);
-
-          g_string_append_printf (s, "z %s, a %s", z, a);
-        }
-      if (step->phase >= NS_STEP_BACKWARD && step->delta != NULL)
-        {
-          g_autofree char *d = ns_render_network_format_number (step->delta[unit]);
-
-          g_string_append_printf (s, "%sδ %s", s->len > 0 ? "\n" : "", d);
-        }
-      if (step->phase == NS_STEP_UPDATE && step->change != NULL && step->params_after != NULL)
-        {
-          g_autofree char *c = ns_render_network_format_number (step->change[b]);
-          g_autofree char *a = ns_render_network_format_number (step->params_after[b]);
-
-          g_string_append_printf (s, "%sBias change %s, new bias %s", s->len > 0 ? "\n" : "", c,
-                                  a);
-        }
-    }
-
-  if (s->len == 0)
-    {
-      g_string_free (s, TRUE);
-      return NULL;
-    }
-  return g_string_free (s, FALSE);
 }
 
 /* A text on a rounded background, centred on (cx, cy) but kept inside the area, so it reads
@@ -312,16 +330,19 @@ ns_render_network_draw_step (NsScene *scene,
                    &style->foreground, width);
       }
 
-  /* Each neuron's numbers at the foot of its picture. */
+  /* Each neuron's numbers at the foot of its picture; the layer the walk has just reached
+   * ringed in the accent colour. */
   for (size_t l = 0; l < net->n_layers; l++)
     for (size_t j = 0; j < net->layers[l].n_out; j++)
       {
         g_autofree char *text
             = ns_render_network_step_unit_text (net, step, net->layers[l].unit_offset + j);
 
+        ns_network_layout_node (layout, l + 1, j, &box);
+        if (ns_render_network_step_layer_current (step, l))
+          ns_render_network_draw_outline (scene, &box, TRUE, FALSE, style);
         if (text == NULL)
           continue;
-        ns_network_layout_node (layout, l + 1, j, &box);
         draw_pill (scene, style, box.x + box.width / 2, box.y + box.height - line / 2, text,
                    size, &style->foreground, width);
       }
@@ -362,7 +383,16 @@ ns_render_network_draw_step (NsScene *scene,
                    width);
     }
 
-  caption = ns_render_network_step_caption (step);
+  caption = ns_render_network_step_caption (net, step);
   if (caption != NULL)
-    draw_pill (scene, style, box.x + box.width / 2, y, caption, size, &style->foreground, width);
+    {
+      g_auto (GStrv) lines = g_strsplit (caption, "\n", -1);
+      guint n = g_strv_length (lines);
+
+      /* Kept above the area's bottom edge however many lines there are. */
+      y = MIN (y, height - layout->margin / 2 - (n - 0.5) * line);
+      for (guint k = 0; k < n; k++)
+        draw_pill (scene, style, box.x + box.width / 2, y + k * line, lines[k], size,
+                   &style->foreground, width);
+    }
 }

@@ -748,6 +748,8 @@ draw_neurons (NsScene *scene,
 {
   const NnNet *net = view->net;
   size_t n = (size_t) view->grid_size * view->grid_size;
+  NsColor dim = ns_color_with_alpha (&style->background,
+                                     style->dark ? DIM_ALPHA_DARK : DIM_ALPHA_LIGHT);
 
   for (size_t l = 0; l < net->n_layers; l++)
     for (size_t j = 0; j < net->layers[l].n_out; j++)
@@ -762,6 +764,10 @@ draw_neurons (NsScene *scene,
 
         draw_picture (scene, &box, values, view->grid_size, view->picture_step, view->grid_y_up,
                       neuron_map (maps, view, style, l, j, &scratch), style);
+        /* Stepping forward, the layers ahead of the pass wait, faded, to light up in turn. */
+        if (view->step != NULL && view->step->phase == NS_STEP_FORWARD
+            && !ns_render_network_step_layer_reached (view->step, l))
+          ns_scene_add_rect (scene, box.x, box.y, box.width, box.height, 0, &dim, NULL, 0);
         ns_render_network_draw_outline (scene, &box, item_is_neuron (&view->selection, l, j),
                                         item_is_neuron (&view->highlight, l, j)
                                             || link_touches (view, &view->highlight, l + 1, j),
@@ -818,26 +824,23 @@ step_link_values (const NsNetworkViewData *view)
 }
 
 /* Gradients and changes are tiny next to weights (a change is η times a gradient scaled by
- * 1/B), so they get their own scale: the largest |value| of the frame draws like a weight of
- * 3.5 (nearly the widest link), the others in proportion, so every nonzero one still shows
- * its sign. */
+ * 1/B), so they get their own scale, one per layer: a shared scale would let the layer with
+ * the largest gradients (often the first) drown the others, hiding exactly what a learner is
+ * looking for when gradients shrink toward the input. The largest |value| of layer @l draws
+ * like a weight of 3.5 (nearly the widest link), the others in proportion, so every nonzero
+ * one still shows its sign. */
 static double
-step_link_scale (const NsNetworkViewData *view, const float *values)
+step_link_scale (const NsNetworkViewData *view, const float *values, size_t l)
 {
-  const NnNet *net = view->net;
+  const NnLayer *layer = &view->net->layers[l];
   double m = 0;
 
-  for (size_t l = 0; l < net->n_layers; l++)
+  for (size_t k = 0; k < layer->n_out * layer->n_in; k++)
     {
-      const NnLayer *layer = &net->layers[l];
+      double a = fabs ((double) values[layer->w_offset + k]);
 
-      for (size_t k = 0; k < layer->n_out * layer->n_in; k++)
-        {
-          double a = fabs ((double) values[layer->w_offset + k]);
-
-          if (isfinite (a) && a > m)
-            m = a;
-        }
+      if (isfinite (a) && a > m)
+        m = a;
     }
 
   return m > 0 ? 3.5 / m : 0;
@@ -863,23 +866,29 @@ draw_links (NsScene *scene,
   double pad = ns_render_style_px (style, 2);
   const NsNetworkItem *sel = &view->selection;
   const float *values = step_link_values (view);
-  double scale = values != NULL ? step_link_scale (view, values) : 1;
+  double scale = 1;
 
   /* Weight (l, j, i) runs from picture i of column l to neuron j of column l + 1. */
   for (size_t l = 0; l < net->n_layers; l++)
     {
       const NnLayer *layer = &net->layers[l];
+      /* A layer the step's walk has not reached yet is drawn faint: in FORWARD its weights
+       * wait their turn; in BACKWARD its gradients are not known yet (thin neutral lines). */
+      gboolean reached = ns_render_network_step_layer_reached (view->step, l);
 
+      if (values != NULL)
+        scale = step_link_scale (view, values, l);
       for (size_t j = 0; j < layer->n_out; j++)
         for (size_t i = 0; i < layer->n_in; i++)
           {
             double x0, y0, x1, y1, lw;
             NsColor color;
+            float value = link_value (view, values, scale, layer->w_offset + j * layer->n_in + i);
 
             link_ends (view, layout, l, j, i, &x0, &y0, &x1, &y1);
-            link_look (style,
-                       link_value (view, values, scale, layer->w_offset + j * layer->n_in + i),
-                       &color, &lw);
+            link_look (style, reached || values == NULL ? value : 0, &color, &lw);
+            if (!reached)
+              color.a *= 0.3;
             ns_scene_add_line (scene, x0, y0, x1, y1, lw, &color);
             ns_scene_add_hit_segment (scene, NS_HIT_LINK, (int) l, (int) j, (int) i, x0, y0, x1,
                                       y1, MAX (lw / 2 + pad, min_tolerance));
@@ -894,6 +903,9 @@ draw_links (NsScene *scene,
       size_t index = nn_net_param_index (net, sel->layer, sel->neuron, sel->input);
       double x0, y0, x1, y1, lw;
       NsColor color;
+
+      if (values != NULL)
+        scale = step_link_scale (view, values, sel->layer);
 
       link_ends (view, layout, sel->layer, sel->neuron, sel->input, &x0, &y0, &x1, &y1);
       link_look (style, link_value (view, values, scale, index), &color, &lw);

@@ -154,12 +154,13 @@ char *ns_render_network_step_unit_text (const NnNet *net, const NsStepState *ste
 char *ns_render_network_step_loss_text (const NnNet *net, const NsStepState *step);
 /* The caption under the diagram in @step's phase ("gradients flow right to left"), or NULL
  * (caller frees). */
-char *ns_render_network_step_caption (const NsStepState *step);
-/* The numbers of @item in @step (a link: its weight, the sample's gradient, its change; a
- * neuron: z, a, delta, bias change), one per line, for a tooltip; NULL if none (caller
- * frees). */
-char *ns_render_network_step_describe (const NnNet *net, const NsStepState *step,
-                                       const NsNetworkItem *item);
+char *ns_render_network_step_caption (const NnNet *net, const NsStepState *step);
+/* The numbers of @item (a neuron, a link or an input picture) in the step's phase worked out as
+ * an instructor reads them aloud: a title line ("Weight from X₁ to neuron 1 of hidden layer
+ * 1"), then one formula per line with its numbers filled in ("z = w·x + b = 0.52·(−4.46) + …
+ * = 1.74"); each result is the engine's kept value. NULL when @view is not stepping or @item
+ * is nothing (caller frees). */
+char *ns_render_network_step_explain (const NsNetworkViewData *view, const NsNetworkItem *item);
 /* A number as the stepping texts write it: three significant digits, a real minus sign. */
 char *ns_render_network_format_number (double v);
 

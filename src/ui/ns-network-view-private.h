@@ -55,6 +55,8 @@ struct _NsNetworkView
 
   NsNetworkItem hover;     /* under the pointer */
   NsNetworkItem selection; /* the keyboard's */
+  NsNetworkItem details;   /* what the details pane explains: the item last pointed at or
+                            * selected, kept when the pointer leaves so it can be read out */
   gboolean link_from_source; /* a selected link was reached from its source: Up / Down move
                               * its target */
   gboolean focus_moving;     /* the focus is coming in from another widget (Tab) */

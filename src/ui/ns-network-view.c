@@ -34,6 +34,16 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  DETAILS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void set_details (NsNetworkView *self, const NsNetworkItem *item);
+
 static const NsNetworkItem no_item = { NS_HIT_NONE, -1, -1, -1 };
 
 static void update_description (NsNetworkView *self);
@@ -370,6 +380,11 @@ measure_controls (NsNetworkView *self, double *controls_height, double *column_h
 static NsNetworkItem
 detail_item (NsNetworkView *self)
 {
+  /* Stepping, the details pane under the diagram has the numbers; a card would hide the
+   * diagram's own. */
+  if (self->experiment != NULL
+      && ns_experiment_get_step_state (self->experiment)->phase != NS_STEP_IDLE)
+    return no_item;
   if (self->hover.kind == NS_HIT_NEURON)
     return self->hover;
   if (self->selection.kind == NS_HIT_NEURON
@@ -792,6 +807,39 @@ ns_network_view_get_edit_popover (NsNetworkView *self)
   return gtk_widget_get_visible (self->edit_popover) ? self->edit_popover : NULL;
 }
 
+/* ---- the details pane ---- */
+
+/* Keeps @item for the details pane; nothing (the pointer leaving) keeps the one before. */
+static void
+set_details (NsNetworkView *self, const NsNetworkItem *item)
+{
+  if (item->kind == NS_HIT_NONE || item->kind == NS_HIT_POINT || item_equal (item, &self->details))
+    return;
+  self->details = *item;
+  g_signal_emit (self, signals[DETAILS_CHANGED], 0);
+}
+
+char *
+ns_network_view_get_details (NsNetworkView *self)
+{
+  NsNetworkViewData view;
+  char *text = NULL;
+
+  g_return_val_if_fail (NS_IS_NETWORK_VIEW (self), NULL);
+
+  if (self->experiment == NULL
+      || ns_experiment_get_step_state (self->experiment)->phase == NS_STEP_IDLE)
+    return NULL;
+
+  ns_render_network_prepare (&view, self->experiment, 0);
+  if (item_exists (self, &self->details))
+    text = ns_render_network_step_explain (&view, &self->details);
+  if (text == NULL)
+    text = g_strdup ("Point at a neuron, a link or an input to read its numbers here "
+                     "(or Tab into the diagram and select one with the arrow keys).");
+  return text;
+}
+
 /* ---- selection and keys ---- */
 
 NsNetworkItem
@@ -817,6 +865,7 @@ select_item (NsNetworkView *self, const NsNetworkItem *item)
   self->selection = next;
   update_description (self);
   invalidate (self);
+  set_details (self, &next);
 }
 
 void
@@ -1098,21 +1147,10 @@ ns_network_view_query_tooltip (
   ensure_scene (self);
   item = hit_item (ns_scene_hit_test (self->scene, x, y));
 
-  /* While stepping, the phase's numbers, for an instructor to read out. */
-  if (item.kind == NS_HIT_NEURON || item.kind == NS_HIT_LINK)
-    {
-      g_autofree char *numbers = ns_render_network_step_describe (
-          get_net (self), ns_experiment_get_step_state (self->experiment), &item);
-
-      if (numbers != NULL)
-        {
-          g_autofree char *name = describe_item (self, &item);
-
-          text = name != NULL ? g_strdup_printf ("%s\n%s", name, numbers) : g_strdup (numbers);
-          gtk_tooltip_set_text (tooltip, text);
-          return TRUE;
-        }
-    }
+  /* While stepping, the details pane under the diagram shows the item's numbers: a tooltip
+   * would cover the diagram's. */
+  if (ns_experiment_get_step_state (self->experiment)->phase != NS_STEP_IDLE)
+    return FALSE;
 
   /* A neuron's card already shows its bias and picture. */
   if (item.kind == NS_HIT_NEURON)
@@ -1143,6 +1181,7 @@ set_hover (NsNetworkView *self, const NsNetworkItem *item)
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                    item->kind != NS_HIT_NONE ? "pointer" : NULL);
   invalidate (self);
+  set_details (self, item);
 }
 
 static void
@@ -1310,6 +1349,11 @@ ns_network_view_class_init (NsNetworkViewClass *klass)
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The item the details pane explains changed (ns_network_view_get_details). */
+  signals[DETAILS_CHANGED] = g_signal_new ("details-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                           0);
 
   ns_network_view_class_init_actions (widget_class);
 

@@ -57,6 +57,12 @@ const NsScene *ns_network_view_get_scene (NsNetworkView *self);
 /* What a tooltip at (x, y) says, or NULL if nothing is there (caller frees). */
 char *ns_network_view_describe_at (NsNetworkView *self, double x, double y);
 
+/* While stepping through training, the numbers of the neuron, link or input last pointed at
+ * or selected, worked out as formulas (ns_render_network_step_explain), or a hint saying how
+ * to get them; NULL when not stepping (caller frees). The view emits "details-changed" when
+ * the item changes; a step changes them too (the window reads them after each). */
+char *ns_network_view_get_details (NsNetworkView *self);
+
 /* The keyboard's selection (kind NS_HIT_NONE when nothing is selected). Setting one that does
  * not exist selects nothing. */
 NsNetworkItem ns_network_view_get_selection (NsNetworkView *self);

@@ -70,6 +70,8 @@ struct _NsWindow
   GtkLabel *train_loss_label;
   GtkLabel *test_loss_label;
   NsNetworkView *network_view;
+  GtkRevealer *details_revealer; /* stepping: the numbers of the item last pointed at */
+  GtkLabel *details_label;
   GtkScrolledWindow *start_panel;
   GtkBox *end_panel;
   NsDataPanel *data_panel;

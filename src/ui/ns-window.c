@@ -73,6 +73,17 @@ format_loss (GtkLabel *label, const char *name, double loss)
   gtk_label_set_markup (label, markup);
 }
 
+/* The details pane shows while stepping, with the numbers of the item last pointed at. */
+static void
+update_details (NsWindow *self)
+{
+  g_autofree char *details = ns_network_view_get_details (self->network_view);
+
+  if (details != NULL)
+    gtk_label_set_label (self->details_label, details);
+  gtk_revealer_set_reveal_child (self->details_revealer, details != NULL);
+}
+
 /* Labels and the picture follow the experiment after every change. */
 static void
 update_view (NsWindow *self)
@@ -84,15 +95,27 @@ update_view (NsWindow *self)
   {
     const NsStepState *state = ns_experiment_get_step_state (self->experiment);
     static const char *const phases[] = { "", "forward", "loss", "backward", "update" };
+    g_autofree char *where = NULL;
 
+    /* Forward and backward go a layer at a time: say which. */
+    if (state->phase == NS_STEP_FORWARD || state->phase == NS_STEP_BACKWARD)
+      {
+        guint l = state->phase == NS_STEP_FORWARD ? state->layer
+                                                  : state->n_layers + 1 - state->layer;
+
+        where = l == state->n_layers ? g_strdup (" (output layer)")
+                                     : g_strdup_printf (" (hidden layer %u)", l);
+      }
     if (state->phase == NS_STEP_IDLE)
       epoch = g_strdup_printf ("Epoch %u", ns_experiment_get_epoch (self->experiment));
     else
-      epoch = g_strdup_printf ("Epoch %u · sample %u of %u · %s",
+      epoch = g_strdup_printf ("Epoch %u · sample %u of %u · %s%s",
                                ns_experiment_get_epoch (self->experiment), state->sample + 1,
-                               state->batch_size, phases[state->phase]);
+                               state->batch_size, phases[state->phase],
+                               where != NULL ? where : "");
   }
   gtk_label_set_label (self->epoch_label, epoch);
+  update_details (self);
   format_loss (self->train_loss_label, "Training loss", last->train_loss);
   format_loss (self->test_loss_label, "Test loss", last->test_loss);
 
@@ -962,6 +985,8 @@ ns_window_class_init (NsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NsWindow, train_loss_label);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, test_loss_label);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, network_view);
+  gtk_widget_class_bind_template_child (widget_class, NsWindow, details_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NsWindow, details_label);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, start_panel);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, end_panel);
 
@@ -1040,6 +1065,8 @@ ns_window_init (NsWindow *self)
 
   /* The diagram needs room: below it, the data panel folds away (AdwFlap's auto policy). */
   gtk_widget_set_size_request (GTK_WIDGET (self->network_view), 480, -1);
+  g_signal_connect_swapped (self->network_view, "details-changed", G_CALLBACK (update_details),
+                            self);
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "ns-window");
   {
