@@ -697,6 +697,18 @@ test_step_through (void)
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
   g_assert_cmpint (state->phase, ==, NS_STEP_UPDATE);
 
+  /* Shift+Right: whole phases, every layer at once. */
+  g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
+  g_assert_cmpint (state->phase, ==, NS_STEP_IDLE);
+  g_assert_true (gtk_widget_activate_action (w, "win.step-phase", NULL));
+  g_assert_cmpint (state->phase, ==, NS_STEP_FORWARD);
+  g_assert_cmpuint (state->layer, ==, state->n_layers);
+  g_assert_true (gtk_widget_activate_action (w, "win.step-phase", NULL));
+  g_assert_cmpint (state->phase, ==, NS_STEP_LOSS);
+  g_assert_true (gtk_widget_activate_action (w, "win.step-phase", NULL));
+  g_assert_cmpint (state->phase, ==, NS_STEP_BACKWARD);
+  g_assert_cmpuint (state->layer, ==, state->n_layers);
+
   /* Then play: the run goes on, the pane folds away. */
   g_assert_true (gtk_widget_activate_action (w, "win.step-size", "s", "epoch"));
   g_assert_true (gtk_widget_activate_action (w, "win.play", NULL));

@@ -121,6 +121,7 @@ update_view (NsWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play", !diverged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.step", !diverged);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.step-phase", !diverged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  ns_experiment_can_undo (self->experiment));
   ns_window_update_diverged (self);
@@ -488,6 +489,23 @@ step_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
     ns_experiment_step (self->experiment, 1);
   else
     ns_experiment_train_epochs (self->experiment, 1);
+  after_steps (self);
+}
+
+/* Shift+Right: a whole phase of the sample at once (forward through every layer), for deep
+ * networks; with the other step sizes, the same as Right. */
+static void
+step_phase_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsWindow *self = NS_WINDOW (widget);
+
+  if (g_strcmp0 (self->step_size, "sample") != 0)
+    {
+      gtk_widget_activate_action (widget, "win.step", NULL);
+      return;
+    }
+  ns_window_set_playing (self, FALSE);
+  ns_experiment_step_whole_phase (self->experiment);
   after_steps (self);
 }
 
@@ -997,6 +1015,7 @@ ns_window_class_init (NsWindowClass *klass)
                                    reset_lower_lr_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.step-back", NULL, step_back_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.step-phase", NULL, step_phase_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
@@ -1036,6 +1055,8 @@ ns_window_class_init (NsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "win.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "win.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "win.step-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK,
+                                       "win.step-phase", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "win.step-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "win.reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_SHIFT_MASK, "win.reset", NULL);
