@@ -146,10 +146,34 @@ else
   check "a failed write keeps the old file (exit 1)" $?
 fi
 
+# --phase: a moment of stepping through one sample, drawn for slides; each phase's picture
+# differs from the plain one and from the others.
+render --view network "${opts[@]}" --out "$tmp/plain.png" --size 400x300 2>/dev/null
+for phase in forward loss backward update; do
+  render --view network "${opts[@]}" --phase $phase --out "$tmp/phase-$phase.png" \
+    --size 400x300 2>"$tmp/err"; rc=$?
+  [ $rc = 0 ] && [ "$(magic "$tmp/phase-$phase.png" 4)" = 89504e47 ] \
+    && ! cmp -s "$tmp/plain.png" "$tmp/phase-$phase.png"
+  check "--phase $phase: a PNG unlike the plain diagram (rc $rc)" $?
+done
+! cmp -s "$tmp/phase-forward.png" "$tmp/phase-backward.png"
+check "--phase forward and backward draw different pictures" $?
+render --view boundary "${opts[@]}" --phase forward --out "$tmp/phase-b.png" --size 300x300 \
+  2>/dev/null; rc=$?
+[ $rc = 0 ] && [ -s "$tmp/phase-b.png" ]
+check "--phase with the boundary view (rc $rc)" $?
+render --view network "${opts[@]}" --phase sideways --out "$tmp/x.png" 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q -- '--phase' "$tmp/err" && grep -q 'forward, loss, backward or update' "$tmp/err"
+check "unknown --phase: exit 2, names the phases" $?
+render --view loss "${opts[@]}" --phase loss --out "$tmp/x.png" 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q -- '--phase' "$tmp/err"
+check "--phase with a view that shows no step: exit 2" $?
+
 render --help >"$tmp/help" 2>&1; rc=$?
 [ $rc = 0 ] && grep -q -- '--view' "$tmp/help" && grep -q -- '--size' "$tmp/help" \
   && grep -q -- '--dark' "$tmp/help" && grep -q -- '--scale' "$tmp/help" \
-  && grep -q -- '--hidden' "$tmp/help" && grep -q -- '--load' "$tmp/help"
+  && grep -q -- '--hidden' "$tmp/help" && grep -q -- '--load' "$tmp/help" \
+  && grep -q -- '--phase' "$tmp/help"
 check "--help lists the options" $?
 
 echo "1..$n"

@@ -5,6 +5,7 @@
 #include "ns-cli.h"
 
 #include "ns-experiment.h"
+#include "ns-experiment-step.h"
 #include "ns-render-curves.h"
 #include "ns-render-gradients.h"
 #include "ns-render-network.h"
@@ -143,6 +144,38 @@ train (NsExperiment *exp, gint64 epochs, gint64 steps)
                 ns_experiment_get_epoch (exp), ns_experiment_get_step (exp));
 }
 
+/* "forward", "loss", "backward" or "update": the phase --phase stops at. */
+static gboolean
+parse_phase (const char *text, NsStepPhase *phase)
+{
+  static const char *const names[] = { "forward", "loss", "backward", "update" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    if (g_strcmp0 (text, names[k]) == 0)
+      {
+        *phase = NS_STEP_FORWARD + k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Steps into the next mini-batch as the window's sample stepping does, whole phases at a
+ * time (Shift+Right), until @phase shows: the first sample's forward, loss or backward pass,
+ * or the batch's update after its last sample. */
+static void
+walk_to_phase (NsExperiment *exp, NsStepPhase phase)
+{
+  const NsStepState *state = ns_experiment_get_step_state (exp);
+
+  if (phase == NS_STEP_UPDATE)
+    {
+      ns_experiment_step_finish_batch (exp);
+      return;
+    }
+  while (state->phase != phase && ns_experiment_step_whole_phase (exp))
+    ;
+}
+
 static void
 build_scene (NsScene *scene, NsExperiment *exp, View view, const NsRenderStyle *style,
              double width, double height, gboolean show_test, gboolean discrete)
@@ -243,6 +276,8 @@ ns_cli_render_run (int argc, char **argv)
   g_autofree char *size = NULL;
   g_autofree char *load = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *phase_name = NULL;
+  NsStepPhase phase = NS_STEP_IDLE;
   gint64 epochs = -1, steps = -1;
   gboolean dark = FALSE, show_test = FALSE, discrete = FALSE;
   double scale = 1.0;
@@ -266,6 +301,10 @@ ns_cli_render_run (int argc, char **argv)
     { "epochs", 0, 0, G_OPTION_ARG_INT64, &epochs, "Train N epochs first (default 100)", "N" },
     { "steps", 0, 0, G_OPTION_ARG_INT64, &steps, "Train N mini-batches instead", "N" },
     { "load", 0, 0, G_OPTION_ARG_FILENAME, &load, "Start from a saved experiment", "FILE" },
+    { "phase", 0, 0, G_OPTION_ARG_STRING, &phase_name,
+      "network, boundary: then step into the next mini-batch and draw the first sample's "
+      "forward, loss or backward pass, or the batch's update (as the window's sample steps)",
+      "PHASE" },
     { NULL },
   };
 
@@ -280,6 +319,7 @@ ns_cli_render_run (int argc, char **argv)
              "loss curves, and accuracy for classification) and gradients (each layer's mean\n"
              "|gradient| per epoch, log scale) and space (how the last hidden layer warps\n"
              "the input plane) and race (SGD, momentum and Adam from the same start).\n"
+             "--phase draws a moment of stepping through one sample, for slides.\n"
              "Example: neuroscope render --view boundary --dataset spiral --hidden 8,8 "
              "--epochs 300 --out spiral.png --size 800x800");
   /* One group, so that --help lists every option. */
@@ -308,6 +348,18 @@ ns_cli_render_run (int argc, char **argv)
     {
       status = usage_error (show_test ? "--test: only the boundary view draws points"
                                       : "--discrete: only the boundary view has regions");
+      goto out;
+    }
+  if (phase_name != NULL && !parse_phase (phase_name, &phase))
+    {
+      g_autofree char *msg = g_strdup_printf (
+        "--phase: unknown phase “%s”: expected forward, loss, backward or update", phase_name);
+      status = usage_error (msg);
+      goto out;
+    }
+  if (phase_name != NULL && view != VIEW_NETWORK && view != VIEW_BOUNDARY)
+    {
+      status = usage_error ("--phase: only the network and boundary views show a step");
       goto out;
     }
   if (size != NULL && !parse_size (size, &width, &height))
@@ -355,6 +407,8 @@ ns_cli_render_run (int argc, char **argv)
   if (steps < 0 && epochs < 0)
     epochs = 100;
   train (exp, epochs, steps);
+  if (phase != NS_STEP_IDLE && !ns_experiment_get_diverged (exp))
+    walk_to_phase (exp, phase);
 
   /* The scene is laid out at the output's size, so --size W x H gives a W x H picture at the
    * style's scale, and ns_scene_export draws it one to one. */
