@@ -2,6 +2,7 @@
 #include "ns-render-network.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ns-render-network-private.h"
 
@@ -296,6 +297,79 @@ draw_pill (NsScene *scene,
                      color);
 }
 
+/* Splits @text at spaces into lines no wider than @room (a word wider than @room gets a line
+ * of its own). */
+static GPtrArray *
+wrap_story_line (NsScene *scene, const char *text, double size, double room)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  GString *line = g_string_new (NULL);
+
+  for (guint k = 0; words[k] != NULL; k++)
+    {
+      g_autofree char *joined = line->len > 0 ? g_strconcat (line->str, " ", words[k], NULL)
+                                              : g_strdup (words[k]);
+      double w, h;
+
+      ns_scene_measure_text (scene, joined, NS_TEXT_VALUE, size, &w, &h);
+      if (line->len > 0 && w > room)
+        {
+          g_ptr_array_add (lines, g_string_free (line, FALSE));
+          line = g_string_new (words[k]);
+        }
+      else
+        g_string_assign (line, joined);
+    }
+  if (line->len > 0)
+    g_ptr_array_add (lines, g_string_free (line, FALSE));
+  else
+    g_string_free (line, TRUE);
+  return lines;
+}
+
+/* The phase's story, line after line under the output column from @y: each line wrapped to
+ * the room between the column before the output and the area's right edge, so a long formula
+ * never covers the hidden neurons' numbers, and the whole kept above the bottom edge. */
+static void
+draw_story (NsScene *scene,
+            const NsRenderStyle *style,
+            const NsNetworkLayout *layout,
+            GPtrArray *story,
+            double cx,
+            double y,
+            double size,
+            double width,
+            double height)
+{
+  double pad = ns_render_style_px (style, 6);
+  double left = 0, line = 1.4 * size;
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  if (layout->n_columns >= 2)
+    left = layout->center_x[layout->n_columns - 2] + layout->size[layout->n_columns - 2] / 2 + pad;
+  for (guint k = 0; k < story->len; k++)
+    {
+      g_autoptr (GPtrArray) wrapped
+          = wrap_story_line (scene, story->pdata[k], size, MAX (width - left - 2 * pad, 1));
+
+      for (guint m = 0; m < wrapped->len; m++)
+        g_ptr_array_add (lines, g_steal_pointer (&wrapped->pdata[m]));
+    }
+
+  y = MIN (y, height - layout->margin / 2 - (lines->len - 0.5) * line);
+  for (guint k = 0; k < lines->len; k++)
+    {
+      double w, h, x;
+
+      ns_scene_measure_text (scene, lines->pdata[k], NS_TEXT_VALUE, size, &w, &h);
+      /* Centred under the output, moved left or right as little as needed to stay in the
+       * room. */
+      x = CLAMP (cx, left + w / 2 + pad, MAX (left + w / 2 + pad, width - w / 2 - pad));
+      draw_pill (scene, style, x, y + k * line, lines->pdata[k], size, &style->foreground, width);
+    }
+}
+
 /* The numbers of the phase, over the diagram. */
 void
 ns_render_network_draw_step (NsScene *scene,
@@ -314,6 +388,7 @@ ns_render_network_draw_step (NsScene *scene,
   double y;
   g_autofree char *caption = NULL;
   g_autofree char *loss = NULL;
+  g_autoptr (GPtrArray) story = NULL;
   NsNetworkBox box = { 0, 0, 0, 0 };
 
   if (!step_shown (net, step))
@@ -352,11 +427,11 @@ ns_render_network_draw_step (NsScene *scene,
   ns_network_layout_node (layout, layout->n_columns - 1, out->n_out - 1, &box);
   y = MIN (box.y + box.height + 0.9 * line, height - layout->margin / 2 - 1.5 * line);
 
+  story = g_ptr_array_new_with_free_func (g_free);
+
   /* LOSS: the output column lit, the target and the loss under it. */
   if (step->phase == NS_STEP_LOSS)
     {
-      g_autofree char *target = NULL;
-
       for (size_t j = 0; j < out->n_out; j++)
         {
           NsNetworkBox node;
@@ -366,33 +441,30 @@ ns_render_network_draw_step (NsScene *scene,
         }
       if (net->loss == NN_LOSS_SOFTMAX_CE && view->class_names != NULL && step->target >= 0
           && (size_t) step->target < out->n_out && view->class_names[(size_t) step->target])
-        target = g_strdup_printf ("target class: %s", view->class_names[(size_t) step->target]);
+        g_ptr_array_add (story, g_strdup_printf ("target class: %s",
+                                                 view->class_names[(size_t) step->target]));
       else
         {
           g_autofree char *t = ns_render_network_format_number (step->target);
 
-          target = g_strdup_printf (net->loss == NN_LOSS_SOFTMAX_CE ? "target class %s"
-                                                                      : "target y = %s",
-                                    t);
+          g_ptr_array_add (story, g_strdup_printf (net->loss == NN_LOSS_SOFTMAX_CE
+                                                       ? "target class %s"
+                                                       : "target y = %s",
+                                                   t));
         }
-      draw_pill (scene, style, box.x + box.width / 2, y, target, size, &style->foreground,
-                 width);
       loss = ns_render_network_step_loss_text (net, step);
       if (loss != NULL)
-        draw_pill (scene, style, box.x + box.width / 2, y + line, loss, size, &style->foreground,
-                   width);
+        g_ptr_array_add (story, g_steal_pointer (&loss));
     }
 
   caption = ns_render_network_step_caption (net, step);
   if (caption != NULL)
     {
       g_auto (GStrv) lines = g_strsplit (caption, "\n", -1);
-      guint n = g_strv_length (lines);
 
-      /* Kept above the area's bottom edge however many lines there are. */
-      y = MIN (y, height - layout->margin / 2 - (n - 0.5) * line);
-      for (guint k = 0; k < n; k++)
-        draw_pill (scene, style, box.x + box.width / 2, y + k * line, lines[k], size,
-                   &style->foreground, width);
+      for (guint k = 0; lines[k] != NULL; k++)
+        g_ptr_array_add (story, g_strdup (lines[k]));
     }
+
+  draw_story (scene, style, layout, story, box.x + box.width / 2, y, size, width, height);
 }
