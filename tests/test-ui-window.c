@@ -12,6 +12,7 @@
 #include "ns-curves-view.h"
 #include "ns-experiment-step.h"
 #include "ns-network-view.h"
+#include "ns-race-window.h"
 #include "ns-scene-snapshot.h"
 #include "ns-window.h"
 
@@ -645,6 +646,8 @@ test_step_through (void)
   WAIT_UNTIL (gtk_widget_get_mapped (w), 5000);
   ns_experiment_train_epochs (experiment, 5);
   view = find_network_view (w);
+  /* Wherever Xvfb's pointer happens to be, it must not point at items behind the test's back. */
+  gtk_widget_set_can_target (GTK_WIDGET (view), FALSE);
   details = details_label (w, &revealer);
   state = ns_experiment_get_step_state (experiment);
 
@@ -720,6 +723,52 @@ test_step_through (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The menu's Optimizer Race opens a window racing this network on this data; opening it again
+ * replaces it, with the window's zoom. */
+static NsRaceWindow *
+find_race_window (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (NS_IS_RACE_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_race (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment ("spiral", 0);
+  NsWindow *window = present_window (experiment);
+  GtkWidget *w = GTK_WIDGET (window);
+  NsRaceWindow *race, *again;
+  NsRace *contest;
+
+  g_assert_null (find_race_window ());
+  g_assert_true (gtk_widget_activate_action (w, "win.race", NULL));
+  race = find_race_window ();
+  g_assert_nonnull (race);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (race)) == GTK_WINDOW (window));
+  contest = ns_race_window_get_race (race);
+  g_assert_cmpuint (ns_race_get_n_contestants (contest), ==, 3);
+  g_assert_cmpint (ns_race_get_config (contest)->dataset, ==, NS_DATASET_SPIRAL);
+  g_assert_cmpint (ns_race_get_optimizer (contest, 2), ==, NN_OPT_ADAM);
+
+  g_assert_true (gtk_widget_activate_action (w, "win.zoom-in", NULL));
+  g_assert_cmpfloat (ns_race_window_get_zoom (race), ==, ns_window_get_zoom (window));
+
+  g_object_add_weak_pointer (G_OBJECT (race), (gpointer *) &race);
+  g_assert_true (gtk_widget_activate_action (w, "win.race", NULL));
+  WAIT_UNTIL (race == NULL, 5000);
+  again = find_race_window ();
+  g_assert_nonnull (again);
+  g_assert_cmpfloat (ns_race_window_get_zoom (again), ==, ns_window_get_zoom (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (find_race_window () == NULL, 5000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -734,6 +783,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/controls", test_controls);
   g_test_add_func ("/ui/window/reset-lower-lr", test_reset_lower_lr);
   g_test_add_func ("/ui/window/step-through", test_step_through);
+  g_test_add_func ("/ui/window/race", test_race);
   g_test_add_func ("/ui/network-view/render", test_network_view_render);
 
   return g_test_run ();

@@ -79,6 +79,7 @@ struct _NsWindow
   NsCurvesView *curves_view;
   GtkWidget *value_row; /* the value of clicked points, for regression */
   GtkWidget *hovered_view; /* the view under the pointer, for Ctrl+C (weak) */
+  GtkWidget *race_window;  /* the optimizer race opened from the menu (weak) */
 };
 
 /* ns-window-controls.c */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ns-experiment-step.h"
+#include "ns-race-window.h"
 #include "ns-scene-cairo.h"
 
 /* The first chunk of steps; it adapts to how long a chunk takes on this machine. */
@@ -492,6 +493,22 @@ step_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   after_steps (self);
 }
 
+/* The optimizer race for this network and data, in a window of its own. A race still open
+ * from before raced the configuration of then: it gives way to a new one. */
+static void
+race_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsWindow *self = NS_WINDOW (widget);
+  NsRaceWindow *race;
+
+  if (self->race_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->race_window));
+  race = ns_race_window_new (GTK_WINDOW (self), self->experiment);
+  g_object_bind_property (self, "zoom", race, "zoom", G_BINDING_SYNC_CREATE);
+  g_set_weak_pointer (&self->race_window, GTK_WIDGET (race));
+  gtk_window_present (GTK_WINDOW (race));
+}
+
 /* Shift+Right: a whole phase of the sample at once (forward through every layer), for deep
  * networks; with the other step sizes, the same as Right. */
 static void
@@ -770,6 +787,7 @@ ns_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NS_TYPE_WINDOW);
 
+  g_clear_weak_pointer (&self->race_window);
   g_clear_object (&self->zoom_provider);
   g_clear_pointer (&self->activation, g_free);
   g_clear_pointer (&self->regularization, g_free);
@@ -1016,6 +1034,7 @@ ns_window_class_init (NsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.step-back", NULL, step_back_action_cb);
   gtk_widget_class_install_action (widget_class, "win.step-phase", NULL, step_phase_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.race", NULL, race_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
