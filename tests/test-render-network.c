@@ -1106,6 +1106,50 @@ release_font_caches (void)
   pango_cairo_font_map_set_default (NULL);
 }
 
+/* Backward with eight sigmoid layers: gradients near the input are orders of magnitude
+ * smaller, yet each layer is drawn to its own scale, so its largest gradient is as wide as
+ * the output layer's and every sign still shows. */
+static void
+test_step_layer_scale (void)
+{
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (NsExperiment) experiment = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  const NsStepState *step;
+  const NnNet *net;
+  double widest[NN_MAX_LAYERS] = { 0 };
+  double largest[NN_MAX_LAYERS] = { 0 };
+
+  ns_config_init_default (&config);
+  g_assert_true (ns_config_set_option (&config, "dataset", "circle", &error));
+  g_assert_true (ns_config_set_option (&config, "hidden", "4,4,4,4,4,4,4,4", &error));
+  g_assert_true (ns_config_set_option (&config, "activation", "sigmoid", &error));
+  g_assert_no_error (error);
+  experiment = ns_experiment_new (&config, &error);
+  g_assert_no_error (error);
+  net = ns_experiment_get_net (experiment);
+  step = ns_experiment_get_step_state (experiment);
+  while (!(step->phase == NS_STEP_BACKWARD && step->layer == step->n_layers))
+    g_assert_true (ns_experiment_step_whole_phase (experiment));
+  render_step (scene, experiment, "backward-sigmoid8");
+
+  for (size_t l = 0; l < net->n_layers; l++)
+    for (size_t j = 0; j < net->layers[l].n_out; j++)
+      for (size_t i = 0; i < net->layers[l].n_in; i++)
+        {
+          const NsLine *line = find_link (scene, (int) l, (int) j, (int) i);
+
+          widest[l] = MAX (widest[l], line->width);
+          largest[l] = MAX (largest[l], fabs (step->grad[nn_net_param_index (net, l, j, i)]));
+        }
+  /* The point of the per-layer scale: the first layer's gradients are tiny next to the
+   * output's. */
+  g_assert_cmpfloat (largest[0], <, 1e-3 * largest[net->n_layers - 1]);
+  for (size_t l = 0; l < net->n_layers; l++)
+    g_assert_cmpfloat_with_epsilon (widest[l], widest[net->n_layers - 1], 1e-9);
+}
+
 /* The details pane's text: each formula's numbers are the step's, and its result the engine's
  * (checked against sums worked out here). */
 static NsExperiment *
@@ -1284,6 +1328,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/network/from-experiment", test_from_experiment);
   g_test_add_func ("/render/network/step", test_step);
   g_test_add_func ("/render/network/step-losses", test_step_losses);
+  g_test_add_func ("/render/network/step-layer-scale", test_step_layer_scale);
   g_test_add_func ("/render/network/step-explain", test_step_explain);
   g_test_add_func ("/render/network/step-explain-optimizers", test_step_explain_optimizers);
 
