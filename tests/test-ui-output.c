@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ns-curves-view.h"
+#include "ns-experiment-step.h"
 #include "ns-output-view.h"
 #include "ns-render-curves.h"
 #include "ns-render-output.h"
@@ -357,6 +358,92 @@ test_output_toggles (void)
   gtk_window_destroy (window);
 }
 
+/* The heatmaps in @scene: the images of the output grid's size. */
+static guint
+count_heatmaps (const NsScene *scene)
+{
+  guint count = 0;
+
+  for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, i);
+
+      if (prim->kind == NS_PRIM_IMAGE && prim->image.pixel_width == NS_RENDER_OUTPUT_GRID
+          && prim->image.pixel_height == NS_RENDER_OUTPUT_GRID)
+        count++;
+    }
+
+  return count;
+}
+
+/* Stepping through a mini-batch phase by phase: at its update the view shows the boundary
+ * before and after; the next phase (idle) shows one again. */
+static void
+test_output_before_after (void)
+{
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsExperiment) experiment = NULL;
+  NsOutputView *view = NS_OUTPUT_VIEW (ns_output_view_new ());
+  GtkWindow *window = present (GTK_WIDGET (view), 440, 520);
+  const NsScene *scene = ns_output_view_get_scene (view);
+  static const char *const options[] = { "dataset", "xor", "hidden", "3", "activation", "tanh",
+                                         "lr", "1", "batch", "4", NULL };
+  double x, y;
+
+  ns_config_init_default (&config);
+  for (guint k = 0; options[k] != NULL; k += 2)
+    g_assert_true (ns_config_set_option (&config, options[k], options[k + 1], &error));
+  experiment = ns_experiment_new (&config, &error);
+  g_assert_no_error (error);
+  ns_experiment_step (experiment, 20);
+
+  ns_output_view_set_experiment (view, experiment);
+  WAIT_UNTIL (ns_scene_get_n_prims (scene) > 0, 5000);
+  g_assert_cmpuint (count_heatmaps (scene), ==, 1);
+
+  /* The window redraws its views after every step (a sample's phases bump no version). */
+  while (TRUE)
+    {
+      g_assert_true (ns_experiment_step_phase (experiment));
+      gtk_widget_queue_draw (GTK_WIDGET (view));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+      if (ns_experiment_get_step_state (experiment)->phase == NS_STEP_UPDATE)
+        break;
+      g_assert_cmpuint (count_heatmaps (scene), ==, 1);
+    }
+  g_assert_cmpuint (count_heatmaps (scene), ==, 2);
+  dump_widget (GTK_WIDGET (view), "ui-output-before-after.png");
+
+  /* Clicks and tooltips still map onto the plane (the "after" one). */
+  g_assert_true (ns_output_view_plane_to_widget (view, 0, 0, &x, &y));
+  {
+    g_autofree char *tip = ns_output_view_describe_at (view, x, y);
+
+    g_assert_nonnull (tip);
+    g_assert_nonnull (strstr (tip, "P(blue)"));
+  }
+
+  /* Presentation zoom: still two planes, larger. */
+  ns_output_view_set_zoom (view, 1.6);
+  gtk_window_set_default_size (window, 700, 830);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (view)) >= 700, 5000);
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  g_assert_cmpuint (count_heatmaps (scene), ==, 2);
+  dump_widget (GTK_WIDGET (view), "ui-output-before-after-zoom1.6.png");
+
+  /* The update done: idle, one plane. */
+  g_assert_true (ns_experiment_step_phase (experiment));
+  g_assert_cmpint (ns_experiment_get_step_state (experiment)->phase, ==, NS_STEP_IDLE);
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  g_assert_cmpuint (count_heatmaps (scene), ==, 1);
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_curves_view (void)
 {
@@ -420,6 +507,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/output/add-remove", test_output_add_remove);
   g_test_add_func ("/ui/output/regression", test_output_regression);
   g_test_add_func ("/ui/output/toggles", test_output_toggles);
+  g_test_add_func ("/ui/output/before-after", test_output_before_after);
   g_test_add_func ("/ui/curves/render", test_curves_view);
 
   return g_test_run ();

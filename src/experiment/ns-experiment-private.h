@@ -1,5 +1,5 @@
-/* ns-experiment-private.h: the experiment's state, shared by ns-experiment.c and the JSON
- * reader/writer in ns-experiment-json.c. */
+/* ns-experiment-private.h: the experiment's state, shared by ns-experiment.c, the plane
+ * evaluation in ns-experiment-plane.c and the JSON reader/writer in ns-experiment-json.c. */
 #pragma once
 
 #include "ns-experiment.h"
@@ -55,6 +55,11 @@ struct _NsExperiment
    * and the output's larger picture), so views that draw in one frame share them. */
   NsPlaneCache planes[2];
   guint plane_next; /* the slot a new size replaces */
+  /* At the UPDATE phase of stepping: the plane as the network was before the update, from a
+   * scratch copy of the network holding the step's params_before (its units_version is the
+   * version after the update it shows the "before" of). */
+  NsPlaneCache plane_before;
+  NnNet *plane_before_net;
 
   /* Snapshots taken before each network edit (NsUndoEntry), newest last. */
   GPtrArray *undo;
@@ -70,6 +75,16 @@ struct _NsExperiment
   guint grad_sum_layers;   /* layers in grad_sums; a different count restarts the sums */
   guint grad_sum_batches;  /* mini-batches summed */
 };
+
+/* Generated 2D data (the plane's features), as opposed to a CSV file's columns. */
+static inline gboolean
+ns_experiment_is_plane_data (NsExperiment *self)
+{
+  return self->config.data_path == NULL;
+}
+
+/* Frees the plane caches (finalize). */
+void ns_experiment_plane_clear (NsExperiment *self);
 
 /* Builds an experiment around data and a network that were read elsewhere (JSON): takes
  * ownership of both; recomputes the inputs; does not reset. */

@@ -31,11 +31,7 @@ ns_experiment_finalize (GObject *object)
   g_clear_pointer (&self->test_inputs, g_free);
   g_clear_pointer (&self->batch_x, g_free);
   g_clear_pointer (&self->batch_y, g_free);
-  for (guint k = 0; k < G_N_ELEMENTS (self->planes); k++)
-    {
-      g_clear_pointer (&self->planes[k].inputs, g_free);
-      g_clear_pointer (&self->planes[k].units, g_free);
-    }
+  ns_experiment_plane_clear (self);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->grad_health, g_array_unref);
 
@@ -79,12 +75,6 @@ ns_experiment_init (NsExperiment *self)
   self->grad_health = g_array_new (FALSE, FALSE, sizeof (double));
   self->grad_first_epoch = 1;
   self->version = 1;
-}
-
-static gboolean
-is_plane_data (NsExperiment *self)
-{
-  return self->config.data_path == NULL;
 }
 
 static guint
@@ -139,7 +129,7 @@ compute_inputs (NsExperiment *self, const float *rows, guint n, float *out)
 {
   guint d = self->data->n_inputs;
 
-  if (is_plane_data (self))
+  if (ns_experiment_is_plane_data (self))
     {
       ns_features_compute (self->config.features, rows, n, out);
       return;
@@ -647,7 +637,7 @@ ns_experiment_set_problem (NsExperiment *self, NsProblem problem)
 
   if (problem == self->config.problem)
     return TRUE;
-  if (!is_plane_data (self))
+  if (!ns_experiment_is_plane_data (self))
     return FALSE; /* a CSV file's labels are what they are */
   ns_experiment_set_data (self,
                           problem == NS_PROBLEM_REGRESSION ? NS_DATASET_REG_PLANE
@@ -690,7 +680,7 @@ ns_experiment_set_features (NsExperiment *self, guint mask)
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
   mask &= (1u << NS_N_FEATURES) - 1;
-  if (!is_plane_data (self) || mask == 0)
+  if (!ns_experiment_is_plane_data (self) || mask == 0)
     return FALSE;
   if (mask == self->config.features)
     return TRUE;
@@ -921,104 +911,11 @@ ns_experiment_remove_point_near (NsExperiment *self, double x1, double x2)
   return TRUE;
 }
 
-void
-ns_experiment_plane_inputs (NsExperiment *self, const float *xy, size_t n, float *out)
-{
-  guint n_in;
-
-  g_return_if_fail (NS_IS_EXPERIMENT (self));
-
-  if (is_plane_data (self))
-    {
-      ns_features_compute (self->config.features, xy, n, out);
-      return;
-    }
-  /* CSV data: the two view columns vary, every other input sits at its training mean (0). */
-  n_in = self->net->n_inputs;
-  memset (out, 0, sizeof (float) * n * n_in);
-  for (size_t s = 0; s < n; s++)
-    {
-      out[s] = xy[2 * s];
-      if (n_in > 1)
-        out[n + s] = xy[2 * s + 1];
-    }
-}
-
 guint64
 ns_experiment_get_version (NsExperiment *self)
 {
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), 0);
   return self->version;
-}
-
-static void
-fill_plane_inputs (NsExperiment *self, NsPlaneCache *plane, guint size)
-{
-  const NsDataset *data = self->data;
-  size_t n = (size_t) size * size;
-  g_autofree float *xy = g_new (float, 2 * n);
-
-  for (guint r = 0; r < size; r++)
-    for (guint c = 0; c < size; c++)
-      {
-        /* Cell centres; row 0 is the top of the picture, where x2 is largest. */
-        xy[2 * ((size_t) r * size + c)] =
-          (float) (data->x_min + (c + 0.5) / size * (data->x_max - data->x_min));
-        xy[2 * ((size_t) r * size + c) + 1] =
-          (float) (data->y_max - (r + 0.5) / size * (data->y_max - data->y_min));
-      }
-  g_free (plane->inputs);
-  plane->inputs = g_new (float, n * self->net->n_inputs);
-  ns_experiment_plane_inputs (self, xy, n, plane->inputs);
-  plane->n_inputs = self->net->n_inputs;
-}
-
-void
-ns_experiment_eval_plane (NsExperiment *self, guint size, const float **inputs,
-                          const float **units)
-{
-  NsPlaneCache *plane = NULL;
-  size_t n = (size_t) size * size;
-  size_t units_len;
-
-  g_return_if_fail (NS_IS_EXPERIMENT (self));
-  g_return_if_fail (size > 0);
-
-  for (guint k = 0; k < G_N_ELEMENTS (self->planes); k++)
-    if (self->planes[k].size == size)
-      plane = &self->planes[k];
-  if (plane == NULL)
-    {
-      plane = &self->planes[self->plane_next];
-      self->plane_next = (self->plane_next + 1) % G_N_ELEMENTS (self->planes);
-      plane->size = size;
-      plane->inputs_version = plane->units_version = 0;
-    }
-
-  if (plane->inputs_version == 0 || plane->n_inputs != self->net->n_inputs)
-    {
-      fill_plane_inputs (self, plane, size);
-      plane->inputs_version = self->version;
-      plane->units_version = 0;
-    }
-
-  if (plane->units_version != self->version)
-    {
-      units_len = n * self->net->n_units;
-      if (units_len != plane->units_len)
-        {
-          g_free (plane->units);
-          plane->units = g_new (float, units_len);
-          plane->units_len = units_len;
-        }
-      nn_net_eval_grid (self->net, plane->inputs, n, plane->units);
-      plane->units_version = self->version;
-    }
-
-  if (inputs != NULL)
-    *inputs = plane->inputs;
-  if (units != NULL)
-    *units = plane->units;
 }
 
 /* ---- undo of network edits ---- */

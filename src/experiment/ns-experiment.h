@@ -127,6 +127,11 @@ void ns_experiment_plane_inputs (NsExperiment *self, const float *xy, size_t n, 
  * or a call with a third size. */
 void ns_experiment_eval_plane (NsExperiment *self, guint size,
                                const float **inputs, const float **units);
+/* At the UPDATE phase of stepping: the output layer's rows over the size x size grid as the
+ * network was before the update (the step state's params_before), else NULL. The same grid and
+ * the same kernel as ns_experiment_eval_plane, so it equals bit for bit what eval_plane gave
+ * before the update. Cached per version and size; valid as eval_plane's buffers are. */
+const float *ns_experiment_eval_plane_before_update (NsExperiment *self, guint size);
 
 /* JSON (format_version 1), written atomically; load resumes bit-identically. */
 gboolean ns_experiment_save (NsExperiment *self, const char *path, GError **error);

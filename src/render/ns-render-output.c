@@ -27,6 +27,7 @@
 #define BANDS 8             /* a discretized regression output's steps */
 #define ROOMY_WIDTH 480.0   /* larger areas (at scale 1) get larger text, up to 1.4x */
 #define ROOMY_HEIGHT 540.0
+#define PLANE_GAP 16.0      /* between the planes before and after an update */
 
 static const char *const class_colour_names[NS_RENDER_N_CLASS_COLORS] = {
   "orange", "blue", "green", "purple", "yellow",
@@ -87,6 +88,9 @@ ns_render_output_prepare (NsOutputViewData *view, NsExperiment *experiment, guin
       ns_experiment_eval_plane (experiment, grid_size, &inputs, &units);
       view->grid_size = grid_size;
       view->output = units + output->unit_offset * (size_t) grid_size * grid_size;
+      /* Stepping's update: the boundary before it beside the one after (issue 5); NULL in
+       * every other phase. */
+      view->output_before = ns_experiment_eval_plane_before_update (experiment, grid_size);
     }
 
   view->x_min = data->x_min;
@@ -211,8 +215,12 @@ point_color (const NsOutputViewData *view,
   return ns_render_style_class_color (style, (guint) label);
 }
 
+/* @output: one plane's rows, laid out as view->output. */
 static void
-fill_heatmap (const NsOutputViewData *view, const NsRenderStyle *style, guint32 *pixels)
+fill_heatmap (const NsOutputViewData *view,
+              const NsRenderStyle *style,
+              const float *output,
+              guint32 *pixels)
 {
   int g = (int) view->grid_size;
   size_t n = (size_t) g * g;
@@ -228,7 +236,7 @@ fill_heatmap (const NsOutputViewData *view, const NsRenderStyle *style, guint32 
           guint32 nan_pixel = ns_color_to_argb32 (&style->muted);
 
           for (size_t s = 0; s < n; s++)
-            pixels[s] = view->output[s] >= 0.5f ? c1 : view->output[s] < 0.5f ? c0 : nan_pixel;
+            pixels[s] = output[s] >= 0.5f ? c1 : output[s] < 0.5f ? c0 : nan_pixel;
         }
       else
         {
@@ -236,7 +244,7 @@ fill_heatmap (const NsOutputViewData *view, const NsRenderStyle *style, guint32 
           ns_colormap_init_diverging (&map, ns_render_style_class_color (style, 0),
                                       &style->neutral, ns_render_style_class_color (style, 1), 0,
                                       1);
-          ns_colormap_apply (&map, view->output, g, g, FALSE, pixels, g);
+          ns_colormap_apply (&map, output, g, g, FALSE, pixels, g);
         }
       break;
 
@@ -251,20 +259,20 @@ fill_heatmap (const NsOutputViewData *view, const NsRenderStyle *style, guint32 
           for (size_t s = 0; s < n; s++)
             {
               guint best = 0;
-              float best_p = view->output[s];
+              float best_p = output[s];
 
               for (guint c = 1; c < view->n_classes; c++)
-                if (view->output[c * n + s] > best_p)
+                if (output[c * n + s] > best_p)
                   {
                     best = c;
-                    best_p = view->output[c * n + s];
+                    best_p = output[c * n + s];
                   }
               pixels[s] = colors[best % NS_RENDER_N_CLASS_COLORS];
             }
         }
       else
         {
-          ns_colormap_apply_classes (style, view->output, view->n_classes, g, g, FALSE, pixels, g);
+          ns_colormap_apply_classes (style, output, view->n_classes, g, g, FALSE, pixels, g);
         }
       break;
 
@@ -278,7 +286,7 @@ fill_heatmap (const NsOutputViewData *view, const NsRenderStyle *style, guint32 
           /* Bands: every value is shown as its band's middle, so equal colours are contours. */
           for (size_t s = 0; s < n; s++)
             {
-              double t = (view->output[s] - view->value_min) / range;
+              double t = (output[s] - view->value_min) / range;
               double band = CLAMP (floor (t * BANDS), 0, BANDS - 1);
 
               pixels[s] = isnan (t) ? map.nan_pixel
@@ -289,7 +297,7 @@ fill_heatmap (const NsOutputViewData *view, const NsRenderStyle *style, guint32 
         }
       else
         {
-          ns_colormap_apply (&map, view->output, g, g, FALSE, pixels, g);
+          ns_colormap_apply (&map, output, g, g, FALSE, pixels, g);
         }
       break;
     }
@@ -320,7 +328,8 @@ add_points (const Plane *plane,
             int which,
             double radius,
             const NsColor *stroke,
-            double stroke_width)
+            double stroke_width,
+            gboolean hits)
 {
   const NsOutputViewData *view = plane->view;
 
@@ -341,8 +350,9 @@ add_points (const Plane *plane,
       ns_scene_add_circle (plane->scene, cx, cy, radius,
                            point_color (view, plane->style, ys[s], &storage), stroke,
                            stroke_width);
-      ns_scene_add_hit_rect (plane->scene, NS_HIT_POINT, which, -1, (int) s, cx - radius,
-                             cy - radius, 2 * radius, 2 * radius);
+      if (hits)
+        ns_scene_add_hit_rect (plane->scene, NS_HIT_POINT, which, -1, (int) s, cx - radius,
+                               cy - radius, 2 * radius, 2 * radius);
     }
 }
 
@@ -447,6 +457,111 @@ caption_text (const NsOutputViewData *view, char *buffer, size_t size)
     }
 }
 
+/* How a plane is drawn among several. */
+typedef struct
+{
+  const float *output;   /* its heatmap's values (NULL: a neutral square) */
+  const char *caption;   /* "Before this update", or NULL when it is alone */
+  gboolean caption_line; /* the caption on a line of its own above x2's name (else beside it) */
+  gboolean interactive;  /* hit regions: the plane, its points */
+  gboolean x_axis;       /* x1's ticks and name under it (planes stacked share one) */
+  gboolean y_axis;       /* x2's ticks and name left of it (planes side by side share one) */
+} PlaneLook;
+
+/* Text sizes and the x2 ticks' gutter, the same for every plane. */
+typedef struct
+{
+  double gutter, tick_size, label_size, tick_h, label_h;
+  double name_gap; /* between x2's name and the plane: clear of a tick label at its top */
+} PlaneText;
+
+/* One plane of the picture: its heatmap, axes, points and the stepped sample's ring. Only the
+ * interactive plane (the last: the network as it is now) gets hit regions, so clicks and
+ * tooltips always mean the current network. */
+static void
+add_plane (const Plane *plane, const PlaneLook *look, const PlaneText *text)
+{
+  NsScene *scene = plane->scene;
+  const NsOutputViewData *view = plane->view;
+  const NsRenderStyle *style = plane->style;
+  double pad = ns_render_style_px (style, PAD);
+  double tick_len = ns_render_style_px (style, TICK_LENGTH);
+  double side = plane->side;
+  double point_r, stroke_w, y;
+  NsColor ring, test_ring;
+  guint32 *pixels = NULL;
+
+  /* Its caption centred over the plane: beside the x2 axis' name, or above it. */
+  if (look->caption != NULL)
+    ns_scene_add_text (scene, plane->px + side / 2,
+                       plane->py - text->name_gap
+                           - (look->caption_line ? text->label_h + pad / 2 : 0),
+                       look->caption, NS_TEXT_LABEL, text->label_size, NS_ALIGN_CENTER,
+                       NS_ALIGN_END, &style->foreground);
+
+  if (look->output != NULL && view->grid_size > 0)
+    pixels = ns_scene_add_image (scene, plane->px, plane->py, side, side, (int) view->grid_size,
+                                 (int) view->grid_size, view->discretize);
+  if (pixels != NULL)
+    fill_heatmap (view, style, look->output, pixels);
+  else
+    ns_scene_add_rect (scene, plane->px, plane->py, side, side, 0, &style->neutral, NULL, 0);
+  ns_scene_add_rect (scene, plane->px, plane->py, side, side, 0, NULL, &style->outline,
+                     ns_render_style_px (style, 1));
+  if (look->interactive)
+    ns_scene_add_hit_rect (scene, NS_HIT_POINT, NS_OUTPUT_HIT_PLANE, -1, -1, plane->px,
+                           plane->py, side, side);
+
+  /* Axes: ticks, and each axis' name (x2's above its top end, x1's under the middle). */
+  if (look->x_axis)
+    {
+      add_ticks (plane, 0, text->tick_size, NULL, FALSE);
+      y = plane->py + side + tick_len + pad / 2 + text->tick_h + pad / 2;
+      if (view->x_label != NULL)
+        ns_scene_add_text (scene, plane->px + side / 2, y, view->x_label, NS_TEXT_LABEL,
+                           text->label_size, NS_ALIGN_CENTER, NS_ALIGN_START,
+                           &style->foreground);
+    }
+  if (look->y_axis)
+    {
+      add_ticks (plane, 1, text->tick_size, NULL, FALSE);
+      if (view->y_label != NULL)
+        ns_scene_add_text (scene, plane->px - text->gutter, plane->py - text->name_gap,
+                           view->y_label,
+                           NS_TEXT_LABEL, text->label_size, NS_ALIGN_START, NS_ALIGN_END,
+                           &style->foreground);
+    }
+
+  /* Points: a light ring makes training points stand out on any colour; test points get a
+   * dark ring instead (the Playground's look). */
+  point_r = CLAMP (side * POINT_SHARE, ns_render_style_px (style, MIN_POINT),
+                   ns_render_style_px (style, MAX_POINT));
+  stroke_w = MAX (1.0, ns_render_style_px (style, 1));
+  ring = (NsColor){ 1, 1, 1, 0.9f };
+  test_ring = (NsColor){ 0, 0, 0, 0.85f };
+
+  if (view->train_x != NULL && view->train_y != NULL)
+    add_points (plane, view->train_x, view->train_y, view->n_train, NS_OUTPUT_HIT_TRAIN, point_r,
+                &ring, stroke_w, look->interactive);
+  if (view->show_test && view->test_x != NULL && view->test_y != NULL)
+    add_points (plane, view->test_x, view->test_y, view->n_test, NS_OUTPUT_HIT_TEST, point_r,
+                &test_ring, 1.5 * stroke_w, look->interactive);
+
+  /* The sample being stepped through: a thick ring in the accent colour, on top. */
+  if (view->highlight_train >= 0 && (guint) view->highlight_train < view->n_train
+      && view->train_x != NULL)
+    {
+      const float *x = view->train_x + (size_t) view->highlight_train * view->x_stride;
+      double cx, cy;
+
+      to_scene (plane, x[0], view->x_stride > 1 ? x[1] : (view->y_min + view->y_max) / 2, &cx,
+                &cy);
+      ns_scene_add_circle (scene, cx, cy, 2.2 * point_r, NULL, &style->accent, 3 * stroke_w);
+    }
+}
+
+#define MAX_PLANES 2
+
 void
 ns_render_output (NsScene *scene,
                   const NsOutputViewData *view,
@@ -458,12 +573,21 @@ ns_render_output (NsScene *scene,
   LegendItem legend[MAX_LEGEND];
   guint n_legend = 0;
   double text_scale, margin, pad, tick_len, title_size, caption_size, tick_size, label_size;
-  double swatch_r, legend_gap, gutter = 0, header, footer, avail_w, avail_h, side;
+  double swatch_r, legend_gap, gutter = 0, top, plane_head, plane_foot, legend_h, side;
+  double side_across, side_down, plane_gap, gap_across, x0, caption_w = 0, y_label_w = 0;
+  gboolean caption_line = FALSE;
+  PlaneText text;
   double title_h, caption_h, label_h, tick_h, legend_rows = 1, row_w = 0, y;
-  double point_r, stroke_w;
+  double stroke_w;
   char buffer[128];
   const char *caption;
-  NsColor ring, test_ring, swatch_fill;
+  /* Before and after an update (issue 5) side by side, or stacked; else the one plane. The
+   * interactive one, the network as it is now, comes last. */
+  const float *outputs[MAX_PLANES];
+  const char *plane_captions[MAX_PLANES];
+  guint n_planes = 0;
+  gboolean across;
+  NsColor test_ring, swatch_fill;
   g_autofree char *bar_lo = NULL;
   g_autofree char *bar_hi = NULL;
   double bar_lo_w = 0, bar_hi_w = 0;
@@ -477,6 +601,19 @@ ns_render_output (NsScene *scene,
   ns_scene_set_background (scene, &style->background);
   ns_scene_set_font_family (scene, style->font_family);
 
+  if (view->output_before != NULL && view->output != NULL)
+    {
+      outputs[n_planes] = view->output_before;
+      plane_captions[n_planes++] = "Before this update";
+      outputs[n_planes] = view->output;
+      plane_captions[n_planes++] = "After this update";
+    }
+  else
+    {
+      outputs[n_planes] = view->output;
+      plane_captions[n_planes++] = NULL;
+    }
+
   text_scale
       = CLAMP (MIN (width / ROOMY_WIDTH, height / ROOMY_HEIGHT) / style->scale, 1.0, 1.4);
   margin = ns_render_style_px (style, MARGIN);
@@ -488,6 +625,7 @@ ns_render_output (NsScene *scene,
   label_size = ns_render_style_px (style, LABEL_SIZE * text_scale);
   swatch_r = 0.36 * caption_size;
   legend_gap = ns_render_style_px (style, LEGEND_GAP);
+  plane_gap = ns_render_style_px (style, PLANE_GAP);
 
   ns_scene_measure_text (scene, "Output", NS_TEXT_TITLE, title_size, NULL, &title_h);
   ns_scene_measure_text (scene, "X", NS_TEXT_LABEL, caption_size, NULL, &caption_h);
@@ -533,27 +671,67 @@ ns_render_output (NsScene *scene,
       row_w += (row_w > 0 ? legend_gap : 0) + legend[i].width;
     }
 
-  /* Header: title, caption(s), the x2 axis' name; footer: x1 ticks, its name, the legend. */
-  header = title_h + caption_h * (view->others_at_mean ? 2 : 1) + pad + label_h + pad;
-  footer = tick_len + pad / 2 + tick_h + pad / 2 + label_h + pad
-           + legend_rows * caption_h * 1.4;
+  /* Top: title, caption(s). Over each plane: x2's name, and its own caption when there are
+   * several (beside the name if it fits, else on a line above); under it: x1's ticks and name.
+   * At the bottom, once: the legend. */
+  top = title_h + caption_h * (view->others_at_mean ? 2 : 1) + pad;
+  plane_foot = tick_len + pad / 2 + tick_h + pad / 2 + label_h + pad;
+  text.name_gap = MAX (pad, tick_h / 2 + pad / 2);
+  legend_h = legend_rows * caption_h * 1.4;
 
   plane.scene = scene;
   plane.view = view;
   plane.style = style;
   plane.side = MAX (ns_render_style_px (style, MIN_SIDE),
-                    MIN (width, height) - 2 * margin - header - footer);
+                    MIN (width / n_planes, height) - 2 * margin - top - label_h - text.name_gap
+                        - plane_foot - legend_h);
   add_ticks (&plane, 1, tick_size, &gutter, TRUE);
   gutter = ceil (gutter + pad / 2 + tick_len);
+  /* Side by side, the last x1 label of one plane and the first of the next meet in the gap:
+   * it holds half of each, and a space. */
+  {
+    double x_tick_w = 0;
 
-  avail_w = width - 2 * margin - 2 * gutter; /* the same room on the right keeps it centred */
-  avail_h = height - 2 * margin - header - footer;
-  side = floor (MIN (avail_w, avail_h));
-  side = MAX (side, ns_render_style_px (style, MIN_SIDE));
+    add_ticks (&plane, 0, tick_size, &x_tick_w, TRUE);
+    gap_across = MAX (plane_gap, ceil (x_tick_w + pad));
+  }
 
+  for (guint k = 0; k < n_planes; k++)
+    if (plane_captions[k] != NULL)
+      {
+        double w;
+
+        ns_scene_measure_text (scene, plane_captions[k], NS_TEXT_LABEL, label_size, &w, NULL);
+        caption_w = MAX (caption_w, w);
+      }
+  if (view->y_label != NULL)
+    ns_scene_measure_text (scene, view->y_label, NS_TEXT_LABEL, label_size, &y_label_w, NULL);
+
+  /* Side by side or stacked, whichever gives the larger planes (the area's aspect decides).
+   * Planes side by side share x2's axis (left of the first), stacked ones x1's (under the
+   * last): the same ranges, and the room goes to the planes. The x2 ticks' gutter is kept on
+   * the right too, so the picture stays centred. First try with the captions beside x2's
+   * name; if one would run into it, again with the captions on lines of their own. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      caption_line = n_planes > 1 && pass == 1;
+      plane_head = label_h + text.name_gap + (caption_line ? label_h + pad / 2 : 0);
+      side_across
+          = MIN ((width - 2 * margin - 2 * gutter - (n_planes - 1) * gap_across) / n_planes,
+                 height - 2 * margin - top - plane_head - plane_foot - legend_h);
+      side_down = MIN (width - 2 * margin - 2 * gutter,
+                       (height - 2 * margin - top - legend_h - n_planes * plane_head - plane_foot
+                        - (n_planes - 1) * plane_gap)
+                           / n_planes);
+      across = side_across >= side_down;
+      side = floor (across ? side_across : side_down);
+      side = MAX (side, ns_render_style_px (style, MIN_SIDE));
+      if (n_planes == 1 || caption_line
+          || (y_label_w - gutter + pad <= (side - caption_w) / 2
+              && caption_w <= side + (across ? gap_across : plane_gap)))
+        break;
+    }
   plane.side = side;
-  plane.px = round ((width - side) / 2);
-  plane.py = round (margin + header);
 
   /* Title and caption. */
   y = margin;
@@ -568,63 +746,41 @@ ns_render_output (NsScene *scene,
     ns_scene_add_text (scene, margin, y, "Other inputs held at their mean", NS_TEXT_LABEL,
                        caption_size, NS_ALIGN_START, NS_ALIGN_START, &style->muted);
 
-  /* The output over the plane. */
-  {
-    guint32 *pixels = NULL;
-
-    if (view->output != NULL && view->grid_size > 0)
-      pixels = ns_scene_add_image (scene, plane.px, plane.py, side, side, (int) view->grid_size,
-                                   (int) view->grid_size, view->discretize);
-    if (pixels != NULL)
-      fill_heatmap (view, style, pixels);
-    else
-      ns_scene_add_rect (scene, plane.px, plane.py, side, side, 0, &style->neutral, NULL, 0);
-    ns_scene_add_rect (scene, plane.px, plane.py, side, side, 0, NULL, &style->outline,
-                       ns_render_style_px (style, 1));
-    ns_scene_add_hit_rect (scene, NS_HIT_POINT, NS_OUTPUT_HIT_PLANE, -1, -1, plane.px, plane.py,
-                           side, side);
-  }
-
-  /* Axes: ticks, and each axis' name (x2's above its top end, x1's under the middle). */
-  add_ticks (&plane, 0, tick_size, NULL, FALSE);
-  add_ticks (&plane, 1, tick_size, NULL, FALSE);
-  if (view->y_label != NULL)
-    ns_scene_add_text (scene, plane.px - gutter, plane.py - pad, view->y_label, NS_TEXT_LABEL,
-                       label_size, NS_ALIGN_START, NS_ALIGN_END, &style->foreground);
-  y = plane.py + side + tick_len + pad / 2 + tick_h + pad / 2;
-  if (view->x_label != NULL)
-    ns_scene_add_text (scene, plane.px + side / 2, y, view->x_label, NS_TEXT_LABEL, label_size,
-                       NS_ALIGN_CENTER, NS_ALIGN_START, &style->foreground);
-  y += label_h + pad;
-
-  /* Points: a light ring makes training points stand out on any colour; test points get a
-   * dark ring instead (the Playground's look). */
-  point_r = CLAMP (side * POINT_SHARE, ns_render_style_px (style, MIN_POINT),
-                   ns_render_style_px (style, MAX_POINT));
-  stroke_w = MAX (1.0, ns_render_style_px (style, 1));
-  ring = (NsColor){ 1, 1, 1, 0.9f };
-  test_ring = (NsColor){ 0, 0, 0, 0.85f };
-
-  if (view->train_x != NULL && view->train_y != NULL)
-    add_points (&plane, view->train_x, view->train_y, view->n_train, NS_OUTPUT_HIT_TRAIN, point_r,
-                &ring, stroke_w);
-  if (view->show_test && view->test_x != NULL && view->test_y != NULL)
-    add_points (&plane, view->test_x, view->test_y, view->n_test, NS_OUTPUT_HIT_TEST, point_r,
-                &test_ring, 1.5 * stroke_w);
-
-  /* The sample being stepped through: a thick ring in the accent colour, on top. */
-  if (view->highlight_train >= 0 && (guint) view->highlight_train < view->n_train
-      && view->train_x != NULL)
+  /* The planes. */
+  text.gutter = gutter;
+  text.tick_size = tick_size;
+  text.label_size = label_size;
+  text.tick_h = tick_h;
+  text.label_h = label_h;
+  x0 = round ((width - (n_planes * side + (n_planes - 1) * gap_across)) / 2);
+  for (guint k = 0; k < n_planes; k++)
     {
-      const float *x = view->train_x + (size_t) view->highlight_train * view->x_stride;
-      double cx, cy;
+      PlaneLook look = {
+        .output = outputs[k],
+        .caption = plane_captions[k],
+        .caption_line = caption_line,
+        .interactive = k == n_planes - 1,
+        .x_axis = across || k == n_planes - 1,
+        .y_axis = !across || k == 0,
+      };
 
-      to_scene (&plane, x[0], view->x_stride > 1 ? x[1] : (view->y_min + view->y_max) / 2, &cx,
-                &cy);
-      ns_scene_add_circle (scene, cx, cy, 2.2 * point_r, NULL, &style->accent, 3 * stroke_w);
+      if (across)
+        {
+          plane.px = x0 + k * (side + gap_across);
+          plane.py = round (margin + top + plane_head);
+        }
+      else
+        {
+          plane.px = round ((width - side) / 2);
+          plane.py = round (margin + top + plane_head + k * (side + plane_gap + plane_head));
+        }
+      add_plane (&plane, &look, &text);
     }
+  y = plane.py + side + plane_foot;
 
-  /* The legend, in rows centred under the plane. */
+  /* The legend, once, in rows centred under the planes. */
+  stroke_w = MAX (1.0, ns_render_style_px (style, 1));
+  test_ring = (NsColor){ 0, 0, 0, 0.85f };
   swatch_fill = ns_color_mix (&style->neutral, &style->muted, 0.3);
   swatch_fill.a = 1;
   {

@@ -8,9 +8,14 @@
  * asked (a dark outline), axes with the plane's range (x1 across, x2 up), a legend and a
  * caption that says what the picture is.
  *
+ * At the update phase of stepping (output_before set) two planes, before and after the update,
+ * side by side or stacked (whichever the area's shape gives more room), each with its axes,
+ * points and the stepped sample's ring, one legend under both.
+ *
  * Hit regions: the plane is (NS_HIT_POINT, layer NS_OUTPUT_HIT_PLANE, input -1); training point
  * s is (NS_HIT_POINT, layer NS_OUTPUT_HIT_TRAIN, input s), test point s (NS_HIT_POINT, layer
- * NS_OUTPUT_HIT_TEST, input s).
+ * NS_OUTPUT_HIT_TEST, input s). With two planes, only the "after" one (the network as it is
+ * now) has them.
  */
 #pragma once
 
@@ -46,6 +51,10 @@ typedef struct
    * values, row-major, row 0 at the top where x2 is largest; NULL for no heatmap. */
   guint grid_size;
   const float *output;
+  /* Stepping's UPDATE phase: the output as it was before the update, laid out as @output
+   * (ns_experiment_eval_plane_before_update); NULL otherwise. When set, the picture shows both
+   * planes, "before" and "after", with the same colours; the "after" one is interactive. */
+  const float *output_before;
 
   /* The plane (inputs 0 and 1 in the network's units) and how to print it: a raw value is
    * v * axis_scale + axis_mean (CSV columns are standardised; generated data is raw). */
@@ -70,8 +79,10 @@ typedef struct
 
 /* Fills @view from @experiment, evaluating the network over a grid_size x grid_size grid of
  * the plane (ns_experiment_eval_plane: use NS_RENDER_OUTPUT_GRID); grid_size 0 evaluates
- * nothing (labels and points only). The view borrows the experiment's buffers: valid until the
- * experiment's next evaluation with a third size, step or edit. */
+ * nothing (labels and points only). At stepping's update phase it also evaluates the plane
+ * before the update (output_before), so the picture shows both. The view borrows the
+ * experiment's buffers: valid until the experiment's next evaluation with a third size, step
+ * or edit. */
 void ns_render_output_prepare (NsOutputViewData *view, NsExperiment *experiment,
                                guint grid_size);
 

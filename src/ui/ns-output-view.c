@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "ns-experiment-step.h"
 #include "ns-render-output.h"
 #include "ns-render-style.h"
 #include "ns-scene-snapshot.h"
