@@ -461,6 +461,52 @@ test_empty (void)
   g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_IMAGE), ==, 0);
 }
 
+static gboolean
+scene_has_text (const NsScene *scene, const char *text)
+{
+  for (size_t p = 0; p < ns_scene_get_n_prims (scene); p++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, p);
+
+      if (prim->kind == NS_PRIM_TEXT && g_strcmp0 (prim->text.text, text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The loss axis fits the running contestants after the first epoch: a regression's untrained
+ * loss of 20 and a blown-up run would otherwise flatten the race against the floor. */
+static void
+test_axis (void)
+{
+  static const NsHistoryEntry a[] = { { .epoch = 0, .train_loss = 20 },
+                                      { .epoch = 1, .train_loss = 0.1 },
+                                      { .epoch = 2, .train_loss = 0.05 } };
+  static const NsHistoryEntry b[] = { { .epoch = 0, .train_loss = 20 },
+                                      { .epoch = 1, .train_loss = 1e12 } };
+  NsRaceViewData view = { 0 };
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  NsRenderStyle style;
+
+  view.n_lanes = 2;
+  view.lanes[0] = (NsRaceLane){ "SGD", a, 3, 2.5, 0.04, 0, NULL };
+  view.lanes[1] = (NsRaceLane){ "Momentum", b, 2, 1, 1e12, 1, NULL };
+  view.kind = NS_OUTPUT_REGRESSION;
+  ns_render_style_init (&style, FALSE, 1.0);
+  ns_render_race (scene, &view, &style, 640, 480);
+  g_assert_true (scene_has_text (scene, "0.10"));
+  g_assert_false (scene_has_text (scene, "20"));
+  g_assert_false (scene_has_text (scene, "10"));
+
+  /* Without a start far above the rest, the axis holds every point. */
+  view.n_lanes = 1;
+  view.lanes[0].history = a + 1;
+  view.lanes[0].n_entries = 2;
+  ns_scene_clear (scene);
+  ns_render_race (scene, &view, &style, 640, 480);
+  g_assert_true (scene_has_text (scene, "0.10"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -472,6 +518,7 @@ main (int argc, char **argv)
   g_test_add_func ("/race/csv", test_csv);
   g_test_add_func ("/race/render", test_render);
   g_test_add_func ("/race/empty", test_empty);
+  g_test_add_func ("/race/axis", test_axis);
 
   return g_test_run ();
 }

@@ -4,10 +4,12 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
 #include "ns-colormap.h"
 #include "ns-render-style.h"
+#include "ns-scene-cairo.h"
 #include "ns-scene.h"
 
 static void
@@ -142,6 +144,132 @@ test_text_layout (void)
   g_assert_cmpfloat (w_title, >, w_long); /* bold is wider */
 }
 
+/* Along a horizontal polyline painted by Cairo: how many of its pixels are ink, and how many
+ * times the ink stops (gaps). */
+static void
+paint_dash (NsDash dash, guint *ink, guint *gaps, guint *n_pixels)
+{
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  NsColor black = { 0, 0, 0, 1 }, white = { 1, 1, 1, 1 };
+  double points[] = { 10, 20, 100, 20, 190, 20 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 40);
+  cairo_t *cr = cairo_create (surface);
+  const guint8 *row;
+  gboolean was_ink = TRUE;
+
+  ns_scene_set_size (scene, 200, 40);
+  ns_scene_set_background (scene, &white);
+  g_assert_nonnull (ns_scene_add_polyline_dashed (scene, points, 3, 4, &black, dash));
+  g_assert_cmpint (ns_scene_get_prim (scene, 0)->polyline.dash, ==, dash);
+  ns_scene_paint_cairo (scene, cr);
+  cairo_surface_flush (surface);
+
+  *ink = *gaps = *n_pixels = 0;
+  row = cairo_image_surface_get_data (surface) + 20 * cairo_image_surface_get_stride (surface);
+  for (int x = 12; x <= 188; x++)
+    {
+      guint32 pixel = ((const guint32 *) row)[x];
+      gboolean is_ink = (pixel & 0xff) < 128; /* dark */
+
+      *ink += is_ink;
+      *gaps += was_ink && !is_ink;
+      was_ink = is_ink;
+      (*n_pixels)++;
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* A dashed line leaves gaps along its length, a solid one none; SVG carries the pattern. */
+static void
+test_dashes (void)
+{
+  guint ink, gaps, n, solid_ink;
+  double pattern[NS_DASH_MAX_PATTERN];
+
+  paint_dash (NS_DASH_SOLID, &solid_ink, &gaps, &n);
+  g_assert_cmpuint (solid_ink, ==, n);
+  g_assert_cmpuint (gaps, ==, 0);
+  g_assert_cmpint (ns_dash_pattern (NS_DASH_SOLID, 4, pattern), ==, 0);
+
+  for (NsDash dash = NS_DASH_DASHED; dash < NS_N_DASHES; dash++)
+    {
+      paint_dash (dash, &ink, &gaps, &n);
+      g_test_message ("dash %d: %u of %u pixels inked, %u gaps", dash, ink, n, gaps);
+      /* 176 px of a 4 px wide line: a gap at least every ten widths. */
+      g_assert_cmpuint (gaps, >=, 4);
+      g_assert_cmpuint (ink, >, n / 5);
+      g_assert_cmpuint (ink, <, n * 4 / 5);
+      /* Lengths scale with the width. */
+      g_assert_cmpint (ns_dash_pattern (dash, 4, pattern), >, 0);
+      {
+        double wide[NS_DASH_MAX_PATTERN];
+
+        ns_dash_pattern (dash, 8, wide);
+        g_assert_cmpfloat (wide[1], ==, 2 * pattern[1]);
+      }
+    }
+
+  /* A legend's sample: dashes as lines, dots as discs, within its ends. */
+  {
+    g_autoptr (NsScene) scene = ns_scene_new ();
+    NsColor black = { 0, 0, 0, 1 };
+
+    ns_scene_add_dash_sample (scene, 10, 40, 5, 2, &black, NS_DASH_SOLID);
+    g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_LINE), ==, 1);
+    ns_scene_clear (scene);
+    ns_scene_add_dash_sample (scene, 10, 40, 5, 2, &black, NS_DASH_DASHED);
+    g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_LINE), >=, 2);
+    g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_CIRCLE), ==, 0);
+    ns_scene_clear (scene);
+    ns_scene_add_dash_sample (scene, 10, 40, 5, 2, &black, NS_DASH_DOTTED);
+    g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_LINE), ==, 0);
+    g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_CIRCLE), >=, 3);
+    ns_scene_clear (scene);
+    ns_scene_add_dash_sample (scene, 10, 40, 5, 2, &black, NS_DASH_DASH_DOT);
+    g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_LINE), >=, 1);
+    g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_CIRCLE), >=, 1);
+    for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
+      {
+        const NsPrim *prim = ns_scene_get_prim (scene, i);
+
+        if (prim->kind == NS_PRIM_LINE)
+          {
+            g_assert_cmpfloat (prim->line.x0, >=, 10);
+            g_assert_cmpfloat (prim->line.x1, <=, 40);
+          }
+        else
+          {
+            g_assert_cmpfloat (prim->circle.cx - prim->circle.radius, >=, 10);
+            g_assert_cmpfloat (prim->circle.cx + prim->circle.radius, <=, 40.5);
+          }
+      }
+  }
+
+  /* The SVG export keeps the dashes. */
+  {
+    g_autoptr (NsScene) scene = ns_scene_new ();
+    g_autoptr (GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("ns-dash-XXXXXX", &error);
+    g_autofree char *path = NULL;
+    g_autofree char *svg = NULL;
+    NsColor black = { 0, 0, 0, 1 };
+    double points[] = { 10, 20, 190, 20 };
+
+    g_assert_no_error (error);
+    path = g_build_filename (dir, "dashes.svg", NULL);
+    ns_scene_set_size (scene, 200, 40);
+    ns_scene_add_polyline_dashed (scene, points, 2, 3, &black, NS_DASH_DASHED);
+    g_assert_true (ns_scene_export (scene, 200, 40, path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &svg, NULL, &error));
+    g_assert_nonnull (strstr (svg, "stroke-dasharray"));
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+}
+
 /* Pango's font map keeps caches for the whole process: dropping it at exit keeps
  * LeakSanitizer (on for this suite) to leaks of our own; what fontconfig keeps even then is
  * suppressed in tests/lsan.supp. */
@@ -162,6 +290,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/scene/reuse", test_scene_reuse);
   g_test_add_func ("/render/scene/hit-order", test_hit_order);
   g_test_add_func ("/render/scene/text", test_text_layout);
+  g_test_add_func ("/render/scene/dashes", test_dashes);
 
   status = g_test_run ();
   release_font_caches ();

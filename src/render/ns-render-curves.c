@@ -13,7 +13,7 @@
 #define TICK_SIZE 12.0
 #define PAD 6.0            /* between text and what it labels */
 #define TICK_LENGTH 4.0
-#define SWATCH 18.0        /* a legend's line sample */
+#define SWATCH 30.0        /* a legend's line sample: long enough to show its dashes */
 #define LEGEND_GAP 16.0    /* between legend items */
 #define CHART_GAP 14.0     /* between stacked charts */
 #define MIN_CHART_HEIGHT 150.0 /* two charts stack only if each gets this much */
@@ -158,6 +158,14 @@ format_value (NsCurvesChart chart, double value)
   return g_strdup_printf ("%.3f", value);
 }
 
+/* Test loss dashed, training solid: the two differ by more than colour (colour-blind
+ * learners, washed-out projectors). */
+static NsDash
+series_dash (Series series)
+{
+  return series == SERIES_TRAIN ? NS_DASH_SOLID : NS_DASH_DASHED;
+}
+
 /* Appends one curve: at most two points (the extremes, in history order) per horizontal pixel
  * of the plot, so a history of any length costs at most 2 x its width. */
 static void
@@ -197,7 +205,8 @@ add_series (Ctx *ctx,
   if (n_points == 0)
     return;
 
-  ns_scene_add_polyline (ctx->scene, points, n_points, line_width, color);
+  ns_scene_add_polyline_dashed (ctx->scene, points, n_points, line_width, color,
+                                series_dash (series));
 
   /* The current value, marked where the curve ends. */
   ns_scene_add_circle (ctx->scene, points[2 * n_points - 2], points[2 * n_points - 1],
@@ -221,10 +230,10 @@ add_legend_item (Ctx *ctx,
   ns_scene_measure_text (ctx->scene, text, NS_TEXT_VALUE, ctx->legend_size, &tw, &th);
   if (!measure_only)
     {
-      ns_scene_add_line (
-          ctx->scene, x, cy, x + swatch, cy,
+      ns_scene_add_dash_sample (
+          ctx->scene, x, x + swatch, cy,
           ns_render_style_px (ctx->style, series == SERIES_TRAIN ? TRAIN_WIDTH : TEST_WIDTH),
-          color);
+          color, series_dash (series));
       ns_scene_add_text (ctx->scene, x + swatch + pad, cy, text, NS_TEXT_VALUE, ctx->legend_size,
                          NS_ALIGN_START, NS_ALIGN_CENTER, &ctx->style->foreground);
     }

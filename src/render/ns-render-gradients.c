@@ -16,7 +16,7 @@
 #define TICK_SIZE 12.0
 #define PAD 6.0         /* between text and what it labels */
 #define TICK_LENGTH 4.0
-#define SWATCH 18.0     /* a legend's line sample */
+#define SWATCH 30.0     /* a legend's line sample: long enough to show its dashes */
 #define LEGEND_GAP 16.0 /* between legend items */
 #define LINE_WIDTH 2.25
 #define DOT_RADIUS 3.0  /* the latest value at a line's end */
@@ -176,6 +176,14 @@ value_y (const Ctx *ctx, double v)
   return ctx->py + ctx->ph - t * ctx->ph;
 }
 
+/* Neighbouring layers have neighbouring colours (viridis): alternating solid and dashed lines
+ * tells them apart where the colours alone would not (colour-blind learners, projectors). */
+static NsDash
+layer_dash (guint layer)
+{
+  return layer % 2 == 0 ? NS_DASH_SOLID : NS_DASH_DASHED;
+}
+
 /* One layer's line: NaN left out; at most two points (the extremes) per horizontal pixel, so a
  * history of any length costs at most 2 x the plot's width. */
 static void
@@ -202,8 +210,9 @@ add_layer_line (Ctx *ctx, guint layer, const NsColor *color)
   if (n_points == 0)
     return;
 
-  ns_scene_add_polyline (ctx->scene, points, n_points, ns_render_style_px (ctx->style, LINE_WIDTH),
-                         color);
+  ns_scene_add_polyline_dashed (ctx->scene, points, n_points,
+                                ns_render_style_px (ctx->style, LINE_WIDTH), color,
+                                layer_dash (layer));
   ns_scene_add_circle (ctx->scene, points[2 * n_points - 2], points[2 * n_points - 1],
                        ns_render_style_px (ctx->style, DOT_RADIUS), color, NULL, 0);
 }
@@ -253,8 +262,9 @@ add_legend (Ctx *ctx, double x, double y, double w, gboolean measure_only)
       if (!measure_only)
         {
           double cy = ly + row_h / 2;
-          ns_scene_add_line (ctx->scene, lx, cy, lx + swatch, cy,
-                             ns_render_style_px (ctx->style, LINE_WIDTH), &color);
+          ns_scene_add_dash_sample (ctx->scene, lx, lx + swatch, cy,
+                                    ns_render_style_px (ctx->style, LINE_WIDTH), &color,
+                                    layer_dash (l));
           ns_scene_add_text (ctx->scene, lx + swatch + pad, cy, text, NS_TEXT_VALUE,
                              ctx->legend_size, NS_ALIGN_START, NS_ALIGN_CENTER,
                              &ctx->style->foreground);

@@ -17,7 +17,7 @@
 #define LABEL_SIZE 12.0
 #define PAD 6.0
 #define TICK_LENGTH 4.0
-#define SWATCH 22.0
+#define SWATCH 34.0      /* a legend's line sample: long enough to show its dashes */
 #define LEGEND_GAP 18.0
 #define THUMB_GAP 14.0
 #define THUMB_MIN 40.0
@@ -49,6 +49,18 @@ ns_render_race_lane_style (const NsRenderStyle *style, guint i, NsColor *color, 
     *color = c;
   if (width != NULL)
     *width = ns_render_style_px (style, widths[i % G_N_ELEMENTS (widths)]);
+}
+
+/* Contestant @i's dash pattern: the curves differ by their dashes as well as their colours
+ * and widths (colour-blind learners, washed-out projectors). The first is solid. */
+NsDash
+ns_render_race_lane_dash (guint i)
+{
+  /* Dots read best on the wider lines: contestant 3 is drawn 3.5 wide, 2 only 2 wide. */
+  static const NsDash dashes[] = { NS_DASH_SOLID, NS_DASH_DASHED, NS_DASH_DASH_DOT,
+                                   NS_DASH_DOTTED };
+
+  return dashes[i % G_N_ELEMENTS (dashes)];
 }
 
 void
@@ -100,27 +112,47 @@ typedef struct
   double px, py, pw, ph;
 } Ctx;
 
+/* The loss axis's top. The race is what a learner wants to see, so the axis fits the running
+ * contestants after the first epoch: an untrained start far above the rest (a regression's
+ * first loss can be hundreds of times its later ones) and a run that blew up would flatten
+ * every curve to the floor. Their lines go off the top (clamped there; a diverged run ends in
+ * its cross). */
 static double
 loss_top (const NsRaceViewData *view, double *step)
 {
-  double max = 0;
+  double all = 0, later = 0;
+  gboolean any_running = FALSE;
 
+  for (guint l = 0; l < view->n_lanes; l++)
+    any_running |= view->lanes[l].diverged_epoch == 0;
   for (guint l = 0; l < view->n_lanes; l++)
     {
       const NsRaceLane *lane = &view->lanes[l];
 
+      if (any_running && lane->diverged_epoch > 0)
+        continue;
       for (guint i = 0; i < lane->n_entries; i++)
         if (isfinite (lane->history[i].train_loss))
-          max = MAX (max, lane->history[i].train_loss);
+          {
+            all = MAX (all, lane->history[i].train_loss);
+            if (lane->history[i].epoch >= 1)
+              later = MAX (later, lane->history[i].train_loss);
+          }
       if (isfinite (lane->current_loss))
-        max = MAX (max, lane->current_loss);
+        {
+          all = MAX (all, lane->current_loss);
+          if (lane->current_epoch >= 1)
+            later = MAX (later, lane->current_loss);
+        }
     }
-  if (!(max > 0))
-    max = 1.0;
-  max = MIN (max, 1e300);
-  *step = ns_render_nice_step (max, 4);
+  if (later > 0 && all > 4 * later)
+    all = 1.25 * later;
+  if (!(all > 0))
+    all = 1.0;
+  all = MIN (all, 1e300);
+  *step = ns_render_nice_step (all, 4);
 
-  return MAX (ceil (max / *step - 1e-9) * *step, *step);
+  return MAX (ceil (all / *step - 1e-9) * *step, *step);
 }
 
 static char *
@@ -185,7 +217,7 @@ add_curve (Ctx *ctx, guint l)
   if (n_points == 0)
     return;
 
-  ns_scene_add_polyline (ctx->scene, points, n_points, width, &color);
+  ns_scene_add_polyline_dashed (ctx->scene, points, n_points, width, &color, ns_render_race_lane_dash (l));
 
   {
     double ex = points[2 * n_points - 2], ey = points[2 * n_points - 1];
@@ -260,7 +292,8 @@ add_legend (Ctx *ctx, double x, double y, double w)
           cy += row_h;
         }
       ns_render_race_lane_style (style, l, &color, &lw);
-      ns_scene_add_line (ctx->scene, cx, cy + row_h / 2, cx + swatch, cy + row_h / 2, lw, &color);
+      ns_scene_add_dash_sample (ctx->scene, cx, cx + swatch, cy + row_h / 2, lw, &color,
+                                ns_render_race_lane_dash (l));
       ns_scene_add_text (ctx->scene, cx + swatch + pad, cy + row_h / 2, text, NS_TEXT_VALUE, size,
                          NS_ALIGN_START, NS_ALIGN_CENTER, &style->foreground);
       cx += item_w + gap;

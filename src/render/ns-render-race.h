@@ -64,5 +64,8 @@ int ns_render_race_thumbnail_at (const NsScene *scene, double x, double y);
 /* Contestant @i's curve colour and width (the legend and the frame use the same). */
 void ns_render_race_lane_style (const NsRenderStyle *style, guint i, NsColor *color,
                                 double *width);
+/* Contestant @i's dash pattern: curves differ by more than colour (colour-blind learners,
+ * washed-out projectors). */
+NsDash ns_render_race_lane_dash (guint i);
 
 G_END_DECLS

@@ -255,7 +255,14 @@ ns_scene_paint_cairo (const NsScene *scene, cairo_t *cr)
           cairo_set_line_width (cr, prim->polyline.width);
           cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
           set_color (cr, &prim->polyline.color);
-          cairo_stroke (cr);
+          {
+            double dashes[NS_DASH_MAX_PATTERN];
+            int n_dashes = ns_dash_pattern (prim->polyline.dash, prim->polyline.width, dashes);
+
+            cairo_set_dash (cr, dashes, n_dashes, 0);
+            cairo_stroke (cr);
+            cairo_set_dash (cr, NULL, 0, 0);
+          }
           break;
 
         case NS_PRIM_RECT:

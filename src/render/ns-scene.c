@@ -278,9 +278,102 @@ ns_scene_add_polyline (
     memcpy (copy, points, n_points * 2 * sizeof (double));
 
   prim = add_prim (scene, NS_PRIM_POLYLINE);
-  prim->polyline = (NsPolyline){ copy, n_points, width, *color };
+  prim->polyline = (NsPolyline){ copy, n_points, width, *color, NS_DASH_SOLID };
 
   return &prim->polyline;
+}
+
+NsPolyline *
+ns_scene_add_polyline_dashed (NsScene *scene,
+                              const double *points,
+                              size_t n_points,
+                              double width,
+                              const NsColor *color,
+                              NsDash dash)
+{
+  NsPolyline *polyline;
+
+  g_return_val_if_fail (dash < NS_N_DASHES, NULL);
+
+  polyline = ns_scene_add_polyline (scene, points, n_points, width, color);
+  if (polyline != NULL)
+    polyline->dash = dash;
+
+  return polyline;
+}
+
+void
+ns_scene_add_dash_sample (NsScene *scene,
+                          double x0,
+                          double x1,
+                          double y,
+                          double width,
+                          const NsColor *color,
+                          NsDash dash)
+{
+  double pattern[NS_DASH_MAX_PATTERN];
+  int n = ns_dash_pattern (dash, width, pattern);
+  double pos = x0 + width / 2; /* a dash's round cap starts at x0 */
+
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (color != NULL);
+
+  if (n == 0)
+    {
+      ns_scene_add_line (scene, x0, y, x1, y, width, color);
+      return;
+    }
+
+  /* Caps included: a dash of length d covers d + width, a dot is a disc width across. */
+  for (int k = 0; pos - width / 2 < x1 && k < 1000; k += 2)
+    {
+      double on = pattern[k % n], off = pattern[(k + 1) % n];
+
+      if (on == 0)
+        {
+          if (pos + width / 2 <= x1 + 0.5)
+            ns_scene_add_circle (scene, pos, y, width / 2, color, NULL, 0);
+        }
+      else
+        {
+          ns_scene_add_line (scene, pos - width / 2, y, MIN (pos + on + width / 2, x1), y, width,
+                             color);
+        }
+      pos += on + off;
+    }
+}
+
+int
+ns_dash_pattern (NsDash dash, double width, double *pattern)
+{
+  /* In line widths. Round caps lengthen each dash by one width and shorten each gap by one,
+   * so a dash of 3 shows as 4 with gaps of 2; a dot (0) shows as a disc one width across.
+   * Thin lines get the pattern of a 1.5 px line, or their dots would blur into a solid line. */
+  double w = MAX (width, 1.5);
+
+  g_return_val_if_fail (pattern != NULL, 0);
+
+  switch (dash)
+    {
+    case NS_DASH_DASHED:
+      pattern[0] = 3 * w;
+      pattern[1] = 3 * w;
+      return 2;
+    case NS_DASH_DOTTED:
+      pattern[0] = 0;
+      pattern[1] = 2.5 * w;
+      return 2;
+    case NS_DASH_DASH_DOT:
+      pattern[0] = 4 * w;
+      pattern[1] = 2.5 * w;
+      pattern[2] = 0;
+      pattern[3] = 2.5 * w;
+      return 4;
+    case NS_DASH_SOLID:
+    case NS_N_DASHES:
+    default:
+      return 0;
+    }
 }
 
 NsRect *

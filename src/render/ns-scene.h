@@ -55,12 +55,26 @@ typedef struct
   NsColor color;
 } NsLine;
 
+/* A curve's dash pattern, so curves differ by more than colour (colour-blind learners,
+ * washed-out projectors). Lengths scale with the line's width. */
+typedef enum
+{
+  NS_DASH_SOLID,
+  NS_DASH_DASHED,   /* long dashes */
+  NS_DASH_DOTTED,   /* round dots */
+  NS_DASH_DASH_DOT, /* a dash, then a dot */
+  NS_N_DASHES,
+} NsDash;
+
+#define NS_DASH_MAX_PATTERN 4
+
 typedef struct
 {
   const double *points; /* n_points (x, y) pairs, in the scene's arena */
   size_t n_points;
   double width;
   NsColor color;
+  NsDash dash;          /* SOLID unless set (ns_scene_add_polyline_dashed) */
 } NsPolyline;
 
 typedef struct
@@ -169,6 +183,22 @@ NsLine *ns_scene_add_line (NsScene *scene, double x0, double y0, double x1, doub
 /* Copies n_points (x, y) pairs. */
 NsPolyline *ns_scene_add_polyline (NsScene *scene, const double *points, size_t n_points,
                                    double width, const NsColor *color);
+/* The same with a dash pattern. */
+NsPolyline *ns_scene_add_polyline_dashed (NsScene *scene, const double *points,
+                                          size_t n_points, double width, const NsColor *color,
+                                          NsDash dash);
+/* The dash pattern both painters give cairo_set_dash for @dash on a line @width wide, drawn
+ * with round caps (which add width/2 at each end of every dash: a dash of length 0 is a dot):
+ * fills @pattern (NS_DASH_MAX_PATTERN entries) and returns its length, 0 for solid. */
+int ns_dash_pattern (NsDash dash, double width, double *pattern);
+
+/* A legend's sample of a line @width wide in @dash from (x0, y) to (x1, y): the dashes as
+ * lines and the dots as discs, as the painters draw that pattern (ns_dash_pattern). Lines,
+ * not a polyline, because the snapshot painter draws lines as cheap textures but each
+ * polyline as a Cairo node; and a chart's polylines stay its curves alone. */
+void ns_scene_add_dash_sample (NsScene *scene, double x0, double x1, double y, double width,
+                               const NsColor *color, NsDash dash);
+
 /* fill / stroke may be NULL for none. */
 NsRect *ns_scene_add_rect (NsScene *scene, double x, double y, double width, double height,
                            double radius, const NsColor *fill, const NsColor *stroke,

@@ -277,29 +277,29 @@ rate_choices (double rate, guint *selected)
   return choices;
 }
 
+/* A sample of the contestant's curve: its colour, width and dash, as in the chart. */
 static void
 draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
 {
   NsRaceWindow *self = NS_RACE_WINDOW (user_data);
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "index"));
-  double radius = MIN (width, height) / 4.0;
   NsRenderStyle style;
   NsColor color;
+  double line_width, pattern[NS_DASH_MAX_PATTERN];
+  int n;
 
-  /* The colour of the contestant's curve and thumbnail frame. Only the colour: the curves
-   * also differ in width and dash, which a sample this small would not show truthfully. */
   ns_render_style_init (&style, adw_style_manager_get_dark (adw_style_manager_get_default ()),
                         self->zoom);
-  ns_render_race_lane_style (&style, index, &color, NULL);
+  ns_render_race_lane_style (&style, index, &color, &line_width);
+  n = ns_dash_pattern (ns_render_race_lane_dash (index), line_width, pattern);
 
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, width - radius, radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, width - radius, height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, radius, height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, radius, radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  cairo_set_line_width (cr, line_width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (cr, pattern, n, 0);
+  cairo_move_to (cr, line_width, height / 2.0);
+  cairo_line_to (cr, width - line_width, height / 2.0);
   cairo_set_source_rgba (cr, color.r, color.g, color.b, color.a);
-  cairo_fill (cr);
+  cairo_stroke (cr);
 }
 
 static void
@@ -447,7 +447,8 @@ sync_rows (NsRaceWindow *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       ns_race_get_label (self->race, i), -1);
-      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (row->swatch), (int) round (swatch));
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (row->swatch),
+                                          (int) round (2 * swatch));
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (row->swatch), (int) round (swatch));
       gtk_widget_queue_draw (row->swatch);
     }

@@ -243,6 +243,8 @@ paint_polyline (GtkSnapshot *snapshot, const NsPolyline *polyline)
 {
   double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
   double pad = polyline->width;
+  double dashes[NS_DASH_MAX_PATTERN];
+  int n_dashes;
   cairo_t *cr;
 
   if (polyline->n_points < 2 || polyline->width <= 0 || polyline->color.a <= 0)
@@ -267,6 +269,9 @@ paint_polyline (GtkSnapshot *snapshot, const NsPolyline *polyline)
   cairo_set_line_width (cr, polyline->width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  /* The Cairo painter's dashes (ns_dash_pattern), so the window and exports agree. */
+  n_dashes = ns_dash_pattern (polyline->dash, polyline->width, dashes);
+  cairo_set_dash (cr, dashes, n_dashes, 0);
   cairo_set_source_rgba (cr, polyline->color.r, polyline->color.g, polyline->color.b,
                          polyline->color.a);
   cairo_stroke (cr);
