@@ -686,6 +686,20 @@ find_heatmaps (const NsScene *scene, guint grid_size, const NsImage **images, gu
 }
 
 static gboolean
+has_text_prefix (const NsScene *scene, const char *prefix)
+{
+  for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, i);
+
+      if (prim->kind == NS_PRIM_TEXT && g_str_has_prefix (prim->text.text, prefix))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
 has_text (const NsScene *scene, const char *text)
 {
   for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
@@ -769,6 +783,7 @@ test_before_after (void)
   const NsImage *images[4];
   guint n_hits, n_plane_hits, rings;
   size_t differ = 0, n;
+  g_autofree char *change = NULL;
 
   ns_experiment_step (exp, 3);
   do
@@ -780,6 +795,17 @@ test_before_after (void)
   g_assert_nonnull (view.output_before);
   g_assert_true (view.output_before
                  == ns_experiment_eval_plane_before_update (exp, NS_RENDER_OUTPUT_GRID));
+  /* The caption gives the largest change anywhere on the plane, worked out here. */
+  {
+    double most = 0;
+
+    g_assert_cmpint (view.kind, ==, NS_OUTPUT_BINARY);
+    for (size_t k = 0; k < (size_t) NS_RENDER_OUTPUT_GRID * NS_RENDER_OUTPUT_GRID; k++)
+      most = MAX (most, fabs ((double) view.output[k] - view.output_before[k]));
+    g_assert_cmpfloat (most, >, 0);
+    change = g_strdup_printf ("Change: up to %.2g in P(%s)", most,
+                              ns_render_output_class_name (&view, 1));
+  }
 
   for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
     {
@@ -792,6 +818,7 @@ test_before_after (void)
 
       g_assert_cmpuint (find_heatmaps (scene, NS_RENDER_OUTPUT_GRID, images, 4), ==, 2);
       g_assert_true (has_text (scene, "Before this update"));
+      g_assert_true (has_text (scene, change));
       g_assert_true (has_text (scene, "After this update"));
       assert_texts_fit (scene);
 
@@ -892,6 +919,7 @@ test_before_after (void)
   ns_scene_clear (scene);
   ns_render_output (scene, &view, &style, 420, 500);
   g_assert_cmpuint (find_heatmaps (scene, NS_RENDER_OUTPUT_GRID, images, 4), ==, 1);
+  g_assert_false (has_text_prefix (scene, "Change: "));
   g_assert_false (has_text (scene, "Before this update"));
 }
 

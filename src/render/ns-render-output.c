@@ -457,6 +457,40 @@ caption_text (const NsOutputViewData *view, char *buffer, size_t size)
     }
 }
 
+/* The largest change the update made to the output anywhere on the grid, as a caption: one
+ * sample's step at a small learning rate barely moves the boundary, and the learner should
+ * not have to hunt for a difference that is not there. NULL with one plane. */
+static char *
+change_text (const NsOutputViewData *view)
+{
+  size_t n = (size_t) view->grid_size * view->grid_size;
+  guint rows = view->kind == NS_OUTPUT_CLASSES ? view->n_classes : 1;
+  double most = 0;
+  g_autofree char *number = NULL;
+
+  if (view->output_before == NULL || view->output == NULL)
+    return NULL;
+  for (size_t k = 0; k < rows * n; k++)
+    {
+      double d = fabs ((double) view->output[k] - (double) view->output_before[k]);
+
+      if (isfinite (d))
+        most = MAX (most, d);
+    }
+  number = g_strdup_printf ("%.2g", most);
+  switch (view->kind)
+    {
+    case NS_OUTPUT_BINARY:
+      return g_strdup_printf ("Change: up to %s in P(%s)", number,
+                              ns_render_output_class_name (view, 1));
+    case NS_OUTPUT_CLASSES:
+      return g_strdup_printf ("Change: up to %s in a probability", number);
+    case NS_OUTPUT_REGRESSION:
+    default:
+      return g_strdup_printf ("Change: up to %s in the value", number);
+    }
+}
+
 /* How a plane is drawn among several. */
 typedef struct
 {
@@ -590,6 +624,7 @@ ns_render_output (NsScene *scene,
   NsColor test_ring, swatch_fill;
   g_autofree char *bar_lo = NULL;
   g_autofree char *bar_hi = NULL;
+  g_autofree char *change = change_text (view);
   double bar_lo_w = 0, bar_hi_w = 0;
 
   g_return_if_fail (scene != NULL);
@@ -674,7 +709,8 @@ ns_render_output (NsScene *scene,
   /* Top: title, caption(s). Over each plane: x2's name, and its own caption when there are
    * several (beside the name if it fits, else on a line above); under it: x1's ticks and name.
    * At the bottom, once: the legend. */
-  top = title_h + caption_h * (view->others_at_mean ? 2 : 1) + pad;
+  top = title_h + caption_h * (1 + (view->others_at_mean ? 1 : 0) + (change != NULL ? 1 : 0))
+        + pad;
   plane_foot = tick_len + pad / 2 + tick_h + pad / 2 + label_h + pad;
   text.name_gap = MAX (pad, tick_h / 2 + pad / 2);
   legend_h = legend_rows * caption_h * 1.4;
@@ -743,8 +779,14 @@ ns_render_output (NsScene *scene,
                      NS_ALIGN_START, &style->muted);
   y += caption_h;
   if (view->others_at_mean)
-    ns_scene_add_text (scene, margin, y, "Other inputs held at their mean", NS_TEXT_LABEL,
-                       caption_size, NS_ALIGN_START, NS_ALIGN_START, &style->muted);
+    {
+      ns_scene_add_text (scene, margin, y, "Other inputs held at their mean", NS_TEXT_LABEL,
+                         caption_size, NS_ALIGN_START, NS_ALIGN_START, &style->muted);
+      y += caption_h;
+    }
+  if (change != NULL)
+    ns_scene_add_text (scene, margin, y, change, NS_TEXT_LABEL, caption_size, NS_ALIGN_START,
+                       NS_ALIGN_START, &style->foreground);
 
   /* The planes. */
   text.gutter = gutter;
