@@ -632,6 +632,16 @@ test_step_through (void)
   NsNetworkItem link = { NS_HIT_LINK, 1, 0, 2 };
   NsNetworkItem neuron = { NS_HIT_NEURON, 0, 0, -1 };
 
+  /* The app's own style sheet (AdwApplication loads it; the tests have none), so the dumps
+   * look as the window does. */
+  {
+    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/neuroscope/Neuroscope/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   ns_config_init_default (&config);
   g_assert_true (ns_config_set_option (&config, "dataset", "xor", &error));
   g_assert_true (ns_config_set_option (&config, "hidden", "3", &error));
@@ -668,6 +678,8 @@ test_step_through (void)
   dump_window (w, "step-1-forward-hidden.png");
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
   g_assert_cmpuint (state->layer, ==, 2);
+  g_assert_true (scene_has_text (ns_network_view_get_scene (view),
+                                 "output layer: z = w·x + b, ŷ = σ(z)"));
   dump_window (w, "step-2-forward-output.png");
 
   /* Loss: the selected neuron's numbers stay; the output's formula is on the diagram. */
@@ -686,6 +698,9 @@ test_step_through (void)
   g_assert_nonnull (strstr (gtk_label_get_label (details), "δ·x = "));
   dump_window (w, "step-4-backward-output.png");
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
+  /* The diagram follows the walk within a phase too. */
+  g_assert_true (scene_has_text (ns_network_view_get_scene (view),
+                                 "hidden layer 1: δ = f′(z) · Σ w·δ from the right"));
   dump_window (w, "step-5-backward-hidden.png");
 
   /* Update (batch size 1: after every sample): old → new for the selected weight. */

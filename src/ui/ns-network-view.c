@@ -410,8 +410,10 @@ ensure_scene (NsNetworkView *self)
     {
       const NsStepState *step = ns_experiment_get_step_state (self->experiment);
 
+      /* Phase (4 bits), layer (8), sample (20), step: every move of the walk redraws. */
       if (step->phase != NS_STEP_IDLE)
-        step_key = ((step->step + 1) << 24) ^ ((guint64) step->sample << 4) ^ step->phase;
+        step_key = ((step->step + 1) << 32) ^ ((guint64) step->sample << 12)
+                   ^ ((guint64) step->layer << 4) ^ step->phase;
     }
 
   if (!self->scene_dirty && version == self->scene_version && step_key == self->scene_step_key
