@@ -17,6 +17,21 @@ num (double v)
   return ns_render_network_format_number (v);
 }
 
+/* A number with @digits significant digits, written as ns_render_network_format_number
+ * writes three (a real minus sign, no "-0"). */
+static char *
+num_digits (double v, int digits)
+{
+  char buffer[48];
+
+  if (!isfinite (v) || digits <= 3)
+    return num (v);
+  if (v == 0)
+    v = 0;
+  g_snprintf (buffer, sizeof buffer, "%.*g", digits, fabs (v));
+  return g_strconcat (v < 0 ? "−" : "", buffer, NULL);
+}
+
 /* A number as a factor after "·": negative ones in parentheses, so "0.5·(−2)" never reads
  * as a subtraction. */
 static char *
@@ -267,6 +282,20 @@ explain_delta (GString *s, const NnNet *net, const NsStepState *step, size_t l, 
   }
 }
 
+/* A parameter before and after its update, with enough digits for the change to show: at
+ * three digits 1.8462 → 1.8501 would read "1.85 → 1.85". */
+static void
+old_and_new (double before, double after, char **before_text, char **after_text)
+{
+  double change = fabs (after - before), size = MAX (fabs (before), fabs (after));
+  int digits = 3;
+
+  if (change > 0 && size > change && isfinite (size))
+    digits = CLAMP ((int) ceil (log10 (size / change)) + 2, 3, 8);
+  *before_text = num_digits (before, digits);
+  *after_text = num_digits (after, digits);
+}
+
 /* How the optimizer turned parameter @k's batch gradient into its change, with the numbers. */
 static void
 explain_update (GString *s, const NsStepState *step, size_t k, gboolean is_weight,
@@ -280,8 +309,8 @@ explain_update (GString *s, const NsStepState *step, size_t k, gboolean is_weigh
   g_autofree char *lr = num (t->learning_rate);
   g_autofree char *gs = num (g);
   g_autofree char *change = num (step->change[k]);
-  g_autofree char *before = num (w);
-  g_autofree char *after = num (step->params_after[k]);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
   g_string_append_printf (s, "batch gradient g = %s\n", gs);
   /* The engine regularises weights only, never biases. */
@@ -362,6 +391,7 @@ explain_update (GString *s, const NsStepState *step, size_t k, gboolean is_weigh
       }
       break;
     }
+  old_and_new (w, step->params_after[k], &before, &after);
   g_string_append_printf (s, "%s: %s → %s", symbol, before, after);
   if (step->diverged)
     g_string_append (s, " (the update diverged)");
