@@ -247,8 +247,8 @@ ns_render_network_step_caption (const NnNet *net, const NsStepState *step)
                                 step->batch_size);
       if (l == net->n_layers - 1)
         return g_strdup_printf (BACKWARD_TITLE "\n%s: δ = ŷ − y" BACKWARD_LINKS, name);
-      return g_strdup_printf (BACKWARD_TITLE "\n%s: δ = f′(z) · Σ w·δ from the right" BACKWARD_LINKS,
-                              name);
+      return g_strdup_printf (
+          BACKWARD_TITLE "\n%s: δ = f′(z) · Σ w·δ from the right" BACKWARD_LINKS, name);
     case NS_STEP_UPDATE:
       {
         g_autofree char *lr = ns_render_network_format_number (step->trainer.learning_rate);

@@ -217,7 +217,8 @@ add_curve (Ctx *ctx, guint l)
   if (n_points == 0)
     return;
 
-  ns_scene_add_polyline_dashed (ctx->scene, points, n_points, width, &color, ns_render_race_lane_dash (l));
+  ns_scene_add_polyline_dashed (ctx->scene, points, n_points, width, &color,
+                                ns_render_race_lane_dash (l));
 
   {
     double ex = points[2 * n_points - 2], ey = points[2 * n_points - 1];
