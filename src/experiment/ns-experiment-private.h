@@ -1,5 +1,6 @@
-/* ns-experiment-private.h: the experiment's state, shared by ns-experiment.c, the plane
- * evaluation in ns-experiment-plane.c and the JSON reader/writer in ns-experiment-json.c. */
+/* ns-experiment-private.h: the experiment's state, shared by ns-experiment.c, the hand edits and
+ * their undo in ns-experiment-edit.c, the plane evaluation in ns-experiment-plane.c and the JSON
+ * reader/writer in ns-experiment-json.c. */
 #pragma once
 
 #include "ns-experiment.h"
@@ -61,7 +62,7 @@ struct _NsExperiment
   NsPlaneCache plane_before;
   NnNet *plane_before_net;
 
-  /* Snapshots taken before each network edit (NsUndoEntry), newest last. */
+  /* Snapshots taken before each network edit (NsUndoEntry, ns-experiment-edit.c), newest last. */
   GPtrArray *undo;
 
   /* Gradient health (ns_experiment_get_gradient_health): per finished epoch, per dense layer,
@@ -95,6 +96,13 @@ void ns_experiment_rebuild_inputs (NsExperiment *self);
  * sample stepper does when it starts a batch at an epoch's beginning). */
 void ns_experiment_start_epoch (NsExperiment *self);
 NnLoss ns_experiment_loss_for (const NsConfig *config, const NsDataset *data, size_t *n_classes);
+/* Emits "changed" (the network's shape, the data or the settings changed). */
+void ns_experiment_emit_changed (NsExperiment *self);
+/* Makes the output layer match the data (class count, problem), drawing it afresh if needed. */
+void ns_experiment_match_output (NsExperiment *self);
+/* Frees one of self->undo's snapshots (its free function; defined in ns-experiment-edit.c, the
+ * only file that makes and reads them). */
+void ns_experiment_undo_entry_free (gpointer data);
 
 /* Gradient health bookkeeping, for every way of training a mini-batch (train_one_batch, the
  * sample-by-sample stepper): add_batch after the batch's backward and before its update (it

@@ -1,10 +1,21 @@
-/* ns-render-network-private.h: drawing shared by ns-render-network.c and the step-through
- * drawing in ns-render-network-step.c. */
+/* ns-render-network-private.h: drawing shared by ns-render-network.c, the step-through
+ * drawing in ns-render-network-step.c and the layout in ns-render-network-layout.c. */
 #pragma once
 
 #include "ns-render-network.h"
 
 G_BEGIN_DECLS
+
+/* Sizes the layout and the drawing both use, in logical units at scale 1 (multiplied by the
+ * style's scale). */
+#define NS_RENDER_NETWORK_LABEL_PAD 10.0 /* between a label and its picture */
+#define NS_RENDER_NETWORK_MIN_NODE 10.0
+/* Under "Features" when the pictures are buttons. */
+#define NS_RENDER_NETWORK_INPUT_HINT "click to toggle"
+
+/* A layout made earlier still has a place for every picture. */
+gboolean ns_render_network_layout_fits (const NsNetworkLayout *layout,
+                                        const NsNetworkViewData *view);
 
 void ns_render_network_draw_outline (NsScene *scene,
                                      const NsNetworkBox *box,

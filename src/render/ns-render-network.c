@@ -1,4 +1,5 @@
-/* ns-render-network.c: lays out and describes the network diagram. */
+/* ns-render-network.c: describes and draws the network diagram. Where its pictures go (the
+ * layout) is worked out in ns-render-network-layout.c. */
 #include "ns-render-network.h"
 
 #include <math.h>
@@ -8,22 +9,6 @@
 #include "ns-render-network-private.h"
 
 /* Sizes in logical units at scale 1 (multiplied by the style's scale). */
-#define MARGIN 16.0
-#define TITLE_SIZE 15.0
-#define CAPTION_SIZE 13.0
-#define LABEL_SIZE 16.0
-#define ROOMY_WIDTH 1100.0 /* an area this large (at scale 1) or smaller gets text at 1x */
-#define ROOMY_HEIGHT 700.0
-#define LABEL_PAD 10.0      /* between a label and its picture */
-#define RIGHT_GUTTER 16.0   /* room right of the output column (class names widen it) */
-#define BAND_GAP 6.0        /* between the controls band and the column headers */
-#define HEADER_GAP 14.0     /* between the column headers and the pictures */
-#define MAX_NODE 160.0      /* heatmaps larger than this only crowd the links out */
-#define MAX_INPUT_NODE 96.0 /* input pictures: eleven of them share a column */
-#define MIN_NODE 10.0
-#define NODE_GAP_RATIO 0.28  /* vertical gap between neurons, as a share of their size */
-#define INPUT_GAP_RATIO 0.22 /* the same between input pictures, which are many */
-#define NODE_SHARE 0.5       /* largest share of a column's slot a neuron may take across */
 #define CARD_PAD 10.0
 #define CARD_GAP 14.0  /* between a neuron and its card */
 #define CARD_MIN 150.0 /* the card's heatmap side: 1.75 times the neuron's, at least this */
@@ -31,7 +16,6 @@
 /* How much background covers a feature not in use: less on dark backgrounds, where the
  * neutral middle of the map is already dark. */
 #define DIM_ALPHA_LIGHT 0.62
-#define INPUT_HINT "click to toggle" /* under "Features" when the pictures are buttons */
 #define DIM_ALPHA_DARK 0.45
 
 /* ---- the feature pictures of plane data, kept with the experiment ---- */
@@ -318,27 +302,7 @@ ns_render_network_describe (const NnNet *net)
   return g_string_free (s, FALSE);
 }
 
-/* ---- layout ---- */
-
-/* The widest of n labels (NULL entries end the list early). */
-static double
-labels_width (NsScene *scene, const char *const *labels, size_t n, double size)
-{
-  double widest = 0;
-
-  if (labels == NULL)
-    return 0;
-
-  for (size_t i = 0; i < n && labels[i] != NULL; i++)
-    {
-      double w, h;
-
-      ns_scene_measure_text (scene, labels[i], NS_TEXT_LABEL, size, &w, &h);
-      widest = MAX (widest, w);
-    }
-
-  return ceil (widest);
-}
+/* ---- drawing ---- */
 
 /* The label of input picture @row, or NULL. */
 static const char *
@@ -350,194 +314,6 @@ input_label (const NsNetworkViewData *view, size_t row)
     return view->input_labels[row];
   return NULL;
 }
-
-int
-ns_render_network_input_index (const NsNetworkViewData *view, size_t row)
-{
-  guint mask = view->feature_mask;
-
-  if (mask == 0)
-    return (int) row;
-  if ((mask & (1u << row)) == 0)
-    return -1;
-  return __builtin_popcount (mask & ((1u << row) - 1));
-}
-
-size_t
-ns_render_network_input_row (const NsNetworkViewData *view, size_t i)
-{
-  guint mask = view->feature_mask;
-
-  if (mask == 0)
-    return i;
-  for (size_t f = 0; f < NS_N_FEATURES; f++)
-    if (mask & (1u << f))
-      {
-        if (i == 0)
-          return f;
-        i--;
-      }
-  return 0;
-}
-
-static double
-fit_size (double room, size_t rows, double gap_ratio, double slot, double largest)
-{
-  double size = room / (rows + (rows - 1) * gap_ratio);
-
-  size = MIN (size, slot * NODE_SHARE);
-  size = MIN (size, largest);
-  size = MAX (size, MIN_NODE);
-
-  return floor (size);
-}
-
-void
-ns_render_network_layout (NsNetworkLayout *layout,
-                          NsScene *scene,
-                          const NsNetworkViewData *view,
-                          const NsRenderStyle *style,
-                          double width,
-                          double height)
-{
-  const NnNet *net;
-  double text_scale, titles, gutter_left, gutter_right, y, header_h;
-  double area_x, area_y, area_w, area_h, input_size, node_size;
-  size_t max_rows = 1;
-
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (scene != NULL);
-  g_return_if_fail (view != NULL && view->net != NULL);
-  g_return_if_fail (style != NULL);
-
-  net = view->net;
-  memset (layout, 0, sizeof *layout);
-  ns_scene_set_font_family (scene, style->font_family);
-
-  layout->n_columns = net->n_layers + 1;
-  layout->rows[0] = view->feature_mask != 0 ? NS_N_FEATURES : net->n_inputs;
-  for (size_t l = 0; l < net->n_layers; l++)
-    {
-      layout->rows[l + 1] = net->layers[l].n_out;
-      max_rows = MAX (max_rows, net->layers[l].n_out);
-    }
-
-  /* Text grows with the room the diagram gets (up to half as large again), so a maximised
-   * window on a projector reads from the back of the room; in a small window it stays at
-   * the style's size. */
-  text_scale = CLAMP (MIN (width / ROOMY_WIDTH, height / ROOMY_HEIGHT) / style->scale, 1.0, 1.5);
-
-  layout->margin = ns_render_style_px (style, MARGIN);
-  layout->title_size = ns_render_style_px (style, TITLE_SIZE * text_scale);
-  layout->caption_size = ns_render_style_px (style, CAPTION_SIZE * text_scale);
-  layout->label_size = ns_render_style_px (style, LABEL_SIZE * text_scale);
-
-  if (view->feature_mask != 0)
-    {
-      const char *labels[NS_N_FEATURES];
-
-      for (size_t f = 0; f < NS_N_FEATURES; f++)
-        labels[f] = ns_feature_label ((NsFeature) f);
-      gutter_left = labels_width (scene, labels, NS_N_FEATURES, layout->label_size);
-    }
-  else
-    {
-      gutter_left = labels_width (scene, view->input_labels, net->n_inputs, layout->label_size);
-    }
-  if (gutter_left > 0)
-    gutter_left += ns_render_style_px (style, LABEL_PAD);
-  gutter_right = labels_width (scene, view->class_names, nn_net_n_outputs (net),
-                               layout->label_size);
-  gutter_right = MAX (gutter_right + ns_render_style_px (style, LABEL_PAD),
-                      ns_render_style_px (style, RIGHT_GUTTER));
-
-  /* Bands from the top: the controls (interactive only), the column headers, the pictures. */
-  titles = 1.35 * layout->title_size + 1.35 * layout->caption_size;
-  y = layout->margin;
-  if (view->controls)
-    {
-      layout->controls.y = y;
-      layout->controls.height = MAX (view->controls_height, 0.0);
-      y += layout->controls.height + ns_render_style_px (style, BAND_GAP);
-      header_h = MAX (view->column_controls_height, titles);
-    }
-  else
-    {
-      header_h = titles;
-    }
-
-  area_x = layout->margin + gutter_left;
-  area_y = y + header_h + ns_render_style_px (style, HEADER_GAP);
-  area_w = MAX (1.0, width - area_x - layout->margin - gutter_right);
-  area_h = MAX (1.0, height - area_y - layout->margin);
-
-  /* Each column gets an equal slot; a picture is as large as its tallest column and the room
-   * for links between columns allow. The inputs (eleven features for plane data) have their
-   * own size, so a small network's neurons are not shrunk to the feature list's. */
-  layout->slot = area_w / layout->n_columns;
-  input_size = fit_size (area_h, layout->rows[0], INPUT_GAP_RATIO, layout->slot,
-                         ns_render_style_px (style, MAX_INPUT_NODE));
-  node_size = fit_size (area_h, max_rows, NODE_GAP_RATIO, layout->slot,
-                        ns_render_style_px (style, MAX_NODE));
-  input_size = MIN (input_size, node_size);
-
-  for (size_t c = 0; c < layout->n_columns; c++)
-    {
-      double size = c == 0 ? input_size : node_size;
-      double gap = size * (c == 0 ? INPUT_GAP_RATIO : NODE_GAP_RATIO);
-      double total = layout->rows[c] * size + (layout->rows[c] - 1) * gap;
-
-      layout->center_x[c] = area_x + (c + 0.5) * layout->slot;
-      layout->size[c] = size;
-      layout->gap[c] = gap;
-      layout->top[c] = area_y + MAX (0.0, (area_h - total) / 2);
-      layout->headers[c] = (NsNetworkBox){ layout->center_x[c] - layout->slot / 2, y,
-                                           layout->slot, header_h };
-    }
-
-  /* The input column's title spans its labels too: eleven feature names leave room above. */
-  layout->headers[0].x = layout->margin;
-  layout->headers[0].width = layout->center_x[0] + layout->slot / 2 - layout->margin;
-  {
-    double w;
-
-    ns_scene_measure_text (scene, INPUT_HINT, NS_TEXT_LABEL, layout->caption_size, &w, NULL);
-    layout->input_hint = w <= layout->headers[0].width;
-  }
-
-  /* The hidden-layer controls span the hidden columns, or sit between the inputs and the
-   * output when there are none. */
-  if (net->n_layers >= 2)
-    {
-      layout->controls.x = layout->center_x[1] - layout->slot / 2;
-      layout->controls.width = (net->n_layers - 1) * layout->slot;
-    }
-  else
-    {
-      layout->controls.x = layout->center_x[0];
-      layout->controls.width = layout->center_x[1] - layout->center_x[0];
-    }
-}
-
-void
-ns_network_layout_node (const NsNetworkLayout *layout,
-                        size_t column,
-                        size_t row,
-                        NsNetworkBox *box)
-{
-  double size;
-
-  g_return_if_fail (layout != NULL && box != NULL);
-  g_return_if_fail (column < layout->n_columns);
-
-  size = layout->size[column];
-  /* Whole logical pixels keep heatmap edges sharp. */
-  box->x = round (layout->center_x[column] - size / 2);
-  box->y = round (layout->top[column] + row * (size + layout->gap[column]));
-  box->width = box->height = size;
-}
-
-/* ---- drawing ---- */
 
 /* Colour maps shared by every picture of a kind, made once per frame. */
 typedef struct
@@ -729,7 +505,8 @@ draw_inputs (NsScene *scene,
                                       style);
 
       if (label != NULL)
-        ns_scene_add_text (scene, box.x - ns_render_style_px (style, LABEL_PAD),
+        ns_scene_add_text (scene,
+                           box.x - ns_render_style_px (style, NS_RENDER_NETWORK_LABEL_PAD),
                            box.y + box.height / 2, label, NS_TEXT_LABEL, layout->label_size,
                            NS_ALIGN_END, NS_ALIGN_CENTER,
                            i >= 0 ? &style->foreground : &style->muted);
@@ -941,7 +718,7 @@ draw_captions (NsScene *scene,
         {
           g_strlcpy (title, "Features", sizeof title);
           if (view->controls)
-            caption = layout->input_hint ? INPUT_HINT : NULL;
+            caption = layout->input_hint ? NS_RENDER_NETWORK_INPUT_HINT : NULL;
           else
             {
               g_snprintf (buffer, sizeof buffer, "%u in use",
@@ -991,7 +768,9 @@ draw_captions (NsScene *scene,
         if (view->class_names[j] == NULL)
           break;
         ns_network_layout_node (layout, layout->n_columns - 1, j, &box);
-        ns_scene_add_text (scene, box.x + box.width + ns_render_style_px (style, LABEL_PAD),
+        ns_scene_add_text (scene,
+                           box.x + box.width
+                               + ns_render_style_px (style, NS_RENDER_NETWORK_LABEL_PAD),
                            box.y + box.height / 2, view->class_names[j], NS_TEXT_LABEL,
                            layout->label_size, NS_ALIGN_START, NS_ALIGN_CENTER,
                            ns_render_style_class_color (style, (guint) j));
@@ -1060,7 +839,7 @@ draw_card (NsScene *scene,
   /* Below the column headers, where the window's widgets would cover it. */
   top = layout->headers[0].y + layout->headers[0].height + layout->margin / 2;
   side = MIN (side, height - top - layout->margin / 2 - 2 * pad - 2.6 * layout->label_size);
-  if (side < MIN_NODE)
+  if (side < NS_RENDER_NETWORK_MIN_NODE)
     return;
 
   title_h = 1.3 * layout->label_size;
@@ -1100,21 +879,6 @@ draw_card (NsScene *scene,
   ns_scene_add_hit_rect (scene, NS_HIT_NONE, (int) l, (int) j, -1, x, y, card_w, card_h);
 }
 
-/* A layout made earlier still has a place for every picture. */
-static gboolean
-layout_fits (const NsNetworkLayout *layout, const NsNetworkViewData *view)
-{
-  const NnNet *net = view->net;
-
-  if (layout->n_columns != net->n_layers + 1
-      || layout->rows[0] != (view->feature_mask != 0 ? NS_N_FEATURES : net->n_inputs))
-    return FALSE;
-  for (size_t l = 0; l < net->n_layers; l++)
-    if (layout->rows[l + 1] != net->layers[l].n_out)
-      return FALSE;
-  return TRUE;
-}
-
 void
 ns_render_network (NsScene *scene,
                    const NsNetworkViewData *view,
@@ -1132,7 +896,7 @@ ns_render_network (NsScene *scene,
   ns_scene_set_size (scene, width, height);
   ns_scene_set_background (scene, &style->background);
   ns_scene_set_font_family (scene, style->font_family);
-  if (view->layout != NULL && layout_fits (view->layout, view))
+  if (view->layout != NULL && ns_render_network_layout_fits (view->layout, view))
     layout = *view->layout;
   else
     ns_render_network_layout (&layout, scene, view, style, width, height);

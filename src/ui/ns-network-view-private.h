@@ -1,5 +1,6 @@
-/* ns-network-view-private.h: the network view's state, shared by ns-network-view.c and its
- * layer controls and actions in ns-network-view-controls.c. */
+/* ns-network-view-private.h: the network view's state, shared by ns-network-view.c, its
+ * layer controls and actions in ns-network-view-controls.c, its edit popover in
+ * ns-network-view-edit.c and its selection and keys in ns-network-view-select.c. */
 #pragma once
 
 #include "ns-network-view.h"
@@ -96,6 +97,35 @@ n_hidden (NsNetworkView *self)
 
   return net != NULL ? (guint) net->n_layers - 1 : 0;
 }
+
+/* ns-network-view.c */
+extern const NsNetworkItem ns_network_view_no_item; /* nothing hovered, selected or edited */
+GtkWidgetClass *ns_network_view_get_parent_class (void); /* to chain up from the other files */
+gboolean ns_network_view_item_equal (const NsNetworkItem *a, const NsNetworkItem *b);
+void ns_network_view_invalidate (NsNetworkView *self); /* rebuild the scene and redraw */
+size_t ns_network_view_column_rows (NsNetworkView *self, size_t column);
+void ns_network_view_prepare_plain (NsNetworkView *self, NsNetworkViewData *view);
+gboolean ns_network_view_item_exists (NsNetworkView *self, const NsNetworkItem *item);
+NsNetworkItem ns_network_view_input_item (NsNetworkView *self, size_t row);
+char *ns_network_view_describe_node (NsNetworkView *self, size_t layer, size_t j);
+char *ns_network_view_describe_link_source (NsNetworkView *self, size_t layer, size_t i);
+void ns_network_view_update_description (NsNetworkView *self);
+void ns_network_view_ensure_scene (NsNetworkView *self);
+void ns_network_view_set_details (NsNetworkView *self, const NsNetworkItem *item);
+
+/* ns-network-view-edit.c */
+void ns_network_view_make_edit_popover (NsNetworkView *self);
+void ns_network_view_open_edit_popover (NsNetworkView *self, const NsNetworkItem *item);
+
+/* ns-network-view-select.c */
+void ns_network_view_select_item (NsNetworkView *self, const NsNetworkItem *item);
+gboolean ns_network_view_activate_item (NsNetworkView *self, const NsNetworkItem *item);
+gboolean ns_network_view_move_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data);
+gboolean ns_network_view_activate_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data);
+gboolean ns_network_view_escape_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data);
+gboolean ns_network_view_focus (GtkWidget *widget, GtkDirectionType direction);
+void ns_network_view_root (GtkWidget *widget);
+void ns_network_view_unroot (GtkWidget *widget);
 
 /* ns-network-view-controls.c */
 GtkWidget *ns_network_view_make_button (const char *icon_name,

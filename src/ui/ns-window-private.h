@@ -1,6 +1,6 @@
 /* ns-window-private.h: NsWindow's state and the internals its source files share
- * (ns-window.c: actions, panels, training loop; ns-window-controls.c: the trainer's settings;
- * ns-window-benchmark.c: timing hooks). */
+ * (ns-window.c: panels, properties, training loop; ns-window-actions.c: the actions and their
+ * keys; ns-window-controls.c: the trainer's settings; ns-window-benchmark.c: timing hooks). */
 #pragma once
 
 #include "ns-window.h"
@@ -15,6 +15,14 @@ G_BEGIN_DECLS
 /* Time per frame spent training while playing: half a 60 Hz frame, leaving the rest for
  * drawing. Only the number of steps per frame depends on it, never the run itself. */
 #define FRAME_BUDGET_US 8000
+
+/* The first chunk of steps; it adapts to how long a chunk takes on this machine. */
+#define FIRST_CHUNK 1
+#define MAX_CHUNK 65536
+
+#define MIN_ZOOM 0.5
+#define MAX_ZOOM 3.0
+#define PRESENTATION_ZOOM 1.6
 
 /* The controls of the bar under the header: each a caption, its value, and a menu of choices
  * bound to a stateful window action (the property of the same name). */
@@ -97,6 +105,13 @@ void ns_window_set_problem (NsWindow *self, const char *name);
 
 /* ns-window.c */
 void ns_window_update_diverged (NsWindow *self);
+void ns_window_update_view (NsWindow *self); /* labels and views after any change */
+void ns_window_after_steps (NsWindow *self); /* the view, and a pause if training diverged */
+
+/* ns-window-actions.c */
+void ns_window_install_actions (GtkWidgetClass *widget_class); /* actions and their keys */
+/* Keeps hovered_view up to date for @view, so Ctrl+C copies the view under the pointer. */
+void ns_window_track_hover (NsWindow *self, GtkWidget *view);
 
 /* ns-window-benchmark.c: NEUROSCOPE_BENCHMARK=first-frame or fps:SECONDS */
 void ns_window_setup_benchmark (NsWindow *self);

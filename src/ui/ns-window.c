@@ -1,4 +1,6 @@
-/* ns-window.c: the main window, its actions and the training loop on the frame clock. */
+/* ns-window.c: the main window: its panels, its properties and the training loop on the
+ * frame clock. Its actions are in ns-window-actions.c, the bar of trainer settings in
+ * ns-window-controls.c. */
 #include "config.h"
 
 #include "ns-window-private.h"
@@ -7,21 +9,10 @@
 #include <string.h>
 
 #include "ns-experiment-step.h"
-#include "ns-race-window.h"
-#include "ns-scene-cairo.h"
-
-/* The first chunk of steps; it adapts to how long a chunk takes on this machine. */
-#define FIRST_CHUNK 1
-#define MAX_CHUNK 65536
-
-#define MIN_ZOOM 0.5
-#define MAX_ZOOM 3.0
-#define PRESENTATION_ZOOM 1.6
+#include "ns-keys.h"
 
 
 G_DEFINE_FINAL_TYPE (NsWindow, ns_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static void track_hover (NsWindow *self, GtkWidget *view);
 
 enum
 {
@@ -86,8 +77,8 @@ update_details (NsWindow *self)
 }
 
 /* Labels and the picture follow the experiment after every change. */
-static void
-update_view (NsWindow *self)
+void
+ns_window_update_view (NsWindow *self)
 {
   const NsHistoryEntry *last = ns_experiment_get_last (self->experiment);
   g_autofree char *epoch = NULL;
@@ -177,10 +168,10 @@ ns_window_show_message (NsWindow *self, const char *message)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static void
-after_steps (NsWindow *self)
+void
+ns_window_after_steps (NsWindow *self)
 {
-  update_view (self);
+  ns_window_update_view (self);
 
   if (ns_experiment_get_diverged (self->experiment))
     {
@@ -229,7 +220,7 @@ tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
         break;
     }
 
-  after_steps (self);
+  ns_window_after_steps (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -464,9 +455,9 @@ build_output_panel (NsWindow *self)
   gtk_box_append (self->end_panel, chart_switcher (self));
   gtk_box_append (self->end_panel, GTK_WIDGET (self->curves_view));
 
-  track_hover (self, GTK_WIDGET (self->network_view));
-  track_hover (self, GTK_WIDGET (self->output_view));
-  track_hover (self, GTK_WIDGET (self->curves_view));
+  ns_window_track_hover (self, GTK_WIDGET (self->network_view));
+  ns_window_track_hover (self, GTK_WIDGET (self->output_view));
+  ns_window_track_hover (self, GTK_WIDGET (self->curves_view));
 }
 
 static void
@@ -474,237 +465,16 @@ experiment_changed_cb (NsWindow *self)
 {
   ns_window_sync_from_experiment (self);
   update_title (self);
-  update_view (self);
+  ns_window_update_view (self);
 }
 
-static void
-step_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-
-  /* Stepping pauses: the learner wants to look at one step's change. */
-  ns_window_set_playing (self, FALSE);
-  if (g_strcmp0 (self->step_size, "sample") == 0)
-    ns_experiment_step_phase (self->experiment);
-  else if (g_strcmp0 (self->step_size, "batch") == 0)
-    ns_experiment_step (self->experiment, 1);
-  else
-    ns_experiment_train_epochs (self->experiment, 1);
-  after_steps (self);
-}
-
-/* The optimizer race for this network and data, in a window of its own. A race still open
- * from before raced the configuration of then: it gives way to a new one. */
-static void
-race_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-  NsRaceWindow *race;
-
-  if (self->race_window != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->race_window));
-  race = ns_race_window_new (GTK_WINDOW (self), self->experiment);
-  g_object_bind_property (self, "zoom", race, "zoom", G_BINDING_SYNC_CREATE);
-  g_set_weak_pointer (&self->race_window, GTK_WIDGET (race));
-  gtk_window_present (GTK_WINDOW (race));
-}
-
-/* Shift+Right: a whole phase of the sample at once (forward through every layer), for deep
- * networks; with the other step sizes, the same as Right. */
-static void
-step_phase_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-
-  if (g_strcmp0 (self->step_size, "sample") != 0)
-    {
-      gtk_widget_activate_action (widget, "win.step", NULL);
-      return;
-    }
-  ns_window_set_playing (self, FALSE);
-  ns_experiment_step_whole_phase (self->experiment);
-  after_steps (self);
-}
-
-static void
-step_back_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-
-  /* Back within the sample's phases only: training itself never runs backwards. */
-  if (ns_experiment_step_back (self->experiment))
-    update_view (self);
-}
-
-static void
-reset_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-
-  ns_window_set_playing (self, FALSE);
-  ns_experiment_reset (self->experiment);
-  self->chunk = FIRST_CHUNK;
-  update_view (self);
-}
-
-static void
-reset_lower_lr_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-
-  g_object_set (self, "learning-rate", ns_window_lower_learning_rate (self->learning_rate), NULL);
-  gtk_widget_activate_action (widget, "win.reset", NULL);
-}
-
-/* The scene a view drew last (for the network, drawn afresh as an export wants it: every
- * caption, no hover or selection), and what to call it in a message. */
-static const NsScene *
-view_scene (NsWindow *self, GtkWidget *view, NsScene *scratch, const char **name)
-{
-  if (view == GTK_WIDGET (self->output_view))
-    {
-      *name = "decision boundary";
-      return ns_output_view_get_scene (self->output_view);
-    }
-  if (view == GTK_WIDGET (self->curves_view))
-    {
-      *name = "loss curves";
-      return ns_curves_view_get_scene (self->curves_view);
-    }
-  *name = "network diagram";
-  ns_network_view_render_export (self->network_view, scratch,
-                                 gtk_widget_get_width (GTK_WIDGET (self->network_view)),
-                                 gtk_widget_get_height (GTK_WIDGET (self->network_view)));
-  return scratch;
-}
-
-/* A view as an image on the clipboard, painted by the Cairo painter at twice its size so it
- * stays sharp on a slide. */
-gboolean
-ns_window_copy_view (NsWindow *self, GtkWidget *view)
-{
-  const char *name = NULL;
-  g_autoptr (NsScene) scratch = ns_scene_new ();
-  const NsScene *scene;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *message = NULL;
-  int width, height;
-
-  g_return_val_if_fail (NS_IS_WINDOW (self), FALSE);
-
-  scene = view_scene (self, view, scratch, &name);
-  width = (int) ceil (ns_scene_get_width (scene) * 2);
-  height = (int) ceil (ns_scene_get_height (scene) * 2);
-  if (width <= 0 || height <= 0)
-    return FALSE;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_scale (cr, 2, 2);
-  ns_scene_paint_cairo (scene, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * height);
-  /* Cairo's ARGB32 is premultiplied B8G8R8A8 in memory on little-endian machines, which is
-   * GDK_MEMORY_DEFAULT. */
-  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
-
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
-  message = g_strdup_printf ("Copied the %s as an image", name);
-  ns_window_show_message (self, message);
-  return TRUE;
-}
-
-static void
-copy_image_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-
-  ns_window_copy_view (self, self->hovered_view != NULL ? self->hovered_view
-                                                        : GTK_WIDGET (self->network_view));
-}
-
-static void
-view_enter_cb (GtkEventControllerMotion *motion, double x, double y, NsWindow *self)
-{
-  self->hovered_view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion));
-}
-
-static void
-track_hover (NsWindow *self, GtkWidget *view)
-{
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-
-  g_signal_connect (motion, "enter", G_CALLBACK (view_enter_cb), self);
-  gtk_widget_add_controller (view, motion);
-}
-
-static void
-undo_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-
-  ns_experiment_undo (self->experiment);
-}
-
-static void
-zoom_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-  double zoom = self->zoom;
-
-  if (g_str_equal (action_name, "win.zoom-in"))
-    zoom = round ((zoom + 0.1) * 10) / 10;
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    zoom = round ((zoom - 0.1) * 10) / 10;
-  else
-    zoom = self->presentation ? PRESENTATION_ZOOM : 1.0;
-  ns_window_set_zoom (self, zoom);
-}
-
-/* Space belongs to the window (DESIGN.md, "Keys"): whatever button has the keyboard focus
- * (GtkWindow focuses the first one when it opens), Space plays or pauses; only a text field
- * keeps it for typing. Hence a capture-phase handler, before the focused button sees it. */
-static gboolean
-space_key_cb (GtkEventControllerKey *controller,
-              guint keyval,
-              guint keycode,
-              GdkModifierType state,
-              NsWindow *self)
-{
-  GtkWidget *focus;
-
-  if ((keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space)
-      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
-    return FALSE;
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
-    return FALSE;
-  return gtk_widget_activate_action (GTK_WIDGET (self), "win.play", NULL);
-}
-
-/* GtkWindow binds the arrow keys to moving the focus, and a parent class's key bindings come
- * before ours. When an arrow key has come all the way up to the window unhandled (no text
- * field or slider wanted it), it is a playground command (DESIGN.md, "Keys"). */
+/* GtkWindow would move the focus with an arrow key that came all the way up unhandled; here
+ * it is a playground command (ns-keys.c says why). */
 static void
 ns_window_move_focus (GtkWidget *widget, GtkDirectionType direction)
 {
-  if (direction == GTK_DIR_RIGHT)
-    {
-      gtk_widget_activate_action (widget, "win.step", NULL);
-      return;
-    }
-  if (direction == GTK_DIR_LEFT)
-    {
-      gtk_widget_activate_action (widget, "win.step-back", NULL);
-      return;
-    }
+  if (ns_keys_arrow_steps (widget, direction, "win.step", "win.step-back"))
+    return;
 
   GTK_WIDGET_CLASS (ns_window_parent_class)->move_focus (widget, direction);
 }
@@ -746,7 +516,7 @@ ns_window_constructed (GObject *object)
   ns_window_sync_from_experiment (self);
   ns_window_setup_benchmark (self);
   update_title (self);
-  update_view (self);
+  ns_window_update_view (self);
 
   /* Run from a build tree without the schema compiled, the window simply forgets its size
    * rather than aborting. */
@@ -911,7 +681,7 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
         if (g_strcmp0 (size, "sample") != 0)
           ns_experiment_step_cancel (self->experiment); /* back to whole batches */
         ns_window_update_control (self, CONTROL_STEP_SIZE);
-        update_view (self);
+        ns_window_update_view (self);
         g_object_notify_by_pspec (object, properties[PROP_STEP_SIZE]);
       }
       break;
@@ -1026,59 +796,8 @@ ns_window_class_init (NsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NsWindow, start_panel);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, end_panel);
 
-  gtk_widget_class_install_property_action (widget_class, "win.play", "playing");
-  gtk_widget_class_install_action (widget_class, "win.step", NULL, step_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.reset-lower-lr", NULL,
-                                   reset_lower_lr_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.step-back", NULL, step_back_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.step-phase", NULL, step_phase_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.race", NULL, race_action_cb);
-  gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
-  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action_cb);
-  gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
-  for (guint c = 0; c < N_CONTROLS; c++)
-    {
-      g_autofree char *action = g_strconcat ("win.", ns_window_control_property (c), NULL);
-      gtk_widget_class_install_property_action (widget_class, action, ns_window_control_property (c));
-    }
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
-                                       "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
-                                       "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
-                                       "win.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
-  /* Ctrl+C: a text field with the focus copies its text first; otherwise the view under the
-   * pointer goes to the clipboard as an image. Ctrl+Shift+C always copies the view. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
-                                       "win.copy-image", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-image", NULL);
-
-  /* Bare keys: a text field that has the focus takes them first and types as usual. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.play", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "win.play", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "win.step", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "win.step", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "win.step-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK,
-                                       "win.step-phase", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "win.step-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "win.reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_SHIFT_MASK, "win.reset", NULL);
+  /* After the properties: win.play and the settings' actions are property actions. */
+  ns_window_install_actions (widget_class);
 }
 
 static void
@@ -1109,13 +828,7 @@ ns_window_init (NsWindow *self)
                             self);
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "ns-window");
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (space_key_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  }
+  ns_keys_add_space_plays (GTK_WIDGET (self), "win.play");
   self->zoom_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->zoom_provider),

@@ -1,0 +1,352 @@
+/* ns-experiment-edit.c: the experiment changed by hand rather than by training: the network
+ * edits (features, neurons, layers, widths, activations, a weight), the points added or removed
+ * on the plane, and the undo of network edits. Its own file because these are the commands a
+ * user gives the experiment, each a small transaction (snapshot, change, notify), apart from the
+ * life cycle and training loop in ns-experiment.c. */
+#include "ns-experiment-private.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct
+{
+  NsConfig config;
+  NnNet *net;
+} NsUndoEntry;
+
+void
+ns_experiment_undo_entry_free (gpointer data)
+{
+  NsUndoEntry *entry = data;
+
+  ns_config_clear (&entry->config);
+  nn_net_free (entry->net);
+  g_free (entry);
+}
+
+static void push_undo (NsExperiment *self);
+static void restore_undo (NsExperiment *self);
+
+/* An edit begins with a snapshot (for Ctrl+Z); one that fails halfway puts it back. */
+static gboolean
+edit_failed (NsExperiment *self)
+{
+  restore_undo (self);
+  return FALSE;
+}
+
+/* After an edit: the net's shape or weights changed, so views and kept activations are stale. */
+static gboolean
+edited (NsExperiment *self)
+{
+  self->version++;
+  ns_experiment_emit_changed (self);
+  return TRUE;
+}
+
+static guint
+bits_below (guint mask, guint bit)
+{
+  return (guint) __builtin_popcount (mask & ((1u << bit) - 1));
+}
+
+gboolean
+ns_experiment_set_features (NsExperiment *self, guint mask)
+{
+  guint current;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  mask &= (1u << NS_N_FEATURES) - 1;
+  if (!ns_experiment_is_plane_data (self) || mask == 0)
+    return FALSE;
+  if (mask == self->config.features)
+    return TRUE;
+
+  /* Insert the new inputs first, then remove the old, so the net never has zero inputs. */
+  push_undo (self);
+  current = self->config.features;
+  for (guint f = 0; f < NS_N_FEATURES; f++)
+    if ((mask & ~current) & (1u << f))
+      {
+        if (nn_net_insert_input (self->net, bits_below (current, f), &self->init_rng) != NN_OK)
+          return edit_failed (self);
+        current |= 1u << f;
+      }
+  for (int f = NS_N_FEATURES - 1; f >= 0; f--)
+    if ((current & ~mask) & (1u << f))
+      {
+        if (nn_net_remove_input (self->net, bits_below (current, f)) != NN_OK)
+          return edit_failed (self);
+        current &= ~(1u << f);
+      }
+  self->config.features = mask;
+  ns_experiment_rebuild_inputs (self);
+  return edited (self);
+}
+
+gboolean
+ns_experiment_add_neuron (NsExperiment *self, guint hidden)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (hidden >= self->config.n_hidden || self->config.widths[hidden] >= NN_MAX_WIDTH)
+    return FALSE;
+  push_undo (self);
+  if (nn_net_add_neuron (self->net, hidden, &self->init_rng) != NN_OK)
+    return edit_failed (self);
+  self->config.widths[hidden]++;
+  return edited (self);
+}
+
+gboolean
+ns_experiment_remove_neuron (NsExperiment *self, guint hidden)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (hidden >= self->config.n_hidden || self->config.widths[hidden] <= 1)
+    return FALSE;
+  push_undo (self);
+  if (nn_net_remove_neuron (self->net, hidden, self->config.widths[hidden] - 1) != NN_OK)
+    return edit_failed (self);
+  self->config.widths[hidden]--;
+  return edited (self);
+}
+
+gboolean
+ns_experiment_add_layer (NsExperiment *self, guint position, guint width)
+{
+  NsConfig *config = &self->config;
+  NnActivation act;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (position > config->n_hidden || config->n_hidden >= NS_MAX_HIDDEN || width == 0
+      || width > NN_MAX_WIDTH)
+    return FALSE;
+  act = config->n_hidden == 0 ? NN_ACT_TANH
+        : position > 0        ? config->activations[position - 1]
+                              : config->activations[0];
+  push_undo (self);
+  if (nn_net_insert_layer (self->net, position, width, act, &self->init_rng) != NN_OK)
+    return edit_failed (self);
+  memmove (&config->widths[position + 1], &config->widths[position],
+           (config->n_hidden - position) * sizeof config->widths[0]);
+  memmove (&config->activations[position + 1], &config->activations[position],
+           (config->n_hidden - position) * sizeof config->activations[0]);
+  config->widths[position] = width;
+  config->activations[position] = act;
+  config->n_hidden++;
+  return edited (self);
+}
+
+gboolean
+ns_experiment_remove_layer (NsExperiment *self, guint position)
+{
+  NsConfig *config = &self->config;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (position >= config->n_hidden)
+    return FALSE;
+  push_undo (self);
+  if (nn_net_remove_layer (self->net, position) != NN_OK)
+    return edit_failed (self);
+  memmove (&config->widths[position], &config->widths[position + 1],
+           (config->n_hidden - position - 1) * sizeof config->widths[0]);
+  memmove (&config->activations[position], &config->activations[position + 1],
+           (config->n_hidden - position - 1) * sizeof config->activations[0]);
+  config->n_hidden--;
+  return edited (self);
+}
+
+gboolean
+ns_experiment_set_width (NsExperiment *self, guint hidden, guint width)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (hidden >= self->config.n_hidden || width == 0 || width > NN_MAX_WIDTH)
+    return FALSE;
+  if (width == self->config.widths[hidden])
+    return TRUE;
+  push_undo (self);
+  while (self->config.widths[hidden] < width)
+    {
+      if (nn_net_add_neuron (self->net, hidden, &self->init_rng) != NN_OK)
+        return edit_failed (self);
+      self->config.widths[hidden]++;
+    }
+  while (self->config.widths[hidden] > width)
+    {
+      if (nn_net_remove_neuron (self->net, hidden, self->config.widths[hidden] - 1) != NN_OK)
+        return edit_failed (self);
+      self->config.widths[hidden]--;
+    }
+  return edited (self);
+}
+
+gboolean
+ns_experiment_set_activation (NsExperiment *self, guint hidden, NnActivation act)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (hidden >= self->config.n_hidden || act == NN_ACT_SOFTMAX || act >= NN_N_ACTIVATIONS)
+    return FALSE;
+  if (act == self->config.activations[hidden])
+    return TRUE;
+  push_undo (self);
+  if (nn_net_set_activation (self->net, hidden, act) != NN_OK)
+    return edit_failed (self);
+  self->config.activations[hidden] = act;
+  return edited (self);
+}
+
+gboolean
+ns_experiment_set_weight (NsExperiment *self, guint layer, guint j, guint i, float value)
+{
+  const NnNet *net;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  net = self->net;
+  if (layer >= net->n_layers || j >= net->layers[layer].n_out || i > net->layers[layer].n_in
+      || !isfinite (value))
+    return FALSE;
+  push_undo (self);
+  self->net->params[nn_net_param_index (net, layer, j, i)] = value;
+  return edited (self);
+}
+
+/* Keeps the current epoch's order valid after training point @removed went away. */
+static void
+drop_from_order (NsExperiment *self, guint removed)
+{
+  guint kept = 0;
+  guint position = self->position;
+
+  for (guint k = 0; k < self->order_len; k++)
+    {
+      guint32 idx = self->order[k];
+      if (idx == removed)
+        {
+          if (k < self->position)
+            position--;
+          continue;
+        }
+      self->order[kept++] = idx > removed ? idx - 1 : idx;
+    }
+  self->order_len = kept;
+  self->position = position;
+}
+
+void
+ns_experiment_add_point (NsExperiment *self, double x1, double x2, float label)
+{
+  g_autofree float *x = NULL;
+
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+
+  /* Plane coordinates; for CSV data the other inputs sit at their training mean (0). */
+  x = g_new0 (float, MAX (self->data->n_inputs, 2));
+  x[0] = (float) x1;
+  x[1] = (float) x2;
+  ns_dataset_add_point (self->data, x, label);
+  ns_experiment_rebuild_inputs (self);
+  ns_experiment_emit_changed (self);
+}
+
+gboolean
+ns_experiment_remove_point_near (NsExperiment *self, double x1, double x2)
+{
+  const NsDataset *data;
+  guint nearest = G_MAXUINT;
+  double best = G_MAXDOUBLE;
+  double max_dist;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  /* Find the index first, so the epoch's order can be kept consistent. */
+  data = self->data;
+  max_dist = 0.05 * MAX (data->x_max - data->x_min, data->y_max - data->y_min);
+  for (guint s = 0; s < data->n_train; s++)
+    {
+      double dx = data->train_x[(size_t) s * data->n_inputs] - x1;
+      double dy = data->train_x[(size_t) s * data->n_inputs + 1] - x2;
+      double d = dx * dx + dy * dy;
+      if (d < best)
+        {
+          best = d;
+          nearest = s;
+        }
+    }
+  if (nearest == G_MAXUINT || best > max_dist * max_dist)
+    return FALSE;
+  if (!ns_dataset_remove_nearest (self->data, x1, x2, max_dist))
+    return FALSE;
+  drop_from_order (self, nearest);
+  ns_experiment_rebuild_inputs (self);
+  ns_experiment_emit_changed (self);
+  return TRUE;
+}
+
+
+/* ---- undo of network edits ---- */
+
+#define MAX_UNDO 100
+
+static void
+push_undo (NsExperiment *self)
+{
+  NsUndoEntry *entry = g_new0 (NsUndoEntry, 1);
+
+  ns_config_copy (&entry->config, &self->config);
+  entry->net = nn_net_clone (self->net);
+  if (entry->net == NULL)
+    {
+      ns_experiment_undo_entry_free (entry);
+      return;
+    }
+  if (self->undo->len >= MAX_UNDO)
+    g_ptr_array_remove_index (self->undo, 0);
+  g_ptr_array_add (self->undo, entry);
+}
+
+/* Puts the newest snapshot back (and forgets it). */
+static void
+restore_undo (NsExperiment *self)
+{
+  NsUndoEntry *entry;
+
+  g_return_if_fail (self->undo->len > 0);
+
+  /* Only the network's shape comes back: the data settings are what they are now. */
+  entry = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  nn_net_free (self->net);
+  self->net = g_steal_pointer (&entry->net);
+  self->config.features = entry->config.features;
+  self->config.n_hidden = entry->config.n_hidden;
+  memcpy (self->config.widths, entry->config.widths, sizeof self->config.widths);
+  memcpy (self->config.activations, entry->config.activations, sizeof self->config.activations);
+  ns_experiment_undo_entry_free (entry);
+  ns_experiment_match_output (self);
+  ns_experiment_rebuild_inputs (self);
+}
+
+gboolean
+ns_experiment_can_undo (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+  return self->undo->len > 0;
+}
+
+gboolean
+ns_experiment_undo (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  if (self->undo->len == 0)
+    return FALSE;
+  restore_undo (self);
+  ns_experiment_emit_changed (self);
+  return TRUE;
+}
