@@ -12,6 +12,7 @@
 #include "ns-render-output.h"
 #include "ns-scene-cairo.h"
 #include "ns-scene.h"
+#include "ns-test-render.h"
 
 static G_GNUC_UNUSED NsExperiment *
 make_experiment (const char *first_option, ...)
@@ -40,25 +41,6 @@ make_experiment (const char *first_option, ...)
   return experiment;
 }
 
-static G_GNUC_UNUSED void
-dump_png (const NsScene *scene, const char *name)
-{
-  const char *dir = g_getenv ("NS_TEST_DUMP");
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  if (!ns_scene_export (scene, (int) ns_scene_get_width (scene), (int) ns_scene_get_height (scene),
-                        path, &error))
-    g_test_message ("could not dump %s: %s", path, error->message);
-  else
-    g_test_message ("dumped %s", path);
-}
-
 static G_GNUC_UNUSED guint
 count_in_plane (const NsOutputViewData *view, const float *xs, guint n)
 {
@@ -76,13 +58,3 @@ count_in_plane (const NsOutputViewData *view, const float *xs, guint n)
   return count;
 }
 
-/* Pango's font map keeps caches for the whole process: dropping it at exit keeps
- * LeakSanitizer (on for this suite) to leaks of our own; what fontconfig keeps even then is
- * suppressed in tests/lsan.supp. */
-static G_GNUC_UNUSED void
-release_font_caches (void)
-{
-  pango_cairo_font_map_set_default (NULL);
-  /* cairo_debug_reset_static_data () would be tidier, but asserts now and then under ASan
-   * (a scaled font still cached); what cairo keeps stays reachable, so LSan ignores it. */
-}

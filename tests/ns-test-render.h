@@ -77,9 +77,24 @@ has_text (const NsScene *scene, const char *text)
   return FALSE;
 }
 
+static G_GNUC_UNUSED gboolean
+has_text_prefix (const NsScene *scene, const char *prefix)
+{
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, k);
+
+      if (prim->kind == NS_PRIM_TEXT && g_str_has_prefix (prim->text.text, prefix))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Pango's font map keeps caches for the whole process: dropping it at exit keeps
  * LeakSanitizer (on for this suite) to leaks of our own; what fontconfig keeps even then is
- * suppressed in tests/lsan.supp. */
+ * suppressed in tests/lsan.supp. (cairo_debug_reset_static_data would be tidier, but asserts
+ * now and then under ASan with a scaled font still cached.) */
 static G_GNUC_UNUSED void
 release_font_caches (void)
 {

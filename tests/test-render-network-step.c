@@ -15,21 +15,6 @@
 #include "ns-scene.h"
 #include "ns-test-render.h"
 
-/* A text of the scene that starts with @prefix. */
-static gboolean
-has_text_prefix (const NsScene *scene, const char *prefix)
-{
-  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
-    {
-      const NsPrim *prim = ns_scene_get_prim (scene, k);
-
-      if (prim->kind == NS_PRIM_TEXT && g_str_has_prefix (prim->text.text, prefix))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* The scene of @experiment as it stands, at zoom 1 (and dumped at 1 and 1.6). */
 static void
 render_step (NsScene *scene, NsExperiment *experiment, const char *name)

@@ -74,34 +74,6 @@ find_heatmaps (const NsScene *scene, guint grid_size, const NsImage **images, gu
   return n;
 }
 
-static gboolean
-has_text_prefix (const NsScene *scene, const char *prefix)
-{
-  for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
-    {
-      const NsPrim *prim = ns_scene_get_prim (scene, i);
-
-      if (prim->kind == NS_PRIM_TEXT && g_str_has_prefix (prim->text.text, prefix))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-has_text (const NsScene *scene, const char *text)
-{
-  for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
-    {
-      const NsPrim *prim = ns_scene_get_prim (scene, i);
-
-      if (prim->kind == NS_PRIM_TEXT && g_strcmp0 (prim->text.text, text) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 typedef struct
 {
   double x, y, width, height;

@@ -142,7 +142,7 @@ test_output_render (void)
   g_autoptr (GdkPaintable) paintable = NULL;
   g_autoptr (GskRenderNode) node = NULL;
   g_autofree char *tip = NULL;
-  const NsScene *scene = ns_output_view_get_scene (view);
+  const NsScene *scene = ns_scene_view_get_scene (NS_SCENE_VIEW (view));
   GtkSnapshot *snapshot;
   double x, y;
 
@@ -215,7 +215,7 @@ test_output_add_remove (void)
   NsOutputView *view = NS_OUTPUT_VIEW (ns_output_view_new ());
   GtkWindow *window = present (GTK_WIDGET (view), 420, 480);
   const NsDataset *data = ns_experiment_get_dataset (experiment);
-  const NsScene *scene = ns_output_view_get_scene (view);
+  const NsScene *scene = ns_scene_view_get_scene (NS_SCENE_VIEW (view));
   GtkGestureClick *gesture;
   guint n_train = data->n_train;
   double x, y, x1, x2;
@@ -292,7 +292,7 @@ test_output_regression (void)
   int index;
 
   ns_output_view_set_experiment (view, experiment);
-  WAIT_UNTIL (ns_scene_get_n_prims (ns_output_view_get_scene (view)) > 0, 5000);
+  WAIT_UNTIL (ns_scene_get_n_prims (ns_scene_view_get_scene (NS_SCENE_VIEW (view))) > 0, 5000);
 
   /* Regression points get the chosen value. */
   ns_output_view_set_value_to_add (view, -0.75);
@@ -316,7 +316,7 @@ test_output_toggles (void)
   g_autoptr (NsExperiment) experiment = make_experiment ("xor");
   NsOutputView *view = NS_OUTPUT_VIEW (ns_output_view_new ());
   GtkWindow *window = present (GTK_WIDGET (view), 420, 480);
-  const NsScene *scene = ns_output_view_get_scene (view);
+  const NsScene *scene = ns_scene_view_get_scene (NS_SCENE_VIEW (view));
   size_t before;
 
   ns_output_view_set_experiment (view, experiment);
@@ -352,8 +352,8 @@ test_output_toggles (void)
     }
 
   /* Zoom enlarges the text and points. */
-  ns_output_view_set_zoom (view, 2.0);
-  g_assert_cmpfloat (ns_output_view_get_zoom (view), ==, 2.0);
+  ns_scene_view_set_zoom (NS_SCENE_VIEW (view), 2.0);
+  g_assert_cmpfloat (ns_scene_view_get_zoom (NS_SCENE_VIEW (view)), ==, 2.0);
 
   gtk_window_destroy (window);
 }
@@ -386,7 +386,7 @@ test_output_before_after (void)
   g_autoptr (NsExperiment) experiment = NULL;
   NsOutputView *view = NS_OUTPUT_VIEW (ns_output_view_new ());
   GtkWindow *window = present (GTK_WIDGET (view), 440, 520);
-  const NsScene *scene = ns_output_view_get_scene (view);
+  const NsScene *scene = ns_scene_view_get_scene (NS_SCENE_VIEW (view));
   static const char *const options[] = { "dataset", "xor", "hidden", "3", "activation", "tanh",
                                          "lr", "1", "batch", "4", NULL };
   double x, y;
@@ -425,7 +425,7 @@ test_output_before_after (void)
   }
 
   /* Presentation zoom: still two planes, larger. */
-  ns_output_view_set_zoom (view, 1.6);
+  ns_scene_view_set_zoom (NS_SCENE_VIEW (view), 1.6);
   gtk_window_set_default_size (window, 700, 830);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
   WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (view)) >= 700, 5000);
@@ -450,7 +450,7 @@ test_curves_view (void)
   g_autoptr (NsExperiment) experiment = make_experiment (NULL);
   NsCurvesView *view = NS_CURVES_VIEW (ns_curves_view_new ());
   GtkWindow *window = present (GTK_WIDGET (view), 420, 420);
-  const NsScene *scene = ns_curves_view_get_scene (view);
+  const NsScene *scene = ns_scene_view_get_scene (NS_SCENE_VIEW (view));
   g_autofree char *tip = NULL;
   double px, py, pw, ph;
 

@@ -103,13 +103,13 @@ wait_drawn (NsRaceWindow *window)
   NsRaceView *view = ns_race_window_get_view (window);
   NsRace *race = ns_race_window_get_race (window);
 
-  WAIT_UNTIL (count_thumbnails (ns_race_view_get_scene (view))
+  WAIT_UNTIL (count_thumbnails (ns_scene_view_get_scene (NS_SCENE_VIEW (view)))
                   == ns_race_get_n_contestants (race),
               5000);
   /* The version drawn: a second frame changes nothing, so one more iteration is enough. */
   gtk_widget_queue_draw (GTK_WIDGET (view));
   run_for (50);
-  return ns_race_view_get_scene (view);
+  return ns_scene_view_get_scene (NS_SCENE_VIEW (view));
 }
 
 static guint
@@ -436,7 +436,7 @@ test_divergence (void)
 
   render_window (window, "ui-race-window.png");
   ns_race_window_set_zoom (window, 1.6);
-  g_assert_cmpfloat (ns_race_view_get_zoom (view), ==, 1.6);
+  g_assert_cmpfloat (ns_scene_view_get_zoom (NS_SCENE_VIEW (view)), ==, 1.6);
   run_for (300);
   render_window (window, "ui-race-window-zoom.png");
 

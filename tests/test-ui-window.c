@@ -276,9 +276,9 @@ test_controls (void)
 
     g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "gradients"));
     g_assert_cmpstr (ns_curves_view_get_chart (curves), ==, "gradients");
-    WAIT_UNTIL (scene_has_text (ns_curves_view_get_scene (curves), "Gradient health"), 5000);
+    WAIT_UNTIL (scene_has_text (ns_scene_view_get_scene (NS_SCENE_VIEW (curves)), "Gradient health"), 5000);
     g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "space"));
-    WAIT_UNTIL (scene_has_text (ns_curves_view_get_scene (curves), "Hidden space"), 5000);
+    WAIT_UNTIL (scene_has_text (ns_scene_view_get_scene (NS_SCENE_VIEW (curves)), "Hidden space"), 5000);
     g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "loss"));
     g_assert_cmpstr (ns_curves_view_get_chart (curves), ==, "loss");
   }

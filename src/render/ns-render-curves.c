@@ -80,6 +80,17 @@ ns_render_nice_step (double range, int n_ticks)
   return f * magnitude;
 }
 
+void
+ns_render_append_value (GString *text, const char *name, double value, gboolean percent)
+{
+  if (!isfinite (value))
+    g_string_append_printf (text, "\n%s –", name);
+  else if (percent)
+    g_string_append_printf (text, "\n%s %.1f%%", name, 100 * value);
+  else
+    g_string_append_printf (text, "\n%s %.4g", name, value);
+}
+
 char *
 ns_render_format_tick (double value, double step)
 {

@@ -63,5 +63,8 @@ int ns_render_curves_entry_at (const NsScene *scene, const NsCurvesViewData *vie
 double ns_render_nice_step (double range, int n_ticks);
 /* A tick value printed with as many decimals as @step needs, a true minus sign (caller frees). */
 char *ns_render_format_tick (double value, double step);
+/* Appends a tooltip line "\nName 0.1234" ("\nName 87.5%" as a percentage, "\nName –" when
+ * the value is not finite) to @text. */
+void ns_render_append_value (GString *text, const char *name, double value, gboolean percent);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
 #include "ns-render-data.h"
 #include "ns-render-style.h"
 
-/* Sides in logical pixels at zoom 1 (a dataset thumbnail's, THUMB_SIZE, in ns-data-thumb.h): five
+/* Sides in logical pixels at zoom 1 (a dataset thumbnail's, NS_DATA_THUMB_SIZE, in ns-data-thumb.h): five
  * thumbnails and their buttons fit a 300 px sidebar. */
 #define SWATCH_SIZE 26.0
 #define FILE_PREVIEW_SIZE 64.0
@@ -137,10 +137,10 @@ ns_data_panel_set_zoom (NsDataPanel *self, double zoom)
 
   self->zoom = zoom;
   for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
-    ns_data_thumb_set_zoom (self->thumbs[k], zoom);
+    ns_scene_view_set_zoom (NS_SCENE_VIEW (self->thumbs[k]), zoom);
   for (guint k = 0; k < NS_RENDER_N_CLASS_COLORS; k++)
-    ns_data_thumb_set_zoom (self->swatches[k], zoom);
-  ns_data_thumb_set_zoom (self->file_preview, zoom);
+    ns_scene_view_set_zoom (NS_SCENE_VIEW (self->swatches[k]), zoom);
+  ns_scene_view_set_zoom (NS_SCENE_VIEW (self->file_preview), zoom);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -201,7 +201,7 @@ ns_data_panel_get_thumbnail_scene (NsDataPanel *self, NsDatasetKind kind)
   g_return_val_if_fail (NS_IS_DATA_PANEL (self), NULL);
   g_return_val_if_fail (kind < NS_N_DATASET_KINDS, NULL);
 
-  return ns_data_thumb_get_scene (self->thumbs[kind]);
+  return ns_scene_view_get_scene (NS_SCENE_VIEW (self->thumbs[kind]));
 }
 
 static void
@@ -574,7 +574,7 @@ build_pickers (NsDataPanel *self)
     {
       const char *title = ns_dataset_kind_title ((NsDatasetKind) k);
       g_autofree char *tip = g_strdup_printf ("%s — %s", title, dataset_blurbs[k]);
-      NsDataThumb *thumb = ns_data_thumb_new (THUMB_PREVIEW, THUMB_SIZE);
+      NsDataThumb *thumb = ns_data_thumb_new (NS_DATA_THUMB_PREVIEW, NS_DATA_THUMB_SIZE);
       GtkWidget *button;
 
       ns_data_thumb_set_dataset (thumb,
@@ -596,7 +596,7 @@ build_pickers (NsDataPanel *self)
 
   for (guint k = 0; k < NS_RENDER_N_CLASS_COLORS; k++)
     {
-      NsDataThumb *swatch = ns_data_thumb_new (THUMB_SWATCH, SWATCH_SIZE);
+      NsDataThumb *swatch = ns_data_thumb_new (NS_DATA_THUMB_SWATCH, SWATCH_SIZE);
       GtkWidget *button;
 
       ns_data_thumb_set_class_index (swatch, k);
@@ -609,7 +609,7 @@ build_pickers (NsDataPanel *self)
       self->class_buttons[k] = button;
     }
 
-  self->file_preview = ns_data_thumb_new (THUMB_EXPERIMENT, FILE_PREVIEW_SIZE);
+  self->file_preview = ns_data_thumb_new (NS_DATA_THUMB_EXPERIMENT, FILE_PREVIEW_SIZE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->file_preview),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   "The file's points over its first two columns", -1);

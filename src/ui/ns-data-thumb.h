@@ -1,42 +1,38 @@
 /* ns-data-thumb.h: NsDataThumb, a small picture painted from a scene: a generated set's preview,
  * the experiment's own data (a CSV file) or a class colour's swatch, drawn at its size times the
- * zoom and ringed when selected. The data panel's pickers are buttons holding these. */
+ * zoom and ringed when selected (its zoom and scene are NsSceneView's). The data panel's pickers are buttons holding these. */
 #pragma once
 
 #include <gtk/gtk.h>
 
 #include "ns-experiment.h"
-#include "ns-scene.h"
+#include "ns-scene-view.h"
 
 G_BEGIN_DECLS
 
 /* A dataset thumbnail's side in logical pixels at zoom 1, the size a thumbnail has by default. */
-#define THUMB_SIZE 42.0
+#define NS_DATA_THUMB_SIZE 42.0
 
 typedef enum
 {
-  THUMB_PREVIEW,    /* a generated set's preview, made once */
-  THUMB_EXPERIMENT, /* the experiment's own data (a CSV file), read at each frame */
-  THUMB_SWATCH,     /* a class colour */
-} ThumbMode;
+  NS_DATA_THUMB_PREVIEW,    /* a generated set's preview, made once */
+  NS_DATA_THUMB_EXPERIMENT, /* the experiment's own data (a CSV file), read at each frame */
+  NS_DATA_THUMB_SWATCH,     /* a class colour */
+} NsDataThumbMode;
 
 #define NS_TYPE_DATA_THUMB (ns_data_thumb_get_type ())
-G_DECLARE_FINAL_TYPE (NsDataThumb, ns_data_thumb, NS, DATA_THUMB, GtkWidget)
+G_DECLARE_FINAL_TYPE (NsDataThumb, ns_data_thumb, NS, DATA_THUMB, NsSceneView)
 
 /* @size: its side in logical pixels at zoom 1. */
-NsDataThumb *ns_data_thumb_new (ThumbMode mode, double size);
+NsDataThumb *ns_data_thumb_new (NsDataThumbMode mode, double size);
 
 void ns_data_thumb_set_selected (NsDataThumb *self, gboolean selected);
-void ns_data_thumb_set_zoom (NsDataThumb *self, double zoom);
-/* THUMB_EXPERIMENT: the experiment whose data it draws (NULL: none). */
+/* NS_DATA_THUMB_EXPERIMENT: the experiment whose data it draws (NULL: none). */
 void ns_data_thumb_set_experiment (NsDataThumb *self, NsExperiment *experiment);
-/* THUMB_PREVIEW: the set it draws, borrowed: it must outlive the thumbnail. Set once, before
+/* NS_DATA_THUMB_PREVIEW: the set it draws, borrowed: it must outlive the thumbnail. Set once, before
  * it is shown. */
 void ns_data_thumb_set_dataset (NsDataThumb *self, const NsDataset *dataset);
-/* THUMB_SWATCH: the class whose colour it shows. Set once, before it is shown. */
+/* NS_DATA_THUMB_SWATCH: the class whose colour it shows. Set once, before it is shown. */
 void ns_data_thumb_set_class_index (NsDataThumb *self, guint class_index);
-
-/* For tests: the scene it drew last (empty before the first frame). */
-const NsScene *ns_data_thumb_get_scene (NsDataThumb *self);
 
 G_END_DECLS

@@ -5,38 +5,32 @@
 
 #include <math.h>
 
-#include <adwaita.h>
 
 #include "ns-experiment-step.h"
 #include "ns-render-output.h"
 #include "ns-render-style.h"
-#include "ns-scene-snapshot.h"
 
 struct _NsOutputView
 {
-  GtkWidget parent_instance;
+  NsSceneView parent_instance;
 
   NsExperiment *experiment;
   GSignalGroup *experiment_signals;
-  double zoom;
   gboolean show_test_points;
   gboolean discretize;
   guint class_to_add;
   double value_to_add;
 
-  NsScene *scene;
-  NsSnapshotPainter *painter;
   guint64 drawn_version; /* the experiment's version in the scene; 0: none drawn */
   gboolean over_plane;   /* the pointer is over the plane (crosshair cursor) */
 };
 
-G_DEFINE_FINAL_TYPE (NsOutputView, ns_output_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (NsOutputView, ns_output_view, NS_TYPE_SCENE_VIEW)
 
 enum
 {
   PROP_0,
   PROP_EXPERIMENT,
-  PROP_ZOOM,
   PROP_SHOW_TEST_POINTS,
   PROP_DISCRETIZE,
   PROP_CLASS_TO_ADD,
@@ -73,28 +67,6 @@ ns_output_view_set_experiment (NsOutputView *self, NsExperiment *experiment)
       gtk_widget_queue_draw (GTK_WIDGET (self));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPERIMENT]);
     }
-}
-
-double
-ns_output_view_get_zoom (NsOutputView *self)
-{
-  g_return_val_if_fail (NS_IS_OUTPUT_VIEW (self), 1.0);
-
-  return self->zoom;
-}
-
-void
-ns_output_view_set_zoom (NsOutputView *self, double zoom)
-{
-  g_return_if_fail (NS_IS_OUTPUT_VIEW (self));
-
-  zoom = CLAMP (zoom, 0.5, 4.0);
-  if (zoom == self->zoom)
-    return;
-
-  self->zoom = zoom;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
 gboolean
@@ -182,12 +154,11 @@ ns_output_view_set_value_to_add (NsOutputView *self, double value)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE_TO_ADD]);
 }
 
-const NsScene *
-ns_output_view_get_scene (NsOutputView *self)
+/* The scene of the last frame. */
+static const NsScene *
+drawn_scene (NsOutputView *self)
 {
-  g_return_val_if_fail (NS_IS_OUTPUT_VIEW (self), NULL);
-
-  return self->scene;
+  return ns_scene_view_get_scene (NS_SCENE_VIEW (self));
 }
 
 /* The view data without the heatmap: labels, extent and points, for mapping and tooltips. */
@@ -215,7 +186,7 @@ ns_output_view_widget_to_plane (NsOutputView *self, double x, double y, double *
   if (!prepare_light (self, &view))
     return FALSE;
 
-  return ns_render_output_scene_to_plane (self->scene, &view, x, y, x1, x2);
+  return ns_render_output_scene_to_plane (drawn_scene (self), &view, x, y, x1, x2);
 }
 
 gboolean
@@ -229,7 +200,7 @@ ns_output_view_plane_to_widget (NsOutputView *self, double x1, double x2, double
   if (!prepare_light (self, &view))
     return FALSE;
 
-  return ns_render_output_plane_to_scene (self->scene, &view, x1, x2, x, y);
+  return ns_render_output_plane_to_scene (drawn_scene (self), &view, x1, x2, x, y);
 }
 
 /* The label a new point gets: the chosen class (clamped to the data's), or value. */
@@ -276,7 +247,7 @@ ns_output_view_describe_at (NsOutputView *self, double x, double y)
   g_return_val_if_fail (NS_IS_OUTPUT_VIEW (self), NULL);
 
   if (!prepare_light (self, &view)
-      || !ns_render_output_scene_to_plane (self->scene, &view, x, y, &x1, &x2))
+      || !ns_render_output_scene_to_plane (drawn_scene (self), &view, x, y, &x1, &x2))
     return NULL;
 
   output = ns_render_output_describe (self->experiment, &view, x1, x2);
@@ -284,7 +255,7 @@ ns_output_view_describe_at (NsOutputView *self, double x, double y)
     return NULL;
 
   /* A point under the pointer says what it is. */
-  hit = ns_scene_hit_test (self->scene, x, y);
+  hit = ns_scene_hit_test (drawn_scene (self), x, y);
   if (hit != NULL && hit->kind == NS_HIT_POINT && hit->input >= 0)
     {
       gboolean train = hit->layer == NS_OUTPUT_HIT_TRAIN;
@@ -313,85 +284,29 @@ ns_output_view_describe_at (NsOutputView *self, double x, double y)
   return g_strdup_printf ("%s\n%s", output, hint);
 }
 
-static void
-init_style (NsOutputView *self, NsRenderStyle *style)
+static gboolean
+ns_output_view_build (NsSceneView *scene_view, NsScene *scene, const NsRenderStyle *style,
+                      double width, double height)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-
-  ns_render_style_init (style, adw_style_manager_get_dark (manager), self->zoom);
-
-  /* The desktop's interface font, so the picture reads like the rest of the window. */
-  if (font != NULL && pango_font_description_get_family (font) != NULL)
-    g_snprintf (style->font_family, sizeof style->font_family, "%s, sans-serif",
-                pango_font_description_get_family (font));
-}
-
-static void
-ns_output_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
-{
-  NsOutputView *self = NS_OUTPUT_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  NsOutputView *self = NS_OUTPUT_VIEW (scene_view);
   NsOutputViewData view;
-  NsRenderStyle style;
 
-  ns_scene_clear (self->scene);
   self->drawn_version = 0;
+  if (self->experiment == NULL)
+    return FALSE;
 
-  if (self->experiment == NULL || width <= 0 || height <= 0)
-    return;
-
-  init_style (self, &style);
   ns_render_output_prepare (&view, self->experiment, NS_RENDER_OUTPUT_GRID);
   view.show_test = self->show_test_points;
   view.discretize = self->discretize;
-  ns_render_output (self->scene, &view, &style, width, height);
+  ns_render_output (scene, &view, style, width, height);
   self->drawn_version = ns_experiment_get_version (self->experiment);
-
-  ns_snapshot_painter_set_scale_factor (self->painter, gtk_widget_get_scale_factor (widget));
-  /* Not the widget's Pango context: its hinted metrics make text wider than the scene measured
-   * it (ns_scene_measure_text uses a plain PangoCairo context), which pushed labels off the
-   * edge. The painter's own plain context lays text out exactly as measured. */
-  ns_snapshot_painter_paint (self->painter, self->scene, snapshot);
-}
-
-static void
-ns_output_view_measure (GtkWidget *widget,
-                        GtkOrientation orientation,
-                        int for_size,
-                        int *minimum,
-                        int *natural,
-                        int *minimum_baseline,
-                        int *natural_baseline)
-{
-  NsOutputView *self = NS_OUTPUT_VIEW (widget);
-
-  /* Room for a plane that still shows the data's shape, its axes and legend. */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = (int) (220 * self->zoom);
-      *natural = (int) (380 * self->zoom);
-    }
-  else
-    {
-      *minimum = (int) (260 * self->zoom);
-      *natural = (int) (440 * self->zoom);
-    }
-}
-
-static gboolean
-ns_output_view_query_tooltip (
-    GtkWidget *widget, int x, int y, gboolean keyboard_tooltip, GtkTooltip *tooltip)
-{
-  g_autofree char *text = ns_output_view_describe_at (NS_OUTPUT_VIEW (widget), x, y);
-
-  if (text == NULL)
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
+}
+
+static char *
+ns_output_view_describe (NsSceneView *scene_view, double x, double y)
+{
+  return ns_output_view_describe_at (NS_OUTPUT_VIEW (scene_view), x, y);
 }
 
 static void
@@ -412,7 +327,7 @@ static void
 motion_cb (GtkEventControllerMotion *controller, double x, double y, NsOutputView *self)
 {
   double x0, y0, w, h;
-  gboolean over = ns_render_output_get_plane (self->scene, &x0, &y0, &w, &h) && x >= x0
+  gboolean over = ns_render_output_get_plane (drawn_scene (self), &x0, &y0, &w, &h) && x >= x0
                   && x < x0 + w && y >= y0 && y < y0 + h;
 
   if (over == self->over_plane)
@@ -438,12 +353,6 @@ experiment_changed_cb (NsOutputView *self)
       && ns_experiment_get_version (self->experiment) == self->drawn_version)
     return;
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-dark_changed_cb (NsOutputView *self)
-{
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -493,17 +402,6 @@ ns_output_view_dispose (GObject *object)
 }
 
 static void
-ns_output_view_finalize (GObject *object)
-{
-  NsOutputView *self = NS_OUTPUT_VIEW (object);
-
-  g_clear_pointer (&self->scene, ns_scene_free);
-  g_clear_pointer (&self->painter, ns_snapshot_painter_free);
-
-  G_OBJECT_CLASS (ns_output_view_parent_class)->finalize (object);
-}
-
-static void
 ns_output_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   NsOutputView *self = NS_OUTPUT_VIEW (object);
@@ -512,10 +410,6 @@ ns_output_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
     {
     case PROP_EXPERIMENT:
       g_value_set_object (value, self->experiment);
-      break;
-
-    case PROP_ZOOM:
-      g_value_set_double (value, self->zoom);
       break;
 
     case PROP_SHOW_TEST_POINTS:
@@ -553,10 +447,6 @@ ns_output_view_set_property (GObject *object,
       ns_output_view_set_experiment (self, g_value_get_object (value));
       break;
 
-    case PROP_ZOOM:
-      ns_output_view_set_zoom (self, g_value_get_double (value));
-      break;
-
     case PROP_SHOW_TEST_POINTS:
       ns_output_view_set_show_test_points (self, g_value_get_boolean (value));
       break;
@@ -583,22 +473,22 @@ ns_output_view_class_init (NsOutputViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NsSceneViewClass *scene_view_class = NS_SCENE_VIEW_CLASS (klass);
 
   object_class->dispose = ns_output_view_dispose;
-  object_class->finalize = ns_output_view_finalize;
   object_class->get_property = ns_output_view_get_property;
   object_class->set_property = ns_output_view_set_property;
 
-  widget_class->snapshot = ns_output_view_snapshot;
-  widget_class->measure = ns_output_view_measure;
-  widget_class->query_tooltip = ns_output_view_query_tooltip;
+  /* Room for a plane that still shows the data's shape, its axes and legend. */
+  scene_view_class->build = ns_output_view_build;
+  scene_view_class->describe_at = ns_output_view_describe;
+  scene_view_class->min_width = 220;
+  scene_view_class->natural_width = 380;
+  scene_view_class->min_height = 260;
+  scene_view_class->natural_height = 440;
 
   properties[PROP_EXPERIMENT]
       = g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_ZOOM]
-      = g_param_spec_double ("zoom", NULL, NULL, 0.5, 4.0, 1.0,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_SHOW_TEST_POINTS]
@@ -636,14 +526,8 @@ ns_output_view_init (NsOutputView *self)
   GtkGesture *click;
   GtkEventController *motion;
 
-  self->zoom = 1.0;
   self->class_to_add = 1;
   self->value_to_add = 1.0;
-  self->scene = ns_scene_new ();
-  self->painter = ns_snapshot_painter_new ();
-
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   "Decision boundary", GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   "The network's output over the input plane, with the data "
@@ -665,7 +549,4 @@ ns_output_view_init (NsOutputView *self)
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -16,21 +16,17 @@
 #include <gtk/gtk.h>
 
 #include "ns-experiment.h"
-#include "ns-scene.h"
+#include "ns-scene-view.h"
 
 G_BEGIN_DECLS
 
 #define NS_TYPE_OUTPUT_VIEW (ns_output_view_get_type ())
-G_DECLARE_FINAL_TYPE (NsOutputView, ns_output_view, NS, OUTPUT_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (NsOutputView, ns_output_view, NS, OUTPUT_VIEW, NsSceneView)
 
 GtkWidget *ns_output_view_new (void);
 
 NsExperiment *ns_output_view_get_experiment (NsOutputView *self);
 void ns_output_view_set_experiment (NsOutputView *self, NsExperiment *experiment);
-
-/* The one scale of sizes inside the picture (zoom, presentation mode); 1 = normal. */
-double ns_output_view_get_zoom (NsOutputView *self);
-void ns_output_view_set_zoom (NsOutputView *self, double zoom);
 
 gboolean ns_output_view_get_show_test_points (NsOutputView *self);
 void ns_output_view_set_show_test_points (NsOutputView *self, gboolean show);
@@ -43,9 +39,6 @@ void ns_output_view_set_class_to_add (NsOutputView *self, guint klass);
 /* Regression: the value a click adds. */
 double ns_output_view_get_value_to_add (NsOutputView *self);
 void ns_output_view_set_value_to_add (NsOutputView *self, double value);
-
-/* The scene of the last frame drawn (for tests, export and hit testing); empty before. */
-const NsScene *ns_output_view_get_scene (NsOutputView *self);
 
 /* Widget point <-> plane coordinates, through the last frame's layout; FALSE before the first
  * frame, or (to_plane) when the point is off the plane. */

@@ -11,27 +11,21 @@
 #include <gtk/gtk.h>
 
 #include "ns-race.h"
-#include "ns-scene.h"
+#include "ns-scene-view.h"
 
 G_BEGIN_DECLS
 
 #define NS_TYPE_RACE_VIEW (ns_race_view_get_type ())
-G_DECLARE_FINAL_TYPE (NsRaceView, ns_race_view, NS, RACE_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (NsRaceView, ns_race_view, NS, RACE_VIEW, NsSceneView)
 
 GtkWidget *ns_race_view_new (void);
 
 NsRace *ns_race_view_get_race (NsRaceView *self);
 void ns_race_view_set_race (NsRaceView *self, NsRace *race);
 
-/* The one scale of sizes inside the picture (zoom, presentation mode); 1 = normal. */
-double ns_race_view_get_zoom (NsRaceView *self);
-void ns_race_view_set_zoom (NsRaceView *self, double zoom);
-
-/* Queues a redraw if the race's version moved since the last frame: call after stepping it. */
+/* Queues a frame: call after stepping the race (a frame of the same race version reuses the
+ * last scene, NsSceneView). */
 void ns_race_view_update (NsRaceView *self);
-
-/* The scene of the last frame drawn (for tests and hit testing); empty before. */
-const NsScene *ns_race_view_get_scene (NsRaceView *self);
 
 /* What a tooltip at (x, y) says, or NULL if nothing is there (caller frees). */
 char *ns_race_view_describe_at (NsRaceView *self, double x, double y);

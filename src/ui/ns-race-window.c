@@ -250,7 +250,7 @@ ns_race_window_set_zoom (NsRaceWindow *self, double zoom)
       g_ascii_formatd (body, sizeof body, "%.1f", 11 * zoom),
       g_ascii_formatd (small, sizeof small, "%.1f", 9 * zoom));
   gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
-  ns_race_view_set_zoom (self->race_view, zoom);
+  ns_scene_view_set_zoom (NS_SCENE_VIEW (self->race_view), zoom);
   if (self->race != NULL)
     ns_race_window_sync_rows (self);
 

@@ -99,12 +99,12 @@ view_scene (NsWindow *self, GtkWidget *view, NsScene *scratch, const char **name
   if (view == GTK_WIDGET (self->output_view))
     {
       *name = "decision boundary";
-      return ns_output_view_get_scene (self->output_view);
+      return ns_scene_view_get_scene (NS_SCENE_VIEW (self->output_view));
     }
   if (view == GTK_WIDGET (self->curves_view))
     {
       *name = "loss curves";
-      return ns_curves_view_get_scene (self->curves_view);
+      return ns_scene_view_get_scene (NS_SCENE_VIEW (self->curves_view));
     }
   *name = "network diagram";
   ns_network_view_render_export (self->network_view, scratch,

@@ -328,8 +328,8 @@ ns_window_set_zoom (NsWindow *self, double zoom)
   gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
   ns_network_view_set_zoom (self->network_view, zoom);
   ns_data_panel_set_zoom (self->data_panel, zoom);
-  ns_output_view_set_zoom (self->output_view, zoom);
-  ns_curves_view_set_zoom (self->curves_view, zoom);
+  ns_scene_view_set_zoom (NS_SCENE_VIEW (self->output_view), zoom);
+  ns_scene_view_set_zoom (NS_SCENE_VIEW (self->curves_view), zoom);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < MAX_ZOOM);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > MIN_ZOOM);
