@@ -5,6 +5,8 @@
 
 #include "ns-race-window.h"
 
+#include "ns-step-pacer.h"
+
 G_BEGIN_DECLS
 
 /* One line of the contestants' list; its position is the contestant's index. */
@@ -35,7 +37,7 @@ struct _NsRaceWindow
   gboolean playing;
   guint tick_id;
   guint steps_per_frame; /* 0: one epoch */
-  guint64 chunk;         /* steps per ns_race_step call, adapted to this machine */
+  NsStepPacer pacer;     /* mini-batches per frame while playing */
   double zoom;
   GtkCssProvider *zoom_provider;
 

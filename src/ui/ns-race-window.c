@@ -7,10 +7,6 @@
 
 #include "ns-keys.h"
 
-/* Time for training in one frame; the rest is for drawing (every contestant's boundary). */
-#define FRAME_BUDGET_US 8000
-#define MAX_CHUNK 65536
-
 #define MIN_ZOOM 0.5
 #define MAX_ZOOM 3.0
 
@@ -82,34 +78,21 @@ ns_race_window_show_message (NsRaceWindow *self, const char *message, gboolean e
     gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
 }
 
+static guint64
+step_race (gpointer race, guint64 n)
+{
+  return ns_race_step (race, n);
+}
+
 static gboolean
 tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
 {
   NsRaceWindow *self = NS_RACE_WINDOW (widget);
-  gint64 start = g_get_monotonic_time ();
   guint64 limit = self->steps_per_frame == 0 ? steps_per_epoch (self) : self->steps_per_frame;
-  guint64 done = 0;
 
   /* As the main window: counted steps decide the run, the clock only how many of them this
-   * frame gets; a quick chunk doubles and a slow one halves. */
-  while (done < limit)
-    {
-      guint64 want = MIN (self->chunk, limit - done);
-      gint64 before = g_get_monotonic_time ();
-      guint64 got = ns_race_step (self->race, want);
-      gint64 now = g_get_monotonic_time ();
-
-      done += got;
-      if (got < want)
-        break;
-      if (now - before < FRAME_BUDGET_US / 16 && self->chunk < MAX_CHUNK)
-        self->chunk *= 2;
-      else if (now - before > FRAME_BUDGET_US / 4 && self->chunk > 1)
-        self->chunk /= 2;
-      if (now - start >= FRAME_BUDGET_US)
-        break;
-    }
-
+   * frame gets. */
+  ns_step_pacer_run (&self->pacer, limit, step_race, self->race);
   ns_race_window_after_steps (self);
 
   return G_SOURCE_CONTINUE;
@@ -461,7 +444,7 @@ ns_race_window_init (NsRaceWindow *self)
 {
   g_type_ensure (NS_TYPE_RACE_VIEW);
 
-  self->chunk = 1;
+  ns_step_pacer_reset (&self->pacer);
   self->zoom = 1.0;
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -78,7 +78,7 @@ reset_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter
 
   ns_window_set_playing (self, FALSE);
   ns_experiment_reset (self->experiment);
-  self->chunk = FIRST_CHUNK;
+  ns_step_pacer_reset (&self->pacer);
   ns_window_update_view (self);
 }
 

@@ -9,16 +9,9 @@
 #include "ns-data-panel.h"
 #include "ns-network-view.h"
 #include "ns-output-view.h"
+#include "ns-step-pacer.h"
 
 G_BEGIN_DECLS
-
-/* Time per frame spent training while playing: half a 60 Hz frame, leaving the rest for
- * drawing. Only the number of steps per frame depends on it, never the run itself. */
-#define FRAME_BUDGET_US 8000
-
-/* The first chunk of steps; it adapts to how long a chunk takes on this machine. */
-#define FIRST_CHUNK 1
-#define MAX_CHUNK 65536
 
 #define MIN_ZOOM 0.5
 #define MAX_ZOOM 3.0
@@ -47,9 +40,9 @@ struct _NsWindow
   GSettings *settings; /* NULL when the schema is not installed */
   gboolean playing;
   guint tick_id;
-  guint64 chunk;         /* mini-batches per ns_experiment_step call while playing */
+  NsStepPacer pacer;     /* mini-batches per frame while playing */
   guint steps_per_frame; /* 0: one epoch per frame (the Playground's pace); G_MAXUINT: as many
-                          * as fit in FRAME_BUDGET_US */
+                          * as fit in NS_STEP_PACER_BUDGET_US */
   double zoom;           /* the one scale: views, text and controls */
   gboolean presentation; /* full screen at a large zoom */
   GtkCssProvider *zoom_provider;

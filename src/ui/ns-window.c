@@ -180,46 +180,22 @@ ns_window_after_steps (NsWindow *self)
     }
 }
 
+static guint64
+step_experiment (gpointer experiment, guint64 n)
+{
+  return ns_experiment_step (experiment, n);
+}
+
 static gboolean
 tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
 {
   NsWindow *self = NS_WINDOW (widget);
-  gint64 start = g_get_monotonic_time ();
-  guint64 done = 0;
   guint64 limit = self->steps_per_frame == 0
                     ? MAX (ns_experiment_get_steps_per_epoch (self->experiment), 1)
                     : self->steps_per_frame;
 
-  /* Chunks of steps until the budget is spent: counted steps decide the run, the clock only
-   * how many of them this frame gets. A chunk that took little time doubles, a slow one
-   * halves, so one frame makes few clock reads and never overshoots by much. */
-  for (;;)
-    {
-      guint64 want = self->chunk;
-      gint64 before = g_get_monotonic_time ();
-      gint64 now;
-      guint64 got;
-
-      want = MIN (want, limit - done);
-
-      got = ns_experiment_step (self->experiment, want);
-      done += got;
-      now = g_get_monotonic_time ();
-
-      if (got < want || ns_experiment_get_diverged (self->experiment))
-        break;
-
-      if (now - before < FRAME_BUDGET_US / 16 && self->chunk < MAX_CHUNK)
-        self->chunk *= 2;
-      else if (now - before > FRAME_BUDGET_US / 4 && self->chunk > 1)
-        self->chunk /= 2;
-
-      if (now - start >= FRAME_BUDGET_US)
-        break;
-      if (done >= limit)
-        break;
-    }
-
+  /* A diverged run steps no more: its chunk runs short and the frame ends. */
+  ns_step_pacer_run (&self->pacer, limit, step_experiment, self->experiment);
   ns_window_after_steps (self);
 
   return G_SOURCE_CONTINUE;
@@ -805,7 +781,7 @@ ns_window_init (NsWindow *self)
 {
   g_type_ensure (NS_TYPE_NETWORK_VIEW);
 
-  self->chunk = FIRST_CHUNK;
+  ns_step_pacer_reset (&self->pacer);
   self->zoom = 1.0;
   self->learning_rate = 0.03;
   self->activation = g_strdup ("tanh");
