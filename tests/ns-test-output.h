@@ -13,33 +13,7 @@
 #include "ns-scene-cairo.h"
 #include "ns-scene.h"
 #include "ns-test-render.h"
-
-static G_GNUC_UNUSED NsExperiment *
-make_experiment (const char *first_option, ...)
-{
-  g_auto (NsConfig) config = { 0 };
-  g_autoptr (GError) error = NULL;
-  NsExperiment *experiment;
-  const char *name;
-  va_list args;
-
-  ns_config_init_default (&config);
-  va_start (args, first_option);
-  for (name = first_option; name != NULL; name = va_arg (args, const char *))
-    {
-      const char *value = va_arg (args, const char *);
-
-      g_assert_true (ns_config_set_option (&config, name, value, &error));
-      g_assert_no_error (error);
-    }
-  va_end (args);
-
-  experiment = ns_experiment_new (&config, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (experiment);
-
-  return experiment;
-}
+#include "ns-test-experiment.h"
 
 static G_GNUC_UNUSED guint
 count_in_plane (const NsOutputViewData *view, const float *xs, guint n)

@@ -3,52 +3,7 @@
 #include <string.h>
 
 #include "ns-experiment.h"
-
-static NsExperiment *
-new_experiment (const char *const *options)
-{
-  g_auto (NsConfig) config = { 0 };
-  g_autoptr (GError) error = NULL;
-  NsExperiment *exp;
-
-  ns_config_init_default (&config);
-  for (guint k = 0; options != NULL && options[k] != NULL; k += 2)
-    {
-      ns_config_set_option (&config, options[k], options[k + 1], &error);
-      g_assert_no_error (error);
-    }
-  exp = ns_experiment_new (&config, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (exp);
-  return exp;
-}
-
-static gboolean
-same_params (const NnNet *a, const NnNet *b)
-{
-  return a->n_params == b->n_params
-         && memcmp (a->params, b->params, a->n_params * sizeof (float)) == 0;
-}
-
-static gboolean
-same_history (NsExperiment *a, NsExperiment *b)
-{
-  guint na, nb;
-  const NsHistoryEntry *ha = ns_experiment_get_history (a, &na);
-  const NsHistoryEntry *hb = ns_experiment_get_history (b, &nb);
-
-  if (na != nb)
-    return FALSE;
-  /* Field by field: the struct's padding after `epoch` holds whatever the stack had. */
-  for (guint k = 0; k < na; k++)
-    if (ha[k].epoch != hb[k].epoch || ha[k].step != hb[k].step
-        || memcmp (&ha[k].train_loss, &hb[k].train_loss, sizeof (double)) != 0
-        || memcmp (&ha[k].train_accuracy, &hb[k].train_accuracy, sizeof (double)) != 0
-        || memcmp (&ha[k].test_loss, &hb[k].test_loss, sizeof (double)) != 0
-        || memcmp (&ha[k].test_accuracy, &hb[k].test_accuracy, sizeof (double)) != 0)
-      return FALSE;
-  return TRUE;
-}
+#include "ns-test-experiment.h"
 
 /* The example, with the Playground's defaults: the spiral with sin features. */
 static void

@@ -15,25 +15,8 @@
 #include "ns-render-style.h"
 #include "ns-scene-cairo.h"
 #include "ns-scene.h"
-
-static NsExperiment *
-new_experiment (const char *const *options)
-{
-  g_auto (NsConfig) config = { 0 };
-  g_autoptr (GError) error = NULL;
-  NsExperiment *exp;
-
-  ns_config_init_default (&config);
-  for (guint k = 0; options != NULL && options[k] != NULL; k += 2)
-    {
-      ns_config_set_option (&config, options[k], options[k + 1], &error);
-      g_assert_no_error (error);
-    }
-  exp = ns_experiment_new (&config, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (exp);
-  return exp;
-}
+#include "ns-test-experiment.h"
+#include "ns-test-render.h"
 
 /* The experiment a contestant should equal: the race's config with that trainer, alone. */
 static NsExperiment *
@@ -53,33 +36,7 @@ new_alone (NsRace *race, NnOptimizer optimizer, float lr)
 }
 
 static gboolean
-same_params (const NnNet *a, const NnNet *b)
-{
-  return a->n_params == b->n_params
-         && memcmp (a->params, b->params, a->n_params * sizeof (float)) == 0;
-}
-
-static void
-dump_png (const NsScene *scene, const char *name)
-{
-  const char *dir = g_getenv ("NS_TEST_DUMP");
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  if (!ns_scene_export (scene, (int) ns_scene_get_width (scene), (int) ns_scene_get_height (scene),
-                        path, &error))
-    g_test_message ("could not dump %s: %s", path, error->message);
-  else
-    g_test_message ("dumped %s", path);
-}
-
-static gboolean
-has_text (const NsScene *scene, const char *needle)
+contains_text (const NsScene *scene, const char *needle)
 {
   for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
     {
@@ -274,7 +231,7 @@ test_divergence (void)
     g_autofree char *text
         = g_strdup_printf ("diverged at epoch %u", ns_race_get_diverged_epoch (race, 1));
 
-    g_assert_true (has_text (scene, text));
+    g_assert_true (contains_text (scene, text));
   }
   dump_png (scene, "race-diverged.png");
 
@@ -352,7 +309,7 @@ test_render (void)
           = g_strdup_printf ("%s  %.3f", ns_race_get_label (race, i),
                              ns_race_get_current (race, i)->train_loss);
 
-      g_assert_true (has_text (scene, loss));
+      g_assert_true (contains_text (scene, loss));
       ns_render_race_lane_style (&style, i, &colors[i], &widths[i]);
     }
   /* Told apart by colour and by width. */

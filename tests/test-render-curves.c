@@ -14,28 +14,10 @@
 #include "ns-render-style.h"
 #include "ns-scene-cairo.h"
 #include "ns-scene.h"
+#include "ns-test-render.h"
 
 #define WIDTH 480
 #define HEIGHT 300
-
-static void
-dump_png (const NsScene *scene, const char *name)
-{
-  const char *dir = g_getenv ("NS_TEST_DUMP");
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  if (!ns_scene_export (scene, (int) ns_scene_get_width (scene), (int) ns_scene_get_height (scene),
-                        path, &error))
-    g_test_message ("could not dump %s: %s", path, error->message);
-  else
-    g_test_message ("dumped %s", path);
-}
 
 /* A made-up run: losses falling from about 0.7 with some noise, accuracy rising. */
 static NsHistoryEntry *
@@ -82,20 +64,6 @@ nth_polyline (const NsScene *scene, guint nth)
 
   g_assert_not_reached ();
   return NULL;
-}
-
-static gboolean
-has_text (const NsScene *scene, const char *prefix)
-{
-  for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
-    {
-      const NsPrim *prim = ns_scene_get_prim (scene, i);
-
-      if (prim->kind == NS_PRIM_TEXT && g_str_has_prefix (prim->text.text, prefix))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* Every point finite and inside the plot (the line width may stick out). */
@@ -163,19 +131,19 @@ test_short_history (void)
     top_y = MIN (top_y, MIN (test->points[2 * p + 1], train->points[2 * p + 1]));
   g_assert_cmpfloat (top_y, >=, py);
   g_assert_cmpfloat (top_y, <, py + ph * (1 - max_loss / 1.0) + 1e-6); /* top is at most 1 */
-  g_assert_true (has_text (scene, "0"));
+  g_assert_true (has_text_prefix (scene, "0"));
 
   /* Axis names, legend with current values. */
-  g_assert_true (has_text (scene, "Loss"));
-  g_assert_true (has_text (scene, "Epoch"));
+  g_assert_true (has_text_prefix (scene, "Loss"));
+  g_assert_true (has_text_prefix (scene, "Epoch"));
   {
     g_autofree char *train_text = g_strdup_printf ("Training %.3f", history[59].train_loss);
     g_autofree char *test_text = g_strdup_printf ("Test %.3f", history[59].test_loss);
 
-    g_assert_true (has_text (scene, train_text));
-    g_assert_true (has_text (scene, test_text));
+    g_assert_true (has_text_prefix (scene, train_text));
+    g_assert_true (has_text_prefix (scene, test_text));
   }
-  g_assert_false (has_text (scene, "Accuracy"));
+  g_assert_false (has_text_prefix (scene, "Accuracy"));
 
   /* The entry under the pointer, for the tooltip. */
   g_assert_cmpint (ns_render_curves_entry_at (scene, &view, px + pw * 30.2 / 59, py + ph / 2), ==,
@@ -242,9 +210,9 @@ test_long_history (void)
     g_assert_cmpfloat_with_epsilon (min_y, py + ph - max_train / top * ph, 1e-6);
   }
 
-  g_assert_true (has_text (scene, "Accuracy"));
-  g_assert_true (has_text (scene, "100%"));
-  g_assert_true (has_text (scene, "1000"));
+  g_assert_true (has_text_prefix (scene, "Accuracy"));
+  g_assert_true (has_text_prefix (scene, "100%"));
+  g_assert_true (has_text_prefix (scene, "1000"));
 }
 
 static void
@@ -278,7 +246,7 @@ test_diverged (void)
   for (guint k = 0; k < 4; k++)
     assert_inside (scene, nth_polyline (scene, k),
                    k < 2 ? NS_CURVES_CHART_LOSS : NS_CURVES_CHART_ACCURACY);
-  g_assert_true (has_text (scene, "Training diverged"));
+  g_assert_true (has_text_prefix (scene, "Training diverged"));
 
   /* Nothing finite at all. */
   for (guint i = 0; i < 40; i++)
@@ -287,7 +255,7 @@ test_diverged (void)
   view.mode = NS_CURVES_LOSS;
   ns_render_curves (scene, &view, &style, WIDTH, HEIGHT);
   g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_POLYLINE), ==, 0);
-  g_assert_true (has_text (scene, "Loss"));
+  g_assert_true (has_text_prefix (scene, "Loss"));
 }
 
 static void
@@ -310,7 +278,7 @@ test_modes (void)
   {
     g_autofree char *text = g_strdup_printf ("Test %.1f%%", 100 * history[19].test_accuracy);
 
-    g_assert_true (has_text (scene, text));
+    g_assert_true (has_text_prefix (scene, text));
   }
 
   /* Regression: loss only, whatever the mode. */
@@ -326,7 +294,7 @@ test_modes (void)
   ns_scene_clear (scene);
   ns_render_curves (scene, &view, &style, WIDTH, HEIGHT);
   g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_POLYLINE), ==, 1);
-  g_assert_false (has_text (scene, "Test"));
+  g_assert_false (has_text_prefix (scene, "Test"));
 
   /* An empty history (and a tiny area) draws axes and nothing else. */
   view_init (&view, NULL, 0, NS_CURVES_LOSS);
@@ -448,17 +416,6 @@ test_ticks (void)
   g_assert_cmpstr (b, ==, "4");
   g_assert_cmpstr (c, ==, "0.0");
   g_assert_cmpstr (d, ==, "0.25");
-}
-
-/* Pango's font map keeps caches for the whole process: dropping it at exit keeps
- * LeakSanitizer (on for this suite) to leaks of our own; what fontconfig keeps even then is
- * suppressed in tests/lsan.supp. */
-static void
-release_font_caches (void)
-{
-  pango_cairo_font_map_set_default (NULL);
-  /* cairo_debug_reset_static_data () would be tidier, but asserts now and then under ASan
-   * (a scaled font still cached); what cairo keeps stays reachable, so LSan ignores it. */
 }
 
 int

@@ -13,55 +13,11 @@
 #include "ns-render-style.h"
 #include "ns-scene-cairo.h"
 #include "ns-scene.h"
+#include "ns-test-experiment.h"
+#include "ns-test-render.h"
 
 #define WIDTH 480
 #define HEIGHT 520
-
-static NsExperiment *
-make_experiment (const char *first_option, ...)
-{
-  g_auto (NsConfig) config = { 0 };
-  g_autoptr (GError) error = NULL;
-  NsExperiment *experiment;
-  const char *name;
-  va_list args;
-
-  ns_config_init_default (&config);
-  va_start (args, first_option);
-  for (name = first_option; name != NULL; name = va_arg (args, const char *))
-    {
-      const char *value = va_arg (args, const char *);
-
-      g_assert_true (ns_config_set_option (&config, name, value, &error));
-      g_assert_no_error (error);
-    }
-  va_end (args);
-
-  experiment = ns_experiment_new (&config, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (experiment);
-
-  return experiment;
-}
-
-static void
-dump_png (const NsScene *scene, const char *name)
-{
-  const char *dir = g_getenv ("NS_TEST_DUMP");
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  if (!ns_scene_export (scene, (int) ns_scene_get_width (scene), (int) ns_scene_get_height (scene),
-                        path, &error))
-    g_test_message ("could not dump %s: %s", path, error->message);
-  else
-    g_test_message ("dumped %s", path);
-}
 
 static void
 render (NsScene *scene, NsSpaceViewData *view, NsExperiment *experiment,
