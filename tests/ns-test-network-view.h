@@ -5,28 +5,8 @@
 #include <adwaita.h>
 
 #include "ns-network-view.h"
+#include "ns-test-experiment.h"
 #include "ns-test-ui.h"
-
-static G_GNUC_UNUSED NsExperiment *
-make_experiment (const char *const *options)
-{
-  g_auto (NsConfig) config = { 0 };
-  g_autoptr (GError) error = NULL;
-  NsExperiment *experiment;
-
-  ns_config_init_default (&config);
-  for (; options != NULL && options[0] != NULL; options += 2)
-    {
-      g_assert_true (ns_config_set_option (&config, options[0], options[1], &error));
-      g_assert_no_error (error);
-    }
-
-  experiment = ns_experiment_new (&config, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (experiment);
-
-  return experiment;
-}
 
 /* Emits a motion controller's "motion" (at x, y) or "leave" on @view. */
 static G_GNUC_UNUSED void
@@ -77,7 +57,7 @@ fixture_open (Fixture *f, NsExperiment *experiment, int width, int height)
 static G_GNUC_UNUSED void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  fixture_open (f, make_experiment (data), 1000, 700);
+  fixture_open (f, new_experiment (data), 1000, 700);
 }
 
 static G_GNUC_UNUSED void
@@ -113,4 +93,32 @@ find_hit (const NsScene *scene, NsHitKind kind, int layer, int neuron, int input
     }
 
   return NULL;
+}
+
+static G_GNUC_UNUSED gboolean
+activate (Fixture *f, const char *action, const char *format, ...)
+{
+  GVariant *parameter = NULL;
+  va_list args;
+
+  if (format != NULL)
+    {
+      va_start (args, format);
+      parameter = g_variant_new_va (format, NULL, &args);
+      va_end (args);
+    }
+
+  return gtk_widget_activate_action_variant (GTK_WIDGET (f->view), action, parameter);
+}
+
+static G_GNUC_UNUSED void
+assert_selection (NsNetworkView *view, NsHitKind kind, int layer, int neuron, int input)
+{
+  NsNetworkItem item = ns_network_view_get_selection (view);
+
+  g_test_message ("selection %d (%d, %d, %d)", item.kind, item.layer, item.neuron, item.input);
+  g_assert_cmpint (item.kind, ==, kind);
+  g_assert_cmpint (item.layer, ==, layer);
+  g_assert_cmpint (item.neuron, ==, neuron);
+  g_assert_cmpint (item.input, ==, input);
 }

@@ -3,6 +3,8 @@
  * test-render-network-step.c). */
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 #include <pango/pangocairo.h>
 
@@ -71,6 +73,21 @@ has_text (const NsScene *scene, const char *text)
       const NsPrim *prim = ns_scene_get_prim (scene, k);
 
       if (prim->kind == NS_PRIM_TEXT && g_str_equal (prim->text.text, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether some text of the scene contains @fragment. */
+static G_GNUC_UNUSED gboolean
+has_text_containing (const NsScene *scene, const char *fragment)
+{
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, k);
+
+      if (prim->kind == NS_PRIM_TEXT && strstr (prim->text.text, fragment) != NULL)
         return TRUE;
     }
 

@@ -1,7 +1,8 @@
-/* ns-test-ui.h: waiting for the main loop in UI tests (run under Xvfb). */
+/* ns-test-ui.h: waiting for the main loop, finding widgets and saving them as pictures, in the
+ * UI tests (run under Xvfb). */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 static G_GNUC_UNUSED gboolean
 flag_cb (gpointer data)
@@ -33,4 +34,65 @@ run_for (guint ms)
   g_timeout_add (ms, flag_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* The first widget of @type in @widget's tree, @widget itself included; NULL if none. */
+static G_GNUC_UNUSED GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* @widget as the screen shows it, through its window's renderer (asserting it drew). */
+static G_GNUC_UNUSED GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  GdkTexture *texture;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+  return texture;
+}
+
+/* Saves @widget as dir/name when NS_TEST_DUMP=dir is set, after a few frames so it has drawn
+ * what the test's actions changed. */
+static G_GNUC_UNUSED void
+dump_widget (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("NS_TEST_DUMP");
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  run_for (100);
+  WAIT_UNTIL (gtk_widget_get_width (widget) > 0, 5000);
+  texture = render_widget (widget);
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("dumped %s", path);
 }

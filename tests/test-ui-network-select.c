@@ -21,40 +21,6 @@
 #include "ns-test-network-view.h"
 
 
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-activate (Fixture *f, const char *action, const char *format, ...)
-{
-  GVariant *parameter = NULL;
-  va_list args;
-
-  if (format != NULL)
-    {
-      va_start (args, format);
-      parameter = g_variant_new_va (format, NULL, &args);
-      va_end (args);
-    }
-
-  return gtk_widget_activate_action_variant (GTK_WIDGET (f->view), action, parameter);
-}
-
 /* ---- keys ---- */
 
 /* Runs the shortcuts of @widget's bubble-phase shortcut controllers that match the key. */
@@ -104,49 +70,7 @@ send_key (GtkWindow *window, guint keyval, GdkModifierType mods)
   return NULL;
 }
 
-static void
-assert_selection (NsNetworkView *view, NsHitKind kind, int layer, int neuron, int input)
-{
-  NsNetworkItem item = ns_network_view_get_selection (view);
-
-  g_test_message ("selection %d (%d, %d, %d)", item.kind, item.layer, item.neuron, item.input);
-  g_assert_cmpint (item.kind, ==, kind);
-  g_assert_cmpint (item.layer, ==, layer);
-  g_assert_cmpint (item.neuron, ==, neuron);
-  g_assert_cmpint (item.input, ==, input);
-}
-
 /* ---- dumping ---- */
-
-static void
-dump_window (Fixture *f, const char *name)
-{
-  const char *dir = g_getenv ("NS_TEST_DUMP");
-  GtkWidget *widget = GTK_WIDGET (f->view);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  /* A frame, so the widgets have drawn what the actions changed. */
-  run_for (100);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("dumped %s", path);
-}
 
 /* ---- tests ---- */
 
@@ -221,7 +145,7 @@ test_keyboard (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (fabs (g_ascii_strtod (gtk_editable_get_text (GTK_EDITABLE (entry)), NULL)
                            - w),
                      <, 1e-3);
-  dump_window (f, "ui-network-link-selected.png");
+  dump_widget (GTK_WIDGET (f->view), "ui-network-link-selected.png");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "not a number");
   g_signal_emit_by_name (entry, "activate");
@@ -271,7 +195,7 @@ test_keyboard (Fixture *f, gconstpointer data)
       }
     g_assert_true (bias_text);
   }
-  dump_window (f, "ui-network-neuron-card.png");
+  dump_widget (GTK_WIDGET (f->view), "ui-network-neuron-card.png");
 
   /* Enter on a feature turns it on or off. */
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (f->view)));

@@ -33,83 +33,7 @@ count_children_with_class (GtkWidget *widget, const char *css_class)
   return n;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-activate (Fixture *f, const char *action, const char *format, ...)
-{
-  GVariant *parameter = NULL;
-  va_list args;
-
-  if (format != NULL)
-    {
-      va_start (args, format);
-      parameter = g_variant_new_va (format, NULL, &args);
-      va_end (args);
-    }
-
-  return gtk_widget_activate_action_variant (GTK_WIDGET (f->view), action, parameter);
-}
-
-static void
-assert_selection (NsNetworkView *view, NsHitKind kind, int layer, int neuron, int input)
-{
-  NsNetworkItem item = ns_network_view_get_selection (view);
-
-  g_test_message ("selection %d (%d, %d, %d)", item.kind, item.layer, item.neuron, item.input);
-  g_assert_cmpint (item.kind, ==, kind);
-  g_assert_cmpint (item.layer, ==, layer);
-  g_assert_cmpint (item.neuron, ==, neuron);
-  g_assert_cmpint (item.input, ==, input);
-}
-
 /* ---- dumping ---- */
-
-static void
-dump_window (Fixture *f, const char *name)
-{
-  const char *dir = g_getenv ("NS_TEST_DUMP");
-  GtkWidget *widget = GTK_WIDGET (f->view);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  /* A frame, so the widgets have drawn what the actions changed. */
-  run_for (100);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("dumped %s", path);
-}
 
 /* ---- tests ---- */
 
@@ -148,7 +72,7 @@ test_layers_and_neurons (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_hits (ns_network_view_get_scene (f->view), NS_HIT_NEURON), ==,
                     neurons + 4);
   g_assert_cmpuint (count_children_with_class (GTK_WIDGET (f->view), "layer-controls"), ==, 3);
-  dump_window (f, "ui-network-3-layers.png");
+  dump_widget (GTK_WIDGET (f->view), "ui-network-3-layers.png");
 
   /* The last layer goes. */
   g_assert_true (activate (f, "network.remove-layer", NULL));
@@ -200,7 +124,7 @@ test_layers_and_neurons (Fixture *f, gconstpointer data)
   g_assert_cmpuint (net->n_layers, ==, 1);
   g_assert_cmpuint (count_hits (ns_network_view_get_scene (f->view), NS_HIT_NEURON), ==, 1);
   g_assert_cmpuint (count_children_with_class (GTK_WIDGET (f->view), "layer-controls"), ==, 0);
-  dump_window (f, "ui-network-no-hidden.png");
+  dump_widget (GTK_WIDGET (f->view), "ui-network-no-hidden.png");
 
   /* Undo (the window's Ctrl+Z) walks it all back. */
   while (ns_experiment_undo (f->experiment))
@@ -280,7 +204,7 @@ test_features (Fixture *f, gconstpointer data)
   g_assert_cmpuint (net->n_inputs, ==, 1);
   g_assert_cmpuint (ns_experiment_get_config (f->experiment)->features, ==,
                     1u << NS_FEATURE_X1SQ);
-  dump_window (f, "ui-network-x1sq.png");
+  dump_widget (GTK_WIDGET (f->view), "ui-network-x1sq.png");
 
   /* Clicking a feature's picture turns it on. */
   {
@@ -360,7 +284,7 @@ test_csv (void)
 
   memcpy (with_path, options, sizeof options);
   with_path[1] = path;
-  fixture_open (&f, make_experiment (with_path), 1000, 600);
+  fixture_open (&f, new_experiment (with_path), 1000, 600);
 
   /* The inputs are the data's four columns, all in use, none to toggle. */
   scene = ns_network_view_get_scene (f.view);
@@ -373,7 +297,7 @@ test_csv (void)
   assert_selection (f.view, NS_HIT_INPUT, -1, 2, 2);
   g_assert_false (ns_network_view_activate_selection (f.view));
   g_assert_cmpuint (ns_experiment_get_net (f.experiment)->n_inputs, ==, 4);
-  dump_window (&f, "ui-network-iris.png");
+  dump_widget (GTK_WIDGET (f.view), "ui-network-iris.png");
 
   fixture_tear_down (&f, NULL);
 }
@@ -386,7 +310,7 @@ test_speed (void)
   const char *strict = g_getenv ("NS_TEST_TIMING");
   g_autoptr (NsScene) scene = ns_scene_new ();
   g_autoptr (NsSnapshotPainter) painter = ns_snapshot_painter_new ();
-  g_autoptr (NsExperiment) experiment = make_experiment (options);
+  g_autoptr (NsExperiment) experiment = new_experiment (options);
   gint64 build[40], paint[40];
   NsRenderStyle style;
   NsNetworkLayout layout;
@@ -481,7 +405,7 @@ test_render (Fixture *f, gconstpointer data)
   }
   ns_experiment_train_epochs (f->experiment, 30);
   run_for (50);
-  dump_window (f, "ui-network-trained.png");
+  dump_widget (GTK_WIDGET (f->view), "ui-network-trained.png");
 
   /* Hovering a neuron shows its card. */
   {
@@ -497,7 +421,7 @@ test_render (Fixture *f, gconstpointer data)
     scene = ns_network_view_get_scene (f->view);
     g_assert_cmpuint (count_hits (scene, NS_HIT_NONE), ==, 1);
     if (dump != NULL)
-      dump_window (f, "ui-network-hover.png");
+      dump_widget (GTK_WIDGET (f->view), "ui-network-hover.png");
   }
 
   /* Dark. */
@@ -506,7 +430,7 @@ test_render (Fixture *f, gconstpointer data)
       AdwStyleManager *manager = adw_style_manager_get_default ();
 
       adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-      dump_window (f, "ui-network-dark.png");
+      dump_widget (GTK_WIDGET (f->view), "ui-network-dark.png");
       adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
     }
 
@@ -514,7 +438,7 @@ test_render (Fixture *f, gconstpointer data)
   ns_network_view_set_zoom (f->view, 1.5);
   gtk_window_set_default_size (f->window, 1600, 1000);
   run_for (200);
-  dump_window (f, "ui-network-zoom.png");
+  dump_widget (GTK_WIDGET (f->view), "ui-network-zoom.png");
 }
 
 /* A text of @scene that starts with @prefix, or NULL. */

@@ -15,33 +15,15 @@
 #include "ns-race-window.h"
 #include "ns-render-race.h"
 
+#include "ns-test-experiment.h"
+#include "ns-test-render.h"
 #include "ns-test-ui.h"
-
-static NsExperiment *
-make_experiment (const char *const *options)
-{
-  g_auto (NsConfig) config = { 0 };
-  g_autoptr (GError) error = NULL;
-  NsExperiment *experiment;
-
-  ns_config_init_default (&config);
-  for (guint k = 0; options != NULL && options[k] != NULL; k += 2)
-    {
-      ns_config_set_option (&config, options[k], options[k + 1], &error);
-      g_assert_no_error (error);
-    }
-  experiment = ns_experiment_new (&config, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (experiment);
-
-  return experiment;
-}
 
 /* The window, shown, for a race from @options; the base experiment is gone by then. */
 static NsRaceWindow *
 present_race (const char *const *options)
 {
-  NsExperiment *base = make_experiment (options);
+  NsExperiment *base = new_experiment (options);
   NsRaceWindow *window = ns_race_window_new (NULL, base);
 
   /* The window copied the configuration and keeps nothing of the experiment. */
@@ -81,19 +63,6 @@ find_hit (const NsScene *scene, int layer)
         return hit;
     }
   return NULL;
-}
-
-static gboolean
-scene_has_text (const NsScene *scene, const char *fragment)
-{
-  for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
-    {
-      const NsPrim *prim = ns_scene_get_prim (scene, i);
-
-      if (prim->kind == NS_PRIM_TEXT && strstr (prim->text.text, fragment) != NULL)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* Waits until the view has drawn the race's current version with one thumbnail each. */
@@ -261,7 +230,7 @@ test_contestants (void)
   g_assert_nonnull (strstr (ns_race_window_get_message (window), "started again"));
   scene = wait_drawn (window);
   g_assert_cmpuint (count_thumbnails (scene), ==, 4);
-  g_assert_true (scene_has_text (scene, ns_race_get_label (race, 3)));
+  g_assert_true (has_text_containing (scene, ns_race_get_label (race, 3)));
 
   /* Up to the most a race holds; one more does nothing. */
   while (ns_race_get_n_contestants (ns_race_window_get_race (window)) < NS_RACE_MAX_CONTESTANTS)
@@ -358,33 +327,10 @@ test_contestants (void)
 static void
 render_window (NsRaceWindow *window, const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  const char *dump = g_getenv ("NS_TEST_DUMP");
+  g_autoptr (GdkTexture) texture = render_widget (GTK_WIDGET (window));
 
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-
-  if (dump != NULL && *dump != '\0')
-    {
-      g_autofree char *path = g_build_filename (dump, name, NULL);
-
-      g_mkdir_with_parents (dump, 0755);
-      g_assert_true (gdk_texture_save_to_png (texture, path));
-      g_test_message ("dumped %s", path);
-    }
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  dump_widget (GTK_WIDGET (window), name);
 }
 
 /* A huge learning rate: that contestant diverges, the others run on, and the view says so. */
@@ -426,7 +372,7 @@ test_divergence (void)
   /* Shown in the view: the state under its thumbnail and in the legend, and its tooltip. */
   scene = wait_drawn (window);
   diverged = g_strdup_printf ("diverged at epoch %u", ns_race_get_diverged_epoch (race, 1));
-  g_assert_true (scene_has_text (scene, diverged));
+  g_assert_true (has_text_containing (scene, diverged));
   hit = find_hit (scene, 1);
   g_assert_nonnull (hit);
   tooltip = ns_race_view_describe_at (view, (hit->x0 + hit->x1) / 2, (hit->y0 + hit->y1) / 2);

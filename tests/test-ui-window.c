@@ -16,6 +16,7 @@
 #include "ns-scene-snapshot.h"
 #include "ns-window.h"
 
+#include "ns-test-render.h"
 #include "ns-test-ui.h"
 
 static NsExperiment *
@@ -37,24 +38,6 @@ make_experiment (const char *dataset, double learning_rate)
   g_assert_nonnull (experiment);
 
   return experiment;
-}
-
-static NsNetworkView *
-find_network_view (GtkWidget *widget)
-{
-  if (NS_IS_NETWORK_VIEW (widget))
-    return NS_NETWORK_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      NsNetworkView *found = find_network_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static NsWindow *
@@ -160,34 +143,6 @@ test_diverged (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The first widget of @type inside @widget, depth first. */
-static GtkWidget *
-find_widget (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-scene_has_text (const NsScene *scene, const char *fragment)
-{
-  for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
-    {
-      const NsPrim *prim = ns_scene_get_prim (scene, i);
-      if (prim->kind == NS_PRIM_TEXT && strstr (prim->text.text, fragment) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* The control bar's actions drive the trainer live, without a reset. */
 static void
 test_controls (void)
@@ -240,7 +195,7 @@ test_controls (void)
   /* Ctrl+C's action puts the view under the pointer (by default the network) on the
    * clipboard as an image. */
   WAIT_UNTIL (ns_scene_get_n_prims (ns_network_view_get_scene (
-                NS_NETWORK_VIEW (find_widget (w, NS_TYPE_NETWORK_VIEW)))) > 0, 5000);
+                NS_NETWORK_VIEW (find_descendant (w, NS_TYPE_NETWORK_VIEW)))) > 0, 5000);
   g_assert_true (gtk_widget_activate_action (w, "win.copy-image", NULL));
   g_assert_true (gdk_content_formats_contain_gtype (
     gdk_clipboard_get_formats (gtk_widget_get_clipboard (w)), GDK_TYPE_TEXTURE));
@@ -272,13 +227,13 @@ test_controls (void)
 
   /* The chart under the boundary switches to gradient health, then the hidden space. */
   {
-    NsCurvesView *curves = NS_CURVES_VIEW (find_widget (w, NS_TYPE_CURVES_VIEW));
+    NsCurvesView *curves = NS_CURVES_VIEW (find_descendant (w, NS_TYPE_CURVES_VIEW));
 
     g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "gradients"));
     g_assert_cmpstr (ns_curves_view_get_chart (curves), ==, "gradients");
-    WAIT_UNTIL (scene_has_text (ns_scene_view_get_scene (NS_SCENE_VIEW (curves)), "Gradient health"), 5000);
+    WAIT_UNTIL (has_text_containing (ns_scene_view_get_scene (NS_SCENE_VIEW (curves)), "Gradient health"), 5000);
     g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "space"));
-    WAIT_UNTIL (scene_has_text (ns_scene_view_get_scene (NS_SCENE_VIEW (curves)), "Hidden space"), 5000);
+    WAIT_UNTIL (has_text_containing (ns_scene_view_get_scene (NS_SCENE_VIEW (curves)), "Hidden space"), 5000);
     g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "loss"));
     g_assert_cmpstr (ns_curves_view_get_chart (curves), ==, "loss");
   }
@@ -423,7 +378,7 @@ test_network_view_render (void)
 {
   g_autoptr (NsExperiment) experiment = make_experiment (NULL, 0);
   NsWindow *window = present_window (experiment);
-  NsNetworkView *view = find_network_view (GTK_WIDGET (window));
+  NsNetworkView *view = NS_NETWORK_VIEW (find_descendant (GTK_WIDGET (window), NS_TYPE_NETWORK_VIEW));
   const NnNet *net = ns_experiment_get_net (experiment);
   g_autoptr (GdkPaintable) paintable = NULL;
   g_autoptr (GskRenderNode) node = NULL;
@@ -551,65 +506,14 @@ test_application (void)
   run_for (50);
 }
 
-/* Renders the whole window; saves it as dir/name when NS_TEST_DUMP is set. */
-static void
-dump_window (GtkWidget *window, const char *name)
-{
-  const char *dir = g_getenv ("NS_TEST_DUMP");
-  /* The window's content (a toplevel's own paintable draws nothing). */
-  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
-  int width, height;
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  /* A few frames, so every widget has drawn what the actions changed. */
-  run_for (300);
-  WAIT_UNTIL (gtk_widget_get_width (content) > 0, 5000);
-  width = gtk_widget_get_width (content);
-  height = gtk_widget_get_height (content);
-  paintable = gtk_widget_paintable_new (content);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("dumped %s", path);
-}
-
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The label of the details pane: the selectable label inside the revealer under the diagram. */
 static GtkLabel *
 details_label (GtkWidget *window, GtkRevealer **revealer)
 {
-  NsNetworkView *view = find_network_view (window);
+  NsNetworkView *view = NS_NETWORK_VIEW (find_descendant (window, NS_TYPE_NETWORK_VIEW));
   GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (view));
 
-  *revealer = GTK_REVEALER (find_widget_of_type (box, GTK_TYPE_REVEALER));
+  *revealer = GTK_REVEALER (find_descendant (box, GTK_TYPE_REVEALER));
   g_assert_nonnull (*revealer);
   return GTK_LABEL (gtk_revealer_get_child (*revealer));
 }
@@ -655,7 +559,7 @@ test_step_through (void)
   gtk_window_present (GTK_WINDOW (window));
   WAIT_UNTIL (gtk_widget_get_mapped (w), 5000);
   ns_experiment_train_epochs (experiment, 5);
-  view = find_network_view (w);
+  view = NS_NETWORK_VIEW (find_descendant (w, NS_TYPE_NETWORK_VIEW));
   /* Wherever Xvfb's pointer happens to be, it must not point at items behind the test's back. */
   gtk_widget_set_can_target (GTK_WIDGET (view), FALSE);
   details = details_label (w, &revealer);
@@ -675,7 +579,7 @@ test_step_through (void)
   ns_network_view_set_selection (view, &neuron);
   g_assert_true (g_str_has_prefix (gtk_label_get_label (details),
                                    "Neuron 1 of hidden layer 1\nz = w·x + b = "));
-  dump_window (w, "step-1-forward-hidden.png");
+  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)), "step-1-forward-hidden.png");
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
   g_assert_cmpuint (state->layer, ==, 2);
   /* The diagram lights the output up too (its numbers appear at this step). */
@@ -684,16 +588,16 @@ test_step_through (void)
     g_autofree char *out = ns_render_network_step_unit_text (net, state, net->n_units - 1);
 
     g_assert_nonnull (out);
-    g_assert_true (scene_has_text (ns_network_view_get_scene (view), out));
+    g_assert_true (has_text_containing (ns_network_view_get_scene (view), out));
   }
-  dump_window (w, "step-2-forward-output.png");
+  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)), "step-2-forward-output.png");
 
   /* Loss: the selected neuron's numbers stay; the output's formula is on the diagram. */
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
   g_assert_cmpint (state->phase, ==, NS_STEP_LOSS);
   ns_network_view_set_selection (view, &(NsNetworkItem){ NS_HIT_NEURON, 1, 0, -1 });
   g_assert_nonnull (strstr (gtk_label_get_label (details), "L = −("));
-  dump_window (w, "step-3-loss.png");
+  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)), "step-3-loss.png");
 
   /* Backward: the output's delta, then the hidden layer's. */
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
@@ -702,7 +606,7 @@ test_step_through (void)
   g_assert_true (g_str_has_prefix (gtk_label_get_label (details),
                                    "Weight from neuron 3 of hidden layer 1 to the output neuron"));
   g_assert_nonnull (strstr (gtk_label_get_label (details), "δ·x = "));
-  dump_window (w, "step-4-backward-output.png");
+  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)), "step-4-backward-output.png");
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
   /* The diagram follows the walk within a phase too: the hidden layer's deltas appear. */
   {
@@ -711,15 +615,15 @@ test_step_through (void)
 
     g_assert_nonnull (delta);
     g_assert_true (g_str_has_prefix (delta, "δ "));
-    g_assert_true (scene_has_text (ns_network_view_get_scene (view), delta));
+    g_assert_true (has_text_containing (ns_network_view_get_scene (view), delta));
   }
-  dump_window (w, "step-5-backward-hidden.png");
+  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)), "step-5-backward-hidden.png");
 
   /* Update (batch size 1: after every sample): old → new for the selected weight. */
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
   g_assert_cmpint (state->phase, ==, NS_STEP_UPDATE);
   g_assert_nonnull (strstr (gtk_label_get_label (details), "weight w: "));
-  dump_window (w, "step-6-update.png");
+  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)), "step-6-update.png");
 
   /* Left walks back; Right comes forward again without changing anything. */
   g_assert_true (gtk_widget_activate_action (w, "win.step-back", NULL));
