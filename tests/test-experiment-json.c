@@ -4,26 +4,9 @@
 #include <string.h>
 
 #include "ns-experiment.h"
+#include "ns-test-experiment.h"
 
 static char *tmpdir;
-
-static NsExperiment *
-new_experiment (const char *const *options)
-{
-  g_auto (NsConfig) config = { 0 };
-  g_autoptr (GError) error = NULL;
-  NsExperiment *exp;
-
-  ns_config_init_default (&config);
-  for (guint k = 0; options != NULL && options[k] != NULL; k += 2)
-    {
-      ns_config_set_option (&config, options[k], options[k + 1], &error);
-      g_assert_no_error (error);
-    }
-  exp = ns_experiment_new (&config, &error);
-  g_assert_no_error (error);
-  return exp;
-}
 
 static void
 assert_same_run (NsExperiment *a, NsExperiment *b)
