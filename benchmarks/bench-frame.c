@@ -201,8 +201,8 @@ bench_scene_and_cairo (NsExperiment *exp, gboolean have_display)
 static char *
 run_app (const char *binary, const char *file, const char *mode, gboolean gl, double *elapsed_ms)
 {
-  g_autoptr (GSubprocessLauncher) launcher
-    = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (
+      G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_autoptr (GSubprocess) process = NULL;
   g_autoptr (GDataInputStream) in = NULL;
   g_autoptr (GError) error = NULL;

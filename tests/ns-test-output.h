@@ -24,11 +24,9 @@ count_in_plane (const NsOutputViewData *view, const float *xs, guint n)
     {
       const float *x = xs + (size_t) s * view->x_stride;
 
-      if (x[0] >= view->x_min && x[0] <= view->x_max && x[1] >= view->y_min
-          && x[1] <= view->y_max)
+      if (x[0] >= view->x_min && x[0] <= view->x_max && x[1] >= view->y_min && x[1] <= view->y_max)
         count++;
     }
 
   return count;
 }
-

@@ -94,16 +94,17 @@ typedef struct
 } Row;
 
 static const Row good_rows[] = {
-  { { 1.5, 10, -3 }, "cat" },  { { 2.5, 20, -3 }, "dog" },  { { 3.5, 10, -3 }, "cat" },
-  { { 4.5, 40, -3 }, "bird" }, { { 5.5, 10, -3 }, "dog" },  { { 6.5, 60, -3 }, "cat" },
-  { { 7.5, 10, -3 }, "bird" }, { { 8.5, 80, -3 }, "cat" },  { { 9.5, 10, -3 }, "dog" },
+  { { 1.5, 10, -3 }, "cat" },   { { 2.5, 20, -3 }, "dog" }, { { 3.5, 10, -3 }, "cat" },
+  { { 4.5, 40, -3 }, "bird" },  { { 5.5, 10, -3 }, "dog" }, { { 6.5, 60, -3 }, "cat" },
+  { { 7.5, 10, -3 }, "bird" },  { { 8.5, 80, -3 }, "cat" }, { { 9.5, 10, -3 }, "dog" },
   { { 0.25, 1e3, -3 }, "cat" },
 };
 
 static void
 test_good_file (Fixture *f, gconstpointer data)
 {
-  GString *text = g_string_new ("\xEF\xBB\xBF" "length, weight ,\"constant\",animal\r\n");
+  GString *text = g_string_new ("\xEF\xBB\xBF"
+                                "length, weight ,\"constant\",animal\r\n");
   g_autofree char *path = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (NsDataset) d = NULL;
@@ -167,8 +168,8 @@ test_good_file (Fixture *f, gconstpointer data)
         {
           if (found[r])
             continue;
-          if (fabs (x[0] * d->scale[0] + d->mean[0] - good_rows[r].x[0]) < 1e-4 &&
-              fabs (x[1] * d->scale[1] + d->mean[1] - good_rows[r].x[1]) < 1e-3)
+          if (fabs (x[0] * d->scale[0] + d->mean[0] - good_rows[r].x[0]) < 1e-4
+              && fabs (x[1] * d->scale[1] + d->mean[1] - good_rows[r].x[1]) < 1e-3)
             {
               g_assert_cmpstr (d->class_names[(guint) y], ==, good_rows[r].label);
               found[r] = matched = TRUE;
@@ -340,8 +341,7 @@ test_bad_labels (Fixture *f, gconstpointer data)
                 ":3:3: expected a number as the label of a regression, got “setosa”");
   expect_error (f, "a,b,label\n1,2,x\n3,4,\n", -1, FALSE, NS_DATA_ERROR, NS_DATA_ERROR_BAD_LABEL,
                 ":3:3: expected a class label, got an empty cell");
-  expect_error (f, "a,b,label\n1,2,x\n3,4,x\n", -1, FALSE, NS_DATA_ERROR,
-                NS_DATA_ERROR_BAD_LABEL,
+  expect_error (f, "a,b,label\n1,2,x\n3,4,x\n", -1, FALSE, NS_DATA_ERROR, NS_DATA_ERROR_BAD_LABEL,
                 ": every row has the label “x”; classification needs at least two classes");
 
   /* 17 distinct labels: classification takes 16. */

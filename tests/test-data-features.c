@@ -78,8 +78,8 @@ test_parse (void)
 
   g_assert_true (ns_features_parse ("x1,x2,sinx1", &mask, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (mask, ==, (1u << NS_FEATURE_X1) | (1u << NS_FEATURE_X2) |
-                                  (1u << NS_FEATURE_SINX1));
+  g_assert_cmpuint (mask, ==,
+                    (1u << NS_FEATURE_X1) | (1u << NS_FEATURE_X2) | (1u << NS_FEATURE_SINX1));
 
   g_assert_true (ns_features_parse ("x1,x2", &mask, &error));
   g_assert_cmpuint (mask, ==, NS_FEATURES_DEFAULT);
@@ -87,8 +87,8 @@ test_parse (void)
   /* Spaces around words, any order, repeats. */
   g_assert_true (ns_features_parse (" angle , r,x1x2,r", &mask, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (mask, ==, (1u << NS_FEATURE_ANGLE) | (1u << NS_FEATURE_R) |
-                                  (1u << NS_FEATURE_X1X2));
+  g_assert_cmpuint (mask, ==,
+                    (1u << NS_FEATURE_ANGLE) | (1u << NS_FEATURE_R) | (1u << NS_FEATURE_X1X2));
 }
 
 static void
@@ -142,9 +142,8 @@ test_round_trip (void)
     }
 
   {
-    g_autofree char *s = ns_features_to_string ((1u << NS_FEATURE_ANGLE) |
-                                                (1u << NS_FEATURE_X1) |
-                                                (1u << NS_FEATURE_COSX2));
+    g_autofree char *s = ns_features_to_string ((1u << NS_FEATURE_ANGLE) | (1u << NS_FEATURE_X1)
+                                                | (1u << NS_FEATURE_COSX2));
     g_autofree char *d = ns_features_to_string (NS_FEATURES_DEFAULT);
     g_autofree char *e = ns_features_to_string (0);
 
@@ -161,14 +160,22 @@ test_compute (void)
 {
   const float xy[] = { 3, 4, -1, 0, 0.5f, -2 };
   const size_t n = 3;
-  guint mask = (1u << NS_FEATURE_X2) | (1u << NS_FEATURE_X1SQ) | (1u << NS_FEATURE_R) |
-               (1u << NS_FEATURE_ANGLE);
+  guint mask = (1u << NS_FEATURE_X2) | (1u << NS_FEATURE_X1SQ) | (1u << NS_FEATURE_R)
+               | (1u << NS_FEATURE_ANGLE);
   float out[4 * 3 + 1];
   const float want[4 * 3] = {
-    4, 0, -2,                           /* x2 */
-    9, 1, 0.25f,                        /* x1sq */
-    5, 1, (float) sqrt (4.25),          /* r */
-    0.92729522f, (float) G_PI, -1.32581766f, /* angle = atan2 (x2, x1) */
+    4,
+    0,
+    -2, /* x2 */
+    9,
+    1,
+    0.25f, /* x1sq */
+    5,
+    1,
+    (float) sqrt (4.25), /* r */
+    0.92729522f,
+    (float) G_PI,
+    -1.32581766f, /* angle = atan2 (x2, x1) */
   };
 
   out[12] = 42; /* a guard: nothing is written past the features */
@@ -179,9 +186,12 @@ test_compute (void)
 
   /* Every feature over many points agrees with ns_feature_eval, in the same layout. */
   {
-    enum { N = 101 };
+    enum
+    {
+      N = 101
+    };
     g_autofree float *pts = g_new (float, 2 * N);
-    g_autofree float *all = g_new (float, NS_N_FEATURES * N);
+    g_autofree float *all = g_new (float, NS_N_FEATURES *N);
 
     for (guint s = 0; s < N; s++)
       {

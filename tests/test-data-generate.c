@@ -45,18 +45,18 @@ all_points (const NsDataset *d)
 static gboolean
 same_data (const NsDataset *a, const NsDataset *b)
 {
-  return a->n_train == b->n_train && a->n_test == b->n_test &&
-         memcmp (a->train_x, b->train_x, sizeof (float) * 2 * a->n_train) == 0 &&
-         memcmp (a->train_y, b->train_y, sizeof (float) * a->n_train) == 0 &&
-         memcmp (a->test_x, b->test_x, sizeof (float) * 2 * a->n_test) == 0 &&
-         memcmp (a->test_y, b->test_y, sizeof (float) * a->n_test) == 0;
+  return a->n_train == b->n_train && a->n_test == b->n_test
+         && memcmp (a->train_x, b->train_x, sizeof (float) * 2 * a->n_train) == 0
+         && memcmp (a->train_y, b->train_y, sizeof (float) * a->n_train) == 0
+         && memcmp (a->test_x, b->test_x, sizeof (float) * 2 * a->n_test) == 0
+         && memcmp (a->test_y, b->test_y, sizeof (float) * a->n_test) == 0;
 }
 
 static void
 test_kinds (void)
 {
-  static const char *names[] = { "circle", "xor", "gauss", "spiral", "moons", "checkerboard",
-                                 "spiral3", "blobs5", "reg-plane", "reg-gauss" };
+  static const char *names[] = { "circle",       "xor",     "gauss",  "spiral",    "moons",
+                                 "checkerboard", "spiral3", "blobs5", "reg-plane", "reg-gauss" };
   static const guint classes[] = { 2, 2, 2, 2, 2, 2, 3, 5, 0, 0 };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (names) == NS_N_DATASET_KINDS);
@@ -71,8 +71,7 @@ test_kinds (void)
       g_assert_cmpuint (ns_dataset_kind_default_count (k), ==, classes[k] == 0 ? 1200 : 500);
     }
   g_assert_cmpstr (ns_dataset_kind_title (NS_DATASET_XOR), ==, "Exclusive or");
-  g_assert_cmpstr (ns_dataset_kind_title (NS_DATASET_REG_GAUSS), ==,
-                   "Multi-Gaussian (regression)");
+  g_assert_cmpstr (ns_dataset_kind_title (NS_DATASET_REG_GAUSS), ==, "Multi-Gaussian (regression)");
   g_assert_cmpint (ns_dataset_kind_from_name ("Circle"), ==, -1);
   g_assert_cmpint (ns_dataset_kind_from_name ("digits"), ==, -1);
   g_assert_cmpint (ns_dataset_kind_from_name (""), ==, -1);
@@ -547,8 +546,8 @@ test_regression_labels (void)
     {
       double x = gauss->train_x[2 * i], y = gauss->train_x[2 * i + 1];
       double want = 0;
-      static const double g[6][3] = { { -4, 2.5, 1 },  { 0, 2.5, -1 }, { 4, 2.5, 1 },
-                                       { -4, -2.5, -1 }, { 0, -2.5, 1 }, { 4, -2.5, -1 } };
+      static const double g[6][3] = { { -4, 2.5, 1 },   { 0, 2.5, -1 }, { 4, 2.5, 1 },
+                                      { -4, -2.5, -1 }, { 0, -2.5, 1 }, { 4, -2.5, -1 } };
 
       for (guint j = 0; j < 6; j++)
         {
@@ -605,8 +604,8 @@ test_add_remove_copy (void)
   g_assert_cmpuint (d->n_train, ==, n0 + 39);
   g_assert_cmpmem (d->train_x, sizeof (float) * 2 * (n0 + 10), before,
                    sizeof (float) * 2 * (n0 + 10));
-  g_assert_cmpmem (d->train_x + 2 * (n0 + 10), sizeof (float) * 2 * 29,
-                   before + 2 * (n0 + 11), sizeof (float) * 2 * 29);
+  g_assert_cmpmem (d->train_x + 2 * (n0 + 10), sizeof (float) * 2 * 29, before + 2 * (n0 + 11),
+                   sizeof (float) * 2 * 29);
   g_assert_cmpfloat (d->train_y[n0 + 10], ==, 1.0f); /* the point at 21 moved up */
 
   /* The copy is independent. */

@@ -114,8 +114,8 @@ test_init_value (void)
   for (size_t l = 0; l < net->n_layers; l++)
     {
       const NnLayer *L = &net->layers[l];
-      double limit
-          = L->act == NN_ACT_RELU ? sqrt (6.0 / L->n_in) : sqrt (6.0 / (L->n_in + L->n_out));
+      double limit =
+          L->act == NN_ACT_RELU ? sqrt (6.0 / L->n_in) : sqrt (6.0 / (L->n_in + L->n_out));
 
       for (size_t j = 0; j < L->n_out; j++)
         {

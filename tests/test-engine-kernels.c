@@ -241,8 +241,8 @@ static const Shape nets[] = {
 static NnNet *
 make_net (const Shape *sh, uint64_t seed)
 {
-  NnNet *net
-      = nn_net_new (sh->n_inputs, sh->n_hidden, sh->widths, sh->acts, sh->loss, sh->n_classes);
+  NnNet *net =
+      nn_net_new (sh->n_inputs, sh->n_hidden, sh->widths, sh->acts, sh->loss, sh->n_classes);
   NnRng init;
 
   g_assert_nonnull (net);

@@ -85,16 +85,17 @@ test_round_trip_sgd (void)
 static void
 test_round_trip_adam_softmax (void)
 {
-  const char *options[] = { "dataset", "spiral3", "hidden", "8", "activation", "relu",
-                            "optimizer", "adam", "lr", "0.01", "l2", "0.001", NULL };
+  const char *options[] = { "dataset", "spiral3", "hidden", "8",  "activation", "relu", "optimizer",
+                            "adam",    "lr",      "0.01",   "l2", "0.001",      NULL };
   round_trip (options, 55, 200);
 }
 
 static void
 test_round_trip_regression_momentum (void)
 {
-  const char *options[] = { "dataset", "reg-gauss", "hidden", "5,5", "optimizer", "momentum",
-                            "features", "x1,x2,x1sq,r,angle", "l1", "0.0001", NULL };
+  const char *options[] = { "dataset",   "reg-gauss", "hidden",   "5,5",
+                            "optimizer", "momentum",  "features", "x1,x2,x1sq,r,angle",
+                            "l1",        "0.0001",    NULL };
   round_trip (options, 12, 100);
 }
 
@@ -102,8 +103,8 @@ test_round_trip_regression_momentum (void)
 static void
 test_round_trip_nonfinite (void)
 {
-  const char *options[] = { "dataset", "reg-gauss", "hidden", "8,8", "activation", "relu",
-                            "lr", "10", NULL };
+  const char *options[] = { "dataset", "reg-gauss", "hidden", "8,8", "activation",
+                            "relu",    "lr",        "10",     NULL };
   g_autoptr (NsExperiment) a = new_experiment (options);
   g_autoptr (NsExperiment) b = NULL;
   g_autoptr (GError) error = NULL;

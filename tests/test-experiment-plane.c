@@ -39,8 +39,9 @@ static void
 test_before_update (gconstpointer data)
 {
   const char *optimizer = data;
-  const char *options[] = { "dataset", "xor", "count", "40", "hidden", "3", "activation", "tanh",
-                            "lr", "1", "batch", "4", "optimizer", optimizer, NULL };
+  const char *options[] = { "dataset", "xor",        "count",     "40",      "hidden",
+                            "3",       "activation", "tanh",      "lr",      "1",
+                            "batch",   "4",          "optimizer", optimizer, NULL };
   g_autoptr (NsExperiment) exp = new_experiment (options);
   const guint sizes[] = { 20, 100 };
   size_t n_out;
@@ -66,8 +67,7 @@ test_before_update (gconstpointer data)
 
           before = ns_experiment_eval_plane_before_update (exp, size);
           g_assert_nonnull (before);
-          g_assert_cmpmem (before, n * sizeof (float), k == 0 ? old20 : old100,
-                           n * sizeof (float));
+          g_assert_cmpmem (before, n * sizeof (float), k == 0 ? old20 : old100, n * sizeof (float));
           g_assert_true (memcmp (before, now, n * sizeof (float)) != 0);
 
           /* Cached: the same buffer and numbers again. */
@@ -95,8 +95,8 @@ test_before_update (gconstpointer data)
 static void
 test_before_update_classes (void)
 {
-  const char *options[] = { "dataset", "spiral3", "count", "60", "hidden", "4", "lr", "0.5",
-                            "batch", "1", NULL };
+  const char *options[] = { "dataset", "spiral3", "count", "60", "hidden", "4",
+                            "lr",      "0.5",     "batch", "1",  NULL };
   g_autoptr (NsExperiment) exp = new_experiment (options);
   size_t n = 16 * 16 * nn_net_n_outputs (ns_experiment_get_net (exp));
   g_autofree float *old = NULL;
@@ -116,8 +116,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_data_func ("/experiment-plane/before-update/sgd", "sgd", test_before_update);
-  g_test_add_data_func ("/experiment-plane/before-update/momentum", "momentum",
-                        test_before_update);
+  g_test_add_data_func ("/experiment-plane/before-update/momentum", "momentum", test_before_update);
   g_test_add_data_func ("/experiment-plane/before-update/adam", "adam", test_before_update);
   g_test_add_func ("/experiment-plane/before-update/classes", test_before_update_classes);
 

@@ -37,8 +37,8 @@ count_stepped (NsExperiment *exp, gpointer data)
 static void
 test_hand_checked (void)
 {
-  const char *options[] = { "dataset", "circle", "count", "10", "ratio", "0.1", "hidden", "2",
-                            "activation", "tanh", "lr", "0.1", "batch", "1", NULL };
+  const char *options[] = { "dataset",    "circle", "count", "10",  "ratio", "0.1", "hidden", "2",
+                            "activation", "tanh",   "lr",    "0.1", "batch", "1",   NULL };
   g_autoptr (NsExperiment) exp = new_experiment (options);
   const NnNet *net = ns_experiment_get_net (exp);
   const NsStepState *st;
@@ -140,12 +140,16 @@ test_hand_checked (void)
 
 /* Steps @a by samples and @b by batches, one batch at a time, and compares them after each. */
 static void
-compare_by_samples (const char *dataset, const char *optimizer, const char *batch,
-                    const char *l2, const char *clip)
+compare_by_samples (const char *dataset,
+                    const char *optimizer,
+                    const char *batch,
+                    const char *l2,
+                    const char *clip)
 {
-  const char *options[] = { "dataset", dataset, "count", "100", "hidden", "4,3", "activation",
-                            "tanh", "optimizer", optimizer, "lr", "0.03", "batch", batch,
-                            "l2", l2, "clip", clip, NULL };
+  const char *options[] = { "dataset", dataset,      "count", "100",       "hidden",
+                            "4,3",     "activation", "tanh",  "optimizer", optimizer,
+                            "lr",      "0.03",       "batch", batch,       "l2",
+                            l2,        "clip",       clip,    NULL };
   g_autoptr (NsExperiment) a = new_experiment (options);
   g_autoptr (NsExperiment) b = new_experiment (options);
   const NsStepState *st = ns_experiment_get_step_state (a);
@@ -170,9 +174,9 @@ compare_by_samples (const char *dataset, const char *optimizer, const char *batc
       g_assert_cmpuint (ns_experiment_get_version (a), >, version);
       g_assert_cmpuint (stepped, ==, k + 1);
       /* The gradient accumulated sample by sample is the batch step's, bit for bit. */
-      g_assert_true (memcmp (st->batch_grad, ns_experiment_get_net (b)->grads,
-                             st->n_params * sizeof (float))
-                     == 0);
+      g_assert_true (
+          memcmp (st->batch_grad, ns_experiment_get_net (b)->grads, st->n_params * sizeof (float))
+          == 0);
       g_assert_true (same_params (ns_experiment_get_net (a), ns_experiment_get_net (b)));
       g_assert_cmpuint (ns_experiment_get_step (a), ==, ns_experiment_get_step (b));
       g_assert_cmpuint (ns_experiment_get_epoch (a), ==, ns_experiment_get_epoch (b));
@@ -202,8 +206,8 @@ test_by_samples (void)
 static void
 test_interrupted (void)
 {
-  const char *options[] = { "dataset", "circle", "count", "60", "hidden", "3", "optimizer",
-                            "adam", "batch", "4", NULL };
+  const char *options[] = { "dataset",   "circle", "count", "60", "hidden", "3",
+                            "optimizer", "adam",   "batch", "4",  NULL };
 
   for (guint phases = 0; phases < 12; phases++)
     {
@@ -233,8 +237,7 @@ test_interrupted (void)
 static void
 test_step_back (void)
 {
-  const char *options[] = { "dataset", "circle", "count", "40", "hidden", "3", "batch", "2",
-                            NULL };
+  const char *options[] = { "dataset", "circle", "count", "40", "hidden", "3", "batch", "2", NULL };
   g_autoptr (NsExperiment) exp = new_experiment (options);
   const NsStepState *st = ns_experiment_get_step_state (exp);
   const NnNet *net = ns_experiment_get_net (exp);
@@ -296,8 +299,8 @@ test_step_back (void)
 static void
 test_update_values (void)
 {
-  const char *options[] = { "dataset", "gauss", "count", "50", "hidden", "3", "optimizer",
-                            "momentum", "lr", "0.05", "batch", "5", NULL };
+  const char *options[] = { "dataset",  "gauss", "count", "50",    "hidden", "3", "optimizer",
+                            "momentum", "lr",    "0.05",  "batch", "5",      NULL };
   g_autoptr (NsExperiment) exp = new_experiment (options);
   const NsStepState *st = ns_experiment_get_step_state (exp);
   const NnNet *net = ns_experiment_get_net (exp);

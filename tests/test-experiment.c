@@ -9,9 +9,11 @@
 static void
 test_spiral_example (void)
 {
-  const char *options[] = { "dataset", "spiral", "features", "x1,x2,sinx1,sinx2", "hidden", "8,8",
-                            "activation", "tanh", "lr", "0.03", "batch", "10", "ratio", "0.5",
-                            "seed", "1", NULL };
+  const char *options[] = { "dataset", "spiral", "features",   "x1,x2,sinx1,sinx2",
+                            "hidden",  "8,8",    "activation", "tanh",
+                            "lr",      "0.03",   "batch",      "10",
+                            "ratio",   "0.5",    "seed",       "1",
+                            NULL };
   g_autoptr (NsExperiment) exp = new_experiment (options);
   const NsHistoryEntry *last;
 
@@ -150,8 +152,8 @@ test_reset_and_noise_keep_initial_weights (void)
 static void
 test_divergence (void)
 {
-  const char *options[] = { "dataset", "reg-gauss", "hidden", "8,8", "activation", "relu",
-                            "lr", "10", NULL };
+  const char *options[] = { "dataset", "reg-gauss", "hidden", "8,8", "activation",
+                            "relu",    "lr",        "10",     NULL };
   g_autoptr (NsExperiment) exp = new_experiment (options);
   guint64 done;
 
@@ -245,8 +247,8 @@ test_undo (void)
 static void
 test_file_then_generated (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("NEUROSCOPE_DATADIR"), "datasets",
-                                            "iris.csv", NULL);
+  g_autofree char *path =
+      g_build_filename (g_getenv ("NEUROSCOPE_DATADIR"), "datasets", "iris.csv", NULL);
   const char *options[] = { "data", path, "hidden", "5", NULL };
   g_autoptr (NsExperiment) exp = new_experiment (options);
 

@@ -142,8 +142,8 @@ test_lockstep_equals_alone (void)
   for (guint i = 0; i < ns_race_get_n_contestants (race); i++)
     {
       NsExperiment *e = ns_race_get_experiment (race, i);
-      g_autoptr (NsExperiment) alone = new_alone (race, ns_race_get_optimizer (race, i),
-                                                  ns_race_get_learning_rate (race, i));
+      g_autoptr (NsExperiment) alone =
+          new_alone (race, ns_race_get_optimizer (race, i), ns_race_get_learning_rate (race, i));
       const NsHistoryEntry *h1, *h2;
       guint n1, n2;
       NsHistoryEntry now;
@@ -185,8 +185,8 @@ test_lockstep_equals_alone (void)
 static void
 test_divergence (void)
 {
-  const char *options[] = { "dataset", "reg-gauss", "hidden", "8,8", "activation", "relu",
-                            "lr", "0.01", NULL };
+  const char *options[] = { "dataset", "reg-gauss", "hidden", "8,8", "activation",
+                            "relu",    "lr",        "0.01",   NULL };
   g_autoptr (NsExperiment) base = new_experiment (options);
   g_autoptr (GError) error = NULL;
   g_autoptr (NsRace) race = ns_race_new (base);
@@ -228,8 +228,8 @@ test_divergence (void)
   g_assert_cmpint (view.kind, ==, NS_OUTPUT_REGRESSION);
   ns_render_race (scene, &view, &style, 640, 480);
   {
-    g_autofree char *text
-        = g_strdup_printf ("diverged at epoch %u", ns_race_get_diverged_epoch (race, 1));
+    g_autofree char *text =
+        g_strdup_printf ("diverged at epoch %u", ns_race_get_diverged_epoch (race, 1));
 
     g_assert_true (contains_text (scene, text));
   }
@@ -245,8 +245,8 @@ test_divergence (void)
 static void
 test_csv (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("NEUROSCOPE_DATADIR"), "datasets",
-                                            "iris.csv", NULL);
+  g_autofree char *path =
+      g_build_filename (g_getenv ("NEUROSCOPE_DATADIR"), "datasets", "iris.csv", NULL);
   const char *options[] = { "data", path, "hidden", "5", NULL };
   g_autoptr (NsExperiment) base = new_experiment (options);
   g_autoptr (GError) error = NULL;
@@ -305,9 +305,8 @@ test_render (void)
   g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_IMAGE), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
-      g_autofree char *loss
-          = g_strdup_printf ("%s  %.3f", ns_race_get_label (race, i),
-                             ns_race_get_current (race, i)->train_loss);
+      g_autofree char *loss = g_strdup_printf ("%s  %.3f", ns_race_get_label (race, i),
+                                               ns_race_get_current (race, i)->train_loss);
 
       g_assert_true (contains_text (scene, loss));
       ns_render_race_lane_style (&style, i, &colors[i], &widths[i]);
@@ -354,8 +353,7 @@ test_render (void)
         g_assert_cmphex (pixel_at (scene, (int) floor (prim->image.x - 3.5),
                                    (int) (prim->image.y + prim->image.height / 2)),
                          ==, color_rgb (&colors[nth]));
-        g_assert_cmpint (ns_render_race_thumbnail_at (scene,
-                                                      prim->image.x + prim->image.width / 2,
+        g_assert_cmpint (ns_render_race_thumbnail_at (scene, prim->image.x + prim->image.width / 2,
                                                       prim->image.y + prim->image.height / 2),
                          ==, nth);
         nth++;

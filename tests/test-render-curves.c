@@ -167,8 +167,7 @@ test_long_history (void)
 
   start = g_get_monotonic_time ();
   ns_render_curves (scene, &view, &style, WIDTH, 2 * HEIGHT);
-  g_test_message ("5000 entries, two charts: %.2f ms",
-                  (g_get_monotonic_time () - start) / 1000.0);
+  g_test_message ("5000 entries, two charts: %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
   dump_png (scene, "curves-long.png");
 
   g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_POLYLINE), ==, 4);
@@ -177,8 +176,8 @@ test_long_history (void)
     double ax, aw;
 
     /* Stacked charts line up: one epoch is at the same x in both. */
-    g_assert_true (ns_render_curves_get_plot (scene, NS_CURVES_CHART_ACCURACY, &ax, NULL, &aw,
-                                              NULL));
+    g_assert_true (
+        ns_render_curves_get_plot (scene, NS_CURVES_CHART_ACCURACY, &ax, NULL, &aw, NULL));
     g_assert_cmpfloat (ax, ==, px);
     g_assert_cmpfloat (aw, ==, pw);
   }

@@ -66,9 +66,9 @@ direct_mean_abs (const NnNet *net, size_t layer)
 static void
 test_values_match_direct (void)
 {
-  const char *options[] = { "dataset", "spiral", "hidden", "5,4", "activation", "tanh",
-                            "batch", "30", "optimizer", "adam", "lr", "0.01", "seed", "3",
-                            NULL };
+  const char *options[] = { "dataset", "spiral", "hidden", "5,4",       "activation",
+                            "tanh",    "batch",  "30",     "optimizer", "adam",
+                            "lr",      "0.01",   "seed",   "3",         NULL };
   g_autoptr (NsExperiment) exp = new_experiment (options);
   NnNet *split = nn_net_clone (ns_experiment_get_net (exp));
   NnNet *whole = nn_net_clone (ns_experiment_get_net (exp));
@@ -152,8 +152,9 @@ test_values_match_direct (void)
 static double
 input_to_output_ratio (const char *activation)
 {
-  const char *options[] = { "dataset", "circle", "hidden", "8,8,8,8,8,8,8,8", "activation",
-                            activation, "batch", "10", "seed", "1", NULL };
+  const char *options[] = { "dataset",    "circle",   "hidden", "8,8,8,8,8,8,8,8",
+                            "activation", activation, "batch",  "10",
+                            "seed",       "1",        NULL };
   g_autoptr (NsExperiment) exp = new_experiment (options);
   const double *values;
   guint n_epochs, n_layers, first;
@@ -267,7 +268,7 @@ nth_polyline (const NsScene *scene, guint nth)
 static double *
 make_values (guint n_epochs, guint n_layers)
 {
-  double *v = g_new (double, (size_t) n_epochs * n_layers);
+  double *v = g_new (double, (size_t) n_epochs *n_layers);
 
   for (guint e = 0; e < n_epochs; e++)
     for (guint l = 0; l < n_layers; l++)
@@ -408,8 +409,9 @@ test_chart_edge_cases (void)
 static void
 test_chart_from_experiment (void)
 {
-  const char *options[] = { "dataset", "circle", "hidden", "8,8,8,8,8,8,8,8", "activation",
-                            "sigmoid", "batch", "10", "seed", "1", NULL };
+  const char *options[] = { "dataset",    "circle",  "hidden", "8,8,8,8,8,8,8,8",
+                            "activation", "sigmoid", "batch",  "10",
+                            "seed",       "1",       NULL };
   g_autoptr (NsExperiment) exp = new_experiment (options);
   g_autoptr (NsScene) scene = ns_scene_new ();
   g_autofree char *dir = g_dir_make_tmp ("ns-gradients-XXXXXX", NULL);

@@ -414,8 +414,8 @@ test_step_explain (void)
   {
     g_autofree char *t = explain (experiment, NS_HIT_NEURON, 0, 1, -1);
     g_autofree char *o = explain (experiment, NS_HIT_NEURON, 1, 0, -1);
-    g_autofree char *w = ns_render_network_format_number (
-        net->params[nn_net_param_index (net, 0, 1, 0)]);
+    g_autofree char *w =
+        ns_render_network_format_number (net->params[nn_net_param_index (net, 0, 1, 0)]);
     double z = net->params[net->layers[0].b_offset + 1];
 
     for (size_t i = 0; i < 2; i++)

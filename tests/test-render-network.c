@@ -328,14 +328,13 @@ test_cairo_pixels (Fixture *f, gconstpointer data)
   dump_png (f->scene, "network.png");
 }
 
-
 /* Plane data's input column: every feature, those in use bright and linked, the others dimmed
  * and without links. */
 static void
 test_features (Fixture *f, gconstpointer data)
 {
   g_autoptr (NsScene) scene = ns_scene_new ();
-  g_autofree float *features = g_new (float, NS_N_FEATURES * GRID * GRID);
+  g_autofree float *features = g_new (float, NS_N_FEATURES *GRID *GRID);
   float range[NS_N_FEATURES];
   NsNetworkViewData view = f->view;
   size_t n = GRID * GRID, dims = 0;
@@ -527,9 +526,9 @@ test_card (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (card->x1, <=, WIDTH);
   g_assert_cmpfloat (card->y0, >=, 0);
   g_assert_cmpfloat (card->y1, <=, HEIGHT);
-  g_assert_cmpint (ns_scene_hit_test (scene, (card->x0 + card->x1) / 2,
-                                      (card->y0 + card->y1) / 2)->kind,
-                   ==, NS_HIT_NONE);
+  g_assert_cmpint (
+      ns_scene_hit_test (scene, (card->x0 + card->x1) / 2, (card->y0 + card->y1) / 2)->kind, ==,
+      NS_HIT_NONE);
 
   for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
     if (ns_scene_get_prim (scene, k)->kind == NS_PRIM_IMAGE)
@@ -747,8 +746,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/render/network/controls", Fixture, NULL, fixture_set_up, test_controls,
               fixture_tear_down);
-  g_test_add ("/render/network/card", Fixture, NULL, fixture_set_up, test_card,
-              fixture_tear_down);
+  g_test_add ("/render/network/card", Fixture, NULL, fixture_set_up, test_card, fixture_tear_down);
   g_test_add ("/render/network/selection", Fixture, NULL, fixture_set_up, test_selection,
               fixture_tear_down);
   g_test_add_func ("/render/network/describe", test_describe);

@@ -38,8 +38,7 @@ test_step_highlight (void)
 
   g_assert_true (ns_experiment_step_phase (exp)); /* the first sample's forward pass */
   ns_render_output_prepare (&view, exp, 0);
-  g_assert_cmpint (view.highlight_train, ==,
-                   (int) ns_experiment_get_step_state (exp)->data_index);
+  g_assert_cmpint (view.highlight_train, ==, (int) ns_experiment_get_step_state (exp)->data_index);
   ns_render_output (scene, &view, &style, 400, 400);
   rings = 0;
   for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
@@ -93,14 +92,15 @@ assert_texts_fit (NsScene *scene)
 
       if (prim->kind != NS_PRIM_TEXT)
         continue;
-      ns_scene_measure_text (scene, text->text, text->role, text->size, &box.width,
-                             &box.height);
-      box.x = text->x - (text->halign == NS_ALIGN_CENTER ? box.width / 2
-                         : text->halign == NS_ALIGN_END  ? box.width
-                                                         : 0);
-      box.y = text->y - (text->valign == NS_ALIGN_CENTER ? box.height / 2
-                         : text->valign == NS_ALIGN_END  ? box.height
-                                                         : 0);
+      ns_scene_measure_text (scene, text->text, text->role, text->size, &box.width, &box.height);
+      box.x = text->x
+              - (text->halign == NS_ALIGN_CENTER ? box.width / 2
+                 : text->halign == NS_ALIGN_END  ? box.width
+                                                 : 0);
+      box.y = text->y
+              - (text->valign == NS_ALIGN_CENTER ? box.height / 2
+                 : text->valign == NS_ALIGN_END  ? box.height
+                                                 : 0);
       g_assert_cmpfloat (box.x, >=, -0.5);
       g_assert_cmpfloat (box.y, >=, -0.5);
       g_assert_cmpfloat (box.x + box.width, <=, ns_scene_get_width (scene) + 0.5);
@@ -122,9 +122,9 @@ assert_texts_fit (NsScene *scene)
 static void
 test_before_after (void)
 {
-  g_autoptr (NsExperiment) exp
-      = make_experiment ("dataset", "xor", "count", "100", "hidden", "3", "activation", "tanh",
-                         "lr", "1", "batch", "10", NULL);
+  g_autoptr (NsExperiment) exp =
+      make_experiment ("dataset", "xor", "count", "100", "hidden", "3", "activation", "tanh", "lr",
+                       "1", "batch", "10", NULL);
   g_autoptr (NsScene) scene = ns_scene_new ();
   static const struct
   {
@@ -252,8 +252,8 @@ test_before_after (void)
   /* Data from a file: long axis names, so the captions go on lines of their own where they
    * would run into x2's name. */
   {
-    g_autofree char *path
-        = g_build_filename (g_getenv ("NEUROSCOPE_DATADIR"), "datasets", "iris.csv", NULL);
+    g_autofree char *path =
+        g_build_filename (g_getenv ("NEUROSCOPE_DATADIR"), "datasets", "iris.csv", NULL);
     g_autoptr (NsExperiment) iris = make_experiment ("data", path, "lr", "1", NULL);
     NsOutputViewData iris_view;
 

@@ -97,8 +97,8 @@ agreement (const NsOutputViewData *view, const NsImage *image)
 static void
 test_trained_differs (void)
 {
-  g_autoptr (NsExperiment) experiment
-      = make_experiment ("dataset", "circle", "lr", "0.1", "hidden", "6,3", NULL);
+  g_autoptr (NsExperiment) experiment =
+      make_experiment ("dataset", "circle", "lr", "0.1", "hidden", "6,3", NULL);
   g_autoptr (NsScene) scene = ns_scene_new ();
   g_autofree guint32 *before = NULL;
   NsOutputViewData view;
@@ -472,8 +472,8 @@ test_regression (void)
 static void
 test_csv (void)
 {
-  g_autofree char *path
-      = g_build_filename (g_getenv ("NEUROSCOPE_DATADIR"), "datasets", "iris.csv", NULL);
+  g_autofree char *path =
+      g_build_filename (g_getenv ("NEUROSCOPE_DATADIR"), "datasets", "iris.csv", NULL);
   g_autoptr (NsExperiment) experiment = make_experiment ("data", path, NULL);
   g_autoptr (NsScene) scene = ns_scene_new ();
   NsOutputViewData view;
@@ -552,7 +552,6 @@ test_sizes (void)
           dump_png (scene, "output-large.png");
       }
 }
-
 
 int
 main (int argc, char **argv)

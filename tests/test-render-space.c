@@ -20,7 +20,9 @@
 #define HEIGHT 520
 
 static void
-render (NsScene *scene, NsSpaceViewData *view, NsExperiment *experiment,
+render (NsScene *scene,
+        NsSpaceViewData *view,
+        NsExperiment *experiment,
         const NsSpaceOptions *options)
 {
   NsRenderStyle style;
@@ -130,8 +132,8 @@ test_affine (void)
       g_assert_true (ns_render_space_to_scene (scene, &view, h1, h2, &sx, &sy));
       g_assert_cmpfloat_with_epsilon (prim->circle.cx, sx, 1e-3);
       g_assert_cmpfloat_with_epsilon (prim->circle.cy, sy, 1e-3);
-      g_assert_true (ns_color_equal (&prim->circle.fill,
-                                     ns_render_style_class_color (&style, (guint) data->train_y[s])));
+      g_assert_true (ns_color_equal (
+          &prim->circle.fill, ns_render_style_class_color (&style, (guint) data->train_y[s])));
     }
 
   /* One scale on both axes, and everything inside the plot. */
@@ -180,8 +182,8 @@ check_png (const NsScene *scene)
 static void
 test_three_wide (void)
 {
-  g_autoptr (NsExperiment) experiment
-      = make_experiment ("dataset", "circle", "features", "x1,x2", "hidden", "4,3", NULL);
+  g_autoptr (NsExperiment) experiment =
+      make_experiment ("dataset", "circle", "features", "x1,x2", "hidden", "4,3", NULL);
   g_autoptr (NsScene) scene = ns_scene_new ();
   const NsDataset *data = ns_experiment_get_dataset (experiment);
   const NnNet *net = ns_experiment_get_net (experiment);
@@ -290,8 +292,8 @@ dot (const double *a, const double *b, guint n)
 static void
 test_principal (void)
 {
-  g_autoptr (NsExperiment) experiment
-      = make_experiment ("dataset", "spiral", "features", "x1,x2", "hidden", "6,5", NULL);
+  g_autoptr (NsExperiment) experiment =
+      make_experiment ("dataset", "spiral", "features", "x1,x2", "hidden", "6,5", NULL);
   g_autoptr (NsScene) scene = ns_scene_new ();
   g_auto (NsSpaceAxes) axes = { 0 };
   g_auto (NsSpaceAxes) again = { 0 };
@@ -427,8 +429,8 @@ test_nonfinite (void)
 static void
 test_regression (void)
 {
-  g_autoptr (NsExperiment) experiment
-      = make_experiment ("dataset", "reg-plane", "hidden", "3,2", NULL);
+  g_autoptr (NsExperiment) experiment =
+      make_experiment ("dataset", "reg-plane", "hidden", "3,2", NULL);
   g_autoptr (NsScene) scene = ns_scene_new ();
   const NsDataset *data = ns_experiment_get_dataset (experiment);
   NsSpaceViewData view;
@@ -444,9 +446,9 @@ test_regression (void)
 static void
 test_spiral (void)
 {
-  g_autoptr (NsExperiment) experiment
-      = make_experiment ("dataset", "spiral", "hidden", "8,8,2", "activation", "tanh",
-                         "optimizer", "adam", "lr", "0.01", NULL);
+  g_autoptr (NsExperiment) experiment =
+      make_experiment ("dataset", "spiral", "hidden", "8,8,2", "activation", "tanh", "optimizer",
+                       "adam", "lr", "0.01", NULL);
   g_autoptr (NsScene) scene = ns_scene_new ();
   NsSpaceViewData view;
   NsHistoryEntry entry;

@@ -561,13 +561,13 @@ render_panel (Fixture *f, const char *name)
       GdkRGBA background = { 0.98f, 0.98f, 0.98f, 1.f };
 
       if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-        background = (GdkRGBA) { 0.14f, 0.14f, 0.14f, 1.f };
+        background = (GdkRGBA){ 0.14f, 0.14f, 0.14f, 1.f };
       gtk_snapshot_append_color (framed, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
       gtk_snapshot_append_node (framed, node);
       whole = gtk_snapshot_free_to_node (framed);
 
-      texture = gsk_renderer_render_texture (renderer, whole,
-                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      texture =
+          gsk_renderer_render_texture (renderer, whole, &GRAPHENE_RECT_INIT (0, 0, width, height));
       g_mkdir_with_parents (dump, 0755);
       g_assert_true (gdk_texture_save_to_png (texture, path));
       g_test_message ("dumped %s", path);
@@ -645,16 +645,16 @@ test_thumbnails (void)
       for (guint j = 0; j < k; j++)
         g_assert_true (scenes_differ (scene, ns_data_panel_get_thumbnail_scene (f.panel, j)));
     }
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (
-                                ns_data_panel_get_dataset_button (f.panel, NS_DATASET_SPIRAL)),
-                            "1.75 turns"));
+  g_assert_nonnull (strstr (
+      gtk_widget_get_tooltip_text (ns_data_panel_get_dataset_button (f.panel, NS_DATASET_SPIRAL)),
+      "1.75 turns"));
 
   /* The spiral in use is framed in the accent colour, the others not. */
   {
-    const NsPrim *frame = ns_scene_get_prim (
-        ns_data_panel_get_thumbnail_scene (f.panel, NS_DATASET_SPIRAL), 0);
-    const NsPrim *plain = ns_scene_get_prim (
-        ns_data_panel_get_thumbnail_scene (f.panel, NS_DATASET_CIRCLE), 0);
+    const NsPrim *frame =
+        ns_scene_get_prim (ns_data_panel_get_thumbnail_scene (f.panel, NS_DATASET_SPIRAL), 0);
+    const NsPrim *plain =
+        ns_scene_get_prim (ns_data_panel_get_thumbnail_scene (f.panel, NS_DATASET_CIRCLE), 0);
 
     g_assert_cmpint (frame->kind, ==, NS_PRIM_RECT);
     g_assert_cmpfloat (frame->rect.stroke_width, >, plain->rect.stroke_width);
@@ -766,9 +766,9 @@ test_dark_zoom (void)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   ns_data_panel_set_zoom (f.panel, 1.5);
   ns_render_style_init (&dark, TRUE, 1.5);
-  WAIT_UNTIL (ns_color_equal (&ns_scene_get_prim (ns_data_panel_get_thumbnail_scene (f.panel, 0), 0)
-                                   ->rect.fill,
-                              &dark.background),
+  WAIT_UNTIL (ns_color_equal (
+                  &ns_scene_get_prim (ns_data_panel_get_thumbnail_scene (f.panel, 0), 0)->rect.fill,
+                  &dark.background),
               5000);
   WAIT_UNTIL (ns_scene_get_width (ns_data_panel_get_thumbnail_scene (f.panel, 0)) >= 60, 5000);
 
@@ -799,8 +799,7 @@ test_tooltips (void)
       g_assert_nonnull (gtk_widget_get_tooltip_text (row));
       g_assert_false (gtk_widget_get_focus_on_click (scales->pdata[i]));
     }
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (
-                                gtk_widget_get_parent (scales->pdata[0])),
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_widget_get_parent (scales->pdata[0])),
                             "Noise: how much the points stray from the pattern"));
 
   buttons = find_all (&f, GTK_TYPE_BUTTON);

@@ -20,7 +20,6 @@
 
 #include "ns-test-network-view.h"
 
-
 /* ---- keys ---- */
 
 /* Runs the shortcuts of @widget's bubble-phase shortcut controllers that match the key. */
@@ -142,8 +141,7 @@ test_keyboard (Fixture *f, gconstpointer data)
   entry = find_descendant (popover, GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   w = net->params[nn_net_param_index (net, 0, 2, 1)];
-  g_assert_cmpfloat (fabs (g_ascii_strtod (gtk_editable_get_text (GTK_EDITABLE (entry)), NULL)
-                           - w),
+  g_assert_cmpfloat (fabs (g_ascii_strtod (gtk_editable_get_text (GTK_EDITABLE (entry)), NULL) - w),
                      <, 1e-3);
   dump_widget (GTK_WIDGET (f->view), "ui-network-link-selected.png");
 
@@ -312,10 +310,10 @@ test_accessible (Fixture *f, gconstpointer data)
   {
     const NnNet *net = ns_experiment_get_net (f->experiment);
     float bias = net->params[nn_net_param_index (net, 0, 1, net->layers[0].n_in)];
-    g_autofree char *expected
-        = g_strdup_printf ("2 inputs, hidden layers of 4 and 2 neurons, tanh, 1 output. "
-                           "Selected: Neuron 2 of hidden layer 1,Bias %.3f",
-                           bias);
+    g_autofree char *expected =
+        g_strdup_printf ("2 inputs, hidden layers of 4 and 2 neurons, tanh, 1 output. "
+                         "Selected: Neuron 2 of hidden layer 1,Bias %.3f",
+                         bias);
 
     gtk_test_accessible_assert_property (f->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
   }

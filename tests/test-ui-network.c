@@ -18,7 +18,6 @@
 
 #include "ns-test-network-view.h"
 
-
 /* The view's children with a CSS class (its controls). */
 static guint
 count_children_with_class (GtkWidget *widget, const char *css_class)
@@ -60,8 +59,7 @@ test_layers_and_neurons (Fixture *f, gconstpointer data)
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 4);
     net = ns_experiment_get_net (f->experiment);
     g_assert_cmpuint (net->layers[0].n_out, ==, 4);
-    g_assert_cmpuint (count_hits (ns_network_view_get_scene (f->view), NS_HIT_NEURON), ==,
-                      neurons);
+    g_assert_cmpuint (count_hits (ns_network_view_get_scene (f->view), NS_HIT_NEURON), ==, neurons);
   }
 
   /* A layer of 4 at the end. */
@@ -100,8 +98,7 @@ test_layers_and_neurons (Fixture *f, gconstpointer data)
   g_assert_true (activate (f, "network.set-width", "(uu)", 1, 7));
   net = ns_experiment_get_net (f->experiment);
   g_assert_cmpuint (net->layers[1].n_out, ==, 7);
-  g_assert_cmpuint (count_hits (ns_network_view_get_scene (f->view), NS_HIT_NEURON), ==,
-                    5 + 7 + 1);
+  g_assert_cmpuint (count_hits (ns_network_view_get_scene (f->view), NS_HIT_NEURON), ==, 5 + 7 + 1);
   g_assert_true (activate (f, "network.set-width", "(uu)", 1, 40)); /* past the limit */
   g_assert_cmpuint (net->layers[1].n_out, ==, 7);
 
@@ -202,8 +199,7 @@ test_features (Fixture *f, gconstpointer data)
   g_assert_true (activate (f, "network.toggle-feature", "s", "x1sq"));
   net = ns_experiment_get_net (f->experiment);
   g_assert_cmpuint (net->n_inputs, ==, 1);
-  g_assert_cmpuint (ns_experiment_get_config (f->experiment)->features, ==,
-                    1u << NS_FEATURE_X1SQ);
+  g_assert_cmpuint (ns_experiment_get_config (f->experiment)->features, ==, 1u << NS_FEATURE_X1SQ);
   dump_widget (GTK_WIDGET (f->view), "ui-network-x1sq.png");
 
   /* Clicking a feature's picture turns it on. */
@@ -223,8 +219,7 @@ test_features (Fixture *f, gconstpointer data)
     scene = ns_network_view_get_scene (f->view);
     hit = find_hit (scene, NS_HIT_INPUT, -1, NS_FEATURE_R, -1);
     g_assert_nonnull (hit);
-    g_signal_emit_by_name (click, "released", 1, (hit->x0 + hit->x1) / 2,
-                           (hit->y0 + hit->y1) / 2);
+    g_signal_emit_by_name (click, "released", 1, (hit->x0 + hit->x1) / 2, (hit->y0 + hit->y1) / 2);
     net = ns_experiment_get_net (f->experiment);
     g_assert_cmpuint (net->n_inputs, ==, 2);
     g_assert_true (ns_experiment_get_config (f->experiment)->features & (1u << NS_FEATURE_R));
@@ -275,8 +270,8 @@ static void
 test_csv (void)
 {
   static const char *const options[] = { "data", NULL, "hidden", "5", NULL };
-  g_autofree char *path = g_build_filename (g_getenv ("NEUROSCOPE_DATADIR"), "datasets",
-                                            "iris.csv", NULL);
+  g_autofree char *path =
+      g_build_filename (g_getenv ("NEUROSCOPE_DATADIR"), "datasets", "iris.csv", NULL);
   const char *with_path[G_N_ELEMENTS (options)];
   Fixture f;
   const NsScene *scene;
@@ -499,16 +494,15 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add ("/ui/network/layers-neurons", Fixture, NULL, fixture_set_up,
-              test_layers_and_neurons, fixture_tear_down);
+  g_test_add ("/ui/network/layers-neurons", Fixture, NULL, fixture_set_up, test_layers_and_neurons,
+              fixture_tear_down);
   g_test_add ("/ui/network/activation", Fixture, NULL, fixture_set_up, test_activation,
               fixture_tear_down);
   g_test_add ("/ui/network/features", Fixture, NULL, fixture_set_up, test_features,
               fixture_tear_down);
   g_test_add ("/ui/network/set-weight", Fixture, NULL, fixture_set_up, test_set_weight,
               fixture_tear_down);
-  g_test_add ("/ui/network/render", Fixture, NULL, fixture_set_up, test_render,
-              fixture_tear_down);
+  g_test_add ("/ui/network/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
   g_test_add ("/ui/network/step", Fixture, NULL, fixture_set_up, test_step, fixture_tear_down);
   g_test_add_func ("/ui/network/csv", test_csv);
   g_test_add_func ("/ui/network/speed", test_speed);

@@ -362,7 +362,7 @@ test_output_before_after (void)
   GtkWindow *window = present (GTK_WIDGET (view), 440, 520);
   const NsScene *scene = ns_scene_view_get_scene (NS_SCENE_VIEW (view));
   static const char *const options[] = { "dataset", "xor", "hidden", "3", "activation", "tanh",
-                                         "lr", "1", "batch", "4", NULL };
+                                         "lr",      "1",   "batch",  "4", NULL };
   double x, y;
 
   ns_config_init_default (&config);

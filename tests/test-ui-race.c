@@ -261,12 +261,12 @@ test_contestants (void)
   g_assert_cmpuint (count_thumbnails (scene), ==, 1);
 
   /* Optimizer and rate by action. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "race.set-optimizer", "(iu)",
-                                             0, (guint32) NN_OPT_ADAM));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "race.set-optimizer", "(iu)", 0,
+                                             (guint32) NN_OPT_ADAM));
   race = ns_race_window_get_race (window);
   g_assert_cmpint (ns_race_get_optimizer (race, 0), ==, NN_OPT_ADAM);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "race.set-learning-rate",
-                                             "(id)", 0, 0.3));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (window), "race.set-learning-rate", "(id)", 0, 0.3));
   race = ns_race_window_get_race (window);
   g_assert_cmpfloat (ns_race_get_learning_rate (race, 0), ==, 0.3f);
   g_assert_cmpint (ns_race_get_optimizer (race, 0), ==, NN_OPT_ADAM);
@@ -304,9 +304,9 @@ test_contestants (void)
 
     dropdown = found[1];
     for (guint k = 0; k < g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)); k++)
-      if (g_strcmp0 (gtk_string_list_get_string (
-                         GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), k),
-                     "0.1")
+      if (g_strcmp0 (
+              gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), k),
+              "0.1")
           == 0)
         gtk_drop_down_set_selected (dropdown, k);
     race = ns_race_window_get_race (window);
@@ -337,8 +337,8 @@ render_window (NsRaceWindow *window, const char *name)
 static void
 test_divergence (void)
 {
-  const char *options[] = { "dataset", "reg-gauss", "hidden", "8,8", "activation", "relu",
-                            "lr", "0.01", NULL };
+  const char *options[] = { "dataset", "reg-gauss", "hidden", "8,8", "activation",
+                            "relu",    "lr",        "0.01",   NULL };
   NsRaceWindow *window = present_race (options);
   NsRaceView *view = ns_race_window_get_view (window);
   NsRace *race;
@@ -348,8 +348,8 @@ test_divergence (void)
   g_autofree char *tooltip = NULL;
   guint64 stopped_at;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "race.set-learning-rate",
-                                             "(id)", 1, 10.0));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (window), "race.set-learning-rate", "(id)", 1, 10.0));
   race = ns_race_window_get_race (window);
   g_assert_cmpfloat (ns_race_get_learning_rate (race, 1), ==, 10.0f);
 
@@ -441,8 +441,8 @@ test_csv_error (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("test-ui-race-XXXXXX", &error);
-  g_autofree char *source = g_build_filename (g_getenv ("NEUROSCOPE_DATADIR"), "datasets",
-                                              "iris.csv", NULL);
+  g_autofree char *source =
+      g_build_filename (g_getenv ("NEUROSCOPE_DATADIR"), "datasets", "iris.csv", NULL);
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   gsize length;

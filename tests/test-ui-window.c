@@ -195,10 +195,12 @@ test_controls (void)
   /* Ctrl+C's action puts the view under the pointer (by default the network) on the
    * clipboard as an image. */
   WAIT_UNTIL (ns_scene_get_n_prims (ns_network_view_get_scene (
-                NS_NETWORK_VIEW (find_descendant (w, NS_TYPE_NETWORK_VIEW)))) > 0, 5000);
+                  NS_NETWORK_VIEW (find_descendant (w, NS_TYPE_NETWORK_VIEW))))
+                  > 0,
+              5000);
   g_assert_true (gtk_widget_activate_action (w, "win.copy-image", NULL));
   g_assert_true (gdk_content_formats_contain_gtype (
-    gdk_clipboard_get_formats (gtk_widget_get_clipboard (w)), GDK_TYPE_TEXTURE));
+      gdk_clipboard_get_formats (gtk_widget_get_clipboard (w)), GDK_TYPE_TEXTURE));
 
   /* Step sizes: a mini-batch, or one phase of one sample (Left goes back a phase). */
   {
@@ -231,9 +233,13 @@ test_controls (void)
 
     g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "gradients"));
     g_assert_cmpstr (ns_curves_view_get_chart (curves), ==, "gradients");
-    WAIT_UNTIL (has_text_containing (ns_scene_view_get_scene (NS_SCENE_VIEW (curves)), "Gradient health"), 5000);
+    WAIT_UNTIL (
+        has_text_containing (ns_scene_view_get_scene (NS_SCENE_VIEW (curves)), "Gradient health"),
+        5000);
     g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "space"));
-    WAIT_UNTIL (has_text_containing (ns_scene_view_get_scene (NS_SCENE_VIEW (curves)), "Hidden space"), 5000);
+    WAIT_UNTIL (
+        has_text_containing (ns_scene_view_get_scene (NS_SCENE_VIEW (curves)), "Hidden space"),
+        5000);
     g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "loss"));
     g_assert_cmpstr (ns_curves_view_get_chart (curves), ==, "loss");
   }
@@ -378,7 +384,8 @@ test_network_view_render (void)
 {
   g_autoptr (NsExperiment) experiment = make_experiment (NULL, 0);
   NsWindow *window = present_window (experiment);
-  NsNetworkView *view = NS_NETWORK_VIEW (find_descendant (GTK_WIDGET (window), NS_TYPE_NETWORK_VIEW));
+  NsNetworkView *view =
+      NS_NETWORK_VIEW (find_descendant (GTK_WIDGET (window), NS_TYPE_NETWORK_VIEW));
   const NnNet *net = ns_experiment_get_net (experiment);
   g_autoptr (GdkPaintable) paintable = NULL;
   g_autoptr (GskRenderNode) node = NULL;
@@ -447,8 +454,8 @@ test_network_view_render (void)
 
       if (hit->kind == NS_HIT_NEURON)
         {
-          text = ns_network_view_describe_at (view, (hit->x0 + hit->x1) / 2,
-                                              (hit->y0 + hit->y1) / 2);
+          text =
+              ns_network_view_describe_at (view, (hit->x0 + hit->x1) / 2, (hit->y0 + hit->y1) / 2);
           g_assert_nonnull (strstr (text, "Bias"));
         }
       else if (hit->kind == NS_HIT_LINK && hit->layer == 0 && hit->neuron == 0 && hit->input == 0)
@@ -579,7 +586,8 @@ test_step_through (void)
   ns_network_view_set_selection (view, &neuron);
   g_assert_true (g_str_has_prefix (gtk_label_get_label (details),
                                    "Neuron 1 of hidden layer 1\nz = w·x + b = "));
-  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)), "step-1-forward-hidden.png");
+  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)),
+               "step-1-forward-hidden.png");
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
   g_assert_cmpuint (state->layer, ==, 2);
   /* The diagram lights the output up too (its numbers appear at this step). */
@@ -590,7 +598,8 @@ test_step_through (void)
     g_assert_nonnull (out);
     g_assert_true (has_text_containing (ns_network_view_get_scene (view), out));
   }
-  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)), "step-2-forward-output.png");
+  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)),
+               "step-2-forward-output.png");
 
   /* Loss: the selected neuron's numbers stay; the output's formula is on the diagram. */
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
@@ -606,7 +615,8 @@ test_step_through (void)
   g_assert_true (g_str_has_prefix (gtk_label_get_label (details),
                                    "Weight from neuron 3 of hidden layer 1 to the output neuron"));
   g_assert_nonnull (strstr (gtk_label_get_label (details), "δ·x = "));
-  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)), "step-4-backward-output.png");
+  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)),
+               "step-4-backward-output.png");
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
   /* The diagram follows the walk within a phase too: the hidden layer's deltas appear. */
   {
@@ -617,13 +627,15 @@ test_step_through (void)
     g_assert_true (g_str_has_prefix (delta, "δ "));
     g_assert_true (has_text_containing (ns_network_view_get_scene (view), delta));
   }
-  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)), "step-5-backward-hidden.png");
+  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)),
+               "step-5-backward-hidden.png");
 
   /* Update (batch size 1: after every sample): old → new for the selected weight. */
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
   g_assert_cmpint (state->phase, ==, NS_STEP_UPDATE);
   g_assert_nonnull (strstr (gtk_label_get_label (details), "weight w: "));
-  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)), "step-6-update.png");
+  dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)),
+               "step-6-update.png");
 
   /* Left walks back; Right comes forward again without changing anything. */
   g_assert_true (gtk_widget_activate_action (w, "win.step-back", NULL));

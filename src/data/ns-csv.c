@@ -176,9 +176,9 @@ set_bad_number (GError **error, const Reader *r, guint column, const char *cell)
 /* The class labels met so far, in order of first appearance. */
 typedef struct
 {
-  GPtrArray *names;   /* canonical label strings */
-  GHashTable *index;  /* name -> position + 1 */
-  GArray *values;     /* gint64: the labels' integer values, while all are integers */
+  GPtrArray *names;  /* canonical label strings */
+  GHashTable *index; /* name -> position + 1 */
+  GArray *values;    /* gint64: the labels' integer values, while all are integers */
   gboolean all_int;
 } Classes;
 
@@ -279,7 +279,7 @@ ns_dataset_load_csv (const char *path,
   g_autofree char *contents = NULL;
   g_autofree char *basename = NULL;
   g_autoptr (GPtrArray) cells = NULL;
-  g_autoptr (GArray) raw = NULL; /* double: n_rows x n_inputs */
+  g_autoptr (GArray) raw = NULL;    /* double: n_rows x n_inputs */
   g_autoptr (GArray) labels = NULL; /* float: n_rows */
   g_autofree guint32 *order = NULL;
   g_auto (GStrv) input_names = NULL;
@@ -305,7 +305,8 @@ ns_dataset_load_csv (const char *path,
     {
       g_set_error (error, NS_DATA_ERROR, NS_DATA_ERROR_TOO_LARGE,
                    "%s: the file has %" G_GINT64_FORMAT " MiB; at most %" G_GINT64_FORMAT
-                   " MiB are accepted", path, (gint64) st.st_size >> 20, MAX_FILE_SIZE >> 20);
+                   " MiB are accepted",
+                   path, (gint64) st.st_size >> 20, MAX_FILE_SIZE >> 20);
       return NULL;
     }
 
@@ -360,7 +361,8 @@ ns_dataset_load_csv (const char *path,
     {
       g_set_error (error, NS_DATA_ERROR, NS_DATA_ERROR_EMPTY,
                    "%s:1: the header has 1 column; expected at least one input column and the "
-                   "label, separated by commas", path);
+                   "label, separated by commas",
+                   path);
       return NULL;
     }
 
@@ -379,7 +381,8 @@ ns_dataset_load_csv (const char *path,
       /* Without this check a file lacking its header would silently lose its first row. */
       g_set_error (error, NS_DATA_ERROR, NS_DATA_ERROR_EMPTY,
                    "%s:1: the first line holds numbers, not column names; expected a header "
-                   "row naming the columns", path);
+                   "row naming the columns",
+                   path);
       return NULL;
     }
 
@@ -417,8 +420,8 @@ ns_dataset_load_csv (const char *path,
       if (n_rows == MAX_ROWS)
         {
           g_set_error (error, NS_DATA_ERROR, NS_DATA_ERROR_TOO_LARGE,
-                       "%s:%u: more than %u rows; at most %u are accepted", path, r.line,
-                       MAX_ROWS, MAX_ROWS);
+                       "%s:%u: more than %u rows; at most %u are accepted", path, r.line, MAX_ROWS,
+                       MAX_ROWS);
           return NULL;
         }
       if ((guint64) (n_rows + 1) * n_inputs > MAX_CELLS)
@@ -433,8 +436,8 @@ ns_dataset_load_csv (const char *path,
       if (cells->len != n_columns)
         {
           g_set_error (error, NS_DATA_ERROR, NS_DATA_ERROR_RAGGED_ROW,
-                       "%s:%u: expected %u cells as in the header, got %u", path, r.line,
-                       n_columns, cells->len);
+                       "%s:%u: expected %u cells as in the header, got %u", path, r.line, n_columns,
+                       cells->len);
           return NULL;
         }
 
@@ -497,8 +500,8 @@ ns_dataset_load_csv (const char *path,
 
   if (n_rows == 0)
     {
-      g_set_error (error, NS_DATA_ERROR, NS_DATA_ERROR_EMPTY,
-                   "%s: no data rows after the header", path);
+      g_set_error (error, NS_DATA_ERROR, NS_DATA_ERROR_EMPTY, "%s: no data rows after the header",
+                   path);
       return NULL;
     }
 

@@ -5,7 +5,10 @@
 #include <math.h>
 #include <string.h>
 
+/* The first argument becomes the quark's string as written: no formatting. */
+/* clang-format off */
 G_DEFINE_QUARK (ns-data-error-quark, ns_data_error)
+/* clang-format on */
 
 typedef struct
 {
@@ -83,11 +86,7 @@ ns_dataset_kind_from_name (const char *name)
 }
 
 NsDataset *
-ns_dataset_alloc (const char *name,
-                  guint n_inputs,
-                  guint n_classes,
-                  guint n_train,
-                  guint n_test)
+ns_dataset_alloc (const char *name, guint n_inputs, guint n_classes, guint n_train, guint n_test)
 {
   NsDataset *data;
 
@@ -112,10 +111,10 @@ ns_dataset_alloc (const char *name,
 
   data->n_train = n_train;
   data->train_cap = n_train;
-  data->train_x = g_new (float, (gsize) n_train * n_inputs);
+  data->train_x = g_new (float, (gsize) n_train *n_inputs);
   data->train_y = g_new (float, n_train);
   data->n_test = n_test;
-  data->test_x = g_new (float, (gsize) n_test * n_inputs);
+  data->test_x = g_new (float, (gsize) n_test *n_inputs);
   data->test_y = g_new (float, n_test);
 
   data->mean = g_new0 (double, n_inputs);
@@ -183,7 +182,7 @@ ns_dataset_copy (const NsDataset *data)
   copy->input_names = g_strdupv (data->input_names);
   copy->class_names = g_strdupv (data->class_names);
   /* The copy keeps the original's capacity, so adding points behaves the same in both. */
-  copy->train_x = g_new (float, (gsize) data->train_cap * n_in);
+  copy->train_x = g_new (float, (gsize) data->train_cap *n_in);
   copy->train_y = g_new (float, data->train_cap);
   if (data->n_train > 0)
     {
@@ -214,7 +213,7 @@ ns_dataset_add_point (NsDataset *data, const float *x, float y)
 
       g_return_if_fail (cap < G_MAXUINT / 2);
       cap = MAX (16, cap * 2);
-      data->train_x = g_renew (float, data->train_x, (gsize) cap * n_in);
+      data->train_x = g_renew (float, data->train_x, (gsize) cap *n_in);
       data->train_y = g_renew (float, data->train_y, cap);
       data->train_cap = cap;
     }
@@ -258,8 +257,7 @@ ns_dataset_remove_nearest (NsDataset *data, double x1, double x2, double max_dis
     return FALSE;
 
   /* Keep the order of the others: the training order is part of a run. */
-  memmove (data->train_x + (gsize) best * n_in,
-           data->train_x + (gsize) (best + 1) * n_in,
+  memmove (data->train_x + (gsize) best * n_in, data->train_x + (gsize) (best + 1) * n_in,
            sizeof (float) * (data->n_train - best - 1) * n_in);
   memmove (data->train_y + best, data->train_y + best + 1,
            sizeof (float) * (data->n_train - best - 1));

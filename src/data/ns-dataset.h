@@ -43,23 +43,23 @@ GQuark ns_data_error_quark (void);
 
 typedef struct
 {
-  char *name;            /* "spiral", or the CSV file's basename */
-  guint n_inputs;        /* raw input columns: 2 for plane sets */
-  char **input_names;    /* n_inputs names, NULL-terminated */
-  guint n_classes;       /* 0 for regression */
-  char **class_names;    /* n_classes names, NULL-terminated (NULL for regression) */
+  char *name;         /* "spiral", or the CSV file's basename */
+  guint n_inputs;     /* raw input columns: 2 for plane sets */
+  char **input_names; /* n_inputs names, NULL-terminated */
+  guint n_classes;    /* 0 for regression */
+  char **class_names; /* n_classes names, NULL-terminated (NULL for regression) */
 
   guint n_train;
-  guint train_cap;       /* allocated rows of train_x / train_y (points can be added) */
-  float *train_x;        /* n_train x n_inputs, row-major */
-  float *train_y;        /* n_train: class index (as float) or value */
+  guint train_cap; /* allocated rows of train_x / train_y (points can be added) */
+  float *train_x;  /* n_train x n_inputs, row-major */
+  float *train_y;  /* n_train: class index (as float) or value */
   guint n_test;
-  float *test_x;         /* n_test x n_inputs */
-  float *test_y;         /* n_test */
+  float *test_x; /* n_test x n_inputs */
+  float *test_y; /* n_test */
 
-  double *mean;          /* n_inputs: subtracted from raw CSV columns (0 for generated sets) */
-  double *scale;         /* n_inputs: raw = x * scale + mean (1 for generated sets) */
-  double x_min, x_max;   /* the plane the views span, over inputs 0 and 1 */
+  double *mean;        /* n_inputs: subtracted from raw CSV columns (0 for generated sets) */
+  double *scale;       /* n_inputs: raw = x * scale + mean (1 for generated sets) */
+  double x_min, x_max; /* the plane the views span, over inputs 0 and 1 */
   double y_min, y_max;
 } NsDataset;
 
@@ -67,15 +67,18 @@ typedef struct
  * regression), with @noise in 0..0.5, and splits them: the first round(count * train_ratio)
  * of a shuffled order go to training. All draws come from @rng (the experiment's data stream).
  * Same rng state -> same points. */
-NsDataset *ns_dataset_generate (NsDatasetKind kind, guint count, double noise,
-                                double train_ratio, NnRng *rng);
+NsDataset *
+ns_dataset_generate (NsDatasetKind kind, guint count, double noise, double train_ratio, NnRng *rng);
 
 /* Loads a CSV file in DESIGN.md's dialect (header row, numeric inputs, label last; BOM and CRLF
  * accepted). For classification labels are class names (or indices); for regression numbers.
  * Rows are split by a shuffle drawn from @rng, then inputs standardised with the training
  * split's statistics. Errors: G_FILE_ERROR for I/O, NS_DATA_ERROR with "path:line:column: …". */
-NsDataset *ns_dataset_load_csv (const char *path, gboolean regression, double train_ratio,
-                                NnRng *rng, GError **error);
+NsDataset *ns_dataset_load_csv (const char *path,
+                                gboolean regression,
+                                double train_ratio,
+                                NnRng *rng,
+                                GError **error);
 
 void ns_dataset_free (NsDataset *data);
 NsDataset *ns_dataset_copy (const NsDataset *data);
@@ -88,9 +91,9 @@ gboolean ns_dataset_remove_nearest (NsDataset *data, double x1, double x2, doubl
 gboolean ns_dataset_kind_is_regression (NsDatasetKind kind);
 guint ns_dataset_kind_n_classes (NsDatasetKind kind); /* 0 for regression */
 guint ns_dataset_kind_default_count (NsDatasetKind kind);
-const char *ns_dataset_kind_name (NsDatasetKind kind);   /* "circle", "reg-plane", … */
-const char *ns_dataset_kind_title (NsDatasetKind kind);  /* "Circle", "Plane (regression)" */
-int ns_dataset_kind_from_name (const char *name);        /* -1 if unknown */
+const char *ns_dataset_kind_name (NsDatasetKind kind);  /* "circle", "reg-plane", … */
+const char *ns_dataset_kind_title (NsDatasetKind kind); /* "Circle", "Plane (regression)" */
+int ns_dataset_kind_from_name (const char *name);       /* -1 if unknown */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NsDataset, ns_dataset_free)
 

@@ -8,31 +8,17 @@
 #include "nn-math.h"
 
 static const char *const feature_names[NS_N_FEATURES] = {
-  [NS_FEATURE_X1] = "x1",
-  [NS_FEATURE_X2] = "x2",
-  [NS_FEATURE_X1SQ] = "x1sq",
-  [NS_FEATURE_X2SQ] = "x2sq",
-  [NS_FEATURE_X1X2] = "x1x2",
-  [NS_FEATURE_SINX1] = "sinx1",
-  [NS_FEATURE_SINX2] = "sinx2",
-  [NS_FEATURE_COSX1] = "cosx1",
-  [NS_FEATURE_COSX2] = "cosx2",
-  [NS_FEATURE_R] = "r",
-  [NS_FEATURE_ANGLE] = "angle",
+  [NS_FEATURE_X1] = "x1",       [NS_FEATURE_X2] = "x2",       [NS_FEATURE_X1SQ] = "x1sq",
+  [NS_FEATURE_X2SQ] = "x2sq",   [NS_FEATURE_X1X2] = "x1x2",   [NS_FEATURE_SINX1] = "sinx1",
+  [NS_FEATURE_SINX2] = "sinx2", [NS_FEATURE_COSX1] = "cosx1", [NS_FEATURE_COSX2] = "cosx2",
+  [NS_FEATURE_R] = "r",         [NS_FEATURE_ANGLE] = "angle",
 };
 
 static const char *const feature_labels[NS_N_FEATURES] = {
-  [NS_FEATURE_X1] = "X₁",
-  [NS_FEATURE_X2] = "X₂",
-  [NS_FEATURE_X1SQ] = "X₁²",
-  [NS_FEATURE_X2SQ] = "X₂²",
-  [NS_FEATURE_X1X2] = "X₁X₂",
-  [NS_FEATURE_SINX1] = "sin(X₁)",
-  [NS_FEATURE_SINX2] = "sin(X₂)",
-  [NS_FEATURE_COSX1] = "cos(X₁)",
-  [NS_FEATURE_COSX2] = "cos(X₂)",
-  [NS_FEATURE_R] = "r",
-  [NS_FEATURE_ANGLE] = "θ",
+  [NS_FEATURE_X1] = "X₁",         [NS_FEATURE_X2] = "X₂",         [NS_FEATURE_X1SQ] = "X₁²",
+  [NS_FEATURE_X2SQ] = "X₂²",      [NS_FEATURE_X1X2] = "X₁X₂",     [NS_FEATURE_SINX1] = "sin(X₁)",
+  [NS_FEATURE_SINX2] = "sin(X₂)", [NS_FEATURE_COSX1] = "cos(X₁)", [NS_FEATURE_COSX2] = "cos(X₂)",
+  [NS_FEATURE_R] = "r",           [NS_FEATURE_ANGLE] = "θ",
 };
 
 #define ALL_FEATURES ((1u << NS_N_FEATURES) - 1)

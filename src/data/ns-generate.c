@@ -292,11 +292,7 @@ gen_reg_gauss (Points *pts, double noise, NnRng *rng)
 }
 
 NsDataset *
-ns_dataset_generate (NsDatasetKind kind,
-                     guint count,
-                     double noise,
-                     double train_ratio,
-                     NnRng *rng)
+ns_dataset_generate (NsDatasetKind kind, guint count, double noise, double train_ratio, NnRng *rng)
 {
   g_autofree float *xy = NULL;
   g_autofree float *y = NULL;
@@ -312,7 +308,7 @@ ns_dataset_generate (NsDatasetKind kind,
 
   xy = g_new (float, (gsize) count * 2);
   y = g_new (float, count);
-  pts = (Points) { count, xy, y };
+  pts = (Points){ count, xy, y };
 
   switch (kind)
     {
@@ -358,8 +354,8 @@ ns_dataset_generate (NsDatasetKind kind,
   for (guint i = 0; i < count; i++)
     {
       guint src = order[i];
-      float *dx = i < n_train ? data->train_x + 2 * (gsize) i
-                              : data->test_x + 2 * (gsize) (i - n_train);
+      float *dx =
+          i < n_train ? data->train_x + 2 * (gsize) i : data->test_x + 2 * (gsize) (i - n_train);
       float *dy = i < n_train ? data->train_y + i : data->test_y + (i - n_train);
 
       dx[0] = xy[2 * (gsize) src];

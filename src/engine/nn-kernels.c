@@ -246,8 +246,8 @@ rows_kernel (float *restrict z,
       else
         for (; s < n; s++)
           for (size_t q = 0; q < 4; q++)
-            zr[q * ldz + s]
-                = rows_1x1 (x + s, ldx, wrow + q * wr, wk, nk, br != NULL ? br + q : NULL);
+            zr[q * ldz + s] =
+                rows_1x1 (x + s, ldx, wrow + q * wr, wk, nk, br != NULL ? br + q : NULL);
     }
   for (; r < nr; r++)
     {

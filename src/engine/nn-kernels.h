@@ -50,15 +50,14 @@ nn_expf_core (float x)
 
   t = x * 1.44269504088896341f + 12582912.0f; /* 1.5 * 2^23: t's low bits hold round (x/ln 2) */
   k = t - 12582912.0f;
-  r = x - k * 0.693359375f;                   /* ln 2 high part: 9 bits, k * hi exact */
-  r = r - k * -2.12194440054690583e-4f;       /* ln 2 - high part */
+  r = x - k * 0.693359375f;             /* ln 2 high part: 9 bits, k * hi exact */
+  r = r - k * -2.12194440054690583e-4f; /* ln 2 - high part */
   r2 = r * r;
   r4 = r2 * r2;
   p = ((1.0f + r) + r2 * (0.5f + r * (1.0f / 6.0f)))
-      + r4 * ((1.0f / 24.0f + r * (1.0f / 120.0f))
-              + r2 * (1.0f / 720.0f + r * (1.0f / 5040.0f)));
-  memcpy (&tbits, &t, sizeof tbits);          /* k = bits (t) - bits (1.5 * 2^23), no float -> */
-  bits = (tbits - 0x4b400000u + 127u) << 23;  /* int conversion (NaN: any bits, p is NaN) */
+      + r4 * ((1.0f / 24.0f + r * (1.0f / 120.0f)) + r2 * (1.0f / 720.0f + r * (1.0f / 5040.0f)));
+  memcpy (&tbits, &t, sizeof tbits);         /* k = bits (t) - bits (1.5 * 2^23), no float -> */
+  bits = (tbits - 0x4b400000u + 127u) << 23; /* int conversion (NaN: any bits, p is NaN) */
   memcpy (&scale, &bits, sizeof scale);
   return p * scale;
 }
@@ -116,26 +115,66 @@ nn_sigmoidf_inline (float x)
 /* ---- dense layer ---- */
 
 /* z[j][s] = b[j] + sum_i w[j][i] x[i][s], i ascending (w is n_out x n_in, row-major) */
-void nn_dense_forward (float *z, size_t ldz, const float *x, size_t ldx, const float *w,
-                       const float *b, size_t n_in, size_t n_out, size_t n);
-void nn_dense_forward_ref (float *z, size_t ldz, const float *x, size_t ldx, const float *w,
-                           const float *b, size_t n_in, size_t n_out, size_t n);
+void nn_dense_forward (float *z,
+                       size_t ldz,
+                       const float *x,
+                       size_t ldx,
+                       const float *w,
+                       const float *b,
+                       size_t n_in,
+                       size_t n_out,
+                       size_t n);
+void nn_dense_forward_ref (float *z,
+                           size_t ldz,
+                           const float *x,
+                           size_t ldx,
+                           const float *w,
+                           const float *b,
+                           size_t n_in,
+                           size_t n_out,
+                           size_t n);
 
 /* dx[i][s] = sum_j w[j][i] dz[j][s], j ascending (dL/dx from dL/dz) */
-void nn_dense_backward_input (float *dx, size_t lddx, const float *dz, size_t lddz,
-                              const float *w, size_t n_in, size_t n_out, size_t n);
-void nn_dense_backward_input_ref (float *dx, size_t lddx, const float *dz, size_t lddz,
-                                  const float *w, size_t n_in, size_t n_out, size_t n);
+void nn_dense_backward_input (float *dx,
+                              size_t lddx,
+                              const float *dz,
+                              size_t lddz,
+                              const float *w,
+                              size_t n_in,
+                              size_t n_out,
+                              size_t n);
+void nn_dense_backward_input_ref (float *dx,
+                                  size_t lddx,
+                                  const float *dz,
+                                  size_t lddz,
+                                  const float *w,
+                                  size_t n_in,
+                                  size_t n_out,
+                                  size_t n);
 
 /* dw[j][i] += dz[j][s] x[i][s] and db[j] += dz[j][s], for s = 0, 1, … in turn.
  * The fast version needs work: n * max (n_in, n_out) floats (x or dz transposed); the
  * reference ignores it. */
-void nn_dense_backward_params (float *dw, float *db, const float *dz, size_t lddz,
-                               const float *x, size_t ldx, size_t n_in, size_t n_out, size_t n,
+void nn_dense_backward_params (float *dw,
+                               float *db,
+                               const float *dz,
+                               size_t lddz,
+                               const float *x,
+                               size_t ldx,
+                               size_t n_in,
+                               size_t n_out,
+                               size_t n,
                                float *work);
-void nn_dense_backward_params_ref (float *dw, float *db, const float *dz, size_t lddz,
-                                   const float *x, size_t ldx, size_t n_in, size_t n_out,
-                                   size_t n, float *work);
+void nn_dense_backward_params_ref (float *dw,
+                                   float *db,
+                                   const float *dz,
+                                   size_t lddz,
+                                   const float *x,
+                                   size_t ldx,
+                                   size_t n_in,
+                                   size_t n_out,
+                                   size_t n,
+                                   float *work);
 
 /* ---- activations, over n contiguous values (a == z allowed) ---- */
 
@@ -146,21 +185,33 @@ void nn_act_forward_ref (NnActivation act, float *a, const float *z, size_t n);
 /* d = d * f'(z) from the kept z and a = f(z): tanh 1 - a^2, sigmoid a (1 - a),
  * relu [z > 0], leaky relu z > 0 ? 1 : 0.01, linear 1 */
 void nn_act_backward (NnActivation act, float *d, const float *z, const float *a, size_t n);
-void nn_act_backward_ref (NnActivation act, float *d, const float *z, const float *a,
-                          size_t n);
+void nn_act_backward_ref (NnActivation act, float *d, const float *z, const float *a, size_t n);
 
 /* a[k][s] = exp (z[k][s] - m_s) / sum_k' exp (z[k'][s] - m_s), m_s = max_k z[k][s];
  * k ascending in the sum (a == z allowed) */
 void nn_softmax_forward (float *a, size_t lda, const float *z, size_t ldz, size_t k, size_t n);
-void nn_softmax_forward_ref (float *a, size_t lda, const float *z, size_t ldz, size_t k,
-                             size_t n);
+void nn_softmax_forward_ref (float *a, size_t lda, const float *z, size_t ldz, size_t k, size_t n);
 
 /* dL/dz = (a - t) * scale for sigmoid + BCE, linear + MSE (t = y[s]) and softmax + CE
  * (t = [k == y[s]]); k rows. Returns NN_ERR_ARG (writing nothing) if a class is out of range. */
-NnStatus nn_output_delta (NnLoss loss, float *d, size_t ldd, const float *a, size_t lda,
-                          const float *y, size_t k, size_t n, float scale);
-NnStatus nn_output_delta_ref (NnLoss loss, float *d, size_t ldd, const float *a, size_t lda,
-                              const float *y, size_t k, size_t n, float scale);
+NnStatus nn_output_delta (NnLoss loss,
+                          float *d,
+                          size_t ldd,
+                          const float *a,
+                          size_t lda,
+                          const float *y,
+                          size_t k,
+                          size_t n,
+                          float scale);
+NnStatus nn_output_delta_ref (NnLoss loss,
+                              float *d,
+                              size_t ldd,
+                              const float *a,
+                              size_t lda,
+                              const float *y,
+                              size_t k,
+                              size_t n,
+                              float scale);
 
 /* ---- optimizer ---- */
 
@@ -169,10 +220,10 @@ typedef struct
   NnOptimizer optimizer;
   NnRegularization reg; /* applied to this segment (NONE for biases) */
   float reg_rate;
-  float gscale;         /* clipping factor (1 when not clipping) */
+  float gscale; /* clipping factor (1 when not clipping) */
   float lr;
-  float mu;             /* momentum */
-  float beta1, beta2;   /* Adam */
+  float mu;           /* momentum */
+  float beta1, beta2; /* Adam */
   float one_minus_beta1, one_minus_beta2;
   float inv_bc1, inv_bc2; /* 1 / (1 - beta^t), from the running products (in double) */
   float eps;
@@ -183,10 +234,9 @@ typedef struct
  * Adam: m = b1 m + (1-b1) g', v = b2 v + (1-b2) g'^2, w -= lr (m c1) / (sqrt (v c2) + eps).
  * Returns nonzero if any of the n parameters is not finite afterwards. */
 size_t nn_update (const NnStep *step, float *w, const float *g, float *m, float *v, size_t n);
-size_t nn_update_ref (const NnStep *step, float *w, const float *g, float *m, float *v,
-                      size_t n);
+size_t nn_update_ref (const NnStep *step, float *w, const float *g, float *m, float *v, size_t n);
 
 /* sum of g'^2 (g' as above without gscale) in double, in 8 interleaved partial sums
  * (element e goes to sum e mod 8) added in a fixed tree at the end */
-void nn_grad_sumsq (const NnStep *step, const float *w, const float *g, size_t n,
-                    double partial[8]);
+void
+nn_grad_sumsq (const NnStep *step, const float *w, const float *g, size_t n, double partial[8]);

@@ -74,10 +74,10 @@ typedef struct
 {
   NnOptimizer optimizer;
   float learning_rate;
-  float momentum;  /* mu for NN_OPT_MOMENTUM, 0.9 */
-  float beta1;     /* Adam, 0.9 */
-  float beta2;     /* Adam, 0.999 */
-  float epsilon;   /* Adam, 1e-8 */
+  float momentum; /* mu for NN_OPT_MOMENTUM, 0.9 */
+  float beta1;    /* Adam, 0.9 */
+  float beta2;    /* Adam, 0.999 */
+  float epsilon;  /* Adam, 1e-8 */
   NnRegularization regularization;
   float reg_rate;  /* lambda of L1 / L2 */
   float clip_norm; /* clip the gradient's global L2 norm to this; 0 = no clipping */
@@ -184,8 +184,8 @@ NnStatus nn_net_update (NnNet *net, const NnTrainer *trainer);
  * clips them. NaN if @layer is out of range. */
 double nn_net_layer_grad_mean_abs (const NnNet *net, size_t layer);
 /* zero_grads + forward + backward(1/n) + update. */
-NnStatus nn_net_train_batch (NnNet *net, const NnTrainer *trainer,
-                             const float *x, const float *y, size_t n);
+NnStatus
+nn_net_train_batch (NnNet *net, const NnTrainer *trainer, const float *x, const float *y, size_t n);
 void nn_trainer_defaults (NnTrainer *trainer); /* SGD, lr 0.03, mu 0.9, Adam 0.9/0.999/1e-8 */
 
 /* ---- evaluation (reads the net only; safe from any thread while nobody edits it) ---- */
@@ -197,14 +197,21 @@ NnStatus nn_net_eval_grid (const NnNet *net, const float *x, size_t n, float *ou
 NnStatus nn_net_eval_grid_ref (const NnNet *net, const float *x, size_t n, float *out);
 /* Mean loss and accuracy (share of argmax / a>=0.5 equal to the class; NaN for MSE) over n
  * samples, without touching the kept activations. */
-NnStatus nn_net_evaluate (const NnNet *net, const float *x, const float *y, size_t n,
-                          double *loss, double *accuracy);
+NnStatus nn_net_evaluate (const NnNet *net,
+                          const float *x,
+                          const float *y,
+                          size_t n,
+                          double *loss,
+                          double *accuracy);
 
 /* ---- editing in place between steps: every weight that still has a place is kept, new ones
  * are drawn with nn_net_init_value, optimizer state of kept weights is kept (new: 0). ---- */
-NnStatus nn_net_add_neuron (NnNet *net, size_t hidden, const NnRng *init);    /* appended */
-NnStatus nn_net_remove_neuron (NnNet *net, size_t hidden, size_t j);         /* width >= 2 */
-NnStatus nn_net_insert_layer (NnNet *net, size_t position, size_t width, NnActivation act,
+NnStatus nn_net_add_neuron (NnNet *net, size_t hidden, const NnRng *init); /* appended */
+NnStatus nn_net_remove_neuron (NnNet *net, size_t hidden, size_t j);       /* width >= 2 */
+NnStatus nn_net_insert_layer (NnNet *net,
+                              size_t position,
+                              size_t width,
+                              NnActivation act,
                               const NnRng *init); /* position 0..n_hidden */
 NnStatus nn_net_remove_layer (NnNet *net, size_t position);
 NnStatus nn_net_set_activation (NnNet *net, size_t hidden, NnActivation act);

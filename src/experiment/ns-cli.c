@@ -73,7 +73,9 @@ usage_error (const char *message)
 }
 
 NsExperiment *
-ns_cli_experiment_from_options (const char *verb, NsConfigOptions *options, const char *load,
+ns_cli_experiment_from_options (const char *verb,
+                                NsConfigOptions *options,
+                                const char *load,
                                 int *status)
 {
   g_autoptr (GError) error = NULL;
@@ -86,7 +88,7 @@ ns_cli_experiment_from_options (const char *verb, NsConfigOptions *options, cons
       if (ns_config_options_any (options, &first))
         {
           g_autofree char *msg = g_strdup_printf (
-            "--%s: experiment options cannot change a loaded experiment (--load)", first);
+              "--%s: experiment options cannot change a loaded experiment (--load)", first);
           *status = ns_cli_usage_error (verb, msg);
           return NULL;
         }
@@ -136,10 +138,10 @@ run_train (int argc, char **argv)
 
   context = g_option_context_new ("- train a network without a window");
   g_option_context_set_summary (
-    context, "Trains an experiment and prints its losses and accuracies. The last line is\n"
-             "  train_loss=… train_accuracy=… test_loss=… test_accuracy=…\n"
-             "Example: neuroscope train --dataset spiral --features x1,x2,sinx1,sinx2 "
-             "--hidden 8,8 --epochs 300");
+      context, "Trains an experiment and prints its losses and accuracies. The last line is\n"
+               "  train_loss=… train_accuracy=… test_loss=… test_accuracy=…\n"
+               "Example: neuroscope train --dataset spiral --features x1,x2,sinx1,sinx2 "
+               "--hidden 8,8 --epochs 300");
   /* One group, so that --help lists every option. */
   group = ns_config_options_get_group (options);
   g_option_group_add_entries (group, entries);
@@ -173,7 +175,7 @@ run_train (int argc, char **argv)
     epochs = 100;
   if (every == 0)
     every = MAX (1, (epochs > 0 ? epochs : steps / MAX (ns_experiment_get_steps_per_epoch (exp), 1))
-                      / 10);
+                        / 10);
 
   /* Epoch by epoch (or up to the step target), with a progress line every few epochs. */
   end_epoch = ns_experiment_get_epoch (exp) + (epochs > 0 ? (guint) epochs : 0);

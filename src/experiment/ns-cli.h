@@ -23,7 +23,9 @@ int ns_cli_usage_error (const char *verb, const char *message);
 /* The experiment a verb works on: --load FILE, or one made from the experiment options (which
  * --load cannot be combined with). On failure prints why, sets *status (2 bad options, 1 a
  * file) and returns NULL. */
-NsExperiment *ns_cli_experiment_from_options (const char *verb, NsConfigOptions *options,
-                                              const char *load, int *status);
+NsExperiment *ns_cli_experiment_from_options (const char *verb,
+                                              NsConfigOptions *options,
+                                              const char *load,
+                                              int *status);
 
 G_END_DECLS

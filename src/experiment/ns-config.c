@@ -3,7 +3,10 @@
 
 #include <string.h>
 
+/* The first argument becomes the quark's string as written: no formatting. */
+/* clang-format off */
 G_DEFINE_QUARK (ns-config-error-quark, ns_config_error)
+/* clang-format on */
 
 void
 ns_config_init_default (NsConfig *config)
@@ -54,7 +57,11 @@ bad_option (GError **error, const char *name, const char *value, const char *all
 }
 
 static gboolean
-parse_double (const char *name, const char *value, double lo, double hi, double *out,
+parse_double (const char *name,
+              const char *value,
+              double lo,
+              double hi,
+              double *out,
               GError **error)
 {
   char *end = NULL;
@@ -71,13 +78,17 @@ parse_double (const char *name, const char *value, double lo, double hi, double 
 }
 
 static gboolean
-parse_uint (const char *name, const char *value, guint64 lo, guint64 hi, guint64 *out,
+parse_uint (const char *name,
+            const char *value,
+            guint64 lo,
+            guint64 hi,
+            guint64 *out,
             GError **error)
 {
   if (!g_ascii_string_to_unsigned (value, 10, lo, hi, out, NULL))
     {
-      g_autofree char *allowed =
-        g_strdup_printf ("a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT, lo, hi);
+      g_autofree char *allowed = g_strdup_printf (
+          "a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT, lo, hi);
       return bad_option (error, name, value, allowed);
     }
   return TRUE;
@@ -140,7 +151,7 @@ ns_config_parse_activations (const char *text, guint n_hidden, NnActivation *act
   if (n != 1 && n != n_hidden)
     {
       g_autofree char *allowed =
-        g_strdup_printf ("one activation for all layers, or one per hidden layer (%u)", n_hidden);
+          g_strdup_printf ("one activation for all layers, or one per hidden layer (%u)", n_hidden);
       return bad_option (error, "activation", text, allowed);
     }
   for (guint k = 0; k < n; k++)
@@ -179,8 +190,8 @@ ns_config_set_option (NsConfig *config, const char *name, const char *value, GEr
           return bad_option (error, name, value, allowed);
         }
       config->dataset = kind;
-      config->problem = ns_dataset_kind_is_regression (kind) ? NS_PROBLEM_REGRESSION
-                                                             : NS_PROBLEM_CLASSIFICATION;
+      config->problem =
+          ns_dataset_kind_is_regression (kind) ? NS_PROBLEM_REGRESSION : NS_PROBLEM_CLASSIFICATION;
       g_clear_pointer (&config->data_path, g_free);
     }
   else if (strcmp (name, "data") == 0)
@@ -200,9 +211,9 @@ ns_config_set_option (NsConfig *config, const char *name, const char *value, GEr
         return bad_option (error, name, value, "classification or regression");
       if (config->data_path == NULL
           && ns_dataset_kind_is_regression (config->dataset)
-               != (config->problem == NS_PROBLEM_REGRESSION))
-        config->dataset = config->problem == NS_PROBLEM_REGRESSION ? NS_DATASET_REG_PLANE
-                                                                   : NS_DATASET_CIRCLE;
+                 != (config->problem == NS_PROBLEM_REGRESSION))
+        config->dataset =
+            config->problem == NS_PROBLEM_REGRESSION ? NS_DATASET_REG_PLANE : NS_DATASET_CIRCLE;
     }
   else if (strcmp (name, "features") == 0)
     {
@@ -249,7 +260,7 @@ ns_config_set_option (NsConfig *config, const char *name, const char *value, GEr
     {
       if (!parse_double (name, value, 0.0, 10.0, &x, error))
         return FALSE;
-      config->trainer.regularization = x == 0.0 ? NN_REG_NONE
+      config->trainer.regularization = x == 0.0         ? NN_REG_NONE
                                        : name[1] == '1' ? NN_REG_L1
                                                         : NN_REG_L2;
       config->trainer.reg_rate = (float) x;
@@ -289,7 +300,9 @@ static const struct
   const char *arg;
   const char *help;
 } option_table[] = {
-  { "dataset", "NAME", "Generated data set: circle, xor, gauss, spiral, moons, checkerboard, spiral3, blobs5, reg-plane, reg-gauss" },
+  { "dataset", "NAME",
+    "Generated data set: circle, xor, gauss, spiral, moons, checkerboard, spiral3, blobs5, "
+    "reg-plane, reg-gauss" },
   { "data", "FILE", "A CSV file instead (header row, label in the last column)" },
   { "problem", "KIND", "classification or regression" },
   { "count", "N", "Points to generate (default 500, regression 1200)" },
@@ -297,7 +310,8 @@ static const struct
   { "ratio", "X", "Share of points used for training, 0.1 to 0.9 (default 0.5)" },
   { "features", "LIST", "Input features: x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2,cosx1,cosx2,r,angle" },
   { "hidden", "LIST", "Hidden layer widths, e.g. 8,8, or none" },
-  { "activation", "NAME[,NAME…]", "relu, leaky_relu, tanh, sigmoid or linear, for all layers or one per layer" },
+  { "activation", "NAME[,NAME…]",
+    "relu, leaky_relu, tanh, sigmoid or linear, for all layers or one per layer" },
   { "optimizer", "NAME", "sgd, momentum or adam" },
   { "lr", "X", "Learning rate (default 0.03)" },
   { "batch", "N", "Mini-batch size (default 10)" },
@@ -344,8 +358,8 @@ ns_config_options_get_group (NsConfigOptions *options)
       entries[k].description = option_table[k].help;
       entries[k].arg_description = option_table[k].arg;
     }
-  group = g_option_group_new ("experiment", "Experiment options:", "Show experiment options",
-                              NULL, NULL);
+  group = g_option_group_new ("experiment", "Experiment options:", "Show experiment options", NULL,
+                              NULL);
   g_option_group_add_entries (group, entries); /* copies the entries */
   g_free (entries);
   return group;

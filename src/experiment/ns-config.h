@@ -29,18 +29,18 @@ GQuark ns_config_error_quark (void);
 
 typedef struct
 {
-  NsDatasetKind dataset;   /* used when data_path is NULL */
-  char *data_path;         /* a CSV file, or NULL */
-  guint count;             /* points to generate; 0 = the dataset's default */
-  double noise;            /* 0 .. 0.5 */
-  double train_ratio;      /* share of points used for training, 0.1 .. 0.9 */
-  guint features;          /* NsFeature mask (plane data only) */
-  guint n_hidden;          /* 0 .. NS_MAX_HIDDEN */
+  NsDatasetKind dataset; /* used when data_path is NULL */
+  char *data_path;       /* a CSV file, or NULL */
+  guint count;           /* points to generate; 0 = the dataset's default */
+  double noise;          /* 0 .. 0.5 */
+  double train_ratio;    /* share of points used for training, 0.1 .. 0.9 */
+  guint features;        /* NsFeature mask (plane data only) */
+  guint n_hidden;        /* 0 .. NS_MAX_HIDDEN */
   guint widths[NS_MAX_HIDDEN];
   NnActivation activations[NS_MAX_HIDDEN];
   NsProblem problem;
-  NnTrainer trainer;       /* optimizer, learning rate, regularisation, clipping */
-  guint batch_size;        /* 1 .. 1000 */
+  NnTrainer trainer; /* optimizer, learning rate, regularisation, clipping */
+  guint batch_size;  /* 1 .. 1000 */
   guint64 seed;
 } NsConfig;
 
@@ -64,13 +64,13 @@ gboolean ns_config_options_apply (NsConfigOptions *options, NsConfig *config, GE
 gboolean ns_config_options_any (NsConfigOptions *options, const char **first);
 
 /* Sets one option by name as on the command line, e.g. ("hidden", "8,8"). */
-gboolean ns_config_set_option (NsConfig *config, const char *name, const char *value,
-                               GError **error);
+gboolean
+ns_config_set_option (NsConfig *config, const char *name, const char *value, GError **error);
 
 /* Parsers for list options. */
 gboolean ns_config_parse_hidden (const char *text, guint *n_hidden, guint *widths, GError **error);
-gboolean ns_config_parse_activations (const char *text, guint n_hidden, NnActivation *acts,
-                                      GError **error);
+gboolean
+ns_config_parse_activations (const char *text, guint n_hidden, NnActivation *acts, GError **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NsConfig, ns_config_clear)
 

@@ -289,7 +289,6 @@ ns_experiment_remove_point_near (NsExperiment *self, double x1, double x2)
   return TRUE;
 }
 
-
 /* ---- undo of network edits ---- */
 
 #define MAX_UNDO 100

@@ -1,4 +1,5 @@
-/* ns-experiment-json-read.c: loading an experiment from JSON (ns_experiment_new_from_json, ns_experiment_load). */
+/* ns-experiment-json-read.c: loading an experiment from JSON (ns_experiment_new_from_json,
+ * ns_experiment_load). */
 #include "config.h"
 
 #include "ns-experiment-private.h"
@@ -88,12 +89,17 @@ read_float (Reader *r, JsonObject *obj, const char *where, const char *name, flo
 }
 
 static gboolean
-read_uint (Reader *r, JsonObject *obj, const char *where, const char *name, guint64 lo,
-           guint64 hi, guint64 *out)
+read_uint (Reader *r,
+           JsonObject *obj,
+           const char *where,
+           const char *name,
+           guint64 lo,
+           guint64 hi,
+           guint64 *out)
 {
   JsonNode *node = member (r, obj, where, name, "a whole number");
-  g_autofree char *expected = g_strdup_printf (
-    "a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT, lo, hi);
+  g_autofree char *expected =
+      g_strdup_printf ("a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT, lo, hi);
 
   if (node == NULL)
     return FALSE;
@@ -113,7 +119,12 @@ read_uint (Reader *r, JsonObject *obj, const char *where, const char *name, guin
 }
 
 static gboolean
-read_guint (Reader *r, JsonObject *obj, const char *where, const char *name, guint lo, guint hi,
+read_guint (Reader *r,
+            JsonObject *obj,
+            const char *where,
+            const char *name,
+            guint lo,
+            guint hi,
             guint *out)
 {
   guint64 v;
@@ -157,7 +168,11 @@ read_object (Reader *r, JsonObject *obj, const char *where, const char *name)
 }
 
 static JsonArray *
-read_array (Reader *r, JsonObject *obj, const char *where, const char *name, guint length,
+read_array (Reader *r,
+            JsonObject *obj,
+            const char *where,
+            const char *name,
+            guint length,
             gboolean check_length)
 {
   JsonNode *node = member (r, obj, where, name, "an array");
@@ -182,8 +197,7 @@ read_array (Reader *r, JsonObject *obj, const char *where, const char *name, gui
 }
 
 static gboolean
-read_floats (Reader *r, JsonObject *obj, const char *where, const char *name, float *out,
-             size_t n)
+read_floats (Reader *r, JsonObject *obj, const char *where, const char *name, float *out, size_t n)
 {
   JsonArray *array = read_array (r, obj, where, name, (guint) n, TRUE);
 
@@ -203,7 +217,11 @@ read_floats (Reader *r, JsonObject *obj, const char *where, const char *name, fl
 }
 
 static gboolean
-read_doubles (Reader *r, JsonObject *obj, const char *where, const char *name, double *out,
+read_doubles (Reader *r,
+              JsonObject *obj,
+              const char *where,
+              const char *name,
+              double *out,
               size_t n)
 {
   JsonArray *array = read_array (r, obj, where, name, (guint) n, TRUE);
@@ -244,8 +262,13 @@ read_strv (Reader *r, JsonObject *obj, const char *where, const char *name, guin
 
 /* A name from a closed list, through a from_name function. */
 static gboolean
-read_enum (Reader *r, JsonObject *obj, const char *where, const char *name,
-           int (*from_name) (const char *), const char *allowed, int *out)
+read_enum (Reader *r,
+           JsonObject *obj,
+           const char *where,
+           const char *name,
+           int (*from_name) (const char *),
+           const char *allowed,
+           int *out)
 {
   const char *s = read_string (r, obj, where, name, FALSE);
 
@@ -346,8 +369,7 @@ read_config (Reader *r, JsonObject *root, NsConfig *c)
   if (!read_enum (r, obj, w, "optimizer", nn_optimizer_from_name, "sgd, momentum or adam", &e))
     return FALSE;
   c->trainer.optimizer = e;
-  if (!read_enum (r, obj, w, "regularization", nn_regularization_from_name, "none, l1 or l2",
-                  &e))
+  if (!read_enum (r, obj, w, "regularization", nn_regularization_from_name, "none, l1 or l2", &e))
     return FALSE;
   c->trainer.regularization = e;
   if (!read_float (r, obj, w, "lr", &c->trainer.learning_rate)
@@ -385,7 +407,8 @@ read_data (Reader *r, JsonObject *root, guint *generation)
   d->name = g_strdup (name);
   if ((d->input_names = read_strv (r, obj, w, "input_names", d->n_inputs)) == NULL)
     return NULL;
-  if (d->n_classes > 0 && (d->class_names = read_strv (r, obj, w, "class_names", d->n_classes)) == NULL)
+  if (d->n_classes > 0
+      && (d->class_names = read_strv (r, obj, w, "class_names", d->n_classes)) == NULL)
     return NULL;
   d->mean = g_new0 (double, d->n_inputs);
   d->scale = g_new0 (double, d->n_inputs);
@@ -453,8 +476,8 @@ read_network (Reader *r, JsonObject *root, const NsConfig *config, const NsDatas
 
   /* The network must fit the settings and the data it says it was trained on. */
   expected_loss = ns_experiment_loss_for (config, data, &n_classes);
-  if (n_inputs != (config->data_path == NULL ? ns_features_count (config->features)
-                                             : data->n_inputs))
+  if (n_inputs
+      != (config->data_path == NULL ? ns_features_count (config->features) : data->n_inputs))
     return fail (r, w, "inputs", "as many inputs as the features (or data columns)"), NULL;
   if ((NnLoss) loss != expected_loss)
     return fail (r, w, "loss", "the loss that fits the data's classes"), NULL;

@@ -41,9 +41,9 @@ fill_plane_inputs (NsExperiment *self, NsPlaneCache *plane, guint size)
       {
         /* Cell centres; row 0 is the top of the picture, where x2 is largest. */
         xy[2 * ((size_t) r * size + c)] =
-          (float) (data->x_min + (c + 0.5) / size * (data->x_max - data->x_min));
+            (float) (data->x_min + (c + 0.5) / size * (data->x_max - data->x_min));
         xy[2 * ((size_t) r * size + c) + 1] =
-          (float) (data->y_max - (r + 0.5) / size * (data->y_max - data->y_min));
+            (float) (data->y_max - (r + 0.5) / size * (data->y_max - data->y_min));
       }
   g_free (plane->inputs);
   plane->inputs = g_new (float, n * self->net->n_inputs);
@@ -52,8 +52,7 @@ fill_plane_inputs (NsExperiment *self, NsPlaneCache *plane, guint size)
 }
 
 void
-ns_experiment_eval_plane (NsExperiment *self, guint size, const float **inputs,
-                          const float **units)
+ns_experiment_eval_plane (NsExperiment *self, guint size, const float **inputs, const float **units)
 {
   NsPlaneCache *plane = NULL;
   size_t n = (size_t) size * size;
@@ -131,8 +130,7 @@ ns_experiment_eval_plane_before_update (NsExperiment *self, guint size)
   self->plane_before_net = nn_net_clone (self->net);
   if (self->plane_before_net == NULL)
     return NULL;
-  memcpy (self->plane_before_net->params, step->params_before,
-          sizeof (float) * step->n_params);
+  memcpy (self->plane_before_net->params, step->params_before, sizeof (float) * step->n_params);
 
   units_len = n * self->net->n_units;
   if (units_len != plane->units_len)

@@ -9,12 +9,12 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint size;           /* grid side; 0 = empty slot */
+  guint size;             /* grid side; 0 = empty slot */
   guint64 inputs_version; /* version of the features/extent the inputs were made for */
   guint64 units_version;  /* version the units were evaluated at */
   guint n_inputs;
-  float *inputs;        /* n_inputs x size² */
-  float *units;         /* n_units x size² */
+  float *inputs; /* n_inputs x size² */
+  float *units;  /* n_units x size² */
   size_t units_len;
 } NsPlaneCache;
 
@@ -30,13 +30,13 @@ struct _NsExperiment
   NnRng init_rng;    /* (seed, INIT): never advanced; per-neuron streams derive from it */
   NnRng shuffle_rng; /* (seed, SHUFFLE): advanced by one shuffle per epoch */
 
-  guint32 *order;    /* the current epoch's shuffled training indices */
-  guint order_len;   /* entries in order (0: no epoch started) */
-  guint position;    /* next entry of order to train on */
-  guint64 step;      /* mini-batches done since reset */
-  guint epoch;       /* epochs finished since reset */
+  guint32 *order;  /* the current epoch's shuffled training indices */
+  guint order_len; /* entries in order (0: no epoch started) */
+  guint position;  /* next entry of order to train on */
+  guint64 step;    /* mini-batches done since reset */
+  guint epoch;     /* epochs finished since reset */
   gboolean diverged;
-  GArray *history;   /* NsHistoryEntry, epoch 0 first */
+  GArray *history; /* NsHistoryEntry, epoch 0 first */
 
   /* Network inputs (features) of the data, input-major: rebuilt when data or features change. */
   float *train_inputs; /* n_inputs x n_train */
@@ -68,13 +68,13 @@ struct _NsExperiment
   /* Gradient health (ns_experiment_get_gradient_health): per finished epoch, per dense layer,
    * the mean over the epoch's mini-batches of the layer's mean |dL/dw|. Epoch-major rows of
    * grad_layers doubles; row k is epoch grad_first_epoch + k. */
-  GArray *grad_health;     /* double */
-  guint grad_layers;       /* layers per row (0: no row yet) */
-  guint grad_first_epoch;  /* epoch of row 0 (1 unless the layer count changed mid-run) */
+  GArray *grad_health;    /* double */
+  guint grad_layers;      /* layers per row (0: no row yet) */
+  guint grad_first_epoch; /* epoch of row 0 (1 unless the layer count changed mid-run) */
   /* The current epoch's running sums, one per layer of the network they were measured on. */
   double grad_sums[NN_MAX_LAYERS];
-  guint grad_sum_layers;   /* layers in grad_sums; a different count restarts the sums */
-  guint grad_sum_batches;  /* mini-batches summed */
+  guint grad_sum_layers;  /* layers in grad_sums; a different count restarts the sums */
+  guint grad_sum_batches; /* mini-batches summed */
 };
 
 /* Generated 2D data (the plane's features), as opposed to a CSV file's columns. */
@@ -89,7 +89,9 @@ void ns_experiment_plane_clear (NsExperiment *self);
 
 /* Builds an experiment around data and a network that were read elsewhere (JSON): takes
  * ownership of both; recomputes the inputs; does not reset. */
-NsExperiment *ns_experiment_new_with_state (const NsConfig *config, NsDataset *data, NnNet *net,
+NsExperiment *ns_experiment_new_with_state (const NsConfig *config,
+                                            NsDataset *data,
+                                            NnNet *net,
                                             guint data_generation);
 void ns_experiment_rebuild_inputs (NsExperiment *self);
 /* A new epoch: a fresh shuffle of all training points from the shuffle stream (also what the

@@ -25,7 +25,7 @@ typedef struct
   guint n_units;
   guint n_inputs;
 
-  float *x;             /* n_inputs: the sample's inputs, as passed to forward */
+  float *x; /* n_inputs: the sample's inputs, as passed to forward */
   float *input;
   float *z;
   float *a;
@@ -41,14 +41,19 @@ typedef struct
   float *v_after;
 } StepData;
 
+/* The first argument becomes the quark's string as written: no formatting. */
+/* clang-format off */
 G_DEFINE_QUARK (ns-experiment-step-data, step_data)
+/* clang-format on */
 
 static void
 step_data_free_arrays (StepData *d)
 {
-  float **arrays[] = { &d->x, &d->input, &d->z, &d->a, &d->delta, &d->grad, &d->batch_grad,
-                       &d->params_before, &d->params_after, &d->change, &d->m_before,
-                       &d->m_after, &d->v_before, &d->v_after };
+  float **arrays[] = { &d->x,          &d->input,         &d->z,
+                       &d->a,          &d->delta,         &d->grad,
+                       &d->batch_grad, &d->params_before, &d->params_after,
+                       &d->change,     &d->m_before,      &d->m_after,
+                       &d->v_before,   &d->v_after };
 
   for (guint k = 0; k < G_N_ELEMENTS (arrays); k++)
     g_clear_pointer (arrays[k], g_free);
@@ -85,9 +90,8 @@ remember (StepData *d, NsExperiment *self)
 static gboolean
 still_valid (StepData *d, NsExperiment *self)
 {
-  return d->version == self->version && d->step == self->step
-         && d->position == self->position && d->order_len == self->order_len
-         && d->batch_size_setting == self->config.batch_size
+  return d->version == self->version && d->step == self->step && d->position == self->position
+         && d->order_len == self->order_len && d->batch_size_setting == self->config.batch_size
          && d->n_params == self->net->n_params && d->n_units == self->net->n_units
          && d->n_inputs == self->net->n_inputs;
 }

@@ -44,29 +44,29 @@ typedef enum
 
 typedef struct
 {
-  NsStepPhase phase;   /* the phase shown */
-  guint sample;        /* the sample's place in the batch, 0 .. batch_size - 1 */
-  guint batch_size;    /* B: samples in this batch (an epoch's last batch may be short) */
-  guint data_index;    /* the sample's index in the training set */
-  guint64 step;        /* mini-batches done before this batch */
-  guint layer;         /* the layers the phase has reached, 1 .. n_layers: in FORWARD counted
-                        * from the first hidden layer (layer - 1 is the one lighting up), in
-                        * BACKWARD from the output (n_layers - layer is the one whose deltas
-                        * just arrived); n_layers in the other phases */
-  guint n_layers;      /* the network's layers with weights: hidden ones and the output */
-  gboolean diverged;   /* the update made a parameter non-finite */
+  NsStepPhase phase; /* the phase shown */
+  guint sample;      /* the sample's place in the batch, 0 .. batch_size - 1 */
+  guint batch_size;  /* B: samples in this batch (an epoch's last batch may be short) */
+  guint data_index;  /* the sample's index in the training set */
+  guint64 step;      /* mini-batches done before this batch */
+  guint layer;       /* the layers the phase has reached, 1 .. n_layers: in FORWARD counted
+                      * from the first hidden layer (layer - 1 is the one lighting up), in
+                      * BACKWARD from the output (n_layers - layer is the one whose deltas
+                      * just arrived); n_layers in the other phases */
+  guint n_layers;    /* the network's layers with weights: hidden ones and the output */
+  gboolean diverged; /* the update made a parameter non-finite */
 
   guint n_inputs;
-  guint n_units;       /* neurons, output included */
+  guint n_units; /* neurons, output included */
   gsize n_params;
 
   /* FORWARD */
-  const float *input;  /* n_inputs: the network's inputs (features) of the sample */
-  const float *z;      /* n_units: weighted sums */
-  const float *a;      /* n_units: activations */
+  const float *input; /* n_inputs: the network's inputs (features) of the sample */
+  const float *z;     /* n_units: weighted sums */
+  const float *a;     /* n_units: activations */
   /* LOSS: the output is the output layer's a; softmax's are the class probabilities */
-  float target;        /* 0/1 for BCE, the class index for softmax, the value for MSE */
-  double loss;         /* the sample's data loss (no regularisation term) */
+  float target; /* 0/1 for BCE, the class index for softmax, the value for MSE */
+  double loss;  /* the sample's data loss (no regularisation term) */
   /* BACKWARD (scaled by 1/B, as the engine accumulates them) */
   const float *delta;      /* n_units: dL/dz / B */
   const float *grad;       /* n_params: the sample's own gradient / B (delta x input) */
@@ -74,10 +74,10 @@ typedef struct
   /* UPDATE: old, new and change per parameter, optimizer state before and after */
   const float *params_before;
   const float *params_after;
-  const float *change;     /* params_after - params_before */
-  const float *m_before;   /* momentum velocity or Adam's first moment */
+  const float *change;   /* params_after - params_before */
+  const float *m_before; /* momentum velocity or Adam's first moment */
   const float *m_after;
-  const float *v_before;   /* Adam's second moment */
+  const float *v_before; /* Adam's second moment */
   const float *v_after;
   NnTrainer trainer;       /* the trainer of the update: learning rate, optimizer, … */
   double adam_beta1_power; /* beta1^t and beta2^t of the update (bias corrections) */

@@ -5,7 +5,10 @@
 #include <math.h>
 #include <string.h>
 
+/* The first argument becomes the quark's string as written: no formatting. */
+/* clang-format off */
 G_DEFINE_QUARK (ns-experiment-error-quark, ns_experiment_error)
+/* clang-format on */
 
 G_DEFINE_FINAL_TYPE (NsExperiment, ns_experiment, G_TYPE_OBJECT)
 
@@ -46,10 +49,10 @@ ns_experiment_class_init (NsExperimentClass *klass)
 
   object_class->finalize = ns_experiment_finalize;
 
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[STEPPED] = g_signal_new ("stepped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
+  signals[STEPPED] = g_signal_new ("stepped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -104,8 +107,8 @@ make_net (const NsConfig *config, const NsDataset *data)
 
   for (guint h = 0; h < config->n_hidden; h++)
     widths[h] = config->widths[h];
-  return nn_net_new (n_net_inputs (config, data), config->n_hidden, widths,
-                     config->activations, loss, n_classes);
+  return nn_net_new (n_net_inputs (config, data), config->n_hidden, widths, config->activations,
+                     loss, n_classes);
 }
 
 /* Input-major network inputs of n rows (row-major, data->n_inputs columns). */
@@ -131,8 +134,8 @@ ns_experiment_rebuild_inputs (NsExperiment *self)
 
   g_free (self->train_inputs);
   g_free (self->test_inputs);
-  self->train_inputs = g_new (float, (size_t) n_in * MAX (self->data->n_train, 1));
-  self->test_inputs = g_new (float, (size_t) n_in * MAX (self->data->n_test, 1));
+  self->train_inputs = g_new (float, (size_t) n_in *MAX (self->data->n_train, 1));
+  self->test_inputs = g_new (float, (size_t) n_in *MAX (self->data->n_test, 1));
   compute_inputs (self, self->data->train_x, self->data->n_train, self->train_inputs);
   compute_inputs (self, self->data->test_x, self->data->n_test, self->test_inputs);
   /* The plane's inputs are stale (features or extent may have changed). */
@@ -157,8 +160,8 @@ ns_experiment_evaluate (NsExperiment *self, NsHistoryEntry *entry)
     nn_net_evaluate (self->net, self->train_inputs, data->train_y, data->n_train,
                      &entry->train_loss, &entry->train_accuracy);
   if (data->n_test > 0)
-    nn_net_evaluate (self->net, self->test_inputs, data->test_y, data->n_test,
-                     &entry->test_loss, &entry->test_accuracy);
+    nn_net_evaluate (self->net, self->test_inputs, data->test_y, data->n_test, &entry->test_loss,
+                     &entry->test_accuracy);
 }
 
 static void
@@ -189,7 +192,9 @@ reset_state (NsExperiment *self)
 }
 
 NsExperiment *
-ns_experiment_new_with_state (const NsConfig *config, NsDataset *data, NnNet *net,
+ns_experiment_new_with_state (const NsConfig *config,
+                              NsDataset *data,
+                              NnNet *net,
                               guint data_generation)
 {
   NsExperiment *self = g_object_new (NS_TYPE_EXPERIMENT, NULL);
@@ -435,7 +440,9 @@ ns_experiment_grad_health_end_epoch (NsExperiment *self)
 }
 
 const double *
-ns_experiment_get_gradient_health (NsExperiment *self, guint *n_epochs, guint *n_layers,
+ns_experiment_get_gradient_health (NsExperiment *self,
+                                   guint *n_epochs,
+                                   guint *n_layers,
                                    guint *first_epoch)
 {
   guint rows;
@@ -582,8 +589,11 @@ ns_experiment_set_batch_size (NsExperiment *self, guint batch_size)
 }
 
 void
-ns_experiment_set_data (NsExperiment *self, NsDatasetKind kind, double noise,
-                        double train_ratio, guint count)
+ns_experiment_set_data (NsExperiment *self,
+                        NsDatasetKind kind,
+                        double noise,
+                        double train_ratio,
+                        guint count)
 {
   g_autoptr (GError) error = NULL;
 
@@ -595,8 +605,8 @@ ns_experiment_set_data (NsExperiment *self, NsDatasetKind kind, double noise,
   self->config.noise = CLAMP (noise, 0.0, 0.5);
   self->config.train_ratio = CLAMP (train_ratio, 0.1, 0.9);
   self->config.count = count;
-  self->config.problem = ns_dataset_kind_is_regression (kind) ? NS_PROBLEM_REGRESSION
-                                                              : NS_PROBLEM_CLASSIFICATION;
+  self->config.problem =
+      ns_dataset_kind_is_regression (kind) ? NS_PROBLEM_REGRESSION : NS_PROBLEM_CLASSIFICATION;
   if (!replace_data (self, &error))
     g_warning ("Could not make the data: %s", error->message);
 }
@@ -624,10 +634,9 @@ ns_experiment_set_problem (NsExperiment *self, NsProblem problem)
     return TRUE;
   if (!ns_experiment_is_plane_data (self))
     return FALSE; /* a CSV file's labels are what they are */
-  ns_experiment_set_data (self,
-                          problem == NS_PROBLEM_REGRESSION ? NS_DATASET_REG_PLANE
-                                                           : NS_DATASET_CIRCLE,
-                          self->config.noise, self->config.train_ratio, 0);
+  ns_experiment_set_data (
+      self, problem == NS_PROBLEM_REGRESSION ? NS_DATASET_REG_PLANE : NS_DATASET_CIRCLE,
+      self->config.noise, self->config.train_ratio, 0);
   return TRUE;
 }
 

@@ -22,9 +22,9 @@ G_DECLARE_FINAL_TYPE (NsExperiment, ns_experiment, NS, EXPERIMENT, GObject)
 
 typedef enum
 {
-  NS_EXPERIMENT_ERROR_PARSE,       /* not JSON, or not an object */
-  NS_EXPERIMENT_ERROR_VERSION,     /* format_version missing or newer than we read */
-  NS_EXPERIMENT_ERROR_BAD_FIELD,   /* a field missing, of the wrong type or out of range */
+  NS_EXPERIMENT_ERROR_PARSE,     /* not JSON, or not an object */
+  NS_EXPERIMENT_ERROR_VERSION,   /* format_version missing or newer than we read */
+  NS_EXPERIMENT_ERROR_BAD_FIELD, /* a field missing, of the wrong type or out of range */
 } NsExperimentError;
 
 GQuark ns_experiment_error_quark (void);
@@ -48,12 +48,12 @@ const NsConfig *ns_experiment_get_config (NsExperiment *self);
 const NsDataset *ns_experiment_get_dataset (NsExperiment *self);
 const NnNet *ns_experiment_get_net (NsExperiment *self);
 
-guint64 ns_experiment_get_step (NsExperiment *self);           /* mini-batches done */
-guint ns_experiment_get_epoch (NsExperiment *self);            /* whole epochs done */
+guint64 ns_experiment_get_step (NsExperiment *self); /* mini-batches done */
+guint ns_experiment_get_epoch (NsExperiment *self);  /* whole epochs done */
 guint ns_experiment_get_steps_per_epoch (NsExperiment *self);
-gboolean ns_experiment_get_diverged (NsExperiment *self);      /* NaN/inf met; training stops */
+gboolean ns_experiment_get_diverged (NsExperiment *self); /* NaN/inf met; training stops */
 const NsHistoryEntry *ns_experiment_get_history (NsExperiment *self, guint *n_entries);
-const NsHistoryEntry *ns_experiment_get_last (NsExperiment *self);  /* never NULL */
+const NsHistoryEntry *ns_experiment_get_last (NsExperiment *self); /* never NULL */
 /* Losses and accuracies of the current weights (the history only has epochs' ends). */
 void ns_experiment_evaluate (NsExperiment *self, NsHistoryEntry *entry);
 
@@ -66,8 +66,10 @@ void ns_experiment_evaluate (NsExperiment *self, NsHistoryEntry *entry);
  * count, since layer l no longer means the same layer. An epoch whose layer count changed
  * mid-way counts only its batches after the change. NaN where a batch's gradient was not
  * finite. Cleared on reset; NULL and 0 rows when empty. Valid until the next step. */
-const double *ns_experiment_get_gradient_health (NsExperiment *self, guint *n_epochs,
-                                                 guint *n_layers, guint *first_epoch);
+const double *ns_experiment_get_gradient_health (NsExperiment *self,
+                                                 guint *n_epochs,
+                                                 guint *n_layers,
+                                                 guint *first_epoch);
 
 /* Advances exactly n mini-batches (fewer if the run diverges). Returns the steps done. */
 guint64 ns_experiment_step (NsExperiment *self, guint64 n);
@@ -85,8 +87,11 @@ void ns_experiment_set_trainer (NsExperiment *self, const NnTrainer *trainer);
 void ns_experiment_set_batch_size (NsExperiment *self, guint batch_size);
 
 /* Data settings: redraw the data (same data stream), keep the weights, reset. */
-void ns_experiment_set_data (NsExperiment *self, NsDatasetKind kind, double noise,
-                             double train_ratio, guint count);
+void ns_experiment_set_data (NsExperiment *self,
+                             NsDatasetKind kind,
+                             double noise,
+                             double train_ratio,
+                             guint count);
 void ns_experiment_set_seed (NsExperiment *self, guint64 seed); /* all streams anew, reset */
 /* The training share of generated or file data: a new split, then reset. */
 void ns_experiment_set_train_ratio (NsExperiment *self, double train_ratio);
@@ -125,8 +130,10 @@ void ns_experiment_plane_inputs (NsExperiment *self, const float *xy, size_t n, 
  * size * size floats. The buffers are owned by the experiment, cached per version for two grid
  * sizes (so views drawing in one frame share one evaluation), valid until the next step or edit
  * or a call with a third size. */
-void ns_experiment_eval_plane (NsExperiment *self, guint size,
-                               const float **inputs, const float **units);
+void ns_experiment_eval_plane (NsExperiment *self,
+                               guint size,
+                               const float **inputs,
+                               const float **units);
 /* At the UPDATE phase of stepping: the output layer's rows over the size x size grid as the
  * network was before the update (the step state's params_before), else NULL. The same grid and
  * the same kernel as ns_experiment_eval_plane, so it equals bit for bit what eval_plane gave

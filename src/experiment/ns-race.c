@@ -129,8 +129,7 @@ same_start (NsExperiment *a, NsExperiment *b)
   const NsDataset *da = ns_experiment_get_dataset (a), *db = ns_experiment_get_dataset (b);
 
   return na->n_params == nb->n_params && same_floats (na->params, nb->params, na->n_params)
-         && da->n_inputs == db->n_inputs && da->n_train == db->n_train
-         && da->n_test == db->n_test
+         && da->n_inputs == db->n_inputs && da->n_train == db->n_train && da->n_test == db->n_test
          && same_floats (da->train_x, db->train_x, (size_t) da->n_train * da->n_inputs)
          && same_floats (da->train_y, db->train_y, da->n_train)
          && same_floats (da->test_x, db->test_x, (size_t) da->n_test * da->n_inputs)

@@ -40,7 +40,7 @@ gboolean ns_race_add (NsRace *self, NnOptimizer optimizer, float learning_rate, 
 const NsConfig *ns_race_get_config (NsRace *self); /* the base's, as copied */
 guint ns_race_get_n_contestants (NsRace *self);
 NsExperiment *ns_race_get_experiment (NsRace *self, guint i); /* transfer none */
-const char *ns_race_get_label (NsRace *self, guint i);       /* "Adam, lr 0.01" */
+const char *ns_race_get_label (NsRace *self, guint i);        /* "Adam, lr 0.01" */
 NnOptimizer ns_race_get_optimizer (NsRace *self, guint i);
 float ns_race_get_learning_rate (NsRace *self, guint i);
 gboolean ns_race_get_diverged (NsRace *self, guint i);

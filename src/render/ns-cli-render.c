@@ -68,19 +68,22 @@ parse_view (const char *text, View *view, char **message)
     *view = VIEW_RACE;
   else if (text == NULL)
     {
-      *message = g_strdup ("--view: give a view: network, boundary, loss, gradients, space or race");
+      *message =
+          g_strdup ("--view: give a view: network, boundary, loss, gradients, space or race");
       return FALSE;
     }
   else if (g_strv_contains (later, text))
     {
       *message = g_strdup_printf ("--view: “%s” is not available yet: expected network, "
-                                  "boundary, loss, gradients, space or race", text);
+                                  "boundary, loss, gradients, space or race",
+                                  text);
       return FALSE;
     }
   else
     {
       *message = g_strdup_printf ("--view: unknown view “%s”: expected network, boundary, "
-                                  "loss, gradients, space or race", text);
+                                  "loss, gradients, space or race",
+                                  text);
       return FALSE;
     }
   return TRUE;
@@ -177,8 +180,14 @@ walk_to_phase (NsExperiment *exp, NsStepPhase phase)
 }
 
 static void
-build_scene (NsScene *scene, NsExperiment *exp, View view, const NsRenderStyle *style,
-             double width, double height, gboolean show_test, gboolean discrete)
+build_scene (NsScene *scene,
+             NsExperiment *exp,
+             View view,
+             const NsRenderStyle *style,
+             double width,
+             double height,
+             gboolean show_test,
+             gboolean discrete)
 {
   switch (view)
     {
@@ -208,10 +217,9 @@ build_scene (NsScene *scene, NsExperiment *exp, View view, const NsRenderStyle *
       {
         NsCurvesViewData data;
         gboolean classification =
-          ns_experiment_get_config (exp)->problem == NS_PROBLEM_CLASSIFICATION;
+            ns_experiment_get_config (exp)->problem == NS_PROBLEM_CLASSIFICATION;
 
-        ns_render_curves_prepare (&data, exp,
-                                  classification ? NS_CURVES_BOTH : NS_CURVES_LOSS);
+        ns_render_curves_prepare (&data, exp, classification ? NS_CURVES_BOTH : NS_CURVES_LOSS);
         ns_render_curves (scene, &data, style, width, height);
       }
       break;
@@ -313,15 +321,15 @@ ns_cli_render_run (int argc, char **argv)
   options = ns_config_options_new ();
   context = g_option_context_new ("- train, then draw one view to a file");
   g_option_context_set_summary (
-    context, "Trains an experiment without a window, then draws one of its views to a PNG,\n"
-             "SVG or PDF file. Views: network (the diagram with every neuron's picture),\n"
-             "boundary (the output over the plane with the training points), loss (the\n"
-             "loss curves, and accuracy for classification) and gradients (each layer's mean\n"
-             "|gradient| per epoch, log scale) and space (how the last hidden layer warps\n"
-             "the input plane) and race (SGD, momentum and Adam from the same start).\n"
-             "--phase draws a moment of stepping through one sample, for slides.\n"
-             "Example: neuroscope render --view boundary --dataset spiral --hidden 8,8 "
-             "--epochs 300 --out spiral.png --size 800x800");
+      context, "Trains an experiment without a window, then draws one of its views to a PNG,\n"
+               "SVG or PDF file. Views: network (the diagram with every neuron's picture),\n"
+               "boundary (the output over the plane with the training points), loss (the\n"
+               "loss curves, and accuracy for classification) and gradients (each layer's mean\n"
+               "|gradient| per epoch, log scale) and space (how the last hidden layer warps\n"
+               "the input plane) and race (SGD, momentum and Adam from the same start).\n"
+               "--phase draws a moment of stepping through one sample, for slides.\n"
+               "Example: neuroscope render --view boundary --dataset spiral --hidden 8,8 "
+               "--epochs 300 --out spiral.png --size 800x800");
   /* One group, so that --help lists every option. */
   group = ns_config_options_get_group (options);
   g_option_group_add_entries (group, entries);
@@ -353,7 +361,7 @@ ns_cli_render_run (int argc, char **argv)
   if (phase_name != NULL && !parse_phase (phase_name, &phase))
     {
       g_autofree char *msg = g_strdup_printf (
-        "--phase: unknown phase “%s”: expected forward, loss, backward or update", phase_name);
+          "--phase: unknown phase “%s”: expected forward, loss, backward or update", phase_name);
       status = usage_error (msg);
       goto out;
     }
@@ -365,8 +373,8 @@ ns_cli_render_run (int argc, char **argv)
   if (size != NULL && !parse_size (size, &width, &height))
     {
       g_autofree char *msg = g_strdup_printf (
-        "--size: “%s” is not a size: expected WIDTHxHEIGHT, e.g. 800x600, each 1 to %d", size,
-        MAX_SIDE);
+          "--size: “%s” is not a size: expected WIDTHxHEIGHT, e.g. 800x600, each 1 to %d", size,
+          MAX_SIDE);
       status = usage_error (msg);
       goto out;
     }
@@ -378,7 +386,7 @@ ns_cli_render_run (int argc, char **argv)
   if (!has_known_extension (out))
     {
       g_autofree char *msg = g_strdup_printf (
-        "--out: “%s” does not end in .png, .svg or .pdf, which choose the format", out);
+          "--out: “%s” does not end in .png, .svg or .pdf, which choose the format", out);
       status = usage_error (msg);
       goto out;
     }

@@ -44,8 +44,11 @@ ns_colormap_init_diverging (NsColormap *map,
 }
 
 void
-ns_colormap_init_sequential (
-    NsColormap *map, const NsColor *low, const NsColor *high, float min, float max)
+ns_colormap_init_sequential (NsColormap *map,
+                             const NsColor *low,
+                             const NsColor *high,
+                             float min,
+                             float max)
 {
   g_return_if_fail (map != NULL);
 

@@ -20,11 +20,18 @@ typedef struct
 } NsColormap;
 
 /* Three stops: low at min, mid halfway, high at max; linear in between. */
-void ns_colormap_init_diverging (NsColormap *map, const NsColor *low, const NsColor *mid,
-                                 const NsColor *high, float min, float max);
+void ns_colormap_init_diverging (NsColormap *map,
+                                 const NsColor *low,
+                                 const NsColor *mid,
+                                 const NsColor *high,
+                                 float min,
+                                 float max);
 /* Two stops: low at min, high at max. */
-void ns_colormap_init_sequential (NsColormap *map, const NsColor *low, const NsColor *high,
-                                  float min, float max);
+void ns_colormap_init_sequential (NsColormap *map,
+                                  const NsColor *low,
+                                  const NsColor *high,
+                                  float min,
+                                  float max);
 
 /* The Playground's map: negative (orange) at min, neutral at 0, positive (blue) at max. */
 void ns_colormap_init_values (NsColormap *map, const NsRenderStyle *style, float min, float max);
@@ -36,14 +43,24 @@ guint32 ns_colormap_lookup (const NsColormap *map, float value);
 /* Colours width x height values (row-major, row 0 first) into pixels with a row stride of
  * stride_px pixels. flip_y: row 0 of the values becomes the bottom row of the pixels (data
  * whose y axis points up, drawn on a screen whose y axis points down). */
-void ns_colormap_apply (const NsColormap *map, const float *values, int width, int height,
-                        gboolean flip_y, guint32 *pixels, int stride_px);
+void ns_colormap_apply (const NsColormap *map,
+                        const float *values,
+                        int width,
+                        int height,
+                        gboolean flip_y,
+                        guint32 *pixels,
+                        int stride_px);
 
 /* The winning class at each point, lighter where the network is unsure: n_classes rows of
  * width * height probabilities (probs[k * n + s]); mixes neutral and the class colour by how
  * far the top probability is above chance (1 / n_classes). */
-void ns_colormap_apply_classes (const NsRenderStyle *style, const float *probs, guint n_classes,
-                                int width, int height, gboolean flip_y, guint32 *pixels,
+void ns_colormap_apply_classes (const NsRenderStyle *style,
+                                const float *probs,
+                                guint n_classes,
+                                int width,
+                                int height,
+                                gboolean flip_y,
+                                guint32 *pixels,
                                 int stride_px);
 
 G_END_DECLS

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  double *points;    /* (x, y) pairs, in the scene's arena */
+  double *points; /* (x, y) pairs, in the scene's arena */
   size_t n_points;
   size_t cap;        /* pairs allocated */
   size_t buckets;    /* one per pixel across */

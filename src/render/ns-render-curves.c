@@ -11,16 +11,16 @@
 #define TITLE_SIZE 15.0
 #define LEGEND_SIZE 13.0
 #define TICK_SIZE 12.0
-#define PAD 6.0            /* between text and what it labels */
+#define PAD 6.0 /* between text and what it labels */
 #define TICK_LENGTH 4.0
-#define SWATCH 30.0        /* a legend's line sample: long enough to show its dashes */
-#define LEGEND_GAP 16.0    /* between legend items */
-#define CHART_GAP 14.0     /* between stacked charts */
+#define SWATCH 30.0            /* a legend's line sample: long enough to show its dashes */
+#define LEGEND_GAP 16.0        /* between legend items */
+#define CHART_GAP 14.0         /* between stacked charts */
 #define MIN_CHART_HEIGHT 150.0 /* two charts stack only if each gets this much */
 #define TRAIN_WIDTH 2.0
 #define TEST_WIDTH 2.75
-#define DOT_RADIUS 3.0     /* the current value at a curve's end */
-#define ROOMY_WIDTH 640.0  /* larger areas (at scale 1) get larger text, up to 1.3x */
+#define DOT_RADIUS 3.0    /* the current value at a curve's end */
+#define ROOMY_WIDTH 640.0 /* larger areas (at scale 1) get larger text, up to 1.3x */
 #define ROOMY_HEIGHT 420.0
 
 typedef enum
@@ -191,8 +191,8 @@ add_series (Ctx *ctx,
 {
   const NsCurvesViewData *view = ctx->view;
   const NsColor *color = series == SERIES_TRAIN ? &ctx->train_color : &ctx->test_color;
-  double line_width
-      = ns_render_style_px (ctx->style, series == SERIES_TRAIN ? TRAIN_WIDTH : TEST_WIDTH);
+  double line_width =
+      ns_render_style_px (ctx->style, series == SERIES_TRAIN ? TRAIN_WIDTH : TEST_WIDTH);
   NsDecimator line;
   size_t n_points;
   double *points;
@@ -243,8 +243,8 @@ add_legend_item (Ctx *ctx,
     {
       ns_scene_add_dash_sample (
           ctx->scene, x, x + swatch, cy,
-          ns_render_style_px (ctx->style, series == SERIES_TRAIN ? TRAIN_WIDTH : TEST_WIDTH),
-          color, series_dash (series));
+          ns_render_style_px (ctx->style, series == SERIES_TRAIN ? TRAIN_WIDTH : TEST_WIDTH), color,
+          series_dash (series));
       ns_scene_add_text (ctx->scene, x + swatch + pad, cy, text, NS_TEXT_VALUE, ctx->legend_size,
                          NS_ALIGN_START, NS_ALIGN_CENTER, &ctx->style->foreground);
     }
@@ -322,10 +322,10 @@ add_chart (Ctx *ctx, NsCurvesChart chart, double x, double y, double w, double h
                      NS_ALIGN_START, &style->foreground);
 
   {
-    g_autofree char *train_value
-        = format_value (chart, last != NULL ? series_value (last, chart, SERIES_TRAIN) : NAN);
-    g_autofree char *test_value
-        = format_value (chart, last != NULL ? series_value (last, chart, SERIES_TEST) : NAN);
+    g_autofree char *train_value =
+        format_value (chart, last != NULL ? series_value (last, chart, SERIES_TRAIN) : NAN);
+    g_autofree char *test_value =
+        format_value (chart, last != NULL ? series_value (last, chart, SERIES_TEST) : NAN);
 
     train_text = g_strdup_printf ("Training %s", train_value);
     test_text = g_strdup_printf ("Test %s", test_value);
@@ -402,8 +402,7 @@ add_chart (Ctx *ctx, NsCurvesChart chart, double x, double y, double w, double h
                      ctx->tick_size, NS_ALIGN_END, NS_ALIGN_START, &style->foreground);
 
   /* The axes themselves. */
-  ns_scene_add_line (ctx->scene, px, py, px, py + ph, ns_render_style_px (style, 1),
-                     &style->muted);
+  ns_scene_add_line (ctx->scene, px, py, px, py + ph, ns_render_style_px (style, 1), &style->muted);
   ns_scene_add_line (ctx->scene, px, py + ph, px + pw, py + ph, ns_render_style_px (style, 1),
                      &style->muted);
 
@@ -436,8 +435,7 @@ ns_render_curves (NsScene *scene,
   ns_scene_set_font_family (scene, style->font_family);
 
   /* Text grows a little with the room (a maximised window on a projector). */
-  text_scale
-      = CLAMP (MIN (width / ROOMY_WIDTH, height / ROOMY_HEIGHT) / style->scale, 1.0, 1.3);
+  text_scale = CLAMP (MIN (width / ROOMY_WIDTH, height / ROOMY_HEIGHT) / style->scale, 1.0, 1.3);
 
   memset (&ctx, 0, sizeof ctx);
   ctx.scene = scene;
@@ -481,8 +479,7 @@ ns_render_curves (NsScene *scene,
   switch (mode)
     {
     case NS_CURVES_LOSS:
-      add_chart (&ctx, NS_CURVES_CHART_LOSS, x, y, w, h,
-                 chart_gutter (&ctx, NS_CURVES_CHART_LOSS));
+      add_chart (&ctx, NS_CURVES_CHART_LOSS, x, y, w, h, chart_gutter (&ctx, NS_CURVES_CHART_LOSS));
       break;
 
     case NS_CURVES_ACCURACY:

@@ -37,27 +37,33 @@ typedef struct
 {
   const NsHistoryEntry *history; /* n_entries, ascending epochs */
   guint n_entries;
-  NsCurvesMode mode;    /* regression shows the loss whatever the mode */
-  gboolean regression;  /* no accuracy */
-  gboolean has_test;    /* there are test points (else only the training curve) */
+  NsCurvesMode mode;   /* regression shows the loss whatever the mode */
+  gboolean regression; /* no accuracy */
+  gboolean has_test;   /* there are test points (else only the training curve) */
 } NsCurvesViewData;
 
 /* Fills @view from @experiment's history. The view borrows it: valid until the next step. */
-void ns_render_curves_prepare (NsCurvesViewData *view, NsExperiment *experiment,
-                               NsCurvesMode mode);
+void ns_render_curves_prepare (NsCurvesViewData *view, NsExperiment *experiment, NsCurvesMode mode);
 
 /* Appends the chart(s) for a width x height area to @scene (clear it first for a new frame).
  * NS_CURVES_BOTH falls back to the accuracy chart alone when the area is too low for two. */
-void ns_render_curves (NsScene *scene, const NsCurvesViewData *view, const NsRenderStyle *style,
-                       double width, double height);
+void ns_render_curves (NsScene *scene,
+                       const NsCurvesViewData *view,
+                       const NsRenderStyle *style,
+                       double width,
+                       double height);
 
 /* The plotting area of @chart in @scene; FALSE if the scene has no such chart. */
-gboolean ns_render_curves_get_plot (const NsScene *scene, NsCurvesChart chart, double *x,
-                                    double *y, double *width, double *height);
+gboolean ns_render_curves_get_plot (const NsScene *scene,
+                                    NsCurvesChart chart,
+                                    double *x,
+                                    double *y,
+                                    double *width,
+                                    double *height);
 /* The history entry nearest to scene point (x, y) across, if (x, y) is over a chart (for a
  * tooltip); -1 if none. */
-int ns_render_curves_entry_at (const NsScene *scene, const NsCurvesViewData *view, double x,
-                               double y);
+int
+ns_render_curves_entry_at (const NsScene *scene, const NsCurvesViewData *view, double x, double y);
 
 /* A round step (1, 2 or 5 times a power of ten) that cuts @range into about @n_ticks steps. */
 double ns_render_nice_step (double range, int n_ticks);

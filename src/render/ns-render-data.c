@@ -39,9 +39,8 @@ ns_data_previews_new (void)
 
       /* Each kind from its own fresh stream, so one preview does not depend on another. */
       nn_rng_seed (&rng, NS_DATA_PREVIEW_SEED, NN_STREAM_DATA);
-      previews->sets[k] = ns_dataset_generate ((NsDatasetKind) k,
-                                               ns_data_preview_count ((NsDatasetKind) k), 0.0,
-                                               1.0, &rng);
+      previews->sets[k] = ns_dataset_generate (
+          (NsDatasetKind) k, ns_data_preview_count ((NsDatasetKind) k), 0.0, 1.0, &rng);
     }
 
   return previews;
@@ -72,7 +71,7 @@ ns_render_data_value_color (const NsRenderStyle *style, float value)
 {
   double t;
 
-  g_return_val_if_fail (style != NULL, (NsColor) { 0 });
+  g_return_val_if_fail (style != NULL, (NsColor){ 0 });
 
   if (!isfinite (value))
     return style->neutral;
@@ -160,11 +159,11 @@ ns_render_data_preview (NsScene *scene,
    * each part is as good as a random pick. */
   total = data->n_train + data->n_test;
   stride = total > NS_DATA_PREVIEW_MAX_POINTS
-             ? (total + NS_DATA_PREVIEW_MAX_POINTS - 1) / NS_DATA_PREVIEW_MAX_POINTS
-             : 1;
+               ? (total + NS_DATA_PREVIEW_MAX_POINTS - 1) / NS_DATA_PREVIEW_MAX_POINTS
+               : 1;
 
-  add_points (scene, data, style, data->train_x, data->train_y, data->n_train, stride, pad, pad,
-              sx, sy, radius);
+  add_points (scene, data, style, data->train_x, data->train_y, data->n_train, stride, pad, pad, sx,
+              sy, radius);
   add_points (scene, data, style, data->test_x, data->test_y, data->n_test, stride, pad, pad, sx,
               sy, radius);
 }

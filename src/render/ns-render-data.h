@@ -31,8 +31,11 @@ typedef struct
 /* Appends a preview of view->dataset filling a width x height card to @scene: a background
  * card with an outline, then one circle per point (training and test alike, up to
  * NS_DATA_PREVIEW_MAX_POINTS), plane row y_max at the top. */
-void ns_render_data_preview (NsScene *scene, const NsDataPreviewView *view,
-                             const NsRenderStyle *style, double width, double height);
+void ns_render_data_preview (NsScene *scene,
+                             const NsDataPreviewView *view,
+                             const NsRenderStyle *style,
+                             double width,
+                             double height);
 
 /* A regression point's colour: neutral at 0, the style's negative at -1 and below, positive at
  * +1 and above; quantised to tenths so a painter's sprite cache meets few distinct colours. */
@@ -40,8 +43,12 @@ NsColor ns_render_data_value_color (const NsRenderStyle *style, float value);
 
 /* A class swatch for the class picker: a disc of class @k's colour centred in width x height,
  * ringed in the accent colour when @selected. */
-void ns_render_class_swatch (NsScene *scene, guint k, gboolean selected,
-                             const NsRenderStyle *style, double width, double height);
+void ns_render_class_swatch (NsScene *scene,
+                             guint k,
+                             gboolean selected,
+                             const NsRenderStyle *style,
+                             double width,
+                             double height);
 
 /* Every generated kind's preview data (ns_data_preview_count points, no noise, all of them in
  * the training split), made once by ns_data_previews_new. */

@@ -14,12 +14,12 @@
 #define TITLE_SIZE 15.0
 #define LEGEND_SIZE 13.0
 #define TICK_SIZE 12.0
-#define PAD 6.0         /* between text and what it labels */
+#define PAD 6.0 /* between text and what it labels */
 #define TICK_LENGTH 4.0
 #define SWATCH 30.0     /* a legend's line sample: long enough to show its dashes */
 #define LEGEND_GAP 16.0 /* between legend items */
 #define LINE_WIDTH 2.25
-#define DOT_RADIUS 3.0  /* the latest value at a line's end */
+#define DOT_RADIUS 3.0    /* the latest value at a line's end */
 #define ROOMY_WIDTH 640.0 /* larger areas (at scale 1) get larger text, up to 1.3x */
 #define ROOMY_HEIGHT 420.0
 #define MIN_DECADE_GAP 18.0 /* decade labels closer than this skip some decades */
@@ -90,8 +90,7 @@ ns_render_gradients_decades (const NsGradientsViewData *view, int *lo, int *hi)
 /* Viridis (van der Walt & Smith, matplotlib), sampled at nine stops: perceptually uniform,
  * monotonic in lightness and readable with any colour-vision deficiency. */
 static const char *const viridis[] = {
-  "#440154", "#482878", "#3e4989", "#31688e", "#26828e",
-  "#1f9e89", "#35b779", "#6ece58", "#fde725",
+  "#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#fde725",
 };
 
 static NsColor
@@ -296,8 +295,7 @@ ns_render_gradients (NsScene *scene,
   ns_scene_set_background (scene, &style->background);
   ns_scene_set_font_family (scene, style->font_family);
 
-  text_scale
-      = CLAMP (MIN (width / ROOMY_WIDTH, height / ROOMY_HEIGHT) / style->scale, 1.0, 1.3);
+  text_scale = CLAMP (MIN (width / ROOMY_WIDTH, height / ROOMY_HEIGHT) / style->scale, 1.0, 1.3);
 
   memset (&ctx, 0, sizeof ctx);
   ctx.scene = scene;
@@ -351,8 +349,8 @@ ns_render_gradients (NsScene *scene,
     every++;
   for (int d = ctx.lo; d <= ctx.hi; d++)
     {
-      double gy = round (ctx.py + ctx.ph - (double) (d - ctx.lo) / (ctx.hi - ctx.lo) * ctx.ph)
-                  + 0.5;
+      double gy =
+          round (ctx.py + ctx.ph - (double) (d - ctx.lo) / (ctx.hi - ctx.lo) * ctx.ph) + 0.5;
 
       if (d > ctx.lo)
         ns_scene_add_line (scene, ctx.px, gy, ctx.px + ctx.pw, gy, ns_render_style_px (style, 1),
@@ -389,8 +387,8 @@ ns_render_gradients (NsScene *scene,
                      &style->foreground);
 
   /* The axes themselves. */
-  ns_scene_add_line (scene, ctx.px, ctx.py, ctx.px, ctx.py + ctx.ph,
-                     ns_render_style_px (style, 1), &style->muted);
+  ns_scene_add_line (scene, ctx.px, ctx.py, ctx.px, ctx.py + ctx.ph, ns_render_style_px (style, 1),
+                     &style->muted);
   ns_scene_add_line (scene, ctx.px, ctx.py + ctx.ph, ctx.px + ctx.pw, ctx.py + ctx.ph,
                      ns_render_style_px (style, 1), &style->muted);
 

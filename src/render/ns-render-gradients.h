@@ -33,7 +33,7 @@ typedef struct
   const double *values; /* n_epochs rows of n_layers, epoch-major; layer 0 nearest the input */
   guint n_epochs;
   guint n_layers;
-  guint first_epoch;    /* the epoch of row 0 */
+  guint first_epoch; /* the epoch of row 0 */
 } NsGradientsViewData;
 
 /* Fills @view from @experiment's gradient health. The view borrows it: valid until the next
@@ -41,8 +41,11 @@ typedef struct
 void ns_render_gradients_prepare (NsGradientsViewData *view, NsExperiment *experiment);
 
 /* Appends the chart for a width x height area to @scene (clear it first for a new frame). */
-void ns_render_gradients (NsScene *scene, const NsGradientsViewData *view,
-                          const NsRenderStyle *style, double width, double height);
+void ns_render_gradients (NsScene *scene,
+                          const NsGradientsViewData *view,
+                          const NsRenderStyle *style,
+                          double width,
+                          double height);
 
 /* The decades the y axis spans for @view: 10^lo at the bottom to 10^hi at the top (lo < hi). */
 void ns_render_gradients_decades (const NsGradientsViewData *view, int *lo, int *hi);

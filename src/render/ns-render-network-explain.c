@@ -298,7 +298,10 @@ old_and_new (double before, double after, char **before_text, char **after_text)
 
 /* How the optimizer turned parameter @k's batch gradient into its change, with the numbers. */
 static void
-explain_update (GString *s, const NsStepState *step, size_t k, gboolean is_weight,
+explain_update (GString *s,
+                const NsStepState *step,
+                size_t k,
+                gboolean is_weight,
                 const char *symbol)
 {
   const NnTrainer *t = &step->trainer;
@@ -333,7 +336,10 @@ explain_update (GString *s, const NsStepState *step, size_t k, gboolean is_weigh
           ge = g + t->reg_rate * (w > 0 ? 1 : w < 0 ? -1 : 0);
           ges = num (ge);
           g_string_append_printf (s, "with L1: g′ = g + λ·sign(w) = %s + %s·%s = %s\n", gs, rate,
-                                  w > 0 ? "1" : w < 0 ? "(−1)" : "0", ges);
+                                  w > 0   ? "1"
+                                  : w < 0 ? "(−1)"
+                                          : "0",
+                                  ges);
         }
     }
   if (t->clip_norm > 0)
@@ -372,13 +378,12 @@ explain_update (GString *s, const NsStepState *step, size_t k, gboolean is_weigh
         g_autofree char *mhf = factor (mh);
         g_autofree char *vhs = num (vh);
 
-        g_string_append_printf (s, "m = β₁·m + (1 − β₁)·%s = %s·%s + … = %s\n", g_name, b1, m0,
-                                m1);
+        g_string_append_printf (s, "m = β₁·m + (1 − β₁)·%s = %s·%s + … = %s\n", g_name, b1, m0, m1);
         g_string_append_printf (s, "v = β₂·v + (1 − β₂)·%s² = %s·%s + … = %s\n", g_name, b2, v0,
                                 v1);
         g_string_append_printf (s, "bias-corrected m̂ = %s, v̂ = %s\n", mhs, vhs);
-        g_string_append_printf (s, "change = −η·m̂ / (√v̂ + ε) = −%s·%s / √%s = %s\n", lr, mhf,
-                                vhs, change);
+        g_string_append_printf (s, "change = −η·m̂ / (√v̂ + ε) = −%s·%s / √%s = %s\n", lr, mhf, vhs,
+                                change);
       }
       break;
     case NN_OPT_SGD:
@@ -437,8 +442,10 @@ explain_neuron (const NsNetworkViewData *view, size_t l, size_t j)
         {
           g_autofree char *a = num (step->a[net->layers[l].unit_offset + j]);
 
-          g_string_append_printf (s, "a = %s; its delta comes when the backward pass reaches "
-                                     "this layer.\n", a);
+          g_string_append_printf (s,
+                                  "a = %s; its delta comes when the backward pass reaches "
+                                  "this layer.\n",
+                                  a);
           break;
         }
       explain_delta (s, net, step, l, j);
@@ -499,10 +506,9 @@ explain_link (const NsNetworkViewData *view, size_t l, size_t j, size_t i)
           g_autofree char *g = num (step->grad[k]);
           g_autofree char *bg = num (step->batch_grad[k]);
 
-          g_string_append_printf (s, "this sample's gradient ∂L/∂w = δ·x = %s·%s = %s\n", d, x,
-                                  g);
-          g_string_append_printf (s, "batch gradient so far (samples 1–%u): %s\n",
-                                  step->sample + 1, bg);
+          g_string_append_printf (s, "this sample's gradient ∂L/∂w = δ·x = %s·%s = %s\n", d, x, g);
+          g_string_append_printf (s, "batch gradient so far (samples 1–%u): %s\n", step->sample + 1,
+                                  bg);
         }
       else
         g_string_append (s, "its gradient comes when the backward pass reaches it\n");

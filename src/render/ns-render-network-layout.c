@@ -15,11 +15,11 @@
 #define LABEL_SIZE 16.0
 #define ROOMY_WIDTH 1100.0 /* an area this large (at scale 1) or smaller gets text at 1x */
 #define ROOMY_HEIGHT 700.0
-#define RIGHT_GUTTER 16.0   /* room right of the output column (class names widen it) */
-#define BAND_GAP 6.0        /* between the controls band and the column headers */
-#define HEADER_GAP 14.0     /* between the column headers and the pictures */
-#define MAX_NODE 160.0      /* heatmaps larger than this only crowd the links out */
-#define MAX_INPUT_NODE 96.0 /* input pictures: eleven of them share a column */
+#define RIGHT_GUTTER 16.0    /* room right of the output column (class names widen it) */
+#define BAND_GAP 6.0         /* between the controls band and the column headers */
+#define HEADER_GAP 14.0      /* between the column headers and the pictures */
+#define MAX_NODE 160.0       /* heatmaps larger than this only crowd the links out */
+#define MAX_INPUT_NODE 96.0  /* input pictures: eleven of them share a column */
 #define NODE_GAP_RATIO 0.28  /* vertical gap between neurons, as a share of their size */
 #define INPUT_GAP_RATIO 0.22 /* the same between input pictures, which are many */
 #define NODE_SHARE 0.5       /* largest share of a column's slot a neuron may take across */
@@ -141,8 +141,8 @@ ns_render_network_layout (NsNetworkLayout *layout,
     }
   if (gutter_left > 0)
     gutter_left += ns_render_style_px (style, NS_RENDER_NETWORK_LABEL_PAD);
-  gutter_right = labels_width (scene, view->class_names, nn_net_n_outputs (net),
-                               layout->label_size);
+  gutter_right =
+      labels_width (scene, view->class_names, nn_net_n_outputs (net), layout->label_size);
   gutter_right = MAX (gutter_right + ns_render_style_px (style, NS_RENDER_NETWORK_LABEL_PAD),
                       ns_render_style_px (style, RIGHT_GUTTER));
 
@@ -186,8 +186,8 @@ ns_render_network_layout (NsNetworkLayout *layout,
       layout->size[c] = size;
       layout->gap[c] = gap;
       layout->top[c] = area_y + MAX (0.0, (area_h - total) / 2);
-      layout->headers[c] = (NsNetworkBox){ layout->center_x[c] - layout->slot / 2, y,
-                                           layout->slot, header_h };
+      layout->headers[c] =
+          (NsNetworkBox){ layout->center_x[c] - layout->slot / 2, y, layout->slot, header_h };
     }
 
   /* The input column's title spans its labels too: eleven feature names leave room above. */
@@ -216,10 +216,7 @@ ns_render_network_layout (NsNetworkLayout *layout,
 }
 
 void
-ns_network_layout_node (const NsNetworkLayout *layout,
-                        size_t column,
-                        size_t row,
-                        NsNetworkBox *box)
+ns_network_layout_node (const NsNetworkLayout *layout, size_t column, size_t row, NsNetworkBox *box)
 {
   double size;
 

@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 #define NS_RENDER_NETWORK_INPUT_HINT "click to toggle"
 
 /* A layout made earlier still has a place for every picture. */
-gboolean ns_render_network_layout_fits (const NsNetworkLayout *layout,
-                                        const NsNetworkViewData *view);
+gboolean
+ns_render_network_layout_fits (const NsNetworkLayout *layout, const NsNetworkViewData *view);
 
 void ns_render_network_draw_outline (NsScene *scene,
                                      const NsNetworkBox *box,

@@ -233,8 +233,8 @@ ns_render_network_step_caption (const NnNet *net, const NsStepState *step)
         l = MIN (MAX (step->layer, 1), net->n_layers) - 1;
         name = layer_name (net, l);
         f = activation_formula (net, l);
-        return g_strdup_printf ("forward: sample %u of %u\n%s: z = w·x + b, %s",
-                                step->sample + 1, step->batch_size, name, f);
+        return g_strdup_printf ("forward: sample %u of %u\n%s: z = w·x + b, %s", step->sample + 1,
+                                step->batch_size, name, f);
       }
     case NS_STEP_BACKWARD:
       l = net->n_layers - MIN (MAX (step->layer, 1), net->n_layers);
@@ -257,11 +257,11 @@ ns_render_network_step_caption (const NnNet *net, const NsStepState *step)
         switch (step->trainer.optimizer)
           {
           case NN_OPT_MOMENTUM:
-            return g_strdup_printf ("update: v ← μ·v + g, w ← w − η·v (learning rate %s)"
-                                    UPDATE_LINKS, lr);
+            return g_strdup_printf (
+                "update: v ← μ·v + g, w ← w − η·v (learning rate %s)" UPDATE_LINKS, lr);
           case NN_OPT_ADAM:
-            return g_strdup_printf ("update: w ← w − η·m̂ / (√v̂ + ε) (Adam, learning rate %s)"
-                                    UPDATE_LINKS, lr);
+            return g_strdup_printf (
+                "update: w ← w − η·m̂ / (√v̂ + ε) (Adam, learning rate %s)" UPDATE_LINKS, lr);
           case NN_OPT_SGD:
           default:
             return g_strdup_printf ("update: w ← w − η·g (learning rate %s)" UPDATE_LINKS, lr);
@@ -308,8 +308,8 @@ wrap_story_line (NsScene *scene, const char *text, double size, double room)
 
   for (guint k = 0; words[k] != NULL; k++)
     {
-      g_autofree char *joined = line->len > 0 ? g_strconcat (line->str, " ", words[k], NULL)
-                                              : g_strdup (words[k]);
+      g_autofree char *joined =
+          line->len > 0 ? g_strconcat (line->str, " ", words[k], NULL) : g_strdup (words[k]);
       double w, h;
 
       ns_scene_measure_text (scene, joined, NS_TEXT_VALUE, size, &w, &h);
@@ -350,8 +350,8 @@ draw_story (NsScene *scene,
     left = layout->center_x[layout->n_columns - 2] + layout->size[layout->n_columns - 2] / 2 + pad;
   for (guint k = 0; k < story->len; k++)
     {
-      g_autoptr (GPtrArray) wrapped
-          = wrap_story_line (scene, story->pdata[k], size, MAX (width - left - 2 * pad, 1));
+      g_autoptr (GPtrArray) wrapped =
+          wrap_story_line (scene, story->pdata[k], size, MAX (width - left - 2 * pad, 1));
 
       for (guint m = 0; m < wrapped->len; m++)
         g_ptr_array_add (lines, g_steal_pointer (&wrapped->pdata[m]));
@@ -410,16 +410,16 @@ ns_render_network_draw_step (NsScene *scene,
   for (size_t l = 0; l < net->n_layers; l++)
     for (size_t j = 0; j < net->layers[l].n_out; j++)
       {
-        g_autofree char *text
-            = ns_render_network_step_unit_text (net, step, net->layers[l].unit_offset + j);
+        g_autofree char *text =
+            ns_render_network_step_unit_text (net, step, net->layers[l].unit_offset + j);
 
         ns_network_layout_node (layout, l + 1, j, &box);
         if (ns_render_network_step_layer_current (step, l))
           ns_render_network_draw_outline (scene, &box, TRUE, FALSE, style);
         if (text == NULL)
           continue;
-        draw_pill (scene, style, box.x + box.width / 2, box.y + box.height - line / 2, text,
-                   size, &style->foreground, width);
+        draw_pill (scene, style, box.x + box.width / 2, box.y + box.height - line / 2, text, size,
+                   &style->foreground, width);
       }
 
   /* The story of the phase is told under the output column, where there is room (the
@@ -441,16 +441,15 @@ ns_render_network_draw_step (NsScene *scene,
         }
       if (net->loss == NN_LOSS_SOFTMAX_CE && view->class_names != NULL && step->target >= 0
           && (size_t) step->target < out->n_out && view->class_names[(size_t) step->target])
-        g_ptr_array_add (story, g_strdup_printf ("target class: %s",
-                                                 view->class_names[(size_t) step->target]));
+        g_ptr_array_add (
+            story, g_strdup_printf ("target class: %s", view->class_names[(size_t) step->target]));
       else
         {
           g_autofree char *t = ns_render_network_format_number (step->target);
 
-          g_ptr_array_add (story, g_strdup_printf (net->loss == NN_LOSS_SOFTMAX_CE
-                                                       ? "target class %s"
-                                                       : "target y = %s",
-                                                   t));
+          g_ptr_array_add (
+              story, g_strdup_printf (
+                         net->loss == NN_LOSS_SOFTMAX_CE ? "target class %s" : "target y = %s", t));
         }
       loss = ns_render_network_step_loss_text (net, step);
       if (loss != NULL)

@@ -30,7 +30,10 @@ typedef struct
   float range[NS_N_FEATURES]; /* each row's largest |value| */
 } FeaturePlanes;
 
+/* The first argument becomes the quark's string as written: no formatting. */
+/* clang-format off */
 G_DEFINE_QUARK (ns-render-network-feature-planes, feature_planes)
+/* clang-format on */
 
 static void
 feature_planes_free (gpointer data)
@@ -67,14 +70,14 @@ get_feature_planes (NsExperiment *experiment, guint size)
   for (guint r = 0; r < size; r++)
     for (guint c = 0; c < size; c++)
       {
-        xy[2 * ((size_t) r * size + c)]
-            = (float) (data->x_min + (c + 0.5) / size * (data->x_max - data->x_min));
-        xy[2 * ((size_t) r * size + c) + 1]
-            = (float) (data->y_max - (r + 0.5) / size * (data->y_max - data->y_min));
+        xy[2 * ((size_t) r * size + c)] =
+            (float) (data->x_min + (c + 0.5) / size * (data->x_max - data->x_min));
+        xy[2 * ((size_t) r * size + c) + 1] =
+            (float) (data->y_max - (r + 0.5) / size * (data->y_max - data->y_min));
       }
 
   g_free (planes->values);
-  planes->values = g_new (float, NS_N_FEATURES * n);
+  planes->values = g_new (float, NS_N_FEATURES *n);
   ns_features_compute ((1u << NS_N_FEATURES) - 1, xy, n, planes->values);
 
   for (guint f = 0; f < NS_N_FEATURES; f++)
@@ -279,7 +282,10 @@ ns_render_network_describe (const NnNet *net)
     {
       g_string_append (s, "hidden layers of ");
       for (size_t h = 0; h < n_hidden; h++)
-        g_string_append_printf (s, "%s%zu", h == 0 ? "" : h + 1 == n_hidden ? " and " : ", ",
+        g_string_append_printf (s, "%s%zu",
+                                h == 0              ? ""
+                                : h + 1 == n_hidden ? " and "
+                                                    : ", ",
                                 net->layers[h].n_out);
       g_string_append (s, " neurons");
     }
@@ -292,7 +298,10 @@ ns_render_network_describe (const NnNet *net)
     {
       g_string_append (s, " (");
       for (size_t h = 0; h < n_hidden; h++)
-        g_string_append_printf (s, "%s%s", h == 0 ? "" : h + 1 == n_hidden ? " and " : ", ",
+        g_string_append_printf (s, "%s%s",
+                                h == 0              ? ""
+                                : h + 1 == n_hidden ? " and "
+                                                    : ", ",
                                 ns_render_network_activation_label (net->layers[h].act));
       g_string_append (s, ")");
     }
@@ -427,8 +436,7 @@ draw_picture (NsScene *scene,
   if (pixels != NULL)
     ns_colormap_apply (map, values, (int) side, (int) side, y_up, pixels, (int) side);
   else
-    ns_scene_add_rect (scene, box->x, box->y, box->width, box->height, 0, &style->neutral, NULL,
-                       0);
+    ns_scene_add_rect (scene, box->x, box->y, box->width, box->height, 0, &style->neutral, NULL, 0);
 }
 
 void
@@ -444,8 +452,8 @@ ns_render_network_draw_outline (NsScene *scene,
       double out = ns_render_style_px (style, selected ? 3 : 2);
 
       ns_scene_add_rect (scene, box->x - out, box->y - out, box->width + 2 * out,
-                         box->height + 2 * out, ns_render_style_px (style, selected ? 3 : 0),
-                         NULL, &style->accent, ns_render_style_px (style, selected ? 3.5 : 2.5));
+                         box->height + 2 * out, ns_render_style_px (style, selected ? 3 : 0), NULL,
+                         &style->accent, ns_render_style_px (style, selected ? 3.5 : 2.5));
     }
   else
     {
@@ -462,8 +470,8 @@ draw_inputs (NsScene *scene,
              const NsRenderStyle *style)
 {
   size_t n = (size_t) view->grid_size * view->grid_size;
-  NsColor dim = ns_color_with_alpha (&style->background,
-                                     style->dark ? DIM_ALPHA_DARK : DIM_ALPHA_LIGHT);
+  NsColor dim =
+      ns_color_with_alpha (&style->background, style->dark ? DIM_ALPHA_DARK : DIM_ALPHA_LIGHT);
 
   for (size_t row = 0; row < layout->rows[0]; row++)
     {
@@ -492,8 +500,8 @@ draw_inputs (NsScene *scene,
       map = maps->hidden;
       map.min = -range;
       map.max = range;
-      draw_picture (scene, &box, values, view->grid_size, view->picture_step, view->grid_y_up,
-                    &map, style);
+      draw_picture (scene, &box, values, view->grid_size, view->picture_step, view->grid_y_up, &map,
+                    style);
 
       /* A feature not in use stays visible, faded, so the learner sees what it would add. */
       if (i < 0)
@@ -505,8 +513,7 @@ draw_inputs (NsScene *scene,
                                       style);
 
       if (label != NULL)
-        ns_scene_add_text (scene,
-                           box.x - ns_render_style_px (style, NS_RENDER_NETWORK_LABEL_PAD),
+        ns_scene_add_text (scene, box.x - ns_render_style_px (style, NS_RENDER_NETWORK_LABEL_PAD),
                            box.y + box.height / 2, label, NS_TEXT_LABEL, layout->label_size,
                            NS_ALIGN_END, NS_ALIGN_CENTER,
                            i >= 0 ? &style->foreground : &style->muted);
@@ -525,8 +532,8 @@ draw_neurons (NsScene *scene,
 {
   const NnNet *net = view->net;
   size_t n = (size_t) view->grid_size * view->grid_size;
-  NsColor dim = ns_color_with_alpha (&style->background,
-                                     style->dark ? DIM_ALPHA_DARK : DIM_ALPHA_LIGHT);
+  NsColor dim =
+      ns_color_with_alpha (&style->background, style->dark ? DIM_ALPHA_DARK : DIM_ALPHA_LIGHT);
 
   for (size_t l = 0; l < net->n_layers; l++)
     for (size_t j = 0; j < net->layers[l].n_out; j++)
@@ -549,8 +556,8 @@ draw_neurons (NsScene *scene,
                                         item_is_neuron (&view->highlight, l, j)
                                             || link_touches (view, &view->highlight, l + 1, j),
                                         style);
-        ns_scene_add_hit_rect (scene, NS_HIT_NEURON, (int) l, (int) j, -1, box.x, box.y,
-                               box.width, box.height);
+        ns_scene_add_hit_rect (scene, NS_HIT_NEURON, (int) l, (int) j, -1, box.x, box.y, box.width,
+                               box.height);
       }
 }
 
@@ -667,15 +674,15 @@ draw_links (NsScene *scene,
             if (!reached)
               color.a *= 0.3;
             ns_scene_add_line (scene, x0, y0, x1, y1, lw, &color);
-            ns_scene_add_hit_segment (scene, NS_HIT_LINK, (int) l, (int) j, (int) i, x0, y0, x1,
-                                      y1, MAX (lw / 2 + pad, min_tolerance));
+            ns_scene_add_hit_segment (scene, NS_HIT_LINK, (int) l, (int) j, (int) i, x0, y0, x1, y1,
+                                      MAX (lw / 2 + pad, min_tolerance));
           }
     }
 
   /* The selected link again on top, over a halo. */
   if (sel->kind == NS_HIT_LINK && sel->layer >= 0 && (size_t) sel->layer < net->n_layers
-      && sel->neuron >= 0 && (size_t) sel->neuron < net->layers[sel->layer].n_out
-      && sel->input >= 0 && (size_t) sel->input < net->layers[sel->layer].n_in)
+      && sel->neuron >= 0 && (size_t) sel->neuron < net->layers[sel->layer].n_out && sel->input >= 0
+      && (size_t) sel->input < net->layers[sel->layer].n_in)
     {
       size_t index = nn_net_param_index (net, sel->layer, sel->neuron, sel->input);
       double x0, y0, x1, y1, lw;
@@ -754,9 +761,8 @@ draw_captions (NsScene *scene,
       ns_scene_add_text (scene, cx, header->y, title, NS_TEXT_TITLE, layout->title_size,
                          NS_ALIGN_CENTER, NS_ALIGN_START, &style->foreground);
       if (caption != NULL)
-        ns_scene_add_text (scene, cx, header->y + 1.35 * layout->title_size, caption,
-                           NS_TEXT_LABEL, layout->caption_size, NS_ALIGN_CENTER, NS_ALIGN_START,
-                           &style->muted);
+        ns_scene_add_text (scene, cx, header->y + 1.35 * layout->title_size, caption, NS_TEXT_LABEL,
+                           layout->caption_size, NS_ALIGN_CENTER, NS_ALIGN_START, &style->muted);
     }
 
   /* Class names to the right of the outputs. */
@@ -768,12 +774,10 @@ draw_captions (NsScene *scene,
         if (view->class_names[j] == NULL)
           break;
         ns_network_layout_node (layout, layout->n_columns - 1, j, &box);
-        ns_scene_add_text (scene,
-                           box.x + box.width
-                               + ns_render_style_px (style, NS_RENDER_NETWORK_LABEL_PAD),
-                           box.y + box.height / 2, view->class_names[j], NS_TEXT_LABEL,
-                           layout->label_size, NS_ALIGN_START, NS_ALIGN_CENTER,
-                           ns_render_style_class_color (style, (guint) j));
+        ns_scene_add_text (
+            scene, box.x + box.width + ns_render_style_px (style, NS_RENDER_NETWORK_LABEL_PAD),
+            box.y + box.height / 2, view->class_names[j], NS_TEXT_LABEL, layout->label_size,
+            NS_ALIGN_START, NS_ALIGN_CENTER, ns_render_style_class_color (style, (guint) j));
       }
 }
 
@@ -859,8 +863,8 @@ draw_card (NsScene *scene,
 
   ns_scene_add_rect (scene, x + 1, y + 3, card_w, card_h, ns_render_style_px (style, 8), &shadow,
                      NULL, 0);
-  ns_scene_add_rect (scene, x, y, card_w, card_h, ns_render_style_px (style, 8),
-                     &style->background, &style->outline, ns_render_style_px (style, 1));
+  ns_scene_add_rect (scene, x, y, card_w, card_h, ns_render_style_px (style, 8), &style->background,
+                     &style->outline, ns_render_style_px (style, 1));
   ns_scene_add_text (scene, x + pad, y + pad, title, NS_TEXT_TITLE, layout->label_size * 0.9,
                      NS_ALIGN_START, NS_ALIGN_START, &style->foreground);
 

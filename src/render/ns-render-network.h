@@ -95,14 +95,14 @@ typedef struct
  * leave room for them. */
 typedef struct _NsNetworkLayout
 {
-  size_t n_columns;                /* the inputs, then each dense layer (the output last) */
-  size_t rows[NN_MAX_LAYERS + 1];  /* pictures in each column (the inputs: every feature) */
+  size_t n_columns;               /* the inputs, then each dense layer (the output last) */
+  size_t rows[NN_MAX_LAYERS + 1]; /* pictures in each column (the inputs: every feature) */
   double center_x[NN_MAX_LAYERS + 1];
-  double top[NN_MAX_LAYERS + 1];   /* the first picture's top edge */
-  double size[NN_MAX_LAYERS + 1];  /* the side of the column's pictures */
-  double gap[NN_MAX_LAYERS + 1];   /* between two pictures of the column */
-  double slot;                     /* the width each column gets */
-  NsNetworkBox controls;           /* over the hidden columns: their count and buttons */
+  double top[NN_MAX_LAYERS + 1];           /* the first picture's top edge */
+  double size[NN_MAX_LAYERS + 1];          /* the side of the column's pictures */
+  double gap[NN_MAX_LAYERS + 1];           /* between two pictures of the column */
+  double slot;                             /* the width each column gets */
+  NsNetworkBox controls;                   /* over the hidden columns: their count and buttons */
   NsNetworkBox headers[NN_MAX_LAYERS + 1]; /* above each column: its title or its controls (the
                                             * inputs' spans their labels too) */
   double margin;
@@ -114,19 +114,23 @@ typedef struct _NsNetworkLayout
  * the plane (ns_experiment_eval_plane). The view borrows the experiment's buffers: valid until
  * the experiment's next evaluation, step or edit. Plane data's feature pictures are computed
  * once per grid size and data extent and kept with the experiment. */
-void ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experiment,
-                                guint grid_size);
+void ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experiment, guint grid_size);
 /* Adds a finer evaluation (grid @size, e.g. the output view's 100, which it then shares) for
  * the detail card. */
-void ns_render_network_prepare_detail (NsNetworkViewData *view, NsExperiment *experiment,
-                                       guint size);
+void
+ns_render_network_prepare_detail (NsNetworkViewData *view, NsExperiment *experiment, guint size);
 
 /* The layout of the diagram for a width x height area (@scene measures text). */
-void ns_render_network_layout (NsNetworkLayout *layout, NsScene *scene,
-                               const NsNetworkViewData *view, const NsRenderStyle *style,
-                               double width, double height);
+void ns_render_network_layout (NsNetworkLayout *layout,
+                               NsScene *scene,
+                               const NsNetworkViewData *view,
+                               const NsRenderStyle *style,
+                               double width,
+                               double height);
 /* The square of picture @row in column @column. */
-void ns_network_layout_node (const NsNetworkLayout *layout, size_t column, size_t row,
+void ns_network_layout_node (const NsNetworkLayout *layout,
+                             size_t column,
+                             size_t row,
                              NsNetworkBox *box);
 
 /* The network input that input picture @row feeds (-1: a feature not in use), and the row of
@@ -137,8 +141,11 @@ size_t ns_render_network_input_row (const NsNetworkViewData *view, size_t i);
 /* Appends the diagram for a width x height area to @scene (clear it first for a new frame).
  * The detail card, when shown, is also a hit rectangle of kind NS_HIT_NONE (layer and neuron:
  * its neuron), so what lies under it is not hit. */
-void ns_render_network (NsScene *scene, const NsNetworkViewData *view, const NsRenderStyle *style,
-                        double width, double height);
+void ns_render_network (NsScene *scene,
+                        const NsNetworkViewData *view,
+                        const NsRenderStyle *style,
+                        double width,
+                        double height);
 
 /* The link width and opacity for weight w at the style's scale, so a legend or a test can
  * compare: wider for larger |w|, clamped to 0.5 .. 6 logical units (times the scale). */

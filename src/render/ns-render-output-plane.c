@@ -10,10 +10,10 @@
 #include "ns-render-curves.h"
 
 /* Sizes in logical units at scale 1 (multiplied by the style's scale). */
-#define POINT_SHARE 0.011   /* a point's radius as a share of the plane's side … */
-#define MIN_POINT 2.5       /* … within these bounds (times the scale) */
+#define POINT_SHARE 0.011 /* a point's radius as a share of the plane's side … */
+#define MIN_POINT 2.5     /* … within these bounds (times the scale) */
 #define MAX_POINT 7.0
-#define BANDS 8             /* a discretized regression output's steps */
+#define BANDS 8 /* a discretized regression output's steps */
 
 /* The colour of a regression value, as the heatmap shows it. */
 static NsColor
@@ -73,9 +73,8 @@ fill_heatmap (const NsOutputViewData *view,
       else
         {
           /* a = P(class 1): class 0's colour at 0, neutral at 0.5, class 1's at 1. */
-          ns_colormap_init_diverging (&map, ns_render_style_class_color (style, 0),
-                                      &style->neutral, ns_render_style_class_color (style, 1), 0,
-                                      1);
+          ns_colormap_init_diverging (&map, ns_render_style_class_color (style, 0), &style->neutral,
+                                      ns_render_style_class_color (style, 1), 0, 1);
           ns_colormap_apply (&map, output, g, g, FALSE, pixels, g);
         }
       break;
@@ -121,10 +120,10 @@ fill_heatmap (const NsOutputViewData *view,
               double t = (output[s] - view->value_min) / range;
               double band = CLAMP (floor (t * BANDS), 0, BANDS - 1);
 
-              pixels[s] = isnan (t) ? map.nan_pixel
-                                    : ns_colormap_lookup (
-                                          &map, (float) (view->value_min
-                                                         + (band + 0.5) / BANDS * range));
+              pixels[s] = isnan (t)
+                              ? map.nan_pixel
+                              : ns_colormap_lookup (
+                                  &map, (float) (view->value_min + (band + 0.5) / BANDS * range));
             }
         }
       else
@@ -134,7 +133,6 @@ fill_heatmap (const NsOutputViewData *view,
       break;
     }
 }
-
 
 static void
 to_scene (const Plane *plane, double x1, double x2, double *sx, double *sy)
@@ -165,16 +163,14 @@ add_points (const Plane *plane,
       double cx, cy;
 
       /* Data with one input has no x2: its points sit across the middle. */
-      to_scene (plane, x[0], view->x_stride > 1 ? x[1] : (view->y_min + view->y_max) / 2, &cx,
-                &cy);
+      to_scene (plane, x[0], view->x_stride > 1 ? x[1] : (view->y_min + view->y_max) / 2, &cx, &cy);
       /* Points outside the plane (test data beyond the training range) would cover the axes. */
       if (!(cx >= plane->px && cx <= plane->px + plane->side && cy >= plane->py
             && cy <= plane->py + plane->side))
         continue;
 
       ns_scene_add_circle (plane->scene, cx, cy, radius,
-                           point_color (view, plane->style, ys[s], &storage), stroke,
-                           stroke_width);
+                           point_color (view, plane->style, ys[s], &storage), stroke, stroke_width);
       if (hits)
         ns_scene_add_hit_rect (plane->scene, NS_HIT_POINT, which, -1, (int) s, cx - radius,
                                cy - radius, 2 * radius, 2 * radius);
@@ -183,8 +179,11 @@ add_points (const Plane *plane,
 
 /* Ticks and their labels along one axis (0: x1 across the bottom, 1: x2 up the left). */
 void
-ns_render_output_add_ticks (
-    const Plane *plane, int axis, double tick_size, double *gutter, gboolean measure)
+ns_render_output_add_ticks (const Plane *plane,
+                            int axis,
+                            double tick_size,
+                            double *gutter,
+                            gboolean measure)
 {
   const NsOutputViewData *view = plane->view;
   const NsRenderStyle *style = plane->style;
@@ -232,8 +231,8 @@ ns_render_output_add_ticks (
         {
           to_scene (plane, v, view->y_min, &sx, &sy);
           sy = plane->py + plane->side;
-          ns_scene_add_line (plane->scene, sx, sy, sx, sy + tick_len,
-                             ns_render_style_px (style, 1), &style->muted);
+          ns_scene_add_line (plane->scene, sx, sy, sx, sy + tick_len, ns_render_style_px (style, 1),
+                             &style->muted);
           ns_scene_add_text (plane->scene, sx, sy + tick_len + pad / 2, label, NS_TEXT_VALUE,
                              tick_size, NS_ALIGN_CENTER, NS_ALIGN_START, &style->muted);
         }
@@ -241,8 +240,8 @@ ns_render_output_add_ticks (
         {
           to_scene (plane, view->x_min, v, &sx, &sy);
           sx = plane->px;
-          ns_scene_add_line (plane->scene, sx - tick_len, sy, sx, sy,
-                             ns_render_style_px (style, 1), &style->muted);
+          ns_scene_add_line (plane->scene, sx - tick_len, sy, sx, sy, ns_render_style_px (style, 1),
+                             &style->muted);
           ns_scene_add_text (plane->scene, sx - tick_len - pad / 2, sy, label, NS_TEXT_VALUE,
                              tick_size, NS_ALIGN_END, NS_ALIGN_CENTER, &style->muted);
         }
@@ -283,8 +282,8 @@ ns_render_output_add_plane (const Plane *plane, const PlaneLook *look, const Pla
   ns_scene_add_rect (scene, plane->px, plane->py, side, side, 0, NULL, &style->outline,
                      ns_render_style_px (style, 1));
   if (look->interactive)
-    ns_scene_add_hit_rect (scene, NS_HIT_POINT, NS_OUTPUT_HIT_PLANE, -1, -1, plane->px,
-                           plane->py, side, side);
+    ns_scene_add_hit_rect (scene, NS_HIT_POINT, NS_OUTPUT_HIT_PLANE, -1, -1, plane->px, plane->py,
+                           side, side);
 
   /* Axes: ticks, and each axis' name (x2's above its top end, x1's under the middle). */
   if (look->x_axis)
@@ -293,17 +292,15 @@ ns_render_output_add_plane (const Plane *plane, const PlaneLook *look, const Pla
       y = plane->py + side + tick_len + pad / 2 + text->tick_h + pad / 2;
       if (view->x_label != NULL)
         ns_scene_add_text (scene, plane->px + side / 2, y, view->x_label, NS_TEXT_LABEL,
-                           text->label_size, NS_ALIGN_CENTER, NS_ALIGN_START,
-                           &style->foreground);
+                           text->label_size, NS_ALIGN_CENTER, NS_ALIGN_START, &style->foreground);
     }
   if (look->y_axis)
     {
       ns_render_output_add_ticks (plane, 1, text->tick_size, NULL, FALSE);
       if (view->y_label != NULL)
         ns_scene_add_text (scene, plane->px - text->gutter, plane->py - text->name_gap,
-                           view->y_label,
-                           NS_TEXT_LABEL, text->label_size, NS_ALIGN_START, NS_ALIGN_END,
-                           &style->foreground);
+                           view->y_label, NS_TEXT_LABEL, text->label_size, NS_ALIGN_START,
+                           NS_ALIGN_END, &style->foreground);
     }
 
   /* Points: a light ring makes training points stand out on any colour; test points get a
@@ -328,8 +325,7 @@ ns_render_output_add_plane (const Plane *plane, const PlaneLook *look, const Pla
       const float *x = view->train_x + (size_t) view->highlight_train * view->x_stride;
       double cx, cy;
 
-      to_scene (plane, x[0], view->x_stride > 1 ? x[1] : (view->y_min + view->y_max) / 2, &cx,
-                &cy);
+      to_scene (plane, x[0], view->x_stride > 1 ? x[1] : (view->y_min + view->y_max) / 2, &cx, &cy);
       ns_scene_add_circle (scene, cx, cy, 2.2 * point_r, NULL, &style->accent, 3 * stroke_w);
     }
 }

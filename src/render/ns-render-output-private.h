@@ -39,12 +39,13 @@ typedef struct
 
 /* Ticks and their labels along one axis (0: x1 across the bottom, 1: x2 up the left); with
  * @measure, only the widest label's width into @gutter. */
-void ns_render_output_add_ticks (
-    const Plane *plane, int axis, double tick_size, double *gutter, gboolean measure);
+void ns_render_output_add_ticks (const Plane *plane,
+                                 int axis,
+                                 double tick_size,
+                                 double *gutter,
+                                 gboolean measure);
 
 /* One plane of the picture: its heatmap, axes, points and the stepped sample's ring. */
-void ns_render_output_add_plane (const Plane *plane,
-                                 const PlaneLook *look,
-                                 const PlaneText *text);
+void ns_render_output_add_plane (const Plane *plane, const PlaneLook *look, const PlaneText *text);
 
 G_END_DECLS

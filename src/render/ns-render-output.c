@@ -18,11 +18,11 @@
 #define TICK_SIZE 12.0
 #define LABEL_SIZE 14.0
 #define LEGEND_GAP 14.0
-#define LEGEND_BAR 110.0    /* the regression legend's colour bar */
+#define LEGEND_BAR 110.0 /* the regression legend's colour bar */
 #define MIN_SIDE 40.0
-#define ROOMY_WIDTH 480.0   /* larger areas (at scale 1) get larger text, up to 1.4x */
+#define ROOMY_WIDTH 480.0 /* larger areas (at scale 1) get larger text, up to 1.4x */
 #define ROOMY_HEIGHT 540.0
-#define PLANE_GAP 16.0      /* between the planes before and after an update */
+#define PLANE_GAP 16.0 /* between the planes before and after an update */
 
 static const char *const class_colour_names[NS_RENDER_N_CLASS_COLORS] = {
   "orange", "blue", "green", "purple", "yellow",
@@ -50,8 +50,8 @@ ns_render_output_prepare (NsOutputViewData *view, NsExperiment *experiment, guin
     const NsStepState *step = ns_experiment_get_step_state (experiment);
 
     view->highlight_train = step->phase != NS_STEP_IDLE && step->data_index < data->n_train
-                              ? (int) step->data_index
-                              : -1;
+                                ? (int) step->data_index
+                                : -1;
   }
 
   switch (net->loss)
@@ -301,8 +301,7 @@ ns_render_output (NsScene *scene,
       plane_captions[n_planes++] = NULL;
     }
 
-  text_scale
-      = CLAMP (MIN (width / ROOMY_WIDTH, height / ROOMY_HEIGHT) / style->scale, 1.0, 1.4);
+  text_scale = CLAMP (MIN (width / ROOMY_WIDTH, height / ROOMY_HEIGHT) / style->scale, 1.0, 1.4);
   margin = ns_render_style_px (style, MARGIN);
   pad = ns_render_style_px (style, PAD);
   tick_len = ns_render_style_px (style, TICK_LENGTH);
@@ -361,8 +360,7 @@ ns_render_output (NsScene *scene,
   /* Top: title, caption(s). Over each plane: x2's name, and its own caption when there are
    * several (beside the name if it fits, else on a line above); under it: x1's ticks and name.
    * At the bottom, once: the legend. */
-  top = title_h + caption_h * (1 + (view->others_at_mean ? 1 : 0) + (change != NULL ? 1 : 0))
-        + pad;
+  top = title_h + caption_h * (1 + (view->others_at_mean ? 1 : 0) + (change != NULL ? 1 : 0)) + pad;
   plane_foot = tick_len + pad / 2 + tick_h + pad / 2 + label_h + pad;
   text.name_gap = MAX (pad, tick_h / 2 + pad / 2);
   legend_h = legend_rows * caption_h * 1.4;
@@ -404,9 +402,8 @@ ns_render_output (NsScene *scene,
     {
       caption_line = n_planes > 1 && pass == 1;
       plane_head = label_h + text.name_gap + (caption_line ? label_h + pad / 2 : 0);
-      side_across
-          = MIN ((width - 2 * margin - 2 * gutter - (n_planes - 1) * gap_across) / n_planes,
-                 height - 2 * margin - top - plane_head - plane_foot - legend_h);
+      side_across = MIN ((width - 2 * margin - 2 * gutter - (n_planes - 1) * gap_across) / n_planes,
+                         height - 2 * margin - top - plane_head - plane_foot - legend_h);
       side_down = MIN (width - 2 * margin - 2 * gutter,
                        (height - 2 * margin - top - legend_h - n_planes * plane_head - plane_foot
                         - (n_planes - 1) * plane_gap)
@@ -487,8 +484,7 @@ ns_render_output (NsScene *scene,
         double cy = y + caption_h * 0.7;
 
         while (end < n_legend
-               && (end == first
-                   || total + legend_gap + legend[end].width <= width - 2 * margin))
+               && (end == first || total + legend_gap + legend[end].width <= width - 2 * margin))
           {
             total += (end > first ? legend_gap : 0) + legend[end].width;
             end++;
@@ -519,9 +515,9 @@ ns_render_output (NsScene *scene,
               }
             else
               {
-                const NsColor *fill
-                    = item->kind >= 0 ? ns_render_style_class_color (style, (guint) item->kind)
-                                      : &swatch_fill;
+                const NsColor *fill = item->kind >= 0
+                                          ? ns_render_style_class_color (style, (guint) item->kind)
+                                          : &swatch_fill;
 
                 ns_scene_add_circle (scene, x + swatch_r, cy, swatch_r, fill,
                                      item->kind >= 0 ? NULL : &test_ring, 1.5 * stroke_w);
@@ -553,8 +549,11 @@ find_plane (const NsScene *scene)
 }
 
 gboolean
-ns_render_output_get_plane (
-    const NsScene *scene, double *x, double *y, double *width, double *height)
+ns_render_output_get_plane (const NsScene *scene,
+                            double *x,
+                            double *y,
+                            double *width,
+                            double *height)
 {
   const NsHitRegion *hit;
 
@@ -669,9 +668,8 @@ ns_render_output_describe (NsExperiment *experiment,
   switch (view->kind)
     {
     case NS_OUTPUT_BINARY:
-      result = g_strdup_printf ("%s %s, %s %s\nP(%s) %.2f: the network says %s", xl, c1, yl,
-                                c2, ns_render_output_class_name (view, 1),
-                                out[0],
+      result = g_strdup_printf ("%s %s, %s %s\nP(%s) %.2f: the network says %s", xl, c1, yl, c2,
+                                ns_render_output_class_name (view, 1), out[0],
                                 out[0] >= 0.5f ? ns_render_output_class_name (view, 1)
                                                : ns_render_output_class_name (view, 0));
       break;
@@ -684,15 +682,13 @@ ns_render_output_describe (NsExperiment *experiment,
           if (out[c] > out[best])
             best = c;
         result = g_strdup_printf ("%s %s, %s %s\nMost likely %s (P %.2f)", xl, c1, yl, c2,
-                                  ns_render_output_class_name (view, best),
-                                  out[best]);
+                                  ns_render_output_class_name (view, best), out[best]);
       }
       break;
 
     case NS_OUTPUT_REGRESSION:
     default:
-      result = g_strdup_printf ("%s %s, %s %s\nPredicted value %.3f", xl, c1, yl, c2,
-                                out[0]);
+      result = g_strdup_printf ("%s %s, %s %s\nPredicted value %.3f", xl, c1, yl, c2, out[0]);
       break;
     }
 

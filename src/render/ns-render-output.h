@@ -71,9 +71,9 @@ typedef struct
   const float *test_x, *test_y;
   guint n_test;
 
-  gboolean show_test;  /* draw the test points too */
-  int highlight_train; /* the training point being stepped through (ringed), or -1 */
-  gboolean discretize; /* hard class colours (regression: bands), crisp pixels */
+  gboolean show_test;          /* draw the test points too */
+  int highlight_train;         /* the training point being stepped through (ringed), or -1 */
+  gboolean discretize;         /* hard class colours (regression: bands), crisp pixels */
   double value_min, value_max; /* regression: the values mapped to orange and blue */
 } NsOutputViewData;
 
@@ -83,23 +83,36 @@ typedef struct
  * before the update (output_before), so the picture shows both. The view borrows the
  * experiment's buffers: valid until the experiment's next evaluation with a third size, step
  * or edit. */
-void ns_render_output_prepare (NsOutputViewData *view, NsExperiment *experiment,
-                               guint grid_size);
+void ns_render_output_prepare (NsOutputViewData *view, NsExperiment *experiment, guint grid_size);
 
 /* Appends the picture for a width x height area to @scene (clear it first for a new frame). */
-void ns_render_output (NsScene *scene, const NsOutputViewData *view, const NsRenderStyle *style,
-                       double width, double height);
+void ns_render_output (NsScene *scene,
+                       const NsOutputViewData *view,
+                       const NsRenderStyle *style,
+                       double width,
+                       double height);
 
 /* The plane's square in @scene (its hit region); FALSE if the scene has none. */
-gboolean ns_render_output_get_plane (const NsScene *scene, double *x, double *y, double *width,
+gboolean ns_render_output_get_plane (const NsScene *scene,
+                                     double *x,
+                                     double *y,
+                                     double *width,
                                      double *height);
 /* Scene point -> plane coordinates (the network's units, as ns_experiment_add_point takes);
  * FALSE if (sx, sy) is outside the plane (the coordinates are still set). */
-gboolean ns_render_output_scene_to_plane (const NsScene *scene, const NsOutputViewData *view,
-                                          double sx, double sy, double *x1, double *x2);
+gboolean ns_render_output_scene_to_plane (const NsScene *scene,
+                                          const NsOutputViewData *view,
+                                          double sx,
+                                          double sy,
+                                          double *x1,
+                                          double *x2);
 /* Plane coordinates -> scene point; FALSE if the scene has no plane. */
-gboolean ns_render_output_plane_to_scene (const NsScene *scene, const NsOutputViewData *view,
-                                          double x1, double x2, double *sx, double *sy);
+gboolean ns_render_output_plane_to_scene (const NsScene *scene,
+                                          const NsOutputViewData *view,
+                                          double x1,
+                                          double x2,
+                                          double *sx,
+                                          double *sy);
 
 /* The name a learner reads for class @k: its name, or its colour ("blue") when the name is
  * only its index. */
@@ -107,7 +120,9 @@ const char *ns_render_output_class_name (const NsOutputViewData *view, guint k);
 
 /* What the network says at plane point (x1, x2), for a tooltip: the coordinates (printed as
  * the axes are) and the output there ("P(blue) 0.87"), evaluated exactly (caller frees). */
-char *ns_render_output_describe (NsExperiment *experiment, const NsOutputViewData *view,
-                                 double x1, double x2);
+char *ns_render_output_describe (NsExperiment *experiment,
+                                 const NsOutputViewData *view,
+                                 double x1,
+                                 double x2);
 
 G_END_DECLS

@@ -17,13 +17,13 @@
 #define LABEL_SIZE 12.0
 #define PAD 6.0
 #define TICK_LENGTH 4.0
-#define SWATCH 34.0      /* a legend's line sample: long enough to show its dashes */
+#define SWATCH 34.0 /* a legend's line sample: long enough to show its dashes */
 #define LEGEND_GAP 18.0
 #define THUMB_GAP 14.0
 #define THUMB_MIN 40.0
 #define THUMB_MAX 160.0
 #define THUMB_FRAME 3.0
-#define THUMB_RING 2.0     /* between a thumbnail and its frame */
+#define THUMB_RING 2.0 /* between a thumbnail and its frame */
 #define DOT_RADIUS 3.5
 
 void
@@ -209,7 +209,8 @@ add_curve (Ctx *ctx, guint l)
         continue;
       v = CLAMP (v, 0.0, ctx->top);
       t = CLAMP (epoch / ctx->e1, 0.0, 1.0);
-      ns_decimator_add (&line, t, ctx->px + t * ctx->pw, ctx->py + ctx->ph - v / ctx->top * ctx->ph);
+      ns_decimator_add (&line, t, ctx->px + t * ctx->pw,
+                        ctx->py + ctx->ph - v / ctx->top * ctx->ph);
     }
   n_points = ns_decimator_finish (&line);
   points = line.points;
@@ -316,8 +317,8 @@ add_chart (Ctx *ctx, double x, double y, double w, double h)
 
   ns_scene_measure_text (ctx->scene, "Training loss", NS_TEXT_TITLE, title_size, &title_w,
                          &title_h);
-  ns_scene_add_text (ctx->scene, x, y, "Training loss", NS_TEXT_TITLE, title_size,
-                     NS_ALIGN_START, NS_ALIGN_START, &style->foreground);
+  ns_scene_add_text (ctx->scene, x, y, "Training loss", NS_TEXT_TITLE, title_size, NS_ALIGN_START,
+                     NS_ALIGN_START, &style->foreground);
   legend_h = add_legend (ctx, x, y + title_h + pad / 2, w);
 
   ctx->top = loss_top (ctx->view, &step);
@@ -364,23 +365,20 @@ add_chart (Ctx *ctx, double x, double y, double w, double h)
       if (tx + lw / 2 > ctx->px + ctx->pw - epoch_w - pad)
         continue;
       ns_scene_add_text (ctx->scene, tx, ctx->py + ctx->ph + tick_len + pad / 2, label,
-                         NS_TEXT_VALUE, tick_size, NS_ALIGN_CENTER, NS_ALIGN_START,
-                         &style->muted);
+                         NS_TEXT_VALUE, tick_size, NS_ALIGN_CENTER, NS_ALIGN_START, &style->muted);
     }
-  ns_scene_add_text (ctx->scene, ctx->px + ctx->pw, ctx->py + ctx->ph + tick_len + pad / 2,
-                     "Epoch", NS_TEXT_LABEL, tick_size, NS_ALIGN_END, NS_ALIGN_START,
-                     &style->foreground);
+  ns_scene_add_text (ctx->scene, ctx->px + ctx->pw, ctx->py + ctx->ph + tick_len + pad / 2, "Epoch",
+                     NS_TEXT_LABEL, tick_size, NS_ALIGN_END, NS_ALIGN_START, &style->foreground);
 
   ns_scene_add_line (ctx->scene, ctx->px, ctx->py, ctx->px, ctx->py + ctx->ph,
                      ns_render_style_px (style, 1), &style->muted);
-  ns_scene_add_line (ctx->scene, ctx->px, ctx->py + ctx->ph, ctx->px + ctx->pw,
-                     ctx->py + ctx->ph, ns_render_style_px (style, 1), &style->muted);
+  ns_scene_add_line (ctx->scene, ctx->px, ctx->py + ctx->ph, ctx->px + ctx->pw, ctx->py + ctx->ph,
+                     ns_render_style_px (style, 1), &style->muted);
 
   for (guint l = 0; l < ctx->view->n_lanes; l++)
     add_curve (ctx, l);
 
-  ns_scene_add_hit_rect (ctx->scene, NS_HIT_POINT, -1, -1, -1, ctx->px, ctx->py, ctx->pw,
-                         ctx->ph);
+  ns_scene_add_hit_rect (ctx->scene, NS_HIT_POINT, -1, -1, -1, ctx->px, ctx->py, ctx->pw, ctx->ph);
 }
 
 /* The thumbnails' row at (x, y), @side square each, centred in @w; labels below. */
@@ -407,22 +405,20 @@ add_thumbnails (Ctx *ctx, double x, double y, double w, double side)
       ns_render_race_lane_style (style, l, &color, NULL);
       if (lane->output != NULL && view->grid_size > 0)
         {
-          guint32 *pixels = ns_scene_add_image (ctx->scene, tx, y, side, side,
-                                                (int) view->grid_size, (int) view->grid_size,
-                                                FALSE);
+          guint32 *pixels = ns_scene_add_image (
+              ctx->scene, tx, y, side, side, (int) view->grid_size, (int) view->grid_size, FALSE);
 
           if (pixels != NULL)
             fill_thumbnail (view, style, lane->output, pixels);
         }
       /* Framed in the contestant's colour (the link between a picture and its curve), a hair
        * of background apart, so an orange frame does not melt into class 0's orange. */
-      ns_scene_add_rect (ctx->scene, tx - border, y - border, side + 2 * border,
-                         side + 2 * border, 0, NULL, &color, frame);
+      ns_scene_add_rect (ctx->scene, tx - border, y - border, side + 2 * border, side + 2 * border,
+                         0, NULL, &color, frame);
       ns_scene_add_text (ctx->scene, tx + side / 2, y + side + border + pad / 2, lane->label,
                          NS_TEXT_LABEL, label_size, NS_ALIGN_CENTER, NS_ALIGN_START,
                          &style->foreground);
-      ns_scene_add_text (ctx->scene, tx + side / 2,
-                         y + side + border + pad / 2 + label_size * 1.35,
+      ns_scene_add_text (ctx->scene, tx + side / 2, y + side + border + pad / 2 + label_size * 1.35,
                          state, NS_TEXT_VALUE, label_size, NS_ALIGN_CENTER, NS_ALIGN_START,
                          lane->diverged_epoch > 0 ? &color : &style->muted);
       ns_scene_add_hit_rect (ctx->scene, NS_HIT_POINT, (int) l, -1, -1, tx, y, side, side);

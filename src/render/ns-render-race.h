@@ -32,10 +32,10 @@ typedef struct
   const char *label;             /* "Adam, lr 0.01" */
   const NsHistoryEntry *history; /* n_entries, ascending epochs */
   guint n_entries;
-  double current_epoch;          /* where the current loss goes (fractional epochs) */
-  double current_loss;           /* the current weights' training loss */
-  guint diverged_epoch;          /* 0: running */
-  const float *output;           /* n_outputs rows of grid_size² (row 0 at the top) or NULL */
+  double current_epoch; /* where the current loss goes (fractional epochs) */
+  double current_loss;  /* the current weights' training loss */
+  guint diverged_epoch; /* 0: running */
+  const float *output;  /* n_outputs rows of grid_size² (row 0 at the top) or NULL */
 } NsRaceLane;
 
 /* A read-only view of the race; everything borrowed from the race's experiments (valid until
@@ -44,7 +44,7 @@ typedef struct
 {
   guint n_lanes;
   NsRaceLane lanes[NS_RACE_MAX_CONTESTANTS];
-  NsOutputKind kind;   /* how outputs are coloured (as ns-render-output.h) */
+  NsOutputKind kind; /* how outputs are coloured (as ns-render-output.h) */
   guint n_classes;
   guint grid_size;
   double value_min, value_max; /* regression: the values mapped to orange and blue */
@@ -55,15 +55,17 @@ typedef struct
 void ns_render_race_prepare (NsRaceViewData *view, NsRace *race, guint grid_size);
 
 /* Appends the picture for a width x height area to @scene (clear it first for a new frame). */
-void ns_render_race (NsScene *scene, const NsRaceViewData *view, const NsRenderStyle *style,
-                     double width, double height);
+void ns_render_race (NsScene *scene,
+                     const NsRaceViewData *view,
+                     const NsRenderStyle *style,
+                     double width,
+                     double height);
 
 /* The contestant whose thumbnail is under scene point (x, y), for a tooltip; -1 if none. */
 int ns_render_race_thumbnail_at (const NsScene *scene, double x, double y);
 
 /* Contestant @i's curve colour and width (the legend and the frame use the same). */
-void ns_render_race_lane_style (const NsRenderStyle *style, guint i, NsColor *color,
-                                double *width);
+void ns_render_race_lane_style (const NsRenderStyle *style, guint i, NsColor *color, double *width);
 /* Contestant @i's dash pattern: curves differ by more than colour (colour-blind learners,
  * washed-out projectors). */
 NsDash ns_render_race_lane_dash (guint i);

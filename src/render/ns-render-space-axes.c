@@ -121,7 +121,7 @@ ns_space_axes_compute (NsSpaceAxes *axes, const float *rows, size_t n, guint wid
   a0 = axes->axis[0];
   a1 = axes->axis[1];
   mean = g_new0 (double, width);
-  c = g_new0 (double, (size_t) width * width);
+  c = g_new0 (double, (size_t) width *width);
   tmp = g_new (double, width);
 
   for (size_t s = 0; s < n; s++)

@@ -17,9 +17,9 @@
 #define TICK_LENGTH 4.0
 #define MIN_SIDE 40.0
 #define POINT_RADIUS 3.5
-#define TRIAD 26.0          /* the oblique triad's arm */
-#define FIT_MARGIN 0.08     /* room around the mapped extent, as a share of its larger side */
-#define OBLIQUE_DEPTH 0.5   /* cabinet projection: the receding axis at half scale … */
+#define TRIAD 26.0               /* the oblique triad's arm */
+#define FIT_MARGIN 0.08          /* room around the mapped extent, as a share of its larger side */
+#define OBLIQUE_DEPTH 0.5        /* cabinet projection: the receding axis at half scale … */
 #define OBLIQUE_ANGLE (G_PI / 4) /* … at 45 degrees */
 
 /* ---- mapping ---- */
@@ -33,7 +33,10 @@ is_plane_data (NsExperiment *experiment)
 /* Network inputs (input-major, n_inputs rows of n) of the first n training points: plane data
  * goes through the features; CSV rows are the inputs themselves. */
 void
-ns_render_space_point_inputs (NsExperiment *experiment, const NsDataset *data, guint n, float *xy,
+ns_render_space_point_inputs (NsExperiment *experiment,
+                              const NsDataset *data,
+                              guint n,
+                              float *xy,
                               float *out)
 {
   const NnNet *net = ns_experiment_get_net (experiment);
@@ -199,8 +202,8 @@ ns_render_space_prepare (NsSpaceViewData *view,
   if (p.projection == NS_SPACE_OBLIQUE && width != 3)
     p.projection = NS_SPACE_AUTO;
   if (p.projection == NS_SPACE_AUTO)
-    p.projection = width == 2 ? NS_SPACE_NEURONS
-                   : width == 3 ? NS_SPACE_OBLIQUE
+    p.projection = width == 2              ? NS_SPACE_NEURONS
+                   : width == 3            ? NS_SPACE_OBLIQUE
                    : options->axes != NULL ? NS_SPACE_PRINCIPAL
                                            : NS_SPACE_NEURONS;
   if (p.projection == NS_SPACE_PRINCIPAL && options->axes == NULL)
@@ -330,8 +333,7 @@ find_plot (const NsScene *scene)
 }
 
 gboolean
-ns_render_space_get_plot (const NsScene *scene, double *x, double *y, double *width,
-                          double *height)
+ns_render_space_get_plot (const NsScene *scene, double *x, double *y, double *width, double *height)
 {
   const NsHitRegion *hit;
 
@@ -378,8 +380,12 @@ frame_map (const Frame *f, double u, double v, double *sx, double *sy)
 }
 
 gboolean
-ns_render_space_to_scene (const NsScene *scene, const NsSpaceViewData *view, double u, double v,
-                          double *sx, double *sy)
+ns_render_space_to_scene (const NsScene *scene,
+                          const NsSpaceViewData *view,
+                          double u,
+                          double v,
+                          double *sx,
+                          double *sy)
 {
   double px, py, pw, ph;
   Frame f;
@@ -415,8 +421,12 @@ point_color (const NsSpaceViewData *view, const NsRenderStyle *style, float labe
 
 /* Ticks along one axis (0: u across the bottom, 1: v up the left) over the visible range. */
 static void
-add_ticks (NsScene *scene, const Frame *f, const NsRenderStyle *style, int axis,
-           double tick_size, double *gutter)
+add_ticks (NsScene *scene,
+           const Frame *f,
+           const NsRenderStyle *style,
+           int axis,
+           double tick_size,
+           double *gutter)
 {
   double tick_len = ns_render_style_px (style, TICK_LENGTH);
   double pad = ns_render_style_px (style, PAD);
@@ -472,8 +482,13 @@ add_ticks (NsScene *scene, const Frame *f, const NsRenderStyle *style, int axis,
 
 /* One grid line: a polyline per run of finite samples (a run of one is not a line). */
 static void
-add_grid_line (NsScene *scene, const Frame *f, const double *uv, guint n, double *scratch,
-               double width, const NsColor *color)
+add_grid_line (NsScene *scene,
+               const Frame *f,
+               const double *uv,
+               guint n,
+               double *scratch,
+               double width,
+               const NsColor *color)
 {
   guint run = 0;
 
@@ -501,7 +516,8 @@ add_triad (NsScene *scene, const Frame *f, const NsRenderStyle *style, double si
   double ends[3][2] = {
     { ox + arm, oy },
     { ox, oy - arm },
-    { ox + arm * OBLIQUE_DEPTH * cos (OBLIQUE_ANGLE), oy - arm * OBLIQUE_DEPTH * sin (OBLIQUE_ANGLE) },
+    { ox + arm * OBLIQUE_DEPTH * cos (OBLIQUE_ANGLE),
+      oy - arm * OBLIQUE_DEPTH * sin (OBLIQUE_ANGLE) },
   };
   double width = ns_render_style_px (style, 1.5);
 
@@ -511,8 +527,8 @@ add_triad (NsScene *scene, const Frame *f, const NsRenderStyle *style, double si
 
       ns_scene_add_line (scene, ox, oy, ends[a][0], ends[a][1], width, &style->foreground);
       ns_scene_add_textf (scene, ends[a][0] + dx / len * pad, ends[a][1] + dy / len * pad,
-                          NS_TEXT_LABEL, size, NS_ALIGN_CENTER, NS_ALIGN_CENTER,
-                          &style->foreground, "%d", a + 1);
+                          NS_TEXT_LABEL, size, NS_ALIGN_CENTER, NS_ALIGN_CENTER, &style->foreground,
+                          "%d", a + 1);
     }
 }
 
@@ -552,8 +568,8 @@ ns_render_space (NsScene *scene,
   ns_scene_measure_text (scene, "0", NS_TEXT_VALUE, tick_size, NULL, &tick_h);
 
   y = margin;
-  ns_scene_add_text (scene, margin, y, "Hidden space", NS_TEXT_TITLE, title_size,
-                     NS_ALIGN_START, NS_ALIGN_START, &style->foreground);
+  ns_scene_add_text (scene, margin, y, "Hidden space", NS_TEXT_TITLE, title_size, NS_ALIGN_START,
+                     NS_ALIGN_START, &style->foreground);
   y += title_h;
 
   if (view->layer < 0 || view->width < 2 || view->lines == NULL)
@@ -635,8 +651,8 @@ ns_render_space (NsScene *scene,
     double *scratch = ns_scene_alloc (scene, sizeof (double) * 2 * MAX (view->n_samples, 1));
 
     for (guint l = 0; l < view->n_lines; l++)
-      add_grid_line (scene, &f, view->lines + (size_t) 2 * l * view->n_samples,
-                     view->n_samples, scratch, line_w, &grid_color);
+      add_grid_line (scene, &f, view->lines + (size_t) 2 * l * view->n_samples, view->n_samples,
+                     scratch, line_w, &grid_color);
   }
 
   /* Points: filled with their class colour, a light ring as on the output picture. */

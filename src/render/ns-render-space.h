@@ -53,8 +53,8 @@ typedef enum
  * (ns_space_axes_clear) to have them recomputed, e.g. when the network's shape changes. */
 typedef struct
 {
-  guint width;       /* the layer's width they were computed for; 0 = none yet */
-  double *axis[2];   /* width components each: orthonormal, largest |component| positive */
+  guint width;        /* the layer's width they were computed for; 0 = none yet */
+  double *axis[2];    /* width components each: orthonormal, largest |component| positive */
   double variance[2]; /* the activations' variance along each axis */
 } NsSpaceAxes;
 
@@ -84,10 +84,10 @@ typedef struct
  * ns_scene_clear); labels are borrowed from the experiment's data (valid until it changes). */
 typedef struct
 {
-  int layer;                    /* the hidden layer shown (dense layer index); -1: none */
-  guint width;                  /* its width */
-  NsSpaceProjection projection; /* resolved: NEURONS, OBLIQUE or PRINCIPAL */
-  guint neurons[2];             /* NEURONS: the two shown */
+  int layer;                     /* the hidden layer shown (dense layer index); -1: none */
+  guint width;                   /* its width */
+  NsSpaceProjection projection;  /* resolved: NEURONS, OBLIQUE or PRINCIPAL */
+  guint neurons[2];              /* NEURONS: the two shown */
   const char *x_label, *y_label; /* "neuron 1", "axis 1"… (in the arena) */
 
   /* Grid lines: first NS_SPACE_GRID_LINES with x1 fixed (left to right), then as many with x2
@@ -109,19 +109,31 @@ typedef struct
 /* Fills @view by evaluating @experiment's network at the grid lines and the training points
  * (nn_net_eval_grid), with @options (NULL: AUTO without axes). @scene holds the buffers: call
  * it after ns_scene_clear and before ns_render_space on the same scene. */
-void ns_render_space_prepare (NsSpaceViewData *view, NsScene *scene, NsExperiment *experiment,
+void ns_render_space_prepare (NsSpaceViewData *view,
+                              NsScene *scene,
+                              NsExperiment *experiment,
                               const NsSpaceOptions *options);
 
 /* Appends the picture for a width x height area to @scene. */
-void ns_render_space (NsScene *scene, const NsSpaceViewData *view, const NsRenderStyle *style,
-                      double width, double height);
+void ns_render_space (NsScene *scene,
+                      const NsSpaceViewData *view,
+                      const NsRenderStyle *style,
+                      double width,
+                      double height);
 
 /* The plot's rectangle in @scene; FALSE if the scene has none. */
-gboolean ns_render_space_get_plot (const NsScene *scene, double *x, double *y, double *width,
+gboolean ns_render_space_get_plot (const NsScene *scene,
+                                   double *x,
+                                   double *y,
+                                   double *width,
                                    double *height);
 /* View coordinates (u, v) -> scene point; FALSE if the scene has no plot. */
-gboolean ns_render_space_to_scene (const NsScene *scene, const NsSpaceViewData *view, double u,
-                                   double v, double *sx, double *sy);
+gboolean ns_render_space_to_scene (const NsScene *scene,
+                                   const NsSpaceViewData *view,
+                                   double u,
+                                   double v,
+                                   double *sx,
+                                   double *sy);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NsSpaceAxes, ns_space_axes_clear)
 

@@ -14,20 +14,20 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  double scale;          /* 1 = normal; presentation mode uses about 1.5 */
-  gboolean dark;         /* dark background (libadwaita's dark style) */
-  NsColor background;    /* behind everything (the view's own background) */
-  NsColor foreground;    /* text, outlines */
-  NsColor muted;         /* secondary text: captions, axis labels */
-  NsColor outline;       /* thin borders around heatmaps */
-  NsColor positive;      /* weights > 0, values > 0: #0877bd */
-  NsColor negative;      /* weights < 0, values < 0: #f59322 */
-  NsColor neutral;       /* the middle of diverging maps (value 0) */
-  NsColor accent;        /* selection, hover */
+  double scale;       /* 1 = normal; presentation mode uses about 1.5 */
+  gboolean dark;      /* dark background (libadwaita's dark style) */
+  NsColor background; /* behind everything (the view's own background) */
+  NsColor foreground; /* text, outlines */
+  NsColor muted;      /* secondary text: captions, axis labels */
+  NsColor outline;    /* thin borders around heatmaps */
+  NsColor positive;   /* weights > 0, values > 0: #0877bd */
+  NsColor negative;   /* weights < 0, values < 0: #f59322 */
+  NsColor neutral;    /* the middle of diverging maps (value 0) */
+  NsColor accent;     /* selection, hover */
   /* Class colours, colour-blind safe (Okabe & Ito's palette, with the Playground's two first):
    * class 0 orange and class 1 blue, so a binary output a = P(class 1) reads like a value. */
   NsColor classes[NS_RENDER_N_CLASS_COLORS];
-  char font_family[64];  /* Pango family list */
+  char font_family[64]; /* Pango family list */
 } NsRenderStyle;
 
 /* Light or dark defaults at the given scale. */

@@ -20,7 +20,7 @@ void ns_scene_paint_cairo (const NsScene *scene, cairo_t *cr);
  * height are pixels; for SVG and PDF, points. The scene is scaled from its own size
  * (ns_scene_set_size) to fit, keeping its aspect ratio. Errors: G_IO_ERROR_INVALID_ARGUMENT
  * for an unknown extension, G_FILE_ERROR when writing fails. */
-gboolean ns_scene_export (const NsScene *scene, int width, int height, const char *path,
-                          GError **error);
+gboolean
+ns_scene_export (const NsScene *scene, int width, int height, const char *path, GError **error);
 
 G_END_DECLS

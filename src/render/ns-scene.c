@@ -247,8 +247,13 @@ add_prim (NsScene *scene, NsPrimKind kind)
 static const NsColor no_color = { 0, 0, 0, 0 };
 
 NsLine *
-ns_scene_add_line (
-    NsScene *scene, double x0, double y0, double x1, double y1, double width, const NsColor *color)
+ns_scene_add_line (NsScene *scene,
+                   double x0,
+                   double y0,
+                   double x1,
+                   double y1,
+                   double width,
+                   const NsColor *color)
 {
   NsPrim *prim;
 
@@ -262,8 +267,11 @@ ns_scene_add_line (
 }
 
 NsPolyline *
-ns_scene_add_polyline (
-    NsScene *scene, const double *points, size_t n_points, double width, const NsColor *color)
+ns_scene_add_polyline (NsScene *scene,
+                       const double *points,
+                       size_t n_points,
+                       double width,
+                       const NsColor *color)
 {
   NsPrim *prim;
   double *copy;
@@ -580,8 +588,12 @@ ns_scene_text_origin (const NsText *text, PangoLayout *layout, double *x, double
 }
 
 void
-ns_scene_measure_text (
-    NsScene *scene, const char *text, NsTextRole role, double size, double *width, double *height)
+ns_scene_measure_text (NsScene *scene,
+                       const char *text,
+                       NsTextRole role,
+                       double size,
+                       double *width,
+                       double *height)
 {
   NsText prim = { 0, 0, text, role, size, NS_ALIGN_START, NS_ALIGN_START, { 0, 0, 0, 1 } };
   g_autoptr (PangoLayout) layout = NULL;
@@ -603,8 +615,8 @@ ns_scene_measure_text (
   if (extent == NULL)
     {
       if (scene->measure_context == NULL)
-        scene->measure_context
-          = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+        scene->measure_context =
+            pango_font_map_create_context (pango_cairo_font_map_get_default ());
 
       layout = ns_scene_text_layout (scene, &prim, scene->measure_context);
       pango_layout_get_extents (layout, NULL, &logical);

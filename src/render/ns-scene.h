@@ -43,15 +43,15 @@ typedef enum
 
 typedef enum
 {
-  NS_ALIGN_START,  /* x (or y) is the left (top) edge */
+  NS_ALIGN_START, /* x (or y) is the left (top) edge */
   NS_ALIGN_CENTER,
-  NS_ALIGN_END,    /* x (or y) is the right (bottom) edge */
+  NS_ALIGN_END, /* x (or y) is the right (bottom) edge */
 } NsAlign;
 
 typedef struct
 {
   double x0, y0, x1, y1;
-  double width;  /* stroke width in logical units */
+  double width; /* stroke width in logical units */
   NsColor color;
 } NsLine;
 
@@ -74,7 +74,7 @@ typedef struct
   size_t n_points;
   double width;
   NsColor color;
-  NsDash dash;          /* SOLID unless set (ns_scene_add_polyline_dashed) */
+  NsDash dash; /* SOLID unless set (ns_scene_add_polyline_dashed) */
 } NsPolyline;
 
 typedef struct
@@ -107,10 +107,10 @@ typedef struct
 
 typedef struct
 {
-  double x, y;         /* the anchor, placed by halign / valign */
-  const char *text;    /* UTF-8, in the scene's arena */
+  double x, y;      /* the anchor, placed by halign / valign */
+  const char *text; /* UTF-8, in the scene's arena */
   NsTextRole role;
-  double size;         /* font size in logical units (pixels, not points) */
+  double size; /* font size in logical units (pixels, not points) */
   NsAlign halign;
   NsAlign valign;
   NsColor color;
@@ -151,9 +151,9 @@ typedef struct
   int layer;
   int neuron;
   int input;
-  gboolean segment;     /* FALSE: the rectangle (x0, y0)-(x1, y1); TRUE: the segment */
+  gboolean segment; /* FALSE: the rectangle (x0, y0)-(x1, y1); TRUE: the segment */
   double x0, y0, x1, y1;
-  double tolerance;     /* segments: the largest distance that still hits */
+  double tolerance; /* segments: the largest distance that still hits */
 } NsHitRegion;
 
 typedef struct _NsScene NsScene;
@@ -178,14 +178,25 @@ const NsPrim *ns_scene_get_prim (const NsScene *scene, size_t i);
 size_t ns_scene_count_prims (const NsScene *scene, NsPrimKind kind);
 
 /* ---- adding primitives: each returns the new primitive, valid until the next add ---- */
-NsLine *ns_scene_add_line (NsScene *scene, double x0, double y0, double x1, double y1,
-                           double width, const NsColor *color);
+NsLine *ns_scene_add_line (NsScene *scene,
+                           double x0,
+                           double y0,
+                           double x1,
+                           double y1,
+                           double width,
+                           const NsColor *color);
 /* Copies n_points (x, y) pairs. */
-NsPolyline *ns_scene_add_polyline (NsScene *scene, const double *points, size_t n_points,
-                                   double width, const NsColor *color);
+NsPolyline *ns_scene_add_polyline (NsScene *scene,
+                                   const double *points,
+                                   size_t n_points,
+                                   double width,
+                                   const NsColor *color);
 /* The same with a dash pattern. */
-NsPolyline *ns_scene_add_polyline_dashed (NsScene *scene, const double *points,
-                                          size_t n_points, double width, const NsColor *color,
+NsPolyline *ns_scene_add_polyline_dashed (NsScene *scene,
+                                          const double *points,
+                                          size_t n_points,
+                                          double width,
+                                          const NsColor *color,
                                           NsDash dash);
 /* The dash pattern both painters give cairo_set_dash for @dash on a line @width wide, drawn
  * with round caps (which add width/2 at each end of every dash: a dash of length 0 is a dot):
@@ -196,42 +207,96 @@ int ns_dash_pattern (NsDash dash, double width, double *pattern);
  * lines and the dots as discs, as the painters draw that pattern (ns_dash_pattern). Lines,
  * not a polyline, because the snapshot painter draws lines as cheap textures but each
  * polyline as a Cairo node; and a chart's polylines stay its curves alone. */
-void ns_scene_add_dash_sample (NsScene *scene, double x0, double x1, double y, double width,
-                               const NsColor *color, NsDash dash);
+void ns_scene_add_dash_sample (NsScene *scene,
+                               double x0,
+                               double x1,
+                               double y,
+                               double width,
+                               const NsColor *color,
+                               NsDash dash);
 
 /* fill / stroke may be NULL for none. */
-NsRect *ns_scene_add_rect (NsScene *scene, double x, double y, double width, double height,
-                           double radius, const NsColor *fill, const NsColor *stroke,
+NsRect *ns_scene_add_rect (NsScene *scene,
+                           double x,
+                           double y,
+                           double width,
+                           double height,
+                           double radius,
+                           const NsColor *fill,
+                           const NsColor *stroke,
                            double stroke_width);
-NsCircle *ns_scene_add_circle (NsScene *scene, double cx, double cy, double radius,
-                               const NsColor *fill, const NsColor *stroke, double stroke_width);
+NsCircle *ns_scene_add_circle (NsScene *scene,
+                               double cx,
+                               double cy,
+                               double radius,
+                               const NsColor *fill,
+                               const NsColor *stroke,
+                               double stroke_width);
 /* An image of pixel_width x pixel_height pixels to fill through the returned pointer (e.g. with
  * ns_colormap_apply); its memory is the scene's. NULL if the size is 0 or absurd. */
-guint32 *ns_scene_add_image (NsScene *scene, double x, double y, double width, double height,
-                             int pixel_width, int pixel_height, gboolean crisp);
+guint32 *ns_scene_add_image (NsScene *scene,
+                             double x,
+                             double y,
+                             double width,
+                             double height,
+                             int pixel_width,
+                             int pixel_height,
+                             gboolean crisp);
 /* Copies text. */
-NsText *ns_scene_add_text (NsScene *scene, double x, double y, const char *text, NsTextRole role,
-                           double size, NsAlign halign, NsAlign valign, const NsColor *color);
-NsText *ns_scene_add_textf (NsScene *scene, double x, double y, NsTextRole role, double size,
-                            NsAlign halign, NsAlign valign, const NsColor *color,
-                            const char *format, ...) G_GNUC_PRINTF (9, 10);
+NsText *ns_scene_add_text (NsScene *scene,
+                           double x,
+                           double y,
+                           const char *text,
+                           NsTextRole role,
+                           double size,
+                           NsAlign halign,
+                           NsAlign valign,
+                           const NsColor *color);
+NsText *ns_scene_add_textf (NsScene *scene,
+                            double x,
+                            double y,
+                            NsTextRole role,
+                            double size,
+                            NsAlign halign,
+                            NsAlign valign,
+                            const NsColor *color,
+                            const char *format,
+                            ...) G_GNUC_PRINTF (9, 10);
 
 /* ---- text: both painters lay text out the same way ---- */
 /* A layout of @text on @context: the scene's font family at the text's size, bold for
  * titles, tabular figures for values. */
-PangoLayout *ns_scene_text_layout (const NsScene *scene, const NsText *text,
-                                   PangoContext *context);
+PangoLayout *ns_scene_text_layout (const NsScene *scene, const NsText *text, PangoContext *context);
 /* Where @layout's top-left corner goes so that the text sits on its anchor as aligned. */
 void ns_scene_text_origin (const NsText *text, PangoLayout *layout, double *x, double *y);
 /* The logical size of a text as the painters will draw it (for renderers that lay out). */
-void ns_scene_measure_text (NsScene *scene, const char *text, NsTextRole role, double size,
-                            double *width, double *height);
+void ns_scene_measure_text (NsScene *scene,
+                            const char *text,
+                            NsTextRole role,
+                            double size,
+                            double *width,
+                            double *height);
 
 /* ---- hit regions: later ones are on top ---- */
-void ns_scene_add_hit_rect (NsScene *scene, NsHitKind kind, int layer, int neuron, int input,
-                            double x, double y, double width, double height);
-void ns_scene_add_hit_segment (NsScene *scene, NsHitKind kind, int layer, int neuron, int input,
-                               double x0, double y0, double x1, double y1, double tolerance);
+void ns_scene_add_hit_rect (NsScene *scene,
+                            NsHitKind kind,
+                            int layer,
+                            int neuron,
+                            int input,
+                            double x,
+                            double y,
+                            double width,
+                            double height);
+void ns_scene_add_hit_segment (NsScene *scene,
+                               NsHitKind kind,
+                               int layer,
+                               int neuron,
+                               int input,
+                               double x0,
+                               double y0,
+                               double x1,
+                               double y1,
+                               double tolerance);
 size_t ns_scene_get_n_hits (const NsScene *scene);
 const NsHitRegion *ns_scene_get_hit (const NsScene *scene, size_t i);
 /* The region under (x, y): the topmost rectangle containing it, else the nearest segment within

@@ -5,7 +5,6 @@
 
 #include <math.h>
 
-
 #include "ns-render-curves.h"
 #include "ns-render-gradients.h"
 #include "ns-render-space.h"
@@ -18,7 +17,7 @@ struct _NsCurvesView
   NsExperiment *experiment;
   GSignalGroup *experiment_signals;
   gboolean show_accuracy;
-  char *chart; /* "loss" (and accuracy), "gradients" (gradient health) or "space" */
+  char *chart;            /* "loss" (and accuracy), "gradients" (gradient health) or "space" */
   NsSpaceAxes space_axes; /* the hidden-space view's principal axes, kept so it never flips */
 
   guint drawn_entries; /* history entries in the scene */
@@ -138,8 +137,7 @@ ns_curves_view_describe_at (NsCurvesView *self, double x, double y)
     return NULL;
 
   prepare (self, &view);
-  index = ns_render_curves_entry_at (ns_scene_view_get_scene (NS_SCENE_VIEW (self)), &view, x,
-                                     y);
+  index = ns_render_curves_entry_at (ns_scene_view_get_scene (NS_SCENE_VIEW (self)), &view, x, y);
   if (index < 0)
     return NULL;
 
@@ -160,8 +158,11 @@ ns_curves_view_describe_at (NsCurvesView *self, double x, double y)
 }
 
 static gboolean
-ns_curves_view_build (NsSceneView *scene_view, NsScene *scene, const NsRenderStyle *style,
-                      double width, double height)
+ns_curves_view_build (NsSceneView *scene_view,
+                      NsScene *scene,
+                      const NsRenderStyle *style,
+                      double width,
+                      double height)
 {
   NsCurvesView *self = NS_CURVES_VIEW (scene_view);
 
@@ -272,10 +273,7 @@ ns_curves_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
 }
 
 static void
-ns_curves_view_set_property (GObject *object,
-                             guint prop_id,
-                             const GValue *value,
-                             GParamSpec *pspec)
+ns_curves_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   NsCurvesView *self = NS_CURVES_VIEW (object);
 
@@ -318,22 +316,21 @@ ns_curves_view_class_init (NsCurvesViewClass *klass)
   scene_view_class->min_height = 140;
   scene_view_class->natural_height = 240;
 
-  properties[PROP_EXPERIMENT]
-      = g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXPERIMENT] =
+      g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_SHOW_ACCURACY]
-      = g_param_spec_boolean ("show-accuracy", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_ACCURACY] =
+      g_param_spec_boolean ("show-accuracy", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_CHART]
-      = g_param_spec_string ("chart", NULL, NULL, "loss",
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHART] =
+      g_param_spec_string ("chart", NULL, NULL, "loss",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_property_action (widget_class, "curves.show-accuracy",
-                                            "show-accuracy");
+  gtk_widget_class_install_property_action (widget_class, "curves.show-accuracy", "show-accuracy");
   gtk_widget_class_install_property_action (widget_class, "curves.chart", "chart");
 
   gtk_widget_class_set_css_name (widget_class, "curvesview");

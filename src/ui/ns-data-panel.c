@@ -9,8 +9,8 @@
 #include "ns-render-data.h"
 #include "ns-render-style.h"
 
-/* Sides in logical pixels at zoom 1 (a dataset thumbnail's, NS_DATA_THUMB_SIZE, in ns-data-thumb.h): five
- * thumbnails and their buttons fit a 300 px sidebar. */
+/* Sides in logical pixels at zoom 1 (a dataset thumbnail's, NS_DATA_THUMB_SIZE, in
+ * ns-data-thumb.h): five thumbnails and their buttons fit a 300 px sidebar. */
 #define SWATCH_SIZE 26.0
 #define FILE_PREVIEW_SIZE 64.0
 #define GRID_COLUMNS 5
@@ -50,9 +50,9 @@ struct _NsDataPanel
   NsExperiment *experiment;
   GSignalGroup *experiment_signals;
   double zoom;
-  char *dataset;      /* the generated set in use, "" for a file or no experiment */
+  char *dataset; /* the generated set in use, "" for a file or no experiment */
   guint class_to_add;
-  gboolean syncing;   /* controls are being set from the experiment: not the learner's doing */
+  gboolean syncing; /* controls are being set from the experiment: not the learner's doing */
 
   NsDataPreviews *previews;
   GtkWidget *dataset_buttons[NS_N_DATASET_KINDS];
@@ -461,8 +461,7 @@ set_batch_action_cb (GtkWidget *widget, const char *action_name, GVariant *param
   NsDataPanel *self = NS_DATA_PANEL (widget);
   guint batch = CLAMP (g_variant_get_uint32 (parameter), 1, MAX_BATCH);
 
-  if (self->experiment == NULL
-      || batch == ns_experiment_get_config (self->experiment)->batch_size)
+  if (self->experiment == NULL || batch == ns_experiment_get_config (self->experiment)->batch_size)
     return;
 
   ns_experiment_set_batch_size (self->experiment, batch);
@@ -539,8 +538,7 @@ seed_changed_cb (NsDataPanel *self, GtkAdjustment *adjustment)
   if (self->syncing)
     return;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "data.set-seed", "t",
-                              (guint64) MAX (value, 0.0));
+  gtk_widget_activate_action (GTK_WIDGET (self), "data.set-seed", "t", (guint64) MAX (value, 0.0));
 }
 
 static void
@@ -561,8 +559,7 @@ make_thumb_button (NsDataThumb *thumb, const char *action_name, GVariant *target
   gtk_button_set_child (GTK_BUTTON (button), GTK_WIDGET (thumb));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  g_signal_connect_object (button, "notify::active", G_CALLBACK (thumb_button_active_cb), thumb,
-                           0);
+  g_signal_connect_object (button, "notify::active", G_CALLBACK (thumb_button_active_cb), thumb, 0);
 
   return button;
 }
@@ -577,8 +574,7 @@ build_pickers (NsDataPanel *self)
       NsDataThumb *thumb = ns_data_thumb_new (NS_DATA_THUMB_PREVIEW, NS_DATA_THUMB_SIZE);
       GtkWidget *button;
 
-      ns_data_thumb_set_dataset (thumb,
-                                 ns_data_previews_get (self->previews, (NsDatasetKind) k));
+      ns_data_thumb_set_dataset (thumb, ns_data_previews_get (self->previews, (NsDatasetKind) k));
       button = make_thumb_button (thumb, "data.set-dataset",
                                   g_variant_new_string (ns_dataset_kind_name ((NsDatasetKind) k)));
       gtk_widget_add_css_class (button, "dataset-thumb");
@@ -675,10 +671,7 @@ ns_data_panel_get_property (GObject *object, guint prop_id, GValue *value, GPara
 }
 
 static void
-ns_data_panel_set_property (GObject *object,
-                            guint prop_id,
-                            const GValue *value,
-                            GParamSpec *pspec)
+ns_data_panel_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   NsDataPanel *self = NS_DATA_PANEL (object);
 
@@ -716,24 +709,24 @@ ns_data_panel_class_init (NsDataPanelClass *klass)
   object_class->get_property = ns_data_panel_get_property;
   object_class->set_property = ns_data_panel_set_property;
 
-  properties[PROP_EXPERIMENT]
-      = g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXPERIMENT] =
+      g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_ZOOM]
-      = g_param_spec_double ("zoom", NULL, NULL, 0.5, 4.0, 1.0,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] =
+      g_param_spec_double ("zoom", NULL, NULL, 0.5, 4.0, 1.0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /* The generated set in use by name ("" for a file); writing it chooses a set. The state of
    * the data.set-dataset action, so the picker's buttons show which one is in use. */
-  properties[PROP_DATASET]
-      = g_param_spec_string ("dataset", NULL, NULL, "",
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATASET] =
+      g_param_spec_string ("dataset", NULL, NULL, "",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /* The upper bound is wide so an out-of-range action parameter is clamped, not refused. */
-  properties[PROP_CLASS_TO_ADD]
-      = g_param_spec_uint ("class-to-add", NULL, NULL, 0, G_MAXUINT, 0,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLASS_TO_ADD] =
+      g_param_spec_uint ("class-to-add", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -783,8 +776,7 @@ ns_data_panel_init (NsDataPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "data-panel");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "Data",
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "Data", -1);
 
   build_pickers (self);
 

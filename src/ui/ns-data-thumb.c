@@ -72,8 +72,11 @@ ns_data_thumb_set_class_index (NsDataThumb *self, guint class_index)
 }
 
 static gboolean
-ns_data_thumb_build (NsSceneView *scene_view, NsScene *scene, const NsRenderStyle *style,
-                     double width, double height)
+ns_data_thumb_build (NsSceneView *scene_view,
+                     NsScene *scene,
+                     const NsRenderStyle *style,
+                     double width,
+                     double height)
 {
   NsDataThumb *self = NS_DATA_THUMB (scene_view);
 
@@ -114,8 +117,7 @@ ns_data_thumb_measure (GtkWidget *widget,
 {
   NsDataThumb *self = NS_DATA_THUMB (widget);
 
-  *minimum = *natural
-      = (int) round (self->size * ns_scene_view_get_zoom (NS_SCENE_VIEW (self)));
+  *minimum = *natural = (int) round (self->size * ns_scene_view_get_zoom (NS_SCENE_VIEW (self)));
 }
 
 static void

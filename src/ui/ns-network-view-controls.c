@@ -71,8 +71,8 @@ activation_menu (guint layer)
 
   for (guint k = 0; k < G_N_ELEMENTS (acts); k++)
     {
-      g_autoptr (GMenuItem) item = g_menu_item_new (ns_render_network_activation_label (acts[k]),
-                                                    NULL);
+      g_autoptr (GMenuItem) item =
+          g_menu_item_new (ns_render_network_activation_label (acts[k]), NULL);
 
       g_menu_item_set_action_and_target_value (
           item, "network.set-activation",
@@ -102,8 +102,7 @@ make_layer_controls (NsNetworkView *self, guint h)
   gtk_box_append (GTK_BOX (c->box), buttons);
 
   tip = g_strdup_printf ("Remove a neuron from hidden layer %u", h + 1);
-  c->remove_button = ns_network_view_make_button ("list-remove-symbolic",
-                                                  "network.remove-neuron",
+  c->remove_button = ns_network_view_make_button ("list-remove-symbolic", "network.remove-neuron",
                                                   g_variant_new_uint32 (h), tip, tip);
   gtk_box_append (GTK_BOX (buttons), c->remove_button);
   g_free (tip);
@@ -173,8 +172,8 @@ void
 ns_network_view_sync_controls (NsNetworkView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  const NsConfig *config = self->experiment != NULL ? ns_experiment_get_config (self->experiment)
-                                                    : NULL;
+  const NsConfig *config =
+      self->experiment != NULL ? ns_experiment_get_config (self->experiment) : NULL;
   const NnNet *net = get_net (self);
   guint hidden = n_hidden (self);
   g_autofree char *text = NULL;
@@ -275,8 +274,7 @@ add_neuron_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
 
   if (net == NULL)
     return;
-  refused (self, layer < n_hidden (self)
-                     && net->layers[layer].n_out < NS_NETWORK_VIEW_MAX_NEURONS
+  refused (self, layer < n_hidden (self) && net->layers[layer].n_out < NS_NETWORK_VIEW_MAX_NEURONS
                      && ns_experiment_add_neuron (self->experiment, layer));
 }
 
@@ -322,8 +320,7 @@ set_activation_action_cb (GtkWidget *widget, const char *action_name, GVariant *
     *p = g_ascii_tolower (*p);
   act = nn_activation_from_name (name);
   refused (self, act >= 0 && act != NN_ACT_SOFTMAX && layer < n_hidden (self)
-                     && ns_experiment_set_activation (self->experiment, layer,
-                                                      (NnActivation) act));
+                     && ns_experiment_set_activation (self->experiment, layer, (NnActivation) act));
 }
 
 static void
@@ -368,8 +365,7 @@ ns_network_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "network.add-neuron", "u", add_neuron_action_cb);
   gtk_widget_class_install_action (widget_class, "network.remove-neuron", "u",
                                    remove_neuron_action_cb);
-  gtk_widget_class_install_action (widget_class, "network.set-width", "(uu)",
-                                   set_width_action_cb);
+  gtk_widget_class_install_action (widget_class, "network.set-width", "(uu)", set_width_action_cb);
   gtk_widget_class_install_action (widget_class, "network.set-activation", "(us)",
                                    set_activation_action_cb);
   gtk_widget_class_install_action (widget_class, "network.toggle-feature", "s",

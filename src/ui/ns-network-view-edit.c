@@ -94,9 +94,9 @@ ns_network_view_open_edit_popover (NsNetworkView *self, const NsNetworkItem *ite
   gtk_label_set_label (GTK_LABEL (self->edit_hint), "Enter applies, Escape cancels");
 
   gtk_popover_set_pointing_to (GTK_POPOVER (self->edit_popover), &rect);
-  gtk_popover_set_position (GTK_POPOVER (self->edit_popover),
-                            item->kind == NS_HIT_NEURON ? popover_side (self, &rect)
-                                                        : GTK_POS_BOTTOM);
+  gtk_popover_set_position (GTK_POPOVER (self->edit_popover), item->kind == NS_HIT_NEURON
+                                                                  ? popover_side (self, &rect)
+                                                                  : GTK_POS_BOTTOM);
   gtk_popover_popup (GTK_POPOVER (self->edit_popover));
   gtk_widget_grab_focus (self->edit_entry);
   gtk_editable_select_region (GTK_EDITABLE (self->edit_entry), 0, -1);

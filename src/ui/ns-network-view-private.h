@@ -23,11 +23,11 @@ typedef struct
   GtkWidget *add_button;    /* network.add-neuron */
   GtkWidget *count_button;  /* "4 neurons": opens a popover to type the width */
   GtkWidget *count_label;
-  char *count_text;         /* "4 neurons" */
-  char count_number[16];    /* "4": what the button says when its column is narrow */
+  char *count_text;      /* "4 neurons" */
+  char count_number[16]; /* "4": what the button says when its column is narrow */
   gboolean count_short;
-  GtkWidget *spin;          /* in the count button's popover */
-  GtkWidget *act_button;    /* the activation menu */
+  GtkWidget *spin;       /* in the count button's popover */
+  GtkWidget *act_button; /* the activation menu */
   GtkWidget *act_label;
 } LayerControls;
 
@@ -54,10 +54,10 @@ struct _NsNetworkView
   NsNetworkLayout layout;
   int layout_width, layout_height; /* 0: none */
 
-  NsNetworkItem hover;     /* under the pointer */
-  NsNetworkItem selection; /* the keyboard's */
-  NsNetworkItem details;   /* what the details pane explains: the item last pointed at or
-                            * selected, kept when the pointer leaves so it can be read out */
+  NsNetworkItem hover;       /* under the pointer */
+  NsNetworkItem selection;   /* the keyboard's */
+  NsNetworkItem details;     /* what the details pane explains: the item last pointed at or
+                              * selected, kept when the pointer leaves so it can be read out */
   gboolean link_from_source; /* a selected link was reached from its source: Up / Down move
                               * its target */
   gboolean focus_moving;     /* the focus is coming in from another widget (Tab) */
@@ -99,7 +99,7 @@ n_hidden (NsNetworkView *self)
 }
 
 /* ns-network-view.c */
-extern const NsNetworkItem ns_network_view_no_item; /* nothing hovered, selected or edited */
+extern const NsNetworkItem ns_network_view_no_item;      /* nothing hovered, selected or edited */
 GtkWidgetClass *ns_network_view_get_parent_class (void); /* to chain up from the other files */
 gboolean ns_network_view_item_equal (const NsNetworkItem *a, const NsNetworkItem *b);
 void ns_network_view_invalidate (NsNetworkView *self); /* rebuild the scene and redraw */

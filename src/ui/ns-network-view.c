@@ -23,7 +23,6 @@
 /* The card's larger heatmap: the output view's grid, so one evaluation serves both. */
 #define DETAIL_GRID_SIZE 100
 
-
 G_DEFINE_FINAL_TYPE (NsNetworkView, ns_network_view, GTK_TYPE_WIDGET)
 
 enum
@@ -75,7 +74,6 @@ ns_network_view_invalidate (NsNetworkView *self)
 }
 
 /* ---- the experiment ---- */
-
 
 /* Rows of column @column: the input pictures (every feature for plane data), or a layer. */
 size_t
@@ -133,8 +131,7 @@ ns_network_view_input_item (NsNetworkView *self, size_t row)
   NsNetworkViewData view;
 
   ns_network_view_prepare_plain (self, &view);
-  return (NsNetworkItem){ NS_HIT_INPUT, -1, (int) row,
-                          ns_render_network_input_index (&view, row) };
+  return (NsNetworkItem){ NS_HIT_INPUT, -1, (int) row, ns_render_network_input_index (&view, row) };
 }
 
 /* ---- words ---- */
@@ -184,8 +181,8 @@ describe_item (NsNetworkView *self, const NsNetworkItem *item)
     {
     case NS_HIT_LINK:
       {
-        g_autofree char *from
-            = ns_network_view_describe_link_source (self, item->layer, item->input);
+        g_autofree char *from =
+            ns_network_view_describe_link_source (self, item->layer, item->input);
         g_autofree char *to = ns_network_view_describe_node (self, item->layer, item->neuron);
         float w = net->params[nn_net_param_index (net, item->layer, item->neuron, item->input)];
 
@@ -275,8 +272,7 @@ static void
 experiment_changed_cb (NsNetworkView *self)
 {
   /* A feature turned on or off moves the network inputs the pictures feed. */
-  if (self->selection.kind == NS_HIT_INPUT
-      && ns_network_view_item_exists (self, &self->selection))
+  if (self->selection.kind == NS_HIT_INPUT && ns_network_view_item_exists (self, &self->selection))
     self->selection = ns_network_view_input_item (self, self->selection.neuron);
   if (self->hover.kind == NS_HIT_INPUT && ns_network_view_item_exists (self, &self->hover))
     self->hover = ns_network_view_input_item (self, self->hover.neuron);
@@ -545,10 +541,9 @@ place_child (GtkWidget *child, double cx, double y, double max_width)
   w = MAX (min_w, MIN (nat_w, (int) floor (max_width)));
   gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, &min_h, &nat_h, NULL, NULL);
 
-  gtk_widget_size_allocate (child,
-                            &(GtkAllocation){ (int) round (cx - w / 2.0), (int) round (y), w,
-                                              MAX (min_h, nat_h) },
-                            -1);
+  gtk_widget_size_allocate (
+      child, &(GtkAllocation){ (int) round (cx - w / 2.0), (int) round (y), w, MAX (min_h, nat_h) },
+      -1);
 }
 
 /* "4 neurons" where it fits, else just "4" rather than "4 neu…". The label changes during
@@ -564,8 +559,7 @@ fit_count_label (LayerControls *c, double max_width)
   if (c->count_text == NULL)
     return;
 
-  gtk_widget_measure (c->count_label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &label_nat, NULL,
-                      NULL);
+  gtk_widget_measure (c->count_label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &label_nat, NULL, NULL);
   gtk_widget_measure (c->count_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_nat, NULL,
                       NULL);
   layout = gtk_widget_create_pango_layout (c->count_label, c->count_text);
@@ -576,8 +570,7 @@ fit_count_label (LayerControls *c, double max_width)
     return;
 
   c->count_short = want_short;
-  gtk_label_set_label (GTK_LABEL (c->count_label),
-                       want_short ? c->count_number : c->count_text);
+  gtk_label_set_label (GTK_LABEL (c->count_label), want_short ? c->count_number : c->count_text);
 }
 
 static void
@@ -655,8 +648,8 @@ ns_network_view_get_details (NsNetworkView *self)
 static NsNetworkItem
 hit_item (const NsHitRegion *hit)
 {
-  if (hit == NULL || (hit->kind != NS_HIT_INPUT && hit->kind != NS_HIT_NEURON
-                      && hit->kind != NS_HIT_LINK))
+  if (hit == NULL
+      || (hit->kind != NS_HIT_INPUT && hit->kind != NS_HIT_NEURON && hit->kind != NS_HIT_LINK))
     return ns_network_view_no_item;
   return (NsNetworkItem){ hit->kind, hit->layer, hit->neuron, hit->input };
 }
@@ -677,8 +670,11 @@ ns_network_view_describe_at (NsNetworkView *self, double x, double y)
 }
 
 static gboolean
-ns_network_view_query_tooltip (
-    GtkWidget *widget, int x, int y, gboolean keyboard_tooltip, GtkTooltip *tooltip)
+ns_network_view_query_tooltip (GtkWidget *widget,
+                               int x,
+                               int y,
+                               gboolean keyboard_tooltip,
+                               GtkTooltip *tooltip)
 {
   NsNetworkView *self = NS_NETWORK_VIEW (widget);
   g_autofree char *text = NULL;
@@ -721,8 +717,7 @@ set_hover (NsNetworkView *self, const NsNetworkItem *item)
     return;
 
   self->hover = *item;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   item->kind != NS_HIT_NONE ? "pointer" : NULL);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), item->kind != NS_HIT_NONE ? "pointer" : NULL);
   ns_network_view_invalidate (self);
   ns_network_view_set_details (self, item);
 }
@@ -852,7 +847,9 @@ ns_network_view_set_property (GObject *object,
 }
 
 static void
-add_move_bindings (GtkWidgetClass *widget_class, guint key, guint keypad_key,
+add_move_bindings (GtkWidgetClass *widget_class,
+                   guint key,
+                   guint keypad_key,
                    GtkDirectionType direction)
 {
   gtk_widget_class_add_binding (widget_class, key, 0, ns_network_view_move_key_cb, "(ib)",
@@ -884,20 +881,19 @@ ns_network_view_class_init (NsNetworkViewClass *klass)
   widget_class->root = ns_network_view_root;
   widget_class->unroot = ns_network_view_unroot;
 
-  properties[PROP_EXPERIMENT]
-      = g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXPERIMENT] =
+      g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_ZOOM]
-      = g_param_spec_double ("zoom", NULL, NULL, 0.5, 4.0, 1.0,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] =
+      g_param_spec_double ("zoom", NULL, NULL, 0.5, 4.0, 1.0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The item the details pane explains changed (ns_network_view_get_details). */
   signals[DETAILS_CHANGED] = g_signal_new ("details-changed", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                           0);
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   ns_network_view_class_init_actions (widget_class);
 
@@ -909,10 +905,10 @@ ns_network_view_class_init (NsNetworkViewClass *klass)
   add_move_bindings (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, GTK_DIR_DOWN);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, ns_network_view_activate_key_cb,
                                 NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0,
-                                ns_network_view_activate_key_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Enter, 0,
-                                ns_network_view_activate_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, ns_network_view_activate_key_cb,
+                                NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Enter, 0, ns_network_view_activate_key_cb,
+                                NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, ns_network_view_escape_key_cb,
                                 NULL);
 
@@ -946,8 +942,8 @@ ns_network_view_init (NsNetworkView *self)
   gtk_widget_add_css_class (self->layers_box, "network-layers");
   gtk_widget_set_parent (self->layers_box, widget);
   gtk_box_append (GTK_BOX (self->layers_box),
-                  ns_network_view_make_button ("list-remove-symbolic", "network.remove-layer",
-                                               NULL, "Remove the last hidden layer",
+                  ns_network_view_make_button ("list-remove-symbolic", "network.remove-layer", NULL,
+                                               "Remove the last hidden layer",
                                                "Remove a hidden layer"));
   gtk_box_append (GTK_BOX (self->layers_box),
                   ns_network_view_make_button ("list-add-symbolic", "network.add-layer", NULL,

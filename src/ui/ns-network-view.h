@@ -75,7 +75,7 @@ GtkWidget *ns_network_view_get_edit_popover (NsNetworkView *self);
 
 /* The diagram as an export wants it (copy as image, files): every caption drawn, no widgets,
  * no hover or selection. Clears @scene first. */
-void ns_network_view_render_export (NsNetworkView *self, NsScene *scene, double width,
-                                    double height);
+void
+ns_network_view_render_export (NsNetworkView *self, NsScene *scene, double width, double height);
 
 G_END_DECLS

@@ -5,7 +5,6 @@
 
 #include <math.h>
 
-
 #include "ns-experiment-step.h"
 #include "ns-render-output.h"
 #include "ns-render-style.h"
@@ -285,8 +284,11 @@ ns_output_view_describe_at (NsOutputView *self, double x, double y)
 }
 
 static gboolean
-ns_output_view_build (NsSceneView *scene_view, NsScene *scene, const NsRenderStyle *style,
-                      double width, double height)
+ns_output_view_build (NsSceneView *scene_view,
+                      NsScene *scene,
+                      const NsRenderStyle *style,
+                      double width,
+                      double height)
 {
   NsOutputView *self = NS_OUTPUT_VIEW (scene_view);
   NsOutputViewData view;
@@ -312,8 +314,8 @@ ns_output_view_describe (NsSceneView *scene_view, double x, double y)
 static void
 pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, NsOutputView *self)
 {
-  GdkModifierType state
-      = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GdkModifierType state =
+      gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
   /* A right click removes too: Ctrl+click is awkward on some touchpads. */
   if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_SECONDARY)
@@ -434,10 +436,7 @@ ns_output_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
 }
 
 static void
-ns_output_view_set_property (GObject *object,
-                             guint prop_id,
-                             const GValue *value,
-                             GParamSpec *pspec)
+ns_output_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   NsOutputView *self = NS_OUTPUT_VIEW (object);
 
@@ -487,25 +486,25 @@ ns_output_view_class_init (NsOutputViewClass *klass)
   scene_view_class->min_height = 260;
   scene_view_class->natural_height = 440;
 
-  properties[PROP_EXPERIMENT]
-      = g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_SHOW_TEST_POINTS]
-      = g_param_spec_boolean ("show-test-points", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_DISCRETIZE]
-      = g_param_spec_boolean ("discretize", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_CLASS_TO_ADD]
-      = g_param_spec_uint ("class-to-add", NULL, NULL, 0, NS_MAX_CLASSES - 1, 1,
+  properties[PROP_EXPERIMENT] =
+      g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_VALUE_TO_ADD]
-      = g_param_spec_double ("value-to-add", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 1.0,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_TEST_POINTS] =
+      g_param_spec_boolean ("show-test-points", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DISCRETIZE] =
+      g_param_spec_boolean ("discretize", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CLASS_TO_ADD] =
+      g_param_spec_uint ("class-to-add", NULL, NULL, 0, NS_MAX_CLASSES - 1, 1,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_VALUE_TO_ADD] =
+      g_param_spec_double ("value-to-add", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 1.0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -42,10 +42,10 @@ void ns_output_view_set_value_to_add (NsOutputView *self, double value);
 
 /* Widget point <-> plane coordinates, through the last frame's layout; FALSE before the first
  * frame, or (to_plane) when the point is off the plane. */
-gboolean ns_output_view_widget_to_plane (NsOutputView *self, double x, double y, double *x1,
-                                         double *x2);
-gboolean ns_output_view_plane_to_widget (NsOutputView *self, double x1, double x2, double *x,
-                                         double *y);
+gboolean
+ns_output_view_widget_to_plane (NsOutputView *self, double x, double y, double *x1, double *x2);
+gboolean
+ns_output_view_plane_to_widget (NsOutputView *self, double x1, double x2, double *x, double *y);
 
 /* What a click at widget point (x, y) does, given the modifier keys held: adds a point there,
  * or with Ctrl removes the nearest. TRUE if it was on the plane. (The click gesture calls it;

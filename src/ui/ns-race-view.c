@@ -121,8 +121,8 @@ describe_epoch (NsRaceView *self, const NsHitRegion *plot, double x)
   for (guint i = 0; i < ns_race_get_n_contestants (self->race); i++)
     {
       guint n_entries;
-      const NsHistoryEntry *history
-          = ns_experiment_get_history (ns_race_get_experiment (self->race, i), &n_entries);
+      const NsHistoryEntry *history =
+          ns_experiment_get_history (ns_race_get_experiment (self->race, i), &n_entries);
       guint diverged_epoch = ns_race_get_diverged_epoch (self->race, i);
       const char *label = ns_race_get_label (self->race, i);
       gboolean found = FALSE;
@@ -182,8 +182,11 @@ ns_race_view_get_version (NsSceneView *scene_view)
 }
 
 static gboolean
-ns_race_view_build (NsSceneView *scene_view, NsScene *scene, const NsRenderStyle *style,
-                    double width, double height)
+ns_race_view_build (NsSceneView *scene_view,
+                    NsScene *scene,
+                    const NsRenderStyle *style,
+                    double width,
+                    double height)
 {
   NsRaceView *self = NS_RACE_VIEW (scene_view);
   NsRaceViewData view;
@@ -229,10 +232,7 @@ ns_race_view_get_property (GObject *object, guint prop_id, GValue *value, GParam
 }
 
 static void
-ns_race_view_set_property (GObject *object,
-                           guint prop_id,
-                           const GValue *value,
-                           GParamSpec *pspec)
+ns_race_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   NsRaceView *self = NS_RACE_VIEW (object);
 
@@ -267,9 +267,9 @@ ns_race_view_class_init (NsRaceViewClass *klass)
   scene_view_class->min_height = 300;
   scene_view_class->natural_height = 600;
 
-  properties[PROP_RACE]
-      = g_param_spec_object ("race", NULL, NULL, NS_TYPE_RACE,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RACE] =
+      g_param_spec_object ("race", NULL, NULL, NS_TYPE_RACE,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

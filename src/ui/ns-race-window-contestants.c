@@ -54,8 +54,8 @@ format_rate (double rate)
 static GPtrArray *
 rate_choices (double rate, guint *selected)
 {
-  GPtrArray *choices
-      = g_ptr_array_new_null_terminated (G_N_ELEMENTS (usual_rates) + 1, g_free, TRUE);
+  GPtrArray *choices =
+      g_ptr_array_new_null_terminated (G_N_ELEMENTS (usual_rates) + 1, g_free, TRUE);
   gboolean placed = FALSE;
 
   for (guint k = 0; k < G_N_ELEMENTS (usual_rates); k++)
@@ -130,8 +130,8 @@ rate_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, NsRaceWindow *self)
   if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
     return;
   text = gtk_string_list_get_string (GTK_STRING_LIST (model), selected);
-  gtk_widget_activate_action (GTK_WIDGET (self), "race.set-learning-rate", "(id)",
-                              (gint32) index, g_ascii_strtod (text, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (self), "race.set-learning-rate", "(id)", (gint32) index,
+                              g_ascii_strtod (text, NULL));
 }
 
 static void
@@ -200,7 +200,7 @@ remove_last_row (NsRaceWindow *self)
   Row *row = &self->rows[--self->n_rows];
 
   gtk_list_box_remove (self->contestant_list, row->row);
-  *row = (Row) { 0 };
+  *row = (Row){ 0 };
 }
 
 /* Sets @list's items to @choices unless they are these already (an open dropdown keeps its
@@ -248,12 +248,11 @@ ns_race_window_sync_rows (NsRaceWindow *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, optimizer_name, -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->rate), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       rate_name, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row->remove),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      remove_name, -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       ns_race_get_label (self->race, i), -1);
-      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (row->swatch),
-                                          (int) round (2 * swatch));
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (row->swatch), (int) round (2 * swatch));
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (row->swatch), (int) round (swatch));
       gtk_widget_queue_draw (row->swatch);
     }
@@ -321,8 +320,7 @@ restart (NsRaceWindow *self, const Contestant *contestants, guint n, const char 
 
   if (race == NULL)
     {
-      g_autofree char *text = g_strdup_printf ("The race could not be changed: %s",
-                                               error->message);
+      g_autofree char *text = g_strdup_printf ("The race could not be changed: %s", error->message);
 
       ns_race_window_show_message (self, text, TRUE);
       ns_race_window_sync_rows (self); /* the dropdowns back to what races */
@@ -345,10 +343,10 @@ ns_race_window_add_action_cb (GtkWidget *widget, const char *action_name, GVaria
   /* The first of these not racing yet: the three optimizers at their usual rates, then the
    * same optimizers a step faster and slower, which is what a class asks next. */
   const Contestant candidates[] = {
-    { NN_OPT_SGD, base_rate },          { NN_OPT_MOMENTUM, base_rate },
-    { NN_OPT_ADAM, 0.01f },             { NN_OPT_SGD, base_rate * 10 },
-    { NN_OPT_ADAM, 0.001f },            { NN_OPT_MOMENTUM, base_rate / 10 },
-    { NN_OPT_SGD, base_rate / 10 },     { NN_OPT_ADAM, 0.1f },
+    { NN_OPT_SGD, base_rate },      { NN_OPT_MOMENTUM, base_rate },
+    { NN_OPT_ADAM, 0.01f },         { NN_OPT_SGD, base_rate * 10 },
+    { NN_OPT_ADAM, 0.001f },        { NN_OPT_MOMENTUM, base_rate / 10 },
+    { NN_OPT_SGD, base_rate / 10 }, { NN_OPT_ADAM, 0.1f },
   };
   Contestant pick = candidates[0];
   g_autofree char *rate = NULL;
@@ -373,8 +371,8 @@ ns_race_window_add_action_cb (GtkWidget *widget, const char *action_name, GVaria
 
   contestants[n] = pick;
   rate = format_rate (pick.learning_rate);
-  what = g_strdup_printf ("Added %s with learning rate %s.", optimizer_titles[pick.optimizer],
-                          rate);
+  what =
+      g_strdup_printf ("Added %s with learning rate %s.", optimizer_titles[pick.optimizer], rate);
   restart (self, contestants, n + 1, what);
 }
 
@@ -397,7 +395,9 @@ ns_race_window_remove_action_cb (GtkWidget *widget, const char *action_name, GVa
 }
 
 void
-ns_race_window_set_optimizer_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+ns_race_window_set_optimizer_action_cb (GtkWidget *widget,
+                                        const char *action_name,
+                                        GVariant *parameter)
 {
   NsRaceWindow *self = NS_RACE_WINDOW (widget);
   Contestant contestants[NS_RACE_MAX_CONTESTANTS];
@@ -412,13 +412,14 @@ ns_race_window_set_optimizer_action_cb (GtkWidget *widget, const char *action_na
     return;
 
   contestants[index].optimizer = (NnOptimizer) optimizer;
-  what = g_strdup_printf ("Contestant %d now uses %s.", index + 1,
-                          optimizer_titles[optimizer]);
+  what = g_strdup_printf ("Contestant %d now uses %s.", index + 1, optimizer_titles[optimizer]);
   restart (self, contestants, n, what);
 }
 
 void
-ns_race_window_set_learning_rate_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+ns_race_window_set_learning_rate_action_cb (GtkWidget *widget,
+                                            const char *action_name,
+                                            GVariant *parameter)
 {
   NsRaceWindow *self = NS_RACE_WINDOW (widget);
   Contestant contestants[NS_RACE_MAX_CONTESTANTS];

@@ -52,15 +52,16 @@ void ns_race_window_after_steps (NsRaceWindow *self); /* the picture and labels 
 void ns_race_window_show_message (NsRaceWindow *self, const char *message, gboolean error);
 
 /* ns-race-window-contestants.c */
-void ns_race_window_sync_rows (NsRaceWindow *self); /* the list follows the race */
+void ns_race_window_sync_rows (NsRaceWindow *self);              /* the list follows the race */
 void ns_race_window_set_race (NsRaceWindow *self, NsRace *race); /* the window shows @race */
-void ns_race_window_add_action_cb (GtkWidget *widget, const char *action_name,
-                                   GVariant *parameter);
-void ns_race_window_remove_action_cb (GtkWidget *widget, const char *action_name,
-                                      GVariant *parameter);
-void ns_race_window_set_optimizer_action_cb (GtkWidget *widget, const char *action_name,
+void ns_race_window_add_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter);
+void
+ns_race_window_remove_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter);
+void ns_race_window_set_optimizer_action_cb (GtkWidget *widget,
+                                             const char *action_name,
                                              GVariant *parameter);
-void ns_race_window_set_learning_rate_action_cb (GtkWidget *widget, const char *action_name,
+void ns_race_window_set_learning_rate_action_cb (GtkWidget *widget,
+                                                 const char *action_name,
                                                  GVariant *parameter);
 
 G_END_DECLS

@@ -10,7 +10,6 @@
 #define MIN_ZOOM 0.5
 #define MAX_ZOOM 3.0
 
-
 G_DEFINE_FINAL_TYPE (NsRaceWindow, ns_race_window, ADW_TYPE_WINDOW)
 
 enum
@@ -356,10 +355,7 @@ ns_race_window_get_property (GObject *object, guint prop_id, GValue *value, GPar
 }
 
 static void
-ns_race_window_set_property (GObject *object,
-                             guint prop_id,
-                             const GValue *value,
-                             GParamSpec *pspec)
+ns_race_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   NsRaceWindow *self = NS_RACE_WINDOW (object);
 
@@ -394,15 +390,15 @@ ns_race_window_class_init (NsRaceWindowClass *klass)
 
   widget_class->move_focus = ns_race_window_move_focus;
 
-  properties[PROP_PLAYING]
-      = g_param_spec_boolean ("playing", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STEPS_PER_FRAME]
-      = g_param_spec_uint ("steps-per-frame", NULL, NULL, 0, G_MAXUINT, 0,
+  properties[PROP_PLAYING] =
+      g_param_spec_boolean ("playing", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STEPS_PER_FRAME] =
+      g_param_spec_uint ("steps-per-frame", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] =
+      g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ZOOM]
-      = g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -420,7 +416,8 @@ ns_race_window_class_init (NsRaceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "race.step", NULL, step_action_cb);
   gtk_widget_class_install_action (widget_class, "race.reset", NULL, reset_action_cb);
   gtk_widget_class_install_action (widget_class, "race.add", NULL, ns_race_window_add_action_cb);
-  gtk_widget_class_install_action (widget_class, "race.remove", "i", ns_race_window_remove_action_cb);
+  gtk_widget_class_install_action (widget_class, "race.remove", "i",
+                                   ns_race_window_remove_action_cb);
   gtk_widget_class_install_action (widget_class, "race.set-optimizer", "(iu)",
                                    ns_race_window_set_optimizer_action_cb);
   gtk_widget_class_install_action (widget_class, "race.set-learning-rate", "(id)",
@@ -432,8 +429,7 @@ ns_race_window_class_init (NsRaceWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "race.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "race.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "race.reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_SHIFT_MASK, "race.reset",
-                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_SHIFT_MASK, "race.reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
                                        NULL);

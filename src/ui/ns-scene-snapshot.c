@@ -68,8 +68,8 @@ ns_snapshot_painter_new (void)
   NsSnapshotPainter *self = g_new0 (NsSnapshotPainter, 1);
 
   self->scale_factor = 1;
-  self->textures
-      = g_hash_table_new_full (texture_key_hash, texture_key_equal, g_free, g_object_unref);
+  self->textures =
+      g_hash_table_new_full (texture_key_hash, texture_key_equal, g_free, g_object_unref);
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   return self;
@@ -456,8 +456,8 @@ paint_text (NsSnapshotPainter *self,
   if (self->context == NULL)
     self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
 
-  key = g_strdup_printf ("%s\n%d %a %s", ns_scene_get_font_family (scene), text->role,
-                         text->size, text->text);
+  key = g_strdup_printf ("%s\n%d %a %s", ns_scene_get_font_family (scene), text->role, text->size,
+                         text->text);
   layout = g_hash_table_lookup (self->layouts, key);
   if (layout == NULL)
     {

@@ -30,8 +30,8 @@ void ns_snapshot_painter_set_scale_factor (NsSnapshotPainter *self, int scale_fa
 void ns_snapshot_painter_set_pango_context (NsSnapshotPainter *self, PangoContext *context);
 
 /* Appends @scene to @snapshot in its current coordinates (logical units). */
-void ns_snapshot_painter_paint (NsSnapshotPainter *self, const NsScene *scene,
-                                GtkSnapshot *snapshot);
+void
+ns_snapshot_painter_paint (NsSnapshotPainter *self, const NsScene *scene, GtkSnapshot *snapshot);
 
 /* The same with a painter made for this one call (nothing is cached across calls). */
 void ns_scene_paint_snapshot (const NsScene *scene, GtkSnapshot *snapshot);

@@ -130,8 +130,8 @@ ns_scene_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       ns_scene_clear (priv->scene);
       ns_scene_set_size (priv->scene, width, height);
       ns_scene_view_init_style (self, &style);
-      priv->scene_valid
-          = NS_SCENE_VIEW_GET_CLASS (self)->build (self, priv->scene, &style, width, height);
+      priv->scene_valid =
+          NS_SCENE_VIEW_GET_CLASS (self)->build (self, priv->scene, &style, width, height);
       if (!priv->scene_valid)
         ns_scene_clear (priv->scene);
       priv->drawn_version = version;
@@ -167,8 +167,11 @@ ns_scene_view_measure (GtkWidget *widget,
 }
 
 static gboolean
-ns_scene_view_query_tooltip (
-    GtkWidget *widget, int x, int y, gboolean keyboard_tooltip, GtkTooltip *tooltip)
+ns_scene_view_query_tooltip (GtkWidget *widget,
+                             int x,
+                             int y,
+                             gboolean keyboard_tooltip,
+                             GtkTooltip *tooltip)
 {
   NsSceneView *self = NS_SCENE_VIEW (widget);
   NsSceneViewClass *klass = NS_SCENE_VIEW_GET_CLASS (self);
@@ -212,10 +215,7 @@ ns_scene_view_get_property (GObject *object, guint prop_id, GValue *value, GPara
 }
 
 static void
-ns_scene_view_set_property (GObject *object,
-                            guint prop_id,
-                            const GValue *value,
-                            GParamSpec *pspec)
+ns_scene_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   NsSceneView *self = NS_SCENE_VIEW (object);
 
@@ -247,9 +247,9 @@ ns_scene_view_class_init (NsSceneViewClass *klass)
   klass->min_width = klass->natural_width = 200;
   klass->min_height = klass->natural_height = 150;
 
-  properties[PROP_ZOOM]
-      = g_param_spec_double ("zoom", NULL, NULL, 0.5, 4.0, 1.0,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] =
+      g_param_spec_double ("zoom", NULL, NULL, 0.5, 4.0, 1.0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

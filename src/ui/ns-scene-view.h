@@ -26,8 +26,11 @@ struct _NsSceneViewClass
 
   /* Appends the picture for a width x height area to @scene (cleared before); FALSE if
    * there is nothing to show (no experiment yet). */
-  gboolean (*build) (NsSceneView *self, NsScene *scene, const NsRenderStyle *style,
-                     double width, double height);
+  gboolean (*build) (NsSceneView *self,
+                     NsScene *scene,
+                     const NsRenderStyle *style,
+                     double width,
+                     double height);
   /* What a tooltip at scene point (x, y) says, or NULL (caller frees). Optional. */
   char *(*describe_at) (NsSceneView *self, double x, double y);
   /* What the picture shows changes whenever this does. Optional: without it every frame

@@ -226,29 +226,30 @@ ns_window_install_actions (GtkWidgetClass *widget_class)
   for (guint c = 0; c < N_CONTROLS; c++)
     {
       g_autofree char *action = g_strconcat ("win.", ns_window_control_property (c), NULL);
-      gtk_widget_class_install_property_action (widget_class, action, ns_window_control_property (c));
+      gtk_widget_class_install_property_action (widget_class, action,
+                                                ns_window_control_property (c));
     }
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in",
                                        NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
                                        "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
                                        "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
                                        "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
-                                       "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
   /* Ctrl+C: a text field with the focus copies its text first; otherwise the view under the
    * pointer goes to the clipboard as an image. Ctrl+Shift+C always copies the view. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy-image",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.copy-image", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-image", NULL);
 
   /* Bare keys: a text field that has the focus takes them first and types as usual. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.play", NULL);

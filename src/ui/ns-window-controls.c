@@ -16,42 +16,61 @@ typedef struct
 } ControlSpec;
 
 static const ControlSpec controls[N_CONTROLS] = {
-  [CONTROL_LEARNING_RATE] = { "learning-rate", "Learning rate",
-    "How big a step the weights take against the gradient each mini-batch. Too small: slow "
-    "learning. Too large: the loss jumps about or blows up.",
-    { "0.00001|1e-05", "0.0001|0.0001", "0.001|0.001", "0.003|0.003", "0.01|0.01", "0.03|0.03",
-      "0.1|0.1", "0.3|0.3", "1|1.0", "3|3.0", "10|10.0", NULL } },
-  [CONTROL_ACTIVATION] = { "activation", "Activation",
-    "The function each hidden neuron applies to its weighted sum, for every hidden layer (each "
-    "layer can also have its own: see its menu in the diagram).",
-    { "ReLU|'relu'", "Leaky ReLU|'leaky_relu'", "Tanh|'tanh'", "Sigmoid|'sigmoid'",
-      "Linear|'linear'", NULL } },
-  [CONTROL_REGULARIZATION] = { "regularization", "Regularization",
-    "A penalty on large weights that keeps the network simpler: L1 pushes weights to exactly "
-    "zero, L2 shrinks them all.",
-    { "None|'none'", "L1|'l1'", "L2|'l2'", NULL } },
-  [CONTROL_REGULARIZATION_RATE] = { "regularization-rate", "Regularization rate",
-    "How strong the penalty on large weights is.",
-    { "0|0.0", "0.001|0.001", "0.003|0.003", "0.01|0.01", "0.03|0.03", "0.1|0.1", "0.3|0.3",
-      "1|1.0", "3|3.0", "10|10.0", NULL } },
-  [CONTROL_PROBLEM] = { "problem", "Problem type",
-    "Classification: the network tells classes apart. Regression: it predicts a number.",
-    { "Classification|'classification'", "Regression|'regression'", NULL } },
-  [CONTROL_OPTIMIZER] = { "optimizer", "Optimizer",
-    "How the gradient turns into a step: plain SGD, SGD with momentum (keeps some of the last "
-    "step), or Adam (a step size of its own for every weight).",
-    { "SGD|'sgd'", "Momentum|'momentum'", "Adam|'adam'", NULL } },
-  [CONTROL_SPEED] = { "steps-per-frame", "Speed",
-    "How much training happens between two pictures. The run is the same at any speed.",
-    { "1 batch per frame|uint32 1", "5 batches per frame|uint32 5",
-      "1 epoch per frame|uint32 0", "As fast as possible|uint32 4294967295", NULL } },
-  [CONTROL_STEP_SIZE] = { "step-size", "Step (Right)",
-    "What one step (the step button, Right arrow) does: a whole epoch, one mini-batch, or one "
-    "phase of one sample (forward, loss, backward; the update after the batch's last sample). "
-    "Left goes back a phase.",
-    { "Epoch|'epoch'", "Mini-batch|'batch'", "Sample phase|'sample'", NULL } },
+  [CONTROL_LEARNING_RATE] = { "learning-rate",
+                              "Learning rate",
+                              "How big a step the weights take against the gradient each "
+                              "mini-batch. Too small: slow "
+                              "learning. Too large: the loss jumps about or blows up.",
+                              { "0.00001|1e-05", "0.0001|0.0001", "0.001|0.001", "0.003|0.003",
+                                "0.01|0.01", "0.03|0.03", "0.1|0.1", "0.3|0.3", "1|1.0", "3|3.0",
+                                "10|10.0", NULL } },
+  [CONTROL_ACTIVATION] = { "activation",
+                           "Activation",
+                           "The function each hidden neuron applies to its weighted sum, for every "
+                           "hidden layer (each "
+                           "layer can also have its own: see its menu in the diagram).",
+                           { "ReLU|'relu'", "Leaky ReLU|'leaky_relu'", "Tanh|'tanh'",
+                             "Sigmoid|'sigmoid'", "Linear|'linear'", NULL } },
+  [CONTROL_REGULARIZATION] = { "regularization",
+                               "Regularization",
+                               "A penalty on large weights that keeps the network simpler: L1 "
+                               "pushes weights to exactly "
+                               "zero, L2 shrinks them all.",
+                               { "None|'none'", "L1|'l1'", "L2|'l2'", NULL } },
+  [CONTROL_REGULARIZATION_RATE] = { "regularization-rate",
+                                    "Regularization rate",
+                                    "How strong the penalty on large weights is.",
+                                    { "0|0.0", "0.001|0.001", "0.003|0.003", "0.01|0.01",
+                                      "0.03|0.03", "0.1|0.1", "0.3|0.3", "1|1.0", "3|3.0",
+                                      "10|10.0", NULL } },
+  [CONTROL_PROBLEM] = { "problem",
+                        "Problem type",
+                        "Classification: the network tells classes apart. Regression: it predicts "
+                        "a number.",
+                        { "Classification|'classification'", "Regression|'regression'", NULL } },
+  [CONTROL_OPTIMIZER] = { "optimizer",
+                          "Optimizer",
+                          "How the gradient turns into a step: plain SGD, SGD with momentum (keeps "
+                          "some of the last "
+                          "step), or Adam (a step size of its own for every weight).",
+                          { "SGD|'sgd'", "Momentum|'momentum'", "Adam|'adam'", NULL } },
+  [CONTROL_SPEED] = { "steps-per-frame",
+                      "Speed",
+                      "How much training happens between two pictures. The run is the same at any "
+                      "speed.",
+                      { "1 batch per frame|uint32 1", "5 batches per frame|uint32 5",
+                        "1 epoch per frame|uint32 0", "As fast as possible|uint32 4294967295",
+                        NULL } },
+  [CONTROL_STEP_SIZE] = { "step-size",
+                          "Step (Right)",
+                          "What one step (the step button, Right arrow) does: a whole epoch, one "
+                          "mini-batch, or one "
+                          "phase of one sample (forward, loss, backward; the update after the "
+                          "batch's last sample). "
+                          "Left goes back a phase.",
+                          { "Epoch|'epoch'", "Mini-batch|'batch'", "Sample phase|'sample'",
+                            NULL } },
 };
-
 
 const char *
 ns_window_control_property (Control control)
@@ -72,8 +91,8 @@ control_value_text (NsWindow *self, Control control)
   g_auto (GValue) value = G_VALUE_INIT;
   g_autoptr (GVariant) state = NULL;
   const GVariantType *type;
-  GParamSpec *pspec
-    = g_object_class_find_property (G_OBJECT_GET_CLASS (self), controls[control].property);
+  GParamSpec *pspec =
+      g_object_class_find_property (G_OBJECT_GET_CLASS (self), controls[control].property);
 
   g_value_init (&value, pspec->value_type);
   g_object_get_property (G_OBJECT (self), controls[control].property, &value);
@@ -133,8 +152,8 @@ void
 ns_window_sync_from_experiment (NsWindow *self)
 {
   const NsConfig *config = ns_experiment_get_config (self->experiment);
-  const char *activation = config->n_hidden > 0 ? nn_activation_name (config->activations[0])
-                                                : "tanh";
+  const char *activation =
+      config->n_hidden > 0 ? nn_activation_name (config->activations[0]) : "tanh";
 
   for (guint h = 1; h < config->n_hidden; h++)
     if (config->activations[h] != config->activations[0])
@@ -143,13 +162,14 @@ ns_window_sync_from_experiment (NsWindow *self)
   self->syncing++;
   self->learning_rate = snap_to_choice (CONTROL_LEARNING_RATE, config->trainer.learning_rate);
   ns_window_set_string (&self->activation, activation);
-  ns_window_set_string (&self->regularization, nn_regularization_name (config->trainer.regularization));
-  self->regularization_rate = config->trainer.regularization == NN_REG_NONE
-                                ? 0.0
-                                : snap_to_choice (CONTROL_REGULARIZATION_RATE,
-                                                  config->trainer.reg_rate);
+  ns_window_set_string (&self->regularization,
+                        nn_regularization_name (config->trainer.regularization));
+  self->regularization_rate =
+      config->trainer.regularization == NN_REG_NONE
+          ? 0.0
+          : snap_to_choice (CONTROL_REGULARIZATION_RATE, config->trainer.reg_rate);
   ns_window_set_string (&self->problem,
-              config->problem == NS_PROBLEM_REGRESSION ? "regression" : "classification");
+                        config->problem == NS_PROBLEM_REGRESSION ? "regression" : "classification");
   ns_window_set_string (&self->optimizer, nn_optimizer_name (config->trainer.optimizer));
   for (guint c = CONTROL_LEARNING_RATE; c <= CONTROL_OPTIMIZER; c++)
     g_object_notify (G_OBJECT (self), controls[c].property);
@@ -221,8 +241,8 @@ ns_window_set_optimizer (NsWindow *self, const char *name)
 void
 ns_window_set_problem (NsWindow *self, const char *name)
 {
-  NsProblem problem = g_strcmp0 (name, "regression") == 0 ? NS_PROBLEM_REGRESSION
-                                                          : NS_PROBLEM_CLASSIFICATION;
+  NsProblem problem =
+      g_strcmp0 (name, "regression") == 0 ? NS_PROBLEM_REGRESSION : NS_PROBLEM_CLASSIFICATION;
 
   ns_window_set_string (&self->problem, name);
   if (!ns_experiment_set_problem (self->experiment, problem))
@@ -237,8 +257,8 @@ ns_window_lower_learning_rate (double rate)
 
   for (guint k = 0; controls[CONTROL_LEARNING_RATE].choices[k] != NULL; k++)
     {
-      double choice = g_ascii_strtod (strchr (controls[CONTROL_LEARNING_RATE].choices[k], '|') + 1,
-                                      NULL);
+      double choice =
+          g_ascii_strtod (strchr (controls[CONTROL_LEARNING_RATE].choices[k], '|') + 1, NULL);
       if (choice < rate * 0.5 && choice > best)
         best = choice;
     }

@@ -46,7 +46,7 @@ struct _NsWindow
   double zoom;           /* the one scale: views, text and controls */
   gboolean presentation; /* full screen at a large zoom */
   GtkCssProvider *zoom_provider;
-  guint syncing;         /* > 0 while properties follow the experiment (no writing back) */
+  guint syncing; /* > 0 while properties follow the experiment (no writing back) */
 
   /* The trainer's settings as the controls show them (the experiment holds the truth). */
   double learning_rate;
@@ -78,7 +78,7 @@ struct _NsWindow
   NsDataPanel *data_panel;
   NsOutputView *output_view;
   NsCurvesView *curves_view;
-  GtkWidget *value_row; /* the value of clicked points, for regression */
+  GtkWidget *value_row;    /* the value of clicked points, for regression */
   GtkWidget *hovered_view; /* the view under the pointer, for Ctrl+C (weak) */
   GtkWidget *race_window;  /* the optimizer race opened from the menu (weak) */
 };

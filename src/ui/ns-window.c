@@ -11,7 +11,6 @@
 #include "ns-experiment-step.h"
 #include "ns-keys.h"
 
-
 G_DEFINE_FINAL_TYPE (NsWindow, ns_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum
@@ -92,8 +91,8 @@ ns_window_update_view (NsWindow *self)
     /* Forward and backward go a layer at a time: say which. */
     if (state->phase == NS_STEP_FORWARD || state->phase == NS_STEP_BACKWARD)
       {
-        guint l = state->phase == NS_STEP_FORWARD ? state->layer
-                                                  : state->n_layers + 1 - state->layer;
+        guint l =
+            state->phase == NS_STEP_FORWARD ? state->layer : state->n_layers + 1 - state->layer;
 
         where = l == state->n_layers ? g_strdup (" (output layer)")
                                      : g_strdup_printf (" (hidden layer %u)", l);
@@ -103,8 +102,7 @@ ns_window_update_view (NsWindow *self)
     else
       epoch = g_strdup_printf ("Epoch %u · sample %u of %u · %s%s",
                                ns_experiment_get_epoch (self->experiment), state->sample + 1,
-                               state->batch_size, phases[state->phase],
-                               where != NULL ? where : "");
+                               state->batch_size, phases[state->phase], where != NULL ? where : "");
   }
   gtk_label_set_label (self->epoch_label, epoch);
   update_details (self);
@@ -117,8 +115,8 @@ ns_window_update_view (NsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  ns_experiment_can_undo (self->experiment));
   ns_window_update_diverged (self);
-  gtk_widget_set_visible (self->value_row, ns_experiment_get_dataset (self->experiment)->n_classes
-                                             == 0);
+  gtk_widget_set_visible (self->value_row,
+                          ns_experiment_get_dataset (self->experiment)->n_classes == 0);
 
   gtk_widget_queue_draw (GTK_WIDGET (self->network_view));
   /* A sample phase changes no weights (no version bump) but rings the sample's point. */
@@ -131,8 +129,8 @@ update_title (NsWindow *self)
 {
   const NsDataset *dataset = ns_experiment_get_dataset (self->experiment);
   const NsConfig *config = ns_experiment_get_config (self->experiment);
-  const char *name
-      = config->data_path != NULL ? dataset->name : ns_dataset_kind_title (config->dataset);
+  const char *name =
+      config->data_path != NULL ? dataset->name : ns_dataset_kind_title (config->dataset);
 
   adw_window_title_set_subtitle (self->window_title, name);
 }
@@ -191,8 +189,8 @@ tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
 {
   NsWindow *self = NS_WINDOW (widget);
   guint64 limit = self->steps_per_frame == 0
-                    ? MAX (ns_experiment_get_steps_per_epoch (self->experiment), 1)
-                    : self->steps_per_frame;
+                      ? MAX (ns_experiment_get_steps_per_epoch (self->experiment), 1)
+                      : self->steps_per_frame;
 
   /* A diverged run steps no more: its chunk runs short and the frame ends. */
   ns_step_pacer_run (&self->pacer, limit, step_experiment, self->experiment);
@@ -292,14 +290,14 @@ ns_window_set_zoom (NsWindow *self, double zoom)
     char title[G_ASCII_DTOSTR_BUF_SIZE];
 
     css = g_strdup_printf (
-      "window.ns-window { font-size: %s%%; }\n"
-      "window.ns-window .heading, window.ns-window .body { font-size: %spt; }\n"
-      "window.ns-window .caption, window.ns-window .caption-heading { font-size: %spt; }\n"
-      "window.ns-window .title-4 { font-size: %spt; }\n",
-      g_ascii_formatd (number, sizeof number, "%.0f", zoom * 100),
-      g_ascii_formatd (body, sizeof body, "%.1f", 11 * zoom),
-      g_ascii_formatd (small, sizeof small, "%.1f", 9 * zoom),
-      g_ascii_formatd (title, sizeof title, "%.1f", 13 * zoom));
+        "window.ns-window { font-size: %s%%; }\n"
+        "window.ns-window .heading, window.ns-window .body { font-size: %spt; }\n"
+        "window.ns-window .caption, window.ns-window .caption-heading { font-size: %spt; }\n"
+        "window.ns-window .title-4 { font-size: %spt; }\n",
+        g_ascii_formatd (number, sizeof number, "%.0f", zoom * 100),
+        g_ascii_formatd (body, sizeof body, "%.1f", 11 * zoom),
+        g_ascii_formatd (small, sizeof small, "%.1f", 9 * zoom),
+        g_ascii_formatd (title, sizeof title, "%.1f", 13 * zoom));
   }
   gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
   ns_network_view_set_zoom (self->network_view, zoom);
@@ -397,19 +395,18 @@ build_output_panel (NsWindow *self)
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (options), 4);
   gtk_flow_box_append (GTK_FLOW_BOX (options),
                        check_button ("_Test points",
-                                "Draw the test points too: the network never trains on them, "
-                                "so they show how it does on new data",
-                                self->output_view, "show-test-points"));
+                                     "Draw the test points too: the network never trains on them, "
+                                     "so they show how it does on new data",
+                                     self->output_view, "show-test-points"));
   gtk_flow_box_append (GTK_FLOW_BOX (options),
                        check_button ("_Discretize",
-                                "Show only the winning class at each point, without the "
-                                "lighter shades where the network is unsure",
-                                self->output_view, "discretize"));
+                                     "Show only the winning class at each point, without the "
+                                     "lighter shades where the network is unsure",
+                                     self->output_view, "discretize"));
   gtk_flow_box_append (GTK_FLOW_BOX (options),
                        check_button ("_Accuracy",
-                                "Show the share of points classified right, beside the loss",
-                                self->curves_view, "show-accuracy"));
-
+                                     "Show the share of points classified right, beside the loss",
+                                     self->curves_view, "show-accuracy"));
 
   /* Regression has no classes: a clicked point gets this value instead. */
   self->value_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -679,11 +676,11 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
         ns_window_set_regularization (self, g_value_get_string (value), self->regularization_rate);
       else if (prop_id == PROP_REGULARIZATION_RATE)
         ns_window_set_regularization (self,
-                            g_strcmp0 (self->regularization, "none") == 0
-                                && g_value_get_double (value) > 0
-                              ? "l2"
-                              : self->regularization,
-                            g_value_get_double (value));
+                                      g_strcmp0 (self->regularization, "none") == 0
+                                              && g_value_get_double (value) > 0
+                                          ? "l2"
+                                          : self->regularization,
+                                      g_value_get_double (value));
       else if (prop_id == PROP_PROBLEM)
         ns_window_set_problem (self, g_value_get_string (value));
       else
@@ -709,49 +706,49 @@ ns_window_class_init (NsWindowClass *klass)
 
   widget_class->move_focus = ns_window_move_focus;
 
-  properties[PROP_EXPERIMENT]
-      = g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
-                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
-                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXPERIMENT] =
+      g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                               | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_PLAYING]
-      = g_param_spec_boolean ("playing", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLAYING] =
+      g_param_spec_boolean ("playing", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_STEPS_PER_FRAME]
-      = g_param_spec_uint ("steps-per-frame", NULL, NULL, 0, G_MAXUINT, 0,
+  properties[PROP_STEPS_PER_FRAME] =
+      g_param_spec_uint ("steps-per-frame", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LEARNING_RATE] =
+      g_param_spec_double ("learning-rate", NULL, NULL, 1e-6, 10.0, 0.03,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_LEARNING_RATE]
-      = g_param_spec_double ("learning-rate", NULL, NULL, 1e-6, 10.0, 0.03,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ACTIVATION]
-      = g_param_spec_string ("activation", NULL, NULL, "tanh",
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REGULARIZATION]
-      = g_param_spec_string ("regularization", NULL, NULL, "none",
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REGULARIZATION_RATE]
-      = g_param_spec_double ("regularization-rate", NULL, NULL, 0.0, 10.0, 0.0,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROBLEM]
-      = g_param_spec_string ("problem", NULL, NULL, "classification",
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_OPTIMIZER]
-      = g_param_spec_string ("optimizer", NULL, NULL, "sgd",
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ZOOM]
-      = g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PRESENTATION]
-      = g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CHART]
-      = g_param_spec_string ("chart", NULL, NULL, "loss",
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STEP_SIZE]
-      = g_param_spec_string ("step-size", NULL, NULL, "epoch",
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVATION] =
+      g_param_spec_string ("activation", NULL, NULL, "tanh",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REGULARIZATION] =
+      g_param_spec_string ("regularization", NULL, NULL, "none",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REGULARIZATION_RATE] =
+      g_param_spec_double ("regularization-rate", NULL, NULL, 0.0, 10.0, 0.0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROBLEM] =
+      g_param_spec_string ("problem", NULL, NULL, "classification",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPTIMIZER] =
+      g_param_spec_string ("optimizer", NULL, NULL, "sgd",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] =
+      g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRESENTATION] =
+      g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHART] =
+      g_param_spec_string ("chart", NULL, NULL, "loss",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STEP_SIZE] =
+      g_param_spec_string ("step-size", NULL, NULL, "epoch",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -11,8 +11,8 @@
  *   win.presentation  stateful: full screen at a large scale; F5
  *   win.copy-image  the view under the pointer as an image on the clipboard; Ctrl+C, Ctrl+Shift+C
  *   win.learning-rate (d), win.activation (s), win.regularization (s),
- *   win.regularization-rate (d), win.problem (s), win.optimizer (s), win.steps-per-frame (u), win.step-size (s):
- *     stateful, the properties of the same names; the control bar's menus use them
+ *   win.regularization-rate (d), win.problem (s), win.optimizer (s), win.steps-per-frame (u),
+ * win.step-size (s): stateful, the properties of the same names; the control bar's menus use them
  * Training runs on the frame clock while playing: each frame runs as many mini-batches as fit
  * in a time budget, then draws once. Progress is counted in steps, never in time.
  */
