@@ -29,3 +29,42 @@ ensure_packages() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
+
+# The suite runs the command line under this locale too (decimal commas), and compares its
+# numbers and pictures with the C locale's.
+TEST_LOCALE="de_DE.UTF-8"
+
+# True if locale NAME (e.g. de_DE.UTF-8) is installed: `locale -a` spells it de_DE.utf8.
+locale_exists() {
+  local want
+  want=$(printf '%s' "$1" | tr 'A-Z' 'a-z' | tr -d -- '-')
+  locale -a 2>/dev/null | tr 'A-Z' 'a-z' | tr -d -- '-' | grep -qxF "$want"
+}
+
+# Generates locale NAME (LANG.CHARSET, e.g. de_DE.UTF-8) when it is missing: enabled in
+# /etc/locale.gen so that Debian's locale-gen keeps it when it regenerates the others.
+ensure_locale() {
+  local name=$1
+  locale_exists "$name" && return 0
+  ensure_packages locales
+  echo "Generating the locale $name"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "Need root or sudo to generate the locale $name" >&2; exit 1; }
+    sudo=sudo
+  fi
+  local charset=${name#*.}
+  if [ -f /etc/locale.gen ] && command -v locale-gen >/dev/null; then
+    if ! grep -q "^${name} ${charset}\$" /etc/locale.gen; then
+      if grep -q "^# *${name} ${charset}\$" /etc/locale.gen; then
+        $sudo sed -i "s/^# *${name} ${charset}\$/${name} ${charset}/" /etc/locale.gen
+      else
+        echo "${name} ${charset}" | $sudo tee -a /etc/locale.gen >/dev/null
+      fi
+    fi
+    $sudo locale-gen
+  else
+    $sudo localedef -i "${name%%.*}" -f "$charset" "$name"
+  fi
+  locale_exists "$name" || { echo "Could not generate the locale $name" >&2; exit 1; }
+}
