@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "ns-printf.h"
+
 /* The first argument becomes the quark's string as written: no formatting. */
 /* clang-format off */
 G_DEFINE_QUARK (ns-config-error-quark, ns_config_error)
@@ -70,7 +72,7 @@ parse_double (const char *name,
   x = g_ascii_strtod (value, &end);
   if (end == value || *end != '\0' || !(x >= lo && x <= hi))
     {
-      g_autofree char *allowed = g_strdup_printf ("a number from %g to %g", lo, hi);
+      g_autofree char *allowed = ns_strdup_printf ("a number from %g to %g", lo, hi);
       return bad_option (error, name, value, allowed);
     }
   *out = x;

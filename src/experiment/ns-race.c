@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "ns-printf.h"
+
 typedef struct
 {
   NsExperiment *experiment;
@@ -215,7 +217,7 @@ ns_race_add (NsRace *self, NnOptimizer optimizer, float learning_rate, GError **
   c->experiment = g_steal_pointer (&experiment);
   c->optimizer = optimizer;
   c->learning_rate = learning_rate;
-  c->label = g_strdup_printf ("%s, lr %g", optimizer_title (optimizer), (double) learning_rate);
+  c->label = ns_strdup_printf ("%s, lr %g", optimizer_title (optimizer), (double) learning_rate);
   update_contestant (c);
   self->version++;
 

@@ -6,6 +6,7 @@
 
 #include "ns-experiment.h"
 #include "ns-experiment-step.h"
+#include "ns-printf.h"
 #include "ns-render-curves.h"
 #include "ns-render-gradients.h"
 #include "ns-render-network.h"
@@ -285,6 +286,7 @@ ns_cli_render_run (int argc, char **argv)
   g_autofree char *load = NULL;
   g_autofree char *message = NULL;
   g_autofree char *phase_name = NULL;
+  g_autofree char *scale_text = NULL;
   NsStepPhase phase = NS_STEP_IDLE;
   gint64 epochs = -1, steps = -1;
   gboolean dark = FALSE, show_test = FALSE, discrete = FALSE;
@@ -301,7 +303,8 @@ ns_cli_render_run (int argc, char **argv)
       "Width x height: pixels for PNG, points for SVG and PDF (default 800x600)", "WxH" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style: light lines on a dark background",
       NULL },
-    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale,
+    /* A string parsed here: GOption reads a double in the user's locale (0,5 in German). */
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text,
       "Text and line size, 0.25 to 8 (default 1; about 1.5 for slides)", "X" },
     { "test", 0, 0, G_OPTION_ARG_NONE, &show_test, "boundary: draw the test points too", NULL },
     { "discrete", 0, 0, G_OPTION_ARG_NONE, &discrete,
@@ -390,7 +393,8 @@ ns_cli_render_run (int argc, char **argv)
       status = usage_error (msg);
       goto out;
     }
-  if (!(scale >= 0.25 && scale <= 8))
+  if ((scale_text != NULL && !ns_parse_double (scale_text, &scale))
+      || !(scale >= 0.25 && scale <= 8))
     {
       status = usage_error ("--scale: expected a number from 0.25 to 8");
       goto out;

@@ -2,6 +2,7 @@
 #include "ns-render-curves.h"
 
 #include "ns-decimate.h"
+#include "ns-printf.h"
 
 #include <math.h>
 #include <string.h>
@@ -86,9 +87,9 @@ ns_render_append_value (GString *text, const char *name, double value, gboolean 
   if (!isfinite (value))
     g_string_append_printf (text, "\n%s –", name);
   else if (percent)
-    g_string_append_printf (text, "\n%s %.1f%%", name, 100 * value);
+    ns_string_append_printf (text, "\n%s %.1f%%", name, 100 * value);
   else
-    g_string_append_printf (text, "\n%s %.4g", name, value);
+    ns_string_append_printf (text, "\n%s %.4g", name, value);
 }
 
 char *
@@ -102,12 +103,12 @@ ns_render_format_tick (double value, double step)
     value = 0;
 
   if (fabs (value) >= 1e6 || (fabs (value) > 0 && fabs (value) < 1e-4))
-    text = g_strdup_printf ("%.3g", fabs (value));
+    text = ns_strdup_printf ("%.3g", fabs (value));
   else
     {
       if (step > 0 && step < 1)
         decimals = (int) CLAMP (ceil (-log10 (step) - 1e-9), 0, 6);
-      text = g_strdup_printf ("%.*f", decimals, fabs (value));
+      text = ns_strdup_printf ("%.*f", decimals, fabs (value));
     }
 
   if (value < 0)
@@ -163,10 +164,10 @@ format_value (NsCurvesChart chart, double value)
   if (!isfinite (value))
     return g_strdup (chart == NS_CURVES_CHART_LOSS ? "diverged" : "\u2013");
   if (chart == NS_CURVES_CHART_ACCURACY)
-    return g_strdup_printf ("%.1f%%", value);
+    return ns_strdup_printf ("%.1f%%", value);
   if (value >= 1000)
-    return g_strdup_printf ("%.3g", value);
-  return g_strdup_printf ("%.3f", value);
+    return ns_strdup_printf ("%.3g", value);
+  return ns_strdup_printf ("%.3f", value);
 }
 
 /* Test loss dashed, training solid: the two differ by more than colour (colour-blind
@@ -271,7 +272,7 @@ static char *
 tick_label (NsCurvesChart chart, double value, double step)
 {
   if (chart == NS_CURVES_CHART_ACCURACY)
-    return g_strdup_printf ("%.0f%%", value);
+    return ns_strdup_printf ("%.0f%%", value);
   return ns_render_format_tick (value, step);
 }
 
@@ -387,7 +388,7 @@ add_chart (Ctx *ctx, NsCurvesChart chart, double x, double y, double w, double h
   for (double e = ceil (ctx->e0 / x_step) * x_step; e <= ctx->e1 + 1e-9; e += x_step)
     {
       double tx = px + (e - ctx->e0) / (ctx->e1 - ctx->e0) * pw;
-      g_autofree char *label = g_strdup_printf ("%.0f", e);
+      g_autofree char *label = ns_strdup_printf ("%.0f", e);
       double lw;
 
       ns_scene_measure_text (ctx->scene, label, NS_TEXT_VALUE, ctx->tick_size, &lw, NULL);

@@ -4,6 +4,7 @@
 #include "ns-decimate.h"
 
 #include "ns-render-curves.h" /* ns_render_nice_step */
+#include "ns-printf.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -149,7 +150,7 @@ format_value (double v)
   if (!isfinite (v))
     return g_strdup ("\u221e");
   {
-    g_autofree char *text = g_strdup_printf ("%.1e", v);
+    g_autofree char *text = ns_strdup_printf ("%.1e", v);
     char *e = strchr (text, 'e');
     int exponent;
 
@@ -371,7 +372,7 @@ ns_render_gradients (NsScene *scene,
   for (double e = ceil (ctx.e0 / x_step) * x_step; e <= ctx.e1 + 1e-9; e += x_step)
     {
       double tx = ctx.px + (e - ctx.e0) / (ctx.e1 - ctx.e0) * ctx.pw;
-      g_autofree char *label = g_strdup_printf ("%.0f", e);
+      g_autofree char *label = ns_strdup_printf ("%.0f", e);
       double lw;
 
       ns_scene_measure_text (scene, label, NS_TEXT_VALUE, ctx.tick_size, &lw, NULL);

@@ -5,6 +5,7 @@
  * the sums are printed term by term from the same numbers, and the result printed is the
  * engine's, so the text can never disagree with what was applied. */
 #include "ns-render-network.h"
+#include "ns-printf.h"
 
 #include <math.h>
 
@@ -28,7 +29,7 @@ num_digits (double v, int digits)
     return num (v);
   if (v == 0)
     v = 0;
-  g_snprintf (buffer, sizeof buffer, "%.*g", digits, fabs (v));
+  ns_snprintf (buffer, sizeof buffer, "%.*g", digits, fabs (v));
   return g_strconcat (v < 0 ? "−" : "", buffer, NULL);
 }
 

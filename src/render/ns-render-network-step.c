@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ns-render-network-private.h"
+#include "ns-printf.h"
 
 char *
 ns_render_network_format_number (double v)
@@ -16,7 +17,7 @@ ns_render_network_format_number (double v)
   /* -0.0004 at three digits is "-0.0004": a minus sign, never a hyphen, and no "-0". */
   if (v == 0)
     v = 0;
-  g_snprintf (buffer, sizeof buffer, "%.3g", fabs (v));
+  ns_snprintf (buffer, sizeof buffer, "%.3g", fabs (v));
   return g_strconcat (v < 0 ? "−" : "", buffer, NULL);
 }
 
@@ -140,8 +141,8 @@ ns_render_network_step_loss_text (const NnNet *net, const NsStepState *step)
         g_autofree char *p = ns_render_network_format_number (step->a[out->unit_offset]);
         g_autofree char *q = ns_render_network_format_number (1.0 - step->a[out->unit_offset]);
 
-        return g_strdup_printf ("L = −(%g·log %s + %g·log %s) = %s", step->target, p,
-                                1.0 - step->target, q, loss);
+        return ns_strdup_printf ("L = −(%g·log %s + %g·log %s) = %s", step->target, p,
+                                 1.0 - step->target, q, loss);
       }
 
     case NN_LOSS_SOFTMAX_CE:

@@ -10,6 +10,7 @@
 #include "ns-colormap.h"
 #include "ns-features.h"
 #include "ns-render-curves.h"
+#include "ns-printf.h"
 
 /* Sizes in logical units at scale 1 (multiplied by the style's scale). */
 #define MARGIN 12.0
@@ -232,7 +233,7 @@ change_text (const NsOutputViewData *view)
       if (isfinite (d))
         most = MAX (most, d);
     }
-  number = g_strdup_printf ("%.2g", most);
+  number = ns_strdup_printf ("%.2g", most);
   switch (view->kind)
     {
     case NS_OUTPUT_BINARY:
@@ -668,10 +669,10 @@ ns_render_output_describe (NsExperiment *experiment,
   switch (view->kind)
     {
     case NS_OUTPUT_BINARY:
-      result = g_strdup_printf ("%s %s, %s %s\nP(%s) %.2f: the network says %s", xl, c1, yl, c2,
-                                ns_render_output_class_name (view, 1), out[0],
-                                out[0] >= 0.5f ? ns_render_output_class_name (view, 1)
-                                               : ns_render_output_class_name (view, 0));
+      result = ns_strdup_printf ("%s %s, %s %s\nP(%s) %.2f: the network says %s", xl, c1, yl, c2,
+                                 ns_render_output_class_name (view, 1), out[0],
+                                 out[0] >= 0.5f ? ns_render_output_class_name (view, 1)
+                                                : ns_render_output_class_name (view, 0));
       break;
 
     case NS_OUTPUT_CLASSES:
@@ -681,14 +682,14 @@ ns_render_output_describe (NsExperiment *experiment,
         for (guint c = 1; c < output->n_out; c++)
           if (out[c] > out[best])
             best = c;
-        result = g_strdup_printf ("%s %s, %s %s\nMost likely %s (P %.2f)", xl, c1, yl, c2,
-                                  ns_render_output_class_name (view, best), out[best]);
+        result = ns_strdup_printf ("%s %s, %s %s\nMost likely %s (P %.2f)", xl, c1, yl, c2,
+                                   ns_render_output_class_name (view, best), out[best]);
       }
       break;
 
     case NS_OUTPUT_REGRESSION:
     default:
-      result = g_strdup_printf ("%s %s, %s %s\nPredicted value %.3f", xl, c1, yl, c2, out[0]);
+      result = ns_strdup_printf ("%s %s, %s %s\nPredicted value %.3f", xl, c1, yl, c2, out[0]);
       break;
     }
 

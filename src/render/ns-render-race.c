@@ -8,6 +8,7 @@
 
 #include "ns-colormap.h"
 #include "ns-render-curves.h"
+#include "ns-printf.h"
 
 /* Sizes in logical units at scale 1 (multiplied by the style's scale). */
 #define MARGIN 12.0
@@ -163,11 +164,11 @@ lane_state (const NsRaceLane *lane)
   if (!isfinite (lane->current_loss))
     return g_strdup ("\u2013");
   if (lane->current_loss >= 1000)
-    return g_strdup_printf ("%.3g", lane->current_loss);
+    return ns_strdup_printf ("%.3g", lane->current_loss);
   /* A run that fits its data well would read 0.000: keep two figures. */
   if (lane->current_loss > 0 && lane->current_loss < 0.001)
-    return g_strdup_printf ("%.1e", lane->current_loss);
-  return g_strdup_printf ("%.3f", lane->current_loss);
+    return ns_strdup_printf ("%.1e", lane->current_loss);
+  return ns_strdup_printf ("%.3f", lane->current_loss);
 }
 
 /* One lane's curve: the history's epoch ends, then the current point (unless it is an epoch
@@ -356,7 +357,7 @@ add_chart (Ctx *ctx, double x, double y, double w, double h)
   for (double e = 0; e <= ctx->e1 + 1e-9; e += x_step)
     {
       double tx = ctx->px + e / ctx->e1 * ctx->pw;
-      g_autofree char *label = g_strdup_printf ("%.0f", e);
+      g_autofree char *label = ns_strdup_printf ("%.0f", e);
       double lw;
 
       ns_scene_measure_text (ctx->scene, label, NS_TEXT_VALUE, tick_size, &lw, NULL);

@@ -8,6 +8,8 @@
 
 #include <pango/pangocairo.h>
 
+#include "ns-printf.h"
+
 /* The arena hands out memory from blocks that never move, so pointers stay valid while the
  * scene grows. When a frame needed more than one block, clear() replaces them by one block of
  * the total size: from the second frame on a scene of steady size allocates nothing. */
@@ -523,7 +525,7 @@ ns_scene_add_textf (NsScene *scene,
     return ns_scene_add_text (scene, x, y, buffer, role, size, halign, valign, color);
 
   va_start (args, format);
-  g_autofree char *text = g_strdup_vprintf (format, args);
+  g_autofree char *text = ns_strdup_vprintf (format, args);
   va_end (args);
 
   return ns_scene_add_text (scene, x, y, text, role, size, halign, valign, color);
