@@ -16,6 +16,7 @@
 #include "ns-render-race.h"
 
 #include "ns-test-experiment.h"
+#include "ns-test-locale.h"
 #include "ns-test-render.h"
 #include "ns-test-ui.h"
 
@@ -323,6 +324,61 @@ test_contestants (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every GtkDropDown under @widget, in order. */
+static void
+collect_dropdowns (GtkWidget *widget, GPtrArray *found)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_dropdowns (child, found);
+}
+
+/* Under a locale that writes decimal commas, a rate outside the usual ones shows with a point,
+ * as the usual ones do, and a pick sets the rate the item stands for (a value kept beside the
+ * labels, not a label parsed back). */
+static void
+test_rates_comma_locale (void)
+{
+  static const char *const options[] = { "dataset", "xor", "hidden", "3", "lr", "0.005", NULL };
+  g_autoptr (GPtrArray) dropdowns = g_ptr_array_new ();
+  NsRaceWindow *window;
+  GtkDropDown *rate;
+  GtkStringList *labels;
+  guint usual = G_MAXUINT, own = G_MAXUINT;
+
+  if (!ns_test_use_comma_locale ())
+    return;
+  window = present_race (options);
+  g_assert_cmpfloat (ns_race_get_learning_rate (ns_race_window_get_race (window), 0), ==, 0.005f);
+
+  /* Contestant 1's optimizer, then its rate. */
+  collect_dropdowns (GTK_WIDGET (window), dropdowns);
+  g_assert_cmpuint (dropdowns->len, >=, 2);
+  rate = g_ptr_array_index (dropdowns, 1);
+  labels = GTK_STRING_LIST (gtk_drop_down_get_model (rate));
+  for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (labels)); k++)
+    {
+      const char *label = gtk_string_list_get_string (labels, k);
+
+      g_assert_null (strchr (label, ','));
+      if (g_strcmp0 (label, "0.005") == 0)
+        own = k;
+      if (g_strcmp0 (label, "0.1") == 0)
+        usual = k;
+    }
+  g_assert_cmpuint (own, ==, gtk_drop_down_get_selected (rate));
+  g_assert_cmpuint (usual, <, G_MAXUINT);
+
+  gtk_drop_down_set_selected (rate, usual);
+  g_assert_cmpfloat (ns_race_get_learning_rate (ns_race_window_get_race (window), 0), ==, 0.1f);
+  g_assert_nonnull (strstr (ns_race_window_get_message (window), "rate 0.1"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ns_test_use_c_locale ();
+}
+
 /* Renders the whole window as it shows; saves it as dir/name when NS_TEST_DUMP is set. */
 static void
 render_window (NsRaceWindow *window, const char *name)
@@ -529,6 +585,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/race/step-play-reset", test_step_play_reset);
   g_test_add_func ("/ui/race/steps-per-frame", test_steps_per_frame);
   g_test_add_func ("/ui/race/contestants", test_contestants);
+  g_test_add_func ("/ui/race/rates-comma-locale", test_rates_comma_locale);
   g_test_add_func ("/ui/race/divergence", test_divergence);
   g_test_add_func ("/ui/race/tooltips", test_tooltips);
   g_test_add_func ("/ui/race/csv-error", test_csv_error);

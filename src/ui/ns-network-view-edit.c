@@ -8,6 +8,8 @@
 
 #include <math.h>
 
+#include "ns-printf.h"
+
 /* Where @item is drawn, for a popover to point at. */
 static gboolean
 item_rect (NsNetworkView *self, const NsNetworkItem *item, GdkRectangle *rect)
@@ -88,7 +90,7 @@ ns_network_view_open_edit_popover (NsNetworkView *self, const NsNetworkItem *ite
     return;
 
   gtk_label_set_label (GTK_LABEL (self->edit_title), title);
-  value = g_strdup_printf ("%.4g", net->params[index]);
+  value = ns_strdup_printf ("%.4g", net->params[index]);
   gtk_editable_set_text (GTK_EDITABLE (self->edit_entry), value);
   gtk_widget_remove_css_class (self->edit_entry, "error");
   gtk_label_set_label (GTK_LABEL (self->edit_hint), "Enter applies, Escape cancels");

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "ns-printf.h"
 #include "ns-render-style.h"
 #include "ns-scene-snapshot.h"
 
@@ -186,7 +187,7 @@ describe_item (NsNetworkView *self, const NsNetworkItem *item)
         g_autofree char *to = ns_network_view_describe_node (self, item->layer, item->neuron);
         float w = net->params[nn_net_param_index (net, item->layer, item->neuron, item->input)];
 
-        return g_strdup_printf ("Weight %.3f, from %s to %s", w, from, to);
+        return ns_strdup_printf ("Weight %.3f, from %s to %s", w, from, to);
       }
 
     case NS_HIT_NEURON:
@@ -196,7 +197,7 @@ describe_item (NsNetworkView *self, const NsNetworkItem *item)
         float bias = net->params[nn_net_param_index (net, item->layer, item->neuron, n_in)];
 
         name[0] = g_ascii_toupper (name[0]);
-        return g_strdup_printf ("%s\nBias %.3f", name, bias);
+        return ns_strdup_printf ("%s\nBias %.3f", name, bias);
       }
 
     case NS_HIT_INPUT:

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "ns-experiment-step.h"
+#include "ns-printf.h"
 #include "ns-render-output.h"
 #include "ns-render-style.h"
 
@@ -266,7 +267,7 @@ ns_output_view_describe_at (NsOutputView *self, double x, double y)
           float label = labels[hit->input];
 
           if (view.kind == NS_OUTPUT_REGRESSION)
-            point = g_strdup_printf ("%s point, value %.3f", train ? "Training" : "Test", label);
+            point = ns_strdup_printf ("%s point, value %.3f", train ? "Training" : "Test", label);
           else
             point = g_strdup_printf ("%s point: %s", train ? "Training" : "Test",
                                      ns_render_output_class_name (&view, (guint) MAX (label, 0)));

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "ns-printf.h"
 #include "ns-render-race.h"
 #include "ns-render-curves.h"
 #include "ns-render-style.h"
@@ -136,7 +137,7 @@ describe_epoch (NsRaceView *self, const NsHitRegion *plot, double x)
         if (history[k].epoch == epoch)
           {
             if (isfinite (history[k].train_loss))
-              g_string_append_printf (text, "\n%s: %.4g", label, history[k].train_loss);
+              ns_string_append_printf (text, "\n%s: %.4g", label, history[k].train_loss);
             else
               g_string_append_printf (text, "\n%s: –", label);
             found = TRUE;

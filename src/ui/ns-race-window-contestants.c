@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "ns-printf.h"
 #include "ns-render-race.h"
 #include "ns-render-style.h"
 
@@ -46,13 +47,15 @@ format_rate (double rate)
   for (guint k = 0; k < G_N_ELEMENTS (usual_rates); k++)
     if (same_rate (rate, usual_rates[k].value))
       return g_strdup (usual_rates[k].label);
-  return g_strdup_printf ("%g", rate);
+  return ns_strdup_printf ("%g", rate);
 }
 
+G_STATIC_ASSERT (G_N_ELEMENTS (usual_rates) + 1 <= G_N_ELEMENTS (((Row *) NULL)->rate_values));
+
 /* The usual rates, and @rate in its place among them if it is not one of them (a base
- * experiment's rate set by hand or from a file). */
+ * experiment's rate set by hand or from a file); @values gets the rate of each label. */
 static GPtrArray *
-rate_choices (double rate, guint *selected)
+rate_choices (double rate, double *values, guint *selected)
 {
   GPtrArray *choices =
       g_ptr_array_new_null_terminated (G_N_ELEMENTS (usual_rates) + 1, g_free, TRUE);
@@ -68,15 +71,18 @@ rate_choices (double rate, guint *selected)
       else if (!placed && rate < usual_rates[k].value)
         {
           *selected = choices->len;
-          g_ptr_array_add (choices, g_strdup_printf ("%g", rate));
+          values[choices->len] = rate;
+          g_ptr_array_add (choices, format_rate (rate));
           placed = TRUE;
         }
+      values[choices->len] = usual_rates[k].value;
       g_ptr_array_add (choices, g_strdup (usual_rates[k].label));
     }
   if (!placed)
     {
       *selected = choices->len;
-      g_ptr_array_add (choices, g_strdup_printf ("%g", rate));
+      values[choices->len] = rate;
+      g_ptr_array_add (choices, format_rate (rate));
     }
 
   return choices;
@@ -124,14 +130,13 @@ rate_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, NsRaceWindow *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "index"));
   guint selected = gtk_drop_down_get_selected (dropdown);
-  GListModel *model = gtk_drop_down_get_model (dropdown);
-  const char *text;
+  const Row *row = &self->rows[index];
 
-  if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
+  if (self->syncing || selected == GTK_INVALID_LIST_POSITION
+      || selected >= g_list_model_get_n_items (G_LIST_MODEL (row->rates)))
     return;
-  text = gtk_string_list_get_string (GTK_STRING_LIST (model), selected);
   gtk_widget_activate_action (GTK_WIDGET (self), "race.set-learning-rate", "(id)", (gint32) index,
-                              g_ascii_strtod (text, NULL));
+                              row->rate_values[selected]);
 }
 
 static void
@@ -240,7 +245,8 @@ ns_race_window_sync_rows (NsRaceWindow *self)
       guint selected = 0;
 
       gtk_drop_down_set_selected (row->optimizer, ns_race_get_optimizer (self->race, i));
-      choices = rate_choices (ns_race_get_learning_rate (self->race, i), &selected);
+      choices =
+          rate_choices (ns_race_get_learning_rate (self->race, i), row->rate_values, &selected);
       set_choices (row->rates, choices);
       gtk_drop_down_set_selected (row->rate, selected);
 

@@ -16,7 +16,8 @@ typedef struct
   GtkWidget *swatch;
   GtkDropDown *optimizer;
   GtkDropDown *rate;
-  GtkStringList *rates; /* the rate dropdown's model (owned by it) */
+  GtkStringList *rates;   /* the rate dropdown's model (owned by it) */
+  double rate_values[16]; /* the rate each item of @rates stands for: read, never parsed back */
   GtkWidget *remove;
 } Row;
 

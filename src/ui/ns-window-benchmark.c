@@ -3,6 +3,8 @@
 
 #include "ns-window-private.h"
 
+#include "ns-printf.h"
+
 #include <stdio.h>
 
 /* Benchmark hooks (benchmarks/bench-frame.c).
@@ -35,7 +37,10 @@ benchmark_after_paint_cb (GdkFrameClock *clock, BenchmarkRun *run)
         run->start = now;
       if (now - run->start < run->duration)
         return;
-      g_print ("frames=%u seconds=%.3f\n", run->frames - 1, (now - run->start) / 1e6);
+      g_autofree char *line =
+          ns_strdup_printf ("frames=%u seconds=%.3f\n", run->frames - 1, (now - run->start) / 1e6);
+
+      g_print ("%s", line);
       fflush (stdout);
     }
   g_signal_handlers_disconnect_by_data (clock, run);

@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "ns-printf.h"
+
 typedef struct
 {
   const char *property; /* also the action's name after "win." */
@@ -108,7 +110,7 @@ control_value_text (NsWindow *self, Control control)
         return g_strndup (controls[control].choices[k], bar - controls[control].choices[k]);
     }
   if (pspec->value_type == G_TYPE_DOUBLE)
-    return g_strdup_printf ("%g", g_value_get_double (&value));
+    return ns_strdup_printf ("%g", g_value_get_double (&value));
   if (pspec->value_type == G_TYPE_STRING)
     return g_strdup (g_value_get_string (&value));
   return g_strdup_printf ("%u", g_value_get_uint (&value));

@@ -10,6 +10,7 @@
 
 #include "ns-experiment-step.h"
 #include "ns-keys.h"
+#include "ns-printf.h"
 
 G_DEFINE_FINAL_TYPE (NsWindow, ns_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -55,9 +56,10 @@ static void
 format_loss (GtkLabel *label, const char *name, double loss)
 {
   g_autofree char *markup = NULL;
+  g_autofree char *number = ns_strdup_printf ("%.3f", loss); /* C numerics, as everywhere */
 
   if (isfinite (loss))
-    markup = g_markup_printf_escaped ("<span alpha=\"65%%\">%s</span> %.3f", name, loss);
+    markup = g_markup_printf_escaped ("<span alpha=\"65%%\">%s</span> %s", name, number);
   else
     markup = g_markup_printf_escaped ("<span alpha=\"65%%\">%s</span> –", name);
 
@@ -145,12 +147,12 @@ ns_window_update_diverged (NsWindow *self)
       g_autofree char *text = NULL;
       g_autofree char *button = NULL;
 
-      text = g_strdup_printf ("Training stopped: the loss became infinite or not a number. "
-                              "With learning rate %g the steps overshoot and the weights grow "
-                              "without bound.",
-                              self->learning_rate);
-      button = g_strdup_printf ("Reset with Learning Rate %g",
-                                ns_window_lower_learning_rate (self->learning_rate));
+      text = ns_strdup_printf ("Training stopped: the loss became infinite or not a number. "
+                               "With learning rate %g the steps overshoot and the weights grow "
+                               "without bound.",
+                               self->learning_rate);
+      button = ns_strdup_printf ("Reset with Learning Rate %g",
+                                 ns_window_lower_learning_rate (self->learning_rate));
       gtk_label_set_label (self->diverged_label, text);
       gtk_button_set_label (self->diverged_button, button);
     }
@@ -375,6 +377,27 @@ chart_switcher (NsWindow *self)
   return box;
 }
 
+/* GtkSpinButton writes and reads its number in the user's locale (0,5 in German): this one
+ * writes it with a decimal point, as every other number in the window... */
+static gboolean
+c_numerics_output_cb (GtkSpinButton *spin, gpointer user_data)
+{
+  g_autofree char *text = ns_strdup_printf ("%.*f", (int) gtk_spin_button_get_digits (spin),
+                                            gtk_spin_button_get_value (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+/* ... and reads what is typed the same way. */
+static int
+c_numerics_input_cb (GtkSpinButton *spin, double *value, gpointer user_data)
+{
+  return ns_parse_double (gtk_editable_get_text (GTK_EDITABLE (spin)), value) ? TRUE
+                                                                              : GTK_INPUT_ERROR;
+}
+
 /* The right column: the decision boundary, its options, and the curves. */
 static void
 build_output_panel (NsWindow *self)
@@ -411,6 +434,8 @@ build_output_panel (NsWindow *self)
   /* Regression has no classes: a clicked point gets this value instead. */
   self->value_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (value), 1);
+  g_signal_connect (value, "output", G_CALLBACK (c_numerics_output_cb), NULL);
+  g_signal_connect (value, "input", G_CALLBACK (c_numerics_input_cb), NULL);
   gtk_label_set_mnemonic_widget (GTK_LABEL (value_label), value);
   gtk_widget_set_tooltip_text (value, "The target value of a point you add by clicking on the "
                                       "output (Ctrl+click removes the nearest)");
