@@ -72,11 +72,9 @@ usage_error (const char *message)
   return ns_cli_usage_error ("train", message);
 }
 
-NsExperiment *
-ns_cli_experiment_from_options (const char *verb,
-                                NsConfigOptions *options,
-                                const char *load,
-                                int *status)
+/* The experiment a verb works on: --load FILE, or one made from the experiment options. */
+static NsExperiment *
+experiment_from_options (const char *verb, NsConfigOptions *options, const char *load, int *status)
 {
   g_autoptr (GError) error = NULL;
   g_auto (NsConfig) config = { 0 };
@@ -112,74 +110,83 @@ ns_cli_experiment_from_options (const char *verb,
   return exp;
 }
 
-static int
-run_train (int argc, char **argv)
+void
+ns_cli_training_init (NsCliTraining *self, const char *verb)
 {
-  g_autoptr (GOptionContext) context = NULL;
-  GOptionGroup *group;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (NsExperiment) exp = NULL;
-  NsConfigOptions *options = ns_config_options_new ();
-  g_autofree char *load = NULL;
-  g_autofree char *save = NULL;
-  gint64 epochs = -1, steps = -1, every = 0;
-  guint end_epoch;
-  guint64 end_step;
-  int status = EXIT_DONE;
-  GOptionEntry entries[] = {
-    { "epochs", 0, 0, G_OPTION_ARG_INT64, &epochs, "Train N epochs (default 100)", "N" },
-    { "steps", 0, 0, G_OPTION_ARG_INT64, &steps, "Train N mini-batches instead", "N" },
-    { "every", 0, 0, G_OPTION_ARG_INT64, &every,
-      "Print a progress line every N epochs (default: ten lines in all)", "N" },
-    { "load", 0, 0, G_OPTION_ARG_FILENAME, &load, "Go on with a saved experiment", "FILE" },
-    { "save", 0, 0, G_OPTION_ARG_FILENAME, &save, "Save the experiment at the end", "FILE" },
-    { NULL },
-  };
+  *self = (NsCliTraining){ verb, ns_config_options_new (), -1, -1, NULL };
+}
 
-  context = g_option_context_new ("- train a network without a window");
-  g_option_context_set_summary (
-      context, "Trains an experiment and prints its losses and accuracies. The last line is\n"
-               "  train_loss=… train_accuracy=… test_loss=… test_accuracy=…\n"
-               "Example: neuroscope train --dataset spiral --features x1,x2,sinx1,sinx2 "
-               "--hidden 8,8 --epochs 300");
+void
+ns_cli_training_clear (NsCliTraining *self)
+{
+  g_clear_pointer (&self->options, ns_config_options_free);
+  g_clear_pointer (&self->load, g_free);
+}
+
+int
+ns_cli_training_parse (NsCliTraining *self,
+                       const char *parameter_string,
+                       const char *summary,
+                       const GOptionEntry *entries,
+                       int argc,
+                       char **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("neuroscope %s", self->verb);
+  GOptionGroup *group;
+
+  g_return_val_if_fail (argc > 1, EXIT_USAGE);
+
+  g_option_context_set_summary (context, summary);
   /* One group, so that --help lists every option. */
-  group = ns_config_options_get_group (options);
+  group = ns_config_options_get_group (self->options);
   g_option_group_add_entries (group, entries);
   g_option_context_set_main_group (context, group);
   g_option_context_set_help_enabled (context, TRUE);
 
   /* argv[0] "neuroscope", argv[1] the verb: parse the rest. */
-  g_set_prgname ("neuroscope train");
+  g_set_prgname (prgname);
   argv[1] = argv[0];
   if (!g_option_context_parse (context, &(int){ argc - 1 }, &(char **){ argv + 1 }, &error))
-    {
-      status = usage_error (error->message);
-      goto out;
-    }
-  if (epochs >= 0 && steps >= 0)
-    {
-      status = usage_error ("--epochs and --steps: give one length, not both");
-      goto out;
-    }
-  if (epochs == 0 || epochs > 10000000 || steps == 0 || steps > G_MAXINT64 / 2 || every < 0)
-    {
-      status = usage_error ("--epochs, --steps and --every take a positive whole number");
-      goto out;
-    }
+    return ns_cli_usage_error (self->verb, error->message);
+  return EXIT_DONE;
+}
 
-  exp = ns_cli_experiment_from_options ("train", options, load, &status);
-  if (exp == NULL)
-    goto out;
+int
+ns_cli_training_check_length (NsCliTraining *self, const char *range_message)
+{
+  if (self->epochs >= 0 && self->steps >= 0)
+    return ns_cli_usage_error (self->verb, "--epochs and --steps: give one length, not both");
+  /* --epochs 0 would be a fine "draw it untrained" for render, but train refuses it: the same
+   * words mean the same thing for every verb. */
+  if (self->epochs == 0 || self->epochs > 10000000 || self->steps == 0
+      || self->steps > G_MAXINT64 / 2)
+    return ns_cli_usage_error (self->verb, range_message);
+  return EXIT_DONE;
+}
 
-  if (steps < 0 && epochs < 0)
-    epochs = 100;
-  if (every == 0)
-    every = MAX (1, (epochs > 0 ? epochs : steps / MAX (ns_experiment_get_steps_per_epoch (exp), 1))
-                        / 10);
+NsExperiment *
+ns_cli_training_experiment (NsCliTraining *self, int *status)
+{
+  NsExperiment *exp = experiment_from_options (self->verb, self->options, self->load, status);
 
-  /* Epoch by epoch (or up to the step target), with a progress line every few epochs. */
-  end_epoch = ns_experiment_get_epoch (exp) + (epochs > 0 ? (guint) epochs : 0);
-  end_step = ns_experiment_get_step (exp) + (steps > 0 ? (guint64) steps : 0);
+  if (exp != NULL && self->steps < 0 && self->epochs < 0)
+    self->epochs = 100;
+  return exp;
+}
+
+void
+ns_cli_training_run (NsCliTraining *self,
+                     NsExperiment *exp,
+                     const char *when_diverged,
+                     NsCliEpochFunc epoch_done,
+                     gpointer user_data)
+{
+  gint64 epochs = self->epochs, steps = self->steps;
+  guint end_epoch = ns_experiment_get_epoch (exp) + (epochs > 0 ? (guint) epochs : 0);
+  guint64 end_step = ns_experiment_get_step (exp) + (steps > 0 ? (guint64) steps : 0);
+
   while (!ns_experiment_get_diverged (exp))
     {
       guint epoch = ns_experiment_get_epoch (exp);
@@ -191,14 +198,79 @@ run_train (int argc, char **argv)
         ns_experiment_train_epochs (exp, 1);
       else
         ns_experiment_step (exp, MIN (ns_experiment_get_steps_per_epoch (exp), end_step - step));
-      if (ns_experiment_get_epoch (exp) != epoch
-          && ns_experiment_get_epoch (exp) % (guint) every == 0)
-        print_progress (exp);
+      if (epoch_done != NULL && ns_experiment_get_epoch (exp) != epoch)
+        epoch_done (exp, user_data);
     }
   if (ns_experiment_get_diverged (exp))
-    g_printerr ("neuroscope train: the run diverged at epoch %u, step %" G_GUINT64_FORMAT
-                " (a loss or weight became NaN or infinite): try a lower learning rate\n",
-                ns_experiment_get_epoch (exp), ns_experiment_get_step (exp));
+    g_printerr ("neuroscope %s: the run diverged at epoch %u, step %" G_GUINT64_FORMAT
+                " (a loss or weight became NaN or infinite): %s\n",
+                self->verb, ns_experiment_get_epoch (exp), ns_experiment_get_step (exp),
+                when_diverged);
+}
+
+/* Every @every epochs, a progress line. */
+static void
+print_progress_cb (NsExperiment *exp, gpointer user_data)
+{
+  guint every = GPOINTER_TO_UINT (user_data);
+
+  if (ns_experiment_get_epoch (exp) % every == 0)
+    print_progress (exp);
+}
+
+static int
+run_train (int argc, char **argv)
+{
+  g_auto (NsCliTraining) training = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsExperiment) exp = NULL;
+  g_autofree char *save = NULL;
+  gint64 every = 0;
+  int status;
+
+  ns_cli_training_init (&training, "train");
+  {
+    const GOptionEntry entries[] = {
+      { "epochs", 0, 0, G_OPTION_ARG_INT64, &training.epochs, "Train N epochs (default 100)", "N" },
+      { "steps", 0, 0, G_OPTION_ARG_INT64, &training.steps, "Train N mini-batches instead", "N" },
+      { "every", 0, 0, G_OPTION_ARG_INT64, &every,
+        "Print a progress line every N epochs (default: ten lines in all)", "N" },
+      { "load", 0, 0, G_OPTION_ARG_FILENAME, &training.load, "Go on with a saved experiment",
+        "FILE" },
+      { "save", 0, 0, G_OPTION_ARG_FILENAME, &save, "Save the experiment at the end", "FILE" },
+      { NULL },
+    };
+
+    status = ns_cli_training_parse (
+        &training, "- train a network without a window",
+        "Trains an experiment and prints its losses and accuracies. The last line is\n"
+        "  train_loss=… train_accuracy=… test_loss=… test_accuracy=…\n"
+        "Example: neuroscope train --dataset spiral --features x1,x2,sinx1,sinx2 "
+        "--hidden 8,8 --epochs 300",
+        entries, argc, argv);
+  }
+  if (status != EXIT_DONE)
+    return status;
+  status = ns_cli_training_check_length (
+      &training, "--epochs, --steps and --every take a positive whole number");
+  if (status != EXIT_DONE)
+    return status;
+  if (every < 0)
+    return usage_error ("--epochs, --steps and --every take a positive whole number");
+
+  exp = ns_cli_training_experiment (&training, &status);
+  if (exp == NULL)
+    return status;
+
+  if (every == 0)
+    every = MAX (1, (training.epochs > 0
+                         ? training.epochs
+                         : training.steps / MAX (ns_experiment_get_steps_per_epoch (exp), 1))
+                        / 10);
+
+  /* Epoch by epoch (or up to the step target), with a progress line every few epochs. */
+  ns_cli_training_run (&training, exp, "try a lower learning rate", print_progress_cb,
+                       GUINT_TO_POINTER ((guint) every));
 
   print_result (exp);
 
@@ -207,9 +279,6 @@ run_train (int argc, char **argv)
       g_printerr ("neuroscope train: %s\n", error->message);
       status = EXIT_FILE;
     }
-
-out:
-  ns_config_options_free (options);
   return status;
 }
 

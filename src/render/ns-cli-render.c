@@ -123,31 +123,6 @@ has_known_extension (const char *path)
          || g_str_has_suffix (lower, ".pdf");
 }
 
-/* Trains as `neuroscope train` does: whole epochs, or up to a number of mini-batches. */
-static void
-train (NsExperiment *exp, gint64 epochs, gint64 steps)
-{
-  guint end_epoch = ns_experiment_get_epoch (exp) + (epochs > 0 ? (guint) epochs : 0);
-  guint64 end_step = ns_experiment_get_step (exp) + (steps > 0 ? (guint64) steps : 0);
-
-  while (!ns_experiment_get_diverged (exp))
-    {
-      guint epoch = ns_experiment_get_epoch (exp);
-      guint64 step = ns_experiment_get_step (exp);
-
-      if (epochs > 0 ? epoch >= end_epoch : step >= end_step)
-        break;
-      if (epochs > 0)
-        ns_experiment_train_epochs (exp, 1);
-      else
-        ns_experiment_step (exp, MIN (ns_experiment_get_steps_per_epoch (exp), end_step - step));
-    }
-  if (ns_experiment_get_diverged (exp))
-    g_printerr ("neuroscope render: the run diverged at epoch %u, step %" G_GUINT64_FORMAT
-                " (a loss or weight became NaN or infinite): drawing it as it is\n",
-                ns_experiment_get_epoch (exp), ns_experiment_get_step (exp));
-}
-
 /* "forward", "loss", "backward" or "update": the phase --phase stops at. */
 static gboolean
 parse_phase (const char *text, NsStepPhase *phase)
@@ -273,152 +248,113 @@ build_scene (NsScene *scene,
 int
 ns_cli_render_run (int argc, char **argv)
 {
-  g_autoptr (GOptionContext) context = NULL;
-  GOptionGroup *group;
+  g_auto (NsCliTraining) training = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (NsExperiment) exp = NULL;
   g_autoptr (NsScene) scene = NULL;
-  NsConfigOptions *options = NULL;
   NsRenderStyle style;
   g_autofree char *view_name = NULL;
   g_autofree char *out = NULL;
   g_autofree char *size = NULL;
-  g_autofree char *load = NULL;
   g_autofree char *message = NULL;
   g_autofree char *phase_name = NULL;
   g_autofree char *scale_text = NULL;
   NsStepPhase phase = NS_STEP_IDLE;
-  gint64 epochs = -1, steps = -1;
   gboolean dark = FALSE, show_test = FALSE, discrete = FALSE;
   double scale = 1.0;
   int width = 800, height = 600;
   View view = VIEW_NETWORK;
-  int status = EXIT_DONE;
-  GOptionEntry entries[] = {
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name,
-      "What to draw: network, boundary, loss, gradients, space or race (required)", "VIEW" },
-    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
-      "The file to write; .png, .svg or .pdf chooses the format (required)", "FILE" },
-    { "size", 0, 0, G_OPTION_ARG_STRING, &size,
-      "Width x height: pixels for PNG, points for SVG and PDF (default 800x600)", "WxH" },
-    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style: light lines on a dark background",
-      NULL },
-    /* A string parsed here: GOption reads a double in the user's locale (0,5 in German). */
-    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text,
-      "Text and line size, 0.25 to 8 (default 1; about 1.5 for slides)", "X" },
-    { "test", 0, 0, G_OPTION_ARG_NONE, &show_test, "boundary: draw the test points too", NULL },
-    { "discrete", 0, 0, G_OPTION_ARG_NONE, &discrete,
-      "boundary: hard class colours instead of shades of certainty", NULL },
-    { "epochs", 0, 0, G_OPTION_ARG_INT64, &epochs, "Train N epochs first (default 100)", "N" },
-    { "steps", 0, 0, G_OPTION_ARG_INT64, &steps, "Train N mini-batches instead", "N" },
-    { "load", 0, 0, G_OPTION_ARG_FILENAME, &load, "Start from a saved experiment", "FILE" },
-    { "phase", 0, 0, G_OPTION_ARG_STRING, &phase_name,
-      "network, boundary: then step into the next mini-batch and draw the first sample's "
-      "forward, loss or backward pass, or the batch's update (as the window's sample steps)",
-      "PHASE" },
-    { NULL },
-  };
+  int status;
 
   g_return_val_if_fail (argc > 1, EXIT_USAGE);
 
-  options = ns_config_options_new ();
-  context = g_option_context_new ("- train, then draw one view to a file");
-  g_option_context_set_summary (
-      context, "Trains an experiment without a window, then draws one of its views to a PNG,\n"
-               "SVG or PDF file. Views: network (the diagram with every neuron's picture),\n"
-               "boundary (the output over the plane with the training points), loss (the\n"
-               "loss curves, and accuracy for classification) and gradients (each layer's mean\n"
-               "|gradient| per epoch, log scale) and space (how the last hidden layer warps\n"
-               "the input plane) and race (SGD, momentum and Adam from the same start).\n"
-               "--phase draws a moment of stepping through one sample, for slides.\n"
-               "Example: neuroscope render --view boundary --dataset spiral --hidden 8,8 "
-               "--epochs 300 --out spiral.png --size 800x800");
-  /* One group, so that --help lists every option. */
-  group = ns_config_options_get_group (options);
-  g_option_group_add_entries (group, entries);
-  g_option_context_set_main_group (context, group);
-  g_option_context_set_help_enabled (context, TRUE);
+  ns_cli_training_init (&training, "render");
+  {
+    const GOptionEntry entries[] = {
+      { "view", 0, 0, G_OPTION_ARG_STRING, &view_name,
+        "What to draw: network, boundary, loss, gradients, space or race (required)", "VIEW" },
+      { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
+        "The file to write; .png, .svg or .pdf chooses the format (required)", "FILE" },
+      { "size", 0, 0, G_OPTION_ARG_STRING, &size,
+        "Width x height: pixels for PNG, points for SVG and PDF (default 800x600)", "WxH" },
+      { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style: light lines on a dark background",
+        NULL },
+      /* A string parsed here: GOption reads a double in the user's locale (0,5 in German). */
+      { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text,
+        "Text and line size, 0.25 to 8 (default 1; about 1.5 for slides)", "X" },
+      { "test", 0, 0, G_OPTION_ARG_NONE, &show_test, "boundary: draw the test points too", NULL },
+      { "discrete", 0, 0, G_OPTION_ARG_NONE, &discrete,
+        "boundary: hard class colours instead of shades of certainty", NULL },
+      { "epochs", 0, 0, G_OPTION_ARG_INT64, &training.epochs, "Train N epochs first (default 100)",
+        "N" },
+      { "steps", 0, 0, G_OPTION_ARG_INT64, &training.steps, "Train N mini-batches instead", "N" },
+      { "load", 0, 0, G_OPTION_ARG_FILENAME, &training.load, "Start from a saved experiment",
+        "FILE" },
+      { "phase", 0, 0, G_OPTION_ARG_STRING, &phase_name,
+        "network, boundary: then step into the next mini-batch and draw the first sample's "
+        "forward, loss or backward pass, or the batch's update (as the window's sample steps)",
+        "PHASE" },
+      { NULL },
+    };
 
-  /* argv[0] "neuroscope", argv[1] the verb: parse the rest. */
-  g_set_prgname ("neuroscope render");
-  argv[1] = argv[0];
-  if (!g_option_context_parse (context, &(int){ argc - 1 }, &(char **){ argv + 1 }, &error))
-    {
-      status = usage_error (error->message);
-      goto out;
-    }
-
+    status = ns_cli_training_parse (
+        &training, "- train, then draw one view to a file",
+        "Trains an experiment without a window, then draws one of its views to a PNG,\n"
+        "SVG or PDF file. Views: network (the diagram with every neuron's picture),\n"
+        "boundary (the output over the plane with the training points), loss (the\n"
+        "loss curves, and accuracy for classification) and gradients (each layer's mean\n"
+        "|gradient| per epoch, log scale) and space (how the last hidden layer warps\n"
+        "the input plane) and race (SGD, momentum and Adam from the same start).\n"
+        "--phase draws a moment of stepping through one sample, for slides.\n"
+        "Example: neuroscope render --view boundary --dataset spiral --hidden 8,8 "
+        "--epochs 300 --out spiral.png --size 800x800",
+        entries, argc, argv);
+  }
+  if (status != EXIT_DONE)
+    return status;
   /* Every option is checked before training, which may take a while. */
   if (!parse_view (view_name, &view, &message))
-    {
-      status = usage_error (message);
-      goto out;
-    }
+    return usage_error (message);
   /* Said rather than ignored: a learner who asks for test points should not look for them. */
   if ((show_test || discrete) && view != VIEW_BOUNDARY)
-    {
-      status = usage_error (show_test ? "--test: only the boundary view draws points"
-                                      : "--discrete: only the boundary view has regions");
-      goto out;
-    }
+    return usage_error (show_test ? "--test: only the boundary view draws points"
+                                  : "--discrete: only the boundary view has regions");
   if (phase_name != NULL && !parse_phase (phase_name, &phase))
     {
       g_autofree char *msg = g_strdup_printf (
           "--phase: unknown phase “%s”: expected forward, loss, backward or update", phase_name);
-      status = usage_error (msg);
-      goto out;
+      return usage_error (msg);
     }
   if (phase_name != NULL && view != VIEW_NETWORK && view != VIEW_BOUNDARY)
-    {
-      status = usage_error ("--phase: only the network and boundary views show a step");
-      goto out;
-    }
+    return usage_error ("--phase: only the network and boundary views show a step");
   if (size != NULL && !parse_size (size, &width, &height))
     {
       g_autofree char *msg = g_strdup_printf (
           "--size: “%s” is not a size: expected WIDTHxHEIGHT, e.g. 800x600, each 1 to %d", size,
           MAX_SIDE);
-      status = usage_error (msg);
-      goto out;
+      return usage_error (msg);
     }
   if (out == NULL)
-    {
-      status = usage_error ("--out: give the file to write (.png, .svg or .pdf)");
-      goto out;
-    }
+    return usage_error ("--out: give the file to write (.png, .svg or .pdf)");
   if (!has_known_extension (out))
     {
       g_autofree char *msg = g_strdup_printf (
           "--out: “%s” does not end in .png, .svg or .pdf, which choose the format", out);
-      status = usage_error (msg);
-      goto out;
+      return usage_error (msg);
     }
   if ((scale_text != NULL && !ns_parse_double (scale_text, &scale))
       || !(scale >= 0.25 && scale <= 8))
-    {
-      status = usage_error ("--scale: expected a number from 0.25 to 8");
-      goto out;
-    }
-  if (epochs >= 0 && steps >= 0)
-    {
-      status = usage_error ("--epochs and --steps: give one length, not both");
-      goto out;
-    }
-  /* --epochs 0 would be a fine "draw it untrained", but train refuses it too: the same words
-   * mean the same thing for every verb. */
-  if (epochs == 0 || epochs > 10000000 || steps == 0 || steps > G_MAXINT64 / 2)
-    {
-      status = usage_error ("--epochs and --steps take a positive whole number");
-      goto out;
-    }
+    return usage_error ("--scale: expected a number from 0.25 to 8");
+  status =
+      ns_cli_training_check_length (&training, "--epochs and --steps take a positive whole number");
+  if (status != EXIT_DONE)
+    return status;
 
-  exp = ns_cli_experiment_from_options ("render", options, load, &status);
+  exp = ns_cli_training_experiment (&training, &status);
   if (exp == NULL)
-    goto out;
+    return status;
 
-  if (steps < 0 && epochs < 0)
-    epochs = 100;
-  train (exp, epochs, steps);
+  ns_cli_training_run (&training, exp, "drawing it as it is", NULL, NULL);
   if (phase != NS_STEP_IDLE && !ns_experiment_get_diverged (exp))
     walk_to_phase (exp, phase);
 
@@ -433,8 +369,5 @@ ns_cli_render_run (int argc, char **argv)
       g_printerr ("neuroscope render: %s\n", error->message);
       status = EXIT_FILE;
     }
-
-out:
-  ns_config_options_free (options);
   return status;
 }
