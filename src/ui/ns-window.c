@@ -377,27 +377,6 @@ chart_switcher (NsWindow *self)
   return box;
 }
 
-/* GtkSpinButton writes and reads its number in the user's locale (0,5 in German): this one
- * writes it with a decimal point, as every other number in the window... */
-static gboolean
-c_numerics_output_cb (GtkSpinButton *spin, gpointer user_data)
-{
-  g_autofree char *text = ns_strdup_printf ("%.*f", (int) gtk_spin_button_get_digits (spin),
-                                            gtk_spin_button_get_value (spin));
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-/* ... and reads what is typed the same way. */
-static int
-c_numerics_input_cb (GtkSpinButton *spin, double *value, gpointer user_data)
-{
-  return ns_parse_double (gtk_editable_get_text (GTK_EDITABLE (spin)), value) ? TRUE
-                                                                              : GTK_INPUT_ERROR;
-}
-
 /* The right column: the decision boundary, its options, and the curves. */
 static void
 build_output_panel (NsWindow *self)
@@ -434,8 +413,6 @@ build_output_panel (NsWindow *self)
   /* Regression has no classes: a clicked point gets this value instead. */
   self->value_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (value), 1);
-  g_signal_connect (value, "output", G_CALLBACK (c_numerics_output_cb), NULL);
-  g_signal_connect (value, "input", G_CALLBACK (c_numerics_input_cb), NULL);
   gtk_label_set_mnemonic_widget (GTK_LABEL (value_label), value);
   gtk_widget_set_tooltip_text (value, "The target value of a point you add by clicking on the "
                                       "output (Ctrl+click removes the nearest)");
