@@ -195,11 +195,11 @@ zoom_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   double zoom = self->zoom;
 
   if (g_str_equal (action_name, "win.zoom-in"))
-    zoom = round ((zoom + 0.1) * 10) / 10;
+    zoom = ns_zoom_step (zoom, +1);
   else if (g_str_equal (action_name, "win.zoom-out"))
-    zoom = round ((zoom - 0.1) * 10) / 10;
+    zoom = ns_zoom_step (zoom, -1);
   else
-    zoom = self->presentation ? PRESENTATION_ZOOM : 1.0;
+    zoom = self->presentation ? NS_ZOOM_PRESENTATION : 1.0;
   ns_window_set_zoom (self, zoom);
 }
 

@@ -10,12 +10,9 @@
 #include "ns-network-view.h"
 #include "ns-output-view.h"
 #include "ns-step-pacer.h"
+#include "ns-zoom.h"
 
 G_BEGIN_DECLS
-
-#define MIN_ZOOM 0.5
-#define MAX_ZOOM 3.0
-#define PRESENTATION_ZOOM 1.6
 
 /* The controls of the bar under the header: each a caption, its value, and a menu of choices
  * bound to a stateful window action (the property of the same name). */

@@ -271,42 +271,22 @@ ns_window_get_zoom (NsWindow *self)
 void
 ns_window_set_zoom (NsWindow *self, double zoom)
 {
-  g_autofree char *css = NULL;
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
   g_return_if_fail (NS_IS_WINDOW (self));
 
-  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  zoom = ns_zoom_clamp (zoom);
   if (zoom == self->zoom)
     return;
   self->zoom = zoom;
 
-  /* GTK 4.8 has no UI scale of its own: the window's text grows through a style provider
-   * (DESIGN.md, "Drawing"), the custom views through their zoom. */
-  /* libadwaita's type classes are in absolute points: they scale by the same factor. Numbers
-   * in CSS never follow the locale (no decimal commas). */
-  {
-    char body[G_ASCII_DTOSTR_BUF_SIZE], small[G_ASCII_DTOSTR_BUF_SIZE];
-    char title[G_ASCII_DTOSTR_BUF_SIZE];
-
-    css = g_strdup_printf (
-        "window.ns-window { font-size: %s%%; }\n"
-        "window.ns-window .heading, window.ns-window .body { font-size: %spt; }\n"
-        "window.ns-window .caption, window.ns-window .caption-heading { font-size: %spt; }\n"
-        "window.ns-window .title-4 { font-size: %spt; }\n",
-        g_ascii_formatd (number, sizeof number, "%.0f", zoom * 100),
-        g_ascii_formatd (body, sizeof body, "%.1f", 11 * zoom),
-        g_ascii_formatd (small, sizeof small, "%.1f", 9 * zoom),
-        g_ascii_formatd (title, sizeof title, "%.1f", 13 * zoom));
-  }
-  gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
+  /* The window's text through its style provider, the custom views through their zoom. */
+  ns_zoom_provider_load (self->zoom_provider, "ns-window", zoom);
   ns_network_view_set_zoom (self->network_view, zoom);
   ns_data_panel_set_zoom (self->data_panel, zoom);
   ns_scene_view_set_zoom (NS_SCENE_VIEW (self->output_view), zoom);
   ns_scene_view_set_zoom (NS_SCENE_VIEW (self->curves_view), zoom);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < MAX_ZOOM);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > MIN_ZOOM);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < NS_ZOOM_MAX);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > NS_ZOOM_MIN);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
@@ -321,7 +301,7 @@ set_presentation (NsWindow *self, gboolean presentation)
     gtk_window_fullscreen (GTK_WINDOW (self));
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
-  ns_window_set_zoom (self, presentation ? PRESENTATION_ZOOM : 1.0);
+  ns_window_set_zoom (self, presentation ? NS_ZOOM_PRESENTATION : 1.0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }
 
@@ -531,7 +511,7 @@ ns_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NS_TYPE_WINDOW);
 
   g_clear_weak_pointer (&self->race_window);
-  g_clear_object (&self->zoom_provider);
+  ns_zoom_provider_clear (GTK_WIDGET (self), &self->zoom_provider);
   g_clear_pointer (&self->activation, g_free);
   g_clear_pointer (&self->regularization, g_free);
   g_clear_pointer (&self->problem, g_free);
@@ -738,7 +718,7 @@ ns_window_class_init (NsWindowClass *klass)
       g_param_spec_string ("optimizer", NULL, NULL, "sgd",
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM] =
-      g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
+      g_param_spec_double ("zoom", NULL, NULL, NS_ZOOM_MIN, NS_ZOOM_MAX, 1.0,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PRESENTATION] =
       g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
@@ -802,8 +782,5 @@ ns_window_init (NsWindow *self)
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "ns-window");
   ns_keys_add_space_plays (GTK_WIDGET (self), "win.play");
-  self->zoom_provider = gtk_css_provider_new ();
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                              GTK_STYLE_PROVIDER (self->zoom_provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  self->zoom_provider = ns_zoom_provider_new (GTK_WIDGET (self));
 }
