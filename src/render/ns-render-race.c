@@ -449,18 +449,7 @@ ns_render_race (NsScene *scene,
   ctx.view = view;
   ctx.style = style;
 
-  /* One epoch axis for all: they run in lockstep, so the furthest is where they all are. */
-  ctx.e1 = 0;
-  for (guint l = 0; l < view->n_lanes; l++)
-    {
-      const NsRaceLane *lane = &view->lanes[l];
-
-      ctx.e1 = MAX (ctx.e1, lane->current_epoch);
-      if (lane->n_entries > 0)
-        ctx.e1 = MAX (ctx.e1, (double) lane->history[lane->n_entries - 1].epoch);
-    }
-  if (!(ctx.e1 > 0))
-    ctx.e1 = 1;
+  ctx.e1 = ns_render_race_last_epoch (view);
 
   margin = ns_render_style_px (style, MARGIN);
   pad = ns_render_style_px (style, PAD);
@@ -493,6 +482,51 @@ ns_render_race (NsScene *scene,
 
       add_thumbnails (&ctx, x, y + h - thumbs_h + pad + border, w, floor (side));
     }
+}
+
+double
+ns_render_race_last_epoch (const NsRaceViewData *view)
+{
+  double e1 = 0;
+
+  g_return_val_if_fail (view != NULL, 1);
+
+  /* One epoch axis for all: they run in lockstep, so the furthest is where they all are. */
+  for (guint l = 0; l < view->n_lanes; l++)
+    {
+      const NsRaceLane *lane = &view->lanes[l];
+
+      e1 = MAX (e1, lane->current_epoch);
+      if (lane->n_entries > 0)
+        e1 = MAX (e1, (double) lane->history[lane->n_entries - 1].epoch);
+    }
+
+  return e1 > 0 ? e1 : 1;
+}
+
+gboolean
+ns_render_race_epoch_at (const NsScene *scene,
+                         const NsRaceViewData *view,
+                         double x,
+                         double y,
+                         guint *epoch)
+{
+  const NsHitRegion *hit;
+  double e1, t;
+
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (epoch != NULL, FALSE);
+
+  /* The chart's plot is the hit rectangle of layer -1. */
+  hit = ns_scene_hit_test (scene, x, y);
+  if (hit == NULL || hit->kind != NS_HIT_POINT || hit->segment || hit->layer != -1)
+    return FALSE;
+
+  e1 = ns_render_race_last_epoch (view);
+  t = (x - hit->x0) / MAX (hit->x1 - hit->x0, 1.0);
+  *epoch = (guint) CLAMP (round (t * e1), 0, floor (e1));
+  return TRUE;
 }
 
 int
