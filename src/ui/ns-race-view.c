@@ -8,6 +8,7 @@
 #include "ns-render-race.h"
 #include "ns-render-curves.h"
 #include "ns-render-style.h"
+#include "ns-view.h"
 
 struct _NsRaceView
 {
@@ -261,7 +262,8 @@ static void
 ns_race_view_init (NsRaceView *self)
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "Optimizer race", GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  ns_view_get_info (NS_VIEW_RACE)->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   "Every contestant's training loss in one chart, and each "
                                   "one's decision boundary",
                                   -1);

@@ -10,6 +10,7 @@
 #include "ns-network-view.h"
 #include "ns-output-view.h"
 #include "ns-step-pacer.h"
+#include "ns-view.h"
 #include "ns-zoom.h"
 
 G_BEGIN_DECLS
@@ -53,7 +54,7 @@ struct _NsWindow
   char *problem;
   char *optimizer;
   char *step_size; /* "epoch", "batch" or "sample" */
-  char *chart;     /* what the curves view shows: "loss", "gradients" or "space" */
+  NsView chart;    /* what the curves view shows: loss, gradients or the hidden space */
   GtkLabel *control_values[N_CONTROLS];
 
   /* Template widgets */

@@ -319,34 +319,26 @@ check_button (const char *label, const char *tooltip, gpointer target, const cha
   return button;
 }
 
-/* Three linked toggle buttons choosing what the chart under the boundary shows (win.chart,
- * bound to the curves view's "chart"). */
+/* Linked toggle buttons choosing what the chart under the boundary shows (win.chart, bound to
+ * the curves view's "chart"): one per chart of the views' table. */
 static GtkWidget *
 chart_switcher (NsWindow *self)
 {
-  static const struct
-  {
-    const char *label, *target, *tooltip;
-  } charts[] = {
-    { "_Loss", "loss", "Training and test loss (and accuracy) for every epoch" },
-    { "_Gradients", "gradients",
-      "Each layer's mean gradient per epoch, log scale: with many sigmoid layers it vanishes "
-      "toward the input, with ReLU it does not" },
-    { "_Hidden space", "space",
-      "How the last hidden layer bends the input plane: its grid and the points, drawn in the "
-      "layer's own coordinates" },
-  };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  for (guint k = 0; k < G_N_ELEMENTS (charts); k++)
+  for (NsView view = 0; view < NS_N_VIEWS; view++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_mnemonic (charts[k].label);
+      const NsViewInfo *info = ns_view_get_info (view);
+      GtkWidget *button;
 
+      if (!ns_view_is_chart (view))
+        continue;
+      button = gtk_toggle_button_new_with_mnemonic (info->mnemonic);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.chart");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", charts[k].target);
-      gtk_widget_set_tooltip_text (button, charts[k].tooltip);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", info->name);
+      gtk_widget_set_tooltip_text (button, info->tooltip);
       gtk_widget_set_focus_on_click (button, FALSE);
       gtk_box_append (GTK_BOX (box), button);
     }
@@ -517,7 +509,6 @@ ns_window_dispose (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->optimizer, g_free);
   g_clear_pointer (&self->step_size, g_free);
-  g_clear_pointer (&self->chart, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->experiment);
 
@@ -580,7 +571,7 @@ ns_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       break;
 
     case PROP_CHART:
-      g_value_set_string (value, self->chart);
+      g_value_set_string (value, ns_view_get_info (self->chart)->name);
       break;
 
     default:
@@ -617,11 +608,17 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       break;
 
     case PROP_CHART:
-      if (g_strcmp0 (self->chart, g_value_get_string (value)) != 0)
-        {
-          ns_window_set_string (&self->chart, g_value_get_string (value));
-          g_object_notify_by_pspec (object, properties[PROP_CHART]);
-        }
+      {
+        NsView chart;
+
+        /* Only the charts of the right column: anything else is ignored. */
+        if (ns_view_from_name (g_value_get_string (value), &chart) && ns_view_is_chart (chart)
+            && chart != self->chart)
+          {
+            self->chart = chart;
+            g_object_notify_by_pspec (object, properties[PROP_CHART]);
+          }
+      }
       break;
 
     case PROP_STEP_SIZE:
@@ -724,7 +721,7 @@ ns_window_class_init (NsWindowClass *klass)
       g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CHART] =
-      g_param_spec_string ("chart", NULL, NULL, "loss",
+      g_param_spec_string ("chart", NULL, NULL, ns_view_get_info (NS_VIEW_LOSS)->name,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STEP_SIZE] =
       g_param_spec_string ("step-size", NULL, NULL, "epoch",
@@ -766,7 +763,7 @@ ns_window_init (NsWindow *self)
   self->problem = g_strdup ("classification");
   self->optimizer = g_strdup ("sgd");
   self->step_size = g_strdup ("epoch");
-  self->chart = g_strdup ("loss");
+  self->chart = NS_VIEW_LOSS;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
