@@ -338,27 +338,6 @@ ns_render_chart_add_axes (NsChart *chart, double x, double y, double w, double h
                      chart->py + chart->ph, line_w, &style->muted);
 }
 
-double
-ns_render_chart_y (const NsChart *chart, double value)
-{
-  double t;
-
-  g_return_val_if_fail (chart != NULL, 0);
-
-  if (chart->log)
-    {
-      double d = value > 0 ? log10 (value) : -INFINITY;
-
-      t = (CLAMP (d, (double) chart->lo, (double) chart->hi) - chart->lo) / (chart->hi - chart->lo);
-    }
-  else
-    {
-      t = CLAMP (value, 0.0, chart->top) / chart->top;
-    }
-
-  return chart->py + chart->ph - t * chart->ph;
-}
-
 void
 ns_render_chart_line_init (const NsChart *chart, NsDecimator *line, size_t n)
 {
@@ -366,21 +345,6 @@ ns_render_chart_line_init (const NsChart *chart, NsDecimator *line, size_t n)
   g_return_if_fail (line != NULL);
 
   ns_decimator_init (line, chart->scene, n, chart->pw);
-}
-
-void
-ns_render_chart_line_add (const NsChart *chart, NsDecimator *line, double epoch, double value)
-{
-  double t;
-
-  g_return_if_fail (chart != NULL);
-  g_return_if_fail (line != NULL);
-
-  if (isnan (value))
-    return;
-  t = (epoch - chart->e0) / (chart->e1 - chart->e0);
-  ns_decimator_add (line, t, chart->px + CLAMP (t, 0.0, 1.0) * chart->pw,
-                    ns_render_chart_y (chart, value));
 }
 
 gboolean

@@ -14,6 +14,8 @@
  */
 #pragma once
 
+#include <math.h>
+
 #include "ns-decimate.h"
 #include "ns-render-style.h"
 #include "ns-scene.h"
@@ -101,13 +103,41 @@ void
 ns_render_chart_add_axes (NsChart *chart, double x, double y, double w, double h, double gutter);
 
 /* The plot's y for @value: clamped to the axis (on a log axis zeros and values below the floor
- * sit on the floor). */
-double ns_render_chart_y (const NsChart *chart, double value);
+ * sit on the floor). Inline, as ns_render_chart_line_add: a long history calls it for every
+ * entry of every line, every frame. */
+static inline double
+ns_render_chart_y (const NsChart *chart, double value)
+{
+  double t;
+
+  if (chart->log)
+    {
+      double d = value > 0 ? log10 (value) : -INFINITY;
+
+      t = (CLAMP (d, (double) chart->lo, (double) chart->hi) - chart->lo) / (chart->hi - chart->lo);
+    }
+  else
+    {
+      t = CLAMP (value, 0.0, chart->top) / chart->top;
+    }
+
+  return chart->py + chart->ph - t * chart->ph;
+}
 
 /* Starts a line of up to @n points across the plot. */
 void ns_render_chart_line_init (const NsChart *chart, NsDecimator *line, size_t n);
 /* Adds the point (@epoch, @value) to @line; NaN cannot be placed and is left out. */
-void ns_render_chart_line_add (const NsChart *chart, NsDecimator *line, double epoch, double value);
+static inline void
+ns_render_chart_line_add (const NsChart *chart, NsDecimator *line, double epoch, double value)
+{
+  double t;
+
+  if (isnan (value))
+    return;
+  t = (epoch - chart->e0) / (chart->e1 - chart->e0);
+  ns_decimator_add (line, t, chart->px + CLAMP (t, 0.0, 1.0) * chart->pw,
+                    ns_render_chart_y (chart, value));
+}
 /* Finishes @line and draws it. Returns FALSE, drawing nothing, if it has no point; else its
  * last point is in (*end_x, *end_y) (for a dot or a cross there). */
 gboolean ns_render_chart_line_finish (NsChart *chart,
