@@ -205,6 +205,18 @@ test_legend (void)
       header);
   g_assert_cmpfloat (find_text (scene, "Test 0.673")->text.y, ==,
                      find_text (scene, "Training 0.606")->text.y);
+
+  /* A title too wide for the chart gives way to its short form; one that fits stays. */
+  chart.short_title = "Gradient health";
+  ns_scene_clear (scene);
+  ns_render_chart_add_header (&chart, 10, 10, 150, "Gradient health: mean |gradient| per layer",
+                              NULL, 0, NS_CHART_LEGEND_BELOW);
+  g_assert_nonnull (find_text (scene, "Gradient health"));
+  g_assert_null (find_text (scene, "Gradient health: mean |gradient| per layer"));
+  ns_scene_clear (scene);
+  ns_render_chart_add_header (&chart, 10, 10, 580, "Gradient health: mean |gradient| per layer",
+                              NULL, 0, NS_CHART_LEGEND_BELOW);
+  g_assert_nonnull (find_text (scene, "Gradient health: mean |gradient| per layer"));
 }
 
 int

@@ -233,6 +233,12 @@ ns_render_chart_add_header (NsChart *chart,
 
   pad = ns_render_style_px (chart->style, PAD);
   ns_scene_measure_text (chart->scene, title, NS_TEXT_TITLE, chart->title_size, &title_w, &title_h);
+  if (title_w > w && chart->short_title != NULL)
+    {
+      title = chart->short_title;
+      ns_scene_measure_text (chart->scene, title, NS_TEXT_TITLE, chart->title_size, &title_w,
+                             &title_h);
+    }
   ns_scene_add_text (chart->scene, x, y, title, NS_TEXT_TITLE, chart->title_size, NS_ALIGN_START,
                      NS_ALIGN_START, &chart->style->foreground);
 

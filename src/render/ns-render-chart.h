@@ -47,6 +47,7 @@ typedef struct
   double title_size, legend_size, tick_size; /* font sizes, in scene units */
   double swatch;                             /* a legend's line sample: long enough for dashes */
   double legend_gap;                         /* between legend items */
+  const char *short_title; /* shown instead of the title where it does not fit; NULL: none */
 
   /* The y axis: linear from 0 to top in steps of step, or log from 10^lo to 10^hi. */
   gboolean log;
@@ -85,8 +86,9 @@ void ns_render_chart_set_epochs (NsChart *chart, double e0, double e1);
  * the other take the widest, so their axes line up). */
 double ns_render_chart_gutter (const NsChart *chart);
 
-/* The title at (x, y) and the legend's items within width @w; returns the height taken, which
- * the plot's box starts below. */
+/* The title at (x, y) (the chart's short title instead if the title is wider than @w) and the
+ * legend's items within width @w; returns the height taken, which the plot's box starts
+ * below. */
 double ns_render_chart_add_header (NsChart *chart,
                                    double x,
                                    double y,

@@ -13,6 +13,7 @@
 #define DOT_RADIUS 3.0 /* the latest value at a line's end */
 
 #define TITLE "Gradient health: mean |gradient| per layer"
+#define SHORT_TITLE "Gradient health" /* in a narrow column */
 
 void
 ns_render_gradients_prepare (NsGradientsViewData *view, NsExperiment *experiment)
@@ -190,6 +191,7 @@ ns_render_gradients (NsScene *scene,
   ns_scene_set_font_family (scene, style->font_family);
 
   ns_render_chart_init (&chart, scene, style, width, height, TRUE);
+  chart.short_title = SHORT_TITLE;
   ns_render_gradients_decades (view, &lo, &hi);
   ns_render_chart_set_log_y (&chart, lo, hi);
   ns_render_chart_set_epochs (&chart, view->n_epochs > 0 ? view->first_epoch : 0,
