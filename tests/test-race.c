@@ -453,6 +453,29 @@ test_axis (void)
   g_assert_false (scene_has_text (scene, "20"));
   g_assert_false (scene_has_text (scene, "10"));
 
+  /* The epoch axis runs from 0 to the furthest contestant (2.5 epochs): a point over the plot
+   * names the nearest whole epoch that has ended; off the plot, none. */
+  g_assert_cmpfloat (ns_render_race_last_epoch (&view), ==, 2.5);
+  {
+    const NsHitRegion *plot = NULL;
+    double cy;
+    guint epoch = 99;
+
+    for (size_t i = 0; i < ns_scene_get_n_hits (scene); i++)
+      if (ns_scene_get_hit (scene, i)->layer == -1)
+        plot = ns_scene_get_hit (scene, i);
+    g_assert_nonnull (plot);
+    cy = (plot->y0 + plot->y1) / 2;
+    g_assert_true (ns_render_race_epoch_at (scene, &view, plot->x0 + 1, cy, &epoch));
+    g_assert_cmpuint (epoch, ==, 0);
+    g_assert_true (ns_render_race_epoch_at (scene, &view, plot->x0 + 0.41 * (plot->x1 - plot->x0),
+                                            cy, &epoch));
+    g_assert_cmpuint (epoch, ==, 1);
+    g_assert_true (ns_render_race_epoch_at (scene, &view, plot->x1 - 1, cy, &epoch));
+    g_assert_cmpuint (epoch, ==, 2);
+    g_assert_false (ns_render_race_epoch_at (scene, &view, plot->x0 - 5, cy, &epoch));
+  }
+
   /* Without a start far above the rest, the axis holds every point. */
   view.n_lanes = 1;
   view.lanes[0].history = a + 1;

@@ -16,6 +16,7 @@
 #include "ns-render-style.h"
 #include "ns-scene-cairo.h"
 #include "ns-scene.h"
+#include "ns-view.h"
 
 enum
 {
@@ -23,16 +24,6 @@ enum
   EXIT_FILE = 1,
   EXIT_USAGE = 2,
 };
-
-typedef enum
-{
-  VIEW_NETWORK,
-  VIEW_BOUNDARY,
-  VIEW_LOSS,
-  VIEW_GRADIENTS,
-  VIEW_SPACE,
-  VIEW_RACE,
-} View;
 
 /* The network view's heatmaps: the same grid and picture step as the window's network view,
  * so a file looks like the window. */
@@ -51,43 +42,20 @@ usage_error (const char *message)
 /* Views that DESIGN.md lists but later issues build: named so the message can say "not yet"
  * rather than "unknown". */
 static gboolean
-parse_view (const char *text, View *view, char **message)
+parse_view (const char *text, NsView *view, char **message)
 {
   static const char *const later[] = { "filters", "confusion", "compare", NULL };
+  g_autofree char *names = ns_view_list_names ();
 
-  if (g_strcmp0 (text, "network") == 0)
-    *view = VIEW_NETWORK;
-  else if (g_strcmp0 (text, "boundary") == 0)
-    *view = VIEW_BOUNDARY;
-  else if (g_strcmp0 (text, "loss") == 0)
-    *view = VIEW_LOSS;
-  else if (g_strcmp0 (text, "gradients") == 0)
-    *view = VIEW_GRADIENTS;
-  else if (g_strcmp0 (text, "space") == 0)
-    *view = VIEW_SPACE;
-  else if (g_strcmp0 (text, "race") == 0)
-    *view = VIEW_RACE;
-  else if (text == NULL)
-    {
-      *message =
-          g_strdup ("--view: give a view: network, boundary, loss, gradients, space or race");
-      return FALSE;
-    }
+  if (ns_view_from_name (text, view))
+    return TRUE;
+  if (text == NULL)
+    *message = g_strdup_printf ("--view: give a view: %s", names);
   else if (g_strv_contains (later, text))
-    {
-      *message = g_strdup_printf ("--view: “%s” is not available yet: expected network, "
-                                  "boundary, loss, gradients, space or race",
-                                  text);
-      return FALSE;
-    }
+    *message = g_strdup_printf ("--view: “%s” is not available yet: expected %s", text, names);
   else
-    {
-      *message = g_strdup_printf ("--view: unknown view “%s”: expected network, boundary, "
-                                  "loss, gradients, space or race",
-                                  text);
-      return FALSE;
-    }
-  return TRUE;
+    *message = g_strdup_printf ("--view: unknown view “%s”: expected %s", text, names);
+  return FALSE;
 }
 
 /* "WxH" with two whole numbers 1 .. MAX_SIDE and nothing else. */
@@ -158,7 +126,7 @@ walk_to_phase (NsExperiment *exp, NsStepPhase phase)
 static void
 build_scene (NsScene *scene,
              NsExperiment *exp,
-             View view,
+             NsView view,
              const NsRenderStyle *style,
              double width,
              double height,
@@ -167,7 +135,7 @@ build_scene (NsScene *scene,
 {
   switch (view)
     {
-    case VIEW_NETWORK:
+    case NS_VIEW_NETWORK:
       {
         NsNetworkViewData data;
 
@@ -178,7 +146,7 @@ build_scene (NsScene *scene,
       }
       break;
 
-    case VIEW_BOUNDARY:
+    case NS_VIEW_BOUNDARY:
       {
         NsOutputViewData data;
 
@@ -189,7 +157,7 @@ build_scene (NsScene *scene,
       }
       break;
 
-    case VIEW_LOSS:
+    case NS_VIEW_LOSS:
       {
         NsCurvesViewData data;
         gboolean classification =
@@ -200,7 +168,7 @@ build_scene (NsScene *scene,
       }
       break;
 
-    case VIEW_RACE:
+    case NS_VIEW_RACE:
       {
         /* SGD, momentum and Adam from the same first weights on the same data, trained as
          * many mini-batches as the experiment was. */
@@ -219,7 +187,7 @@ build_scene (NsScene *scene,
       }
       break;
 
-    case VIEW_SPACE:
+    case NS_VIEW_SPACE:
       {
         /* Principal axes for a wide last hidden layer, computed once from the trained net. */
         g_auto (NsSpaceAxes) axes = { 0 };
@@ -231,7 +199,7 @@ build_scene (NsScene *scene,
       }
       break;
 
-    case VIEW_GRADIENTS:
+    case NS_VIEW_GRADIENTS:
       {
         NsGradientsViewData data;
 
@@ -263,7 +231,7 @@ ns_cli_render_run (int argc, char **argv)
   gboolean dark = FALSE, show_test = FALSE, discrete = FALSE;
   double scale = 1.0;
   int width = 800, height = 600;
-  View view = VIEW_NETWORK;
+  NsView view = NS_VIEW_NETWORK;
   int status;
 
   g_return_val_if_fail (argc > 1, EXIT_USAGE);
@@ -316,7 +284,7 @@ ns_cli_render_run (int argc, char **argv)
   if (!parse_view (view_name, &view, &message))
     return usage_error (message);
   /* Said rather than ignored: a learner who asks for test points should not look for them. */
-  if ((show_test || discrete) && view != VIEW_BOUNDARY)
+  if ((show_test || discrete) && view != NS_VIEW_BOUNDARY)
     return usage_error (show_test ? "--test: only the boundary view draws points"
                                   : "--discrete: only the boundary view has regions");
   if (phase_name != NULL && !parse_phase (phase_name, &phase))
@@ -325,7 +293,7 @@ ns_cli_render_run (int argc, char **argv)
           "--phase: unknown phase “%s”: expected forward, loss, backward or update", phase_name);
       return usage_error (msg);
     }
-  if (phase_name != NULL && view != VIEW_NETWORK && view != VIEW_BOUNDARY)
+  if (phase_name != NULL && view != NS_VIEW_NETWORK && view != NS_VIEW_BOUNDARY)
     return usage_error ("--phase: only the network and boundary views show a step");
   if (size != NULL && !parse_size (size, &width, &height))
     {

@@ -1,7 +1,7 @@
 /* ns-render-curves.c: lays out and describes the loss and accuracy charts. */
 #include "ns-render-curves.h"
 
-#include "ns-decimate.h"
+#include "ns-render-chart.h"
 #include "ns-printf.h"
 
 #include <math.h>
@@ -9,20 +9,11 @@
 
 /* Sizes in logical units at scale 1 (multiplied by the style's scale). */
 #define MARGIN 12.0
-#define TITLE_SIZE 15.0
-#define LEGEND_SIZE 13.0
-#define TICK_SIZE 12.0
-#define PAD 6.0 /* between text and what it labels */
-#define TICK_LENGTH 4.0
-#define SWATCH 30.0            /* a legend's line sample: long enough to show its dashes */
-#define LEGEND_GAP 16.0        /* between legend items */
 #define CHART_GAP 14.0         /* between stacked charts */
 #define MIN_CHART_HEIGHT 150.0 /* two charts stack only if each gets this much */
 #define TRAIN_WIDTH 2.0
 #define TEST_WIDTH 2.75
-#define DOT_RADIUS 3.0    /* the current value at a curve's end */
-#define ROOMY_WIDTH 640.0 /* larger areas (at scale 1) get larger text, up to 1.3x */
-#define ROOMY_HEIGHT 420.0
+#define DOT_RADIUS 3.0 /* the current value at a curve's end */
 
 typedef enum
 {
@@ -32,12 +23,10 @@ typedef enum
 
 typedef struct
 {
-  NsScene *scene;
+  NsChart chart; /* the layout and axes of the chart being added */
   const NsCurvesViewData *view;
   const NsRenderStyle *style;
-  double title_size, legend_size, tick_size;
   NsColor train_color, test_color;
-  double e0, e1; /* the epoch axis */
 } Ctx;
 
 void
@@ -132,9 +121,9 @@ series_value (const NsHistoryEntry *entry, NsCurvesChart chart, Series series)
   return 100.0 * (series == SERIES_TRAIN ? entry->train_accuracy : entry->test_accuracy);
 }
 
-/* The loss axis' top: a round value above the largest finite loss (1 with none). */
+/* The largest finite loss (0 with none). */
 static double
-loss_top (const NsCurvesViewData *view, double *step)
+max_loss (const NsCurvesViewData *view)
 {
   double max = 0;
 
@@ -148,14 +137,7 @@ loss_top (const NsCurvesViewData *view, double *step)
         max = MAX (max, e->test_loss);
     }
 
-  if (!(max > 0))
-    max = 1.0;
-
-  /* Guard the arithmetic against losses near the largest double. */
-  max = MIN (max, 1e300);
-  *step = ns_render_nice_step (max, 4);
-
-  return MAX (ceil (max / *step - 1e-9) * *step, *step);
+  return max;
 }
 
 static char *
@@ -178,124 +160,59 @@ series_dash (Series series)
   return series == SERIES_TRAIN ? NS_DASH_SOLID : NS_DASH_DASHED;
 }
 
-/* Appends one curve: at most two points (the extremes, in history order) per horizontal pixel
- * of the plot, so a history of any length costs at most 2 x its width. */
+static const NsColor *
+series_color (const Ctx *ctx, Series series)
+{
+  return series == SERIES_TRAIN ? &ctx->train_color : &ctx->test_color;
+}
+
+static double
+series_width (const Ctx *ctx, Series series)
+{
+  return ns_render_style_px (ctx->style, series == SERIES_TRAIN ? TRAIN_WIDTH : TEST_WIDTH);
+}
+
+/* Appends one curve, and a dot at its end for the current value. */
 static void
-add_series (Ctx *ctx,
-            NsCurvesChart chart,
-            Series series,
-            double top,
-            double px,
-            double py,
-            double pw,
-            double ph)
+add_series (Ctx *ctx, NsCurvesChart chart, Series series)
 {
   const NsCurvesViewData *view = ctx->view;
-  const NsColor *color = series == SERIES_TRAIN ? &ctx->train_color : &ctx->test_color;
-  double line_width =
-      ns_render_style_px (ctx->style, series == SERIES_TRAIN ? TRAIN_WIDTH : TEST_WIDTH);
   NsDecimator line;
-  size_t n_points;
-  double *points;
+  double ex, ey;
 
-  ns_decimator_init (&line, ctx->scene, view->n_entries, pw);
+  /* An infinite loss went off the top of the chart: it sits on the top edge. */
+  ns_render_chart_line_init (&ctx->chart, &line, view->n_entries);
   for (guint i = 0; i < view->n_entries; i++)
-    {
-      double v = series_value (&view->history[i], chart, series);
-      double t;
-
-      /* NaN cannot be placed; an infinite loss went off the top of the chart. */
-      if (isnan (v))
-        continue;
-      v = CLAMP (v, 0.0, top);
-      t = (view->history[i].epoch - ctx->e0) / (ctx->e1 - ctx->e0);
-      ns_decimator_add (&line, t, px + CLAMP (t, 0.0, 1.0) * pw, py + ph - v / top * ph);
-    }
-  n_points = ns_decimator_finish (&line);
-  points = line.points;
-
-  if (n_points == 0)
-    return;
-
-  ns_scene_add_polyline_dashed (ctx->scene, points, n_points, line_width, color,
-                                series_dash (series));
-
-  /* The current value, marked where the curve ends. */
-  ns_scene_add_circle (ctx->scene, points[2 * n_points - 2], points[2 * n_points - 1],
-                       ns_render_style_px (ctx->style, DOT_RADIUS), color, NULL, 0);
-}
-
-/* One legend item (a line sample and "Training 0.123"); returns its width. */
-static double
-add_legend_item (Ctx *ctx,
-                 double x,
-                 double cy,
-                 Series series,
-                 const char *text,
-                 gboolean measure_only)
-{
-  const NsColor *color = series == SERIES_TRAIN ? &ctx->train_color : &ctx->test_color;
-  double swatch = ns_render_style_px (ctx->style, SWATCH);
-  double pad = ns_render_style_px (ctx->style, PAD);
-  double tw, th;
-
-  ns_scene_measure_text (ctx->scene, text, NS_TEXT_VALUE, ctx->legend_size, &tw, &th);
-  if (!measure_only)
-    {
-      ns_scene_add_dash_sample (
-          ctx->scene, x, x + swatch, cy,
-          ns_render_style_px (ctx->style, series == SERIES_TRAIN ? TRAIN_WIDTH : TEST_WIDTH), color,
-          series_dash (series));
-      ns_scene_add_text (ctx->scene, x + swatch + pad, cy, text, NS_TEXT_VALUE, ctx->legend_size,
-                         NS_ALIGN_START, NS_ALIGN_CENTER, &ctx->style->foreground);
-    }
-
-  return swatch + pad + tw;
-}
-
-/* The y axis of @chart: 0 to @top in steps of @step. */
-static void
-y_axis (const NsCurvesViewData *view, NsCurvesChart chart, double *top, double *step)
-{
-  if (chart == NS_CURVES_CHART_LOSS)
-    {
-      *top = loss_top (view, step);
-    }
-  else
-    {
-      *top = 100;
-      *step = 25;
-    }
+    ns_render_chart_line_add (&ctx->chart, &line, view->history[i].epoch,
+                              series_value (&view->history[i], chart, series));
+  if (ns_render_chart_line_finish (&ctx->chart, &line, series_width (ctx, series),
+                                   series_color (ctx, series), series_dash (series), &ex, &ey))
+    ns_scene_add_circle (ctx->chart.scene, ex, ey, ns_render_style_px (ctx->style, DOT_RADIUS),
+                         series_color (ctx, series), NULL, 0);
 }
 
 static char *
-tick_label (NsCurvesChart chart, double value, double step)
+accuracy_tick_label (double value, double step)
 {
-  if (chart == NS_CURVES_CHART_ACCURACY)
-    return ns_strdup_printf ("%.0f%%", value);
-  return ns_render_format_tick (value, step);
+  return ns_strdup_printf ("%.0f%%", value);
 }
 
-/* Room left of the plot for the y tick labels. */
+/* The y axis of @chart: the loss from 0 to a round top, the accuracy from 0 to 100%. */
+static void
+set_y_axis (Ctx *ctx, NsCurvesChart chart)
+{
+  if (chart == NS_CURVES_CHART_LOSS)
+    ns_render_chart_fit_linear_y (&ctx->chart, max_loss (ctx->view), NULL);
+  else
+    ns_render_chart_set_linear_y (&ctx->chart, 100, 25, accuracy_tick_label);
+}
+
+/* Room left of the plot for @chart's y tick labels. */
 static double
 chart_gutter (Ctx *ctx, NsCurvesChart chart)
 {
-  double top, step, widest = 0;
-  int n_steps;
-
-  y_axis (ctx->view, chart, &top, &step);
-  n_steps = (int) CLAMP (round (top / step), 1, 100);
-  for (int k = 0; k <= n_steps; k++)
-    {
-      g_autofree char *label = tick_label (chart, k * step, step);
-      double lw;
-
-      ns_scene_measure_text (ctx->scene, label, NS_TEXT_VALUE, ctx->tick_size, &lw, NULL);
-      widest = MAX (widest, lw);
-    }
-
-  return ceil (widest + ns_render_style_px (ctx->style, PAD)
-               + ns_render_style_px (ctx->style, TICK_LENGTH));
+  set_y_axis (ctx, chart);
+  return ns_render_chart_gutter (&ctx->chart);
 }
 
 /* One chart in the box (x, y, w, h), its plot @gutter from the left (stacked charts share
@@ -304,115 +221,36 @@ static void
 add_chart (Ctx *ctx, NsCurvesChart chart, double x, double y, double w, double h, double gutter)
 {
   const NsCurvesViewData *view = ctx->view;
-  const NsRenderStyle *style = ctx->style;
   const NsHistoryEntry *last = view->n_entries > 0 ? &view->history[view->n_entries - 1] : NULL;
-  double pad = ns_render_style_px (style, PAD);
-  double tick_len = ns_render_style_px (style, TICK_LENGTH);
-  double legend_gap = ns_render_style_px (style, LEGEND_GAP);
-  const char *title = chart == NS_CURVES_CHART_LOSS ? "Loss" : "Accuracy";
-  g_autofree char *train_text = NULL;
-  g_autofree char *test_text = NULL;
-  double title_w, title_h, legend_w, legend_y, header;
-  double top, step, tick_h, epoch_w, epoch_h;
-  double px, py, pw, ph, x_step;
-  int n_steps;
+  g_autofree char *train_value =
+      format_value (chart, last != NULL ? series_value (last, chart, SERIES_TRAIN) : NAN);
+  g_autofree char *test_value =
+      format_value (chart, last != NULL ? series_value (last, chart, SERIES_TEST) : NAN);
+  g_autofree char *train_text = g_strdup_printf ("Training %s", train_value);
+  g_autofree char *test_text = g_strdup_printf ("Test %s", test_value);
+  NsChartLegendItem legend[] = {
+    { train_text, *series_color (ctx, SERIES_TRAIN), series_width (ctx, SERIES_TRAIN),
+      series_dash (SERIES_TRAIN) },
+    { test_text, *series_color (ctx, SERIES_TEST), series_width (ctx, SERIES_TEST),
+      series_dash (SERIES_TEST) },
+  };
+  double header;
 
   /* Title, then the legend with the current values: beside the title if it fits. */
-  ns_scene_measure_text (ctx->scene, title, NS_TEXT_TITLE, ctx->title_size, &title_w, &title_h);
-  ns_scene_add_text (ctx->scene, x, y, title, NS_TEXT_TITLE, ctx->title_size, NS_ALIGN_START,
-                     NS_ALIGN_START, &style->foreground);
+  header = ns_render_chart_add_header (&ctx->chart, x, y, w,
+                                       chart == NS_CURVES_CHART_LOSS ? "Loss" : "Accuracy", legend,
+                                       view->has_test ? 2 : 1, NS_CHART_LEGEND_BESIDE);
 
-  {
-    g_autofree char *train_value =
-        format_value (chart, last != NULL ? series_value (last, chart, SERIES_TRAIN) : NAN);
-    g_autofree char *test_value =
-        format_value (chart, last != NULL ? series_value (last, chart, SERIES_TEST) : NAN);
-
-    train_text = g_strdup_printf ("Training %s", train_value);
-    test_text = g_strdup_printf ("Test %s", test_value);
-  }
-
-  legend_w = add_legend_item (ctx, 0, 0, SERIES_TRAIN, train_text, TRUE);
-  if (view->has_test)
-    legend_w += legend_gap + add_legend_item (ctx, 0, 0, SERIES_TEST, test_text, TRUE);
-
-  if (title_w + 2 * legend_gap + legend_w <= w)
-    {
-      legend_y = y + title_h / 2;
-      header = title_h + pad;
-    }
-  else
-    {
-      legend_y = y + title_h + pad + ctx->legend_size * 0.7;
-      header = title_h + pad + ctx->legend_size * 1.4 + pad;
-    }
-
-  {
-    double lx = x + w - legend_w;
-
-    if (legend_y > y + title_h)
-      lx = x;
-    lx += add_legend_item (ctx, lx, legend_y, SERIES_TRAIN, train_text, FALSE) + legend_gap;
-    if (view->has_test)
-      add_legend_item (ctx, lx, legend_y, SERIES_TEST, test_text, FALSE);
-  }
-
-  /* Axes: y from 0 to a round top; x over the history's epochs. */
-  y_axis (view, chart, &top, &step);
-  n_steps = (int) CLAMP (round (top / step), 1, 100);
-
-  ns_scene_measure_text (ctx->scene, "Epoch", NS_TEXT_LABEL, ctx->tick_size, &epoch_w, &epoch_h);
-  tick_h = epoch_h;
-
-  px = x + gutter;
-  py = y + header + ctx->tick_size * 0.5; /* room for the top tick label's upper half */
-  pw = MAX (1.0, x + w - px - pad);
-  ph = MAX (1.0, y + h - py - tick_len - pad / 2 - tick_h);
-
-  /* Horizontal gridlines with their values. */
-  for (int k = 0; k <= n_steps; k++)
-    {
-      double v = k * step;
-      double gy = round (py + ph - v / top * ph) + 0.5;
-      g_autofree char *label = tick_label (chart, v, step);
-
-      if (v > 0)
-        ns_scene_add_line (ctx->scene, px, gy, px + pw, gy, ns_render_style_px (style, 1),
-                           &style->outline);
-      ns_scene_add_text (ctx->scene, px - tick_len - pad / 2, gy, label, NS_TEXT_VALUE,
-                         ctx->tick_size, NS_ALIGN_END, NS_ALIGN_CENTER, &style->muted);
-    }
-
-  /* The x axis: round epochs, leaving room for its name at the right end. */
-  x_step = MAX (1.0, ns_render_nice_step (ctx->e1 - ctx->e0, MAX (1, (int) (pw / 70.0))));
-  for (double e = ceil (ctx->e0 / x_step) * x_step; e <= ctx->e1 + 1e-9; e += x_step)
-    {
-      double tx = px + (e - ctx->e0) / (ctx->e1 - ctx->e0) * pw;
-      g_autofree char *label = ns_strdup_printf ("%.0f", e);
-      double lw;
-
-      ns_scene_measure_text (ctx->scene, label, NS_TEXT_VALUE, ctx->tick_size, &lw, NULL);
-      ns_scene_add_line (ctx->scene, tx, py + ph, tx, py + ph + tick_len,
-                         ns_render_style_px (style, 1), &style->muted);
-      if (tx + lw / 2 > px + pw - epoch_w - pad)
-        continue;
-      ns_scene_add_text (ctx->scene, tx, py + ph + tick_len + pad / 2, label, NS_TEXT_VALUE,
-                         ctx->tick_size, NS_ALIGN_CENTER, NS_ALIGN_START, &style->muted);
-    }
-  ns_scene_add_text (ctx->scene, px + pw, py + ph + tick_len + pad / 2, "Epoch", NS_TEXT_LABEL,
-                     ctx->tick_size, NS_ALIGN_END, NS_ALIGN_START, &style->foreground);
-
-  /* The axes themselves. */
-  ns_scene_add_line (ctx->scene, px, py, px, py + ph, ns_render_style_px (style, 1), &style->muted);
-  ns_scene_add_line (ctx->scene, px, py + ph, px + pw, py + ph, ns_render_style_px (style, 1),
-                     &style->muted);
+  set_y_axis (ctx, chart);
+  ns_render_chart_add_axes (&ctx->chart, x, y + header, w, h - header, gutter);
 
   /* Training first, so the test curve (what matters) is drawn on top. */
-  add_series (ctx, chart, SERIES_TRAIN, top, px, py, pw, ph);
+  add_series (ctx, chart, SERIES_TRAIN);
   if (view->has_test)
-    add_series (ctx, chart, SERIES_TEST, top, px, py, pw, ph);
+    add_series (ctx, chart, SERIES_TEST);
 
-  ns_scene_add_hit_rect (ctx->scene, NS_HIT_POINT, chart, -1, -1, px, py, pw, ph);
+  ns_scene_add_hit_rect (ctx->chart.scene, NS_HIT_POINT, chart, -1, -1, ctx->chart.px,
+                         ctx->chart.py, ctx->chart.pw, ctx->chart.ph);
 }
 
 void
@@ -423,7 +261,7 @@ ns_render_curves (NsScene *scene,
                   double height)
 {
   Ctx ctx;
-  double text_scale, margin, x, y, w, h;
+  double margin, x, y, w, h;
   NsCurvesMode mode;
 
   g_return_if_fail (scene != NULL);
@@ -435,16 +273,10 @@ ns_render_curves (NsScene *scene,
   ns_scene_set_background (scene, &style->background);
   ns_scene_set_font_family (scene, style->font_family);
 
-  /* Text grows a little with the room (a maximised window on a projector). */
-  text_scale = CLAMP (MIN (width / ROOMY_WIDTH, height / ROOMY_HEIGHT) / style->scale, 1.0, 1.3);
-
   memset (&ctx, 0, sizeof ctx);
-  ctx.scene = scene;
+  ns_render_chart_init (&ctx.chart, scene, style, width, height, TRUE);
   ctx.view = view;
   ctx.style = style;
-  ctx.title_size = ns_render_style_px (style, TITLE_SIZE * text_scale);
-  ctx.legend_size = ns_render_style_px (style, LEGEND_SIZE * text_scale);
-  ctx.tick_size = ns_render_style_px (style, TICK_SIZE * text_scale);
 
   /* The test curve in the text colour (darkest on light, lightest on dark), the training curve
    * in a mid blue: they differ in lightness, not only hue, and in width. */
@@ -462,10 +294,8 @@ ns_render_curves (NsScene *scene,
     }
   ctx.train_color.a = 1.0f;
 
-  ctx.e0 = view->n_entries > 0 ? view->history[0].epoch : 0;
-  ctx.e1 = view->n_entries > 0 ? view->history[view->n_entries - 1].epoch : 1;
-  if (!(ctx.e1 > ctx.e0))
-    ctx.e1 = ctx.e0 + 1;
+  ns_render_chart_set_epochs (&ctx.chart, view->n_entries > 0 ? view->history[0].epoch : 0,
+                              view->n_entries > 0 ? view->history[view->n_entries - 1].epoch : 1);
 
   margin = ns_render_style_px (style, MARGIN);
   x = margin;

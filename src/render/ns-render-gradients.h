@@ -53,7 +53,4 @@ void ns_render_gradients_decades (const NsGradientsViewData *view, int *lo, int 
 /* The colour of layer @layer of @n_layers (0 nearest the input). */
 NsColor ns_render_gradients_layer_color (const NsRenderStyle *style, guint layer, guint n_layers);
 
-/* A decade's tick label: "1", "1e−1", "1e−2" … (a true minus sign; caller frees). */
-char *ns_render_gradients_format_decade (int exponent);
-
 G_END_DECLS

@@ -1,24 +1,19 @@
 /* ns-render-race.c: lays out the race's overlaid loss curves and boundary thumbnails. */
 #include "ns-render-race.h"
 
-#include "ns-decimate.h"
+#include "ns-render-chart.h"
+#include "ns-printf.h"
 
 #include <math.h>
 #include <string.h>
 
 #include "ns-colormap.h"
-#include "ns-render-curves.h"
-#include "ns-printf.h"
 
 /* Sizes in logical units at scale 1 (multiplied by the style's scale). */
 #define MARGIN 12.0
-#define TITLE_SIZE 15.0
-#define LEGEND_SIZE 13.0
-#define TICK_SIZE 12.0
 #define LABEL_SIZE 12.0
 #define PAD 6.0
-#define TICK_LENGTH 4.0
-#define SWATCH 34.0 /* a legend's line sample: long enough to show its dashes */
+#define SWATCH 34.0 /* a legend's line sample: long enough for the dash-dots of wide lines */
 #define LEGEND_GAP 18.0
 #define THUMB_GAP 14.0
 #define THUMB_MIN 40.0
@@ -108,9 +103,7 @@ typedef struct
   NsScene *scene;
   const NsRaceViewData *view;
   const NsRenderStyle *style;
-  double e1;  /* the epoch axis: 0 .. e1 */
-  double top; /* the loss axis: 0 .. top */
-  double px, py, pw, ph;
+  NsChart chart; /* epochs 0 .. the furthest contestant's, the loss from 0 */
 } Ctx;
 
 /* The loss axis's top. The race is what a learner wants to see, so the axis fits the running
@@ -119,7 +112,7 @@ typedef struct
  * every curve to the floor. Their lines go off the top (clamped there; a diverged run ends in
  * its cross). */
 static double
-loss_top (const NsRaceViewData *view, double *step)
+axis_max (const NsRaceViewData *view)
 {
   double all = 0, later = 0;
   gboolean any_running = FALSE;
@@ -148,12 +141,8 @@ loss_top (const NsRaceViewData *view, double *step)
     }
   if (later > 0 && all > 4 * later)
     all = 1.25 * later;
-  if (!(all > 0))
-    all = 1.0;
-  all = MIN (all, 1e300);
-  *step = ns_render_nice_step (all, 4);
 
-  return MAX (ceil (all / *step - 1e-9) * *step, *step);
+  return all;
 }
 
 static char *
@@ -179,17 +168,15 @@ add_curve (Ctx *ctx, guint l)
   const NsRaceLane *lane = &ctx->view->lanes[l];
   size_t n_in = lane->n_entries + 1;
   NsDecimator line;
-  size_t n_points;
-  double *points;
   NsColor color;
-  double width;
+  double width, ex, ey;
 
   ns_render_race_lane_style (ctx->style, l, &color, &width);
 
-  ns_decimator_init (&line, ctx->scene, n_in, ctx->pw);
+  ns_render_chart_line_init (&ctx->chart, &line, n_in);
   for (size_t i = 0; i < n_in; i++)
     {
-      double epoch, v, t;
+      double epoch, v;
 
       if (i < lane->n_entries)
         {
@@ -208,22 +195,13 @@ add_curve (Ctx *ctx, guint l)
         }
       if (!isfinite (v))
         continue;
-      v = CLAMP (v, 0.0, ctx->top);
-      t = CLAMP (epoch / ctx->e1, 0.0, 1.0);
-      ns_decimator_add (&line, t, ctx->px + t * ctx->pw,
-                        ctx->py + ctx->ph - v / ctx->top * ctx->ph);
+      ns_render_chart_line_add (&ctx->chart, &line, epoch, v);
     }
-  n_points = ns_decimator_finish (&line);
-  points = line.points;
-
-  if (n_points == 0)
+  if (!ns_render_chart_line_finish (&ctx->chart, &line, width, &color, ns_render_race_lane_dash (l),
+                                    &ex, &ey))
     return;
 
-  ns_scene_add_polyline_dashed (ctx->scene, points, n_points, width, &color,
-                                ns_render_race_lane_dash (l));
-
   {
-    double ex = points[2 * n_points - 2], ey = points[2 * n_points - 1];
     double r = ns_render_style_px (ctx->style, DOT_RADIUS) + width / 2;
 
     if (lane->diverged_epoch > 0)
@@ -266,120 +244,39 @@ fill_thumbnail (const NsRaceViewData *view,
     }
 }
 
-/* Lays out the legend items, flowing into rows of at most @w; returns the height used. */
-static double
-add_legend (Ctx *ctx, double x, double y, double w)
-{
-  const NsRenderStyle *style = ctx->style;
-  double size = ns_render_style_px (style, LEGEND_SIZE);
-  double swatch = ns_render_style_px (style, SWATCH);
-  double pad = ns_render_style_px (style, PAD);
-  double gap = ns_render_style_px (style, LEGEND_GAP);
-  double row_h = size * 1.5;
-  double cx = x, cy = y;
-
-  for (guint l = 0; l < ctx->view->n_lanes; l++)
-    {
-      const NsRaceLane *lane = &ctx->view->lanes[l];
-      g_autofree char *state = lane_state (lane);
-      g_autofree char *text = g_strdup_printf ("%s  %s", lane->label, state);
-      double tw, item_w;
-      NsColor color;
-      double lw;
-
-      ns_scene_measure_text (ctx->scene, text, NS_TEXT_VALUE, size, &tw, NULL);
-      item_w = swatch + pad + tw;
-      if (cx > x && cx + item_w > x + w)
-        {
-          cx = x;
-          cy += row_h;
-        }
-      ns_render_race_lane_style (style, l, &color, &lw);
-      ns_scene_add_dash_sample (ctx->scene, cx, cx + swatch, cy + row_h / 2, lw, &color,
-                                ns_render_race_lane_dash (l));
-      ns_scene_add_text (ctx->scene, cx + swatch + pad, cy + row_h / 2, text, NS_TEXT_VALUE, size,
-                         NS_ALIGN_START, NS_ALIGN_CENTER, &style->foreground);
-      cx += item_w + gap;
-    }
-
-  return ctx->view->n_lanes > 0 ? cy + row_h - y : 0;
-}
-
 static void
 add_chart (Ctx *ctx, double x, double y, double w, double h)
 {
-  const NsRenderStyle *style = ctx->style;
-  double pad = ns_render_style_px (style, PAD);
-  double tick_len = ns_render_style_px (style, TICK_LENGTH);
-  double title_size = ns_render_style_px (style, TITLE_SIZE);
-  double tick_size = ns_render_style_px (style, TICK_SIZE);
-  double title_w, title_h, legend_h, step, gutter = 0, epoch_w, epoch_h, x_step;
-  int n_steps;
+  const NsRaceViewData *view = ctx->view;
+  NsChartLegendItem legend[NS_RACE_MAX_CONTESTANTS];
+  char *texts[NS_RACE_MAX_CONTESTANTS];
+  double header;
 
-  ns_scene_measure_text (ctx->scene, "Training loss", NS_TEXT_TITLE, title_size, &title_w,
-                         &title_h);
-  ns_scene_add_text (ctx->scene, x, y, "Training loss", NS_TEXT_TITLE, title_size, NS_ALIGN_START,
-                     NS_ALIGN_START, &style->foreground);
-  legend_h = add_legend (ctx, x, y + title_h + pad / 2, w);
-
-  ctx->top = loss_top (ctx->view, &step);
-  n_steps = (int) CLAMP (round (ctx->top / step), 1, 100);
-  for (int k = 0; k <= n_steps; k++)
+  for (guint l = 0; l < view->n_lanes; l++)
     {
-      g_autofree char *label = ns_render_format_tick (k * step, step);
-      double lw;
+      g_autofree char *state = lane_state (&view->lanes[l]);
 
-      ns_scene_measure_text (ctx->scene, label, NS_TEXT_VALUE, tick_size, &lw, NULL);
-      gutter = MAX (gutter, lw);
+      texts[l] = g_strdup_printf ("%s  %s", view->lanes[l].label, state);
+      legend[l].text = texts[l];
+      ns_render_race_lane_style (ctx->style, l, &legend[l].color, &legend[l].line_width);
+      legend[l].dash = ns_render_race_lane_dash (l);
     }
-  gutter = ceil (gutter + pad + tick_len);
+  /* Below the title always: a legend that jumped beside it once the texts got shorter would
+   * move the whole chart mid-race. */
+  header = ns_render_chart_add_header (&ctx->chart, x, y, w, "Training loss", legend, view->n_lanes,
+                                       NS_CHART_LEGEND_BELOW);
+  for (guint l = 0; l < view->n_lanes; l++)
+    g_free (texts[l]);
 
-  ns_scene_measure_text (ctx->scene, "Epoch", NS_TEXT_LABEL, tick_size, &epoch_w, &epoch_h);
-  ctx->px = x + gutter;
-  ctx->py = y + title_h + pad / 2 + legend_h + pad + tick_size * 0.5;
-  ctx->pw = MAX (1.0, x + w - ctx->px - pad);
-  ctx->ph = MAX (1.0, y + h - ctx->py - tick_len - pad / 2 - epoch_h);
+  ns_render_chart_fit_linear_y (&ctx->chart, axis_max (view), NULL);
+  ns_render_chart_add_axes (&ctx->chart, x, y + header, w, h - header,
+                            ns_render_chart_gutter (&ctx->chart));
 
-  for (int k = 0; k <= n_steps; k++)
-    {
-      double v = k * step;
-      double gy = round (ctx->py + ctx->ph - v / ctx->top * ctx->ph) + 0.5;
-      g_autofree char *label = ns_render_format_tick (v, step);
-
-      if (v > 0)
-        ns_scene_add_line (ctx->scene, ctx->px, gy, ctx->px + ctx->pw, gy,
-                           ns_render_style_px (style, 1), &style->outline);
-      ns_scene_add_text (ctx->scene, ctx->px - tick_len - pad / 2, gy, label, NS_TEXT_VALUE,
-                         tick_size, NS_ALIGN_END, NS_ALIGN_CENTER, &style->muted);
-    }
-
-  x_step = MAX (1.0, ns_render_nice_step (ctx->e1, MAX (1, (int) (ctx->pw / 70.0))));
-  for (double e = 0; e <= ctx->e1 + 1e-9; e += x_step)
-    {
-      double tx = ctx->px + e / ctx->e1 * ctx->pw;
-      g_autofree char *label = ns_strdup_printf ("%.0f", e);
-      double lw;
-
-      ns_scene_measure_text (ctx->scene, label, NS_TEXT_VALUE, tick_size, &lw, NULL);
-      ns_scene_add_line (ctx->scene, tx, ctx->py + ctx->ph, tx, ctx->py + ctx->ph + tick_len,
-                         ns_render_style_px (style, 1), &style->muted);
-      if (tx + lw / 2 > ctx->px + ctx->pw - epoch_w - pad)
-        continue;
-      ns_scene_add_text (ctx->scene, tx, ctx->py + ctx->ph + tick_len + pad / 2, label,
-                         NS_TEXT_VALUE, tick_size, NS_ALIGN_CENTER, NS_ALIGN_START, &style->muted);
-    }
-  ns_scene_add_text (ctx->scene, ctx->px + ctx->pw, ctx->py + ctx->ph + tick_len + pad / 2, "Epoch",
-                     NS_TEXT_LABEL, tick_size, NS_ALIGN_END, NS_ALIGN_START, &style->foreground);
-
-  ns_scene_add_line (ctx->scene, ctx->px, ctx->py, ctx->px, ctx->py + ctx->ph,
-                     ns_render_style_px (style, 1), &style->muted);
-  ns_scene_add_line (ctx->scene, ctx->px, ctx->py + ctx->ph, ctx->px + ctx->pw, ctx->py + ctx->ph,
-                     ns_render_style_px (style, 1), &style->muted);
-
-  for (guint l = 0; l < ctx->view->n_lanes; l++)
+  for (guint l = 0; l < view->n_lanes; l++)
     add_curve (ctx, l);
 
-  ns_scene_add_hit_rect (ctx->scene, NS_HIT_POINT, -1, -1, -1, ctx->px, ctx->py, ctx->pw, ctx->ph);
+  ns_scene_add_hit_rect (ctx->scene, NS_HIT_POINT, -1, -1, -1, ctx->chart.px, ctx->chart.py,
+                         ctx->chart.pw, ctx->chart.ph);
 }
 
 /* The thumbnails' row at (x, y), @side square each, centred in @w; labels below. */
@@ -450,18 +347,10 @@ ns_render_race (NsScene *scene,
   ctx.view = view;
   ctx.style = style;
 
-  /* One epoch axis for all: they run in lockstep, so the furthest is where they all are. */
-  ctx.e1 = 0;
-  for (guint l = 0; l < view->n_lanes; l++)
-    {
-      const NsRaceLane *lane = &view->lanes[l];
-
-      ctx.e1 = MAX (ctx.e1, lane->current_epoch);
-      if (lane->n_entries > 0)
-        ctx.e1 = MAX (ctx.e1, (double) lane->history[lane->n_entries - 1].epoch);
-    }
-  if (!(ctx.e1 > 0))
-    ctx.e1 = 1;
+  ns_render_chart_init (&ctx.chart, scene, style, width, height, FALSE);
+  ctx.chart.swatch = ns_render_style_px (style, SWATCH);
+  ctx.chart.legend_gap = ns_render_style_px (style, LEGEND_GAP);
+  ns_render_chart_set_epochs (&ctx.chart, 0, ns_render_race_last_epoch (view));
 
   margin = ns_render_style_px (style, MARGIN);
   pad = ns_render_style_px (style, PAD);
@@ -494,6 +383,51 @@ ns_render_race (NsScene *scene,
 
       add_thumbnails (&ctx, x, y + h - thumbs_h + pad + border, w, floor (side));
     }
+}
+
+double
+ns_render_race_last_epoch (const NsRaceViewData *view)
+{
+  double e1 = 0;
+
+  g_return_val_if_fail (view != NULL, 1);
+
+  /* One epoch axis for all: they run in lockstep, so the furthest is where they all are. */
+  for (guint l = 0; l < view->n_lanes; l++)
+    {
+      const NsRaceLane *lane = &view->lanes[l];
+
+      e1 = MAX (e1, lane->current_epoch);
+      if (lane->n_entries > 0)
+        e1 = MAX (e1, (double) lane->history[lane->n_entries - 1].epoch);
+    }
+
+  return e1 > 0 ? e1 : 1;
+}
+
+gboolean
+ns_render_race_epoch_at (const NsScene *scene,
+                         const NsRaceViewData *view,
+                         double x,
+                         double y,
+                         guint *epoch)
+{
+  const NsHitRegion *hit;
+  double e1, t;
+
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (epoch != NULL, FALSE);
+
+  /* The chart's plot is the hit rectangle of layer -1. */
+  hit = ns_scene_hit_test (scene, x, y);
+  if (hit == NULL || hit->kind != NS_HIT_POINT || hit->segment || hit->layer != -1)
+    return FALSE;
+
+  e1 = ns_render_race_last_epoch (view);
+  t = (x - hit->x0) / MAX (hit->x1 - hit->x0, 1.0);
+  *epoch = (guint) CLAMP (round (t * e1), 0, floor (e1));
+  return TRUE;
 }
 
 int

@@ -61,6 +61,18 @@ void ns_render_race (NsScene *scene,
                      double width,
                      double height);
 
+/* The epoch axis' end: where the furthest contestant is (they run in lockstep); 1 before the
+ * first step. The axis runs from 0. */
+double ns_render_race_last_epoch (const NsRaceViewData *view);
+
+/* The whole epoch nearest scene point (x, y) across the chart's plot in @scene (as drawn from
+ * @view), for a tooltip; FALSE if (x, y) is not over the plot. */
+gboolean ns_render_race_epoch_at (const NsScene *scene,
+                                  const NsRaceViewData *view,
+                                  double x,
+                                  double y,
+                                  guint *epoch);
+
 /* The contestant whose thumbnail is under scene point (x, y), for a tooltip; -1 if none. */
 int ns_render_race_thumbnail_at (const NsScene *scene, double x, double y);
 

@@ -9,6 +9,7 @@
 #include "ns-render-gradients.h"
 #include "ns-render-space.h"
 #include "ns-render-style.h"
+#include "ns-view.h"
 
 struct _NsCurvesView
 {
@@ -17,7 +18,7 @@ struct _NsCurvesView
   NsExperiment *experiment;
   GSignalGroup *experiment_signals;
   gboolean show_accuracy;
-  char *chart;            /* "loss" (and accuracy), "gradients" (gradient health) or "space" */
+  NsView chart;           /* loss (and accuracy), gradient health or the hidden space */
   NsSpaceAxes space_axes; /* the hidden-space view's principal axes, kept so it never flips */
 
   guint drawn_entries; /* history entries in the scene */
@@ -91,29 +92,26 @@ ns_curves_view_get_chart (NsCurvesView *self)
 {
   g_return_val_if_fail (NS_IS_CURVES_VIEW (self), NULL);
 
-  return self->chart;
+  return ns_view_get_info (self->chart)->name;
 }
 
 void
 ns_curves_view_set_chart (NsCurvesView *self, const char *chart)
 {
-  static const char *const names[] = { "loss", "gradients", "space", NULL };
-  static const char *const labels[] = { "Loss curves", "Gradient health", "Hidden space" };
+  NsView view;
 
   g_return_if_fail (NS_IS_CURVES_VIEW (self));
 
-  for (guint k = 0; names[k] != NULL; k++)
-    if (g_strcmp0 (chart, names[k]) == 0 && g_strcmp0 (self->chart, chart) != 0)
-      {
-        g_free (self->chart);
-        self->chart = g_strdup (chart);
-        /* Axes fixed when the view opens: a new look may pick new ones. */
-        ns_space_axes_clear (&self->space_axes);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        labels[k], -1);
-        gtk_widget_queue_draw (GTK_WIDGET (self));
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
-      }
+  if (!ns_view_from_name (chart, &view) || !ns_view_is_chart (view) || view == self->chart)
+    return;
+
+  self->chart = view;
+  /* Axes fixed when the view opens: a new look may pick new ones. */
+  ns_space_axes_clear (&self->space_axes);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ns_view_get_info (view)->title, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
 
 static void
@@ -133,7 +131,7 @@ ns_curves_view_describe_at (NsCurvesView *self, double x, double y)
 
   g_return_val_if_fail (NS_IS_CURVES_VIEW (self), NULL);
 
-  if (self->experiment == NULL || g_strcmp0 (self->chart, "loss") != 0)
+  if (self->experiment == NULL || self->chart != NS_VIEW_LOSS)
     return NULL;
 
   prepare (self, &view);
@@ -170,7 +168,7 @@ ns_curves_view_build (NsSceneView *scene_view,
   if (self->experiment == NULL)
     return FALSE;
 
-  if (g_strcmp0 (self->chart, "gradients") == 0)
+  if (self->chart == NS_VIEW_GRADIENTS)
     {
       NsGradientsViewData gradients;
 
@@ -178,7 +176,7 @@ ns_curves_view_build (NsSceneView *scene_view,
       ns_render_gradients (scene, &gradients, style, width, height);
       ns_experiment_get_history (self->experiment, &self->drawn_entries);
     }
-  else if (g_strcmp0 (self->chart, "space") == 0)
+  else if (self->chart == NS_VIEW_SPACE)
     {
       NsSpaceOptions options = { NS_SPACE_AUTO, { 0, 1 }, &self->space_axes };
       NsSpaceViewData space;
@@ -212,7 +210,7 @@ stepped_cb (NsCurvesView *self)
   if (self->experiment != NULL)
     ns_experiment_get_history (self->experiment, &n_entries);
   /* The hidden space moves with every step; the charts only gain a point per epoch. */
-  if (n_entries == self->drawn_entries && g_strcmp0 (self->chart, "space") != 0)
+  if (n_entries == self->drawn_entries && self->chart != NS_VIEW_SPACE)
     return;
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -242,7 +240,6 @@ ns_curves_view_finalize (GObject *object)
 {
   NsCurvesView *self = NS_CURVES_VIEW (object);
 
-  g_clear_pointer (&self->chart, g_free);
   ns_space_axes_clear (&self->space_axes);
 
   G_OBJECT_CLASS (ns_curves_view_parent_class)->finalize (object);
@@ -264,7 +261,7 @@ ns_curves_view_get_property (GObject *object, guint prop_id, GValue *value, GPar
       break;
 
     case PROP_CHART:
-      g_value_set_string (value, self->chart);
+      g_value_set_string (value, ns_curves_view_get_chart (self));
       break;
 
     default:
@@ -325,7 +322,7 @@ ns_curves_view_class_init (NsCurvesViewClass *klass)
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CHART] =
-      g_param_spec_string ("chart", NULL, NULL, "loss",
+      g_param_spec_string ("chart", NULL, NULL, ns_view_get_info (NS_VIEW_LOSS)->name,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -340,11 +337,11 @@ ns_curves_view_class_init (NsCurvesViewClass *klass)
 static void
 ns_curves_view_init (NsCurvesView *self)
 {
-  self->chart = g_strdup ("loss");
+  self->chart = NS_VIEW_LOSS;
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "Loss curves", GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  "Training and test loss for every epoch so far", -1);
+  gtk_accessible_update_property (
+      GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, ns_view_get_info (self->chart)->title,
+      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Training and test loss for every epoch so far", -1);
 
   self->experiment_signals = g_signal_group_new (NS_TYPE_EXPERIMENT);
   g_signal_group_connect_swapped (self->experiment_signals, "stepped", G_CALLBACK (stepped_cb),

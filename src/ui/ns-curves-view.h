@@ -28,9 +28,10 @@ void ns_curves_view_set_experiment (NsCurvesView *self, NsExperiment *experiment
 gboolean ns_curves_view_get_show_accuracy (NsCurvesView *self);
 void ns_curves_view_set_show_accuracy (NsCurvesView *self, gboolean show);
 
-/* What the view shows: "loss" (the curves, with accuracy if asked), "gradients" (each layer's
- * mean |gradient| per epoch, log scale) or "space" (how the last hidden layer warps the input
- * plane); stateful action "curves.chart". */
+/* What the view shows, by its name in ns-view.h's table: "loss" (the curves, with accuracy if
+ * asked), "gradients" (each layer's mean |gradient| per epoch, log scale) or "space" (how the
+ * last hidden layer warps the input plane); other names are ignored. Stateful action
+ * "curves.chart". */
 const char *ns_curves_view_get_chart (NsCurvesView *self);
 void ns_curves_view_set_chart (NsCurvesView *self, const char *chart);
 

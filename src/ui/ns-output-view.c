@@ -9,6 +9,7 @@
 #include "ns-printf.h"
 #include "ns-render-output.h"
 #include "ns-render-style.h"
+#include "ns-view.h"
 
 struct _NsOutputView
 {
@@ -529,7 +530,8 @@ ns_output_view_init (NsOutputView *self)
   self->class_to_add = 1;
   self->value_to_add = 1.0;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "Decision boundary", GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  ns_view_get_info (NS_VIEW_BOUNDARY)->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   "The network's output over the input plane, with the data "
                                   "points on top",
                                   -1);

@@ -9,6 +9,7 @@
 #include "ns-render-race.h"
 #include "ns-render-curves.h"
 #include "ns-render-style.h"
+#include "ns-view.h"
 
 struct _NsRaceView
 {
@@ -88,34 +89,10 @@ describe_contestant (NsRaceView *self, guint i)
   return g_string_free (text, FALSE);
 }
 
-/* The epoch axis' end, as ns_render_race lays it out: where the furthest contestant is. */
-static double
-last_epoch (NsRace *race)
-{
-  double e1 = 0;
-
-  for (guint i = 0; i < ns_race_get_n_contestants (race); i++)
-    {
-      NsExperiment *experiment = ns_race_get_experiment (race, i);
-      guint per_epoch = MAX (ns_experiment_get_steps_per_epoch (experiment), 1);
-      guint n_entries;
-      const NsHistoryEntry *history = ns_experiment_get_history (experiment, &n_entries);
-
-      e1 = MAX (e1, (double) ns_experiment_get_step (experiment) / per_epoch);
-      if (n_entries > 0)
-        e1 = MAX (e1, (double) history[n_entries - 1].epoch);
-    }
-
-  return e1 > 0 ? e1 : 1;
-}
-
-/* Every contestant's training loss at the end of the epoch nearest the pointer. */
+/* Every contestant's training loss at the end of @epoch. */
 static char *
-describe_epoch (NsRaceView *self, const NsHitRegion *plot, double x)
+describe_epoch (NsRaceView *self, guint epoch)
 {
-  double e1 = last_epoch (self->race);
-  double t = (x - plot->x0) / MAX (plot->x1 - plot->x0, 1.0);
-  guint epoch = (guint) CLAMP (round (t * e1), 0, floor (e1));
   GString *text = g_string_new (NULL);
 
   g_string_append_printf (text, "Training loss after epoch %u", epoch);
@@ -151,7 +128,6 @@ char *
 ns_race_view_describe_at (NsRaceView *self, double x, double y)
 {
   const NsScene *scene = ns_scene_view_get_scene (NS_SCENE_VIEW (self));
-  const NsHitRegion *hit;
   int thumbnail;
 
   g_return_val_if_fail (NS_IS_RACE_VIEW (self), NULL);
@@ -163,11 +139,16 @@ ns_race_view_describe_at (NsRaceView *self, double x, double y)
   if (thumbnail >= 0 && (guint) thumbnail < ns_race_get_n_contestants (self->race))
     return describe_contestant (self, (guint) thumbnail);
 
-  /* The chart's plot is the hit rectangle of layer -1 (ns-render-race.h). */
-  hit = ns_scene_hit_test (scene, x, y);
-  if (hit != NULL && hit->kind == NS_HIT_POINT && !hit->segment && hit->layer == -1
-      && ns_race_get_n_contestants (self->race) > 0)
-    return describe_epoch (self, hit, x);
+  if (ns_race_get_n_contestants (self->race) > 0)
+    {
+      NsRaceViewData view;
+      guint epoch;
+
+      /* The curves only, as they were drawn: no thumbnails to evaluate. */
+      ns_render_race_prepare (&view, self->race, 0);
+      if (ns_render_race_epoch_at (scene, &view, x, y, &epoch))
+        return describe_epoch (self, epoch);
+    }
 
   return NULL;
 }
@@ -282,7 +263,8 @@ static void
 ns_race_view_init (NsRaceView *self)
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "Optimizer race", GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  ns_view_get_info (NS_VIEW_RACE)->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   "Every contestant's training loss in one chart, and each "
                                   "one's decision boundary",
                                   -1);

@@ -9,20 +9,10 @@
 
 #include <math.h>
 
+#include "ns-learning-rates.h"
 #include "ns-printf.h"
 #include "ns-render-race.h"
 #include "ns-render-style.h"
-
-/* The learning rates offered, as the main window's control offers them. */
-static const struct
-{
-  const char *label;
-  double value;
-} usual_rates[] = {
-  { "0.00001", 1e-5 }, { "0.0001", 1e-4 }, { "0.001", 1e-3 }, { "0.003", 3e-3 },
-  { "0.01", 0.01 },    { "0.03", 0.03 },   { "0.1", 0.1 },    { "0.3", 0.3 },
-  { "1", 1 },          { "3", 3 },         { "10", 10 },
-};
 
 /* In NnOptimizer's order. */
 static const char *const optimizer_titles[] = { "SGD", "Momentum", "Adam", NULL };
@@ -44,39 +34,42 @@ same_rate (double a, double b)
 static char *
 format_rate (double rate)
 {
-  for (guint k = 0; k < G_N_ELEMENTS (usual_rates); k++)
-    if (same_rate (rate, usual_rates[k].value))
-      return g_strdup (usual_rates[k].label);
+  const NsLearningRate *usual = ns_learning_rates_find (rate);
+
+  if (usual != NULL)
+    return g_strdup (usual->label);
   return ns_strdup_printf ("%g", rate);
 }
 
-G_STATIC_ASSERT (G_N_ELEMENTS (usual_rates) + 1 <= G_N_ELEMENTS (((Row *) NULL)->rate_values));
-
-/* The usual rates, and @rate in its place among them if it is not one of them (a base
- * experiment's rate set by hand or from a file); @values gets the rate of each label. */
+/* The offered rates (the main window's), and @rate in its place among them if it is not one
+ * of them (a base experiment's rate set by hand or from a file). */
 static GPtrArray *
 rate_choices (double rate, double *values, guint *selected)
 {
-  GPtrArray *choices =
-      g_ptr_array_new_null_terminated (G_N_ELEMENTS (usual_rates) + 1, g_free, TRUE);
+  guint n_rates;
+  const NsLearningRate *rates = ns_learning_rates_get (&n_rates);
+  GPtrArray *choices = g_ptr_array_new_null_terminated (n_rates + 1, g_free, TRUE);
   gboolean placed = FALSE;
 
-  for (guint k = 0; k < G_N_ELEMENTS (usual_rates); k++)
+  /* @values is a row's rate_values: room for every offered rate and one more. */
+  g_assert (n_rates + 1 <= G_N_ELEMENTS (((Row *) NULL)->rate_values));
+
+  for (guint k = 0; k < n_rates; k++)
     {
-      if (!placed && same_rate (rate, usual_rates[k].value))
+      if (!placed && same_rate (rate, rates[k].value))
         {
           *selected = choices->len;
           placed = TRUE;
         }
-      else if (!placed && rate < usual_rates[k].value)
+      else if (!placed && rate < rates[k].value)
         {
           *selected = choices->len;
           values[choices->len] = rate;
           g_ptr_array_add (choices, format_rate (rate));
           placed = TRUE;
         }
-      values[choices->len] = usual_rates[k].value;
-      g_ptr_array_add (choices, g_strdup (usual_rates[k].label));
+      values[choices->len] = rates[k].value;
+      g_ptr_array_add (choices, g_strdup (rates[k].label));
     }
   if (!placed)
     {

@@ -6,9 +6,7 @@
 #include "ns-race-window-private.h"
 
 #include "ns-keys.h"
-
-#define MIN_ZOOM 0.5
-#define MAX_ZOOM 3.0
+#include "ns-zoom.h"
 
 G_DEFINE_FINAL_TYPE (NsRaceWindow, ns_race_window, ADW_TYPE_WINDOW)
 
@@ -211,27 +209,15 @@ ns_race_window_get_zoom (NsRaceWindow *self)
 void
 ns_race_window_set_zoom (NsRaceWindow *self, double zoom)
 {
-  char percent[G_ASCII_DTOSTR_BUF_SIZE], body[G_ASCII_DTOSTR_BUF_SIZE];
-  char small[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *css = NULL;
-
   g_return_if_fail (NS_IS_RACE_WINDOW (self));
 
-  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  zoom = ns_zoom_clamp (zoom);
   if (zoom == self->zoom)
     return;
   self->zoom = zoom;
 
-  /* GTK 4.8 has no UI scale: the text grows through a style provider, as in the main window
-   * (libadwaita's type classes are in points, so they scale by the same factor). */
-  css = g_strdup_printf (
-      "window.ns-race-window { font-size: %s%%; }\n"
-      "window.ns-race-window .heading, window.ns-race-window .body { font-size: %spt; }\n"
-      "window.ns-race-window .caption { font-size: %spt; }\n",
-      g_ascii_formatd (percent, sizeof percent, "%.0f", zoom * 100),
-      g_ascii_formatd (body, sizeof body, "%.1f", 11 * zoom),
-      g_ascii_formatd (small, sizeof small, "%.1f", 9 * zoom));
-  gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
+  /* The text through the style provider, as in the main window; the chart through its zoom. */
+  ns_zoom_provider_load (self->zoom_provider, "ns-race-window", zoom);
   ns_scene_view_set_zoom (NS_SCENE_VIEW (self->race_view), zoom);
   if (self->race != NULL)
     ns_race_window_sync_rows (self);
@@ -318,10 +304,7 @@ ns_race_window_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
-  if (self->zoom_provider != NULL)
-    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                                   GTK_STYLE_PROVIDER (self->zoom_provider));
-  g_clear_object (&self->zoom_provider);
+  ns_zoom_provider_clear (GTK_WIDGET (self), &self->zoom_provider);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NS_TYPE_RACE_WINDOW);
   self->n_rows = 0;
@@ -397,7 +380,7 @@ ns_race_window_class_init (NsRaceWindowClass *klass)
       g_param_spec_uint ("steps-per-frame", NULL, NULL, 0, G_MAXUINT, 0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM] =
-      g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
+      g_param_spec_double ("zoom", NULL, NULL, NS_ZOOM_MIN, NS_ZOOM_MAX, 1.0,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -447,10 +430,7 @@ ns_race_window_init (NsRaceWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "ns-race-window");
 
   ns_keys_add_space_plays (GTK_WIDGET (self), "race.play");
-  self->zoom_provider = gtk_css_provider_new ();
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                              GTK_STYLE_PROVIDER (self->zoom_provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  self->zoom_provider = ns_zoom_provider_new (GTK_WIDGET (self));
 
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

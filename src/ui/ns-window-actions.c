@@ -98,15 +98,15 @@ view_scene (NsWindow *self, GtkWidget *view, NsScene *scratch, const char **name
 {
   if (view == GTK_WIDGET (self->output_view))
     {
-      *name = "decision boundary";
+      *name = ns_view_get_info (NS_VIEW_BOUNDARY)->noun;
       return ns_scene_view_get_scene (NS_SCENE_VIEW (self->output_view));
     }
   if (view == GTK_WIDGET (self->curves_view))
     {
-      *name = "loss curves";
+      *name = ns_view_get_info (self->chart)->noun;
       return ns_scene_view_get_scene (NS_SCENE_VIEW (self->curves_view));
     }
-  *name = "network diagram";
+  *name = ns_view_get_info (NS_VIEW_NETWORK)->noun;
   ns_network_view_render_export (self->network_view, scratch,
                                  gtk_widget_get_width (GTK_WIDGET (self->network_view)),
                                  gtk_widget_get_height (GTK_WIDGET (self->network_view)));
@@ -195,11 +195,11 @@ zoom_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   double zoom = self->zoom;
 
   if (g_str_equal (action_name, "win.zoom-in"))
-    zoom = round ((zoom + 0.1) * 10) / 10;
+    zoom = ns_zoom_step (zoom, +1);
   else if (g_str_equal (action_name, "win.zoom-out"))
-    zoom = round ((zoom - 0.1) * 10) / 10;
+    zoom = ns_zoom_step (zoom, -1);
   else
-    zoom = self->presentation ? PRESENTATION_ZOOM : 1.0;
+    zoom = self->presentation ? NS_ZOOM_PRESENTATION : 1.0;
   ns_window_set_zoom (self, zoom);
 }
 

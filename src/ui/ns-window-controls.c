@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ns-learning-rates.h"
 #include "ns-printf.h"
 
 typedef struct
@@ -14,7 +15,8 @@ typedef struct
   const char *property; /* also the action's name after "win." */
   const char *caption;
   const char *tooltip;
-  const char *choices[12]; /* "label|GVariant text", NULL-terminated */
+  const char *choices[12]; /* "label|GVariant text", NULL-terminated; the learning rates' come
+                            * from their table (ns-learning-rates.h) */
 } ControlSpec;
 
 static const ControlSpec controls[N_CONTROLS] = {
@@ -23,9 +25,7 @@ static const ControlSpec controls[N_CONTROLS] = {
                               "How big a step the weights take against the gradient each "
                               "mini-batch. Too small: slow "
                               "learning. Too large: the loss jumps about or blows up.",
-                              { "0.00001|1e-05", "0.0001|0.0001", "0.001|0.001", "0.003|0.003",
-                                "0.01|0.01", "0.03|0.03", "0.1|0.1", "0.3|0.3", "1|1.0", "3|3.0",
-                                "10|10.0", NULL } },
+                              { NULL } },
   [CONTROL_ACTIVATION] = { "activation",
                            "Activation",
                            "The function each hidden neuron applies to its weighted sum, for every "
@@ -80,6 +80,33 @@ ns_window_control_property (Control control)
   return controls[control].property;
 }
 
+/* Choice @k of @control: its label and its action's target; FALSE past the last one. */
+static gboolean
+control_choice (Control control, guint k, char **label, GVariant **target)
+{
+  const char *bar;
+
+  if (control == CONTROL_LEARNING_RATE)
+    {
+      guint n_rates;
+      const NsLearningRate *rates = ns_learning_rates_get (&n_rates);
+
+      if (k >= n_rates)
+        return FALSE;
+      *label = g_strdup (rates[k].label);
+      *target = g_variant_ref_sink (g_variant_new_double (rates[k].value));
+      return TRUE;
+    }
+
+  if (controls[control].choices[k] == NULL)
+    return FALSE;
+  bar = strchr (controls[control].choices[k], '|');
+  *label = g_strndup (controls[control].choices[k], bar - controls[control].choices[k]);
+  *target = g_variant_parse (NULL, bar + 1, NULL, NULL, NULL);
+  g_assert (*target != NULL);
+  return TRUE;
+}
+
 static NnTrainer
 current_trainer (NsWindow *self)
 {
@@ -102,12 +129,15 @@ control_value_text (NsWindow *self, Control control)
          : pspec->value_type == G_TYPE_UINT ? G_VARIANT_TYPE_UINT32
                                             : G_VARIANT_TYPE_STRING;
   state = g_dbus_gvalue_to_gvariant (&value, type);
-  for (guint k = 0; controls[control].choices[k] != NULL; k++)
+  for (guint k = 0;; k++)
     {
-      const char *bar = strchr (controls[control].choices[k], '|');
-      g_autoptr (GVariant) choice = g_variant_parse (type, bar + 1, NULL, NULL, NULL);
-      if (choice != NULL && g_variant_equal (choice, state))
-        return g_strndup (controls[control].choices[k], bar - controls[control].choices[k]);
+      g_autofree char *label = NULL;
+      g_autoptr (GVariant) choice = NULL;
+
+      if (!control_choice (control, k, &label, &choice))
+        break;
+      if (g_variant_equal (choice, state))
+        return g_steal_pointer (&label);
     }
   if (pspec->value_type == G_TYPE_DOUBLE)
     return ns_strdup_printf ("%g", g_value_get_double (&value));
@@ -131,6 +161,12 @@ ns_window_update_control (NsWindow *self, Control control)
 static double
 snap_to_choice (Control control, double value)
 {
+  if (control == CONTROL_LEARNING_RATE)
+    {
+      const NsLearningRate *rate = ns_learning_rates_find (value);
+
+      return rate != NULL ? rate->value : value;
+    }
   for (guint k = 0; controls[control].choices[k] != NULL; k++)
     {
       double choice = g_ascii_strtod (strchr (controls[control].choices[k], '|') + 1, NULL);
@@ -251,20 +287,11 @@ ns_window_set_problem (NsWindow *self, const char *name)
     ns_window_show_message (self, "The problem type follows the labels of a data file");
 }
 
-/* The learning-rate choice below @rate (the control's list), for "reset with a lower rate". */
+/* The learning-rate choice below @rate, for "reset with a lower rate". */
 double
 ns_window_lower_learning_rate (double rate)
 {
-  double best = 1e-5;
-
-  for (guint k = 0; controls[CONTROL_LEARNING_RATE].choices[k] != NULL; k++)
-    {
-      double choice =
-          g_ascii_strtod (strchr (controls[CONTROL_LEARNING_RATE].choices[k], '|') + 1, NULL);
-      if (choice < rate * 0.5 && choice > best)
-        best = choice;
-    }
-  return MIN (best, rate);
+  return ns_learning_rates_lower (rate);
 }
 
 void
@@ -280,14 +307,15 @@ ns_window_build_control_bar (NsWindow *self)
       GtkWidget *caption = gtk_label_new (spec->caption);
       GtkWidget *value = gtk_label_new (NULL);
 
-      for (guint k = 0; spec->choices[k] != NULL; k++)
+      for (guint k = 0;; k++)
         {
-          const char *bar = strchr (spec->choices[k], '|');
-          g_autofree char *label = g_strndup (spec->choices[k], bar - spec->choices[k]);
-          g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
-          g_autoptr (GVariant) target = g_variant_parse (NULL, bar + 1, NULL, NULL, NULL);
+          g_autofree char *label = NULL;
+          g_autoptr (GVariant) target = NULL;
+          g_autoptr (GMenuItem) item = NULL;
 
-          g_assert (target != NULL);
+          if (!control_choice (c, k, &label, &target))
+            break;
+          item = g_menu_item_new (label, NULL);
           g_menu_item_set_action_and_target_value (item, action, target);
           g_menu_append_item (menu, item);
         }

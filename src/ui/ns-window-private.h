@@ -10,12 +10,10 @@
 #include "ns-network-view.h"
 #include "ns-output-view.h"
 #include "ns-step-pacer.h"
+#include "ns-view.h"
+#include "ns-zoom.h"
 
 G_BEGIN_DECLS
-
-#define MIN_ZOOM 0.5
-#define MAX_ZOOM 3.0
-#define PRESENTATION_ZOOM 1.6
 
 /* The controls of the bar under the header: each a caption, its value, and a menu of choices
  * bound to a stateful window action (the property of the same name). */
@@ -56,7 +54,7 @@ struct _NsWindow
   char *problem;
   char *optimizer;
   char *step_size; /* "epoch", "batch" or "sample" */
-  char *chart;     /* what the curves view shows: "loss", "gradients" or "space" */
+  NsView chart;    /* what the curves view shows: loss, gradients or the hidden space */
   GtkLabel *control_values[N_CONTROLS];
 
   /* Template widgets */

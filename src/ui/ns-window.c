@@ -273,42 +273,22 @@ ns_window_get_zoom (NsWindow *self)
 void
 ns_window_set_zoom (NsWindow *self, double zoom)
 {
-  g_autofree char *css = NULL;
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
   g_return_if_fail (NS_IS_WINDOW (self));
 
-  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  zoom = ns_zoom_clamp (zoom);
   if (zoom == self->zoom)
     return;
   self->zoom = zoom;
 
-  /* GTK 4.8 has no UI scale of its own: the window's text grows through a style provider
-   * (DESIGN.md, "Drawing"), the custom views through their zoom. */
-  /* libadwaita's type classes are in absolute points: they scale by the same factor. Numbers
-   * in CSS never follow the locale (no decimal commas). */
-  {
-    char body[G_ASCII_DTOSTR_BUF_SIZE], small[G_ASCII_DTOSTR_BUF_SIZE];
-    char title[G_ASCII_DTOSTR_BUF_SIZE];
-
-    css = g_strdup_printf (
-        "window.ns-window { font-size: %s%%; }\n"
-        "window.ns-window .heading, window.ns-window .body { font-size: %spt; }\n"
-        "window.ns-window .caption, window.ns-window .caption-heading { font-size: %spt; }\n"
-        "window.ns-window .title-4 { font-size: %spt; }\n",
-        g_ascii_formatd (number, sizeof number, "%.0f", zoom * 100),
-        g_ascii_formatd (body, sizeof body, "%.1f", 11 * zoom),
-        g_ascii_formatd (small, sizeof small, "%.1f", 9 * zoom),
-        g_ascii_formatd (title, sizeof title, "%.1f", 13 * zoom));
-  }
-  gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
+  /* The window's text through its style provider, the custom views through their zoom. */
+  ns_zoom_provider_load (self->zoom_provider, "ns-window", zoom);
   ns_network_view_set_zoom (self->network_view, zoom);
   ns_data_panel_set_zoom (self->data_panel, zoom);
   ns_scene_view_set_zoom (NS_SCENE_VIEW (self->output_view), zoom);
   ns_scene_view_set_zoom (NS_SCENE_VIEW (self->curves_view), zoom);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < MAX_ZOOM);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > MIN_ZOOM);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < NS_ZOOM_MAX);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > NS_ZOOM_MIN);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
@@ -323,7 +303,7 @@ set_presentation (NsWindow *self, gboolean presentation)
     gtk_window_fullscreen (GTK_WINDOW (self));
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
-  ns_window_set_zoom (self, presentation ? PRESENTATION_ZOOM : 1.0);
+  ns_window_set_zoom (self, presentation ? NS_ZOOM_PRESENTATION : 1.0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }
 
@@ -341,34 +321,26 @@ check_button (const char *label, const char *tooltip, gpointer target, const cha
   return button;
 }
 
-/* Three linked toggle buttons choosing what the chart under the boundary shows (win.chart,
- * bound to the curves view's "chart"). */
+/* Linked toggle buttons choosing what the chart under the boundary shows (win.chart, bound to
+ * the curves view's "chart"): one per chart of the views' table. */
 static GtkWidget *
 chart_switcher (NsWindow *self)
 {
-  static const struct
-  {
-    const char *label, *target, *tooltip;
-  } charts[] = {
-    { "_Loss", "loss", "Training and test loss (and accuracy) for every epoch" },
-    { "_Gradients", "gradients",
-      "Each layer's mean gradient per epoch, log scale: with many sigmoid layers it vanishes "
-      "toward the input, with ReLU it does not" },
-    { "_Hidden space", "space",
-      "How the last hidden layer bends the input plane: its grid and the points, drawn in the "
-      "layer's own coordinates" },
-  };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  for (guint k = 0; k < G_N_ELEMENTS (charts); k++)
+  for (NsView view = 0; view < NS_N_VIEWS; view++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_mnemonic (charts[k].label);
+      const NsViewInfo *info = ns_view_get_info (view);
+      GtkWidget *button;
 
+      if (!ns_view_is_chart (view))
+        continue;
+      button = gtk_toggle_button_new_with_mnemonic (info->mnemonic);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.chart");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", charts[k].target);
-      gtk_widget_set_tooltip_text (button, charts[k].tooltip);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", info->name);
+      gtk_widget_set_tooltip_text (button, info->tooltip);
       gtk_widget_set_focus_on_click (button, FALSE);
       gtk_box_append (GTK_BOX (box), button);
     }
@@ -533,13 +505,12 @@ ns_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NS_TYPE_WINDOW);
 
   g_clear_weak_pointer (&self->race_window);
-  g_clear_object (&self->zoom_provider);
+  ns_zoom_provider_clear (GTK_WIDGET (self), &self->zoom_provider);
   g_clear_pointer (&self->activation, g_free);
   g_clear_pointer (&self->regularization, g_free);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->optimizer, g_free);
   g_clear_pointer (&self->step_size, g_free);
-  g_clear_pointer (&self->chart, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->experiment);
 
@@ -602,7 +573,7 @@ ns_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       break;
 
     case PROP_CHART:
-      g_value_set_string (value, self->chart);
+      g_value_set_string (value, ns_view_get_info (self->chart)->name);
       break;
 
     default:
@@ -639,11 +610,17 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       break;
 
     case PROP_CHART:
-      if (g_strcmp0 (self->chart, g_value_get_string (value)) != 0)
-        {
-          ns_window_set_string (&self->chart, g_value_get_string (value));
-          g_object_notify_by_pspec (object, properties[PROP_CHART]);
-        }
+      {
+        NsView chart;
+
+        /* Only the charts of the right column: anything else is ignored. */
+        if (ns_view_from_name (g_value_get_string (value), &chart) && ns_view_is_chart (chart)
+            && chart != self->chart)
+          {
+            self->chart = chart;
+            g_object_notify_by_pspec (object, properties[PROP_CHART]);
+          }
+      }
       break;
 
     case PROP_STEP_SIZE:
@@ -740,13 +717,13 @@ ns_window_class_init (NsWindowClass *klass)
       g_param_spec_string ("optimizer", NULL, NULL, "sgd",
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM] =
-      g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
+      g_param_spec_double ("zoom", NULL, NULL, NS_ZOOM_MIN, NS_ZOOM_MAX, 1.0,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PRESENTATION] =
       g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CHART] =
-      g_param_spec_string ("chart", NULL, NULL, "loss",
+      g_param_spec_string ("chart", NULL, NULL, ns_view_get_info (NS_VIEW_LOSS)->name,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STEP_SIZE] =
       g_param_spec_string ("step-size", NULL, NULL, "epoch",
@@ -788,7 +765,7 @@ ns_window_init (NsWindow *self)
   self->problem = g_strdup ("classification");
   self->optimizer = g_strdup ("sgd");
   self->step_size = g_strdup ("epoch");
-  self->chart = g_strdup ("loss");
+  self->chart = NS_VIEW_LOSS;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -804,8 +781,5 @@ ns_window_init (NsWindow *self)
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "ns-window");
   ns_keys_add_space_plays (GTK_WIDGET (self), "win.play");
-  self->zoom_provider = gtk_css_provider_new ();
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                              GTK_STYLE_PROVIDER (self->zoom_provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  self->zoom_provider = ns_zoom_provider_new (GTK_WIDGET (self));
 }

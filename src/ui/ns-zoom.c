@@ -1,0 +1,73 @@
+/* ns-zoom.c: the zoom's limits and the CSS that scales a window's text. */
+#include "config.h"
+
+#include "ns-zoom.h"
+
+#include <math.h>
+
+double
+ns_zoom_clamp (double zoom)
+{
+  if (isnan (zoom))
+    return 1.0;
+  return CLAMP (zoom, NS_ZOOM_MIN, NS_ZOOM_MAX);
+}
+
+double
+ns_zoom_step (double zoom, int direction)
+{
+  double step = direction > 0 ? 0.1 : direction < 0 ? -0.1 : 0;
+
+  return ns_zoom_clamp (round ((zoom + step) * 10) / 10);
+}
+
+GtkCssProvider *
+ns_zoom_provider_new (GtkWidget *window)
+{
+  GtkCssProvider *provider;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (window), NULL);
+
+  provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (window),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return provider;
+}
+
+void
+ns_zoom_provider_load (GtkCssProvider *provider, const char *window_class, double zoom)
+{
+  char percent[G_ASCII_DTOSTR_BUF_SIZE], body[G_ASCII_DTOSTR_BUF_SIZE];
+  char small[G_ASCII_DTOSTR_BUF_SIZE], title[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *css = NULL;
+  const char *w = window_class;
+
+  g_return_if_fail (GTK_IS_CSS_PROVIDER (provider));
+  g_return_if_fail (window_class != NULL);
+
+  /* libadwaita's type classes are in absolute points: they scale by the same factor. Numbers
+   * in CSS never follow the locale (no decimal commas). */
+  css = g_strdup_printf ("window.%s { font-size: %s%%; }\n"
+                         "window.%s .heading, window.%s .body { font-size: %spt; }\n"
+                         "window.%s .caption, window.%s .caption-heading { font-size: %spt; }\n"
+                         "window.%s .title-4 { font-size: %spt; }\n",
+                         w, g_ascii_formatd (percent, sizeof percent, "%.0f", zoom * 100), w, w,
+                         g_ascii_formatd (body, sizeof body, "%.1f", 11 * zoom), w, w,
+                         g_ascii_formatd (small, sizeof small, "%.1f", 9 * zoom), w,
+                         g_ascii_formatd (title, sizeof title, "%.1f", 13 * zoom));
+  gtk_css_provider_load_from_data (provider, css, -1);
+}
+
+void
+ns_zoom_provider_clear (GtkWidget *window, GtkCssProvider **provider)
+{
+  g_return_if_fail (GTK_IS_WIDGET (window));
+  g_return_if_fail (provider != NULL);
+
+  if (*provider == NULL)
+    return;
+  gtk_style_context_remove_provider_for_display (gtk_widget_get_display (window),
+                                                 GTK_STYLE_PROVIDER (*provider));
+  g_clear_object (provider);
+}
