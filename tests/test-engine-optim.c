@@ -207,6 +207,16 @@ test_nonfinite (void)
   nn_net_free (t.net);
 }
 
+/* one table says which activations a hidden layer may use: all but softmax */
+static void
+test_hidden_activations (void)
+{
+  for (int a = 0; a < NN_N_ACTIVATIONS; a++)
+    g_assert_cmpint (nn_activation_is_hidden (a), ==, a != NN_ACT_SOFTMAX);
+  g_assert_false (nn_activation_is_hidden (nn_activation_from_name ("no-such")));
+  g_assert_false (nn_activation_is_hidden (NN_N_ACTIVATIONS));
+}
+
 static void
 test_names (void)
 {
@@ -235,5 +245,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/optim/clip-with-reg", test_clip_with_reg);
   g_test_add_func ("/engine/optim/nonfinite", test_nonfinite);
   g_test_add_func ("/engine/optim/names", test_names);
+  g_test_add_func ("/engine/optim/hidden-activations", test_hidden_activations);
   return g_test_run ();
 }

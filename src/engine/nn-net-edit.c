@@ -153,12 +153,6 @@ plan_run (Plan *p, NnStatus st, NnNet *net, const NnRng *init)
   return st;
 }
 
-static int
-hidden_act_valid (NnActivation act)
-{
-  return (unsigned) act < NN_ACT_SOFTMAX;
-}
-
 NnStatus
 nn_net_add_neuron (NnNet *net, size_t hidden, const NnRng *init)
 {
@@ -201,7 +195,7 @@ nn_net_insert_layer (NnNet *net, size_t position, size_t width, NnActivation act
     return NN_ERR_ARG;
   n_hidden = net->n_layers - 1;
   if (position > n_hidden || n_hidden + 1 >= NN_MAX_LAYERS || width == 0 || width > NN_MAX_WIDTH
-      || !hidden_act_valid (act))
+      || !nn_activation_is_hidden (act))
     return NN_ERR_ARG;
   plan_init (&p, net);
   for (size_t h = n_hidden; h > position; h--)
@@ -243,7 +237,7 @@ nn_net_remove_layer (NnNet *net, size_t position)
 NnStatus
 nn_net_set_activation (NnNet *net, size_t hidden, NnActivation act)
 {
-  if (net == NULL || hidden + 1 >= net->n_layers || !hidden_act_valid (act))
+  if (net == NULL || hidden + 1 >= net->n_layers || !nn_activation_is_hidden (act))
     return NN_ERR_ARG;
   net->layers[hidden].act = act;
   return NN_OK;

@@ -36,8 +36,16 @@ size_add (size_t a, size_t b, size_t *out)
 
 /* ---- names ---- */
 
-static const char *const activation_names[NN_N_ACTIVATIONS] = {
-  "linear", "relu", "leaky_relu", "tanh", "sigmoid", "softmax",
+/* Every activation once: its name, and whether a hidden layer may use it (softmax couples a
+ * layer's neurons and is only the output of NN_LOSS_SOFTMAX_CE). */
+static const struct
+{
+  const char *name;
+  int hidden;
+} activation_table[NN_N_ACTIVATIONS] = {
+  [NN_ACT_LINEAR] = { "linear", 1 },         [NN_ACT_RELU] = { "relu", 1 },
+  [NN_ACT_LEAKY_RELU] = { "leaky_relu", 1 }, [NN_ACT_TANH] = { "tanh", 1 },
+  [NN_ACT_SIGMOID] = { "sigmoid", 1 },       [NN_ACT_SOFTMAX] = { "softmax", 0 },
 };
 static const char *const optimizer_names[NN_N_OPTIMIZERS] = { "sgd", "momentum", "adam" };
 static const char *const regularization_names[NN_N_REGULARIZATIONS] = { "none", "l1", "l2" };
@@ -56,13 +64,24 @@ name_index (const char *const *names, int n, const char *name)
 const char *
 nn_activation_name (NnActivation act)
 {
-  return (unsigned) act < NN_N_ACTIVATIONS ? activation_names[act] : "unknown";
+  return (unsigned) act < NN_N_ACTIVATIONS ? activation_table[act].name : "unknown";
 }
 
 int
 nn_activation_from_name (const char *name)
 {
-  return name_index (activation_names, NN_N_ACTIVATIONS, name);
+  if (name == NULL)
+    return -1;
+  for (int a = 0; a < NN_N_ACTIVATIONS; a++)
+    if (strcmp (activation_table[a].name, name) == 0)
+      return a;
+  return -1;
+}
+
+int
+nn_activation_is_hidden (NnActivation act)
+{
+  return (unsigned) act < NN_N_ACTIVATIONS && activation_table[act].hidden;
 }
 
 const char *
@@ -170,7 +189,7 @@ nn_net_new (size_t n_inputs,
   if (loss == NN_LOSS_SOFTMAX_CE && (n_classes < 2 || n_classes > NN_MAX_WIDTH))
     return NULL;
   for (size_t h = 0; h < n_hidden; h++)
-    if (widths[h] == 0 || widths[h] > NN_MAX_WIDTH || (unsigned) acts[h] >= NN_ACT_SOFTMAX)
+    if (widths[h] == 0 || widths[h] > NN_MAX_WIDTH || !nn_activation_is_hidden (acts[h]))
       return NULL;
 
   net = calloc (1, sizeof *net);

@@ -222,7 +222,9 @@ NnStatus nn_net_set_output (NnNet *net, NnLoss loss, size_t n_classes, const NnR
 
 const char *nn_activation_name (NnActivation act); /* "relu", "leaky_relu", "tanh", … */
 int nn_activation_from_name (const char *name);    /* -1 if unknown */
-const char *nn_optimizer_name (NnOptimizer opt);   /* "sgd", "momentum", "adam" */
+/* 1 if a hidden layer may use @act (not softmax, not out of range, not -1 from a name) */
+int nn_activation_is_hidden (NnActivation act);
+const char *nn_optimizer_name (NnOptimizer opt); /* "sgd", "momentum", "adam" */
 int nn_optimizer_from_name (const char *name);
 const char *nn_regularization_name (NnRegularization reg); /* "none", "l1", "l2" */
 int nn_regularization_from_name (const char *name);

@@ -110,8 +110,8 @@ activation_names (void)
   GString *s = g_string_new (NULL);
 
   for (int a = 0; a < NN_N_ACTIVATIONS; a++)
-    if (a != NN_ACT_SOFTMAX)
-      g_string_append_printf (s, "%s%s", a ? ", " : "", nn_activation_name (a));
+    if (nn_activation_is_hidden (a))
+      g_string_append_printf (s, "%s%s", s->len > 0 ? ", " : "", nn_activation_name (a));
   return g_string_free (s, FALSE);
 }
 
@@ -157,7 +157,7 @@ ns_config_parse_activations (const char *text, guint n_hidden, NnActivation *act
   for (guint k = 0; k < n; k++)
     {
       int act = nn_activation_from_name (g_strstrip (parts[k]));
-      if (act < 0 || act == NN_ACT_SOFTMAX)
+      if (!nn_activation_is_hidden (act))
         {
           g_autofree char *names = activation_names ();
           g_autofree char *allowed = g_strdup_printf ("one of %s", names);

@@ -190,7 +190,7 @@ ns_experiment_set_activation (NsExperiment *self, guint hidden, NnActivation act
 {
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
-  if (hidden >= self->config.n_hidden || act == NN_ACT_SOFTMAX || act >= NN_N_ACTIVATIONS)
+  if (hidden >= self->config.n_hidden || !nn_activation_is_hidden (act))
     return FALSE;
   if (act == self->config.activations[hidden])
     return TRUE;

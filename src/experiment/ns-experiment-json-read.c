@@ -301,7 +301,7 @@ static int
 hidden_activation_from_name (const char *s)
 {
   int act = nn_activation_from_name (s);
-  return act == NN_ACT_SOFTMAX ? -1 : act;
+  return nn_activation_is_hidden (act) ? act : -1;
 }
 
 static gboolean

@@ -319,7 +319,7 @@ set_activation_action_cb (GtkWidget *widget, const char *action_name, GVariant *
   for (char *p = name; *p != '\0'; p++)
     *p = g_ascii_tolower (*p);
   act = nn_activation_from_name (name);
-  refused (self, act >= 0 && act != NN_ACT_SOFTMAX && layer < n_hidden (self)
+  refused (self, nn_activation_is_hidden (act) && layer < n_hidden (self)
                      && ns_experiment_set_activation (self->experiment, layer, (NnActivation) act));
 }
 
