@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "nn-net.h"
+#include "ns-test-net.h"
 #include "ns-test-experiment.h"
 
 #define N_SAMPLES 24
@@ -152,7 +153,7 @@ net_hash (const NnNet *net)
 static NnNet *
 golden_net (const GoldenCase *c)
 {
-  return nn_net_new (N_INPUTS, c->n_hidden, c->widths, c->acts, c->loss, c->n_classes);
+  return dense_net_new (N_INPUTS, c->n_hidden, c->widths, c->acts, c->loss, c->n_classes);
 }
 
 static uint64_t

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "nn-net.h"
+#include "ns-test-net.h"
 
 #define TOL 1e-6
 
@@ -19,7 +20,7 @@ typedef struct
 static void
 tiny_init (Tiny *t, float w, float b)
 {
-  t->net = nn_net_new (1, 0, NULL, NULL, NN_LOSS_MSE, 0);
+  t->net = dense_net_new (1, 0, NULL, NULL, NN_LOSS_MSE, 0);
   g_assert_nonnull (t->net);
   g_assert_cmpuint (t->net->n_params, ==, 2);
   t->w = &t->net->params[nn_net_param_index (t->net, 0, 0, 0)];
