@@ -453,6 +453,22 @@ nn_net_unit_index (const NnNet *net, size_t layer, size_t j)
   return net->layers[layer].unit_offset + j;
 }
 
+size_t
+nn_net_unit_layer (const NnNet *net, size_t unit, size_t *j)
+{
+  if (net == NULL)
+    return 0;
+  for (size_t l = 0; l < net->n_layers; l++)
+    if (unit - net->layers[l].unit_offset < net->layers[l].n_out
+        && unit >= net->layers[l].unit_offset)
+      {
+        if (j != NULL)
+          *j = unit - net->layers[l].unit_offset;
+        return l;
+      }
+  return net->n_layers;
+}
+
 /* ---- initialisation ---- */
 
 /* Xavier sqrt (6 / (fan_in + fan_out)), or He sqrt (6 / fan_in) for relu and leaky relu;
@@ -572,6 +588,28 @@ dense_backward (NnNet *net, const NnLayer *L, const float *x, const float *dz, f
     nn_dense_backward_input (dx, cap, dz, cap, net->params + L->w_offset, L->n_in, L->n_out, n);
 }
 
+/* the products backward adds for sample s alone: dW[j][i] = dz[j][s] x[i][s], db[j] = dz[j][s] */
+static void
+dense_sample_grad (const NnNet *net,
+                   const NnLayer *L,
+                   const float *x,
+                   const float *dz,
+                   size_t s,
+                   float *grad)
+{
+  size_t cap = net->batch_cap;
+
+  for (size_t j = 0; j < L->n_out; j++)
+    {
+      float dj = dz[j * cap + s];
+      float *gw = grad + L->w_offset + j * L->n_in;
+
+      for (size_t i = 0; i < L->n_in; i++)
+        gw[i] = dj * x[i * cap + s];
+      grad[L->b_offset + j] = dj;
+    }
+}
+
 /* A layer kind's pair: the forward's z from the layer's input (acts = f(z) is applied after it
  * by act_rows), and the backward's parameter gradients and dL/dinput from dL/dz. A new kind is
  * one more pair here. */
@@ -591,10 +629,17 @@ typedef struct
                     const float *dz,
                     float *dx,
                     size_t n);
+  /* one sample's own parameter gradient (for the step-through) */
+  void (*sample_grad) (const NnNet *net,
+                       const NnLayer *L,
+                       const float *x,
+                       const float *dz,
+                       size_t s,
+                       float *grad);
 } LayerOps;
 
 static const LayerOps layer_ops[NN_N_LAYER_KINDS] = {
-  [NN_LAYER_DENSE] = { dense_forward, dense_backward },
+  [NN_LAYER_DENSE] = { dense_forward, dense_backward, dense_sample_grad },
 };
 
 /* z = layer (x), a = f(z), layer after layer, for n samples: x rows ldx apart, unit rows ld
@@ -783,6 +828,25 @@ nn_net_backward (NnNet *net, const float *y, float scale)
           for (size_t j = 0; j < P->n_out; j++)
             nn_act_backward (P->act, dp + j * cap, zp + j * cap, ap + j * cap, n);
       }
+    }
+  return NN_OK;
+}
+
+/* each layer's sample_grad from the kept inputs, activations and deltas */
+NnStatus
+nn_net_sample_grad (const NnNet *net, size_t s, float *grad)
+{
+  size_t cap;
+
+  if (net == NULL || grad == NULL || s >= net->batch)
+    return NN_ERR_ARG;
+  cap = net->batch_cap;
+  for (size_t l = 0; l < net->n_layers; l++)
+    {
+      const NnLayer *L = &net->layers[l];
+      const float *x = l > 0 ? net->acts + net->layers[l - 1].unit_offset * cap : net->inputs;
+
+      layer_ops[L->kind].sample_grad (net, L, x, net->deltas + L->unit_offset * cap, s, grad);
     }
   return NN_OK;
 }

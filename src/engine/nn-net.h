@@ -223,6 +223,8 @@ float nn_net_bias (const NnNet *net, size_t layer, size_t j); /* row j's bias, N
 /* Row of unit j of layer @layer in pre/acts/deltas, in nn_net_eval_grid's out and in any
  * per-unit array in unit order (out + row * n is its n values); SIZE_MAX when out of range. */
 size_t nn_net_unit_index (const NnNet *net, size_t layer, size_t j);
+/* The inverse: the layer of unit row @unit (n_layers when out of range), and its j in *j. */
+size_t nn_net_unit_layer (const NnNet *net, size_t unit, size_t *j);
 /* Grows the activation rows to hold @batch_cap samples (forward does it when needed); growing
  * discards the kept activations (batch becomes 0). */
 NnStatus nn_net_reserve (NnNet *net, size_t batch_cap);
@@ -253,6 +255,10 @@ void nn_net_zero_grads (NnNet *net);
 /* Backward pass of the last forward: grads += scale * dL/dparams summed over its samples, in
  * ascending sample order; keeps deltas (scaled dL/dz). Use scale = 1 / batch size. */
 NnStatus nn_net_backward (NnNet *net, const float *y, float scale);
+/* Sample @s's own share of the last backward's gradient (n_params floats): the very products
+ * backward added for it (dense: dW[j][i] = dz[j][s] x[i][s], db[j] = dz[j][s]), not the
+ * difference of two rounded sums. NN_ERR_ARG if @s is not in the last forward. */
+NnStatus nn_net_sample_grad (const NnNet *net, size_t s, float *grad);
 /* One optimizer step from grads: regularisation, clipping, then SGD / momentum / Adam.
  * NN_ERR_NONFINITE if any parameter is not finite afterwards. */
 NnStatus nn_net_update (NnNet *net, const NnTrainer *trainer);

@@ -173,22 +173,10 @@ run_sample (StepData *d, NsExperiment *self, guint s)
   copy_column (d->z, net->pre, d->n_units, cap);
   copy_column (d->a, net->acts, d->n_units, cap);
   copy_column (d->delta, net->deltas, d->n_units, cap);
-  /* The sample's own gradient, delta_j * x_i (x the layer's input), rather than grads after
-   * minus before: the difference of two rounded sums would not be exactly its contribution. */
-  for (size_t l = 0; l < net->n_layers; l++)
-    {
-      const NnLayer *L = &net->layers[l];
-      const float *xin = l == 0 ? d->input : d->a + net->layers[l - 1].unit_offset;
-
-      for (size_t j = 0; j < L->n_out; j++)
-        {
-          float dj = d->delta[L->unit_offset + j];
-
-          for (size_t i = 0; i < L->n_in; i++)
-            d->grad[L->w_offset + j * L->n_in + i] = dj * xin[i];
-          d->grad[L->b_offset + j] = dj;
-        }
-    }
+  /* The sample's own gradient from the engine, rather than grads after minus before: the
+   * difference of two rounded sums would not be exactly its contribution. */
+  if (nn_net_sample_grad (net, 0, d->grad) != NN_OK)
+    return FALSE;
   memcpy (d->batch_grad, net->grads, d->n_params * sizeof (float));
 
   d->pub.sample = s;

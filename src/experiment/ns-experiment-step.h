@@ -24,7 +24,7 @@
  * an edit, a reset, a batch size change.
  *
  * The numbers are copies, so going back (ns_experiment_step_back) only moves the phase shown.
- * Per-neuron arrays are in unit order (row layers[l].unit_offset + j, output layer last);
+ * Per-neuron arrays are in unit order (nn_net_unit_index (net, l, j), output layer last);
  * per-weight arrays in the network's parameter layout (nn_net_param_index).
  */
 #pragma once
