@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nn-kernels-private.h"
 #include "nn-kernels.h"
 #include "nn-math.h"
 
@@ -869,33 +870,35 @@ nn_trainer_defaults (NnTrainer *trainer)
   trainer->clip_norm = 0.0f;
 }
 
-/* g' = g + reg (weights only); if |g'| > clip: g' *= clip / |g'|; then the optimizer */
-NnStatus
-nn_net_update (NnNet *net, const NnTrainer *trainer)
+/* The step of one update from the trainer and the net's counters, without changing the net:
+ * Adam's bias corrections from beta^t of the next step (*beta1_power, *beta2_power), and the
+ * clipping factor from the global norm of g' = g + reg over the whole gradient. */
+static void
+step_setup (const NnNet *net,
+            const NnTrainer *trainer,
+            NnStep *st,
+            double *beta1_power,
+            double *beta2_power)
 {
-  NnStep st;
-  size_t bad = 0;
-
-  if (net == NULL || trainer == NULL || (unsigned) trainer->optimizer >= NN_N_OPTIMIZERS
-      || (unsigned) trainer->regularization >= NN_N_REGULARIZATIONS)
-    return NN_ERR_ARG;
-  memset (&st, 0, sizeof st);
-  st.optimizer = trainer->optimizer;
-  st.reg_rate = trainer->reg_rate;
-  st.gscale = 1.0f;
-  st.lr = trainer->learning_rate;
-  st.mu = trainer->momentum;
-  st.beta1 = trainer->beta1;
-  st.beta2 = trainer->beta2;
-  st.one_minus_beta1 = 1.0f - trainer->beta1;
-  st.one_minus_beta2 = 1.0f - trainer->beta2;
-  st.eps = trainer->epsilon;
+  memset (st, 0, sizeof *st);
+  st->optimizer = trainer->optimizer;
+  st->reg_rate = trainer->reg_rate;
+  st->gscale = 1.0f;
+  st->lr = trainer->learning_rate;
+  st->mu = trainer->momentum;
+  st->beta1 = trainer->beta1;
+  st->beta2 = trainer->beta2;
+  st->one_minus_beta1 = 1.0f - trainer->beta1;
+  st->one_minus_beta2 = 1.0f - trainer->beta2;
+  st->eps = trainer->epsilon;
+  *beta1_power = net->adam_beta1_power;
+  *beta2_power = net->adam_beta2_power;
   if (trainer->optimizer == NN_OPT_ADAM)
     {
-      net->adam_beta1_power *= (double) trainer->beta1;
-      net->adam_beta2_power *= (double) trainer->beta2;
-      st.inv_bc1 = (float) (1.0 / (1.0 - net->adam_beta1_power));
-      st.inv_bc2 = (float) (1.0 / (1.0 - net->adam_beta2_power));
+      *beta1_power *= (double) trainer->beta1;
+      *beta2_power *= (double) trainer->beta2;
+      st->inv_bc1 = (float) (1.0 / (1.0 - *beta1_power));
+      st->inv_bc2 = (float) (1.0 / (1.0 - *beta2_power));
     }
   if (trainer->clip_norm > 0.0f)
     {
@@ -906,15 +909,37 @@ nn_net_update (NnNet *net, const NnTrainer *trainer)
         {
           const NnLayer *L = &net->layers[l];
 
-          st.reg = trainer->regularization;
-          nn_grad_sumsq (&st, net->params + L->w_offset, net->grads + L->w_offset, L->n_weights, p);
-          st.reg = NN_REG_NONE;
-          nn_grad_sumsq (&st, net->params + L->b_offset, net->grads + L->b_offset, L->n_biases, p);
+          st->reg = trainer->regularization;
+          nn_grad_sumsq (st, net->params + L->w_offset, net->grads + L->w_offset, L->n_weights, p);
+          st->reg = NN_REG_NONE;
+          nn_grad_sumsq (st, net->params + L->b_offset, net->grads + L->b_offset, L->n_biases, p);
         }
       norm = sqrt (((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7])));
       if (norm > (double) trainer->clip_norm)
-        st.gscale = (float) ((double) trainer->clip_norm / norm);
+        st->gscale = (float) ((double) trainer->clip_norm / norm);
     }
+}
+
+static int
+trainer_valid (const NnTrainer *trainer)
+{
+  return (unsigned) trainer->optimizer < NN_N_OPTIMIZERS
+         && (unsigned) trainer->regularization < NN_N_REGULARIZATIONS;
+}
+
+/* g' = g + reg (weights only); if |g'| > clip: g' *= clip / |g'|; then the optimizer */
+NnStatus
+nn_net_update (NnNet *net, const NnTrainer *trainer)
+{
+  NnStep st;
+  double beta1_power, beta2_power;
+  size_t bad = 0;
+
+  if (net == NULL || trainer == NULL || !trainer_valid (trainer))
+    return NN_ERR_ARG;
+  step_setup (net, trainer, &st, &beta1_power, &beta2_power);
+  net->adam_beta1_power = beta1_power;
+  net->adam_beta2_power = beta2_power;
   for (size_t l = 0; l < net->n_layers; l++)
     {
       const NnLayer *L = &net->layers[l];
@@ -928,6 +953,58 @@ nn_net_update (NnNet *net, const NnTrainer *trainer)
     }
   net->n_updates++;
   return bad ? NN_ERR_NONFINITE : NN_OK;
+}
+
+/* one parameter through the kernels' own formulas (nn-kernels-private.h) */
+static void
+terms_one (const NnStep *st, float w, float g, float m, float v, NnUpdateTerms *t)
+{
+  t->grad = g;
+  t->reg_grad = effective_grad (st->reg, st->reg_rate, 1.0f, w, g);
+  t->gscale = st->gscale;
+  t->effective = effective_grad (st->reg, st->reg_rate, st->gscale, w, g);
+  t->m_hat = 0.0f;
+  t->v_hat = 0.0f;
+  switch (st->optimizer)
+    {
+    case NN_OPT_MOMENTUM:
+      t->param = momentum_one (st, w, t->effective, &m);
+      break;
+    case NN_OPT_ADAM:
+      t->param = adam_terms (st, w, t->effective, &m, &v, &t->m_hat, &t->v_hat);
+      break;
+    case NN_OPT_SGD:
+    case NN_N_OPTIMIZERS:
+    default:
+      t->param = sgd_one (st, w, t->effective);
+      break;
+    }
+  t->m = m;
+  t->v = v;
+}
+
+/* the setup of nn_net_update, then each parameter with the same formulas */
+NnStatus
+nn_net_update_terms (const NnNet *net, const NnTrainer *trainer, NnUpdateTerms *terms)
+{
+  NnStep st;
+  double beta1_power, beta2_power;
+
+  if (net == NULL || trainer == NULL || terms == NULL || !trainer_valid (trainer))
+    return NN_ERR_ARG;
+  step_setup (net, trainer, &st, &beta1_power, &beta2_power);
+  for (size_t l = 0; l < net->n_layers; l++)
+    {
+      const NnLayer *L = &net->layers[l];
+
+      st.reg = trainer->regularization;
+      for (size_t k = L->w_offset; k < L->w_offset + L->n_weights; k++)
+        terms_one (&st, net->params[k], net->grads[k], net->opt_m[k], net->opt_v[k], &terms[k]);
+      st.reg = NN_REG_NONE;
+      for (size_t k = L->b_offset; k < L->b_offset + L->n_biases; k++)
+        terms_one (&st, net->params[k], net->grads[k], net->opt_m[k], net->opt_v[k], &terms[k]);
+    }
+  return NN_OK;
 }
 
 /* Weights only: a bias's gradient is its neurons' mean delta, which says less about whether

@@ -262,6 +262,23 @@ NnStatus nn_net_sample_grad (const NnNet *net, size_t s, float *grad);
 /* One optimizer step from grads: regularisation, clipping, then SGD / momentum / Adam.
  * NN_ERR_NONFINITE if any parameter is not finite afterwards. */
 NnStatus nn_net_update (NnNet *net, const NnTrainer *trainer);
+/* What nn_net_update does to one parameter, term by term, for the step-through. */
+typedef struct
+{
+  float grad;      /* g: the batch gradient in grads */
+  float reg_grad;  /* g + rate sign(w) (L1) or g + rate w (L2) for a weight; g for a bias */
+  float gscale;    /* the clipping factor of the whole gradient (1: not clipped) */
+  float effective; /* g' = reg_grad gscale: what the optimizer is given */
+  float m;         /* after: momentum's velocity mu m + g', or Adam's first moment */
+  float v;         /* after: Adam's second moment (unchanged otherwise) */
+  float m_hat;     /* Adam: m / (1 - beta1^t); 0 otherwise */
+  float v_hat;     /* Adam: v / (1 - beta2^t); 0 otherwise */
+  float param;     /* the parameter after the update */
+} NnUpdateTerms;
+/* The terms of every parameter (n_params of them) of the update nn_net_update (net, trainer)
+ * would make now, without making it: the same float operations as its kernels, so each
+ * number equals what the update then does, bit for bit. */
+NnStatus nn_net_update_terms (const NnNet *net, const NnTrainer *trainer, NnUpdateTerms *terms);
 /* Mean |dL/dw| over layer @layer's n_weights weights (biases excluded, so the number
  * measures how strongly the loss pulls on the connections), summed in double in index order.
  * Read it after backward and before update: update adds the regularisation term to grads and

@@ -306,16 +306,23 @@ explain_update (GString *s,
                 const char *symbol)
 {
   const NnTrainer *t = &step->trainer;
-  double g = step->batch_grad[k];
+  const NnUpdateTerms *terms = step->terms != NULL ? &step->terms[k] : NULL;
+  double g;
   double w = step->params_before[k];
-  double ge = g; /* the gradient the optimizer is given: with the regularisation term */
+  double ge; /* the gradient the optimizer is given: with the regularisation term */
   const char *g_name = "g";
   g_autofree char *lr = num (t->learning_rate);
-  g_autofree char *gs = num (g);
+  g_autofree char *gs = NULL;
   g_autofree char *change = num (step->change[k]);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
+  /* The engine's numbers of this very update (nn_net_update_terms), never re-derived here. */
+  if (terms == NULL)
+    return;
+  g = terms->grad;
+  ge = terms->reg_grad;
+  gs = num (g);
   g_string_append_printf (s, "batch gradient g = %s\n", gs);
   /* The engine regularises weights only, never biases. */
   if (is_weight && t->regularization != NN_REG_NONE && t->reg_rate > 0)
@@ -327,14 +334,14 @@ explain_update (GString *s,
       g_name = "g′";
       if (t->regularization == NN_REG_L2)
         {
-          ge = g + t->reg_rate * w;
+          ge = terms->reg_grad;
           ges = num (ge);
           g_string_append_printf (s, "with L2: g′ = g + λ·w = %s + %s·%s = %s\n", gs, rate, wf,
                                   ges);
         }
       else
         {
-          ge = g + t->reg_rate * (w > 0 ? 1 : w < 0 ? -1 : 0);
+          ge = terms->reg_grad;
           ges = num (ge);
           g_string_append_printf (s, "with L1: g′ = g + λ·sign(w) = %s + %s·%s = %s\n", gs, rate,
                                   w > 0   ? "1"
@@ -373,8 +380,8 @@ explain_update (GString *s,
         g_autofree char *m1 = num (step->m_after[k]);
         g_autofree char *v0 = factor (step->v_before[k]);
         g_autofree char *v1 = num (step->v_after[k]);
-        double mh = step->m_after[k] / (1 - step->adam_beta1_power);
-        double vh = step->v_after[k] / (1 - step->adam_beta2_power);
+        double mh = terms->m_hat;
+        double vh = terms->v_hat;
         g_autofree char *mhs = num (mh);
         g_autofree char *mhf = factor (mh);
         g_autofree char *vhs = num (vh);
