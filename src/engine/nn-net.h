@@ -33,7 +33,7 @@
 
 #include "nn-rng.h"
 
-#define NN_MAX_LAYERS 16 /* dense layers, output included: up to 15 hidden */
+#define NN_MAX_LAYERS 16 /* layers, output included: up to 15 hidden */
 #define NN_MAX_WIDTH 4096
 
 typedef enum
@@ -140,7 +140,7 @@ typedef struct
 {
   NnShape input;   /* the input's shape (a vector for plane and CSV data) */
   size_t n_inputs; /* its volume */
-  size_t n_layers; /* dense layers, output included (hidden = n_layers - 1) */
+  size_t n_layers; /* layers, output included (hidden = n_layers - 1) */
   NnLayer layers[NN_MAX_LAYERS];
   NnLoss loss;
   size_t n_params;
@@ -209,17 +209,17 @@ NnLayerSpec nn_net_layer_spec (const NnNet *net, size_t layer);
  * layer is n_layers - 1; out-of-range arguments give 0, SIZE_MAX or NaN as said) ---- */
 NnLayerKind nn_net_layer_kind (const NnNet *net, size_t layer); /* NN_N_LAYER_KINDS if none */
 NnActivation nn_net_layer_activation (const NnNet *net, size_t layer);
-size_t nn_net_layer_width (const NnNet *net, size_t layer); /* units out: a dense layer's neurons */
-size_t
-nn_net_layer_fan_in (const NnNet *net, size_t layer); /* weights into one unit (bias apart) */
+/* units out: a dense layer's neurons */
+size_t nn_net_layer_width (const NnNet *net, size_t layer);
+/* weights into one unit, its bias apart: a dense layer's inputs */
+size_t nn_net_layer_fan_in (const NnNet *net, size_t layer);
 /* Index into params/grads (and opt_m, opt_v) of weight i of row j of layer @layer (dense: neuron
  * j's weight from input i); i == fan_in gives row j's bias. SIZE_MAX when out of range. */
 size_t nn_net_param_index (const NnNet *net, size_t layer, size_t j, size_t i);
-float nn_net_weight (const NnNet *net,
-                     size_t layer,
-                     size_t j,
-                     size_t i);                               /* params[index], NaN out of range */
-float nn_net_bias (const NnNet *net, size_t layer, size_t j); /* row j's bias, NaN out of range */
+/* params[nn_net_param_index (…)], NaN when out of range */
+float nn_net_weight (const NnNet *net, size_t layer, size_t j, size_t i);
+/* row j's bias, NaN when out of range */
+float nn_net_bias (const NnNet *net, size_t layer, size_t j);
 /* Row of unit j of layer @layer in pre/acts/deltas, in nn_net_eval_grid's out and in any
  * per-unit array in unit order (out + row * n is its n values); SIZE_MAX when out of range. */
 size_t nn_net_unit_index (const NnNet *net, size_t layer, size_t j);
