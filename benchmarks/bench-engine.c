@@ -166,9 +166,9 @@ make_spiral (float *x, float *y, size_t n, NnRng *rng)
 static NnNet *
 playground_net (void)
 {
-  size_t widths[] = { 8, 8 };
-  NnActivation acts[] = { NN_ACT_TANH, NN_ACT_TANH };
-  NnNet *net = nn_net_new (2, 2, widths, acts, NN_LOSS_BCE, 0);
+  NnLayerSpec specs[] = { nn_layer_spec_dense (8, NN_ACT_TANH),
+                          nn_layer_spec_dense (8, NN_ACT_TANH) };
+  NnNet *net = nn_net_new (nn_shape_vector (2), specs, 2, NN_LOSS_BCE, 0);
   NnRng init;
 
   nn_rng_seed (&init, 1, NN_STREAM_INIT);
@@ -242,9 +242,8 @@ bench_digits (void)
     N = 1024,
     IN = 64
   };
-  size_t widths[] = { 64 };
-  NnActivation acts[] = { NN_ACT_RELU };
-  NnNet *net = nn_net_new (IN, 1, widths, acts, NN_LOSS_SOFTMAX_CE, 10);
+  NnLayerSpec specs[] = { nn_layer_spec_dense (64, NN_ACT_RELU) };
+  NnNet *net = nn_net_new (nn_shape_vector (IN), specs, 1, NN_LOSS_SOFTMAX_CE, 10);
   float *x = malloc (IN * N * sizeof (float));
   float *y = malloc (N * sizeof (float));
   NnRng rng, init;

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "nn-net.h"
+#include "ns-test-net.h"
 
 static NnRng init;
 
@@ -18,7 +19,7 @@ make_net (void)
 {
   size_t widths[] = { 3, 4 };
   NnActivation acts[] = { NN_ACT_TANH, NN_ACT_RELU };
-  NnNet *net = nn_net_new (2, 2, widths, acts, NN_LOSS_BCE, 0);
+  NnNet *net = dense_net_new (2, 2, widths, acts, NN_LOSS_BCE, 0);
 
   g_assert_nonnull (net);
   nn_net_init_params (net, &init);

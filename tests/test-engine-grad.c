@@ -19,6 +19,7 @@
 #include <glib.h>
 
 #include "nn-net.h"
+#include "ns-test-net.h"
 
 #define N_SAMPLES 5
 #define H 1e-2f
@@ -45,7 +46,7 @@ case_init (Case *c, NnActivation act, NnLoss loss, uint64_t seed)
   NnActivation acts[] = { act, act };
   NnRng init, data;
 
-  c->net = nn_net_new (3, 2, widths, acts, loss, 3);
+  c->net = dense_net_new (3, 2, widths, acts, loss, 3);
   g_assert_nonnull (c->net);
   nn_rng_seed (&init, seed, NN_STREAM_INIT);
   nn_rng_seed (&data, seed, NN_STREAM_DATA);

@@ -9,6 +9,7 @@
 
 #include "nn-kernels.h"
 #include "nn-net.h"
+#include "ns-test-net.h"
 
 static const size_t sizes[] = { 1, 7, 10, 33, 10000 };
 static const size_t shapes[][2] = {
@@ -242,7 +243,7 @@ static NnNet *
 make_net (const Shape *sh, uint64_t seed)
 {
   NnNet *net =
-      nn_net_new (sh->n_inputs, sh->n_hidden, sh->widths, sh->acts, sh->loss, sh->n_classes);
+      dense_net_new (sh->n_inputs, sh->n_hidden, sh->widths, sh->acts, sh->loss, sh->n_classes);
   NnRng init;
 
   g_assert_nonnull (net);

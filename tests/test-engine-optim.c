@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "nn-net.h"
+#include "ns-test-net.h"
 
 #define TOL 1e-6
 
@@ -19,7 +20,7 @@ typedef struct
 static void
 tiny_init (Tiny *t, float w, float b)
 {
-  t->net = nn_net_new (1, 0, NULL, NULL, NN_LOSS_MSE, 0);
+  t->net = dense_net_new (1, 0, NULL, NULL, NN_LOSS_MSE, 0);
   g_assert_nonnull (t->net);
   g_assert_cmpuint (t->net->n_params, ==, 2);
   t->w = &t->net->params[nn_net_param_index (t->net, 0, 0, 0)];
@@ -207,6 +208,16 @@ test_nonfinite (void)
   nn_net_free (t.net);
 }
 
+/* one table says which activations a hidden layer may use: all but softmax */
+static void
+test_hidden_activations (void)
+{
+  for (int a = 0; a < NN_N_ACTIVATIONS; a++)
+    g_assert_cmpint (nn_activation_is_hidden (a), ==, a != NN_ACT_SOFTMAX);
+  g_assert_false (nn_activation_is_hidden (nn_activation_from_name ("no-such")));
+  g_assert_false (nn_activation_is_hidden (NN_N_ACTIVATIONS));
+}
+
 static void
 test_names (void)
 {
@@ -235,5 +246,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/optim/clip-with-reg", test_clip_with_reg);
   g_test_add_func ("/engine/optim/nonfinite", test_nonfinite);
   g_test_add_func ("/engine/optim/names", test_names);
+  g_test_add_func ("/engine/optim/hidden-activations", test_hidden_activations);
   return g_test_run ();
 }

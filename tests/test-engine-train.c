@@ -8,6 +8,7 @@
 
 #include "nn-math.h"
 #include "nn-net.h"
+#include "ns-test-net.h"
 
 static const float xor_x[8] = { 0, 0, 1, 1, /* x1 of the 4 points */
                                 0, 1, 0, 1 /* x2 */ };
@@ -18,7 +19,7 @@ xor_net (uint64_t seed)
 {
   size_t widths[] = { 4 };
   NnActivation acts[] = { NN_ACT_TANH };
-  NnNet *net = nn_net_new (2, 1, widths, acts, NN_LOSS_BCE, 0);
+  NnNet *net = dense_net_new (2, 1, widths, acts, NN_LOSS_BCE, 0);
   NnRng init;
 
   g_assert_nonnull (net);
@@ -85,7 +86,7 @@ test_regression (void)
   };
   size_t widths[] = { 16 };
   NnActivation acts[] = { NN_ACT_TANH };
-  NnNet *net = nn_net_new (1, 1, widths, acts, NN_LOSS_MSE, 0);
+  NnNet *net = dense_net_new (1, 1, widths, acts, NN_LOSS_MSE, 0);
   float x[N], y[N];
   NnRng init;
   NnTrainer tr;
@@ -133,7 +134,7 @@ test_softmax_blobs (void)
   };
   size_t widths[] = { 8 };
   NnActivation acts[] = { NN_ACT_RELU };
-  NnNet *net = nn_net_new (2, 1, widths, acts, NN_LOSS_SOFTMAX_CE, 3);
+  NnNet *net = dense_net_new (2, 1, widths, acts, NN_LOSS_SOFTMAX_CE, 3);
   static const float centres[3][2] = { { -2, 0 }, { 2, 0 }, { 0, 2.5f } };
   float x[2 * N], y[N];
   NnRng init, data;
@@ -175,7 +176,7 @@ run (uint64_t seed)
   };
   size_t widths[] = { 8, 8 };
   NnActivation acts[] = { NN_ACT_TANH, NN_ACT_TANH };
-  NnNet *net = nn_net_new (2, 2, widths, acts, NN_LOSS_BCE, 0);
+  NnNet *net = dense_net_new (2, 2, widths, acts, NN_LOSS_BCE, 0);
   float x[2 * N], y[N];
   uint32_t order[N];
   NnRng init, data, shuffle;
@@ -267,7 +268,7 @@ test_stepping_equals_batches (void)
 static void
 test_diverges (void)
 {
-  NnNet *net = nn_net_new (1, 0, NULL, NULL, NN_LOSS_MSE, 0);
+  NnNet *net = dense_net_new (1, 0, NULL, NULL, NN_LOSS_MSE, 0);
   float x[2] = { 1, -1 }, y[2] = { 1, -1 };
   NnTrainer tr;
   NnStatus st = NN_OK;

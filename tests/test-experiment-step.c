@@ -330,6 +330,74 @@ test_update_values (void)
     }
 }
 
+static gboolean
+same_float (float a, float b)
+{
+  return memcmp (&a, &b, sizeof a) == 0;
+}
+
+/* (6) The terms the step-through shows are the engine's, and equal the update it made bit for
+ * bit: the parameter after, the velocity or moments after, for every optimizer with L1 or L2
+ * and clipping; Adam's m̂ and v̂ are the moments after times the bias corrections; with batch
+ * size 1 the sample's own gradient is the batch's. */
+static void
+test_update_terms_exact (void)
+{
+  const char *const configs[][4] = {
+    { "sgd", "l1", "0.01", "0" },        { "momentum", "l2", "0.02", "0.5" },
+    { "adam", "l2", "0.003", "0.2" },    { "adam", "l1", "0.001", "0" },
+    { "momentum", "l1", "0.05", "0.1" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
+    for (guint batch = 1; batch <= 4; batch += 3)
+      {
+        g_autofree char *batch_text = g_strdup_printf ("%u", batch);
+        const char *options[] = { "dataset",     "xor",         "count",      "60",
+                                  "hidden",      "4,3",         "optimizer",  configs[c][0],
+                                  configs[c][1], configs[c][2], "clip",       configs[c][3],
+                                  "batch",       batch_text,    "activation", "relu",
+                                  NULL };
+        g_autoptr (NsExperiment) exp = new_experiment (options);
+        const NsStepState *st = ns_experiment_get_step_state (exp);
+        const NnNet *net = ns_experiment_get_net (exp);
+
+        for (guint round = 0; round < 4; round++)
+          {
+            if (batch == 1)
+              {
+                g_assert_true (ns_experiment_step_sample (exp));
+                g_assert_cmpint (st->phase, ==, NS_STEP_UPDATE);
+              }
+            else
+              g_assert_true (ns_experiment_step_finish_batch (exp));
+            g_assert_cmpint (st->phase, ==, NS_STEP_UPDATE);
+            g_assert_nonnull (st->terms);
+            for (gsize k = 0; k < net->n_params; k++)
+              {
+                const NnUpdateTerms *t = &st->terms[k];
+
+                g_assert_true (same_float (t->grad, st->batch_grad[k]));
+                g_assert_true (same_float (t->param, st->params_after[k]));
+                if (st->trainer.optimizer != NN_OPT_SGD)
+                  g_assert_true (same_float (t->m, st->m_after[k]));
+                g_assert_true (same_float (t->v, st->v_after[k]));
+                if (st->trainer.optimizer == NN_OPT_ADAM)
+                  {
+                    g_assert_true (
+                        same_float (t->m_hat, t->m * (float) (1.0 / (1.0 - st->adam_beta1_power))));
+                    g_assert_true (
+                        same_float (t->v_hat, t->v * (float) (1.0 / (1.0 - st->adam_beta2_power))));
+                  }
+                if (batch == 1)
+                  g_assert_cmpfloat (st->grad[k], ==, st->batch_grad[k]);
+              }
+            g_assert_true (ns_experiment_step_phase (exp));
+            g_assert_cmpint (st->phase, ==, NS_STEP_IDLE);
+          }
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -339,5 +407,6 @@ main (int argc, char **argv)
   g_test_add_func ("/step/interrupted", test_interrupted);
   g_test_add_func ("/step/back", test_step_back);
   g_test_add_func ("/step/update-values", test_update_values);
+  g_test_add_func ("/step/update-terms-exact", test_update_terms_exact);
   return g_test_run ();
 }

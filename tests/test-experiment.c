@@ -306,6 +306,37 @@ test_eval_plane (void)
   }
 }
 
+/* The --hidden grammar's conv and pool words are understood, and refused (no image data yet)
+ * with a message naming the option; other words are refused as before. */
+static void
+test_hidden_grammar (void)
+{
+  const char *const refused[] = { "c8k3", "8,p2", "c16k5,p2,32" };
+  const char *const bad[] = { "c8", "ck3", "p", "p1", "x8", "c8k3x" };
+  g_auto (NsConfig) config = { 0 };
+
+  ns_config_init_default (&config);
+  for (guint k = 0; k < G_N_ELEMENTS (refused); k++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_false (ns_config_set_option (&config, "hidden", refused[k], &error));
+      g_assert_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION);
+      g_assert_nonnull (strstr (error->message, "--hidden"));
+      g_assert_nonnull (strstr (error->message, "conv and pool layers need image data"));
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_false (ns_config_set_option (&config, "hidden", bad[k], &error));
+      g_assert_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION);
+      g_assert_null (strstr (error->message, "image data"));
+    }
+  g_assert_true (ns_config_set_option (&config, "hidden", "8,8", NULL));
+  g_assert_cmpuint (config.n_hidden, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -323,6 +354,7 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment/file-then-generated", test_file_then_generated);
   g_test_add_func ("/experiment/points", test_points);
   g_test_add_func ("/experiment/eval-plane", test_eval_plane);
+  g_test_add_func ("/experiment/hidden-grammar", test_hidden_grammar);
 
   return g_test_run ();
 }

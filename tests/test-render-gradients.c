@@ -15,6 +15,7 @@
 #include "ns-scene-cairo.h"
 #include "ns-scene.h"
 #include "ns-test-experiment.h"
+#include "ns-test-net.h"
 #include "ns-test-render.h"
 
 #define WIDTH 560
@@ -27,7 +28,7 @@ test_engine_mean_abs (void)
 {
   size_t widths[] = { 2 };
   NnActivation acts[] = { NN_ACT_TANH };
-  NnNet *net = nn_net_new (2, 1, widths, acts, NN_LOSS_BCE, 2);
+  NnNet *net = dense_net_new (2, 1, widths, acts, NN_LOSS_BCE, 2);
   const float w0[] = { 1, -2, 3, -4 };
   const float w1[] = { 0.5f, -0.25f };
 

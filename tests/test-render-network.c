@@ -16,6 +16,7 @@
 #include "ns-render-style.h"
 #include "ns-scene-cairo.h"
 #include "ns-scene.h"
+#include "ns-test-net.h"
 #include "ns-test-render.h"
 
 #define WIDTH 800
@@ -37,7 +38,7 @@ make_net (void)
   NnActivation acts[] = { NN_ACT_TANH };
   NnNet *net;
 
-  net = nn_net_new (2, 1, widths, acts, NN_LOSS_BCE, 1);
+  net = dense_net_new (2, 1, widths, acts, NN_LOSS_BCE, 1);
   g_assert_nonnull (net);
   g_assert_cmpuint (net->n_layers, ==, 2);
 
@@ -591,26 +592,26 @@ test_describe (void)
   NnNet *net;
   char *text;
 
-  net = nn_net_new (2, 2, widths, same, NN_LOSS_BCE, 1);
+  net = dense_net_new (2, 2, widths, same, NN_LOSS_BCE, 1);
   text = ns_render_network_describe (net);
   g_assert_cmpstr (text, ==, "2 inputs, hidden layers of 4 and 2 neurons, tanh, 1 output");
   g_free (text);
   nn_net_free (net);
 
-  net = nn_net_new (4, 2, widths, mixed, NN_LOSS_SOFTMAX_CE, 3);
+  net = dense_net_new (4, 2, widths, mixed, NN_LOSS_SOFTMAX_CE, 3);
   text = ns_render_network_describe (net);
   g_assert_cmpstr (text, ==,
                    "4 inputs, hidden layers of 4 and 2 neurons (ReLU and leaky ReLU), 3 outputs");
   g_free (text);
   nn_net_free (net);
 
-  net = nn_net_new (1, 1, widths, same, NN_LOSS_MSE, 1);
+  net = dense_net_new (1, 1, widths, same, NN_LOSS_MSE, 1);
   text = ns_render_network_describe (net);
   g_assert_cmpstr (text, ==, "1 input, a hidden layer of 4 neurons, tanh, 1 output");
   g_free (text);
   nn_net_free (net);
 
-  net = nn_net_new (3, 0, NULL, NULL, NN_LOSS_BCE, 1);
+  net = dense_net_new (3, 0, NULL, NULL, NN_LOSS_BCE, 1);
   text = ns_render_network_describe (net);
   g_assert_cmpstr (text, ==, "3 inputs, no hidden layer, 1 output");
   g_free (text);

@@ -106,7 +106,7 @@ momentum_one (const NnStep *st, float w, float ge, float *m)
 /* m = b1 m + (1-b1) g'; v = b2 v + (1-b2) g'^2; w -= lr (m c1) / (sqrt (v c2) + eps),
  * c = 1 / (1 - beta^t) */
 static inline float
-adam_one (const NnStep *st, float w, float ge, float *m, float *v)
+adam_terms (const NnStep *st, float w, float ge, float *m, float *v, float *m_hat, float *v_hat)
 {
   float mm = st->beta1 * *m + st->one_minus_beta1 * ge;
   float vv = st->beta2 * *v + st->one_minus_beta2 * (ge * ge);
@@ -115,5 +115,16 @@ adam_one (const NnStep *st, float w, float ge, float *m, float *v)
 
   *m = mm;
   *v = vv;
+  *m_hat = mh;
+  *v_hat = vh;
   return w - st->lr * (mh / (sqrtf (vh) + st->eps));
+}
+
+/* the same, keeping only the moments (m̂ and v̂ are the step-through's: adam_terms) */
+static inline float
+adam_one (const NnStep *st, float w, float ge, float *m, float *v)
+{
+  float mh, vh;
+
+  return adam_terms (st, w, ge, m, v, &mh, &vh);
 }

@@ -17,10 +17,9 @@
 
 typedef struct
 {
-  size_t n_inputs;
+  NnShape input;
   size_t n_hidden;
-  size_t widths[NN_MAX_LAYERS];
-  NnActivation acts[NN_MAX_LAYERS];
+  NnLayerSpec specs[NN_MAX_LAYERS]; /* the hidden layers */
   NnLoss loss;
   size_t n_classes;
   ptrdiff_t src[NN_MAX_LAYERS + 1]; /* old space continued by each new space, -1: none */
@@ -32,13 +31,10 @@ static void
 plan_init (Plan *p, const NnNet *net)
 {
   memset (p, 0, sizeof *p);
-  p->n_inputs = net->n_inputs;
+  p->input = net->input;
   p->n_hidden = net->n_layers - 1;
   for (size_t h = 0; h < p->n_hidden; h++)
-    {
-      p->widths[h] = net->layers[h].n_out;
-      p->acts[h] = net->layers[h].act;
-    }
+    p->specs[h] = nn_net_layer_spec (net, h);
   p->loss = net->loss;
   p->n_classes = net->layers[p->n_hidden].n_out;
   for (size_t s = 0; s <= p->n_hidden + 1; s++)
@@ -85,7 +81,7 @@ plan_old_index (const Plan *p, size_t space, size_t k)
 static NnStatus
 plan_apply (const Plan *p, NnNet *net, const NnRng *init)
 {
-  NnNet *nw = nn_net_new (p->n_inputs, p->n_hidden, p->widths, p->acts, p->loss, p->n_classes);
+  NnNet *nw = nn_net_new (p->input, p->specs, p->n_hidden, p->loss, p->n_classes);
 
   if (nw == NULL)
     return NN_ERR_NOMEM; /* arguments are checked by the callers */
@@ -103,23 +99,23 @@ plan_apply (const Plan *p, NnNet *net, const NnRng *init)
       const NnLayer *O = so >= 1 ? &net->layers[so - 1] : NULL;
       int keep_w = O != NULL && p->src[l] == so - 1;
 
-      for (size_t j = 0; j < L->n_out; j++)
+      for (size_t j = 0; j < L->n_biases; j++)
         {
           size_t oj = plan_old_index (p, l + 1, j);
 
-          for (size_t i = 0; i <= L->n_in; i++)
+          for (size_t i = 0; i <= L->fan_in; i++)
             {
               size_t dst = nn_net_param_index (nw, l, j, i);
               size_t src = NONE;
 
-              if (oj != NONE && i == L->n_in)
-                src = O->b_offset + oj;
+              if (oj != NONE && i == L->fan_in)
+                src = nn_net_param_index (net, so - 1, oj, O->fan_in);
               else if (oj != NONE && keep_w)
                 {
                   size_t oi = plan_old_index (p, l, i);
 
                   if (oi != NONE)
-                    src = O->w_offset + oj * O->n_in + oi;
+                    src = nn_net_param_index (net, so - 1, oj, oi);
                 }
               if (src != NONE)
                 {
@@ -153,25 +149,20 @@ plan_run (Plan *p, NnStatus st, NnNet *net, const NnRng *init)
   return st;
 }
 
-static int
-hidden_act_valid (NnActivation act)
-{
-  return (unsigned) act < NN_ACT_SOFTMAX;
-}
-
 NnStatus
 nn_net_add_neuron (NnNet *net, size_t hidden, const NnRng *init)
 {
   Plan p;
   size_t w;
 
-  if (net == NULL || init == NULL || hidden + 1 >= net->n_layers)
+  if (net == NULL || init == NULL || hidden + 1 >= net->n_layers
+      || net->layers[hidden].kind != NN_LAYER_DENSE)
     return NN_ERR_ARG;
   w = net->layers[hidden].n_out;
   if (w >= NN_MAX_WIDTH)
     return NN_ERR_ARG;
   plan_init (&p, net);
-  p.widths[hidden] = w + 1;
+  p.specs[hidden].units = w + 1;
   return plan_run (&p, plan_shift (&p, hidden + 1, w + 1, w, 1), net, init);
 }
 
@@ -181,13 +172,13 @@ nn_net_remove_neuron (NnNet *net, size_t hidden, size_t j)
   Plan p;
   size_t w;
 
-  if (net == NULL || hidden + 1 >= net->n_layers)
+  if (net == NULL || hidden + 1 >= net->n_layers || net->layers[hidden].kind != NN_LAYER_DENSE)
     return NN_ERR_ARG;
   w = net->layers[hidden].n_out;
   if (w < 2 || j >= w)
     return NN_ERR_ARG;
   plan_init (&p, net);
-  p.widths[hidden] = w - 1;
+  p.specs[hidden].units = w - 1;
   return plan_run (&p, plan_shift (&p, hidden + 1, w - 1, j, 0), net, NULL);
 }
 
@@ -201,16 +192,12 @@ nn_net_insert_layer (NnNet *net, size_t position, size_t width, NnActivation act
     return NN_ERR_ARG;
   n_hidden = net->n_layers - 1;
   if (position > n_hidden || n_hidden + 1 >= NN_MAX_LAYERS || width == 0 || width > NN_MAX_WIDTH
-      || !hidden_act_valid (act))
+      || !nn_activation_is_hidden (act))
     return NN_ERR_ARG;
   plan_init (&p, net);
   for (size_t h = n_hidden; h > position; h--)
-    {
-      p.widths[h] = p.widths[h - 1];
-      p.acts[h] = p.acts[h - 1];
-    }
-  p.widths[position] = width;
-  p.acts[position] = act;
+    p.specs[h] = p.specs[h - 1];
+  p.specs[position] = nn_layer_spec_dense (width, act);
   p.n_hidden = n_hidden + 1;
   for (size_t s = 0; s <= p.n_hidden + 1; s++)
     p.src[s] = s <= position ? (ptrdiff_t) s : s == position + 1 ? -1 : (ptrdiff_t) s - 1;
@@ -230,10 +217,7 @@ nn_net_remove_layer (NnNet *net, size_t position)
     return NN_ERR_ARG;
   plan_init (&p, net);
   for (size_t h = position; h + 1 < n_hidden; h++)
-    {
-      p.widths[h] = p.widths[h + 1];
-      p.acts[h] = p.acts[h + 1];
-    }
+    p.specs[h] = p.specs[h + 1];
   p.n_hidden = n_hidden - 1;
   for (size_t s = 0; s <= p.n_hidden + 1; s++)
     p.src[s] = s <= position ? (ptrdiff_t) s : (ptrdiff_t) s + 1;
@@ -243,7 +227,7 @@ nn_net_remove_layer (NnNet *net, size_t position)
 NnStatus
 nn_net_set_activation (NnNet *net, size_t hidden, NnActivation act)
 {
-  if (net == NULL || hidden + 1 >= net->n_layers || !hidden_act_valid (act))
+  if (net == NULL || hidden + 1 >= net->n_layers || !nn_activation_is_hidden (act))
     return NN_ERR_ARG;
   net->layers[hidden].act = act;
   return NN_OK;
@@ -254,11 +238,12 @@ nn_net_insert_input (NnNet *net, size_t i, const NnRng *init)
 {
   Plan p;
 
-  if (net == NULL || init == NULL || i > net->n_inputs || net->n_inputs == SIZE_MAX)
+  if (net == NULL || init == NULL || i > net->n_inputs || net->n_inputs == SIZE_MAX
+      || net->input.height * net->input.width != 1)
     return NN_ERR_ARG;
   plan_init (&p, net);
-  p.n_inputs = net->n_inputs + 1;
-  return plan_run (&p, plan_shift (&p, 0, p.n_inputs, i, 1), net, init);
+  p.input = nn_shape_vector (net->n_inputs + 1);
+  return plan_run (&p, plan_shift (&p, 0, net->n_inputs + 1, i, 1), net, init);
 }
 
 NnStatus
@@ -266,11 +251,12 @@ nn_net_remove_input (NnNet *net, size_t i)
 {
   Plan p;
 
-  if (net == NULL || net->n_inputs < 2 || i >= net->n_inputs)
+  if (net == NULL || net->n_inputs < 2 || i >= net->n_inputs
+      || net->input.height * net->input.width != 1)
     return NN_ERR_ARG;
   plan_init (&p, net);
-  p.n_inputs = net->n_inputs - 1;
-  return plan_run (&p, plan_shift (&p, 0, p.n_inputs, i, 0), net, NULL);
+  p.input = nn_shape_vector (net->n_inputs - 1);
+  return plan_run (&p, plan_shift (&p, 0, net->n_inputs - 1, i, 0), net, NULL);
 }
 
 NnStatus

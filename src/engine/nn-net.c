@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nn-kernels-private.h"
 #include "nn-kernels.h"
 #include "nn-math.h"
 
@@ -36,8 +37,16 @@ size_add (size_t a, size_t b, size_t *out)
 
 /* ---- names ---- */
 
-static const char *const activation_names[NN_N_ACTIVATIONS] = {
-  "linear", "relu", "leaky_relu", "tanh", "sigmoid", "softmax",
+/* Every activation once: its name, and whether a hidden layer may use it (softmax couples a
+ * layer's neurons and is only the output of NN_LOSS_SOFTMAX_CE). */
+static const struct
+{
+  const char *name;
+  int hidden;
+} activation_table[NN_N_ACTIVATIONS] = {
+  [NN_ACT_LINEAR] = { "linear", 1 },         [NN_ACT_RELU] = { "relu", 1 },
+  [NN_ACT_LEAKY_RELU] = { "leaky_relu", 1 }, [NN_ACT_TANH] = { "tanh", 1 },
+  [NN_ACT_SIGMOID] = { "sigmoid", 1 },       [NN_ACT_SOFTMAX] = { "softmax", 0 },
 };
 static const char *const optimizer_names[NN_N_OPTIMIZERS] = { "sgd", "momentum", "adam" };
 static const char *const regularization_names[NN_N_REGULARIZATIONS] = { "none", "l1", "l2" };
@@ -56,13 +65,24 @@ name_index (const char *const *names, int n, const char *name)
 const char *
 nn_activation_name (NnActivation act)
 {
-  return (unsigned) act < NN_N_ACTIVATIONS ? activation_names[act] : "unknown";
+  return (unsigned) act < NN_N_ACTIVATIONS ? activation_table[act].name : "unknown";
 }
 
 int
 nn_activation_from_name (const char *name)
 {
-  return name_index (activation_names, NN_N_ACTIVATIONS, name);
+  if (name == NULL)
+    return -1;
+  for (int a = 0; a < NN_N_ACTIVATIONS; a++)
+    if (strcmp (activation_table[a].name, name) == 0)
+      return a;
+  return -1;
+}
+
+int
+nn_activation_is_hidden (NnActivation act)
+{
+  return (unsigned) act < NN_N_ACTIVATIONS && activation_table[act].hidden;
 }
 
 const char *
@@ -107,7 +127,8 @@ output_activation (NnLoss loss)
     }
 }
 
-/* Offsets of W, b and the unit rows, layer after layer; 0 if a size overflows. */
+/* Shape, weight counts and offsets of W, b and the unit rows, layer after layer, from each
+ * layer's kind, width and the input's shape; 0 if a size overflows. Only dense is built. */
 static int
 layout (NnNet *net)
 {
@@ -116,16 +137,31 @@ layout (NnNet *net)
   for (size_t l = 0; l < net->n_layers; l++)
     {
       NnLayer *L = &net->layers[l];
-      size_t nw;
 
+      L->in = l == 0 ? net->input : net->layers[l - 1].out;
       L->n_in = l == 0 ? net->n_inputs : net->layers[l - 1].n_out;
-      if (!size_mul (L->n_out, L->n_in, &nw))
-        return 0;
+      switch (L->kind)
+        {
+        case NN_LAYER_DENSE:
+          L->out = nn_shape_vector (L->n_out);
+          L->kernel = 0;
+          L->fan_in = L->n_in;
+          L->n_biases = L->n_out;
+          if (!size_mul (L->n_out, L->n_in, &L->n_weights))
+            return 0;
+          break;
+        case NN_LAYER_CONV2D:
+        case NN_LAYER_MAX_POOL:
+        case NN_LAYER_FLATTEN:
+        case NN_N_LAYER_KINDS:
+        default:
+          return 0; /* the next issue builds them */
+        }
       L->w_offset = p;
-      if (!size_add (p, nw, &p))
+      if (!size_add (p, L->n_weights, &p))
         return 0;
       L->b_offset = p;
-      if (!size_add (p, L->n_out, &p))
+      if (!size_add (p, L->n_biases, &p))
         return 0;
       L->unit_offset = u;
       u += L->n_out; /* at most NN_MAX_LAYERS * NN_MAX_WIDTH */
@@ -151,39 +187,52 @@ max_side (const NnNet *net)
   return m;
 }
 
+/* a hidden layer the engine can build: dense of 1..NN_MAX_WIDTH with a hidden activation */
+static int
+spec_valid (const NnLayerSpec *spec)
+{
+  return spec->kind == NN_LAYER_DENSE && spec->units >= 1 && spec->units <= NN_MAX_WIDTH
+         && nn_activation_is_hidden (spec->act);
+}
+
 /* layers, offsets and the one parameter block; output act from the loss */
 NnNet *
-nn_net_new (size_t n_inputs,
+nn_net_new (NnShape input,
+            const NnLayerSpec *hidden,
             size_t n_hidden,
-            const size_t *widths,
-            const NnActivation *acts,
             NnLoss loss,
             size_t n_classes)
 {
   NnNet *net;
-  size_t n_floats;
+  size_t n_inputs, n_floats;
 
+  if (!size_mul (input.channels, input.height, &n_inputs)
+      || !size_mul (n_inputs, input.width, &n_inputs))
+    return NULL;
   if (n_inputs == 0 || n_hidden >= NN_MAX_LAYERS || (unsigned) loss >= NN_N_LOSSES)
     return NULL;
-  if (n_hidden > 0 && (widths == NULL || acts == NULL))
+  if (n_hidden > 0 && hidden == NULL)
     return NULL;
   if (loss == NN_LOSS_SOFTMAX_CE && (n_classes < 2 || n_classes > NN_MAX_WIDTH))
     return NULL;
   for (size_t h = 0; h < n_hidden; h++)
-    if (widths[h] == 0 || widths[h] > NN_MAX_WIDTH || (unsigned) acts[h] >= NN_ACT_SOFTMAX)
+    if (!spec_valid (&hidden[h]))
       return NULL;
 
   net = calloc (1, sizeof *net);
   if (net == NULL)
     return NULL;
+  net->input = input;
   net->n_inputs = n_inputs;
   net->n_layers = n_hidden + 1;
   net->loss = loss;
   for (size_t h = 0; h < n_hidden; h++)
     {
-      net->layers[h].n_out = widths[h];
-      net->layers[h].act = acts[h];
+      net->layers[h].kind = hidden[h].kind;
+      net->layers[h].n_out = hidden[h].units;
+      net->layers[h].act = hidden[h].act;
     }
+  net->layers[n_hidden].kind = NN_LAYER_DENSE;
   net->layers[n_hidden].n_out = loss == NN_LOSS_SOFTMAX_CE ? n_classes : 1;
   net->layers[n_hidden].act = output_activation (loss);
   if (!layout (net) || !size_mul (net->n_params, 4, &n_floats)
@@ -259,7 +308,8 @@ same_shape (const NnNet *a, const NnNet *b)
   if (a->n_inputs != b->n_inputs || a->n_layers != b->n_layers || a->n_params != b->n_params)
     return 0;
   for (size_t l = 0; l < a->n_layers; l++)
-    if (a->layers[l].n_in != b->layers[l].n_in || a->layers[l].n_out != b->layers[l].n_out)
+    if (a->layers[l].kind != b->layers[l].kind || a->layers[l].n_in != b->layers[l].n_in
+        || a->layers[l].n_out != b->layers[l].n_out || a->layers[l].kernel != b->layers[l].kernel)
       return 0;
   return 1;
 }
@@ -283,8 +333,7 @@ nn_net_copy_state (NnNet *dst, const NnNet *src)
 NnNet *
 nn_net_clone (const NnNet *net)
 {
-  size_t widths[NN_MAX_LAYERS];
-  NnActivation acts[NN_MAX_LAYERS];
+  NnLayerSpec specs[NN_MAX_LAYERS];
   size_t n_hidden;
   NnNet *copy;
 
@@ -292,11 +341,8 @@ nn_net_clone (const NnNet *net)
     return NULL;
   n_hidden = net->n_layers - 1;
   for (size_t h = 0; h < n_hidden; h++)
-    {
-      widths[h] = net->layers[h].n_out;
-      acts[h] = net->layers[h].act;
-    }
-  copy = nn_net_new (net->n_inputs, n_hidden, widths, acts, net->loss, net->layers[n_hidden].n_out);
+    specs[h] = nn_net_layer_spec (net, h);
+  copy = nn_net_new (net->input, specs, n_hidden, net->loss, net->layers[n_hidden].n_out);
   if (copy == NULL)
     return NULL;
   nn_net_copy_state (copy, net);
@@ -333,6 +379,46 @@ nn_net_n_units (const NnNet *net)
   return net != NULL ? net->n_units : 0;
 }
 
+NnLayerSpec
+nn_net_layer_spec (const NnNet *net, size_t layer)
+{
+  NnLayerSpec spec = { NN_N_LAYER_KINDS, 0, 0, NN_ACT_LINEAR };
+
+  if (net == NULL || layer >= net->n_layers)
+    return spec;
+  spec.kind = net->layers[layer].kind;
+  spec.kernel = net->layers[layer].kernel;
+  spec.act = net->layers[layer].act;
+  spec.units =
+      spec.kind == NN_LAYER_DENSE ? net->layers[layer].n_out : net->layers[layer].out.channels;
+  return spec;
+}
+
+NnLayerKind
+nn_net_layer_kind (const NnNet *net, size_t layer)
+{
+  return net != NULL && layer < net->n_layers ? net->layers[layer].kind : NN_N_LAYER_KINDS;
+}
+
+NnActivation
+nn_net_layer_activation (const NnNet *net, size_t layer)
+{
+  return net != NULL && layer < net->n_layers ? net->layers[layer].act : NN_ACT_LINEAR;
+}
+
+size_t
+nn_net_layer_width (const NnNet *net, size_t layer)
+{
+  return net != NULL && layer < net->n_layers ? net->layers[layer].n_out : 0;
+}
+
+size_t
+nn_net_layer_fan_in (const NnNet *net, size_t layer)
+{
+  return net != NULL && layer < net->n_layers ? net->layers[layer].fan_in : 0;
+}
+
+/* row j of W at w_offset + j fan_in, its bias at b_offset + j */
 size_t
 nn_net_param_index (const NnNet *net, size_t layer, size_t j, size_t i)
 {
@@ -341,20 +427,59 @@ nn_net_param_index (const NnNet *net, size_t layer, size_t j, size_t i)
   if (net == NULL || layer >= net->n_layers)
     return SIZE_MAX;
   L = &net->layers[layer];
-  if (j >= L->n_out || i > L->n_in)
+  if (j >= L->n_biases || i > L->fan_in)
     return SIZE_MAX;
-  return i == L->n_in ? L->b_offset + j : L->w_offset + j * L->n_in + i;
+  return i == L->fan_in ? L->b_offset + j : L->w_offset + j * L->fan_in + i;
+}
+
+float
+nn_net_weight (const NnNet *net, size_t layer, size_t j, size_t i)
+{
+  size_t k = nn_net_param_index (net, layer, j, i);
+
+  return k != SIZE_MAX ? net->params[k] : NAN;
+}
+
+float
+nn_net_bias (const NnNet *net, size_t layer, size_t j)
+{
+  return nn_net_weight (net, layer, j, nn_net_layer_fan_in (net, layer));
+}
+
+size_t
+nn_net_unit_index (const NnNet *net, size_t layer, size_t j)
+{
+  if (net == NULL || layer >= net->n_layers || j >= net->layers[layer].n_out)
+    return SIZE_MAX;
+  return net->layers[layer].unit_offset + j;
+}
+
+size_t
+nn_net_unit_layer (const NnNet *net, size_t unit, size_t *j)
+{
+  if (net == NULL)
+    return 0;
+  for (size_t l = 0; l < net->n_layers; l++)
+    if (unit - net->layers[l].unit_offset < net->layers[l].n_out
+        && unit >= net->layers[l].unit_offset)
+      {
+        if (j != NULL)
+          *j = unit - net->layers[l].unit_offset;
+        return l;
+      }
+  return net->n_layers;
 }
 
 /* ---- initialisation ---- */
 
-/* Xavier sqrt (6 / (fan_in + fan_out)), or He sqrt (6 / fan_in) for relu and leaky relu */
+/* Xavier sqrt (6 / (fan_in + fan_out)), or He sqrt (6 / fan_in) for relu and leaky relu;
+ * a dense layer's fan-out is its width */
 static float
 init_limit (const NnLayer *L)
 {
   if (L->act == NN_ACT_RELU || L->act == NN_ACT_LEAKY_RELU)
-    return (float) sqrt (6.0 / (double) L->n_in);
-  return (float) sqrt (6.0 / ((double) L->n_in + (double) L->n_out));
+    return (float) sqrt (6.0 / (double) L->fan_in);
+  return (float) sqrt (6.0 / ((double) L->fan_in + (double) L->n_out));
 }
 
 /* the stream of neuron (l, j): derive (init, l << 32 | j) */
@@ -371,7 +496,8 @@ draw_weight (NnRng *stream, float limit)
   return limit * (2.0f * nn_rng_uniform (stream) - 1.0f);
 }
 
-/* W[l][j][i] = limit (2u - 1), u draw i of stream (l, j); b = 0; state and counters 0 */
+/* W[l][j][i] = limit (2u - 1), u draw i of stream (l, j) for every row j of fan_in weights;
+ * b = 0; state and counters 0 */
 void
 nn_net_init_params (NnNet *net, const NnRng *init)
 {
@@ -383,13 +509,13 @@ nn_net_init_params (NnNet *net, const NnRng *init)
       const NnLayer *L = &net->layers[l];
       float limit = init_limit (L);
 
-      for (size_t j = 0; j < L->n_out; j++)
+      for (size_t j = 0; j < L->n_biases; j++)
         {
           NnRng stream;
-          float *w = net->params + L->w_offset + j * L->n_in;
+          float *w = net->params + L->w_offset + j * L->fan_in;
 
           neuron_stream (&stream, init, l, j);
-          for (size_t i = 0; i < L->n_in; i++)
+          for (size_t i = 0; i < L->fan_in; i++)
             w[i] = draw_weight (&stream, limit);
         }
     }
@@ -409,7 +535,7 @@ nn_net_init_value (const NnNet *net, const NnRng *init, size_t layer, size_t j, 
   if (net == NULL || init == NULL || layer >= net->n_layers)
     return 0.0f;
   L = &net->layers[layer];
-  if (j >= L->n_out || i >= L->n_in)
+  if (j >= L->n_biases || i >= L->fan_in)
     return 0.0f; /* biases start at 0 */
   neuron_stream (&stream, init, layer, j);
   nn_rng_advance (&stream, i);
@@ -436,8 +562,89 @@ act_rows (const NnLayer *L, float *a, const float *z, size_t ld, size_t n, int r
     (ref ? nn_act_forward_ref : nn_act_forward) (L->act, a + j * ld, z + j * ld, n);
 }
 
-/* z = W x + b, a = f(z), layer after layer, for n samples: x rows ldx apart, unit rows ld apart
- * in pre and acts (pre == acts keeps only the outputs) */
+/* z = W x + b for n samples of a dense layer: in rows ldin apart, z rows ld apart */
+static void
+dense_forward (const NnNet *net,
+               const NnLayer *L,
+               const float *in,
+               size_t ldin,
+               float *z,
+               size_t ld,
+               size_t n,
+               int ref)
+{
+  (ref ? nn_dense_forward_ref : nn_dense_forward) (z, ld, in, ldin, net->params + L->w_offset,
+                                                   net->params + L->b_offset, L->n_in, L->n_out, n);
+}
+
+/* dW += dz x^T, db += dz; dx = W^T dz when dx is not NULL (dx rows ld apart, like x and dz) */
+static void
+dense_backward (NnNet *net, const NnLayer *L, const float *x, const float *dz, float *dx, size_t n)
+{
+  size_t cap = net->batch_cap;
+
+  nn_dense_backward_params (net->grads + L->w_offset, net->grads + L->b_offset, dz, cap, x, cap,
+                            L->n_in, L->n_out, n, work_rows (net));
+  if (dx != NULL)
+    nn_dense_backward_input (dx, cap, dz, cap, net->params + L->w_offset, L->n_in, L->n_out, n);
+}
+
+/* the products backward adds for sample s alone: dW[j][i] = dz[j][s] x[i][s], db[j] = dz[j][s] */
+static void
+dense_sample_grad (const NnNet *net,
+                   const NnLayer *L,
+                   const float *x,
+                   const float *dz,
+                   size_t s,
+                   float *grad)
+{
+  size_t cap = net->batch_cap;
+
+  for (size_t j = 0; j < L->n_out; j++)
+    {
+      float dj = dz[j * cap + s];
+      float *gw = grad + L->w_offset + j * L->n_in;
+
+      for (size_t i = 0; i < L->n_in; i++)
+        gw[i] = dj * x[i * cap + s];
+      grad[L->b_offset + j] = dj;
+    }
+}
+
+/* A layer kind's pair: the forward's z from the layer's input (acts = f(z) is applied after it
+ * by act_rows), and the backward's parameter gradients and dL/dinput from dL/dz. A new kind is
+ * one more pair here. */
+typedef struct
+{
+  void (*forward) (const NnNet *net,
+                   const NnLayer *L,
+                   const float *in,
+                   size_t ldin,
+                   float *z,
+                   size_t ld,
+                   size_t n,
+                   int ref);
+  void (*backward) (NnNet *net,
+                    const NnLayer *L,
+                    const float *x,
+                    const float *dz,
+                    float *dx,
+                    size_t n);
+  /* one sample's own parameter gradient (for the step-through) */
+  void (*sample_grad) (const NnNet *net,
+                       const NnLayer *L,
+                       const float *x,
+                       const float *dz,
+                       size_t s,
+                       float *grad);
+} LayerOps;
+
+static const LayerOps layer_ops[NN_N_LAYER_KINDS] = {
+  [NN_LAYER_DENSE] = { dense_forward, dense_backward, dense_sample_grad },
+};
+
+/* z = layer (x), a = f(z), layer after layer, for n samples: x rows ldx apart, unit rows ld
+ * apart in pre and acts (pre == acts keeps only the outputs) */
 static void
 forward_rows (const NnNet *net,
               const float *x,
@@ -456,9 +663,7 @@ forward_rows (const NnNet *net,
       float *z = pre + L->unit_offset * ld;
       float *a = acts + L->unit_offset * ld;
 
-      (ref ? nn_dense_forward_ref : nn_dense_forward) (z, ld, in, ldin, net->params + L->w_offset,
-                                                       net->params + L->b_offset, L->n_in, L->n_out,
-                                                       n);
+      layer_ops[L->kind].forward (net, L, in, ldin, z, ld, n, ref);
       act_rows (L, a, z, ld, n, ref);
     }
 }
@@ -568,7 +773,7 @@ nn_net_reg_loss (const NnNet *net, NnRegularization reg, float rate)
       const NnLayer *L = &net->layers[l];
       const float *w = net->params + L->w_offset;
 
-      for (size_t k = 0; k < L->n_out * L->n_in; k++)
+      for (size_t k = 0; k < L->n_weights; k++)
         sum += reg == NN_REG_L1 ? fabs ((double) w[k]) : 0.5 * (double) w[k] * (double) w[k];
     }
   return (double) rate * sum;
@@ -583,8 +788,8 @@ nn_net_zero_grads (NnNet *net)
     memset (net->grads, 0, net->n_params * sizeof (float));
 }
 
-/* dz = (a - t) scale at the output; then per layer dW += dz x^T, db += dz,
- * dx = W^T dz, dz_prev = dx * f'(z_prev) */
+/* dz = (a - t) scale at the output; then per layer its kind's backward (dense: dW += dz x^T,
+ * db += dz, dx = W^T dz), and dz_prev = dx * f'(z_prev) */
 NnStatus
 nn_net_backward (NnNet *net, const float *y, float scale)
 {
@@ -609,23 +814,40 @@ nn_net_backward (NnNet *net, const float *y, float scale)
       const NnLayer *P = l > 0 ? &net->layers[l - 1] : NULL;
       const float *x = P != NULL ? net->acts + P->unit_offset * cap : net->inputs;
       const float *dz = net->deltas + L->unit_offset * cap;
+      float *dp = P != NULL ? net->deltas + P->unit_offset * cap : NULL;
 
-      nn_dense_backward_params (net->grads + L->w_offset, net->grads + L->b_offset, dz, cap, x, cap,
-                                L->n_in, L->n_out, n, work_rows (net));
+      layer_ops[L->kind].backward (net, L, x, dz, dp, n);
       if (P == NULL)
         break;
       {
-        float *dp = net->deltas + P->unit_offset * cap;
         const float *zp = net->pre + P->unit_offset * cap;
         const float *ap = net->acts + P->unit_offset * cap;
 
-        nn_dense_backward_input (dp, cap, dz, cap, net->params + L->w_offset, L->n_in, L->n_out, n);
         if (cap == n)
           nn_act_backward (P->act, dp, zp, ap, P->n_out * n);
         else
           for (size_t j = 0; j < P->n_out; j++)
             nn_act_backward (P->act, dp + j * cap, zp + j * cap, ap + j * cap, n);
       }
+    }
+  return NN_OK;
+}
+
+/* each layer's sample_grad from the kept inputs, activations and deltas */
+NnStatus
+nn_net_sample_grad (const NnNet *net, size_t s, float *grad)
+{
+  size_t cap;
+
+  if (net == NULL || grad == NULL || s >= net->batch)
+    return NN_ERR_ARG;
+  cap = net->batch_cap;
+  for (size_t l = 0; l < net->n_layers; l++)
+    {
+      const NnLayer *L = &net->layers[l];
+      const float *x = l > 0 ? net->acts + net->layers[l - 1].unit_offset * cap : net->inputs;
+
+      layer_ops[L->kind].sample_grad (net, L, x, net->deltas + L->unit_offset * cap, s, grad);
     }
   return NN_OK;
 }
@@ -648,33 +870,35 @@ nn_trainer_defaults (NnTrainer *trainer)
   trainer->clip_norm = 0.0f;
 }
 
-/* g' = g + reg (weights only); if |g'| > clip: g' *= clip / |g'|; then the optimizer */
-NnStatus
-nn_net_update (NnNet *net, const NnTrainer *trainer)
+/* The step of one update from the trainer and the net's counters, without changing the net:
+ * Adam's bias corrections from beta^t of the next step (*beta1_power, *beta2_power), and the
+ * clipping factor from the global norm of g' = g + reg over the whole gradient. */
+static void
+step_setup (const NnNet *net,
+            const NnTrainer *trainer,
+            NnStep *st,
+            double *beta1_power,
+            double *beta2_power)
 {
-  NnStep st;
-  size_t bad = 0;
-
-  if (net == NULL || trainer == NULL || (unsigned) trainer->optimizer >= NN_N_OPTIMIZERS
-      || (unsigned) trainer->regularization >= NN_N_REGULARIZATIONS)
-    return NN_ERR_ARG;
-  memset (&st, 0, sizeof st);
-  st.optimizer = trainer->optimizer;
-  st.reg_rate = trainer->reg_rate;
-  st.gscale = 1.0f;
-  st.lr = trainer->learning_rate;
-  st.mu = trainer->momentum;
-  st.beta1 = trainer->beta1;
-  st.beta2 = trainer->beta2;
-  st.one_minus_beta1 = 1.0f - trainer->beta1;
-  st.one_minus_beta2 = 1.0f - trainer->beta2;
-  st.eps = trainer->epsilon;
+  memset (st, 0, sizeof *st);
+  st->optimizer = trainer->optimizer;
+  st->reg_rate = trainer->reg_rate;
+  st->gscale = 1.0f;
+  st->lr = trainer->learning_rate;
+  st->mu = trainer->momentum;
+  st->beta1 = trainer->beta1;
+  st->beta2 = trainer->beta2;
+  st->one_minus_beta1 = 1.0f - trainer->beta1;
+  st->one_minus_beta2 = 1.0f - trainer->beta2;
+  st->eps = trainer->epsilon;
+  *beta1_power = net->adam_beta1_power;
+  *beta2_power = net->adam_beta2_power;
   if (trainer->optimizer == NN_OPT_ADAM)
     {
-      net->adam_beta1_power *= (double) trainer->beta1;
-      net->adam_beta2_power *= (double) trainer->beta2;
-      st.inv_bc1 = (float) (1.0 / (1.0 - net->adam_beta1_power));
-      st.inv_bc2 = (float) (1.0 / (1.0 - net->adam_beta2_power));
+      *beta1_power *= (double) trainer->beta1;
+      *beta2_power *= (double) trainer->beta2;
+      st->inv_bc1 = (float) (1.0 / (1.0 - *beta1_power));
+      st->inv_bc2 = (float) (1.0 / (1.0 - *beta2_power));
     }
   if (trainer->clip_norm > 0.0f)
     {
@@ -685,30 +909,102 @@ nn_net_update (NnNet *net, const NnTrainer *trainer)
         {
           const NnLayer *L = &net->layers[l];
 
-          st.reg = trainer->regularization;
-          nn_grad_sumsq (&st, net->params + L->w_offset, net->grads + L->w_offset,
-                         L->n_out * L->n_in, p);
-          st.reg = NN_REG_NONE;
-          nn_grad_sumsq (&st, net->params + L->b_offset, net->grads + L->b_offset, L->n_out, p);
+          st->reg = trainer->regularization;
+          nn_grad_sumsq (st, net->params + L->w_offset, net->grads + L->w_offset, L->n_weights, p);
+          st->reg = NN_REG_NONE;
+          nn_grad_sumsq (st, net->params + L->b_offset, net->grads + L->b_offset, L->n_biases, p);
         }
       norm = sqrt (((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7])));
       if (norm > (double) trainer->clip_norm)
-        st.gscale = (float) ((double) trainer->clip_norm / norm);
+        st->gscale = (float) ((double) trainer->clip_norm / norm);
     }
+}
+
+static int
+trainer_valid (const NnTrainer *trainer)
+{
+  return (unsigned) trainer->optimizer < NN_N_OPTIMIZERS
+         && (unsigned) trainer->regularization < NN_N_REGULARIZATIONS;
+}
+
+/* g' = g + reg (weights only); if |g'| > clip: g' *= clip / |g'|; then the optimizer */
+NnStatus
+nn_net_update (NnNet *net, const NnTrainer *trainer)
+{
+  NnStep st;
+  double beta1_power, beta2_power;
+  size_t bad = 0;
+
+  if (net == NULL || trainer == NULL || !trainer_valid (trainer))
+    return NN_ERR_ARG;
+  step_setup (net, trainer, &st, &beta1_power, &beta2_power);
+  net->adam_beta1_power = beta1_power;
+  net->adam_beta2_power = beta2_power;
   for (size_t l = 0; l < net->n_layers; l++)
     {
       const NnLayer *L = &net->layers[l];
-      size_t nw = L->n_out * L->n_in;
 
       st.reg = trainer->regularization;
       bad |= nn_update (&st, net->params + L->w_offset, net->grads + L->w_offset,
-                        net->opt_m + L->w_offset, net->opt_v + L->w_offset, nw);
+                        net->opt_m + L->w_offset, net->opt_v + L->w_offset, L->n_weights);
       st.reg = NN_REG_NONE;
       bad |= nn_update (&st, net->params + L->b_offset, net->grads + L->b_offset,
-                        net->opt_m + L->b_offset, net->opt_v + L->b_offset, L->n_out);
+                        net->opt_m + L->b_offset, net->opt_v + L->b_offset, L->n_biases);
     }
   net->n_updates++;
   return bad ? NN_ERR_NONFINITE : NN_OK;
+}
+
+/* one parameter through the kernels' own formulas (nn-kernels-private.h) */
+static void
+terms_one (const NnStep *st, float w, float g, float m, float v, NnUpdateTerms *t)
+{
+  t->grad = g;
+  t->reg_grad = effective_grad (st->reg, st->reg_rate, 1.0f, w, g);
+  t->gscale = st->gscale;
+  t->effective = effective_grad (st->reg, st->reg_rate, st->gscale, w, g);
+  t->m_hat = 0.0f;
+  t->v_hat = 0.0f;
+  switch (st->optimizer)
+    {
+    case NN_OPT_MOMENTUM:
+      t->param = momentum_one (st, w, t->effective, &m);
+      break;
+    case NN_OPT_ADAM:
+      t->param = adam_terms (st, w, t->effective, &m, &v, &t->m_hat, &t->v_hat);
+      break;
+    case NN_OPT_SGD:
+    case NN_N_OPTIMIZERS:
+    default:
+      t->param = sgd_one (st, w, t->effective);
+      break;
+    }
+  t->m = m;
+  t->v = v;
+}
+
+/* the setup of nn_net_update, then each parameter with the same formulas */
+NnStatus
+nn_net_update_terms (const NnNet *net, const NnTrainer *trainer, NnUpdateTerms *terms)
+{
+  NnStep st;
+  double beta1_power, beta2_power;
+
+  if (net == NULL || trainer == NULL || terms == NULL || !trainer_valid (trainer))
+    return NN_ERR_ARG;
+  step_setup (net, trainer, &st, &beta1_power, &beta2_power);
+  for (size_t l = 0; l < net->n_layers; l++)
+    {
+      const NnLayer *L = &net->layers[l];
+
+      st.reg = trainer->regularization;
+      for (size_t k = L->w_offset; k < L->w_offset + L->n_weights; k++)
+        terms_one (&st, net->params[k], net->grads[k], net->opt_m[k], net->opt_v[k], &terms[k]);
+      st.reg = NN_REG_NONE;
+      for (size_t k = L->b_offset; k < L->b_offset + L->n_biases; k++)
+        terms_one (&st, net->params[k], net->grads[k], net->opt_m[k], net->opt_v[k], &terms[k]);
+    }
+  return NN_OK;
 }
 
 /* Weights only: a bias's gradient is its neurons' mean delta, which says less about whether
@@ -725,7 +1021,7 @@ nn_net_layer_grad_mean_abs (const NnNet *net, size_t layer)
     return NAN;
   L = &net->layers[layer];
   g = net->grads + L->w_offset;
-  n = L->n_out * L->n_in;
+  n = L->n_weights;
   for (size_t k = 0; k < n; k++)
     sum += fabs ((double) g[k]);
   return n > 0 ? sum / (double) n : NAN;

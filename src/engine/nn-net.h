@@ -1,10 +1,19 @@
-/* nn-net.h: a small fully connected network, its training step and its batched evaluation.
+/* nn-net.h: a small network of layers of several kinds, its training step and its batched
+ * evaluation.
+ *
+ * Layers have a kind (dense today; conv2d, max-pool and flatten are declared for 8x8 and 16x16
+ * images and refused until their kernels exist) and a shape: channels x height x width in and
+ * out. Dense data is a vector: n values are n channels of 1 x 1. Every output value of a layer
+ * is a "unit" (a neuron, or one pixel of a feature map). The forward, backward and grid
+ * evaluation dispatch on the kind; initialisation, regularisation, the update and gradient
+ * statistics see only a layer's weights (n_weights) and biases (n_biases) and need no kind.
  *
  * Layout (llm.c's habit: flat arrays with named views):
  * - one allocation `mem` of 4 * n_params floats holds params | grads | opt_m | opt_v, so a
  *   snapshot is one memcpy; params and grads share one layout:
- *     layer l: W (n_out x n_in, row j = neuron j's incoming weights) at layers[l].w_offset,
- *              b (n_out) at layers[l].b_offset;
+ *     layer l: W (n_biases rows of fan_in weights: row j = neuron j's incoming weights, or
+ *              output channel j's kernels) at layers[l].w_offset, b (n_biases) at b_offset;
+ *   code outside the engine reaches them through nn_net_param_index / nn_net_weight / nn_net_bias.
  * - activations are kept neuron-major, one row of batch_cap floats per neuron ("unit"):
  *     pre[(unit_offset + j) * batch_cap + s]    weighted sum z of neuron j for sample s
  *     acts[(unit_offset + j) * batch_cap + s]   its output a = f(z)
@@ -24,7 +33,7 @@
 
 #include "nn-rng.h"
 
-#define NN_MAX_LAYERS 16 /* dense layers, output included: up to 15 hidden */
+#define NN_MAX_LAYERS 16 /* layers, output included: up to 15 hidden */
 #define NN_MAX_WIDTH 4096
 
 typedef enum
@@ -83,20 +92,55 @@ typedef struct
   float clip_norm; /* clip the gradient's global L2 norm to this; 0 = no clipping */
 } NnTrainer;
 
+typedef enum
+{
+  NN_LAYER_DENSE,    /* z = W x + b, a = f(z): every output sees every input */
+  NN_LAYER_CONV2D,   /* next issue: c_out kernels of c_in x k x k, stride 1, same padding */
+  NN_LAYER_MAX_POOL, /* next issue: max over k x k windows, stride k */
+  NN_LAYER_FLATTEN,  /* next issue: c x h x w as a vector (rows are already in that order) */
+  NN_N_LAYER_KINDS
+} NnLayerKind;
+
+/* channels x height x width; a vector of n values is n x 1 x 1 */
 typedef struct
 {
-  size_t n_in;        /* fan-in */
-  size_t n_out;       /* neurons in this layer */
+  size_t channels;
+  size_t height;
+  size_t width;
+} NnShape;
+
+/* One hidden layer as the user asks for it (the --hidden grammar: `8` dense 8, `c8k3` conv 8
+ * channels 3x3, `p2` max-pool 2x2). The output layer follows from the loss. */
+typedef struct
+{
+  NnLayerKind kind;
+  size_t units;     /* dense: neurons; conv: output channels; pool, flatten: 0 */
+  size_t kernel;    /* conv: kernel side; pool: window side; dense, flatten: 0 */
+  NnActivation act; /* dense and conv: a hidden activation; pool, flatten: linear */
+} NnLayerSpec;
+
+typedef struct
+{
+  NnLayerKind kind;
+  NnShape in;         /* what the layer reads: the previous layer's out, or the input */
+  NnShape out;        /* what it writes: dense n_out x 1 x 1 */
+  size_t kernel;      /* conv, pool: the window side; dense: 0 */
+  size_t n_in;        /* values in: in's volume (dense: the fan-in) */
+  size_t n_out;       /* values out (units): out's volume, the neurons of a dense layer */
+  size_t fan_in;      /* weights into one output value: dense n_in, conv c_in k k */
+  size_t n_weights;   /* dense n_out x n_in, conv c_out x c_in x k x k, pool 0 */
+  size_t n_biases;    /* rows of W, one bias each: dense n_out, conv c_out, pool 0 */
   NnActivation act;   /* the output layer's follows from the loss */
-  size_t w_offset;    /* W: n_out x n_in in params/grads */
-  size_t b_offset;    /* b: n_out in params/grads */
-  size_t unit_offset; /* first neuron's row in pre/acts/deltas */
+  size_t w_offset;    /* W: n_biases rows of fan_in in params/grads */
+  size_t b_offset;    /* b: n_biases in params/grads */
+  size_t unit_offset; /* first unit's row in pre/acts/deltas */
 } NnLayer;
 
 typedef struct
 {
-  size_t n_inputs;
-  size_t n_layers; /* dense layers, output included (hidden = n_layers - 1) */
+  NnShape input;   /* the input's shape (a vector for plane and CSV data) */
+  size_t n_inputs; /* its volume */
+  size_t n_layers; /* layers, output included (hidden = n_layers - 1) */
   NnLayer layers[NN_MAX_LAYERS];
   NnLoss loss;
   size_t n_params;
@@ -125,13 +169,29 @@ typedef struct
 
 /* ---- life cycle ---- */
 
-/* A network n_inputs -> widths[0] -> … -> widths[n_hidden-1] -> output, all parameters zero
- * (call nn_net_init_params). The output layer has 1 unit for BCE and MSE, n_classes for
- * softmax. acts[h] is hidden layer h's activation. NULL on bad arguments or no memory. */
-NnNet *nn_net_new (size_t n_inputs,
+/* A vector of n values: n x 1 x 1. */
+static inline NnShape
+nn_shape_vector (size_t n)
+{
+  NnShape shape = { n, 1, 1 };
+  return shape;
+}
+
+/* A dense layer spec of @units neurons. */
+static inline NnLayerSpec
+nn_layer_spec_dense (size_t units, NnActivation act)
+{
+  NnLayerSpec spec = { NN_LAYER_DENSE, units, 0, act };
+  return spec;
+}
+
+/* A network input -> hidden[0] -> … -> hidden[n_hidden-1] -> output, all parameters zero
+ * (call nn_net_init_params). The output layer is dense with 1 unit for BCE and MSE, n_classes
+ * for softmax. NULL on bad arguments (a kind not built yet, a width out of 1..NN_MAX_WIDTH,
+ * softmax in a hidden layer) or no memory. */
+NnNet *nn_net_new (NnShape input,
+                   const NnLayerSpec *hidden,
                    size_t n_hidden,
-                   const size_t *widths,
-                   const NnActivation *acts,
                    NnLoss loss,
                    size_t n_classes);
 void nn_net_free (NnNet *net); /* NULL is fine */
@@ -142,9 +202,29 @@ NnStatus nn_net_copy_state (NnNet *dst, const NnNet *src);
 size_t nn_net_n_hidden (const NnNet *net);
 size_t nn_net_n_outputs (const NnNet *net);
 size_t nn_net_n_units (const NnNet *net); /* neurons in all layers, output included */
-/* Index into params/grads of weight (layer, neuron j, input i); i == n_in gives the bias.
- * SIZE_MAX when out of range. */
+/* The spec that builds layer @layer (the output layer's act follows from the loss). */
+NnLayerSpec nn_net_layer_spec (const NnNet *net, size_t layer);
+
+/* ---- reading a layer without its index maths (layer 0 is the first hidden layer, the output
+ * layer is n_layers - 1; out-of-range arguments give 0, SIZE_MAX or NaN as said) ---- */
+NnLayerKind nn_net_layer_kind (const NnNet *net, size_t layer); /* NN_N_LAYER_KINDS if none */
+NnActivation nn_net_layer_activation (const NnNet *net, size_t layer);
+/* units out: a dense layer's neurons */
+size_t nn_net_layer_width (const NnNet *net, size_t layer);
+/* weights into one unit, its bias apart: a dense layer's inputs */
+size_t nn_net_layer_fan_in (const NnNet *net, size_t layer);
+/* Index into params/grads (and opt_m, opt_v) of weight i of row j of layer @layer (dense: neuron
+ * j's weight from input i); i == fan_in gives row j's bias. SIZE_MAX when out of range. */
 size_t nn_net_param_index (const NnNet *net, size_t layer, size_t j, size_t i);
+/* params[nn_net_param_index (…)], NaN when out of range */
+float nn_net_weight (const NnNet *net, size_t layer, size_t j, size_t i);
+/* row j's bias, NaN when out of range */
+float nn_net_bias (const NnNet *net, size_t layer, size_t j);
+/* Row of unit j of layer @layer in pre/acts/deltas, in nn_net_eval_grid's out and in any
+ * per-unit array in unit order (out + row * n is its n values); SIZE_MAX when out of range. */
+size_t nn_net_unit_index (const NnNet *net, size_t layer, size_t j);
+/* The inverse: the layer of unit row @unit (n_layers when out of range), and its j in *j. */
+size_t nn_net_unit_layer (const NnNet *net, size_t unit, size_t *j);
 /* Grows the activation rows to hold @batch_cap samples (forward does it when needed); growing
  * discards the kept activations (batch becomes 0). */
 NnStatus nn_net_reserve (NnNet *net, size_t batch_cap);
@@ -175,10 +255,31 @@ void nn_net_zero_grads (NnNet *net);
 /* Backward pass of the last forward: grads += scale * dL/dparams summed over its samples, in
  * ascending sample order; keeps deltas (scaled dL/dz). Use scale = 1 / batch size. */
 NnStatus nn_net_backward (NnNet *net, const float *y, float scale);
+/* Sample @s's own share of the last backward's gradient (n_params floats): the very products
+ * backward added for it (dense: dW[j][i] = dz[j][s] x[i][s], db[j] = dz[j][s]), not the
+ * difference of two rounded sums. NN_ERR_ARG if @s is not in the last forward. */
+NnStatus nn_net_sample_grad (const NnNet *net, size_t s, float *grad);
 /* One optimizer step from grads: regularisation, clipping, then SGD / momentum / Adam.
  * NN_ERR_NONFINITE if any parameter is not finite afterwards. */
 NnStatus nn_net_update (NnNet *net, const NnTrainer *trainer);
-/* Mean |dL/dw| over layer @layer's weights (n_out x n_in; biases excluded, so the number
+/* What nn_net_update does to one parameter, term by term, for the step-through. */
+typedef struct
+{
+  float grad;      /* g: the batch gradient in grads */
+  float reg_grad;  /* g + rate sign(w) (L1) or g + rate w (L2) for a weight; g for a bias */
+  float gscale;    /* the clipping factor of the whole gradient (1: not clipped) */
+  float effective; /* g' = reg_grad gscale: what the optimizer is given */
+  float m;         /* after: momentum's velocity mu m + g', or Adam's first moment */
+  float v;         /* after: Adam's second moment (unchanged otherwise) */
+  float m_hat;     /* Adam: m / (1 - beta1^t); 0 otherwise */
+  float v_hat;     /* Adam: v / (1 - beta2^t); 0 otherwise */
+  float param;     /* the parameter after the update */
+} NnUpdateTerms;
+/* The terms of every parameter (n_params of them) of the update nn_net_update (net, trainer)
+ * would make now, without making it: the same float operations as its kernels, so each
+ * number equals what the update then does, bit for bit. */
+NnStatus nn_net_update_terms (const NnNet *net, const NnTrainer *trainer, NnUpdateTerms *terms);
+/* Mean |dL/dw| over layer @layer's n_weights weights (biases excluded, so the number
  * measures how strongly the loss pulls on the connections), summed in double in index order.
  * Read it after backward and before update: update adds the regularisation term to grads and
  * clips them. NaN if @layer is out of range. */
@@ -222,7 +323,9 @@ NnStatus nn_net_set_output (NnNet *net, NnLoss loss, size_t n_classes, const NnR
 
 const char *nn_activation_name (NnActivation act); /* "relu", "leaky_relu", "tanh", … */
 int nn_activation_from_name (const char *name);    /* -1 if unknown */
-const char *nn_optimizer_name (NnOptimizer opt);   /* "sgd", "momentum", "adam" */
+/* 1 if a hidden layer may use @act (not softmax, not out of range, not -1 from a name) */
+int nn_activation_is_hidden (NnActivation act);
+const char *nn_optimizer_name (NnOptimizer opt); /* "sgd", "momentum", "adam" */
 int nn_optimizer_from_name (const char *name);
 const char *nn_regularization_name (NnRegularization reg); /* "none", "l1", "l2" */
 int nn_regularization_from_name (const char *name);

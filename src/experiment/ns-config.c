@@ -112,9 +112,44 @@ activation_names (void)
   GString *s = g_string_new (NULL);
 
   for (int a = 0; a < NN_N_ACTIVATIONS; a++)
-    if (a != NN_ACT_SOFTMAX)
-      g_string_append_printf (s, "%s%s", a ? ", " : "", nn_activation_name (a));
+    if (nn_activation_is_hidden (a))
+      g_string_append_printf (s, "%s%s", s->len > 0 ? ", " : "", nn_activation_name (a));
   return g_string_free (s, FALSE);
+}
+
+/* One word of the --hidden grammar (DESIGN.md): `8` dense of 8 neurons, `c8k3` conv of 8
+ * channels 3x3, `p2` max-pool 2x2. FALSE if the word is none of these. */
+static gboolean
+parse_layer_word (const char *word, NnLayerSpec *spec)
+{
+  guint64 a, b;
+  g_autofree char *channels = NULL;
+  const char *k;
+
+  memset (spec, 0, sizeof *spec);
+  spec->act = NN_ACT_LINEAR;
+  if (g_ascii_string_to_unsigned (word, 10, 1, 1024, &a, NULL))
+    {
+      spec->kind = NN_LAYER_DENSE;
+      spec->units = (size_t) a;
+      return TRUE;
+    }
+  if (word[0] == 'p' && g_ascii_string_to_unsigned (word + 1, 10, 2, 8, &a, NULL))
+    {
+      spec->kind = NN_LAYER_MAX_POOL;
+      spec->kernel = (size_t) a;
+      return TRUE;
+    }
+  if (word[0] != 'c' || (k = strchr (word, 'k')) == NULL)
+    return FALSE;
+  channels = g_strndup (word + 1, (gsize) (k - word - 1));
+  if (!g_ascii_string_to_unsigned (channels, 10, 1, 256, &a, NULL)
+      || !g_ascii_string_to_unsigned (k + 1, 10, 1, 7, &b, NULL))
+    return FALSE;
+  spec->kind = NN_LAYER_CONV2D;
+  spec->units = (size_t) a;
+  spec->kernel = (size_t) b;
+  return TRUE;
 }
 
 gboolean
@@ -133,12 +168,19 @@ ns_config_parse_hidden (const char *text, guint *n_hidden, guint *widths, GError
     return bad_option (error, "hidden", text, "at most 15 comma-separated layer widths, or none");
   for (n = 0; parts[n] != NULL; n++)
     {
-      guint64 width;
+      NnLayerSpec spec;
+
       g_strstrip (parts[n]);
-      if (!g_ascii_string_to_unsigned (parts[n], 10, 1, 1024, &width, NULL))
+      if (!parse_layer_word (parts[n], &spec))
         return bad_option (error, "hidden", text,
                            "comma-separated layer widths from 1 to 1024 (e.g. 8,8), or none");
-      widths[n] = (guint) width;
+      if (spec.kind != NN_LAYER_DENSE)
+        {
+          g_set_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION,
+                       "--hidden: “%s”: conv and pool layers need image data", parts[n]);
+          return FALSE;
+        }
+      widths[n] = (guint) spec.units;
     }
   *n_hidden = n;
   return TRUE;
@@ -159,7 +201,7 @@ ns_config_parse_activations (const char *text, guint n_hidden, NnActivation *act
   for (guint k = 0; k < n; k++)
     {
       int act = nn_activation_from_name (g_strstrip (parts[k]));
-      if (act < 0 || act == NN_ACT_SOFTMAX)
+      if (!nn_activation_is_hidden (act))
         {
           g_autofree char *names = activation_names ();
           g_autofree char *allowed = g_strdup_printf ("one of %s", names);

@@ -190,7 +190,7 @@ ns_experiment_set_activation (NsExperiment *self, guint hidden, NnActivation act
 {
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
-  if (hidden >= self->config.n_hidden || act == NN_ACT_SOFTMAX || act >= NN_N_ACTIVATIONS)
+  if (hidden >= self->config.n_hidden || !nn_activation_is_hidden (act))
     return FALSE;
   if (act == self->config.activations[hidden])
     return TRUE;
@@ -209,8 +209,8 @@ ns_experiment_set_weight (NsExperiment *self, guint layer, guint j, guint i, flo
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
   net = self->net;
-  if (layer >= net->n_layers || j >= net->layers[layer].n_out || i > net->layers[layer].n_in
-      || !isfinite (value))
+  if (layer >= net->n_layers || j >= nn_net_layer_width (net, layer)
+      || i > nn_net_layer_fan_in (net, layer) || !isfinite (value))
     return FALSE;
   push_undo (self);
   self->net->params[nn_net_param_index (net, layer, j, i)] = value;

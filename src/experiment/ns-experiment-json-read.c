@@ -301,7 +301,7 @@ static int
 hidden_activation_from_name (const char *s)
 {
   int act = nn_activation_from_name (s);
-  return act == NN_ACT_SOFTMAX ? -1 : act;
+  return nn_activation_is_hidden (act) ? act : -1;
 }
 
 static gboolean
@@ -451,8 +451,7 @@ read_network (Reader *r, JsonObject *root, const NsConfig *config, const NsDatas
   const char *w = "network";
   JsonObject *obj = read_object (r, root, "", "network");
   JsonArray *layers;
-  size_t widths[NS_MAX_HIDDEN];
-  NnActivation acts[NS_MAX_HIDDEN];
+  NnLayerSpec specs[NS_MAX_HIDDEN];
   guint n_inputs, outputs, n_hidden;
   size_t n_classes;
   int loss;
@@ -469,10 +468,7 @@ read_network (Reader *r, JsonObject *root, const NsConfig *config, const NsDatas
     return NULL;
   n_hidden = json_array_get_length (layers);
   for (guint h = 0; h < n_hidden; h++)
-    {
-      widths[h] = config->widths[h];
-      acts[h] = config->activations[h];
-    }
+    specs[h] = nn_layer_spec_dense (config->widths[h], config->activations[h]);
 
   /* The network must fit the settings and the data it says it was trained on. */
   expected_loss = ns_experiment_loss_for (config, data, &n_classes);
@@ -484,7 +480,7 @@ read_network (Reader *r, JsonObject *root, const NsConfig *config, const NsDatas
   if (loss == NN_LOSS_SOFTMAX_CE ? outputs != n_classes : outputs != 1)
     return fail (r, w, "outputs", "one output, or one per class for softmax"), NULL;
 
-  net = nn_net_new (n_inputs, n_hidden, widths, acts, loss, n_classes);
+  net = nn_net_new (nn_shape_vector (n_inputs), specs, n_hidden, loss, n_classes);
   if (net == NULL)
     return fail (r, w, "layers", "a network small enough to build"), NULL;
   if (!read_floats (r, obj, w, "params", net->params, net->n_params)

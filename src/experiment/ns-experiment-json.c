@@ -169,14 +169,14 @@ write_network (JsonBuilder *b, const NnNet *net)
   json_builder_begin_object (b);
   member_int (b, "inputs", net->n_inputs);
   member_string (b, "loss", ns_experiment_loss_names[net->loss]);
-  member_int (b, "outputs", net->layers[net->n_layers - 1].n_out);
+  member_int (b, "outputs", nn_net_layer_width (net, net->n_layers - 1));
   json_builder_set_member_name (b, "layers");
   json_builder_begin_array (b);
   for (size_t l = 0; l + 1 < net->n_layers; l++)
     {
       json_builder_begin_object (b);
-      member_int (b, "width", net->layers[l].n_out);
-      member_string (b, "activation", nn_activation_name (net->layers[l].act));
+      member_int (b, "width", nn_net_layer_width (net, l));
+      member_string (b, "activation", nn_activation_name (nn_net_layer_activation (net, l)));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -103,7 +103,7 @@ ns_experiment_eval_plane_before_update (NsExperiment *self, guint size)
 {
   const NsStepState *step;
   NsPlaneCache *plane = &self->plane_before;
-  const NnLayer *output;
+  size_t output_row;
   const float *inputs;
   size_t n = (size_t) size * size;
   size_t units_len;
@@ -116,9 +116,9 @@ ns_experiment_eval_plane_before_update (NsExperiment *self, guint size)
       || step->n_params != self->net->n_params)
     return NULL;
 
-  output = &self->net->layers[self->net->n_layers - 1];
+  output_row = nn_net_unit_index (self->net, self->net->n_layers - 1, 0);
   if (plane->size == size && plane->units_version == self->version && plane->units != NULL)
-    return plane->units + output->unit_offset * n;
+    return plane->units + output_row * n;
 
   /* The very grid eval_plane evaluates (its cached inputs), so the two pictures differ only by
    * the weights. */
@@ -145,7 +145,7 @@ ns_experiment_eval_plane_before_update (NsExperiment *self, guint size)
     return NULL;
   plane->units_version = self->version;
 
-  return plane->units + output->unit_offset * n;
+  return plane->units + output_row * n;
 }
 
 void

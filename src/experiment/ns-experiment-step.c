@@ -39,6 +39,7 @@ typedef struct
   float *m_after;
   float *v_before;
   float *v_after;
+  NnUpdateTerms *terms; /* n_params */
 } StepData;
 
 /* The first argument becomes the quark's string as written: no formatting. */
@@ -57,6 +58,7 @@ step_data_free_arrays (StepData *d)
 
   for (guint k = 0; k < G_N_ELEMENTS (arrays); k++)
     g_clear_pointer (arrays[k], g_free);
+  g_clear_pointer (&d->terms, g_free);
 }
 
 static void
@@ -138,6 +140,7 @@ ensure_arrays (StepData *d, const NnNet *net)
   d->m_after = g_new0 (float, d->n_params);
   d->v_before = g_new0 (float, d->n_params);
   d->v_after = g_new0 (float, d->n_params);
+  d->terms = g_new0 (NnUpdateTerms, d->n_params);
 }
 
 /* Copies column 0 (the one sample) of the net's kept neuron-major rows. */
@@ -173,22 +176,10 @@ run_sample (StepData *d, NsExperiment *self, guint s)
   copy_column (d->z, net->pre, d->n_units, cap);
   copy_column (d->a, net->acts, d->n_units, cap);
   copy_column (d->delta, net->deltas, d->n_units, cap);
-  /* The sample's own gradient, delta_j * x_i (x the layer's input), rather than grads after
-   * minus before: the difference of two rounded sums would not be exactly its contribution. */
-  for (size_t l = 0; l < net->n_layers; l++)
-    {
-      const NnLayer *L = &net->layers[l];
-      const float *xin = l == 0 ? d->input : d->a + net->layers[l - 1].unit_offset;
-
-      for (size_t j = 0; j < L->n_out; j++)
-        {
-          float dj = d->delta[L->unit_offset + j];
-
-          for (size_t i = 0; i < L->n_in; i++)
-            d->grad[L->w_offset + j * L->n_in + i] = dj * xin[i];
-          d->grad[L->b_offset + j] = dj;
-        }
-    }
+  /* The sample's own gradient from the engine, rather than grads after minus before: the
+   * difference of two rounded sums would not be exactly its contribution. */
+  if (nn_net_sample_grad (net, 0, d->grad) != NN_OK)
+    return FALSE;
   memcpy (d->batch_grad, net->grads, d->n_params * sizeof (float));
 
   d->pub.sample = s;
@@ -246,6 +237,12 @@ update (StepData *d, NsExperiment *self)
   memcpy (d->m_before, net->opt_m, size);
   memcpy (d->v_before, net->opt_v, size);
   d->pub.trainer = self->config.trainer;
+  /* The terms of the update about to be made, from the engine's own formulas. */
+  if (nn_net_update_terms (net, &d->pub.trainer, d->terms) != NN_OK)
+    {
+      go_idle (d);
+      return FALSE;
+    }
 
   d->busy = TRUE;
   ns_experiment_step (self, 1);
@@ -273,6 +270,7 @@ update (StepData *d, NsExperiment *self)
   d->pub.m_after = d->m_after;
   d->pub.v_before = d->v_before;
   d->pub.v_after = d->v_after;
+  d->pub.terms = d->terms;
   d->pub.adam_beta1_power = net->adam_beta1_power;
   d->pub.adam_beta2_power = net->adam_beta2_power;
   d->pub.diverged = self->diverged;

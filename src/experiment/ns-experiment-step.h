@@ -24,7 +24,7 @@
  * an edit, a reset, a batch size change.
  *
  * The numbers are copies, so going back (ns_experiment_step_back) only moves the phase shown.
- * Per-neuron arrays are in unit order (row layers[l].unit_offset + j, output layer last);
+ * Per-neuron arrays are in unit order (nn_net_unit_index (net, l, j), output layer last);
  * per-weight arrays in the network's parameter layout (nn_net_param_index).
  */
 #pragma once
@@ -79,8 +79,10 @@ typedef struct
   const float *m_after;
   const float *v_before; /* Adam's second moment */
   const float *v_after;
-  NnTrainer trainer;       /* the trainer of the update: learning rate, optimizer, … */
-  double adam_beta1_power; /* beta1^t and beta2^t of the update (bias corrections) */
+  const NnUpdateTerms *terms; /* n_params: the update term by term, from the engine
+                               * (nn_net_update_terms): g + reg, m̂, v̂ exactly as applied */
+  NnTrainer trainer;          /* the trainer of the update: learning rate, optimizer, … */
+  double adam_beta1_power;    /* beta1^t and beta2^t of the update (bias corrections) */
   double adam_beta2_power;
 } NsStepState;
 

@@ -83,7 +83,7 @@ neuron_name (const NsNetworkViewData *view, size_t l, size_t j)
 
   if (!is_output (net, l))
     return g_strdup_printf ("neuron %zu of hidden layer %zu", j + 1, l + 1);
-  if (net->layers[l].n_out == 1)
+  if (nn_net_layer_width (net, l) == 1)
     return g_strdup ("the output neuron");
   if (view->class_names != NULL && view->class_names[j] != NULL)
     return g_strdup_printf ("output neuron %zu (%s)", j + 1, view->class_names[j]);
@@ -118,32 +118,32 @@ layer_input (const NnNet *net, const NsStepState *step, size_t l, size_t i)
 {
   if (l == 0)
     return step->input[i];
-  return step->a[net->layers[l - 1].unit_offset + i];
+  return step->a[nn_net_unit_index (net, l - 1, i)];
 }
 
 /* "z = w·x + b = 0.52·(−4.46) + (−1.2)·(−3.02) + 0.1 = 1.74" */
 static void
 explain_z (GString *s, const NnNet *net, const NsStepState *step, size_t l, size_t j)
 {
-  const NnLayer *L = &net->layers[l];
   const float *w = weights_used (net, step);
-  size_t shown = MIN (L->n_in, MAX_TERMS);
+  size_t fan_in = nn_net_layer_fan_in (net, l);
+  size_t shown = MIN (fan_in, MAX_TERMS);
 
   g_string_append (s, "z = w·x + b = ");
   for (size_t i = 0; i < shown; i++)
     {
       if (i > 0)
         g_string_append (s, " + ");
-      append_factor (s, w[L->w_offset + j * L->n_in + i]);
+      append_factor (s, w[nn_net_param_index (net, l, j, i)]);
       g_string_append (s, "·");
       append_factor (s, layer_input (net, step, l, i));
     }
-  if (L->n_in > shown)
-    g_string_append_printf (s, " + ⋯ (%zu more)", L->n_in - shown);
+  if (fan_in > shown)
+    g_string_append_printf (s, " + ⋯ (%zu more)", fan_in - shown);
   g_string_append (s, " + ");
-  append_factor (s, w[L->b_offset + j]);
+  append_factor (s, w[nn_net_param_index (net, l, j, fan_in)]);
   g_string_append (s, " = ");
-  append_num (s, step->z[L->unit_offset + j]);
+  append_num (s, step->z[nn_net_unit_index (net, l, j)]);
   g_string_append_c (s, '\n');
 }
 
@@ -151,7 +151,7 @@ explain_z (GString *s, const NnNet *net, const NsStepState *step, size_t l, size
 static void
 explain_a (GString *s, const NnNet *net, const NsStepState *step, size_t l, size_t j)
 {
-  size_t u = net->layers[l].unit_offset + j;
+  size_t u = nn_net_unit_index (net, l, j);
   g_autofree char *z = num (step->z[u]);
   g_autofree char *a = num (step->a[u]);
 
@@ -171,7 +171,7 @@ explain_a (GString *s, const NnNet *net, const NsStepState *step, size_t l, size
         return;
       }
 
-  switch (net->layers[l].act)
+  switch (nn_net_layer_activation (net, l))
     {
     case NN_ACT_LINEAR:
       g_string_append_printf (s, "a = z = %s\n", a);
@@ -186,8 +186,9 @@ explain_a (GString *s, const NnNet *net, const NsStepState *step, size_t l, size
     case NN_N_ACTIVATIONS:
     default:
       g_string_append_printf (s, "a = %s(z) = %s(%s) = %s\n",
-                              ns_render_network_activation_label (net->layers[l].act),
-                              ns_render_network_activation_label (net->layers[l].act), z, a);
+                              ns_render_network_activation_label (nn_net_layer_activation (net, l)),
+                              ns_render_network_activation_label (nn_net_layer_activation (net, l)),
+                              z, a);
       break;
     }
 }
@@ -196,14 +197,14 @@ explain_a (GString *s, const NnNet *net, const NsStepState *step, size_t l, size
 static double
 explain_slope (GString *s, const NnNet *net, const NsStepState *step, size_t l, size_t j)
 {
-  size_t u = net->layers[l].unit_offset + j;
+  size_t u = nn_net_unit_index (net, l, j);
   double z = step->z[u], a = step->a[u], slope;
   g_autofree char *as = num (a);
   g_autofree char *af = factor (a);
   g_autofree char *zs = num (z);
   g_autofree char *ds = NULL;
 
-  switch (net->layers[l].act)
+  switch (nn_net_layer_activation (net, l))
     {
     case NN_ACT_TANH:
       slope = 1 - a * a;
@@ -240,7 +241,7 @@ explain_slope (GString *s, const NnNet *net, const NsStepState *step, size_t l, 
 static void
 explain_delta (GString *s, const NnNet *net, const NsStepState *step, size_t l, size_t j)
 {
-  size_t u = net->layers[l].unit_offset + j;
+  size_t u = nn_net_unit_index (net, l, j);
   g_autofree char *d = num (step->delta[u]);
 
   if (is_output (net, l))
@@ -262,9 +263,9 @@ explain_delta (GString *s, const NnNet *net, const NsStepState *step, size_t l, 
     }
 
   {
-    const NnLayer *next = &net->layers[l + 1];
+    size_t next_width = nn_net_layer_width (net, l + 1);
     const float *w = weights_used (net, step);
-    size_t shown = MIN (next->n_out, MAX_TERMS);
+    size_t shown = MIN (next_width, MAX_TERMS);
     double slope = explain_slope (s, net, step, l, j);
     g_autofree char *slope_s = num (slope);
 
@@ -273,12 +274,12 @@ explain_delta (GString *s, const NnNet *net, const NsStepState *step, size_t l, 
       {
         if (k > 0)
           g_string_append (s, " + ");
-        append_factor (s, w[next->w_offset + k * next->n_in + j]);
+        append_factor (s, w[nn_net_param_index (net, l + 1, k, j)]);
         g_string_append (s, "·");
-        append_factor (s, step->delta[next->unit_offset + k]);
+        append_factor (s, step->delta[nn_net_unit_index (net, l + 1, k)]);
       }
-    if (next->n_out > shown)
-      g_string_append_printf (s, " + ⋯ (%zu more)", next->n_out - shown);
+    if (next_width > shown)
+      g_string_append_printf (s, " + ⋯ (%zu more)", next_width - shown);
     g_string_append_printf (s, ") = %s\n", d);
   }
 }
@@ -306,16 +307,23 @@ explain_update (GString *s,
                 const char *symbol)
 {
   const NnTrainer *t = &step->trainer;
-  double g = step->batch_grad[k];
+  const NnUpdateTerms *terms = step->terms != NULL ? &step->terms[k] : NULL;
+  double g;
   double w = step->params_before[k];
-  double ge = g; /* the gradient the optimizer is given: with the regularisation term */
+  double ge; /* the gradient the optimizer is given: with the regularisation term */
   const char *g_name = "g";
   g_autofree char *lr = num (t->learning_rate);
-  g_autofree char *gs = num (g);
+  g_autofree char *gs = NULL;
   g_autofree char *change = num (step->change[k]);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
+  /* The engine's numbers of this very update (nn_net_update_terms), never re-derived here. */
+  if (terms == NULL)
+    return;
+  g = terms->grad;
+  ge = terms->reg_grad;
+  gs = num (g);
   g_string_append_printf (s, "batch gradient g = %s\n", gs);
   /* The engine regularises weights only, never biases. */
   if (is_weight && t->regularization != NN_REG_NONE && t->reg_rate > 0)
@@ -327,14 +335,14 @@ explain_update (GString *s,
       g_name = "g′";
       if (t->regularization == NN_REG_L2)
         {
-          ge = g + t->reg_rate * w;
+          ge = terms->reg_grad;
           ges = num (ge);
           g_string_append_printf (s, "with L2: g′ = g + λ·w = %s + %s·%s = %s\n", gs, rate, wf,
                                   ges);
         }
       else
         {
-          ge = g + t->reg_rate * (w > 0 ? 1 : w < 0 ? -1 : 0);
+          ge = terms->reg_grad;
           ges = num (ge);
           g_string_append_printf (s, "with L1: g′ = g + λ·sign(w) = %s + %s·%s = %s\n", gs, rate,
                                   w > 0   ? "1"
@@ -373,8 +381,8 @@ explain_update (GString *s,
         g_autofree char *m1 = num (step->m_after[k]);
         g_autofree char *v0 = factor (step->v_before[k]);
         g_autofree char *v1 = num (step->v_after[k]);
-        double mh = step->m_after[k] / (1 - step->adam_beta1_power);
-        double vh = step->v_after[k] / (1 - step->adam_beta2_power);
+        double mh = terms->m_hat;
+        double vh = terms->v_hat;
         g_autofree char *mhs = num (mh);
         g_autofree char *mhf = factor (mh);
         g_autofree char *vhs = num (vh);
@@ -441,7 +449,7 @@ explain_neuron (const NsNetworkViewData *view, size_t l, size_t j)
     case NS_STEP_BACKWARD:
       if (!here)
         {
-          g_autofree char *a = num (step->a[net->layers[l].unit_offset + j]);
+          g_autofree char *a = num (step->a[nn_net_unit_index (net, l, j)]);
 
           g_string_append_printf (s,
                                   "a = %s; its delta comes when the backward pass reaches "
@@ -451,13 +459,14 @@ explain_neuron (const NsNetworkViewData *view, size_t l, size_t j)
         }
       explain_delta (s, net, step, l, j);
       {
-        g_autofree char *d = num (step->delta[net->layers[l].unit_offset + j]);
+        g_autofree char *d = num (step->delta[nn_net_unit_index (net, l, j)]);
 
         g_string_append_printf (s, "bias gradient = δ = %s\n", d);
       }
       break;
     case NS_STEP_UPDATE:
-      explain_update (s, step, net->layers[l].b_offset + j, FALSE, "bias b");
+      explain_update (s, step, nn_net_param_index (net, l, j, nn_net_layer_fan_in (net, l)), FALSE,
+                      "bias b");
       break;
     case NS_STEP_IDLE:
     default:
@@ -475,8 +484,7 @@ explain_link (const NsNetworkViewData *view, size_t l, size_t j, size_t i)
 {
   const NnNet *net = view->net;
   const NsStepState *step = view->step;
-  const NnLayer *L = &net->layers[l];
-  size_t k = L->w_offset + j * L->n_in + i;
+  size_t k = nn_net_param_index (net, l, j, i);
   g_autofree char *from = input_name (view, l, i);
   g_autofree char *to = neuron_name (view, l, j);
   g_autofree char *w = num (weights_used (net, step)[k]);
@@ -503,7 +511,7 @@ explain_link (const NsNetworkViewData *view, size_t l, size_t j, size_t i)
       g_string_append_printf (s, "w = %s\n", w);
       if (here)
         {
-          g_autofree char *d = factor (step->delta[L->unit_offset + j]);
+          g_autofree char *d = factor (step->delta[nn_net_unit_index (net, l, j)]);
           g_autofree char *g = num (step->grad[k]);
           g_autofree char *bg = num (step->batch_grad[k]);
 
@@ -563,13 +571,13 @@ ns_render_network_step_explain (const NsNetworkViewData *view, const NsNetworkIt
     {
     case NS_HIT_NEURON:
       if (item->layer >= 0 && (size_t) item->layer < net->n_layers && item->neuron >= 0
-          && (size_t) item->neuron < net->layers[item->layer].n_out)
+          && (size_t) item->neuron < nn_net_layer_width (net, item->layer))
         return explain_neuron (view, item->layer, item->neuron);
       return NULL;
     case NS_HIT_LINK:
       if (item->layer >= 0 && (size_t) item->layer < net->n_layers && item->neuron >= 0
-          && (size_t) item->neuron < net->layers[item->layer].n_out && item->input >= 0
-          && (size_t) item->input < net->layers[item->layer].n_in)
+          && (size_t) item->neuron < nn_net_layer_width (net, item->layer) && item->input >= 0
+          && (size_t) item->input < nn_net_layer_fan_in (net, item->layer))
         return explain_link (view, item->layer, item->neuron, item->input);
       return NULL;
     case NS_HIT_INPUT:

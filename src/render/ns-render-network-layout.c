@@ -113,8 +113,8 @@ ns_render_network_layout (NsNetworkLayout *layout,
   layout->rows[0] = view->feature_mask != 0 ? NS_N_FEATURES : net->n_inputs;
   for (size_t l = 0; l < net->n_layers; l++)
     {
-      layout->rows[l + 1] = net->layers[l].n_out;
-      max_rows = MAX (max_rows, net->layers[l].n_out);
+      layout->rows[l + 1] = nn_net_layer_width (net, l);
+      max_rows = MAX (max_rows, nn_net_layer_width (net, l));
     }
 
   /* Text grows with the room the diagram gets (up to half as large again), so a maximised
@@ -240,7 +240,7 @@ ns_render_network_layout_fits (const NsNetworkLayout *layout, const NsNetworkVie
       || layout->rows[0] != (view->feature_mask != 0 ? NS_N_FEATURES : net->n_inputs))
     return FALSE;
   for (size_t l = 0; l < net->n_layers; l++)
-    if (layout->rows[l + 1] != net->layers[l].n_out)
+    if (layout->rows[l + 1] != nn_net_layer_width (net, l))
       return FALSE;
   return TRUE;
 }

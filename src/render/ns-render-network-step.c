@@ -56,20 +56,17 @@ ns_render_network_step_layer_current (const NsStepState *step, size_t l)
 static size_t
 unit_layer (const NnNet *net, size_t unit)
 {
-  for (size_t l = 0; l < net->n_layers; l++)
-    if (unit < net->layers[l].unit_offset + net->layers[l].n_out)
-      return l;
-  return net->n_layers - 1;
+  return MIN (nn_net_unit_layer (net, unit, NULL), net->n_layers - 1);
 }
 
 /* The index of unit @unit's bias in the parameters. */
 static size_t
 unit_bias_index (const NnNet *net, size_t unit)
 {
-  for (size_t l = 0; l < net->n_layers; l++)
-    if (unit < net->layers[l].unit_offset + net->layers[l].n_out)
-      return net->layers[l].b_offset + (unit - net->layers[l].unit_offset);
-  return 0;
+  size_t j = 0;
+  size_t l = nn_net_unit_layer (net, unit, &j);
+
+  return l < net->n_layers ? nn_net_param_index (net, l, j, nn_net_layer_fan_in (net, l)) : 0;
 }
 
 char *
@@ -98,7 +95,7 @@ ns_render_network_step_unit_text (const NnNet *net, const NsStepState *step, siz
       if (step->a == NULL)
         return NULL;
       y = ns_render_network_format_number (step->a[unit]);
-      if (unit >= net->layers[net->n_layers - 1].unit_offset)
+      if (unit >= nn_net_unit_index (net, net->n_layers - 1, 0))
         return g_strdup_printf (net->loss == NN_LOSS_SOFTMAX_CE ? "p %s" : "ŷ %s", y);
       return g_strdup_printf ("a %s", y);
 
@@ -123,7 +120,7 @@ ns_render_network_step_unit_text (const NnNet *net, const NsStepState *step, siz
 char *
 ns_render_network_step_loss_text (const NnNet *net, const NsStepState *step)
 {
-  const NnLayer *out;
+  size_t out_row, n_outputs;
   g_autofree char *loss = NULL;
 
   g_return_val_if_fail (net != NULL, NULL);
@@ -131,15 +128,16 @@ ns_render_network_step_loss_text (const NnNet *net, const NsStepState *step)
   if (!step_shown (net, step) || step->phase != NS_STEP_LOSS || step->a == NULL)
     return NULL;
 
-  out = &net->layers[net->n_layers - 1];
+  out_row = nn_net_unit_index (net, net->n_layers - 1, 0);
+  n_outputs = nn_net_n_outputs (net);
   loss = ns_render_network_format_number (step->loss);
 
   switch (net->loss)
     {
     case NN_LOSS_BCE:
       {
-        g_autofree char *p = ns_render_network_format_number (step->a[out->unit_offset]);
-        g_autofree char *q = ns_render_network_format_number (1.0 - step->a[out->unit_offset]);
+        g_autofree char *p = ns_render_network_format_number (step->a[out_row]);
+        g_autofree char *q = ns_render_network_format_number (1.0 - step->a[out_row]);
 
         return ns_strdup_printf ("L = −(%g·log %s + %g·log %s) = %s", step->target, p,
                                  1.0 - step->target, q, loss);
@@ -150,15 +148,15 @@ ns_render_network_step_loss_text (const NnNet *net, const NsStepState *step)
         size_t t = step->target >= 0 ? (size_t) step->target : 0;
         g_autofree char *p = NULL;
 
-        if (t >= out->n_out)
+        if (t >= n_outputs)
           return g_strdup_printf ("L = %s", loss);
-        p = ns_render_network_format_number (step->a[out->unit_offset + t]);
+        p = ns_render_network_format_number (step->a[out_row + t]);
         return g_strdup_printf ("L = −log p_t = −log %s = %s", p, loss);
       }
 
     case NN_LOSS_MSE:
       {
-        g_autofree char *yhat = ns_render_network_format_number (step->a[out->unit_offset]);
+        g_autofree char *yhat = ns_render_network_format_number (step->a[out_row]);
         g_autofree char *y = ns_render_network_format_number (step->target);
 
         /* "0.5 − −0.8" reads as a typo: a negative target goes in parentheses. */
@@ -184,7 +182,7 @@ ns_render_network_step_loss_text (const NnNet *net, const NsStepState *step)
 static char *
 activation_formula (const NnNet *net, size_t l)
 {
-  NnActivation act = net->layers[l].act;
+  NnActivation act = nn_net_layer_activation (net, l);
 
   if (l == net->n_layers - 1)
     switch (net->loss)
@@ -382,7 +380,7 @@ ns_render_network_draw_step (NsScene *scene,
 {
   const NnNet *net = view->net;
   const NsStepState *step = view->step;
-  const NnLayer *out = &net->layers[net->n_layers - 1];
+  size_t n_outputs = nn_net_n_outputs (net);
   /* Read from the back of a room: never below 13 px at zoom 1. */
   double size = MAX (ns_render_style_px (style, 13), layout->caption_size);
   double line = 1.4 * size;
@@ -409,10 +407,10 @@ ns_render_network_draw_step (NsScene *scene,
   /* Each neuron's numbers at the foot of its picture; the layer the walk has just reached
    * ringed in the accent colour. */
   for (size_t l = 0; l < net->n_layers; l++)
-    for (size_t j = 0; j < net->layers[l].n_out; j++)
+    for (size_t j = 0; j < nn_net_layer_width (net, l); j++)
       {
         g_autofree char *text =
-            ns_render_network_step_unit_text (net, step, net->layers[l].unit_offset + j);
+            ns_render_network_step_unit_text (net, step, nn_net_unit_index (net, l, j));
 
         ns_network_layout_node (layout, l + 1, j, &box);
         if (ns_render_network_step_layer_current (step, l))
@@ -425,7 +423,7 @@ ns_render_network_draw_step (NsScene *scene,
 
   /* The story of the phase is told under the output column, where there is room (the
    * output column is short next to the others); kept above the area's bottom edge. */
-  ns_network_layout_node (layout, layout->n_columns - 1, out->n_out - 1, &box);
+  ns_network_layout_node (layout, layout->n_columns - 1, n_outputs - 1, &box);
   y = MIN (box.y + box.height + 0.9 * line, height - layout->margin / 2 - 1.5 * line);
 
   story = g_ptr_array_new_with_free_func (g_free);
@@ -433,7 +431,7 @@ ns_render_network_draw_step (NsScene *scene,
   /* LOSS: the output column lit, the target and the loss under it. */
   if (step->phase == NS_STEP_LOSS)
     {
-      for (size_t j = 0; j < out->n_out; j++)
+      for (size_t j = 0; j < n_outputs; j++)
         {
           NsNetworkBox node;
 
@@ -441,7 +439,7 @@ ns_render_network_draw_step (NsScene *scene,
           ns_render_network_draw_outline (scene, &node, TRUE, FALSE, style);
         }
       if (net->loss == NN_LOSS_SOFTMAX_CE && view->class_names != NULL && step->target >= 0
-          && (size_t) step->target < out->n_out && view->class_names[(size_t) step->target])
+          && (size_t) step->target < n_outputs && view->class_names[(size_t) step->target])
         g_ptr_array_add (
             story, g_strdup_printf ("target class: %s", view->class_names[(size_t) step->target]));
       else

@@ -255,7 +255,7 @@ activation_label (const NnNet *net, size_t layer)
         break;
       }
 
-  return ns_render_network_activation_label (net->layers[layer].act);
+  return ns_render_network_activation_label (nn_net_layer_activation (net, layer));
 }
 
 char *
@@ -276,8 +276,8 @@ ns_render_network_describe (const NnNet *net)
   if (n_hidden == 0)
     g_string_append (s, "no hidden layer");
   else if (n_hidden == 1)
-    g_string_append_printf (s, "a hidden layer of %zu %s", net->layers[0].n_out,
-                            net->layers[0].n_out == 1 ? "neuron" : "neurons");
+    g_string_append_printf (s, "a hidden layer of %zu %s", nn_net_layer_width (net, 0),
+                            nn_net_layer_width (net, 0) == 1 ? "neuron" : "neurons");
   else
     {
       g_string_append (s, "hidden layers of ");
@@ -286,23 +286,25 @@ ns_render_network_describe (const NnNet *net)
                                 h == 0              ? ""
                                 : h + 1 == n_hidden ? " and "
                                                     : ", ",
-                                net->layers[h].n_out);
+                                nn_net_layer_width (net, h));
       g_string_append (s, " neurons");
     }
 
   for (size_t h = 1; h < n_hidden; h++)
-    same = same && net->layers[h].act == net->layers[0].act;
+    same = same && nn_net_layer_activation (net, h) == nn_net_layer_activation (net, 0);
   if (n_hidden > 0 && same)
-    g_string_append_printf (s, ", %s", ns_render_network_activation_label (net->layers[0].act));
+    g_string_append_printf (s, ", %s",
+                            ns_render_network_activation_label (nn_net_layer_activation (net, 0)));
   else if (n_hidden > 0)
     {
       g_string_append (s, " (");
       for (size_t h = 0; h < n_hidden; h++)
-        g_string_append_printf (s, "%s%s",
-                                h == 0              ? ""
-                                : h + 1 == n_hidden ? " and "
-                                                    : ", ",
-                                ns_render_network_activation_label (net->layers[h].act));
+        g_string_append_printf (
+            s, "%s%s",
+            h == 0              ? ""
+            : h + 1 == n_hidden ? " and "
+                                : ", ",
+            ns_render_network_activation_label (nn_net_layer_activation (net, h)));
       g_string_append (s, ")");
     }
 
@@ -536,7 +538,7 @@ draw_neurons (NsScene *scene,
       ns_color_with_alpha (&style->background, style->dark ? DIM_ALPHA_DARK : DIM_ALPHA_LIGHT);
 
   for (size_t l = 0; l < net->n_layers; l++)
-    for (size_t j = 0; j < net->layers[l].n_out; j++)
+    for (size_t j = 0; j < nn_net_layer_width (net, l); j++)
       {
         const float *values = NULL;
         NsColormap scratch;
@@ -544,7 +546,7 @@ draw_neurons (NsScene *scene,
 
         ns_network_layout_node (layout, l + 1, j, &box);
         if (view->grid_size > 0 && view->units != NULL)
-          values = view->units + (net->layers[l].unit_offset + j) * n;
+          values = view->units + nn_net_unit_index (net, l, j) * n;
 
         draw_picture (scene, &box, values, view->grid_size, view->picture_step, view->grid_y_up,
                       neuron_map (maps, view, style, l, j, &scratch), style);
@@ -616,16 +618,17 @@ step_link_values (const NsNetworkViewData *view)
 static double
 step_link_scale (const NsNetworkViewData *view, const float *values, size_t l)
 {
-  const NnLayer *layer = &view->net->layers[l];
+  const NnNet *net = view->net;
   double m = 0;
 
-  for (size_t k = 0; k < layer->n_out * layer->n_in; k++)
-    {
-      double a = fabs ((double) values[layer->w_offset + k]);
+  for (size_t j = 0; j < nn_net_layer_width (net, l); j++)
+    for (size_t i = 0; i < nn_net_layer_fan_in (net, l); i++)
+      {
+        double a = fabs ((double) values[nn_net_param_index (net, l, j, i)]);
 
-      if (isfinite (a) && a > m)
-        m = a;
-    }
+        if (isfinite (a) && a > m)
+          m = a;
+      }
 
   return m > 0 ? 3.5 / m : 0;
 }
@@ -655,19 +658,18 @@ draw_links (NsScene *scene,
   /* Weight (l, j, i) runs from picture i of column l to neuron j of column l + 1. */
   for (size_t l = 0; l < net->n_layers; l++)
     {
-      const NnLayer *layer = &net->layers[l];
       /* A layer the step's walk has not reached yet is drawn faint: in FORWARD its weights
        * wait their turn; in BACKWARD its gradients are not known yet (thin neutral lines). */
       gboolean reached = ns_render_network_step_layer_reached (view->step, l);
 
       if (values != NULL)
         scale = step_link_scale (view, values, l);
-      for (size_t j = 0; j < layer->n_out; j++)
-        for (size_t i = 0; i < layer->n_in; i++)
+      for (size_t j = 0; j < nn_net_layer_width (net, l); j++)
+        for (size_t i = 0; i < nn_net_layer_fan_in (net, l); i++)
           {
             double x0, y0, x1, y1, lw;
             NsColor color;
-            float value = link_value (view, values, scale, layer->w_offset + j * layer->n_in + i);
+            float value = link_value (view, values, scale, nn_net_param_index (net, l, j, i));
 
             link_ends (view, layout, l, j, i, &x0, &y0, &x1, &y1);
             link_look (style, reached || values == NULL ? value : 0, &color, &lw);
@@ -681,8 +683,8 @@ draw_links (NsScene *scene,
 
   /* The selected link again on top, over a halo. */
   if (sel->kind == NS_HIT_LINK && sel->layer >= 0 && (size_t) sel->layer < net->n_layers
-      && sel->neuron >= 0 && (size_t) sel->neuron < net->layers[sel->layer].n_out && sel->input >= 0
-      && (size_t) sel->input < net->layers[sel->layer].n_in)
+      && sel->neuron >= 0 && (size_t) sel->neuron < nn_net_layer_width (net, sel->layer)
+      && sel->input >= 0 && (size_t) sel->input < nn_net_layer_fan_in (net, sel->layer))
     {
       size_t index = nn_net_param_index (net, sel->layer, sel->neuron, sel->input);
       double x0, y0, x1, y1, lw;
@@ -748,8 +750,8 @@ draw_captions (NsScene *scene,
       else if (c < net->n_layers)
         {
           g_snprintf (title, sizeof title,
-                      net->layers[c - 1].n_out == 1 ? "%zu neuron" : "%zu neurons",
-                      net->layers[c - 1].n_out);
+                      nn_net_layer_width (net, c - 1) == 1 ? "%zu neuron" : "%zu neurons",
+                      nn_net_layer_width (net, c - 1));
           caption = activation_label (net, c - 1);
         }
       else
@@ -793,7 +795,6 @@ draw_card (NsScene *scene,
 {
   const NnNet *net = view->net;
   size_t l, j;
-  const NnLayer *layer;
   NsNetworkBox node;
   double pad = ns_render_style_px (style, CARD_PAD);
   double gap = ns_render_style_px (style, CARD_GAP);
@@ -810,9 +811,8 @@ draw_card (NsScene *scene,
     return;
   l = (size_t) view->detail.layer;
   j = (size_t) view->detail.neuron;
-  if (l >= net->n_layers || j >= net->layers[l].n_out)
+  if (l >= net->n_layers || j >= nn_net_layer_width (net, l))
     return;
-  layer = &net->layers[l];
 
   if (view->detail_grid_size > 0 && view->detail_units != NULL)
     {
@@ -820,13 +820,13 @@ draw_card (NsScene *scene,
       units = view->detail_units;
     }
   if (grid > 0 && units != NULL)
-    values = units + (layer->unit_offset + j) * (size_t) grid * grid;
+    values = units + nn_net_unit_index (net, l, j) * (size_t) grid * grid;
 
   if (l + 1 == net->n_layers)
     {
       if (view->class_names != NULL && view->class_names[j] != NULL)
         g_snprintf (title, sizeof title, "Output: %s", view->class_names[j]);
-      else if (layer->n_out > 1)
+      else if (nn_net_layer_width (net, l) > 1)
         g_snprintf (title, sizeof title, "Output %zu", j + 1);
       else
         g_strlcpy (title, "Output", sizeof title);
@@ -835,7 +835,7 @@ draw_card (NsScene *scene,
     {
       g_snprintf (title, sizeof title, "Layer %zu, neuron %zu", l + 1, j + 1);
     }
-  bias = net->params[layer->b_offset + j];
+  bias = nn_net_bias (net, l, j);
 
   ns_network_layout_node (layout, l + 1, j, &node);
   side = floor (CLAMP (1.75 * node.width, ns_render_style_px (style, CARD_MIN),

@@ -79,11 +79,11 @@ ns_render_output_prepare (NsOutputViewData *view, NsExperiment *experiment, guin
   if (grid_size > 0)
     {
       const float *inputs, *units;
-      const NnLayer *output = &net->layers[net->n_layers - 1];
+      size_t output_row = nn_net_unit_index (net, net->n_layers - 1, 0);
 
       ns_experiment_eval_plane (experiment, grid_size, &inputs, &units);
       view->grid_size = grid_size;
-      view->output = units + output->unit_offset * (size_t) grid_size * grid_size;
+      view->output = units + output_row * (size_t) grid_size * grid_size;
       /* Stepping's update: the boundary before it beside the one after (issue 5); NULL in
        * every other phase. */
       view->output_before = ns_experiment_eval_plane_before_update (experiment, grid_size);
@@ -634,7 +634,6 @@ ns_render_output_describe (NsExperiment *experiment,
                            double x2)
 {
   const NnNet *net;
-  const NnLayer *output;
   g_autofree float *inputs = NULL;
   g_autofree float *units = NULL;
   g_autofree char *c1 = NULL;
@@ -650,15 +649,13 @@ ns_render_output_describe (NsExperiment *experiment,
   g_return_val_if_fail (view != NULL, NULL);
 
   net = ns_experiment_get_net (experiment);
-  output = &net->layers[net->n_layers - 1];
-
   /* One point through the network, exactly as the plane's grid is evaluated. */
   inputs = g_new (float, MAX (net->n_inputs, 1));
   units = g_new (float, net->n_units);
   ns_experiment_plane_inputs (experiment, xy, 1, inputs);
   if (nn_net_eval_grid (net, inputs, 1, units) != NN_OK)
     return NULL;
-  out = units + output->unit_offset;
+  out = units + nn_net_unit_index (net, net->n_layers - 1, 0);
 
   /* Coordinates to a hundredth of the axes' span's order of magnitude. */
   step1 = ns_render_nice_step ((view->x_max - view->x_min) * fabs (view->axis_scale[0]), 4) / 100;
@@ -679,7 +676,7 @@ ns_render_output_describe (NsExperiment *experiment,
       {
         guint best = 0;
 
-        for (guint c = 1; c < output->n_out; c++)
+        for (guint c = 1; c < nn_net_n_outputs (net); c++)
           if (out[c] > out[best])
             best = c;
         result = ns_strdup_printf ("%s %s, %s %s\nMost likely %s (P %.2f)", xl, c1, yl, c2,

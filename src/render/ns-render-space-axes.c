@@ -227,7 +227,7 @@ ns_space_axes_compute_from (NsSpaceAxes *axes, NsExperiment *experiment)
 {
   const NnNet *net;
   const NsDataset *data;
-  const NnLayer *layer;
+  size_t layer, width;
   g_autofree float *xy = NULL;
   g_autofree float *x = NULL;
   g_autofree float *out = NULL;
@@ -238,22 +238,23 @@ ns_space_axes_compute_from (NsSpaceAxes *axes, NsExperiment *experiment)
 
   net = ns_experiment_get_net (experiment);
   data = ns_experiment_get_dataset (experiment);
-  if (net->n_layers < 2 || net->layers[net->n_layers - 2].n_out < 2)
+  if (net->n_layers < 2 || nn_net_layer_width (net, net->n_layers - 2) < 2)
     {
       ns_space_axes_clear (axes);
       return FALSE;
     }
-  layer = &net->layers[net->n_layers - 2];
+  layer = net->n_layers - 2;
+  width = nn_net_layer_width (net, layer);
   n = data->n_train;
   if (n == 0)
-    return ns_space_axes_compute (axes, NULL, 0, (guint) layer->n_out);
+    return ns_space_axes_compute (axes, NULL, 0, (guint) width);
 
   xy = g_new (float, 2 * (size_t) n);
   x = g_new (float, (size_t) n * net->n_inputs);
   out = g_new (float, (size_t) n * net->n_units);
   ns_render_space_point_inputs (experiment, data, n, xy, x);
   if (nn_net_eval_grid (net, x, n, out) != NN_OK)
-    return ns_space_axes_compute (axes, NULL, 0, (guint) layer->n_out);
-  return ns_space_axes_compute (axes, out + layer->unit_offset * (size_t) n, n,
-                                (guint) layer->n_out);
+    return ns_space_axes_compute (axes, NULL, 0, (guint) width);
+  return ns_space_axes_compute (axes, out + nn_net_unit_index (net, layer, 0) * (size_t) n, n,
+                                (guint) width);
 }

@@ -140,7 +140,7 @@ ns_render_space_prepare (NsSpaceViewData *view,
   NsSpaceOptions defaults = { NS_SPACE_AUTO, { 0, 1 }, NULL };
   const NnNet *net;
   const NsDataset *data;
-  const NnLayer *layer;
+  size_t layer_row;
   Projector p = { 0 };
   guint g = NS_SPACE_GRID_LINES, m = NS_SPACE_LINE_SAMPLES, width;
   size_t n_line, n;
@@ -184,18 +184,18 @@ ns_render_space_prepare (NsSpaceViewData *view,
       view->value_max = hi;
     }
 
-  if (net->n_layers < 2 || net->layers[net->n_layers - 2].n_out < 2)
+  if (net->n_layers < 2 || nn_net_layer_width (net, net->n_layers - 2) < 2)
     {
       if (net->n_layers >= 2)
         {
           view->layer = (int) net->n_layers - 2;
-          view->width = (guint) net->layers[net->n_layers - 2].n_out;
+          view->width = (guint) nn_net_layer_width (net, net->n_layers - 2);
         }
       return; /* nothing to map: the picture says why */
     }
   view->layer = (int) net->n_layers - 2;
-  layer = &net->layers[view->layer];
-  width = view->width = (guint) layer->n_out;
+  layer_row = nn_net_unit_index (net, (size_t) view->layer, 0);
+  width = view->width = (guint) nn_net_layer_width (net, (size_t) view->layer);
 
   /* Resolve the projection. */
   p.projection = options->projection;
@@ -306,7 +306,7 @@ ns_render_space_prepare (NsSpaceViewData *view,
     }
   else
     {
-      rows = out + layer->unit_offset * n;
+      rows = out + layer_row * n;
       for (size_t s = 0; s < n; s++)
         project (&p, rows, n, s, &coords[2 * s], &coords[2 * s + 1]);
     }

@@ -194,7 +194,7 @@ ns_network_view_sync_controls (NsNetworkView *self)
   for (guint h = 0; h < self->n_layer_controls; h++)
     {
       LayerControls *c = &self->layers[h];
-      guint width = (guint) net->layers[h].n_out;
+      guint width = (guint) nn_net_layer_width (net, h);
       g_autofree char *count = g_strdup_printf (width == 1 ? "%u neuron" : "%u neurons", width);
 
       g_free (c->count_text);
@@ -203,7 +203,7 @@ ns_network_view_sync_controls (NsNetworkView *self)
       gtk_label_set_label (GTK_LABEL (c->count_label),
                            c->count_short ? c->count_number : c->count_text);
       gtk_label_set_label (GTK_LABEL (c->act_label),
-                           ns_render_network_activation_label (net->layers[h].act));
+                           ns_render_network_activation_label (nn_net_layer_activation (net, h)));
       gtk_widget_set_sensitive (c->remove_button, width > 1);
       gtk_widget_set_sensitive (c->add_button, width < NS_NETWORK_VIEW_MAX_NEURONS);
       gtk_spin_button_set_range (GTK_SPIN_BUTTON (c->spin), 1,
@@ -274,7 +274,8 @@ add_neuron_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
 
   if (net == NULL)
     return;
-  refused (self, layer < n_hidden (self) && net->layers[layer].n_out < NS_NETWORK_VIEW_MAX_NEURONS
+  refused (self, layer < n_hidden (self)
+                     && nn_net_layer_width (net, layer) < NS_NETWORK_VIEW_MAX_NEURONS
                      && ns_experiment_add_neuron (self->experiment, layer));
 }
 
@@ -319,7 +320,7 @@ set_activation_action_cb (GtkWidget *widget, const char *action_name, GVariant *
   for (char *p = name; *p != '\0'; p++)
     *p = g_ascii_tolower (*p);
   act = nn_activation_from_name (name);
-  refused (self, act >= 0 && act != NN_ACT_SOFTMAX && layer < n_hidden (self)
+  refused (self, nn_activation_is_hidden (act) && layer < n_hidden (self)
                      && ns_experiment_set_activation (self->experiment, layer, (NnActivation) act));
 }
 

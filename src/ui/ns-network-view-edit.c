@@ -80,9 +80,10 @@ ns_network_view_open_edit_popover (NsNetworkView *self, const NsNetworkItem *ite
       g_autofree char *name = ns_network_view_describe_node (self, item->layer, item->neuron);
 
       title = g_strdup_printf ("Bias of %s", name);
-      index = nn_net_param_index (net, item->layer, item->neuron, net->layers[item->layer].n_in);
+      index = nn_net_param_index (net, item->layer, item->neuron,
+                                  nn_net_layer_fan_in (net, item->layer));
       self->edit_item = (NsNetworkItem){ NS_HIT_LINK, item->layer, item->neuron,
-                                         (int) net->layers[item->layer].n_in };
+                                         (int) nn_net_layer_fan_in (net, item->layer) };
       gtk_label_set_label (GTK_LABEL (self->edit_field), "Bias");
     }
 

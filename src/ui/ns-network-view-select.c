@@ -145,7 +145,8 @@ move_selection (NsNetworkView *self, GtkDirectionType direction, gboolean links)
       else
         {
           int *end = self->link_from_source ? &item.neuron : &item.input;
-          int count = (int) (self->link_from_source ? net->layers[l].n_out : net->layers[l].n_in);
+          int count = (int) (self->link_from_source ? nn_net_layer_width (net, l)
+                                                    : nn_net_layer_fan_in (net, l));
 
           *end = CLAMP (*end + (direction == GTK_DIR_UP ? -1 : 1), 0, count - 1);
         }

@@ -84,7 +84,7 @@ ns_network_view_column_rows (NsNetworkView *self, size_t column)
 
   if (column == 0)
     return is_plane_data (self) ? NS_N_FEATURES : net->n_inputs;
-  return net->layers[column - 1].n_out;
+  return nn_net_layer_width (net, column - 1);
 }
 
 /* A view of the experiment without heatmaps: labels, feature mask, net. */
@@ -109,12 +109,12 @@ ns_network_view_item_exists (NsNetworkView *self, const NsNetworkItem *item)
 
     case NS_HIT_NEURON:
       return item->layer >= 0 && (size_t) item->layer < net->n_layers && item->neuron >= 0
-             && (size_t) item->neuron < net->layers[item->layer].n_out;
+             && (size_t) item->neuron < nn_net_layer_width (net, item->layer);
 
     case NS_HIT_LINK:
       return item->layer >= 0 && (size_t) item->layer < net->n_layers && item->neuron >= 0
-             && (size_t) item->neuron < net->layers[item->layer].n_out && item->input >= 0
-             && (size_t) item->input < net->layers[item->layer].n_in;
+             && (size_t) item->neuron < nn_net_layer_width (net, item->layer) && item->input >= 0
+             && (size_t) item->input < nn_net_layer_fan_in (net, item->layer);
 
     case NS_HIT_NONE:
     case NS_HIT_BIAS:
@@ -143,8 +143,8 @@ ns_network_view_describe_node (NsNetworkView *self, size_t layer, size_t j)
   const NnNet *net = get_net (self);
 
   if (layer + 1 == net->n_layers)
-    return net->layers[layer].n_out == 1 ? g_strdup ("the output neuron")
-                                         : g_strdup_printf ("output neuron %zu", j + 1);
+    return nn_net_layer_width (net, layer) == 1 ? g_strdup ("the output neuron")
+                                                : g_strdup_printf ("output neuron %zu", j + 1);
   return g_strdup_printf ("neuron %zu of hidden layer %zu", j + 1, layer + 1);
 }
 
@@ -193,8 +193,7 @@ describe_item (NsNetworkView *self, const NsNetworkItem *item)
     case NS_HIT_NEURON:
       {
         g_autofree char *name = ns_network_view_describe_node (self, item->layer, item->neuron);
-        size_t n_in = net->layers[item->layer].n_in;
-        float bias = net->params[nn_net_param_index (net, item->layer, item->neuron, n_in)];
+        float bias = nn_net_bias (net, item->layer, item->neuron);
 
         name[0] = g_ascii_toupper (name[0]);
         return ns_strdup_printf ("%s\nBias %.3f", name, bias);

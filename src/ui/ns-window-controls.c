@@ -236,7 +236,7 @@ ns_window_set_activation (NsWindow *self, const char *name)
   const NsConfig *config = ns_experiment_get_config (self->experiment);
   int act = nn_activation_from_name (name);
 
-  if (act < 0 || act == NN_ACT_SOFTMAX || g_strcmp0 (name, self->activation) == 0)
+  if (!nn_activation_is_hidden (act) || g_strcmp0 (name, self->activation) == 0)
     return;
   ns_window_set_string (&self->activation, name);
   for (guint h = 0; h < config->n_hidden; h++)
