@@ -136,10 +136,12 @@ train (NsExperiment *exp, gint64 epochs, gint64 steps)
 
       if (epochs > 0 ? epoch >= end_epoch : step >= end_step)
         break;
-      if (epochs > 0)
-        ns_experiment_train_epochs (exp, 1);
-      else
-        ns_experiment_step (exp, MIN (ns_experiment_get_steps_per_epoch (exp), end_step - step));
+      /* No step taken (nothing to train on, or diverged): stop rather than wait for ever. */
+      if ((epochs > 0 ? ns_experiment_train_epochs (exp, 1)
+                      : ns_experiment_step (
+                          exp, MIN (ns_experiment_get_steps_per_epoch (exp), end_step - step)))
+          == 0)
+        break;
     }
   if (ns_experiment_get_diverged (exp))
     g_printerr ("neuroscope render: the run diverged at epoch %u, step %" G_GUINT64_FORMAT
