@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "ns-experiment-private.h"
 #include "ns-experiment.h"
 #include "ns-test-experiment.h"
 
@@ -629,6 +630,25 @@ test_save_modes (void)
   g_unlink (path);
 }
 
+/* Weight edits on a wide network: the undo snapshots stay within their memory bound, and the
+ * newest can still be undone. */
+static void
+test_undo_bounded (void)
+{
+  g_autoptr (NsExperiment) exp =
+      make_experiment ("dataset", "xor", "count", "10", "hidden", "1024,1024,1024", NULL);
+  size_t one = 4 * ns_experiment_get_net (exp)->n_params * sizeof (float);
+
+  for (guint k = 0; k < 20; k++)
+    g_assert_true (ns_experiment_set_weight (exp, 1, 0, 0, (float) k));
+  g_assert_cmpuint (ns_experiment_undo_bytes (exp), <=, (size_t) 256 << 20);
+  g_assert_cmpuint (ns_experiment_undo_bytes (exp), >=, one);
+  g_assert_true (ns_experiment_undo (exp));
+  g_assert_cmpfloat (
+      ns_experiment_get_net (exp)->params[ns_experiment_get_net (exp)->layers[1].w_offset], ==,
+      18.0f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -649,6 +669,7 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment-hostile/no-training-rows", test_no_training_rows);
   g_test_add_func ("/experiment-hostile/extreme-numbers", test_extreme_numbers);
   g_test_add_func ("/experiment-hostile/save-modes", test_save_modes);
+  g_test_add_func ("/experiment-hostile/undo-bounded", test_undo_bounded);
 
   status = g_test_run ();
   g_rmdir (tmpdir);

@@ -35,6 +35,7 @@ typedef enum
 
 /* The network view's heatmaps: the same grid and picture step as the window's network view,
  * so a file looks like the window. */
+#define MAX_RACE_STEPS 1000000 /* mini-batches a race replays (seconds, not days) */
 #define NETWORK_GRID_SIZE 100
 #define NETWORK_PICTURE_STEP 2
 
@@ -417,6 +418,16 @@ ns_cli_render_run (int argc, char **argv)
   if (steps < 0 && epochs < 0)
     epochs = 100;
   train (exp, epochs, steps);
+  /* The race trains each optimizer from step 0 as far as the experiment went: a file that
+   * claims a billion steps must not keep render busy for days. */
+  if (view == VIEW_RACE && ns_experiment_get_step (exp) > MAX_RACE_STEPS)
+    {
+      g_printerr ("neuroscope render: --view race: the experiment is at step %" G_GUINT64_FORMAT
+                  "; the race replays at most %d mini-batches\n",
+                  ns_experiment_get_step (exp), MAX_RACE_STEPS);
+      status = EXIT_FILE;
+      goto out;
+    }
   if (phase != NS_STEP_IDLE && !ns_experiment_get_diverged (exp))
     walk_to_phase (exp, phase);
 
