@@ -75,6 +75,13 @@ render --view network --load "$tmp/run.json" --steps 20 --out "$tmp/loaded.png" 
 [ $rc = 0 ] && [ "$(png_size "$tmp/loaded.png")" = 400x300 ]
 check "--load FILE --steps N renders" $?
 
+# A saved step of a billion: the race would replay it for days; refused at once instead.
+sed 's/"step" : "[0-9]*"/"step" : "1000000000"/' "$tmp/run.json" >"$tmp/far.json"
+timeout 60 "$bin" render --view race --load "$tmp/far.json" --steps 1 --out "$tmp/far.png" \
+  2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q 'race' "$tmp/err" && [ ! -e "$tmp/far.png" ]
+check "--view race of a file at step 1e9: exit 1 at once (rc $rc)" $?
+
 render --view filters --out "$tmp/x.png" 2>"$tmp/err"; rc=$?
 [ $rc = 2 ] && grep -q 'filters' "$tmp/err" && grep -q 'network, boundary, loss, gradients, space or race' "$tmp/err"
 check "view not built yet: exit 2, names the views that exist" $?

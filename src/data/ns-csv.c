@@ -7,19 +7,18 @@
  */
 
 #include "ns-dataset-private.h"
+#include "ns-file.h"
 
 #include <errno.h>
 #include <float.h>
 #include <math.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #define MAX_ROWS 1000000
 #define MAX_COLUMNS 4096
-#define MAX_CELLS (1u << 26)             /* input cells: 512 MiB of doubles while loading */
-#define MAX_FILE_SIZE ((gint64) 1 << 30) /* bytes */
-#define MAX_SHOWN 40                     /* characters of a bad cell quoted in a message */
+#define MAX_CELLS (1u << 26)            /* input cells: 512 MiB of doubles while loading */
+#define MAX_FILE_SIZE ((gsize) 1 << 30) /* bytes */
+#define MAX_SHOWN 40                    /* characters of a bad cell quoted in a message */
 
 typedef struct
 {
@@ -277,6 +276,25 @@ ns_dataset_load_csv (const char *path,
                      GError **error)
 {
   g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!ns_file_read_bounded (path, MAX_FILE_SIZE, &contents, &length, error))
+    return NULL;
+  return ns_dataset_parse_csv (contents, length, path, regression, train_ratio, rng, error);
+}
+
+NsDataset *
+ns_dataset_parse_csv (char *contents,
+                      gsize length,
+                      const char *path,
+                      gboolean regression,
+                      double train_ratio,
+                      NnRng *rng,
+                      GError **error)
+{
   g_autofree char *basename = NULL;
   g_autoptr (GPtrArray) cells = NULL;
   g_autoptr (GArray) raw = NULL;    /* double: n_rows x n_inputs */
@@ -286,8 +304,6 @@ ns_dataset_load_csv (const char *path,
   g_autofree double *mean = NULL;
   g_autofree double *scale = NULL;
   g_auto (Classes) classes = { 0 };
-  GStatBuf st;
-  gsize length = 0;
   const char *invalid = NULL;
   Reader r;
   char *line;
@@ -296,22 +312,11 @@ ns_dataset_load_csv (const char *path,
   gboolean header_numeric = TRUE;
   NsDataset *data;
 
+  g_return_val_if_fail (contents != NULL && contents[length] == '\0', NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (train_ratio >= 0.0 && train_ratio <= 1.0, NULL);
   g_return_val_if_fail (rng != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (g_stat (path, &st) == 0 && (gint64) st.st_size > MAX_FILE_SIZE)
-    {
-      g_set_error (error, NS_DATA_ERROR, NS_DATA_ERROR_TOO_LARGE,
-                   "%s: the file has %" G_GINT64_FORMAT " MiB; at most %" G_GINT64_FORMAT
-                   " MiB are accepted",
-                   path, (gint64) st.st_size >> 20, MAX_FILE_SIZE >> 20);
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
 
   if (!g_utf8_validate (contents, length, &invalid))
     {
@@ -517,6 +522,15 @@ ns_dataset_load_csv (const char *path,
 
   /* The split, then the training rows' statistics (all rows' if there are no training rows). */
   order = ns_dataset_split_order (n_rows, train_ratio, rng, &n_train);
+  if (n_train == 0 && train_ratio > 0)
+    {
+      /* Nothing to train on: a network could never take a step. */
+      g_set_error (error, NS_DATA_ERROR, NS_DATA_ERROR_EMPTY,
+                   "%s: %u data row%s leave%s no training row after the split; expected more "
+                   "rows",
+                   path, n_rows, n_rows == 1 ? "" : "s", n_rows == 1 ? "s" : "");
+      return NULL;
+    }
   n_stat = n_train > 0 ? n_train : n_rows;
   mean = g_new (double, n_inputs);
   scale = g_new (double, n_inputs);

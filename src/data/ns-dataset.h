@@ -79,6 +79,15 @@ NsDataset *ns_dataset_load_csv (const char *path,
                                 double train_ratio,
                                 NnRng *rng,
                                 GError **error);
+/* The same from text in memory (@contents is changed: cells are cut in place; contents[length]
+ * must be NUL); @path only names it in messages. */
+NsDataset *ns_dataset_parse_csv (char *contents,
+                                 gsize length,
+                                 const char *path,
+                                 gboolean regression,
+                                 double train_ratio,
+                                 NnRng *rng,
+                                 GError **error);
 
 void ns_dataset_free (NsDataset *data);
 NsDataset *ns_dataset_copy (const NsDataset *data);

@@ -5,7 +5,7 @@
 
 /* REF functions are the same maths as the fast kernels in nn-kernels.c written plainly, one
  * element at a time, with vectorisation off. */
-#define REF __attribute__ ((optimize ("no-tree-vectorize")))
+#define REF NN_REF
 
 /* ---- dense forward ---- */
 

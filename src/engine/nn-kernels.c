@@ -12,13 +12,9 @@
 
 #include "nn-kernels-private.h"
 
-#ifdef NN_BASELINE_ONLY
-/* The test build of the baseline variant alone (tests/meson.build), which a machine with AVX2
- * would otherwise never run. */
-#define FAST
-#else
-#define FAST __attribute__ ((target_clones ("avx2", "default")))
-#endif
+/* NN_FAST (nn-kernels.h); NN_BASELINE_ONLY is the test build of the baseline variant alone
+ * (tests/meson.build), which a machine with AVX2 would otherwise never run. */
+#define FAST NN_FAST
 
 /* Eight floats, element-wise arithmetic (GCC vector extension): each lane does exactly the
  * scalar code's operations, so results match the reference bit for bit. The AVX2 clone maps

@@ -21,6 +21,23 @@
 
 #include "nn-net.h"
 
+/* NN_FAST marks a kernel built twice, for AVX2 and the baseline, and picked at load time
+ * (GCC's target_clones). Clang 14 names its dispatcher `name.ifunc` and calls from other files
+ * reach a wrong symbol, so a Clang build (the fuzzing build) has the baseline variant only, as
+ * has the test build NN_BASELINE_ONLY: both variants are bit-identical to the references.
+ * NN_REF keeps a reference kernel plain (GCC; Clang has no optimize attribute and does not
+ * reorder float operations either). */
+#if defined(NN_BASELINE_ONLY) || defined(__clang__)
+#define NN_FAST
+#else
+#define NN_FAST __attribute__ ((target_clones ("avx2", "default")))
+#endif
+#if defined(__clang__)
+#define NN_REF
+#else
+#define NN_REF __attribute__ ((optimize ("no-tree-vectorize")))
+#endif
+
 /* ---- the float approximations (see nn-math.c for their measured error bounds) ---- */
 
 /* c ? a : b through an integer mask: GCC turns a float ?: next to a constant into control flow

@@ -341,7 +341,7 @@ nn_expf_fast (float x)
 }
 
 /* out[i] = tanh (in[i]); the in-place loop has one pointer, so it vectorises without checks */
-__attribute__ ((target_clones ("avx2", "default"))) void
+NN_FAST void
 nn_tanhf_array (float *out, const float *in, size_t n)
 {
   if (out == in)
@@ -360,7 +360,7 @@ nn_tanhf_array (float *out, const float *in, size_t n)
 }
 
 /* out[i] = 1 / (1 + exp (-in[i])) */
-__attribute__ ((target_clones ("avx2", "default"))) void
+NN_FAST void
 nn_sigmoidf_array (float *out, const float *in, size_t n)
 {
   if (out == in)

@@ -194,10 +194,12 @@ ns_cli_training_run (NsCliTraining *self,
 
       if (epochs > 0 ? epoch >= end_epoch : step >= end_step)
         break;
-      if (epochs > 0)
-        ns_experiment_train_epochs (exp, 1);
-      else
-        ns_experiment_step (exp, MIN (ns_experiment_get_steps_per_epoch (exp), end_step - step));
+      /* No step taken (nothing to train on, or diverged): stop rather than wait for ever. */
+      if ((epochs > 0 ? ns_experiment_train_epochs (exp, 1)
+                      : ns_experiment_step (
+                          exp, MIN (ns_experiment_get_steps_per_epoch (exp), end_step - step)))
+          == 0)
+        break;
       if (epoch_done != NULL && ns_experiment_get_epoch (exp) != epoch)
         epoch_done (exp, user_data);
     }

@@ -291,12 +291,23 @@ ns_experiment_remove_point_near (NsExperiment *self, double x1, double x2)
 
 /* ---- undo of network edits ---- */
 
+/* At most MAX_UNDO snapshots, and at most MAX_UNDO_BYTES of parameters and optimizer state in
+ * all (a wide network's snapshot is tens of megabytes): the oldest go first, the newest stays. */
 #define MAX_UNDO 100
+#define MAX_UNDO_BYTES ((size_t) 256 << 20)
+
+static size_t
+undo_entry_bytes (const NsUndoEntry *entry)
+{
+  /* params, grads, opt_m and opt_v (one allocation, nn-net.c) dominate a clone. */
+  return 4 * entry->net->n_params * sizeof (float);
+}
 
 static void
 push_undo (NsExperiment *self)
 {
   NsUndoEntry *entry = g_new0 (NsUndoEntry, 1);
+  size_t total;
 
   ns_config_copy (&entry->config, &self->config);
   entry->net = nn_net_clone (self->net);
@@ -308,6 +319,25 @@ push_undo (NsExperiment *self)
   if (self->undo->len >= MAX_UNDO)
     g_ptr_array_remove_index (self->undo, 0);
   g_ptr_array_add (self->undo, entry);
+  total = 0;
+  for (guint k = 0; k < self->undo->len; k++)
+    total += undo_entry_bytes (g_ptr_array_index (self->undo, k));
+  while (self->undo->len > 1 && total > MAX_UNDO_BYTES)
+    {
+      total -= undo_entry_bytes (g_ptr_array_index (self->undo, 0));
+      g_ptr_array_remove_index (self->undo, 0);
+    }
+}
+
+size_t
+ns_experiment_undo_bytes (NsExperiment *self)
+{
+  size_t total = 0;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), 0);
+  for (guint k = 0; k < self->undo->len; k++)
+    total += undo_entry_bytes (g_ptr_array_index (self->undo, k));
+  return total;
 }
 
 /* Puts the newest snapshot back (and forgets it). */

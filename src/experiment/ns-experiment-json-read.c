@@ -3,10 +3,19 @@
 #include "config.h"
 
 #include "ns-experiment-private.h"
+#include "ns-file.h"
 
+#include <float.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+
+/* Limits on what a file may ask for, so that its size bounds the memory and time it costs. */
+#define NS_EXPERIMENT_MAX_ROWS 1000000      /* as many as a CSV file may have */
+#define MAX_JSON_SIZE ((gsize) 512 << 20)   /* bytes */
+#define MAX_JSON_VALUES ((gsize) 1 << 24)   /* json-glib keeps ~100 bytes per value */
+#define MAX_JSON_DEPTH 32                   /* the format needs 4 */
+#define MAX_STEP ((guint64) G_MAXINT64 / 2) /* as many as `train --steps` takes */
 
 typedef struct
 {
@@ -172,7 +181,7 @@ read_array (Reader *r,
             JsonObject *obj,
             const char *where,
             const char *name,
-            guint length,
+            size_t length,
             gboolean check_length)
 {
   JsonNode *node = member (r, obj, where, name, "an array");
@@ -188,32 +197,46 @@ read_array (Reader *r,
   array = json_node_get_array (node);
   if (check_length && json_array_get_length (array) != length)
     {
-      g_autofree char *expected = g_strdup_printf ("an array of %u entries, found %u", length,
-                                                   json_array_get_length (array));
+      g_autofree char *expected =
+          g_strdup_printf ("an array of %" G_GSIZE_FORMAT " entries, found %u", length,
+                           json_array_get_length (array));
       fail (r, where, name, expected);
       return NULL;
     }
   return array;
 }
 
+/* The entries of @array (of length @n, checked) as floats; @finite refuses "nan" and "inf". */
 static gboolean
-read_floats (Reader *r, JsonObject *obj, const char *where, const char *name, float *out, size_t n)
+array_floats (Reader *r,
+              JsonArray *array,
+              const char *where,
+              const char *name,
+              float *out,
+              size_t n,
+              gboolean finite)
 {
-  JsonArray *array = read_array (r, obj, where, name, (guint) n, TRUE);
-
-  if (array == NULL)
-    return FALSE;
-  for (guint k = 0; k < n; k++)
+  g_assert (json_array_get_length (array) == n);
+  for (size_t k = 0; k < n; k++)
     {
       double x;
-      if (!node_number (json_array_get_element (array, k), &x))
+      if (!node_number (json_array_get_element (array, (guint) k), &x)
+          || (finite && !(isfinite (x) && fabs (x) <= FLT_MAX)))
         {
-          g_autofree char *at = g_strdup_printf ("%s[%u]", name, k);
-          return fail (r, where, at, "a number");
+          g_autofree char *at = g_strdup_printf ("%s[%" G_GSIZE_FORMAT "]", name, k);
+          return fail (r, where, at, finite ? "a finite number within float range" : "a number");
         }
       out[k] = (float) x;
     }
   return TRUE;
+}
+
+static gboolean
+read_floats (Reader *r, JsonObject *obj, const char *where, const char *name, float *out, size_t n)
+{
+  JsonArray *array = read_array (r, obj, where, name, n, TRUE);
+
+  return array != NULL && array_floats (r, array, where, name, out, n, FALSE);
 }
 
 static gboolean
@@ -224,14 +247,14 @@ read_doubles (Reader *r,
               double *out,
               size_t n)
 {
-  JsonArray *array = read_array (r, obj, where, name, (guint) n, TRUE);
+  JsonArray *array = read_array (r, obj, where, name, n, TRUE);
 
   if (array == NULL)
     return FALSE;
-  for (guint k = 0; k < n; k++)
-    if (!node_number (json_array_get_element (array, k), &out[k]))
+  for (size_t k = 0; k < n; k++)
+    if (!node_number (json_array_get_element (array, (guint) k), &out[k]))
       {
-        g_autofree char *at = g_strdup_printf ("%s[%u]", name, k);
+        g_autofree char *at = g_strdup_printf ("%s[%" G_GSIZE_FORMAT "]", name, k);
         return fail (r, where, at, "a number");
       }
   return TRUE;
@@ -304,6 +327,123 @@ hidden_activation_from_name (const char *s)
   return nn_activation_is_hidden (act) ? act : -1;
 }
 
+/* An integer token beyond gint64, which json-glib 1.6 would wrap round (-2^64+4 reads as 4). */
+static gboolean
+integer_out_of_range (const char *token, gsize len)
+{
+  gboolean negative = token[0] == '-';
+  const char *digits = token + negative;
+  gsize n = len - negative;
+
+  while (n > 1 && digits[0] == '0')
+    {
+      digits++;
+      n--;
+    }
+  if (n != 19)
+    return n > 19;
+  return memcmp (digits, negative ? "9223372036854775808" : "9223372036854775807", 19) > 0;
+}
+
+/* Looks at the text before json-glib does and returns what it may parse (or NULL and an error):
+ * - nesting deeper than MAX_JSON_DEPTH is refused (json-glib 1.6 recurses: 100,000 nested
+ *   arrays overflow the stack), and so are more than MAX_JSON_VALUES values, so that the memory
+ *   the parse takes is bounded by the file's size;
+ * - an integer beyond gint64 becomes a float (".0" appended): the field's own check then refuses
+ *   it by name, where json-glib would have wrapped it round;
+ * - `1e+20.0`, which json-glib 1.6 itself wrote for some doubles and cannot read, loses its
+ *   ".0", so files saved before the writer was fixed still load. */
+static char *
+prepare_text (Reader *r, const char *text)
+{
+  g_autoptr (GString) out = g_string_sized_new (strlen (text) + 64);
+  const char *p = text;
+  gsize values = 0;
+  guint depth = 0, line = 1;
+
+  while (*p != '\0')
+    {
+      char c = *p;
+
+      if (c == '"')
+        {
+          const char *q = p + 1;
+
+          while (*q != '\0' && *q != '"')
+            {
+              if (*q == '\\' && q[1] != '\0')
+                q++;
+              line += *q == '\n';
+              q++;
+            }
+          if (*q == '"')
+            q++;
+          g_string_append_len (out, p, q - p);
+          p = q;
+          values++;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          const char *q = p + 1;
+          const char *dot = NULL, *exp = NULL;
+          gsize len;
+
+          while (*q != '\0' && (g_ascii_isdigit (*q) || strchr ("+-.eE", *q) != NULL))
+            {
+              if (*q == '.' && dot == NULL)
+                dot = q;
+              if ((*q == 'e' || *q == 'E') && exp == NULL)
+                exp = q;
+              q++;
+            }
+          len = q - p;
+          if (dot == NULL && exp == NULL && integer_out_of_range (p, len))
+            {
+              g_string_append_len (out, p, len);
+              g_string_append (out, ".0");
+            }
+          else if (exp != NULL && dot != NULL && dot > exp && q - dot == 2 && dot[1] == '0')
+            g_string_append_len (out, p, dot - p);
+          else
+            g_string_append_len (out, p, len);
+          p = q;
+          values++;
+        }
+      else
+        {
+          if (c == '[' || c == '{')
+            {
+              if (++depth > MAX_JSON_DEPTH)
+                {
+                  g_set_error (r->error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_PARSE,
+                               "%s:%u: not a saved experiment: arrays and objects nested more "
+                               "than %d deep",
+                               r->file, line, MAX_JSON_DEPTH);
+                  return NULL;
+                }
+              values++;
+            }
+          else if ((c == ']' || c == '}') && depth > 0)
+            depth--;
+          else if (c == 't' || c == 'f' || c == 'n')
+            values++;
+          line += c == '\n';
+          g_string_append_c (out, c);
+          p++;
+        }
+      if (values > MAX_JSON_VALUES)
+        {
+          g_set_error (
+              r->error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_PARSE,
+              "%s:%u: not a saved experiment this Neuroscope reads: more than %" G_GSIZE_FORMAT
+              " values",
+              r->file, line, MAX_JSON_VALUES);
+          return NULL;
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static gboolean
 read_config (Reader *r, JsonObject *root, NsConfig *c)
 {
@@ -325,6 +465,7 @@ read_config (Reader *r, JsonObject *root, NsConfig *c)
     return FALSE;
   c->data_path = *s ? g_strdup (s) : NULL;
   if (!read_guint (r, obj, w, "count", 0, 100000, &c->count)
+      || (c->count > 0 && c->count < 10 && !fail (r, w, "count", "0 (the default) or 10 to 100000"))
       || !read_double (r, obj, w, "noise", &c->noise)
       || !read_double (r, obj, w, "ratio", &c->train_ratio))
     return FALSE;
@@ -387,13 +528,59 @@ read_config (Reader *r, JsonObject *root, NsConfig *c)
   return TRUE;
 }
 
+/* Rows of inputs and their labels: the lengths are checked against each other (a label per row
+ * of @n_inputs numbers) before anything is allocated, and every number must be finite. */
+static gboolean
+read_rows (Reader *r,
+           JsonObject *obj,
+           const char *x_name,
+           const char *y_name,
+           guint n_inputs,
+           guint *n_rows,
+           float **x,
+           float **y)
+{
+  const char *w = "data";
+  JsonArray *xa, *ya;
+  size_t x_len, rows;
+
+  if ((xa = read_array (r, obj, w, x_name, 0, FALSE)) == NULL
+      || (ya = read_array (r, obj, w, y_name, 0, FALSE)) == NULL)
+    return FALSE;
+  x_len = json_array_get_length (xa);
+  if (x_len % n_inputs != 0)
+    {
+      g_autofree char *expected = g_strdup_printf (
+          "whole rows of %u inputs, found %" G_GSIZE_FORMAT " numbers", n_inputs, x_len);
+      return fail (r, w, x_name, expected);
+    }
+  rows = x_len / n_inputs;
+  if (json_array_get_length (ya) != rows)
+    {
+      g_autofree char *expected =
+          g_strdup_printf ("one label per row of %s (%" G_GSIZE_FORMAT "), found %u", x_name, rows,
+                           json_array_get_length (ya));
+      return fail (r, w, y_name, expected);
+    }
+  if (rows > NS_EXPERIMENT_MAX_ROWS)
+    {
+      g_autofree char *expected =
+          g_strdup_printf ("at most %u rows, found %" G_GSIZE_FORMAT, NS_EXPERIMENT_MAX_ROWS, rows);
+      return fail (r, w, y_name, expected);
+    }
+  *n_rows = (guint) rows;
+  *x = g_new (float, MAX (x_len, 1));
+  *y = g_new (float, MAX (rows, 1));
+  return array_floats (r, xa, w, x_name, *x, x_len, TRUE)
+         && array_floats (r, ya, w, y_name, *y, rows, TRUE);
+}
+
 static NsDataset *
 read_data (Reader *r, JsonObject *root, guint *generation)
 {
   const char *w = "data";
   JsonObject *obj = read_object (r, root, "", "data");
   g_autoptr (NsDataset) d = g_new0 (NsDataset, 1);
-  JsonArray *array;
   const char *name;
   double extent[4];
 
@@ -404,6 +591,8 @@ read_data (Reader *r, JsonObject *root, guint *generation)
       || !read_guint (r, obj, w, "inputs", 1, 4096, &d->n_inputs)
       || !read_guint (r, obj, w, "classes", 0, NS_MAX_CLASSES, &d->n_classes))
     return NULL;
+  if (d->n_classes == 1)
+    return fail (r, w, "classes", "0 (regression) or 2 to 16 classes"), NULL;
   d->name = g_strdup (name);
   if ((d->input_names = read_strv (r, obj, w, "input_names", d->n_inputs)) == NULL)
     return NULL;
@@ -416,26 +605,36 @@ read_data (Reader *r, JsonObject *root, guint *generation)
       || !read_doubles (r, obj, w, "scale", d->scale, d->n_inputs)
       || !read_doubles (r, obj, w, "extent", extent, 4))
     return NULL;
+  for (guint i = 0; i < d->n_inputs; i++)
+    {
+      g_autofree char *at_mean = g_strdup_printf ("mean[%u]", i);
+      g_autofree char *at_scale = g_strdup_printf ("scale[%u]", i);
+
+      if (!isfinite (d->mean[i]))
+        return fail (r, w, at_mean, "a finite number"), NULL;
+      if (!(isfinite (d->scale[i]) && d->scale[i] > 0))
+        return fail (r, w, at_scale, "a finite number above 0"), NULL;
+    }
+  /* The plane the views span: a blank picture is no answer to a bad file. */
+  for (guint k = 0; k < 4; k++)
+    if (!isfinite (extent[k]) || fabs (extent[k]) > FLT_MAX)
+      {
+        g_autofree char *at = g_strdup_printf ("extent[%u]", k);
+        return fail (r, w, at, "a finite number within float range"), NULL;
+      }
+  if (!(extent[0] < extent[1]) || !(extent[2] < extent[3]))
+    return fail (r, w, "extent", "[x_min, x_max, y_min, y_max] with each min below its max"), NULL;
   d->x_min = extent[0];
   d->x_max = extent[1];
   d->y_min = extent[2];
   d->y_max = extent[3];
 
-  if ((array = read_array (r, obj, w, "train_y", 0, FALSE)) == NULL)
+  if (!read_rows (r, obj, "train_x", "train_y", d->n_inputs, &d->n_train, &d->train_x, &d->train_y)
+      || !read_rows (r, obj, "test_x", "test_y", d->n_inputs, &d->n_test, &d->test_x, &d->test_y))
     return NULL;
-  d->n_train = d->train_cap = json_array_get_length (array);
-  if ((array = read_array (r, obj, w, "test_y", 0, FALSE)) == NULL)
-    return NULL;
-  d->n_test = json_array_get_length (array);
-  d->train_x = g_new (float, (size_t) MAX (d->n_train, 1) * d->n_inputs);
-  d->train_y = g_new (float, MAX (d->n_train, 1));
-  d->test_x = g_new (float, (size_t) MAX (d->n_test, 1) * d->n_inputs);
-  d->test_y = g_new (float, MAX (d->n_test, 1));
-  if (!read_floats (r, obj, w, "train_x", d->train_x, (size_t) d->n_train * d->n_inputs)
-      || !read_floats (r, obj, w, "train_y", d->train_y, d->n_train)
-      || !read_floats (r, obj, w, "test_x", d->test_x, (size_t) d->n_test * d->n_inputs)
-      || !read_floats (r, obj, w, "test_y", d->test_y, d->n_test))
-    return NULL;
+  d->train_cap = d->n_train;
+  if (d->n_train == 0)
+    return fail (r, w, "train_y", "at least one training point"), NULL;
   for (guint s = 0; s < d->n_train + d->n_test && d->n_classes > 0; s++)
     {
       float y = s < d->n_train ? d->train_y[s] : d->test_y[s - d->n_train];
@@ -443,6 +642,40 @@ read_data (Reader *r, JsonObject *root, guint *generation)
         return fail (r, w, s < d->n_train ? "train_y" : "test_y", "class indices"), NULL;
     }
   return g_steal_pointer (&d);
+}
+
+/* The parameters the configured network has, counted as the engine lays them out (weights and
+ * biases of each dense layer), so that a file cannot make it allocate more than its own
+ * "params" array holds. */
+static gboolean
+check_network_size (Reader *r, JsonObject *root, const NsConfig *config, const NsDataset *data)
+{
+  JsonObject *obj = read_object (r, root, "", "network");
+  JsonArray *params;
+  size_t n_classes, n_outputs, n_in, n_params = 0;
+
+  if (obj == NULL || (params = read_array (r, obj, "network", "params", 0, FALSE)) == NULL)
+    return FALSE;
+  n_outputs =
+      ns_experiment_loss_for (config, data, &n_classes) == NN_LOSS_SOFTMAX_CE ? n_classes : 1;
+  n_in = config->data_path == NULL ? ns_features_count (config->features) : data->n_inputs;
+  for (guint l = 0; l <= config->n_hidden; l++)
+    {
+      size_t n_out = l < config->n_hidden ? config->widths[l] : n_outputs;
+
+      /* Widths are at most 4096 and layers 16: no overflow. */
+      n_params += n_out * (n_in + 1);
+      n_in = n_out;
+    }
+  if (json_array_get_length (params) != n_params)
+    {
+      g_autofree char *expected =
+          g_strdup_printf ("an array of %" G_GSIZE_FORMAT " entries (the parameters of the "
+                           "network in config), found %u",
+                           n_params, json_array_get_length (params));
+      return fail (r, "network", "params", expected);
+    }
+  return TRUE;
 }
 
 static NnNet *
@@ -508,7 +741,7 @@ read_training (Reader *r, JsonObject *root, NsExperiment *self)
 
   if (obj == NULL)
     return FALSE;
-  if (!read_uint (r, obj, w, "step", 0, G_MAXUINT64, &self->step)
+  if (!read_uint (r, obj, w, "step", 0, MAX_STEP, &self->step)
       || !read_guint (r, obj, w, "epoch", 0, G_MAXUINT, &self->epoch)
       || !read_uint (r, obj, w, "shuffle_state", 0, G_MAXUINT64, &state)
       || !read_uint (r, obj, w, "shuffle_inc", 0, G_MAXUINT64, &inc)
@@ -517,6 +750,8 @@ read_training (Reader *r, JsonObject *root, NsExperiment *self)
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     return fail (r, w, "diverged", "true or false");
   self->diverged = json_node_get_boolean (node);
+  if (self->epoch > self->step)
+    return fail (r, w, "epoch", "at most one epoch per step");
   self->shuffle_rng.state = state;
   self->shuffle_rng.inc = inc;
 
@@ -552,7 +787,7 @@ read_training (Reader *r, JsonObject *root, NsExperiment *self)
         return fail (r, "", at, "an object");
       eo = json_node_get_object (e);
       if (!read_guint (r, eo, at, "epoch", 0, G_MAXUINT, &entry.epoch)
-          || !read_uint (r, eo, at, "step", 0, G_MAXUINT64, &entry.step)
+          || !read_uint (r, eo, at, "step", 0, MAX_STEP, &entry.step)
           || !read_double (r, eo, at, "train_loss", &entry.train_loss)
           || !read_double (r, eo, at, "train_accuracy", &entry.train_accuracy)
           || !read_double (r, eo, at, "test_loss", &entry.test_loss)
@@ -613,9 +848,13 @@ ns_experiment_new_from_json (const char *json, const char *path, GError **error)
   guint64 version;
   guint generation = 0;
 
+  g_autofree char *text = NULL;
+
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, json, -1, &local))
+  if ((text = prepare_text (&r, json)) == NULL)
+    return NULL;
+  if (!json_parser_load_from_data (parser, text, -1, &local))
     {
       g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_PARSE,
                    "%s: not a saved experiment: %s", r.file, local->message);
@@ -650,7 +889,14 @@ ns_experiment_new_from_json (const char *json, const char *path, GError **error)
       fail (&r, "config", "problem", "the problem the data's labels are for");
       return NULL;
     }
-  if ((net = read_network (&r, obj, &config, data)) == NULL)
+  if (config.data_path == NULL && data->n_inputs != 2)
+    {
+      ns_dataset_free (data);
+      fail (&r, "data", "inputs", "2 for generated data (a point of the plane)");
+      return NULL;
+    }
+  if (!check_network_size (&r, obj, &config, data)
+      || (net = read_network (&r, obj, &config, data)) == NULL)
     {
       ns_dataset_free (data);
       return NULL;
@@ -665,10 +911,11 @@ NsExperiment *
 ns_experiment_load (const char *path, GError **error)
 {
   g_autofree char *text = NULL;
+  gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &text, NULL, error))
+  if (!ns_file_read_bounded (path, MAX_JSON_SIZE, &text, &length, error))
     return NULL;
   return ns_experiment_new_from_json (text, path, error);
 }

@@ -2,18 +2,26 @@
  * bit-identically: settings, data (with added points), weights, optimizer state, RNG states,
  * the epoch's shuffle order and position, counters and history.
  *
- * Floats are written as JSON numbers with 17 significant digits (json-glib's generator), which
- * read back exactly. Non-finite numbers are written as the strings "nan", "-nan", "inf", "-inf":
- * json-glib 1.6 would write NaN as `nan.0` and cannot read it back. 64-bit counters and RNG
- * states are strings, since JSON readers (json-glib included) hold integers as gint64.
+ * Floats are written as JSON numbers with 17 significant digits (json-glib's generator, in C
+ * numerics whatever the locale), which read back exactly; json-glib 1.6 appends ".0" to every
+ * double it prints without a point, even after an exponent (`1e+20.0`, which it cannot read
+ * back), so that suffix is taken off again after generating (unpoint_exponents). Non-finite numbers
+ * are written as the strings "nan", "-nan", "inf", "-inf": json-glib 1.6 would write NaN as `nan.0`
+ * and cannot read it back. 64-bit counters and RNG states are strings, since JSON readers
+ * (json-glib included) hold integers as gint64.
  */
 #include "config.h"
 
 #include "ns-experiment-private.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- writing ---- */
 
@@ -248,12 +256,54 @@ write_gradient_health (JsonBuilder *b, NsExperiment *self)
   json_builder_end_object (b);
 }
 
+/* Drops the ".0" json-glib 1.6 puts after an exponent (`1e+20.0` -> `1e+20`), in place: only in
+ * number tokens, never inside strings. */
+static void
+unpoint_exponents (char *text)
+{
+  char *in = text, *out = text;
+
+  while (*in != '\0')
+    {
+      if (*in == '"')
+        {
+          /* A string, escapes and all, copied as it is. */
+          *out++ = *in++;
+          while (*in != '\0' && *in != '"')
+            {
+              if (*in == '\\' && in[1] != '\0')
+                *out++ = *in++;
+              *out++ = *in++;
+            }
+          if (*in == '"')
+            *out++ = *in++;
+        }
+      else if (*in == '-' || g_ascii_isdigit (*in))
+        {
+          gboolean exponent = FALSE;
+
+          while (*in != '\0' && (g_ascii_isdigit (*in) || strchr ("+-.eE", *in) != NULL))
+            {
+              exponent = exponent || *in == 'e' || *in == 'E';
+              if (exponent && in[0] == '.' && in[1] == '0' && !g_ascii_isdigit (in[2]))
+                in += 2;
+              else
+                *out++ = *in++;
+            }
+        }
+      else
+        *out++ = *in++;
+    }
+  *out = '\0';
+}
+
 char *
 ns_experiment_to_json (NsExperiment *self)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
+  char *text;
 
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), NULL);
 
@@ -271,18 +321,152 @@ ns_experiment_to_json (NsExperiment *self)
   json_generator_set_root (gen, root);
   json_generator_set_pretty (gen, TRUE);
   json_generator_set_indent (gen, 1);
-  return json_generator_to_data (gen, NULL);
+  text = json_generator_to_data (gen, NULL);
+  unpoint_exponents (text);
+  return text;
+}
+
+/* Follows @path's symlinks (at most 32, relative ones from their own folder) to the file a save
+ * should replace, which need not exist yet. */
+static char *
+resolve_links (const char *path, GError **error)
+{
+  g_autofree char *target = g_strdup (path);
+
+  for (guint k = 0; k < 32; k++)
+    {
+      g_autofree char *link = NULL;
+      GStatBuf st;
+
+      if (g_lstat (target, &st) != 0 || !S_ISLNK (st.st_mode))
+        return g_steal_pointer (&target);
+      if ((link = g_file_read_link (target, NULL)) == NULL)
+        break;
+      if (!g_path_is_absolute (link))
+        {
+          g_autofree char *dir = g_path_get_dirname (target);
+          g_autofree char *joined = g_build_filename (dir, link, NULL);
+
+          g_free (target);
+          target = g_steal_pointer (&joined);
+        }
+      else
+        {
+          g_free (target);
+          target = g_steal_pointer (&link);
+        }
+    }
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_LOOP,
+               "%s: cannot save: the symbolic links do not lead to a file", path);
+  return NULL;
+}
+
+static gboolean
+save_failed (GError **error, const char *path, int saved_errno, const char *what)
+{
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               "%s: cannot save: %s%s%s", path, what, what[0] != '\0' ? ": " : "",
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+write_all (int fd, const char *text, gsize length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, text, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      text += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
 }
 
 gboolean
 ns_experiment_save (NsExperiment *self, const char *path, GError **error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
+  GStatBuf st;
+  gboolean exists;
+  mode_t mode;
+  int fd, saved;
 
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* A symlink is followed: its target is what gets replaced, and the link stays. */
+  if ((target = resolve_links (path, error)) == NULL)
+    return FALSE;
+  exists = g_stat (target, &st) == 0;
+  if (exists)
+    {
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                       "%s: cannot save: not a regular file", path);
+          return FALSE;
+        }
+      /* Replacing a file by rename needs only the folder's permission, so the file's own is
+       * checked here: a write-protected file (no write bit at all, which holds even for root)
+       * or one this user may not write stays as it is. */
+      if ((st.st_mode & 0222) == 0 || g_access (target, W_OK) != 0)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+                       "%s: cannot save: the file is write-protected", path);
+          return FALSE;
+        }
+      mode = st.st_mode & 07777; /* a private file stays private */
+    }
+  else
+    {
+      mode_t mask = umask (0);
+
+      umask (mask);
+      mode = 0666 & ~mask;
+    }
+
   text = ns_experiment_to_json (self);
-  /* g_file_set_contents writes a temporary file and renames it over @path. */
-  return g_file_set_contents (path, text, -1, error);
+
+  /* Atomic: a temporary file beside the target, renamed over it once complete. */
+  dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return save_failed (error, path, errno, "cannot create a file in its folder");
+  if (!write_all (fd, text, strlen (text)) || fchmod (fd, mode) != 0 || fsync (fd) != 0)
+    {
+      saved = errno;
+      close (fd);
+      g_unlink (temp);
+      return save_failed (error, path, saved, "");
+    }
+  if (exists && (st.st_uid != getuid () || st.st_gid != getgid ()))
+    {
+      /* Keep the owner where allowed (root saving a user's file); harmless where not. */
+      if (fchown (fd, st.st_uid, st.st_gid) != 0)
+        g_debug ("%s: the owner could not be kept", path);
+    }
+  if (close (fd) != 0)
+    {
+      saved = errno;
+      g_unlink (temp);
+      return save_failed (error, path, saved, "");
+    }
+  if (g_rename (temp, target) != 0)
+    {
+      saved = errno;
+      g_unlink (temp);
+      return save_failed (error, path, saved, "");
+    }
+  return TRUE;
 }

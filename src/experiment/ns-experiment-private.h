@@ -105,6 +105,8 @@ void ns_experiment_match_output (NsExperiment *self);
 /* Frees one of self->undo's snapshots (its free function; defined in ns-experiment-edit.c, the
  * only file that makes and reads them). */
 void ns_experiment_undo_entry_free (gpointer data);
+/* The memory the undo snapshots hold (bounded, ns-experiment-edit.c), for tests. */
+size_t ns_experiment_undo_bytes (NsExperiment *self);
 
 /* Gradient health bookkeeping, for every way of training a mini-batch (train_one_batch, the
  * sample-by-sample stepper): add_batch after the batch's backward and before its update (it

@@ -221,6 +221,15 @@ ns_experiment_new (const NsConfig *config, GError **error)
   data = make_data (config, 0, error);
   if (data == NULL)
     return NULL;
+  if (data->n_train == 0)
+    {
+      /* Training could never take a step (and `train` would wait for it for ever). */
+      g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                   "%s: no training points after the split; expected more data",
+                   config->data_path != NULL ? config->data_path : data->name);
+      ns_dataset_free (data);
+      return NULL;
+    }
   net = make_net (config, data);
   if (net == NULL)
     {

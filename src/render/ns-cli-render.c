@@ -25,6 +25,8 @@ enum
   EXIT_USAGE = 2,
 };
 
+#define MAX_RACE_STEPS 1000000 /* mini-batches a race replays (seconds, not days) */
+
 /* The network view's heatmaps: the same grid and picture step as the window's network view,
  * so a file looks like the window. */
 #define NETWORK_GRID_SIZE 100
@@ -323,6 +325,15 @@ ns_cli_render_run (int argc, char **argv)
     return status;
 
   ns_cli_training_run (&training, exp, "drawing it as it is", NULL, NULL);
+  /* The race trains each optimizer from step 0 as far as the experiment went: a file that
+   * claims a billion steps must not keep render busy for days. */
+  if (view == NS_VIEW_RACE && ns_experiment_get_step (exp) > MAX_RACE_STEPS)
+    {
+      g_printerr ("neuroscope render: --view race: the experiment is at step %" G_GUINT64_FORMAT
+                  "; the race replays at most %d mini-batches\n",
+                  ns_experiment_get_step (exp), MAX_RACE_STEPS);
+      return EXIT_FILE;
+    }
   if (phase != NS_STEP_IDLE && !ns_experiment_get_diverged (exp))
     walk_to_phase (exp, phase);
 

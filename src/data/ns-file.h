@@ -1,0 +1,18 @@
+/* ns-file.h: reading a whole file that a user named, safely: regular files only (a FIFO or
+ * /dev/zero would block or never end), up to a size limit checked before and while reading. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Reads @path into a NUL-terminated buffer (*length bytes, the NUL not counted). Refuses what is
+ * not a regular file (after symlinks) and files over @max_size bytes, with G_FILE_ERROR
+ * messages (NS_DATA_ERROR_TOO_LARGE for size) that begin with @path. */
+gboolean ns_file_read_bounded (const char *path,
+                               gsize max_size,
+                               char **contents,
+                               gsize *length,
+                               GError **error);
+
+G_END_DECLS
