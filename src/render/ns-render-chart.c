@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "ns-render-curves.h" /* ns_render_nice_step, ns_render_format_tick */
+#include "ns-printf.h"
 
 /* Sizes in logical units at scale 1 (multiplied by the style's scale). */
 #define TITLE_SIZE 15.0
@@ -378,4 +378,71 @@ ns_render_chart_line_finish (NsChart *chart,
   if (end_y != NULL)
     *end_y = line->points[2 * n_points - 1];
   return TRUE;
+}
+
+double
+ns_render_nice_step (double range, int n_ticks)
+{
+  double raw, magnitude, f;
+
+  if (!(range > 0) || !isfinite (range) || n_ticks < 1)
+    return 1.0;
+
+  raw = range / n_ticks;
+  magnitude = pow (10.0, floor (log10 (raw)));
+  f = raw / magnitude;
+
+  /* The smallest of 1, 2, 5, 10 (times the magnitude) at least as large as the raw step. */
+  if (f <= 1.0)
+    f = 1.0;
+  else if (f <= 2.0)
+    f = 2.0;
+  else if (f <= 5.0)
+    f = 5.0;
+  else
+    f = 10.0;
+
+  return f * magnitude;
+}
+
+void
+ns_render_append_value (GString *text, const char *name, double value, gboolean percent)
+{
+  if (!isfinite (value))
+    g_string_append_printf (text, "\n%s –", name);
+  else if (percent)
+    ns_string_append_printf (text, "\n%s %.1f%%", name, 100 * value);
+  else
+    ns_string_append_printf (text, "\n%s %.4g", name, value);
+}
+
+char *
+ns_render_format_tick (double value, double step)
+{
+  int decimals = 0;
+  char *text;
+
+  /* -0.0 and values a rounding error off zero print as 0. */
+  if (fabs (value) < step * 1e-6)
+    value = 0;
+
+  if (fabs (value) >= 1e6 || (fabs (value) > 0 && fabs (value) < 1e-4))
+    text = ns_strdup_printf ("%.3g", fabs (value));
+  else
+    {
+      if (step > 0 && step < 1)
+        decimals = (int) CLAMP (ceil (-log10 (step) - 1e-9), 0, 6);
+      text = ns_strdup_printf ("%.*f", decimals, fabs (value));
+    }
+
+  if (value < 0)
+    {
+      /* U+2212, the minus sign: as wide as a digit, unlike the hyphen. */
+      char *signed_text = g_strconcat ("\u2212", text, NULL);
+
+      g_free (text);
+      return signed_text;
+    }
+
+  return text;
 }

@@ -153,4 +153,12 @@ gboolean ns_render_chart_line_finish (NsChart *chart,
 /* A decade's tick label: "1", "10", "1e−1", "1e−2" … (a true minus sign; caller frees). */
 char *ns_render_chart_format_decade (int exponent);
 
+/* A round step (1, 2 or 5 times a power of ten) that cuts @range into about @n_ticks steps. */
+double ns_render_nice_step (double range, int n_ticks);
+/* A tick value printed with as many decimals as @step needs, a true minus sign (caller frees). */
+char *ns_render_format_tick (double value, double step);
+/* Appends a tooltip line "\nName 0.1234" ("\nName 87.5%" as a percentage, "\nName –" when
+ * the value is not finite) to @text. */
+void ns_render_append_value (GString *text, const char *name, double value, gboolean percent);
+
 G_END_DECLS

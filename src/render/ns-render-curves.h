@@ -14,6 +14,7 @@
 #pragma once
 
 #include "ns-experiment.h"
+#include "ns-render-chart.h"
 #include "ns-render-style.h"
 #include "ns-scene.h"
 
@@ -64,13 +65,5 @@ gboolean ns_render_curves_get_plot (const NsScene *scene,
  * tooltip); -1 if none. */
 int
 ns_render_curves_entry_at (const NsScene *scene, const NsCurvesViewData *view, double x, double y);
-
-/* A round step (1, 2 or 5 times a power of ten) that cuts @range into about @n_ticks steps. */
-double ns_render_nice_step (double range, int n_ticks);
-/* A tick value printed with as many decimals as @step needs, a true minus sign (caller frees). */
-char *ns_render_format_tick (double value, double step);
-/* Appends a tooltip line "\nName 0.1234" ("\nName 87.5%" as a percentage, "\nName –" when
- * the value is not finite) to @text. */
-void ns_render_append_value (GString *text, const char *name, double value, gboolean percent);
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 #include <math.h>
 
 #include "ns-colormap.h"
-#include "ns-render-curves.h"
+#include "ns-render-chart.h"
 
 /* Sizes in logical units at scale 1 (multiplied by the style's scale). */
 #define POINT_SHARE 0.011 /* a point's radius as a share of the plane's side … */

@@ -9,7 +9,7 @@
 
 #include "ns-colormap.h"
 #include "ns-features.h"
-#include "ns-render-curves.h"
+#include "ns-render-chart.h"
 #include "ns-printf.h"
 
 /* Sizes in logical units at scale 1 (multiplied by the style's scale). */

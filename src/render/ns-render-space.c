@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "ns-render-curves.h"
+#include "ns-render-chart.h"
 
 /* Sizes in logical units at scale 1 (multiplied by the style's scale). */
 #define MARGIN 12.0
