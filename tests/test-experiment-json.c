@@ -172,6 +172,39 @@ test_bad_files (void)
   g_assert_nonnull (exp);
 }
 
+/* A file written by the format_version 1 writer (before layers had a kind), kept as it was
+ * saved by `neuroscope train --dataset spiral --hidden 6,4 --activation tanh,relu
+ * --optimizer adam --epochs 5 --save`: it loads into the same run as training those options
+ * afresh, and goes on identically. */
+static void
+test_version_1_file (void)
+{
+  const char *options[] = { "dataset",   "spiral",    "hidden", "6,4", "activation",
+                            "tanh,relu", "optimizer", "adam",   NULL };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "v1-spiral.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsExperiment) saved = ns_experiment_load (path, &error);
+  g_autoptr (NsExperiment) fresh = new_experiment (options);
+  const NsConfig *config;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  config = ns_experiment_get_config (saved);
+  g_assert_cmpuint (nn_net_n_hidden (ns_experiment_get_net (saved)), ==, 2);
+  g_assert_cmpuint (nn_net_layer_width (ns_experiment_get_net (saved), 0), ==, 6);
+  g_assert_cmpuint (nn_net_layer_width (ns_experiment_get_net (saved), 1), ==, 4);
+  g_assert_cmpint (nn_net_layer_activation (ns_experiment_get_net (saved), 0), ==, NN_ACT_TANH);
+  g_assert_cmpint (nn_net_layer_activation (ns_experiment_get_net (saved), 1), ==, NN_ACT_RELU);
+  g_assert_cmpint (config->trainer.optimizer, ==, NN_OPT_ADAM);
+
+  ns_experiment_step (fresh, 5 * ns_experiment_get_steps_per_epoch (fresh));
+  g_assert_cmpuint (ns_experiment_get_step (saved), ==, 125);
+  assert_same_run (saved, fresh);
+  ns_experiment_step (saved, 40);
+  ns_experiment_step (fresh, 40);
+  assert_same_run (saved, fresh);
+}
+
 static void
 test_missing_file (void)
 {
@@ -199,6 +232,7 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment-json/round-trip-nonfinite", test_round_trip_nonfinite);
   g_test_add_func ("/experiment-json/bad-files", test_bad_files);
   g_test_add_func ("/experiment-json/missing-file", test_missing_file);
+  g_test_add_func ("/experiment-json/version-1-file", test_version_1_file);
 
   status = g_test_run ();
   {
