@@ -1,5 +1,6 @@
 /* test-experiment-json.c: save, load, go on bit-identically; bad files rejected with messages. */
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -205,6 +206,45 @@ test_version_1_file (void)
   assert_same_run (saved, fresh);
 }
 
+/* network.layers holds the layer specs, kind and all; config.hidden and config.activation the
+ * option words, whose layer words ("6") read as their numbers do. */
+static void
+test_layer_specs (void)
+{
+  const char *options[] = { "hidden", "6,4", "activation", "tanh,relu", NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+  g_autofree char *json = ns_experiment_to_json (exp);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsExperiment) words = NULL;
+  g_autofree char *hidden = NULL;
+  JsonObject *root, *layer;
+  JsonArray *layers;
+  g_autofree char *as_words = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  layers = json_object_get_array_member (json_object_get_object_member (root, "network"), "layers");
+  g_assert_cmpuint (json_array_get_length (layers), ==, 2);
+  layer = json_array_get_object_element (layers, 1);
+  g_assert_cmpuint (json_object_get_size (layer), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (layer, "kind"), ==, "dense");
+  g_assert_cmpint (json_object_get_int_member (layer, "width"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (layer, "activation"), ==, "relu");
+  g_assert_cmpint (
+      json_array_get_int_element (
+          json_object_get_array_member (json_object_get_object_member (root, "config"), "hidden"),
+          0),
+      ==, 6);
+
+  as_words = edit (json, "\"hidden\" : [\n   6,\n   4\n  ]", "\"hidden\" : [\"6\", \"4\"]");
+  words = ns_experiment_new_from_json (as_words, "words.json", &error);
+  g_assert_no_error (error);
+  hidden = ns_config_hidden_to_string (ns_experiment_get_config (words));
+  g_assert_cmpstr (hidden, ==, "6,4");
+  assert_same_run (exp, words);
+}
+
 static void
 test_missing_file (void)
 {
@@ -233,6 +273,7 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment-json/bad-files", test_bad_files);
   g_test_add_func ("/experiment-json/missing-file", test_missing_file);
   g_test_add_func ("/experiment-json/version-1-file", test_version_1_file);
+  g_test_add_func ("/experiment-json/layer-specs", test_layer_specs);
 
   status = g_test_run ();
   {
