@@ -371,6 +371,31 @@ test_sequence (void)
   nn_net_free (net);
 }
 
+/* The count nn_net_new lays out, known before anything is allocated, and 0 where it refuses. */
+static void
+test_count_params (void)
+{
+  NnLayerSpec specs[3] = { nn_layer_spec_dense (6, NN_ACT_TANH),
+                           nn_layer_spec_dense (4, NN_ACT_RELU),
+                           nn_layer_spec_dense (4096, NN_ACT_TANH) };
+  NnNet *net = nn_net_new (nn_shape_vector (3), specs, 2, NN_LOSS_SOFTMAX_CE, 5);
+
+  g_assert_nonnull (net);
+  g_assert_cmpuint (nn_net_count_params (nn_shape_vector (3), specs, 2, NN_LOSS_SOFTMAX_CE, 5), ==,
+                    net->n_params);
+  g_assert_cmpuint (net->n_params, ==, 6 * 4 + 4 * 7 + 5 * 5);
+  nn_net_free (net);
+  g_assert_cmpuint (nn_net_count_params (nn_shape_vector (2), NULL, 0, NN_LOSS_BCE, 0), ==, 3);
+  g_assert_cmpuint (nn_net_count_params (nn_shape_vector (2), specs, 3, NN_LOSS_MSE, 0), ==,
+                    6 * 3 + 4 * 7 + 4096 * 5 + 4097);
+  /* refused as nn_net_new refuses: softmax in a hidden layer, a kind not built yet, no input */
+  specs[0].act = NN_ACT_SOFTMAX;
+  g_assert_cmpuint (nn_net_count_params (nn_shape_vector (2), specs, 1, NN_LOSS_BCE, 0), ==, 0);
+  specs[0] = (NnLayerSpec){ NN_LAYER_CONV2D, 8, 3, NN_ACT_RELU };
+  g_assert_cmpuint (nn_net_count_params (nn_shape_vector (2), specs, 1, NN_LOSS_BCE, 0), ==, 0);
+  g_assert_cmpuint (nn_net_count_params (nn_shape_vector (0), NULL, 0, NN_LOSS_BCE, 0), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -385,5 +410,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/edit/inputs", test_inputs);
   g_test_add_func ("/engine/edit/set-output", test_set_output);
   g_test_add_func ("/engine/edit/sequence", test_sequence);
+  g_test_add_func ("/engine/edit/count-params", test_count_params);
   return g_test_run ();
 }

@@ -227,6 +227,10 @@ test_names (void)
     g_assert_cmpint (nn_optimizer_from_name (nn_optimizer_name (o)), ==, o);
   for (int r = 0; r < NN_N_REGULARIZATIONS; r++)
     g_assert_cmpint (nn_regularization_from_name (nn_regularization_name (r)), ==, r);
+  for (int k = 0; k < NN_N_LAYER_KINDS; k++)
+    g_assert_cmpint (nn_layer_kind_from_name (nn_layer_kind_name (k)), ==, k);
+  g_assert_cmpstr (nn_layer_kind_name (NN_LAYER_DENSE), ==, "dense");
+  g_assert_cmpint (nn_layer_kind_from_name ("dense2"), ==, -1);
   g_assert_cmpstr (nn_activation_name (NN_ACT_LEAKY_RELU), ==, "leaky_relu");
   g_assert_cmpstr (nn_optimizer_name (NN_OPT_ADAM), ==, "adam");
   g_assert_cmpstr (nn_regularization_name (NN_REG_L2), ==, "l2");

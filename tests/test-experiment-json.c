@@ -1,5 +1,6 @@
 /* test-experiment-json.c: save, load, go on bit-identically; bad files rejected with messages. */
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -172,6 +173,78 @@ test_bad_files (void)
   g_assert_nonnull (exp);
 }
 
+/* A file written by the format_version 1 writer (before layers had a kind), kept as it was
+ * saved by `neuroscope train --dataset spiral --hidden 6,4 --activation tanh,relu
+ * --optimizer adam --epochs 5 --save`: it loads into the same run as training those options
+ * afresh, and goes on identically. */
+static void
+test_version_1_file (void)
+{
+  const char *options[] = { "dataset",   "spiral",    "hidden", "6,4", "activation",
+                            "tanh,relu", "optimizer", "adam",   NULL };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "v1-spiral.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsExperiment) saved = ns_experiment_load (path, &error);
+  g_autoptr (NsExperiment) fresh = new_experiment (options);
+  const NsConfig *config;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  config = ns_experiment_get_config (saved);
+  g_assert_cmpuint (nn_net_n_hidden (ns_experiment_get_net (saved)), ==, 2);
+  g_assert_cmpuint (nn_net_layer_width (ns_experiment_get_net (saved), 0), ==, 6);
+  g_assert_cmpuint (nn_net_layer_width (ns_experiment_get_net (saved), 1), ==, 4);
+  g_assert_cmpint (nn_net_layer_activation (ns_experiment_get_net (saved), 0), ==, NN_ACT_TANH);
+  g_assert_cmpint (nn_net_layer_activation (ns_experiment_get_net (saved), 1), ==, NN_ACT_RELU);
+  g_assert_cmpint (config->trainer.optimizer, ==, NN_OPT_ADAM);
+
+  ns_experiment_step (fresh, 5 * ns_experiment_get_steps_per_epoch (fresh));
+  g_assert_cmpuint (ns_experiment_get_step (saved), ==, 125);
+  assert_same_run (saved, fresh);
+  ns_experiment_step (saved, 40);
+  ns_experiment_step (fresh, 40);
+  assert_same_run (saved, fresh);
+}
+
+/* network.layers holds the layer specs, kind and all; config.hidden and config.activation the
+ * option words, whose layer words ("6") read as their numbers do. */
+static void
+test_layer_specs (void)
+{
+  const char *options[] = { "hidden", "6,4", "activation", "tanh,relu", NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+  g_autofree char *json = ns_experiment_to_json (exp);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsExperiment) words = NULL;
+  g_autofree char *hidden = NULL;
+  JsonObject *root, *layer;
+  JsonArray *layers;
+  g_autofree char *as_words = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  layers = json_object_get_array_member (json_object_get_object_member (root, "network"), "layers");
+  g_assert_cmpuint (json_array_get_length (layers), ==, 2);
+  layer = json_array_get_object_element (layers, 1);
+  g_assert_cmpuint (json_object_get_size (layer), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (layer, "kind"), ==, "dense");
+  g_assert_cmpint (json_object_get_int_member (layer, "width"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (layer, "activation"), ==, "relu");
+  g_assert_cmpint (
+      json_array_get_int_element (
+          json_object_get_array_member (json_object_get_object_member (root, "config"), "hidden"),
+          0),
+      ==, 6);
+
+  as_words = edit (json, "\"hidden\" : [\n   6,\n   4\n  ]", "\"hidden\" : [\"6\", \"4\"]");
+  words = ns_experiment_new_from_json (as_words, "words.json", &error);
+  g_assert_no_error (error);
+  hidden = ns_config_hidden_to_string (ns_experiment_get_config (words));
+  g_assert_cmpstr (hidden, ==, "6,4");
+  assert_same_run (exp, words);
+}
+
 static void
 test_missing_file (void)
 {
@@ -199,6 +272,8 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment-json/round-trip-nonfinite", test_round_trip_nonfinite);
   g_test_add_func ("/experiment-json/bad-files", test_bad_files);
   g_test_add_func ("/experiment-json/missing-file", test_missing_file);
+  g_test_add_func ("/experiment-json/version-1-file", test_version_1_file);
+  g_test_add_func ("/experiment-json/layer-specs", test_layer_specs);
 
   status = g_test_run ();
   {

@@ -182,7 +182,7 @@ test_edits_keep_weights (void)
   g_assert_true (ns_experiment_add_neuron (exp, 0));
   net = ns_experiment_get_net (exp);
   g_assert_cmpuint (net->layers[0].n_out, ==, 4);
-  g_assert_cmpuint (ns_experiment_get_config (exp)->widths[0], ==, 4);
+  g_assert_cmpuint (ns_experiment_get_config (exp)->layers[0].units, ==, 4);
   g_assert_cmpfloat (net->params[nn_net_param_index (net, 0, 1, 1)], ==, w);
   g_assert_cmpuint (ns_experiment_get_step (exp), ==, 40);
 
@@ -236,7 +236,7 @@ test_undo (void)
     g_assert_true (ns_experiment_undo (exp));
   g_assert_false (ns_experiment_can_undo (exp));
   g_assert_false (ns_experiment_undo (exp));
-  g_assert_cmpuint (ns_experiment_get_config (exp)->widths[0], ==, 3);
+  g_assert_cmpuint (ns_experiment_get_config (exp)->layers[0].units, ==, 3);
   g_assert_cmpuint (ns_experiment_get_config (exp)->features, ==, NS_FEATURES_DEFAULT);
   g_assert_true (same_params (ns_experiment_get_net (exp), before));
   g_assert_cmpuint (ns_experiment_step (exp, 5), ==, 5);
@@ -334,7 +334,84 @@ test_hidden_grammar (void)
       g_assert_null (strstr (error->message, "image data"));
     }
   g_assert_true (ns_config_set_option (&config, "hidden", "8,8", NULL));
-  g_assert_cmpuint (config.n_hidden, ==, 2);
+  g_assert_cmpuint (config.n_layers, ==, 2);
+}
+
+/* The option words and the layer specs, both ways: --hidden and --activation fill the specs,
+ * refused words leave them as they were, and the specs give the words back. */
+static void
+test_layer_specs (void)
+{
+  g_auto (NsConfig) config = { 0 };
+  g_autofree char *hidden = NULL, *acts = NULL, *none = NULL;
+  const NnLayerSpec conv = { NN_LAYER_CONV2D, 8, 3, NN_ACT_RELU };
+  const NnLayerSpec pool = { NN_LAYER_MAX_POOL, 0, 2, NN_ACT_LINEAR };
+  g_autofree char *conv_word = ns_layer_spec_to_word (&conv);
+  g_autofree char *pool_word = ns_layer_spec_to_word (&pool);
+
+  ns_config_init_default (&config);
+  g_assert_cmpuint (config.n_layers, ==, 2);
+  g_assert_cmpint (config.layers[1].kind, ==, NN_LAYER_DENSE);
+  g_assert_cmpuint (config.layers[1].units, ==, 2);
+  g_assert_cmpint (config.layers[1].act, ==, NN_ACT_TANH);
+
+  g_assert_true (ns_config_set_option (&config, "hidden", "6,4,3", NULL));
+  g_assert_true (ns_config_set_option (&config, "activation", "relu,tanh,sigmoid", NULL));
+  g_assert_cmpuint (config.n_layers, ==, 3);
+  g_assert_cmpuint (config.layers[0].units, ==, 6);
+  g_assert_cmpint (config.layers[2].act, ==, NN_ACT_SIGMOID);
+  hidden = ns_config_hidden_to_string (&config);
+  acts = ns_config_activations_to_string (&config);
+  g_assert_cmpstr (hidden, ==, "6,4,3");
+  g_assert_cmpstr (acts, ==, "relu,tanh,sigmoid");
+
+  /* A refused list changes nothing; a new list takes the first layer's activation. */
+  g_assert_false (ns_config_set_option (&config, "hidden", "5,c8k3", NULL));
+  g_assert_cmpuint (config.n_layers, ==, 3);
+  g_assert_cmpuint (config.layers[0].units, ==, 6);
+  g_assert_false (ns_config_set_option (&config, "activation", "relu,softmax,tanh", NULL));
+  g_assert_cmpint (config.layers[1].act, ==, NN_ACT_TANH);
+  g_assert_true (ns_config_set_option (&config, "hidden", "9,9", NULL));
+  g_assert_cmpint (config.layers[1].act, ==, NN_ACT_RELU);
+  g_assert_true (ns_config_set_option (&config, "hidden", "none", NULL));
+  none = ns_config_hidden_to_string (&config);
+  g_assert_cmpstr (none, ==, "none");
+
+  g_assert_cmpstr (conv_word, ==, "c8k3");
+  g_assert_cmpstr (pool_word, ==, "p2");
+  g_assert_true (ns_layer_kind_has_activation (NN_LAYER_CONV2D));
+  g_assert_false (ns_layer_kind_has_activation (NN_LAYER_MAX_POOL));
+}
+
+/* The experiment's edits change the specs the network is built from. */
+static void
+test_edits_change_specs (void)
+{
+  g_autoptr (NsExperiment) exp = make_experiment ("hidden", "3,2", NULL);
+  const NsConfig *config = ns_experiment_get_config (exp);
+  g_autofree char *after = NULL;
+
+  g_assert_true (ns_experiment_add_layer (exp, 1, 5));
+  g_assert_true (ns_experiment_set_activation (exp, 2, NN_ACT_RELU));
+  g_assert_true (ns_experiment_add_neuron (exp, 0));
+  g_assert_true (ns_experiment_set_width (exp, 2, 4));
+  after = ns_config_hidden_to_string (config);
+  g_assert_cmpstr (after, ==, "4,5,4");
+  for (guint h = 0; h < config->n_layers; h++)
+    {
+      NnLayerSpec spec = nn_net_layer_spec (ns_experiment_get_net (exp), h);
+      g_assert_cmpint (spec.kind, ==, config->layers[h].kind);
+      g_assert_cmpuint (spec.units, ==, config->layers[h].units);
+      g_assert_cmpint (spec.act, ==, config->layers[h].act);
+    }
+  g_assert_true (ns_experiment_remove_layer (exp, 0));
+  g_assert_cmpuint (config->n_layers, ==, 2);
+  g_assert_cmpint (config->layers[1].act, ==, NN_ACT_RELU);
+  while (ns_experiment_can_undo (exp))
+    g_assert_true (ns_experiment_undo (exp));
+  g_clear_pointer (&after, g_free);
+  after = ns_config_hidden_to_string (config);
+  g_assert_cmpstr (after, ==, "3,2");
 }
 
 int
@@ -355,6 +432,8 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment/points", test_points);
   g_test_add_func ("/experiment/eval-plane", test_eval_plane);
   g_test_add_func ("/experiment/hidden-grammar", test_hidden_grammar);
+  g_test_add_func ("/experiment/layer-specs", test_layer_specs);
+  g_test_add_func ("/experiment/edits-change-specs", test_edits_change_specs);
 
   return g_test_run ();
 }

@@ -171,7 +171,7 @@ test_controls (void)
   g_assert_cmpuint (ns_experiment_get_step (experiment), ==, steps);
 
   g_assert_true (gtk_widget_activate_action (w, "win.activation", "s", "relu"));
-  for (guint h = 0; h < config->n_hidden; h++)
+  for (guint h = 0; h < config->n_layers; h++)
     g_assert_cmpint (ns_experiment_get_net (experiment)->layers[h].act, ==, NN_ACT_RELU);
   g_assert_cmpuint (ns_experiment_get_step (experiment), ==, steps);
 

@@ -50,6 +50,8 @@ static const struct
 };
 static const char *const optimizer_names[NN_N_OPTIMIZERS] = { "sgd", "momentum", "adam" };
 static const char *const regularization_names[NN_N_REGULARIZATIONS] = { "none", "l1", "l2" };
+static const char *const layer_kind_names[NN_N_LAYER_KINDS] = { "dense", "conv2d", "max_pool",
+                                                                "flatten" };
 
 static int
 name_index (const char *const *names, int n, const char *name)
@@ -107,6 +109,18 @@ int
 nn_regularization_from_name (const char *name)
 {
   return name_index (regularization_names, NN_N_REGULARIZATIONS, name);
+}
+
+const char *
+nn_layer_kind_name (NnLayerKind kind)
+{
+  return (unsigned) kind < NN_N_LAYER_KINDS ? layer_kind_names[kind] : "unknown";
+}
+
+int
+nn_layer_kind_from_name (const char *name)
+{
+  return name_index (layer_kind_names, NN_N_LAYER_KINDS, name);
 }
 
 /* ---- life cycle ---- */
@@ -195,33 +209,31 @@ spec_valid (const NnLayerSpec *spec)
          && nn_activation_is_hidden (spec->act);
 }
 
-/* layers, offsets and the one parameter block; output act from the loss */
-NnNet *
-nn_net_new (NnShape input,
-            const NnLayerSpec *hidden,
-            size_t n_hidden,
-            NnLoss loss,
-            size_t n_classes)
+/* The layers of @net (input, kinds, widths, activations, loss) and their layout, without
+ * allocating anything: 0 on bad arguments or a size that overflows. */
+static int
+plan (NnNet *net,
+      NnShape input,
+      const NnLayerSpec *hidden,
+      size_t n_hidden,
+      NnLoss loss,
+      size_t n_classes)
 {
-  NnNet *net;
-  size_t n_inputs, n_floats;
+  size_t n_inputs;
 
   if (!size_mul (input.channels, input.height, &n_inputs)
       || !size_mul (n_inputs, input.width, &n_inputs))
-    return NULL;
+    return 0;
   if (n_inputs == 0 || n_hidden >= NN_MAX_LAYERS || (unsigned) loss >= NN_N_LOSSES)
-    return NULL;
+    return 0;
   if (n_hidden > 0 && hidden == NULL)
-    return NULL;
+    return 0;
   if (loss == NN_LOSS_SOFTMAX_CE && (n_classes < 2 || n_classes > NN_MAX_WIDTH))
-    return NULL;
+    return 0;
   for (size_t h = 0; h < n_hidden; h++)
     if (!spec_valid (&hidden[h]))
-      return NULL;
+      return 0;
 
-  net = calloc (1, sizeof *net);
-  if (net == NULL)
-    return NULL;
   net->input = input;
   net->n_inputs = n_inputs;
   net->n_layers = n_hidden + 1;
@@ -235,8 +247,38 @@ nn_net_new (NnShape input,
   net->layers[n_hidden].kind = NN_LAYER_DENSE;
   net->layers[n_hidden].n_out = loss == NN_LOSS_SOFTMAX_CE ? n_classes : 1;
   net->layers[n_hidden].act = output_activation (loss);
-  if (!layout (net) || !size_mul (net->n_params, 4, &n_floats)
-      || n_floats > SIZE_MAX / sizeof (float))
+  return layout (net);
+}
+
+size_t
+nn_net_count_params (NnShape input,
+                     const NnLayerSpec *hidden,
+                     size_t n_hidden,
+                     NnLoss loss,
+                     size_t n_classes)
+{
+  NnNet net;
+
+  memset (&net, 0, sizeof net);
+  return plan (&net, input, hidden, n_hidden, loss, n_classes) ? net.n_params : 0;
+}
+
+/* layers, offsets and the one parameter block; output act from the loss */
+NnNet *
+nn_net_new (NnShape input,
+            const NnLayerSpec *hidden,
+            size_t n_hidden,
+            NnLoss loss,
+            size_t n_classes)
+{
+  NnNet *net;
+  size_t n_floats;
+
+  net = calloc (1, sizeof *net);
+  if (net == NULL)
+    return NULL;
+  if (!plan (net, input, hidden, n_hidden, loss, n_classes)
+      || !size_mul (net->n_params, 4, &n_floats) || n_floats > SIZE_MAX / sizeof (float))
     {
       free (net);
       return NULL;

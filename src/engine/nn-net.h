@@ -194,6 +194,14 @@ NnNet *nn_net_new (NnShape input,
                    size_t n_hidden,
                    NnLoss loss,
                    size_t n_classes);
+/* The parameters (weights and biases) nn_net_new would lay out for these arguments, without
+ * allocating them: a file's size can be checked before a net is built. 0 on bad arguments or
+ * a count that overflows. */
+size_t nn_net_count_params (NnShape input,
+                            const NnLayerSpec *hidden,
+                            size_t n_hidden,
+                            NnLoss loss,
+                            size_t n_classes);
 void nn_net_free (NnNet *net); /* NULL is fine */
 NnNet *nn_net_clone (const NnNet *net);
 /* Copies params, grads, optimizer state and counters between nets of the same shape. */
@@ -329,3 +337,5 @@ const char *nn_optimizer_name (NnOptimizer opt); /* "sgd", "momentum", "adam" */
 int nn_optimizer_from_name (const char *name);
 const char *nn_regularization_name (NnRegularization reg); /* "none", "l1", "l2" */
 int nn_regularization_from_name (const char *name);
+const char *nn_layer_kind_name (NnLayerKind kind); /* "dense", "conv2d", "max_pool", "flatten" */
+int nn_layer_kind_from_name (const char *name);    /* -1 if unknown */

@@ -21,11 +21,11 @@ ns_config_init_default (NsConfig *config)
   config->noise = 0.0;
   config->train_ratio = 0.5;
   config->features = NS_FEATURES_DEFAULT;
-  config->n_hidden = 2;
-  config->widths[0] = 4;
-  config->widths[1] = 2;
   for (guint h = 0; h < NS_MAX_HIDDEN; h++)
-    config->activations[h] = NN_ACT_TANH;
+    config->layers[h] = nn_layer_spec_dense (0, NN_ACT_TANH);
+  config->n_layers = 2;
+  config->layers[0].units = 4;
+  config->layers[1].units = 2;
   config->problem = NS_PROBLEM_CLASSIFICATION;
   nn_trainer_defaults (&config->trainer);
   config->batch_size = 10;
@@ -153,14 +153,15 @@ parse_layer_word (const char *word, NnLayerSpec *spec)
 }
 
 gboolean
-ns_config_parse_hidden (const char *text, guint *n_hidden, guint *widths, GError **error)
+ns_config_parse_hidden (const char *text, guint *n_layers, NnLayerSpec *layers, GError **error)
 {
   g_auto (GStrv) parts = NULL;
+  NnLayerSpec specs[NS_MAX_HIDDEN];
   guint n = 0;
 
   if (g_strcmp0 (text, "none") == 0 || g_strcmp0 (text, "") == 0)
     {
-      *n_hidden = 0;
+      *n_layers = 0;
       return TRUE;
     }
   parts = g_strsplit (text, ",", -1);
@@ -168,34 +169,44 @@ ns_config_parse_hidden (const char *text, guint *n_hidden, guint *widths, GError
     return bad_option (error, "hidden", text, "at most 15 comma-separated layer widths, or none");
   for (n = 0; parts[n] != NULL; n++)
     {
-      NnLayerSpec spec;
-
       g_strstrip (parts[n]);
-      if (!parse_layer_word (parts[n], &spec))
+      if (!parse_layer_word (parts[n], &specs[n]))
         return bad_option (error, "hidden", text,
                            "comma-separated layer widths from 1 to 1024 (e.g. 8,8), or none");
-      if (spec.kind != NN_LAYER_DENSE)
+      if (specs[n].kind != NN_LAYER_DENSE)
         {
           g_set_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION,
                        "--hidden: “%s”: conv and pool layers need image data", parts[n]);
           return FALSE;
         }
-      widths[n] = (guint) spec.units;
     }
-  *n_hidden = n;
+  /* Only a valid list changes the layers; their activations stay. */
+  for (guint h = 0; h < n; h++)
+    {
+      layers[h].kind = specs[h].kind;
+      layers[h].units = specs[h].units;
+      layers[h].kernel = specs[h].kernel;
+    }
+  *n_layers = n;
   return TRUE;
 }
 
 gboolean
-ns_config_parse_activations (const char *text, guint n_hidden, NnActivation *acts, GError **error)
+ns_layer_kind_has_activation (NnLayerKind kind)
+{
+  return kind == NN_LAYER_DENSE || kind == NN_LAYER_CONV2D;
+}
+
+gboolean
+ns_config_parse_activations (const char *text, guint n_layers, NnLayerSpec *layers, GError **error)
 {
   g_auto (GStrv) parts = g_strsplit (text, ",", -1);
   guint n = g_strv_length (parts);
 
-  if (n != 1 && n != n_hidden)
+  if (n != 1 && n != n_layers)
     {
       g_autofree char *allowed =
-          g_strdup_printf ("one activation for all layers, or one per hidden layer (%u)", n_hidden);
+          g_strdup_printf ("one activation for all layers, or one per hidden layer (%u)", n_layers);
       return bad_option (error, "activation", text, allowed);
     }
   for (guint k = 0; k < n; k++)
@@ -208,12 +219,59 @@ ns_config_parse_activations (const char *text, guint n_hidden, NnActivation *act
           return bad_option (error, "activation", parts[k], allowed);
         }
       if (n == 1)
-        for (guint h = 0; h < NS_MAX_HIDDEN; h++)
-          acts[h] = act;
-      else
-        acts[k] = act;
+        {
+          for (guint h = 0; h < NS_MAX_HIDDEN; h++)
+            if (h >= n_layers || ns_layer_kind_has_activation (layers[h].kind))
+              layers[h].act = act;
+        }
+      else if (ns_layer_kind_has_activation (layers[k].kind))
+        layers[k].act = act;
     }
   return TRUE;
+}
+
+char *
+ns_layer_spec_to_word (const NnLayerSpec *spec)
+{
+  switch (spec->kind)
+    {
+    case NN_LAYER_DENSE:
+      return g_strdup_printf ("%zu", spec->units);
+    case NN_LAYER_CONV2D:
+      return g_strdup_printf ("c%zuk%zu", spec->units, spec->kernel);
+    case NN_LAYER_MAX_POOL:
+      return g_strdup_printf ("p%zu", spec->kernel);
+    case NN_LAYER_FLATTEN:
+    case NN_N_LAYER_KINDS:
+    default:
+      return g_strdup (nn_layer_kind_name (spec->kind));
+    }
+}
+
+char *
+ns_config_hidden_to_string (const NsConfig *config)
+{
+  GString *s = g_string_new (NULL);
+
+  if (config->n_layers == 0)
+    g_string_append (s, "none");
+  for (guint h = 0; h < config->n_layers; h++)
+    {
+      g_autofree char *word = ns_layer_spec_to_word (&config->layers[h]);
+      g_string_append_printf (s, "%s%s", h > 0 ? "," : "", word);
+    }
+  return g_string_free (s, FALSE);
+}
+
+char *
+ns_config_activations_to_string (const NsConfig *config)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint h = 0; h < config->n_layers; h++)
+    g_string_append_printf (s, "%s%s", h > 0 ? "," : "",
+                            nn_activation_name (config->layers[h].act));
+  return g_string_free (s, FALSE);
 }
 
 gboolean
@@ -273,14 +331,18 @@ ns_config_set_option (NsConfig *config, const char *name, const char *value, GEr
     }
   else if (strcmp (name, "hidden") == 0)
     {
-      NnActivation first = config->activations[0];
-      if (!ns_config_parse_hidden (value, &config->n_hidden, config->widths, error))
+      /* A new list of layers takes the first layer's activation throughout. */
+      NnActivation first = config->layers[0].act;
+      if (!ns_config_parse_hidden (value, &config->n_layers, config->layers, error))
         return FALSE;
       for (guint h = 0; h < NS_MAX_HIDDEN; h++)
-        config->activations[h] = first;
+        config->layers[h].act =
+            h < config->n_layers && !ns_layer_kind_has_activation (config->layers[h].kind)
+                ? NN_ACT_LINEAR
+                : first;
     }
   else if (strcmp (name, "activation") == 0)
-    return ns_config_parse_activations (value, config->n_hidden, config->activations, error);
+    return ns_config_parse_activations (value, config->n_layers, config->layers, error);
   else if (strcmp (name, "optimizer") == 0)
     {
       int opt = nn_optimizer_from_name (value);

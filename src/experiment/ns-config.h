@@ -35,9 +35,12 @@ typedef struct
   double noise;          /* 0 .. 0.5 */
   double train_ratio;    /* share of points used for training, 0.1 .. 0.9 */
   guint features;        /* NsFeature mask (plane data only) */
-  guint n_hidden;        /* 0 .. NS_MAX_HIDDEN */
-  guint widths[NS_MAX_HIDDEN];
-  NnActivation activations[NS_MAX_HIDDEN];
+  /* The hidden layers, the one place the architecture is kept: the network is built from
+   * these specs (kind, width or channels, kernel, activation), edits change them, files save
+   * them. The output layer follows from the problem and the data. Entries from n_layers on
+   * keep the activation the next added layer takes. */
+  guint n_layers; /* 0 .. NS_MAX_HIDDEN */
+  NnLayerSpec layers[NS_MAX_HIDDEN];
   NsProblem problem;
   NnTrainer trainer; /* optimizer, learning rate, regularisation, clipping */
   guint batch_size;  /* 1 .. 1000 */
@@ -67,10 +70,22 @@ gboolean ns_config_options_any (NsConfigOptions *options, const char **first);
 gboolean
 ns_config_set_option (NsConfig *config, const char *name, const char *value, GError **error);
 
-/* Parsers for list options. */
-gboolean ns_config_parse_hidden (const char *text, guint *n_hidden, guint *widths, GError **error);
+/* The --hidden and --activation words and the layer specs, both ways (DESIGN.md, "Command
+ * line"). parse_hidden sets each layer's kind, units and kernel and leaves its activation;
+ * parse_activations sets the activation of the first @n_layers specs (one name: of all
+ * NS_MAX_HIDDEN, as the layers added later take it). */
 gboolean
-ns_config_parse_activations (const char *text, guint n_hidden, NnActivation *acts, GError **error);
+ns_config_parse_hidden (const char *text, guint *n_layers, NnLayerSpec *layers, GError **error);
+gboolean
+ns_config_parse_activations (const char *text, guint n_layers, NnLayerSpec *layers, GError **error);
+/* Dense and conv layers have an activation; pool and flatten pass their values through. */
+gboolean ns_layer_kind_has_activation (NnLayerKind kind);
+/* One layer's word: `8` (dense), `c8k3` (conv), `p2` (max-pool), "flatten". */
+char *ns_layer_spec_to_word (const NnLayerSpec *spec);
+/* The --hidden value of @config: "6,4", or "none". */
+char *ns_config_hidden_to_string (const NsConfig *config);
+/* The --activation value of @config: one name per layer, "tanh,relu" (empty with no layer). */
+char *ns_config_activations_to_string (const NsConfig *config);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NsConfig, ns_config_clear)
 

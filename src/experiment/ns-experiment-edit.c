@@ -90,12 +90,13 @@ ns_experiment_add_neuron (NsExperiment *self, guint hidden)
 {
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
-  if (hidden >= self->config.n_hidden || self->config.widths[hidden] >= NN_MAX_WIDTH)
+  if (hidden >= self->config.n_layers || self->config.layers[hidden].kind != NN_LAYER_DENSE
+      || self->config.layers[hidden].units >= NN_MAX_WIDTH)
     return FALSE;
   push_undo (self);
   if (nn_net_add_neuron (self->net, hidden, &self->init_rng) != NN_OK)
     return edit_failed (self);
-  self->config.widths[hidden]++;
+  self->config.layers[hidden].units++;
   return edited (self);
 }
 
@@ -104,12 +105,13 @@ ns_experiment_remove_neuron (NsExperiment *self, guint hidden)
 {
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
-  if (hidden >= self->config.n_hidden || self->config.widths[hidden] <= 1)
+  if (hidden >= self->config.n_layers || self->config.layers[hidden].kind != NN_LAYER_DENSE
+      || self->config.layers[hidden].units <= 1)
     return FALSE;
   push_undo (self);
-  if (nn_net_remove_neuron (self->net, hidden, self->config.widths[hidden] - 1) != NN_OK)
+  if (nn_net_remove_neuron (self->net, hidden, self->config.layers[hidden].units - 1) != NN_OK)
     return edit_failed (self);
-  self->config.widths[hidden]--;
+  self->config.layers[hidden].units--;
   return edited (self);
 }
 
@@ -121,22 +123,19 @@ ns_experiment_add_layer (NsExperiment *self, guint position, guint width)
 
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
-  if (position > config->n_hidden || config->n_hidden >= NS_MAX_HIDDEN || width == 0
+  if (position > config->n_layers || config->n_layers >= NS_MAX_HIDDEN || width == 0
       || width > NN_MAX_WIDTH)
     return FALSE;
-  act = config->n_hidden == 0 ? NN_ACT_TANH
-        : position > 0        ? config->activations[position - 1]
-                              : config->activations[0];
+  act = config->n_layers == 0 ? NN_ACT_TANH
+        : position > 0        ? config->layers[position - 1].act
+                              : config->layers[0].act;
   push_undo (self);
   if (nn_net_insert_layer (self->net, position, width, act, &self->init_rng) != NN_OK)
     return edit_failed (self);
-  memmove (&config->widths[position + 1], &config->widths[position],
-           (config->n_hidden - position) * sizeof config->widths[0]);
-  memmove (&config->activations[position + 1], &config->activations[position],
-           (config->n_hidden - position) * sizeof config->activations[0]);
-  config->widths[position] = width;
-  config->activations[position] = act;
-  config->n_hidden++;
+  memmove (&config->layers[position + 1], &config->layers[position],
+           (config->n_layers - position) * sizeof config->layers[0]);
+  config->layers[position] = nn_layer_spec_dense (width, act);
+  config->n_layers++;
   return edited (self);
 }
 
@@ -147,40 +146,43 @@ ns_experiment_remove_layer (NsExperiment *self, guint position)
 
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
-  if (position >= config->n_hidden)
+  if (position >= config->n_layers)
     return FALSE;
   push_undo (self);
   if (nn_net_remove_layer (self->net, position) != NN_OK)
     return edit_failed (self);
-  memmove (&config->widths[position], &config->widths[position + 1],
-           (config->n_hidden - position - 1) * sizeof config->widths[0]);
-  memmove (&config->activations[position], &config->activations[position + 1],
-           (config->n_hidden - position - 1) * sizeof config->activations[0]);
-  config->n_hidden--;
+  memmove (&config->layers[position], &config->layers[position + 1],
+           (config->n_layers - position - 1) * sizeof config->layers[0]);
+  config->n_layers--;
   return edited (self);
 }
 
 gboolean
 ns_experiment_set_width (NsExperiment *self, guint hidden, guint width)
 {
+  NnLayerSpec *spec;
+
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
-  if (hidden >= self->config.n_hidden || width == 0 || width > NN_MAX_WIDTH)
+  if (hidden >= self->config.n_layers || width == 0 || width > NN_MAX_WIDTH)
     return FALSE;
-  if (width == self->config.widths[hidden])
+  spec = &self->config.layers[hidden];
+  if (spec->kind != NN_LAYER_DENSE)
+    return FALSE;
+  if (width == spec->units)
     return TRUE;
   push_undo (self);
-  while (self->config.widths[hidden] < width)
+  while (spec->units < width)
     {
       if (nn_net_add_neuron (self->net, hidden, &self->init_rng) != NN_OK)
         return edit_failed (self);
-      self->config.widths[hidden]++;
+      spec->units++;
     }
-  while (self->config.widths[hidden] > width)
+  while (spec->units > width)
     {
-      if (nn_net_remove_neuron (self->net, hidden, self->config.widths[hidden] - 1) != NN_OK)
+      if (nn_net_remove_neuron (self->net, hidden, spec->units - 1) != NN_OK)
         return edit_failed (self);
-      self->config.widths[hidden]--;
+      spec->units--;
     }
   return edited (self);
 }
@@ -190,14 +192,14 @@ ns_experiment_set_activation (NsExperiment *self, guint hidden, NnActivation act
 {
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
-  if (hidden >= self->config.n_hidden || !nn_activation_is_hidden (act))
+  if (hidden >= self->config.n_layers || !nn_activation_is_hidden (act))
     return FALSE;
-  if (act == self->config.activations[hidden])
+  if (act == self->config.layers[hidden].act)
     return TRUE;
   push_undo (self);
   if (nn_net_set_activation (self->net, hidden, act) != NN_OK)
     return edit_failed (self);
-  self->config.activations[hidden] = act;
+  self->config.layers[hidden].act = act;
   return edited (self);
 }
 
@@ -353,9 +355,8 @@ restore_undo (NsExperiment *self)
   nn_net_free (self->net);
   self->net = g_steal_pointer (&entry->net);
   self->config.features = entry->config.features;
-  self->config.n_hidden = entry->config.n_hidden;
-  memcpy (self->config.widths, entry->config.widths, sizeof self->config.widths);
-  memcpy (self->config.activations, entry->config.activations, sizeof self->config.activations);
+  self->config.n_layers = entry->config.n_layers;
+  memcpy (self->config.layers, entry->config.layers, sizeof self->config.layers);
   ns_experiment_undo_entry_free (entry);
   ns_experiment_match_output (self);
   ns_experiment_rebuild_inputs (self);

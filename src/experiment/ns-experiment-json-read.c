@@ -480,28 +480,40 @@ read_config (Reader *r, JsonObject *root, NsConfig *c)
 
   if ((hidden = read_array (r, obj, w, "hidden", 0, FALSE)) == NULL)
     return FALSE;
-  c->n_hidden = json_array_get_length (hidden);
-  if (c->n_hidden > NS_MAX_HIDDEN)
+  if (json_array_get_length (hidden) > NS_MAX_HIDDEN)
     return fail (r, w, "hidden", "at most 15 layer widths");
-  if ((acts = read_array (r, obj, w, "activation", c->n_hidden, TRUE)) == NULL)
+  c->n_layers = json_array_get_length (hidden);
+  if ((acts = read_array (r, obj, w, "activation", c->n_layers, TRUE)) == NULL)
     return FALSE;
-  for (guint h = 0; h < c->n_hidden; h++)
+  for (guint h = 0; h < c->n_layers; h++)
     {
       JsonNode *wn = json_array_get_element (hidden, h);
       JsonNode *an = json_array_get_element (acts, h);
       g_autofree char *at = g_strdup_printf ("hidden[%u]", h);
       g_autofree char *at2 = g_strdup_printf ("activation[%u]", h);
+      NnLayerSpec *spec = &c->layers[h];
       gint64 width;
+      guint n = 0;
       int act;
 
-      if (!JSON_NODE_HOLDS_VALUE (wn) || json_node_get_value_type (wn) != G_TYPE_INT64
-          || (width = json_node_get_int (wn)) < 1 || width > NN_MAX_WIDTH)
+      /* A dense layer's width, or (as --hidden has it) a word such as "8" or "c8k3", which
+       * ns_config_parse_hidden turns into a spec or refuses. */
+      if (JSON_NODE_HOLDS_VALUE (wn) && json_node_get_value_type (wn) == G_TYPE_INT64)
+        {
+          if ((width = json_node_get_int (wn)) < 1 || width > NN_MAX_WIDTH)
+            return fail (r, w, at, "a layer width from 1 to 4096");
+          spec->kind = NN_LAYER_DENSE;
+          spec->units = (size_t) width;
+          spec->kernel = 0;
+        }
+      else if (!JSON_NODE_HOLDS_VALUE (wn) || json_node_get_value_type (wn) != G_TYPE_STRING
+               || strchr (json_node_get_string (wn), ',') != NULL
+               || !ns_config_parse_hidden (json_node_get_string (wn), &n, spec, NULL) || n != 1)
         return fail (r, w, at, "a layer width from 1 to 4096");
       if (!JSON_NODE_HOLDS_VALUE (an) || json_node_get_value_type (an) != G_TYPE_STRING
           || (act = hidden_activation_from_name (json_node_get_string (an))) < 0)
         return fail (r, w, at2, "relu, leaky_relu, tanh, sigmoid or linear");
-      c->widths[h] = (guint) width;
-      c->activations[h] = act;
+      spec->act = ns_layer_kind_has_activation (spec->kind) ? act : NN_ACT_LINEAR;
     }
 
   if (!read_enum (r, obj, w, "problem", problem_from_name, "classification or regression", &e))
@@ -644,29 +656,25 @@ read_data (Reader *r, JsonObject *root, guint *generation)
   return g_steal_pointer (&d);
 }
 
-/* The parameters the configured network has, counted as the engine lays them out (weights and
- * biases of each dense layer), so that a file cannot make it allocate more than its own
- * "params" array holds. */
+/* The parameters the configured network has, counted by the engine from the layer specs as
+ * it would lay them out, so that a file cannot make it allocate more than its own "params"
+ * array holds. */
 static gboolean
 check_network_size (Reader *r, JsonObject *root, const NsConfig *config, const NsDataset *data)
 {
   JsonObject *obj = read_object (r, root, "", "network");
   JsonArray *params;
-  size_t n_classes, n_outputs, n_in, n_params = 0;
+  size_t n_classes, n_in, n_params;
+  NnLoss loss;
 
   if (obj == NULL || (params = read_array (r, obj, "network", "params", 0, FALSE)) == NULL)
     return FALSE;
-  n_outputs =
-      ns_experiment_loss_for (config, data, &n_classes) == NN_LOSS_SOFTMAX_CE ? n_classes : 1;
+  loss = ns_experiment_loss_for (config, data, &n_classes);
   n_in = config->data_path == NULL ? ns_features_count (config->features) : data->n_inputs;
-  for (guint l = 0; l <= config->n_hidden; l++)
-    {
-      size_t n_out = l < config->n_hidden ? config->widths[l] : n_outputs;
-
-      /* Widths are at most 4096 and layers 16: no overflow. */
-      n_params += n_out * (n_in + 1);
-      n_in = n_out;
-    }
+  n_params = nn_net_count_params (nn_shape_vector (n_in), config->layers, config->n_layers, loss,
+                                  n_classes);
+  if (n_params == 0)
+    return fail (r, "config", "hidden", "layers the network can be built from");
   if (json_array_get_length (params) != n_params)
     {
       g_autofree char *expected =
@@ -678,14 +686,58 @@ check_network_size (Reader *r, JsonObject *root, const NsConfig *config, const N
   return TRUE;
 }
 
+/* network.layers[h]: the spec of hidden layer h as write_layer_spec wrote it, which must be
+ * the layer config.hidden and config.activation describe. format_version 1 wrote no "kind":
+ * its layers are dense. */
+static gboolean
+read_layer_spec (Reader *r, JsonArray *layers, guint h, const NnLayerSpec *expected)
+{
+  JsonNode *node = json_array_get_element (layers, h);
+  g_autofree char *at = g_strdup_printf ("layers[%u]", h);
+  g_autofree char *w = g_strdup_printf ("network.%s", at);
+  JsonObject *obj;
+  NnLayerSpec spec = { NN_LAYER_DENSE, 0, 0, NN_ACT_LINEAR };
+  guint64 units = 0, kernel = 0;
+  int kind = NN_LAYER_DENSE, act = NN_ACT_LINEAR;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (r, "network", at, "a layer object");
+  obj = json_node_get_object (node);
+  if (json_object_has_member (obj, "kind")
+      && !read_enum (r, obj, w, "kind", nn_layer_kind_from_name,
+                     "dense, conv2d, max_pool or flatten", &kind))
+    return FALSE;
+  spec.kind = kind;
+  if ((kind == NN_LAYER_DENSE && !read_uint (r, obj, w, "width", 1, NN_MAX_WIDTH, &units))
+      || (kind == NN_LAYER_CONV2D && !read_uint (r, obj, w, "channels", 1, NN_MAX_WIDTH, &units))
+      || ((kind == NN_LAYER_CONV2D || kind == NN_LAYER_MAX_POOL)
+          && !read_uint (r, obj, w, "kernel", 1, 16, &kernel))
+      || (ns_layer_kind_has_activation (kind)
+          && !read_enum (r, obj, w, "activation", hidden_activation_from_name,
+                         "relu, leaky_relu, tanh, sigmoid or linear", &act)))
+    return FALSE;
+  spec.units = (size_t) units;
+  spec.kernel = (size_t) kernel;
+  spec.act = act;
+  if (spec.kind != expected->kind || spec.units != expected->units
+      || spec.kernel != expected->kernel || spec.act != expected->act)
+    {
+      g_autofree char *word = ns_layer_spec_to_word (expected);
+      g_autofree char *what = g_strdup_printf (
+          "the layer config.hidden[%u] and config.activation[%u] describe (%s %s, %s)", h, h,
+          nn_layer_kind_name (expected->kind), word, nn_activation_name (expected->act));
+      return fail (r, "network", at, what);
+    }
+  return TRUE;
+}
+
 static NnNet *
 read_network (Reader *r, JsonObject *root, const NsConfig *config, const NsDataset *data)
 {
   const char *w = "network";
   JsonObject *obj = read_object (r, root, "", "network");
   JsonArray *layers;
-  NnLayerSpec specs[NS_MAX_HIDDEN];
-  guint n_inputs, outputs, n_hidden;
+  guint n_inputs, outputs;
   size_t n_classes;
   int loss;
   NnLoss expected_loss;
@@ -697,11 +749,11 @@ read_network (Reader *r, JsonObject *root, const NsConfig *config, const NsDatas
   if (!read_guint (r, obj, w, "inputs", 1, 4096, &n_inputs)
       || !read_guint (r, obj, w, "outputs", 1, NS_MAX_CLASSES, &outputs)
       || !read_enum (r, obj, w, "loss", loss_from_name, "bce, softmax_ce or mse", &loss)
-      || (layers = read_array (r, obj, w, "layers", config->n_hidden, TRUE)) == NULL)
+      || (layers = read_array (r, obj, w, "layers", config->n_layers, TRUE)) == NULL)
     return NULL;
-  n_hidden = json_array_get_length (layers);
-  for (guint h = 0; h < n_hidden; h++)
-    specs[h] = nn_layer_spec_dense (config->widths[h], config->activations[h]);
+  for (guint h = 0; h < config->n_layers; h++)
+    if (!read_layer_spec (r, layers, h, &config->layers[h]))
+      return NULL;
 
   /* The network must fit the settings and the data it says it was trained on. */
   expected_loss = ns_experiment_loss_for (config, data, &n_classes);
@@ -713,7 +765,7 @@ read_network (Reader *r, JsonObject *root, const NsConfig *config, const NsDatas
   if (loss == NN_LOSS_SOFTMAX_CE ? outputs != n_classes : outputs != 1)
     return fail (r, w, "outputs", "one output, or one per class for softmax"), NULL;
 
-  net = nn_net_new (nn_shape_vector (n_inputs), specs, n_hidden, loss, n_classes);
+  net = nn_net_new (nn_shape_vector (n_inputs), config->layers, config->n_layers, loss, n_classes);
   if (net == NULL)
     return fail (r, w, "layers", "a network small enough to build"), NULL;
   if (!read_floats (r, obj, w, "params", net->params, net->n_params)

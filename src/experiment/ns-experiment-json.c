@@ -107,15 +107,23 @@ write_config (JsonBuilder *b, const NsConfig *c)
   member_number (b, "noise", c->noise);
   member_number (b, "ratio", c->train_ratio);
   member_string (b, "features", features);
+  /* The --hidden and --activation words, one entry per layer: a dense layer's width as a
+   * number (as format_version 1 has it), another kind's word (`c8k3`, `p2`) as a string. */
   json_builder_set_member_name (b, "hidden");
   json_builder_begin_array (b);
-  for (guint h = 0; h < c->n_hidden; h++)
-    json_builder_add_int_value (b, c->widths[h]);
+  for (guint h = 0; h < c->n_layers; h++)
+    if (c->layers[h].kind == NN_LAYER_DENSE)
+      json_builder_add_int_value (b, (gint64) c->layers[h].units);
+    else
+      {
+        g_autofree char *word = ns_layer_spec_to_word (&c->layers[h]);
+        json_builder_add_string_value (b, word);
+      }
   json_builder_end_array (b);
   json_builder_set_member_name (b, "activation");
   json_builder_begin_array (b);
-  for (guint h = 0; h < c->n_hidden; h++)
-    json_builder_add_string_value (b, nn_activation_name (c->activations[h]));
+  for (guint h = 0; h < c->n_layers; h++)
+    json_builder_add_string_value (b, nn_activation_name (c->layers[h].act));
   json_builder_end_array (b);
   member_string (b, "problem",
                  c->problem == NS_PROBLEM_REGRESSION ? "regression" : "classification");
@@ -170,6 +178,25 @@ write_data (JsonBuilder *b, const NsDataset *d, guint generation)
 
 const char *const ns_experiment_loss_names[NN_N_LOSSES] = { "bce", "softmax_ce", "mse" };
 
+/* One hidden layer's spec, with the members its kind has: {"kind": "dense", "width": 8,
+ * "activation": "tanh"}, {"kind": "conv2d", "channels": 8, "kernel": 3, "activation": "relu"},
+ * {"kind": "max_pool", "kernel": 2}, {"kind": "flatten"}. */
+static void
+write_layer_spec (JsonBuilder *b, NnLayerSpec spec)
+{
+  json_builder_begin_object (b);
+  member_string (b, "kind", nn_layer_kind_name (spec.kind));
+  if (spec.kind == NN_LAYER_DENSE)
+    member_int (b, "width", (gint64) spec.units);
+  if (spec.kind == NN_LAYER_CONV2D)
+    member_int (b, "channels", (gint64) spec.units);
+  if (spec.kind == NN_LAYER_CONV2D || spec.kind == NN_LAYER_MAX_POOL)
+    member_int (b, "kernel", (gint64) spec.kernel);
+  if (ns_layer_kind_has_activation (spec.kind))
+    member_string (b, "activation", nn_activation_name (spec.act));
+  json_builder_end_object (b);
+}
+
 static void
 write_network (JsonBuilder *b, const NnNet *net)
 {
@@ -181,12 +208,7 @@ write_network (JsonBuilder *b, const NnNet *net)
   json_builder_set_member_name (b, "layers");
   json_builder_begin_array (b);
   for (size_t l = 0; l + 1 < net->n_layers; l++)
-    {
-      json_builder_begin_object (b);
-      member_int (b, "width", nn_net_layer_width (net, l));
-      member_string (b, "activation", nn_activation_name (nn_net_layer_activation (net, l)));
-      json_builder_end_object (b);
-    }
+    write_layer_spec (b, nn_net_layer_spec (net, l));
   json_builder_end_array (b);
   member_floats (b, "params", net->params, net->n_params);
   member_floats (b, "opt_m", net->opt_m, net->n_params);

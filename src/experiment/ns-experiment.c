@@ -101,14 +101,11 @@ make_data (const NsConfig *config, guint generation, GError **error)
 static NnNet *
 make_net (const NsConfig *config, const NsDataset *data)
 {
-  NnLayerSpec specs[NS_MAX_HIDDEN];
   size_t n_classes;
   NnLoss loss = ns_experiment_loss_for (config, data, &n_classes);
 
-  for (guint h = 0; h < config->n_hidden; h++)
-    specs[h] = nn_layer_spec_dense (config->widths[h], config->activations[h]);
-  return nn_net_new (nn_shape_vector (n_net_inputs (config, data)), specs, config->n_hidden, loss,
-                     n_classes);
+  return nn_net_new (nn_shape_vector (n_net_inputs (config, data)), config->layers,
+                     config->n_layers, loss, n_classes);
 }
 
 /* Input-major network inputs of n rows (row-major, data->n_inputs columns). */

@@ -191,10 +191,10 @@ ns_window_sync_from_experiment (NsWindow *self)
 {
   const NsConfig *config = ns_experiment_get_config (self->experiment);
   const char *activation =
-      config->n_hidden > 0 ? nn_activation_name (config->activations[0]) : "tanh";
+      config->n_layers > 0 ? nn_activation_name (config->layers[0].act) : "tanh";
 
-  for (guint h = 1; h < config->n_hidden; h++)
-    if (config->activations[h] != config->activations[0])
+  for (guint h = 1; h < config->n_layers; h++)
+    if (config->layers[h].act != config->layers[0].act)
       activation = "mixed";
 
   self->syncing++;
@@ -239,7 +239,7 @@ ns_window_set_activation (NsWindow *self, const char *name)
   if (!nn_activation_is_hidden (act) || g_strcmp0 (name, self->activation) == 0)
     return;
   ns_window_set_string (&self->activation, name);
-  for (guint h = 0; h < config->n_hidden; h++)
+  for (guint h = 0; h < config->n_layers; h++)
     ns_experiment_set_activation (self->experiment, h, act);
 }
 
