@@ -4,6 +4,7 @@
 
 #include "ns-experiment-private.h"
 #include "ns-file.h"
+#include "ns-json-reader.h"
 
 #include <float.h>
 #include <json-glib/json-glib.h>
@@ -13,295 +14,7 @@
 /* Limits on what a file may ask for, so that its size bounds the memory and time it costs. */
 #define NS_EXPERIMENT_MAX_ROWS 1000000      /* as many as a CSV file may have */
 #define MAX_JSON_SIZE ((gsize) 512 << 20)   /* bytes */
-#define MAX_JSON_VALUES ((gsize) 1 << 24)   /* json-glib keeps ~100 bytes per value */
-#define MAX_JSON_DEPTH 32                   /* the format needs 4 */
 #define MAX_STEP ((guint64) G_MAXINT64 / 2) /* as many as `train --steps` takes */
-
-typedef struct
-{
-  const char *file; /* for messages */
-  GError **error;
-} Reader;
-
-static gboolean
-fail (Reader *r, const char *where, const char *name, const char *expected)
-{
-  g_set_error (r->error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
-               "%s: %s%s%s: expected %s", r->file, where, *where ? "." : "", name, expected);
-  return FALSE;
-}
-
-static JsonNode *
-member (Reader *r, JsonObject *obj, const char *where, const char *name, const char *expected)
-{
-  JsonNode *node = json_object_get_member (obj, name);
-
-  if (node == NULL)
-    {
-      g_autofree char *missing = g_strdup_printf ("%s, but it is missing", expected);
-      fail (r, where, name, missing);
-    }
-  return node;
-}
-
-static gboolean
-node_number (JsonNode *node, double *out)
-{
-  if (JSON_NODE_HOLDS_VALUE (node))
-    {
-      GType type = json_node_get_value_type (node);
-      if (type == G_TYPE_DOUBLE || type == G_TYPE_INT64)
-        {
-          *out = json_node_get_double (node);
-          return TRUE;
-        }
-      if (type == G_TYPE_STRING)
-        {
-          const char *s = json_node_get_string (node);
-          if (g_strcmp0 (s, "nan") == 0)
-            *out = NAN;
-          else if (g_strcmp0 (s, "-nan") == 0)
-            *out = -NAN; /* x86's default NaN has the sign bit set: keep it, bit for bit */
-          else if (g_strcmp0 (s, "inf") == 0)
-            *out = INFINITY;
-          else if (g_strcmp0 (s, "-inf") == 0)
-            *out = -INFINITY;
-          else
-            return FALSE;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-read_double (Reader *r, JsonObject *obj, const char *where, const char *name, double *out)
-{
-  JsonNode *node = member (r, obj, where, name, "a number");
-
-  if (node == NULL)
-    return FALSE;
-  if (!node_number (node, out))
-    return fail (r, where, name, "a number (or \"nan\", \"inf\", \"-inf\")");
-  return TRUE;
-}
-
-static gboolean
-read_float (Reader *r, JsonObject *obj, const char *where, const char *name, float *out)
-{
-  double x;
-
-  if (!read_double (r, obj, where, name, &x))
-    return FALSE;
-  *out = (float) x;
-  return TRUE;
-}
-
-static gboolean
-read_uint (Reader *r,
-           JsonObject *obj,
-           const char *where,
-           const char *name,
-           guint64 lo,
-           guint64 hi,
-           guint64 *out)
-{
-  JsonNode *node = member (r, obj, where, name, "a whole number");
-  g_autofree char *expected =
-      g_strdup_printf ("a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT, lo, hi);
-
-  if (node == NULL)
-    return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    {
-      gint64 v = json_node_get_int (node);
-      if (v >= 0 && (guint64) v >= lo && (guint64) v <= hi)
-        {
-          *out = (guint64) v;
-          return TRUE;
-        }
-    }
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-           && g_ascii_string_to_unsigned (json_node_get_string (node), 10, lo, hi, out, NULL))
-    return TRUE;
-  return fail (r, where, name, expected);
-}
-
-static gboolean
-read_guint (Reader *r,
-            JsonObject *obj,
-            const char *where,
-            const char *name,
-            guint lo,
-            guint hi,
-            guint *out)
-{
-  guint64 v;
-
-  if (!read_uint (r, obj, where, name, lo, hi, &v))
-    return FALSE;
-  *out = (guint) v;
-  return TRUE;
-}
-
-static const char *
-read_string (Reader *r, JsonObject *obj, const char *where, const char *name, gboolean nullable)
-{
-  JsonNode *node = member (r, obj, where, name, "a string");
-
-  if (node == NULL)
-    return NULL;
-  if (nullable && JSON_NODE_HOLDS_NULL (node))
-    return "";
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      fail (r, where, name, "a string");
-      return NULL;
-    }
-  return json_node_get_string (node);
-}
-
-static JsonObject *
-read_object (Reader *r, JsonObject *obj, const char *where, const char *name)
-{
-  JsonNode *node = member (r, obj, where, name, "an object");
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (r, where, name, "an object");
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
-static JsonArray *
-read_array (Reader *r,
-            JsonObject *obj,
-            const char *where,
-            const char *name,
-            size_t length,
-            gboolean check_length)
-{
-  JsonNode *node = member (r, obj, where, name, "an array");
-  JsonArray *array;
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      fail (r, where, name, "an array");
-      return NULL;
-    }
-  array = json_node_get_array (node);
-  if (check_length && json_array_get_length (array) != length)
-    {
-      g_autofree char *expected =
-          g_strdup_printf ("an array of %" G_GSIZE_FORMAT " entries, found %u", length,
-                           json_array_get_length (array));
-      fail (r, where, name, expected);
-      return NULL;
-    }
-  return array;
-}
-
-/* The entries of @array (of length @n, checked) as floats; @finite refuses "nan" and "inf". */
-static gboolean
-array_floats (Reader *r,
-              JsonArray *array,
-              const char *where,
-              const char *name,
-              float *out,
-              size_t n,
-              gboolean finite)
-{
-  g_assert (json_array_get_length (array) == n);
-  for (size_t k = 0; k < n; k++)
-    {
-      double x;
-      if (!node_number (json_array_get_element (array, (guint) k), &x)
-          || (finite && !(isfinite (x) && fabs (x) <= FLT_MAX)))
-        {
-          g_autofree char *at = g_strdup_printf ("%s[%" G_GSIZE_FORMAT "]", name, k);
-          return fail (r, where, at, finite ? "a finite number within float range" : "a number");
-        }
-      out[k] = (float) x;
-    }
-  return TRUE;
-}
-
-static gboolean
-read_floats (Reader *r, JsonObject *obj, const char *where, const char *name, float *out, size_t n)
-{
-  JsonArray *array = read_array (r, obj, where, name, n, TRUE);
-
-  return array != NULL && array_floats (r, array, where, name, out, n, FALSE);
-}
-
-static gboolean
-read_doubles (Reader *r,
-              JsonObject *obj,
-              const char *where,
-              const char *name,
-              double *out,
-              size_t n)
-{
-  JsonArray *array = read_array (r, obj, where, name, n, TRUE);
-
-  if (array == NULL)
-    return FALSE;
-  for (size_t k = 0; k < n; k++)
-    if (!node_number (json_array_get_element (array, (guint) k), &out[k]))
-      {
-        g_autofree char *at = g_strdup_printf ("%s[%" G_GSIZE_FORMAT "]", name, k);
-        return fail (r, where, at, "a number");
-      }
-  return TRUE;
-}
-
-static char **
-read_strv (Reader *r, JsonObject *obj, const char *where, const char *name, guint n)
-{
-  JsonArray *array = read_array (r, obj, where, name, n, TRUE);
-  g_auto (GStrv) strv = NULL;
-
-  if (array == NULL)
-    return NULL;
-  strv = g_new0 (char *, n + 1);
-  for (guint k = 0; k < n; k++)
-    {
-      JsonNode *node = json_array_get_element (array, k);
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        {
-          g_autofree char *at = g_strdup_printf ("%s[%u]", name, k);
-          fail (r, where, at, "a string");
-          return NULL;
-        }
-      strv[k] = g_strdup (json_node_get_string (node));
-    }
-  return g_steal_pointer (&strv);
-}
-
-/* A name from a closed list, through a from_name function. */
-static gboolean
-read_enum (Reader *r,
-           JsonObject *obj,
-           const char *where,
-           const char *name,
-           int (*from_name) (const char *),
-           const char *allowed,
-           int *out)
-{
-  const char *s = read_string (r, obj, where, name, FALSE);
-
-  if (s == NULL)
-    return FALSE;
-  *out = from_name (s);
-  if (*out < 0)
-    return fail (r, where, name, allowed);
-  return TRUE;
-}
 
 static int
 problem_from_name (const char *s)
@@ -327,128 +40,11 @@ hidden_activation_from_name (const char *s)
   return nn_activation_is_hidden (act) ? act : -1;
 }
 
-/* An integer token beyond gint64, which json-glib 1.6 would wrap round (-2^64+4 reads as 4). */
 static gboolean
-integer_out_of_range (const char *token, gsize len)
-{
-  gboolean negative = token[0] == '-';
-  const char *digits = token + negative;
-  gsize n = len - negative;
-
-  while (n > 1 && digits[0] == '0')
-    {
-      digits++;
-      n--;
-    }
-  if (n != 19)
-    return n > 19;
-  return memcmp (digits, negative ? "9223372036854775808" : "9223372036854775807", 19) > 0;
-}
-
-/* Looks at the text before json-glib does and returns what it may parse (or NULL and an error):
- * - nesting deeper than MAX_JSON_DEPTH is refused (json-glib 1.6 recurses: 100,000 nested
- *   arrays overflow the stack), and so are more than MAX_JSON_VALUES values, so that the memory
- *   the parse takes is bounded by the file's size;
- * - an integer beyond gint64 becomes a float (".0" appended): the field's own check then refuses
- *   it by name, where json-glib would have wrapped it round;
- * - `1e+20.0`, which json-glib 1.6 itself wrote for some doubles and cannot read, loses its
- *   ".0", so files saved before the writer was fixed still load. */
-static char *
-prepare_text (Reader *r, const char *text)
-{
-  g_autoptr (GString) out = g_string_sized_new (strlen (text) + 64);
-  const char *p = text;
-  gsize values = 0;
-  guint depth = 0, line = 1;
-
-  while (*p != '\0')
-    {
-      char c = *p;
-
-      if (c == '"')
-        {
-          const char *q = p + 1;
-
-          while (*q != '\0' && *q != '"')
-            {
-              if (*q == '\\' && q[1] != '\0')
-                q++;
-              line += *q == '\n';
-              q++;
-            }
-          if (*q == '"')
-            q++;
-          g_string_append_len (out, p, q - p);
-          p = q;
-          values++;
-        }
-      else if (c == '-' || g_ascii_isdigit (c))
-        {
-          const char *q = p + 1;
-          const char *dot = NULL, *exp = NULL;
-          gsize len;
-
-          while (*q != '\0' && (g_ascii_isdigit (*q) || strchr ("+-.eE", *q) != NULL))
-            {
-              if (*q == '.' && dot == NULL)
-                dot = q;
-              if ((*q == 'e' || *q == 'E') && exp == NULL)
-                exp = q;
-              q++;
-            }
-          len = q - p;
-          if (dot == NULL && exp == NULL && integer_out_of_range (p, len))
-            {
-              g_string_append_len (out, p, len);
-              g_string_append (out, ".0");
-            }
-          else if (exp != NULL && dot != NULL && dot > exp && q - dot == 2 && dot[1] == '0')
-            g_string_append_len (out, p, dot - p);
-          else
-            g_string_append_len (out, p, len);
-          p = q;
-          values++;
-        }
-      else
-        {
-          if (c == '[' || c == '{')
-            {
-              if (++depth > MAX_JSON_DEPTH)
-                {
-                  g_set_error (r->error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_PARSE,
-                               "%s:%u: not a saved experiment: arrays and objects nested more "
-                               "than %d deep",
-                               r->file, line, MAX_JSON_DEPTH);
-                  return NULL;
-                }
-              values++;
-            }
-          else if ((c == ']' || c == '}') && depth > 0)
-            depth--;
-          else if (c == 't' || c == 'f' || c == 'n')
-            values++;
-          line += c == '\n';
-          g_string_append_c (out, c);
-          p++;
-        }
-      if (values > MAX_JSON_VALUES)
-        {
-          g_set_error (
-              r->error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_PARSE,
-              "%s:%u: not a saved experiment this Neuroscope reads: more than %" G_GSIZE_FORMAT
-              " values",
-              r->file, line, MAX_JSON_VALUES);
-          return NULL;
-        }
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static gboolean
-read_config (Reader *r, JsonObject *root, NsConfig *c)
+read_config (NsJsonReader *r, JsonObject *root, NsConfig *c)
 {
   const char *w = "config";
-  JsonObject *obj = read_object (r, root, "", "config");
+  JsonObject *obj = ns_json_read_object (r, root, "", "config");
   JsonArray *hidden, *acts;
   const char *s;
   int e;
@@ -458,32 +54,33 @@ read_config (Reader *r, JsonObject *root, NsConfig *c)
   if (obj == NULL)
     return FALSE;
   ns_config_init_default (c);
-  if (!read_enum (r, obj, w, "dataset", ns_dataset_kind_from_name, "a dataset name", &e))
+  if (!ns_json_read_enum (r, obj, w, "dataset", ns_dataset_kind_from_name, "a dataset name", &e))
     return FALSE;
   c->dataset = e;
-  if ((s = read_string (r, obj, w, "data", TRUE)) == NULL)
+  if ((s = ns_json_read_string (r, obj, w, "data", TRUE)) == NULL)
     return FALSE;
   c->data_path = *s ? g_strdup (s) : NULL;
-  if (!read_guint (r, obj, w, "count", 0, 100000, &c->count)
-      || (c->count > 0 && c->count < 10 && !fail (r, w, "count", "0 (the default) or 10 to 100000"))
-      || !read_double (r, obj, w, "noise", &c->noise)
-      || !read_double (r, obj, w, "ratio", &c->train_ratio))
+  if (!ns_json_read_guint (r, obj, w, "count", 0, 100000, &c->count)
+      || (c->count > 0 && c->count < 10
+          && !ns_json_fail (r, w, "count", "0 (the default) or 10 to 100000"))
+      || !ns_json_read_double (r, obj, w, "noise", &c->noise)
+      || !ns_json_read_double (r, obj, w, "ratio", &c->train_ratio))
     return FALSE;
   if (!(c->noise >= 0 && c->noise <= 0.5))
-    return fail (r, w, "noise", "a number from 0 to 0.5");
+    return ns_json_fail (r, w, "noise", "a number from 0 to 0.5");
   if (!(c->train_ratio >= 0.1 && c->train_ratio <= 0.9))
-    return fail (r, w, "ratio", "a number from 0.1 to 0.9");
-  if ((s = read_string (r, obj, w, "features", FALSE)) == NULL)
+    return ns_json_fail (r, w, "ratio", "a number from 0.1 to 0.9");
+  if ((s = ns_json_read_string (r, obj, w, "features", FALSE)) == NULL)
     return FALSE;
   if (!ns_features_parse (s, &c->features, NULL) || c->features == 0)
-    return fail (r, w, "features", "a comma-separated list of feature names");
+    return ns_json_fail (r, w, "features", "a comma-separated list of feature names");
 
-  if ((hidden = read_array (r, obj, w, "hidden", 0, FALSE)) == NULL)
+  if ((hidden = ns_json_read_array (r, obj, w, "hidden", 0, FALSE)) == NULL)
     return FALSE;
   if (json_array_get_length (hidden) > NS_MAX_HIDDEN)
-    return fail (r, w, "hidden", "at most 15 layer widths");
+    return ns_json_fail (r, w, "hidden", "at most 15 layer widths");
   c->n_layers = json_array_get_length (hidden);
-  if ((acts = read_array (r, obj, w, "activation", c->n_layers, TRUE)) == NULL)
+  if ((acts = ns_json_read_array (r, obj, w, "activation", c->n_layers, TRUE)) == NULL)
     return FALSE;
   for (guint h = 0; h < c->n_layers; h++)
     {
@@ -501,7 +98,7 @@ read_config (Reader *r, JsonObject *root, NsConfig *c)
       if (JSON_NODE_HOLDS_VALUE (wn) && json_node_get_value_type (wn) == G_TYPE_INT64)
         {
           if ((width = json_node_get_int (wn)) < 1 || width > NN_MAX_WIDTH)
-            return fail (r, w, at, "a layer width from 1 to 4096");
+            return ns_json_fail (r, w, at, "a layer width from 1 to 4096");
           spec->kind = NN_LAYER_DENSE;
           spec->units = (size_t) width;
           spec->kernel = 0;
@@ -509,31 +106,34 @@ read_config (Reader *r, JsonObject *root, NsConfig *c)
       else if (!JSON_NODE_HOLDS_VALUE (wn) || json_node_get_value_type (wn) != G_TYPE_STRING
                || strchr (json_node_get_string (wn), ',') != NULL
                || !ns_config_parse_hidden (json_node_get_string (wn), &n, spec, NULL) || n != 1)
-        return fail (r, w, at, "a layer width from 1 to 4096");
+        return ns_json_fail (r, w, at, "a layer width from 1 to 4096");
       if (!JSON_NODE_HOLDS_VALUE (an) || json_node_get_value_type (an) != G_TYPE_STRING
           || (act = hidden_activation_from_name (json_node_get_string (an))) < 0)
-        return fail (r, w, at2, "relu, leaky_relu, tanh, sigmoid or linear");
+        return ns_json_fail (r, w, at2, "relu, leaky_relu, tanh, sigmoid or linear");
       spec->act = ns_layer_kind_has_activation (spec->kind) ? act : NN_ACT_LINEAR;
     }
 
-  if (!read_enum (r, obj, w, "problem", problem_from_name, "classification or regression", &e))
+  if (!ns_json_read_enum (r, obj, w, "problem", problem_from_name, "classification or regression",
+                          &e))
     return FALSE;
   c->problem = e;
-  if (!read_enum (r, obj, w, "optimizer", nn_optimizer_from_name, "sgd, momentum or adam", &e))
+  if (!ns_json_read_enum (r, obj, w, "optimizer", nn_optimizer_from_name, "sgd, momentum or adam",
+                          &e))
     return FALSE;
   c->trainer.optimizer = e;
-  if (!read_enum (r, obj, w, "regularization", nn_regularization_from_name, "none, l1 or l2", &e))
+  if (!ns_json_read_enum (r, obj, w, "regularization", nn_regularization_from_name,
+                          "none, l1 or l2", &e))
     return FALSE;
   c->trainer.regularization = e;
-  if (!read_float (r, obj, w, "lr", &c->trainer.learning_rate)
-      || !read_float (r, obj, w, "momentum", &c->trainer.momentum)
-      || !read_float (r, obj, w, "beta1", &c->trainer.beta1)
-      || !read_float (r, obj, w, "beta2", &c->trainer.beta2)
-      || !read_float (r, obj, w, "epsilon", &c->trainer.epsilon)
-      || !read_float (r, obj, w, "reg_rate", &c->trainer.reg_rate)
-      || !read_float (r, obj, w, "clip", &c->trainer.clip_norm)
-      || !read_guint (r, obj, w, "batch", 1, 1000, &batch)
-      || !read_uint (r, obj, w, "seed", 0, G_MAXUINT64, &seed))
+  if (!ns_json_read_float (r, obj, w, "lr", &c->trainer.learning_rate)
+      || !ns_json_read_float (r, obj, w, "momentum", &c->trainer.momentum)
+      || !ns_json_read_float (r, obj, w, "beta1", &c->trainer.beta1)
+      || !ns_json_read_float (r, obj, w, "beta2", &c->trainer.beta2)
+      || !ns_json_read_float (r, obj, w, "epsilon", &c->trainer.epsilon)
+      || !ns_json_read_float (r, obj, w, "reg_rate", &c->trainer.reg_rate)
+      || !ns_json_read_float (r, obj, w, "clip", &c->trainer.clip_norm)
+      || !ns_json_read_guint (r, obj, w, "batch", 1, 1000, &batch)
+      || !ns_json_read_uint (r, obj, w, "seed", 0, G_MAXUINT64, &seed))
     return FALSE;
   c->batch_size = batch;
   c->seed = seed;
@@ -543,7 +143,7 @@ read_config (Reader *r, JsonObject *root, NsConfig *c)
 /* Rows of inputs and their labels: the lengths are checked against each other (a label per row
  * of @n_inputs numbers) before anything is allocated, and every number must be finite. */
 static gboolean
-read_rows (Reader *r,
+read_rows (NsJsonReader *r,
            JsonObject *obj,
            const char *x_name,
            const char *y_name,
@@ -556,15 +156,15 @@ read_rows (Reader *r,
   JsonArray *xa, *ya;
   size_t x_len, rows;
 
-  if ((xa = read_array (r, obj, w, x_name, 0, FALSE)) == NULL
-      || (ya = read_array (r, obj, w, y_name, 0, FALSE)) == NULL)
+  if ((xa = ns_json_read_array (r, obj, w, x_name, 0, FALSE)) == NULL
+      || (ya = ns_json_read_array (r, obj, w, y_name, 0, FALSE)) == NULL)
     return FALSE;
   x_len = json_array_get_length (xa);
   if (x_len % n_inputs != 0)
     {
       g_autofree char *expected = g_strdup_printf (
           "whole rows of %u inputs, found %" G_GSIZE_FORMAT " numbers", n_inputs, x_len);
-      return fail (r, w, x_name, expected);
+      return ns_json_fail (r, w, x_name, expected);
     }
   rows = x_len / n_inputs;
   if (json_array_get_length (ya) != rows)
@@ -572,50 +172,50 @@ read_rows (Reader *r,
       g_autofree char *expected =
           g_strdup_printf ("one label per row of %s (%" G_GSIZE_FORMAT "), found %u", x_name, rows,
                            json_array_get_length (ya));
-      return fail (r, w, y_name, expected);
+      return ns_json_fail (r, w, y_name, expected);
     }
   if (rows > NS_EXPERIMENT_MAX_ROWS)
     {
       g_autofree char *expected =
           g_strdup_printf ("at most %u rows, found %" G_GSIZE_FORMAT, NS_EXPERIMENT_MAX_ROWS, rows);
-      return fail (r, w, y_name, expected);
+      return ns_json_fail (r, w, y_name, expected);
     }
   *n_rows = (guint) rows;
   *x = g_new (float, MAX (x_len, 1));
   *y = g_new (float, MAX (rows, 1));
-  return array_floats (r, xa, w, x_name, *x, x_len, TRUE)
-         && array_floats (r, ya, w, y_name, *y, rows, TRUE);
+  return ns_json_array_floats (r, xa, w, x_name, *x, x_len, TRUE)
+         && ns_json_array_floats (r, ya, w, y_name, *y, rows, TRUE);
 }
 
 static NsDataset *
-read_data (Reader *r, JsonObject *root, guint *generation)
+read_data (NsJsonReader *r, JsonObject *root, guint *generation)
 {
   const char *w = "data";
-  JsonObject *obj = read_object (r, root, "", "data");
+  JsonObject *obj = ns_json_read_object (r, root, "", "data");
   g_autoptr (NsDataset) d = g_new0 (NsDataset, 1);
   const char *name;
   double extent[4];
 
   if (obj == NULL)
     return NULL;
-  if (!read_guint (r, obj, w, "generation", 0, G_MAXUINT, generation)
-      || (name = read_string (r, obj, w, "name", FALSE)) == NULL
-      || !read_guint (r, obj, w, "inputs", 1, 4096, &d->n_inputs)
-      || !read_guint (r, obj, w, "classes", 0, NS_MAX_CLASSES, &d->n_classes))
+  if (!ns_json_read_guint (r, obj, w, "generation", 0, G_MAXUINT, generation)
+      || (name = ns_json_read_string (r, obj, w, "name", FALSE)) == NULL
+      || !ns_json_read_guint (r, obj, w, "inputs", 1, 4096, &d->n_inputs)
+      || !ns_json_read_guint (r, obj, w, "classes", 0, NS_MAX_CLASSES, &d->n_classes))
     return NULL;
   if (d->n_classes == 1)
-    return fail (r, w, "classes", "0 (regression) or 2 to 16 classes"), NULL;
+    return ns_json_fail (r, w, "classes", "0 (regression) or 2 to 16 classes"), NULL;
   d->name = g_strdup (name);
-  if ((d->input_names = read_strv (r, obj, w, "input_names", d->n_inputs)) == NULL)
+  if ((d->input_names = ns_json_read_strv (r, obj, w, "input_names", d->n_inputs)) == NULL)
     return NULL;
   if (d->n_classes > 0
-      && (d->class_names = read_strv (r, obj, w, "class_names", d->n_classes)) == NULL)
+      && (d->class_names = ns_json_read_strv (r, obj, w, "class_names", d->n_classes)) == NULL)
     return NULL;
   d->mean = g_new0 (double, d->n_inputs);
   d->scale = g_new0 (double, d->n_inputs);
-  if (!read_doubles (r, obj, w, "mean", d->mean, d->n_inputs)
-      || !read_doubles (r, obj, w, "scale", d->scale, d->n_inputs)
-      || !read_doubles (r, obj, w, "extent", extent, 4))
+  if (!ns_json_read_doubles (r, obj, w, "mean", d->mean, d->n_inputs)
+      || !ns_json_read_doubles (r, obj, w, "scale", d->scale, d->n_inputs)
+      || !ns_json_read_doubles (r, obj, w, "extent", extent, 4))
     return NULL;
   for (guint i = 0; i < d->n_inputs; i++)
     {
@@ -623,19 +223,21 @@ read_data (Reader *r, JsonObject *root, guint *generation)
       g_autofree char *at_scale = g_strdup_printf ("scale[%u]", i);
 
       if (!isfinite (d->mean[i]))
-        return fail (r, w, at_mean, "a finite number"), NULL;
+        return ns_json_fail (r, w, at_mean, "a finite number"), NULL;
       if (!(isfinite (d->scale[i]) && d->scale[i] > 0))
-        return fail (r, w, at_scale, "a finite number above 0"), NULL;
+        return ns_json_fail (r, w, at_scale, "a finite number above 0"), NULL;
     }
   /* The plane the views span: a blank picture is no answer to a bad file. */
   for (guint k = 0; k < 4; k++)
     if (!isfinite (extent[k]) || fabs (extent[k]) > FLT_MAX)
       {
         g_autofree char *at = g_strdup_printf ("extent[%u]", k);
-        return fail (r, w, at, "a finite number within float range"), NULL;
+        return ns_json_fail (r, w, at, "a finite number within float range"), NULL;
       }
   if (!(extent[0] < extent[1]) || !(extent[2] < extent[3]))
-    return fail (r, w, "extent", "[x_min, x_max, y_min, y_max] with each min below its max"), NULL;
+    return ns_json_fail (r, w, "extent",
+                         "[x_min, x_max, y_min, y_max] with each min below its max"),
+           NULL;
   d->x_min = extent[0];
   d->x_max = extent[1];
   d->y_min = extent[2];
@@ -646,12 +248,12 @@ read_data (Reader *r, JsonObject *root, guint *generation)
     return NULL;
   d->train_cap = d->n_train;
   if (d->n_train == 0)
-    return fail (r, w, "train_y", "at least one training point"), NULL;
+    return ns_json_fail (r, w, "train_y", "at least one training point"), NULL;
   for (guint s = 0; s < d->n_train + d->n_test && d->n_classes > 0; s++)
     {
       float y = s < d->n_train ? d->train_y[s] : d->test_y[s - d->n_train];
       if (!(y >= 0 && y < d->n_classes && y == floorf (y)))
-        return fail (r, w, s < d->n_train ? "train_y" : "test_y", "class indices"), NULL;
+        return ns_json_fail (r, w, s < d->n_train ? "train_y" : "test_y", "class indices"), NULL;
     }
   return g_steal_pointer (&d);
 }
@@ -660,28 +262,31 @@ read_data (Reader *r, JsonObject *root, guint *generation)
  * it would lay them out, so that a file cannot make it allocate more than its own "params"
  * array holds. */
 static gboolean
-check_network_size (Reader *r, JsonObject *root, const NsConfig *config, const NsDataset *data)
+check_network_size (NsJsonReader *r,
+                    JsonObject *root,
+                    const NsConfig *config,
+                    const NsDataset *data)
 {
-  JsonObject *obj = read_object (r, root, "", "network");
+  JsonObject *obj = ns_json_read_object (r, root, "", "network");
   JsonArray *params;
   size_t n_classes, n_in, n_params;
   NnLoss loss;
 
-  if (obj == NULL || (params = read_array (r, obj, "network", "params", 0, FALSE)) == NULL)
+  if (obj == NULL || (params = ns_json_read_array (r, obj, "network", "params", 0, FALSE)) == NULL)
     return FALSE;
   loss = ns_experiment_loss_for (config, data, &n_classes);
   n_in = config->data_path == NULL ? ns_features_count (config->features) : data->n_inputs;
   n_params = nn_net_count_params (nn_shape_vector (n_in), config->layers, config->n_layers, loss,
                                   n_classes);
   if (n_params == 0)
-    return fail (r, "config", "hidden", "layers the network can be built from");
+    return ns_json_fail (r, "config", "hidden", "layers the network can be built from");
   if (json_array_get_length (params) != n_params)
     {
       g_autofree char *expected =
           g_strdup_printf ("an array of %" G_GSIZE_FORMAT " entries (the parameters of the "
                            "network in config), found %u",
                            n_params, json_array_get_length (params));
-      return fail (r, "network", "params", expected);
+      return ns_json_fail (r, "network", "params", expected);
     }
   return TRUE;
 }
@@ -690,7 +295,7 @@ check_network_size (Reader *r, JsonObject *root, const NsConfig *config, const N
  * the layer config.hidden and config.activation describe. format_version 1 wrote no "kind":
  * its layers are dense. */
 static gboolean
-read_layer_spec (Reader *r, JsonArray *layers, guint h, const NnLayerSpec *expected)
+read_layer_spec (NsJsonReader *r, JsonArray *layers, guint h, const NnLayerSpec *expected)
 {
   JsonNode *node = json_array_get_element (layers, h);
   g_autofree char *at = g_strdup_printf ("layers[%u]", h);
@@ -701,20 +306,21 @@ read_layer_spec (Reader *r, JsonArray *layers, guint h, const NnLayerSpec *expec
   int kind = NN_LAYER_DENSE, act = NN_ACT_LINEAR;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (r, "network", at, "a layer object");
+    return ns_json_fail (r, "network", at, "a layer object");
   obj = json_node_get_object (node);
   if (json_object_has_member (obj, "kind")
-      && !read_enum (r, obj, w, "kind", nn_layer_kind_from_name,
-                     "dense, conv2d, max_pool or flatten", &kind))
+      && !ns_json_read_enum (r, obj, w, "kind", nn_layer_kind_from_name,
+                             "dense, conv2d, max_pool or flatten", &kind))
     return FALSE;
   spec.kind = kind;
-  if ((kind == NN_LAYER_DENSE && !read_uint (r, obj, w, "width", 1, NN_MAX_WIDTH, &units))
-      || (kind == NN_LAYER_CONV2D && !read_uint (r, obj, w, "channels", 1, NN_MAX_WIDTH, &units))
+  if ((kind == NN_LAYER_DENSE && !ns_json_read_uint (r, obj, w, "width", 1, NN_MAX_WIDTH, &units))
+      || (kind == NN_LAYER_CONV2D
+          && !ns_json_read_uint (r, obj, w, "channels", 1, NN_MAX_WIDTH, &units))
       || ((kind == NN_LAYER_CONV2D || kind == NN_LAYER_MAX_POOL)
-          && !read_uint (r, obj, w, "kernel", 1, 16, &kernel))
+          && !ns_json_read_uint (r, obj, w, "kernel", 1, 16, &kernel))
       || (ns_layer_kind_has_activation (kind)
-          && !read_enum (r, obj, w, "activation", hidden_activation_from_name,
-                         "relu, leaky_relu, tanh, sigmoid or linear", &act)))
+          && !ns_json_read_enum (r, obj, w, "activation", hidden_activation_from_name,
+                                 "relu, leaky_relu, tanh, sigmoid or linear", &act)))
     return FALSE;
   spec.units = (size_t) units;
   spec.kernel = (size_t) kernel;
@@ -726,16 +332,16 @@ read_layer_spec (Reader *r, JsonArray *layers, guint h, const NnLayerSpec *expec
       g_autofree char *what = g_strdup_printf (
           "the layer config.hidden[%u] and config.activation[%u] describe (%s %s, %s)", h, h,
           nn_layer_kind_name (expected->kind), word, nn_activation_name (expected->act));
-      return fail (r, "network", at, what);
+      return ns_json_fail (r, "network", at, what);
     }
   return TRUE;
 }
 
 static NnNet *
-read_network (Reader *r, JsonObject *root, const NsConfig *config, const NsDataset *data)
+read_network (NsJsonReader *r, JsonObject *root, const NsConfig *config, const NsDataset *data)
 {
   const char *w = "network";
-  JsonObject *obj = read_object (r, root, "", "network");
+  JsonObject *obj = ns_json_read_object (r, root, "", "network");
   JsonArray *layers;
   guint n_inputs, outputs;
   size_t n_classes;
@@ -746,10 +352,10 @@ read_network (Reader *r, JsonObject *root, const NsConfig *config, const NsDatas
 
   if (obj == NULL)
     return NULL;
-  if (!read_guint (r, obj, w, "inputs", 1, 4096, &n_inputs)
-      || !read_guint (r, obj, w, "outputs", 1, NS_MAX_CLASSES, &outputs)
-      || !read_enum (r, obj, w, "loss", loss_from_name, "bce, softmax_ce or mse", &loss)
-      || (layers = read_array (r, obj, w, "layers", config->n_layers, TRUE)) == NULL)
+  if (!ns_json_read_guint (r, obj, w, "inputs", 1, 4096, &n_inputs)
+      || !ns_json_read_guint (r, obj, w, "outputs", 1, NS_MAX_CLASSES, &outputs)
+      || !ns_json_read_enum (r, obj, w, "loss", loss_from_name, "bce, softmax_ce or mse", &loss)
+      || (layers = ns_json_read_array (r, obj, w, "layers", config->n_layers, TRUE)) == NULL)
     return NULL;
   for (guint h = 0; h < config->n_layers; h++)
     if (!read_layer_spec (r, layers, h, &config->layers[h]))
@@ -759,21 +365,21 @@ read_network (Reader *r, JsonObject *root, const NsConfig *config, const NsDatas
   expected_loss = ns_experiment_loss_for (config, data, &n_classes);
   if (n_inputs
       != (config->data_path == NULL ? ns_features_count (config->features) : data->n_inputs))
-    return fail (r, w, "inputs", "as many inputs as the features (or data columns)"), NULL;
+    return ns_json_fail (r, w, "inputs", "as many inputs as the features (or data columns)"), NULL;
   if ((NnLoss) loss != expected_loss)
-    return fail (r, w, "loss", "the loss that fits the data's classes"), NULL;
+    return ns_json_fail (r, w, "loss", "the loss that fits the data's classes"), NULL;
   if (loss == NN_LOSS_SOFTMAX_CE ? outputs != n_classes : outputs != 1)
-    return fail (r, w, "outputs", "one output, or one per class for softmax"), NULL;
+    return ns_json_fail (r, w, "outputs", "one output, or one per class for softmax"), NULL;
 
   net = nn_net_new (nn_shape_vector (n_inputs), config->layers, config->n_layers, loss, n_classes);
   if (net == NULL)
-    return fail (r, w, "layers", "a network small enough to build"), NULL;
-  if (!read_floats (r, obj, w, "params", net->params, net->n_params)
-      || !read_floats (r, obj, w, "opt_m", net->opt_m, net->n_params)
-      || !read_floats (r, obj, w, "opt_v", net->opt_v, net->n_params)
-      || !read_uint (r, obj, w, "updates", 0, G_MAXUINT64, &updates)
-      || !read_double (r, obj, w, "adam_beta1_power", &net->adam_beta1_power)
-      || !read_double (r, obj, w, "adam_beta2_power", &net->adam_beta2_power))
+    return ns_json_fail (r, w, "layers", "a network small enough to build"), NULL;
+  if (!ns_json_read_floats (r, obj, w, "params", net->params, net->n_params)
+      || !ns_json_read_floats (r, obj, w, "opt_m", net->opt_m, net->n_params)
+      || !ns_json_read_floats (r, obj, w, "opt_v", net->opt_v, net->n_params)
+      || !ns_json_read_uint (r, obj, w, "updates", 0, G_MAXUINT64, &updates)
+      || !ns_json_read_double (r, obj, w, "adam_beta1_power", &net->adam_beta1_power)
+      || !ns_json_read_double (r, obj, w, "adam_beta2_power", &net->adam_beta2_power))
     {
       nn_net_free (net);
       return NULL;
@@ -783,35 +389,35 @@ read_network (Reader *r, JsonObject *root, const NsConfig *config, const NsDatas
 }
 
 static gboolean
-read_training (Reader *r, JsonObject *root, NsExperiment *self)
+read_training (NsJsonReader *r, JsonObject *root, NsExperiment *self)
 {
   const char *w = "training";
-  JsonObject *obj = read_object (r, root, "", "training");
+  JsonObject *obj = ns_json_read_object (r, root, "", "training");
   JsonArray *order, *history;
   JsonNode *node;
   guint64 state, inc;
 
   if (obj == NULL)
     return FALSE;
-  if (!read_uint (r, obj, w, "step", 0, MAX_STEP, &self->step)
-      || !read_guint (r, obj, w, "epoch", 0, G_MAXUINT, &self->epoch)
-      || !read_uint (r, obj, w, "shuffle_state", 0, G_MAXUINT64, &state)
-      || !read_uint (r, obj, w, "shuffle_inc", 0, G_MAXUINT64, &inc)
-      || (node = member (r, obj, w, "diverged", "true or false")) == NULL)
+  if (!ns_json_read_uint (r, obj, w, "step", 0, MAX_STEP, &self->step)
+      || !ns_json_read_guint (r, obj, w, "epoch", 0, G_MAXUINT, &self->epoch)
+      || !ns_json_read_uint (r, obj, w, "shuffle_state", 0, G_MAXUINT64, &state)
+      || !ns_json_read_uint (r, obj, w, "shuffle_inc", 0, G_MAXUINT64, &inc)
+      || (node = ns_json_member (r, obj, w, "diverged", "true or false")) == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return fail (r, w, "diverged", "true or false");
+    return ns_json_fail (r, w, "diverged", "true or false");
   self->diverged = json_node_get_boolean (node);
   if (self->epoch > self->step)
-    return fail (r, w, "epoch", "at most one epoch per step");
+    return ns_json_fail (r, w, "epoch", "at most one epoch per step");
   self->shuffle_rng.state = state;
   self->shuffle_rng.inc = inc;
 
-  if ((order = read_array (r, obj, w, "order", 0, FALSE)) == NULL)
+  if ((order = ns_json_read_array (r, obj, w, "order", 0, FALSE)) == NULL)
     return FALSE;
   self->order_len = json_array_get_length (order);
   if (self->order_len > self->data->n_train)
-    return fail (r, w, "order", "at most one entry per training point");
+    return ns_json_fail (r, w, "order", "at most one entry per training point");
   self->order = g_renew (guint32, self->order, MAX (self->order_len, 1));
   for (guint k = 0; k < self->order_len; k++)
     {
@@ -819,13 +425,13 @@ read_training (Reader *r, JsonObject *root, NsExperiment *self)
       gint64 v;
       if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_INT64
           || (v = json_node_get_int (e)) < 0 || v >= self->data->n_train)
-        return fail (r, w, "order", "indices of training points");
+        return ns_json_fail (r, w, "order", "indices of training points");
       self->order[k] = (guint32) v;
     }
-  if (!read_guint (r, obj, w, "position", 0, self->order_len, &self->position))
+  if (!ns_json_read_guint (r, obj, w, "position", 0, self->order_len, &self->position))
     return FALSE;
 
-  if ((history = read_array (r, root, "", "history", 0, FALSE)) == NULL)
+  if ((history = ns_json_read_array (r, root, "", "history", 0, FALSE)) == NULL)
     return FALSE;
   g_array_set_size (self->history, 0);
   for (guint k = 0; k < json_array_get_length (history); k++)
@@ -836,24 +442,24 @@ read_training (Reader *r, JsonObject *root, NsExperiment *self)
       JsonObject *eo;
 
       if (!JSON_NODE_HOLDS_OBJECT (e))
-        return fail (r, "", at, "an object");
+        return ns_json_fail (r, "", at, "an object");
       eo = json_node_get_object (e);
-      if (!read_guint (r, eo, at, "epoch", 0, G_MAXUINT, &entry.epoch)
-          || !read_uint (r, eo, at, "step", 0, MAX_STEP, &entry.step)
-          || !read_double (r, eo, at, "train_loss", &entry.train_loss)
-          || !read_double (r, eo, at, "train_accuracy", &entry.train_accuracy)
-          || !read_double (r, eo, at, "test_loss", &entry.test_loss)
-          || !read_double (r, eo, at, "test_accuracy", &entry.test_accuracy))
+      if (!ns_json_read_guint (r, eo, at, "epoch", 0, G_MAXUINT, &entry.epoch)
+          || !ns_json_read_uint (r, eo, at, "step", 0, MAX_STEP, &entry.step)
+          || !ns_json_read_double (r, eo, at, "train_loss", &entry.train_loss)
+          || !ns_json_read_double (r, eo, at, "train_accuracy", &entry.train_accuracy)
+          || !ns_json_read_double (r, eo, at, "test_loss", &entry.test_loss)
+          || !ns_json_read_double (r, eo, at, "test_accuracy", &entry.test_accuracy))
         return FALSE;
       g_array_append_val (self->history, entry);
     }
   if (self->history->len == 0)
-    return fail (r, "", "history", "at least the entry of epoch 0");
+    return ns_json_fail (r, "", "history", "at least the entry of epoch 0");
   return TRUE;
 }
 
 static gboolean
-read_gradient_health (Reader *r, JsonObject *root, NsExperiment *self)
+read_gradient_health (NsJsonReader *r, JsonObject *root, NsExperiment *self)
 {
   const char *w = "gradient_health";
   JsonObject *obj;
@@ -863,23 +469,24 @@ read_gradient_health (Reader *r, JsonObject *root, NsExperiment *self)
   ns_experiment_grad_health_clear (self);
   if (!json_object_has_member (root, w))
     return TRUE;
-  if ((obj = read_object (r, root, "", w)) == NULL
-      || !read_guint (r, obj, w, "layers", 0, NN_MAX_LAYERS, &self->grad_layers)
-      || !read_guint (r, obj, w, "first_epoch", 0, G_MAXUINT, &self->grad_first_epoch)
-      || !read_guint (r, obj, w, "batches", 0, G_MAXUINT, &self->grad_sum_batches)
-      || (values = read_array (r, obj, w, "values", 0, FALSE)) == NULL
-      || (sums = read_array (r, obj, w, "sums", 0, FALSE)) == NULL)
+  if ((obj = ns_json_read_object (r, root, "", w)) == NULL
+      || !ns_json_read_guint (r, obj, w, "layers", 0, NN_MAX_LAYERS, &self->grad_layers)
+      || !ns_json_read_guint (r, obj, w, "first_epoch", 0, G_MAXUINT, &self->grad_first_epoch)
+      || !ns_json_read_guint (r, obj, w, "batches", 0, G_MAXUINT, &self->grad_sum_batches)
+      || (values = ns_json_read_array (r, obj, w, "values", 0, FALSE)) == NULL
+      || (sums = ns_json_read_array (r, obj, w, "sums", 0, FALSE)) == NULL)
     return FALSE;
   n_values = json_array_get_length (values);
   n_sums = json_array_get_length (sums);
   if ((self->grad_layers == 0 && n_values > 0)
       || (self->grad_layers > 0 && n_values % self->grad_layers != 0))
-    return fail (r, w, "values", "whole rows of \"layers\" numbers");
+    return ns_json_fail (r, w, "values", "whole rows of \"layers\" numbers");
   if (n_sums > NN_MAX_LAYERS)
-    return fail (r, w, "sums", "at most one number per layer");
+    return ns_json_fail (r, w, "sums", "at most one number per layer");
   g_array_set_size (self->grad_health, n_values);
-  if (!read_doubles (r, obj, w, "values", (double *) (void *) self->grad_health->data, n_values)
-      || !read_doubles (r, obj, w, "sums", self->grad_sums, n_sums))
+  if (!ns_json_read_doubles (r, obj, w, "values", (double *) (void *) self->grad_health->data,
+                             n_values)
+      || !ns_json_read_doubles (r, obj, w, "sums", self->grad_sums, n_sums))
     return FALSE;
   self->grad_sum_layers = n_sums;
   return TRUE;
@@ -892,7 +499,7 @@ ns_experiment_new_from_json (const char *json, const char *path, GError **error)
   g_autoptr (GError) local = NULL;
   g_auto (NsConfig) config = { 0 };
   g_autoptr (NsExperiment) self = NULL;
-  Reader r = { path ? path : "(experiment)", error };
+  NsJsonReader r = { path ? path : "(experiment)", error };
   JsonNode *root;
   JsonObject *obj;
   NsDataset *data;
@@ -904,7 +511,7 @@ ns_experiment_new_from_json (const char *json, const char *path, GError **error)
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if ((text = prepare_text (&r, json)) == NULL)
+  if ((text = ns_json_prepare_text (&r, json)) == NULL)
     return NULL;
   if (!json_parser_load_from_data (parser, text, -1, &local))
     {
@@ -920,7 +527,7 @@ ns_experiment_new_from_json (const char *json, const char *path, GError **error)
       return NULL;
     }
   obj = json_node_get_object (root);
-  if (!read_uint (&r, obj, "", "format_version", 0, G_MAXINT, &version))
+  if (!ns_json_read_uint (&r, obj, "", "format_version", 0, G_MAXINT, &version))
     return NULL;
   if (version != NS_EXPERIMENT_FORMAT_VERSION)
     {
@@ -938,13 +545,13 @@ ns_experiment_new_from_json (const char *json, const char *path, GError **error)
   if ((data->n_classes == 0) != (config.problem == NS_PROBLEM_REGRESSION))
     {
       ns_dataset_free (data);
-      fail (&r, "config", "problem", "the problem the data's labels are for");
+      ns_json_fail (&r, "config", "problem", "the problem the data's labels are for");
       return NULL;
     }
   if (config.data_path == NULL && data->n_inputs != 2)
     {
       ns_dataset_free (data);
-      fail (&r, "data", "inputs", "2 for generated data (a point of the plane)");
+      ns_json_fail (&r, "data", "inputs", "2 for generated data (a point of the plane)");
       return NULL;
     }
   if (!check_network_size (&r, obj, &config, data)
