@@ -515,8 +515,11 @@ ns_experiment_new_from_json (const char *json, const char *path, GError **error)
     return NULL;
   if (!json_parser_load_from_data (parser, text, -1, &local))
     {
+      g_autofree char *where = NULL;
+      const char *problem = ns_json_parse_error_split (local->message, &where);
+
       g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_PARSE,
-                   "%s: not a saved experiment: %s", r.file, local->message);
+                   "%s%s: not a saved experiment: %s", r.file, where, problem);
       return NULL;
     }
   root = json_parser_get_root (parser);
