@@ -498,6 +498,12 @@ ns_config_options_apply (NsConfigOptions *options, NsConfig *config, GError **er
 {
   g_return_val_if_fail (options != NULL && config != NULL, FALSE);
 
+  if (option_value (options, "dataset") != NULL && option_value (options, "data") != NULL)
+    {
+      g_set_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION,
+                   "--dataset and --data: choose a generated data set or a file, not both");
+      return FALSE;
+    }
   if (option_value (options, "l1") != NULL && option_value (options, "l2") != NULL)
     {
       g_set_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION,
