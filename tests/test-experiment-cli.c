@@ -107,6 +107,77 @@ test_dataset_with_data (void)
   ns_config_options_free (options);
 }
 
+/* One check for every reader: what the command line makes passes, and each value just past a
+ * limit is blamed on its own field. */
+static void
+test_config_check (void)
+{
+  static const struct
+  {
+    const char *option; /* set first, as on the command line */
+    const char *value;
+  } good[] = { { "lr", "0.000001" }, { "lr", "10" },        { "hidden", "1024" },
+               { "batch", "1000" },  { "count", "100000" }, { "ratio", "0.9" },
+               { "l2", "10" },       { "clip", "1000000" } };
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *field = NULL;
+  g_autofree char *expected = NULL;
+
+  ns_config_init_default (&config);
+  g_assert_true (ns_config_check (&config, &field, &expected));
+  g_assert_null (field);
+  for (guint k = 0; k < G_N_ELEMENTS (good); k++)
+    {
+      g_assert_true (ns_config_set_option (&config, good[k].option, good[k].value, &error));
+      g_assert_no_error (error);
+      g_assert_true (ns_config_check (&config, &field, &expected));
+    }
+
+#define ASSERT_BLAMES(name)                                                                        \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_clear_pointer (&field, g_free);                                                              \
+    g_clear_pointer (&expected, g_free);                                                           \
+    g_assert_false (ns_config_check (&config, &field, &expected));                                 \
+    g_assert_cmpstr (field, ==, name);                                                             \
+    g_assert_nonnull (expected);                                                                   \
+    ns_config_init_default (&config);                                                              \
+  }                                                                                                \
+  G_STMT_END
+
+  ns_config_init_default (&config);
+  config.trainer.learning_rate = -1;
+  ASSERT_BLAMES ("lr");
+  config.trainer.learning_rate = 1e-7f;
+  ASSERT_BLAMES ("lr");
+  config.layers[1].units = 0;
+  ASSERT_BLAMES ("hidden[1]");
+  config.layers[0].units = NS_CONFIG_MAX_WIDTH + 1;
+  ASSERT_BLAMES ("hidden[0]");
+  config.layers[0].act = NN_ACT_SOFTMAX;
+  ASSERT_BLAMES ("activation[0]");
+  config.batch_size = 0;
+  ASSERT_BLAMES ("batch");
+  config.count = 9;
+  ASSERT_BLAMES ("count");
+  config.noise = 0.51;
+  ASSERT_BLAMES ("noise");
+  config.train_ratio = 0.05;
+  ASSERT_BLAMES ("ratio");
+  config.features = 0;
+  ASSERT_BLAMES ("features");
+  config.trainer.reg_rate = 10.5f;
+  ASSERT_BLAMES ("reg_rate");
+  config.trainer.clip_norm = -1;
+  ASSERT_BLAMES ("clip");
+  config.trainer.momentum = 1;
+  ASSERT_BLAMES ("momentum");
+  config.trainer.epsilon = 0;
+  ASSERT_BLAMES ("epsilon");
+#undef ASSERT_BLAMES
+}
+
 int
 main (int argc, char **argv)
 {
@@ -116,6 +187,7 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment/cli/parse-count", test_parse_count);
   g_test_add_func ("/experiment/cli/check-writable", test_check_writable);
   g_test_add_func ("/experiment/cli/dataset-with-data", test_dataset_with_data);
+  g_test_add_func ("/experiment/cli/config-check", test_config_check);
 
   return g_test_run ();
 }
