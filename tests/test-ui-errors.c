@@ -48,9 +48,9 @@ registered_application (void)
 }
 
 /* Opens @contents saved as @name through the application, as `neuroscope FILE` does, and
- * returns the text of the toast that names the file (asserting there is one). */
+ * returns the text of the first label holding @needle (asserting there is one). */
 static char *
-open_bad_file (const char *name, const char *contents, const char *needle)
+open_file (const char *name, const char *contents, const char *needle)
 {
   g_autoptr (NsApplication) app = registered_application ();
   g_autoptr (GError) error = NULL;
@@ -82,7 +82,7 @@ open_bad_file (const char *name, const char *contents, const char *needle)
 static void
 test_open_malformed_json (void)
 {
-  g_autofree char *text = open_bad_file ("broken run.json", "{\"format_version\": ", ".json");
+  g_autofree char *text = open_file ("broken run.json", "{\"format_version\": ", ".json");
 
   /* The file, the line and column, and what was wrong, with json-glib's "<data>" gone. */
   g_assert_nonnull (strstr (text, "broken run.json:1:"));
@@ -93,11 +93,20 @@ test_open_malformed_json (void)
 static void
 test_open_malformed_csv (void)
 {
-  g_autofree char *text =
-      open_bad_file ("points.csv", "a,b,label\n1,2,x\n3,<oops>,y\n", "points.csv");
+  g_autofree char *text = open_file ("points.csv", "a,b,label\n1,2,x\n3,<oops>,y\n", "points.csv");
 
   g_assert_nonnull (strstr (text, "points.csv:3"));
   g_assert_nonnull (strstr (text, "<oops>"));
+}
+
+/* A data file's name is shown as it is, markup characters and all (the window's subtitle). */
+static void
+test_open_csv_named_with_markup (void)
+{
+  g_autofree char *text =
+      open_file ("a&b <c>.csv", "a,b,label\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n", "a&b");
+
+  g_assert_nonnull (strstr (text, "a&b <c>"));
 }
 
 /* Any message, markup characters and all, shows as written. */
@@ -127,6 +136,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/errors/message-text", test_message_text);
   g_test_add_func ("/ui/errors/open-malformed-json", test_open_malformed_json);
   g_test_add_func ("/ui/errors/open-malformed-csv", test_open_malformed_csv);
+  g_test_add_func ("/ui/errors/csv-name-with-markup", test_open_csv_named_with_markup);
 
   return g_test_run ();
 }
