@@ -155,7 +155,8 @@ ns_cli_handle_top_level (int argc, char **argv, int *status)
     return FALSE;
   first = argv[1];
   if (g_strcmp0 (first, "--help") == 0 || g_strcmp0 (first, "-h") == 0
-      || g_strcmp0 (first, "-?") == 0 || g_strcmp0 (first, "help") == 0)
+      || g_strcmp0 (first, "-?") == 0
+      || (g_strcmp0 (first, "help") == 0 && !g_file_test (first, G_FILE_TEST_EXISTS)))
     {
       print_help ();
       return TRUE;
