@@ -10,6 +10,8 @@
 int
 main (int argc, char **argv)
 {
+  int status;
+
   setlocale (LC_ALL, "");
 
   /* Headless verbs are handled here, before any GtkApplication exists: no display needed,
@@ -18,6 +20,9 @@ main (int argc, char **argv)
     return ns_cli_render_run (argc, argv);
   if (argc > 1 && ns_cli_is_verb (argv[1]))
     return ns_cli_run (argc, argv);
+  /* --help, --version and a misspelt verb ("trian"), which must not open a window. */
+  if (ns_cli_handle_top_level (argc, argv, &status))
+    return status;
 
   g_autoptr (NsApplication) app = ns_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -183,5 +183,24 @@ render --help >"$tmp/help" 2>&1; rc=$?
   && grep -q -- '--phase' "$tmp/help"
 check "--help lists the options" $?
 
+# Checked before training: counts, stray arguments, and the folder --out writes into (the path
+# as given, never the temporary file beside it).
+render --view loss --epochs -5 --out "$tmp/x.png" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q -- '--epochs' "$tmp/err"
+check "render --epochs -5: exit 2, names the option" $?
+
+render --view loss --steps 1.5 --out "$tmp/x.png" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q -- '--steps' "$tmp/err"
+check "render --steps 1.5: exit 2, names the option" $?
+
+render --view loss --epochs 1 --out "$tmp/x.png" stray >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q '“stray”' "$tmp/err" && [ ! -e "$tmp/x.png" ]
+check "render with a stray argument: exit 2, names it" $?
+
+render --view loss --epochs 1 --out "$tmp/missing/x.png" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q -- "--out: $tmp/missing/x.png" "$tmp/err" && grep -q 'does not exist' "$tmp/err" \
+  && ! grep -q 'x.png\.' "$tmp/err"
+check "render --out into a missing folder: exit 1, names the path given ($(head -c 200 "$tmp/err"))" $?
+
 echo "1..$n"
 exit $fail

@@ -64,5 +64,71 @@ check "save + load + train equals one run ($a | $b)" $?
 [ $rc = 2 ]
 check "experiment options with --load: exit 2" $?
 
+# The program's own help and version, and verbs that do not exist (DESIGN.md, "Command line").
+# Without a display: a misspelt verb must be refused, never open a window on a file "trian".
+"$bin" --help >"$tmp/help" 2>&1; rc=$?
+[ $rc = 0 ] && grep -Eq '^  train ' "$tmp/help" && grep -Eq '^  render ' "$tmp/help" \
+  && grep -q 'neuroscope train --help' "$tmp/help"
+check "neuroscope --help lists the verbs and how to get each one's help" $?
+
+"$bin" --version >"$tmp/out" 2>&1; rc=$?
+[ $rc = 0 ] && grep -Eq '^neuroscope [0-9]+\.[0-9]+' "$tmp/out"
+check "--version prints the version" $?
+
+(cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" trian --dataset circle >"$tmp/out" 2>"$tmp/err"); rc=$?
+[ $rc = 2 ] && grep -q 'unknown command “trian”, did you mean “train”?' "$tmp/err" \
+  && ! grep -q -- 'Unknown option' "$tmp/err"
+check "a misspelt verb: exit 2, did you mean train (rc $rc: $(head -c 200 "$tmp/err"))" $?
+
+(cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" rendr >/dev/null 2>"$tmp/err"); rc=$?
+[ $rc = 2 ] && grep -q 'did you mean “render”' "$tmp/err"
+check "rendr: did you mean render" $?
+
+(cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" frobnicate >/dev/null 2>"$tmp/err"); rc=$?
+[ $rc = 2 ] && grep -q 'unknown command “frobnicate”' "$tmp/err" && grep -q 'train' "$tmp/err" \
+  && ! grep -q 'did you mean' "$tmp/err"
+check "a word near no verb: exit 2, lists the verbs" $?
+
+(cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" compare >/dev/null 2>"$tmp/err"); rc=$?
+[ $rc = 2 ] && grep -q 'not available yet' "$tmp/err"
+check "a verb of a later issue: exit 2, not available yet" $?
+
+# Counts are positive whole numbers; each message names its option.
+for bad in "--epochs -5" "--epochs 0" "--epochs 1.5" "--epochs ten" "--steps -1" "--steps 2.5" \
+  "--every -1" "--epochs 99999999999"; do
+  # shellcheck disable=SC2086
+  "$bin" train --dataset xor $bad >"$tmp/out" 2>"$tmp/err"; rc=$?
+  opt=${bad%% *}
+  [ $rc = 2 ] && grep -q -- "$opt" "$tmp/err" && ! grep -q '^train_loss=' "$tmp/out"
+  check "train $bad: exit 2, names $opt, no training (rc $rc)" $?
+done
+
+"$bin" train foo --epochs 1 >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q '“foo”' "$tmp/err" && [ ! -s "$tmp/out" ]
+check "a stray argument: exit 2, names it" $?
+
+"$bin" train --dataset circle --data "$tmp/bad.csv" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q -- '--dataset and --data' "$tmp/err"
+check "--dataset with --data: exit 2, a conflict said so" $?
+
+# --save is checked before training: the path as given, no temporary file, no progress lines.
+"$bin" train --dataset xor --epochs 5 --save "$tmp/no/such/dir/run.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q -- "--save: $tmp/no/such/dir/run.json" "$tmp/err" \
+  && grep -q 'does not exist' "$tmp/err" && [ ! -s "$tmp/out" ]
+check "--save into a missing folder: exit 1 before training, names the path ($(head -c 200 "$tmp/err"))" $?
+
+"$bin" train --dataset xor --epochs 5 --save "$tmp" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q 'not a regular file' "$tmp/err" && [ ! -s "$tmp/out" ]
+check "--save onto a folder: exit 1 before training" $?
+
+if [ "$(id -u)" != 0 ]; then
+  printf 'keep me' >"$tmp/kept.json"
+  chmod 444 "$tmp/kept.json"
+  "$bin" train --dataset xor --epochs 5 --save "$tmp/kept.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+  [ $rc = 1 ] && grep -q 'write-protected' "$tmp/err" && [ ! -s "$tmp/out" ] \
+    && [ "$(cat "$tmp/kept.json")" = "keep me" ]
+  check "--save onto a write-protected file: exit 1 before training, the file kept" $?
+fi
+
 echo "1..$n"
 exit $fail

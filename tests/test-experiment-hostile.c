@@ -162,7 +162,29 @@ test_fields (void)
     { "config.hidden", "[1000000000]", "config.hidden[0]" },
     { "config.hidden", "[-2]", "config.hidden[0]" },
     { "config.hidden", "[2, 2]", "config.activation" },
-    { "config.hidden[0]", "4096", "network.params" },
+    { "config.hidden[0]", "1024", "network.params" },
+    /* The command line's limits (ns_config_check), each blaming its own field. */
+    { "config.hidden[0]", "4096", "config.hidden[0]: expected a layer width from 1 to 1024" },
+    { "config.hidden[0]", "1025", "config.hidden[0]" },
+    { "config.hidden", "[0, 0]", "config.hidden[0]" },
+    { "config.hidden", "[4, 0]", "config.hidden[1]" },
+    { "config.hidden", "[\"c300k3\"]", "config.hidden[0]" },
+    { "config.lr", "-1", "config.lr: expected a number from 1e-06 to 10" },
+    { "config.lr", "0", "config.lr" },
+    { "config.lr", "11", "config.lr" },
+    { "config.lr", "\"nan\"", "config.lr" },
+    { "config.reg_rate", "-0.5", "config.reg_rate" },
+    { "config.reg_rate", "11", "config.reg_rate" },
+    { "config.clip", "-1", "config.clip" },
+    { "config.clip", "\"inf\"", "config.clip" },
+    { "config.momentum", "1", "config.momentum" },
+    { "config.momentum", "-0.1", "config.momentum" },
+    { "config.beta1", "1.5", "config.beta1" },
+    { "config.beta2", "1", "config.beta2" },
+    { "config.epsilon", "0", "config.epsilon" },
+    { "config.ratio", "0.95", "config.ratio" },
+    { "config.count", "100001", "config.count" },
+    { "config.batch", "1001", "config.batch" },
     { "config.features", "\"x1,x2,x1sq\"", "network.params" },
     { "config.seed", "-1", "config.seed" },
     { "data", "\"data\"", "data" },
@@ -353,11 +375,12 @@ test_amplification (void)
   a = mutate (json, "data.inputs", "4096");
   b = mutate (a, "data.input_names", names->str);
   assert_refused (b, -1, "data.mean");
-  /* 15 layers of 4096: a net of a gigabyte, for a file of a few kilobytes. */
+  /* 15 layers of 1024 (the widest --hidden allows): a net of 60 MB, for a file of a few
+   * kilobytes. */
   {
     g_autofree char *c = mutate (json, "config.hidden",
-                                 "[4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,"
-                                 "4096,4096,4096,4096]");
+                                 "[1024,1024,1024,1024,1024,1024,1024,1024,1024,1024,1024,"
+                                 "1024,1024,1024,1024]");
     g_autofree char *d = mutate (c, "config.activation",
                                  "[\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\","
                                  "\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\","

@@ -104,3 +104,62 @@ ns_file_read_bounded (const char *path,
   *contents = g_steal_pointer (&buffer);
   return TRUE;
 }
+
+gboolean
+ns_file_check_writable (const char *path, GError **error)
+{
+  g_autofree char *dir = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (*path == '\0')
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "“”: cannot write: no file name");
+      return FALSE;
+    }
+  if (g_stat (path, &st) == 0)
+    {
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                       "%s: cannot write: not a regular file", path);
+          return FALSE;
+        }
+      /* The writers replace a file by rename, which needs only the folder's permission: the
+       * file's own is what says the user wants it kept. */
+      if ((st.st_mode & 0222) == 0 || g_access (path, W_OK) != 0)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+                       "%s: cannot write: the file is write-protected", path);
+          return FALSE;
+        }
+    }
+  else if (errno != ENOENT)
+    return set_errno_error (error, errno, path, "cannot write");
+
+  dir = g_path_get_dirname (path);
+  if (g_stat (dir, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved != ENOENT)
+        return set_errno_error (error, saved, path, "cannot write");
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   "%s: cannot write: the folder %s does not exist", path, dir);
+      return FALSE;
+    }
+  if (!S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR, "%s: cannot write: %s is not a folder",
+                   path, dir);
+      return FALSE;
+    }
+  if (g_access (dir, W_OK | X_OK) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+                   "%s: cannot write: no permission to create files in the folder %s", path, dir);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -15,4 +15,9 @@ gboolean ns_file_read_bounded (const char *path,
                                gsize *length,
                                GError **error);
 
+/* Whether @path can be written before any work is done for it: an existing file must be a
+ * regular one that is not write-protected, a new one needs an existing folder this user may
+ * write in. The G_FILE_ERROR message begins with @path as given. */
+gboolean ns_file_check_writable (const char *path, GError **error);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ns-experiment.h"
+#include "ns-file.h"
 
 enum
 {
@@ -16,10 +17,172 @@ enum
   EXIT_USAGE = 2,
 };
 
+#define MAX_EPOCHS 10000000
+#define MAX_STEPS ((guint64) G_MAXINT64 / 2)
+
+/* The headless verbs, as `neuroscope --help` lists them; main() runs them. */
+static const struct
+{
+  const char *name;
+  const char *summary;
+} verbs[] = {
+  { "train", "Train a network without a window and print its losses and accuracies" },
+  { "render", "Train, then draw one view (network, boundary, loss…) to a PNG, SVG or PDF file" },
+};
+
+/* Verbs DESIGN.md plans for later issues: named so that they are "not available yet" rather
+ * than unknown. */
+static const char *const later_verbs[] = { "compare", "lesson", "export-code", NULL };
+
 gboolean
 ns_cli_is_verb (const char *word)
 {
   return g_strcmp0 (word, "train") == 0;
+}
+
+/* The optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+ * neighbours each count one ("trian" is one from "train"). */
+static guint
+edit_distance (const char *a, const char *b)
+{
+  gsize m = strlen (a), n = strlen (b);
+  g_autofree guint *d = NULL;
+
+  /* Words longer than any verb by far are no attempt at one. */
+  if (m > 64 || n > 64)
+    return G_MAXUINT;
+  d = g_new0 (guint, (m + 1) * (n + 1));
+#define D(i, j) d[(i) * (n + 1) + (j)]
+  for (gsize i = 0; i <= m; i++)
+    D (i, 0) = (guint) i;
+  for (gsize j = 0; j <= n; j++)
+    D (0, j) = (guint) j;
+  for (gsize i = 1; i <= m; i++)
+    for (gsize j = 1; j <= n; j++)
+      {
+        guint cost = g_ascii_tolower (a[i - 1]) != g_ascii_tolower (b[j - 1]);
+        guint best = MIN (MIN (D (i - 1, j) + 1, D (i, j - 1) + 1), D (i - 1, j - 1) + cost);
+
+        if (i > 1 && j > 1 && g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 2])
+            && g_ascii_tolower (a[i - 2]) == g_ascii_tolower (b[j - 1]))
+          best = MIN (best, D (i - 2, j - 2) + 1);
+        D (i, j) = best;
+      }
+  return D (m, n);
+#undef D
+}
+
+const char *
+ns_cli_nearest_verb (const char *word)
+{
+  const char *nearest = NULL;
+  guint best = G_MAXUINT;
+
+  g_return_val_if_fail (word != NULL, NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+    {
+      guint distance = edit_distance (word, verbs[k].name);
+
+      if (distance < best)
+        {
+          best = distance;
+          nearest = verbs[k].name;
+        }
+    }
+  /* Two edits at most, and fewer than the word has letters ("x" is not "train"). */
+  if (best > 2 || best >= strlen (word))
+    return NULL;
+  return nearest;
+}
+
+/* A word such as "trian" or "export-code": letters, digits, '-' and '_', a letter first. */
+static gboolean
+looks_like_verb (const char *arg)
+{
+  if (!g_ascii_isalpha (arg[0]))
+    return FALSE;
+  for (const char *p = arg; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+static void
+print_help (void)
+{
+  printf ("Usage:\n"
+          "  neuroscope [FILE]            Open the window (FILE: a saved experiment, .json,\n"
+          "                               or a CSV file of data)\n"
+          "  neuroscope VERB [OPTION…]    Run a verb without a window\n"
+          "\n"
+          "Verbs:\n");
+  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+    printf ("  %-8s %s\n", verbs[k].name, verbs[k].summary);
+  printf ("\n"
+          "Each verb lists its options: neuroscope train --help, neuroscope render --help\n"
+          "\n"
+          "Options:\n"
+          "  -h, --help      Show this help\n"
+          "  --version       Print the version\n");
+}
+
+static char *
+verb_names (void)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+    g_string_append_printf (s, "%s%s",
+                            k == 0                         ? ""
+                            : k + 1 < G_N_ELEMENTS (verbs) ? ", "
+                                                           : " and ",
+                            verbs[k].name);
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+ns_cli_handle_top_level (int argc, char **argv, int *status)
+{
+  const char *first;
+  const char *nearest;
+  g_autofree char *names = NULL;
+
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  *status = EXIT_DONE;
+  if (argc < 2)
+    return FALSE;
+  first = argv[1];
+  if (g_strcmp0 (first, "--help") == 0 || g_strcmp0 (first, "-h") == 0
+      || g_strcmp0 (first, "-?") == 0
+      || (g_strcmp0 (first, "help") == 0 && !g_file_test (first, G_FILE_TEST_EXISTS)))
+    {
+      print_help ();
+      return TRUE;
+    }
+  if (g_strcmp0 (first, "--version") == 0)
+    {
+      printf ("neuroscope %s\n", PACKAGE_VERSION);
+      return TRUE;
+    }
+  /* A first argument that names no file and has no extension is a verb attempt: opening a
+   * window on a file called "trian" would only say that it does not exist. */
+  if (!looks_like_verb (first) || g_file_test (first, G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  names = verb_names ();
+  *status = EXIT_USAGE;
+  if (g_strv_contains (later_verbs, first))
+    g_printerr ("neuroscope: “%s” is not available yet; the verbs are %s\n", first, names);
+  else if ((nearest = ns_cli_nearest_verb (first)) != NULL)
+    g_printerr ("neuroscope: unknown command “%s”, did you mean “%s”?\n", first, nearest);
+  else
+    g_printerr ("neuroscope: unknown command “%s”: the verbs are %s, and a FILE opens the "
+                "window\n",
+                first, names);
+  g_printerr ("Try “neuroscope --help” for the commands.\n");
+  return TRUE;
 }
 
 /* Numbers in machine-readable lines never follow the locale (no decimal commas). */
@@ -66,12 +229,6 @@ ns_cli_usage_error (const char *verb, const char *message)
   return EXIT_USAGE;
 }
 
-static int
-usage_error (const char *message)
-{
-  return ns_cli_usage_error ("train", message);
-}
-
 /* The experiment a verb works on: --load FILE, or one made from the experiment options. */
 static NsExperiment *
 experiment_from_options (const char *verb, NsConfigOptions *options, const char *load, int *status)
@@ -113,14 +270,51 @@ experiment_from_options (const char *verb, NsConfigOptions *options, const char 
 void
 ns_cli_training_init (NsCliTraining *self, const char *verb)
 {
-  *self = (NsCliTraining){ verb, ns_config_options_new (), -1, -1, NULL };
+  *self = (NsCliTraining){ verb, ns_config_options_new (), NULL, NULL, -1, -1, NULL };
 }
 
 void
 ns_cli_training_clear (NsCliTraining *self)
 {
   g_clear_pointer (&self->options, ns_config_options_free);
+  g_clear_pointer (&self->epochs_text, g_free);
+  g_clear_pointer (&self->steps_text, g_free);
   g_clear_pointer (&self->load, g_free);
+}
+
+int
+ns_cli_parse_count (const char *verb,
+                    const char *option,
+                    const char *text,
+                    guint64 max,
+                    gint64 *out)
+{
+  guint64 value;
+
+  g_return_val_if_fail (text != NULL && out != NULL, EXIT_USAGE);
+  g_return_val_if_fail (max <= G_MAXINT64, EXIT_USAGE);
+
+  /* Base 10 with nothing else: no sign, no fraction, no spaces, no hexadecimal. */
+  if (!g_ascii_string_to_unsigned (text, 10, 1, max, &value, NULL))
+    {
+      g_autofree char *msg = g_strdup_printf (
+          "--%s: “%s” is not allowed: expected a whole number from 1 to %" G_GUINT64_FORMAT, option,
+          text, max);
+      return ns_cli_usage_error (verb, msg);
+    }
+  *out = (gint64) value;
+  return EXIT_DONE;
+}
+
+int
+ns_cli_check_writable (const char *verb, const char *option, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (path == NULL || ns_file_check_writable (path, &error))
+    return EXIT_DONE;
+  g_printerr ("neuroscope %s: --%s: %s\n", verb, option, error->message);
+  return EXIT_FILE;
 }
 
 int
@@ -135,6 +329,8 @@ ns_cli_training_parse (NsCliTraining *self,
   g_autoptr (GError) error = NULL;
   g_autofree char *prgname = g_strdup_printf ("neuroscope %s", self->verb);
   GOptionGroup *group;
+  int rest_argc = argc - 1;
+  char **rest_argv = argv + 1;
 
   g_return_val_if_fail (argc > 1, EXIT_USAGE);
 
@@ -148,21 +344,38 @@ ns_cli_training_parse (NsCliTraining *self,
   /* argv[0] "neuroscope", argv[1] the verb: parse the rest. */
   g_set_prgname (prgname);
   argv[1] = argv[0];
-  if (!g_option_context_parse (context, &(int){ argc - 1 }, &(char **){ argv + 1 }, &error))
+  if (!g_option_context_parse (context, &rest_argc, &rest_argv, &error))
     return ns_cli_usage_error (self->verb, error->message);
+  /* What is left is no option: said, rather than ignored ("neuroscope train foo"). */
+  if (rest_argc > 1)
+    {
+      g_autofree char *msg = g_strdup_printf (
+          "unexpected argument “%s”: every value follows its option (--load FILE, --data FILE…)",
+          rest_argv[1]);
+      return ns_cli_usage_error (self->verb, msg);
+    }
   return EXIT_DONE;
 }
 
 int
-ns_cli_training_check_length (NsCliTraining *self, const char *range_message)
+ns_cli_training_check_length (NsCliTraining *self)
 {
-  if (self->epochs >= 0 && self->steps >= 0)
+  int status;
+
+  if (self->epochs_text != NULL && self->steps_text != NULL)
     return ns_cli_usage_error (self->verb, "--epochs and --steps: give one length, not both");
   /* --epochs 0 would be a fine "draw it untrained" for render, but train refuses it: the same
    * words mean the same thing for every verb. */
-  if (self->epochs == 0 || self->epochs > 10000000 || self->steps == 0
-      || self->steps > G_MAXINT64 / 2)
-    return ns_cli_usage_error (self->verb, range_message);
+  if (self->epochs_text != NULL
+      && (status = ns_cli_parse_count (self->verb, "epochs", self->epochs_text, MAX_EPOCHS,
+                                       &self->epochs))
+             != EXIT_DONE)
+    return status;
+  if (self->steps_text != NULL
+      && (status =
+              ns_cli_parse_count (self->verb, "steps", self->steps_text, MAX_STEPS, &self->steps))
+             != EXIT_DONE)
+    return status;
   return EXIT_DONE;
 }
 
@@ -227,15 +440,18 @@ run_train (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (NsExperiment) exp = NULL;
   g_autofree char *save = NULL;
+  g_autofree char *every_text = NULL;
   gint64 every = 0;
   int status;
 
   ns_cli_training_init (&training, "train");
   {
     const GOptionEntry entries[] = {
-      { "epochs", 0, 0, G_OPTION_ARG_INT64, &training.epochs, "Train N epochs (default 100)", "N" },
-      { "steps", 0, 0, G_OPTION_ARG_INT64, &training.steps, "Train N mini-batches instead", "N" },
-      { "every", 0, 0, G_OPTION_ARG_INT64, &every,
+      { "epochs", 0, 0, G_OPTION_ARG_STRING, &training.epochs_text, "Train N epochs (default 100)",
+        "N" },
+      { "steps", 0, 0, G_OPTION_ARG_STRING, &training.steps_text, "Train N mini-batches instead",
+        "N" },
+      { "every", 0, 0, G_OPTION_ARG_STRING, &every_text,
         "Print a progress line every N epochs (default: ten lines in all)", "N" },
       { "load", 0, 0, G_OPTION_ARG_FILENAME, &training.load, "Go on with a saved experiment",
         "FILE" },
@@ -253,12 +469,14 @@ run_train (int argc, char **argv)
   }
   if (status != EXIT_DONE)
     return status;
-  status = ns_cli_training_check_length (
-      &training, "--epochs, --steps and --every take a positive whole number");
+  status = ns_cli_training_check_length (&training);
+  if (status == EXIT_DONE && every_text != NULL)
+    status = ns_cli_parse_count ("train", "every", every_text, MAX_EPOCHS, &every);
+  /* Checked before training, so that a long run does not end in an error. */
+  if (status == EXIT_DONE)
+    status = ns_cli_check_writable ("train", "save", save);
   if (status != EXIT_DONE)
     return status;
-  if (every < 0)
-    return usage_error ("--epochs, --steps and --every take a positive whole number");
 
   exp = ns_cli_training_experiment (&training, &status);
   if (exp == NULL)

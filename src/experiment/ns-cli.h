@@ -12,6 +12,17 @@ G_BEGIN_DECLS
 /* TRUE if @word names a headless verb ("train", …). */
 gboolean ns_cli_is_verb (const char *word);
 
+/* What main() does with a command line that is no verb, before any GtkApplication: --help
+ * (the verbs, one line each), --version, and a first argument that looks like a verb attempt
+ * (a word, not an existing file, with no extension), which is refused, naming the nearest verb
+ * ("unknown command “trian”, did you mean “train”?"). TRUE when handled: *status is the exit
+ * code (0, or 2 for an unknown command); FALSE when the window should open. */
+gboolean ns_cli_handle_top_level (int argc, char **argv, int *status);
+
+/* The verb nearest @word by edit distance (a swap of two neighbours counting one), or NULL when
+ * none is near enough to be what was meant. */
+const char *ns_cli_nearest_verb (const char *word);
+
 /* Runs the verb in argv[1]. Exit codes: 0 done, 1 a file could not be read or written,
  * 2 bad options. */
 int ns_cli_run (int argc, char **argv);
@@ -29,6 +40,8 @@ typedef struct
 {
   const char *verb;         /* "train", "render": messages start "neuroscope VERB: " */
   NsConfigOptions *options; /* the experiment options, as given */
+  char *epochs_text;        /* --epochs N as given, or NULL; checked into epochs */
+  char *steps_text;         /* --steps N as given, or NULL; checked into steps */
   gint64 epochs;            /* --epochs N; -1 when not given */
   gint64 steps;             /* --steps N (mini-batches); -1 when not given */
   char *load;               /* --load FILE, or NULL */
@@ -38,8 +51,9 @@ void ns_cli_training_init (NsCliTraining *self, const char *verb);
 void ns_cli_training_clear (NsCliTraining *self);
 
 /* Parses argv (argv[0] the program, argv[1] the verb) with the experiment options and the
- * verb's @entries in one group, so that --help lists every option; a bad option is a usage
- * error (2). */
+ * verb's @entries in one group, so that --help lists every option; a bad option, or an
+ * argument that is no option ("neuroscope train foo"), is a usage error (2). The verb's
+ * entries point --epochs and --steps at epochs_text and steps_text. */
 int ns_cli_training_parse (NsCliTraining *self,
                            const char *parameter_string,
                            const char *summary,
@@ -47,9 +61,21 @@ int ns_cli_training_parse (NsCliTraining *self,
                            int argc,
                            char **argv);
 
-/* --epochs or --steps, not both, each a positive whole number within bounds; otherwise a
- * usage error saying @range_message (the verb names its own length options in it). */
-int ns_cli_training_check_length (NsCliTraining *self, const char *range_message);
+/* --epochs or --steps, not both, each a positive whole number within bounds (into epochs and
+ * steps); otherwise a usage error naming the option. */
+int ns_cli_training_check_length (NsCliTraining *self);
+
+/* @text (the value of --@option) as a whole number from 1 to @max into *out; otherwise a usage
+ * error of @verb naming the option and what it takes ("-5", "1.5" and "ten" are refused). */
+int ns_cli_parse_count (const char *verb,
+                        const char *option,
+                        const char *text,
+                        guint64 max,
+                        gint64 *out);
+
+/* Whether the file --@option names can be written, checked before training so that a long run
+ * does not end in an error; otherwise prints why (naming @path as given) and returns 1. */
+int ns_cli_check_writable (const char *verb, const char *option, const char *path);
 
 /* The experiment to work on: --load FILE, or one made from the experiment options (which
  * --load cannot be combined with); with neither --epochs nor --steps the run is 100 epochs.

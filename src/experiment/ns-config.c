@@ -1,6 +1,7 @@
 /* ns-config.c: experiment settings, and the one set of option words that fills them. */
 #include "ns-config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "ns-printf.h"
@@ -128,13 +129,15 @@ parse_layer_word (const char *word, NnLayerSpec *spec)
 
   memset (spec, 0, sizeof *spec);
   spec->act = NN_ACT_LINEAR;
-  if (g_ascii_string_to_unsigned (word, 10, 1, 1024, &a, NULL))
+  if (g_ascii_string_to_unsigned (word, 10, 1, NS_CONFIG_MAX_WIDTH, &a, NULL))
     {
       spec->kind = NN_LAYER_DENSE;
       spec->units = (size_t) a;
       return TRUE;
     }
-  if (word[0] == 'p' && g_ascii_string_to_unsigned (word + 1, 10, 2, 8, &a, NULL))
+  if (word[0] == 'p'
+      && g_ascii_string_to_unsigned (word + 1, 10, NS_CONFIG_MIN_POOL, NS_CONFIG_MAX_POOL, &a,
+                                     NULL))
     {
       spec->kind = NN_LAYER_MAX_POOL;
       spec->kernel = (size_t) a;
@@ -143,8 +146,8 @@ parse_layer_word (const char *word, NnLayerSpec *spec)
   if (word[0] != 'c' || (k = strchr (word, 'k')) == NULL)
     return FALSE;
   channels = g_strndup (word + 1, (gsize) (k - word - 1));
-  if (!g_ascii_string_to_unsigned (channels, 10, 1, 256, &a, NULL)
-      || !g_ascii_string_to_unsigned (k + 1, 10, 1, 7, &b, NULL))
+  if (!g_ascii_string_to_unsigned (channels, 10, 1, NS_CONFIG_MAX_CHANNELS, &a, NULL)
+      || !g_ascii_string_to_unsigned (k + 1, 10, 1, NS_CONFIG_MAX_KERNEL, &b, NULL))
     return FALSE;
   spec->kind = NN_LAYER_CONV2D;
   spec->units = (size_t) a;
@@ -171,8 +174,11 @@ ns_config_parse_hidden (const char *text, guint *n_layers, NnLayerSpec *layers, 
     {
       g_strstrip (parts[n]);
       if (!parse_layer_word (parts[n], &specs[n]))
-        return bad_option (error, "hidden", text,
-                           "comma-separated layer widths from 1 to 1024 (e.g. 8,8), or none");
+        {
+          g_autofree char *allowed = g_strdup_printf (
+              "comma-separated layer widths from 1 to %d (e.g. 8,8), or none", NS_CONFIG_MAX_WIDTH);
+          return bad_option (error, "hidden", text, allowed);
+        }
       if (specs[n].kind != NN_LAYER_DENSE)
         {
           g_set_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION,
@@ -274,6 +280,143 @@ ns_config_activations_to_string (const NsConfig *config)
   return g_string_free (s, FALSE);
 }
 
+/* @x from @lo to @hi; otherwise the field and the range. */
+static gboolean
+check_range (double x, double lo, double hi, const char *name, char **field, char **expected)
+{
+  if (isfinite (x) && x >= lo && x <= hi)
+    return TRUE;
+  *field = g_strdup (name);
+  *expected = ns_strdup_printf ("a number from %g to %g", lo, hi);
+  return FALSE;
+}
+
+/* The same for a float setting: the limits are compared as a float stores them (1e-6 given
+ * on the command line is kept as 9.99999997e-07). */
+static gboolean
+check_float_range (float x, double lo, double hi, const char *name, char **field, char **expected)
+{
+  if (isfinite (x) && x >= (float) lo && x <= (float) hi)
+    return TRUE;
+  return check_range (NAN, lo, hi, name, field, expected);
+}
+
+static gboolean
+check_layer (const NnLayerSpec *spec, guint h, char **field, char **expected)
+{
+  gboolean ok;
+
+  switch (spec->kind)
+    {
+    case NN_LAYER_DENSE:
+      ok = spec->units >= 1 && spec->units <= NS_CONFIG_MAX_WIDTH;
+      break;
+    case NN_LAYER_CONV2D:
+      ok = spec->units >= 1 && spec->units <= NS_CONFIG_MAX_CHANNELS && spec->kernel >= 1
+           && spec->kernel <= NS_CONFIG_MAX_KERNEL;
+      break;
+    case NN_LAYER_MAX_POOL:
+      ok = spec->kernel >= NS_CONFIG_MIN_POOL && spec->kernel <= NS_CONFIG_MAX_POOL;
+      break;
+    case NN_LAYER_FLATTEN:
+      ok = TRUE;
+      break;
+    case NN_N_LAYER_KINDS:
+    default:
+      ok = FALSE;
+      break;
+    }
+  if (!ok)
+    {
+      *field = g_strdup_printf ("hidden[%u]", h);
+      *expected = g_strdup_printf ("a layer width from 1 to %d (or c1k1 to c%dk%d, p%d to p%d)",
+                                   NS_CONFIG_MAX_WIDTH, NS_CONFIG_MAX_CHANNELS,
+                                   NS_CONFIG_MAX_KERNEL, NS_CONFIG_MIN_POOL, NS_CONFIG_MAX_POOL);
+      return FALSE;
+    }
+  if (ns_layer_kind_has_activation (spec->kind) && !nn_activation_is_hidden (spec->act))
+    {
+      g_autofree char *names = activation_names ();
+
+      *field = g_strdup_printf ("activation[%u]", h);
+      *expected = g_strdup_printf ("one of %s", names);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ns_config_check (const NsConfig *config, char **field, char **expected)
+{
+  const NnTrainer *t;
+
+  g_return_val_if_fail (config != NULL && field != NULL && expected != NULL, FALSE);
+
+  *field = NULL;
+  *expected = NULL;
+  t = &config->trainer;
+  if (config->data_path == NULL && !(config->dataset >= 0 && config->dataset < NS_N_DATASET_KINDS))
+    {
+      g_autofree char *names = dataset_names ();
+
+      *field = g_strdup ("dataset");
+      *expected = g_strdup_printf ("one of %s", names);
+      return FALSE;
+    }
+  if (config->count != 0
+      && (config->count < NS_CONFIG_MIN_COUNT || config->count > NS_CONFIG_MAX_COUNT))
+    {
+      *field = g_strdup ("count");
+      *expected =
+          g_strdup_printf ("0 (the default) or %d to %d", NS_CONFIG_MIN_COUNT, NS_CONFIG_MAX_COUNT);
+      return FALSE;
+    }
+  if (!check_range (config->noise, 0.0, NS_CONFIG_MAX_NOISE, "noise", field, expected)
+      || !check_range (config->train_ratio, NS_CONFIG_MIN_RATIO, NS_CONFIG_MAX_RATIO, "ratio",
+                       field, expected))
+    return FALSE;
+  if (config->features == 0 || config->features >= (1u << NS_N_FEATURES))
+    {
+      g_autofree char *names = ns_features_to_string ((1u << NS_N_FEATURES) - 1);
+
+      *field = g_strdup ("features");
+      *expected = g_strdup_printf ("a comma-separated list of %s", names);
+      return FALSE;
+    }
+  if (config->n_layers > NS_MAX_HIDDEN)
+    {
+      *field = g_strdup ("hidden");
+      *expected = g_strdup_printf ("at most %d layers", NS_MAX_HIDDEN);
+      return FALSE;
+    }
+  for (guint h = 0; h < config->n_layers; h++)
+    if (!check_layer (&config->layers[h], h, field, expected))
+      return FALSE;
+  if (!(config->problem == NS_PROBLEM_CLASSIFICATION || config->problem == NS_PROBLEM_REGRESSION))
+    {
+      *field = g_strdup ("problem");
+      *expected = g_strdup ("classification or regression");
+      return FALSE;
+    }
+  if (config->batch_size < 1 || config->batch_size > NS_CONFIG_MAX_BATCH)
+    {
+      *field = g_strdup ("batch");
+      *expected = g_strdup_printf ("a whole number from 1 to %d", NS_CONFIG_MAX_BATCH);
+      return FALSE;
+    }
+  /* The optimizer's own settings have no option: their ranges are those that keep the update
+   * finite (a momentum or beta of 1 never forgets, an epsilon of 0 divides by zero). */
+  return check_float_range (t->learning_rate, NS_CONFIG_MIN_LR, NS_CONFIG_MAX_LR, "lr", field,
+                            expected)
+         && check_float_range (t->reg_rate, 0.0, NS_CONFIG_MAX_REG_RATE, "reg_rate", field,
+                               expected)
+         && check_float_range (t->clip_norm, 0.0, NS_CONFIG_MAX_CLIP, "clip", field, expected)
+         && check_float_range (t->momentum, 0.0, 0.999, "momentum", field, expected)
+         && check_float_range (t->beta1, 0.0, 0.999, "beta1", field, expected)
+         && check_float_range (t->beta2, 0.0, 0.999999, "beta2", field, expected)
+         && check_float_range (t->epsilon, 1e-12, 1.0, "epsilon", field, expected);
+}
+
 gboolean
 ns_config_set_option (NsConfig *config, const char *name, const char *value, GError **error)
 {
@@ -352,19 +495,19 @@ ns_config_set_option (NsConfig *config, const char *name, const char *value, GEr
     }
   else if (strcmp (name, "lr") == 0)
     {
-      if (!parse_double (name, value, 1e-6, 10.0, &x, error))
+      if (!parse_double (name, value, NS_CONFIG_MIN_LR, NS_CONFIG_MAX_LR, &x, error))
         return FALSE;
       config->trainer.learning_rate = (float) x;
     }
   else if (strcmp (name, "batch") == 0)
     {
-      if (!parse_uint (name, value, 1, 1000, &u, error))
+      if (!parse_uint (name, value, 1, NS_CONFIG_MAX_BATCH, &u, error))
         return FALSE;
       config->batch_size = (guint) u;
     }
   else if (strcmp (name, "l1") == 0 || strcmp (name, "l2") == 0)
     {
-      if (!parse_double (name, value, 0.0, 10.0, &x, error))
+      if (!parse_double (name, value, 0.0, NS_CONFIG_MAX_REG_RATE, &x, error))
         return FALSE;
       config->trainer.regularization = x == 0.0         ? NN_REG_NONE
                                        : name[1] == '1' ? NN_REG_L1
@@ -373,17 +516,18 @@ ns_config_set_option (NsConfig *config, const char *name, const char *value, GEr
     }
   else if (strcmp (name, "clip") == 0)
     {
-      if (!parse_double (name, value, 0.0, 1e6, &x, error))
+      if (!parse_double (name, value, 0.0, NS_CONFIG_MAX_CLIP, &x, error))
         return FALSE;
       config->trainer.clip_norm = (float) x;
     }
   else if (strcmp (name, "noise") == 0)
-    return parse_double (name, value, 0.0, 0.5, &config->noise, error);
+    return parse_double (name, value, 0.0, NS_CONFIG_MAX_NOISE, &config->noise, error);
   else if (strcmp (name, "ratio") == 0)
-    return parse_double (name, value, 0.1, 0.9, &config->train_ratio, error);
+    return parse_double (name, value, NS_CONFIG_MIN_RATIO, NS_CONFIG_MAX_RATIO,
+                         &config->train_ratio, error);
   else if (strcmp (name, "count") == 0)
     {
-      if (!parse_uint (name, value, 10, 100000, &u, error))
+      if (!parse_uint (name, value, NS_CONFIG_MIN_COUNT, NS_CONFIG_MAX_COUNT, &u, error))
         return FALSE;
       config->count = (guint) u;
     }
@@ -498,6 +642,12 @@ ns_config_options_apply (NsConfigOptions *options, NsConfig *config, GError **er
 {
   g_return_val_if_fail (options != NULL && config != NULL, FALSE);
 
+  if (option_value (options, "dataset") != NULL && option_value (options, "data") != NULL)
+    {
+      g_set_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION,
+                   "--dataset and --data: choose a generated data set or a file, not both");
+      return FALSE;
+    }
   if (option_value (options, "l1") != NULL && option_value (options, "l2") != NULL)
     {
       g_set_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION,
@@ -508,5 +658,18 @@ ns_config_options_apply (NsConfigOptions *options, NsConfig *config, GError **er
     if (options->values[k] != NULL
         && !ns_config_set_option (config, option_table[k].name, options->values[k], error))
       return FALSE;
+  /* Each option was checked as it was read; this is the check a saved file gets, so that the
+   * two cannot drift apart. */
+  {
+    g_autofree char *field = NULL;
+    g_autofree char *expected = NULL;
+
+    if (!ns_config_check (config, &field, &expected))
+      {
+        g_set_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION, "%s: expected %s", field,
+                     expected);
+        return FALSE;
+      }
+  }
   return TRUE;
 }

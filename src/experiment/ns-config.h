@@ -18,6 +18,24 @@ typedef enum
 } NsProblem;
 
 #define NS_MAX_HIDDEN (NN_MAX_LAYERS - 1)
+
+/* What an experiment may ask for, the same from the command line, a lesson or a saved file
+ * (ns_config_set_option and ns_config_check both use these). */
+#define NS_CONFIG_MIN_LR 1e-6
+#define NS_CONFIG_MAX_LR 10.0
+#define NS_CONFIG_MAX_REG_RATE 10.0 /* --l1, --l2 */
+#define NS_CONFIG_MAX_CLIP 1e6
+#define NS_CONFIG_MAX_NOISE 0.5
+#define NS_CONFIG_MIN_RATIO 0.1
+#define NS_CONFIG_MAX_RATIO 0.9
+#define NS_CONFIG_MIN_COUNT 10 /* points to generate; 0 in a config means the default */
+#define NS_CONFIG_MAX_COUNT 100000
+#define NS_CONFIG_MAX_BATCH 1000
+#define NS_CONFIG_MAX_WIDTH 1024   /* neurons of a dense layer */
+#define NS_CONFIG_MAX_CHANNELS 256 /* of a conv layer */
+#define NS_CONFIG_MAX_KERNEL 7     /* a conv layer's kernel side */
+#define NS_CONFIG_MIN_POOL 2       /* a max-pool's side */
+#define NS_CONFIG_MAX_POOL 8
 #define NS_CONFIG_ERROR (ns_config_error_quark ())
 
 typedef enum
@@ -65,6 +83,12 @@ GOptionGroup *ns_config_options_get_group (NsConfigOptions *options); /* transfe
 gboolean ns_config_options_apply (NsConfigOptions *options, NsConfig *config, GError **error);
 /* TRUE if any experiment option was given; @first gets the first one's name. */
 gboolean ns_config_options_any (NsConfigOptions *options, const char **first);
+
+/* Checks every value of @config against the limits above (the command line's), so that a
+ * saved file or a lesson cannot ask for what the command line refuses. On the first value
+ * outside them returns FALSE with *field its name as a saved file writes it ("lr",
+ * "hidden[1]", "activation[0]", "batch") and *expected what it allows (free both). */
+gboolean ns_config_check (const NsConfig *config, char **field, char **expected);
 
 /* Sets one option by name as on the command line, e.g. ("hidden", "8,8"). */
 gboolean

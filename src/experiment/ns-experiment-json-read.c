@@ -66,10 +66,6 @@ read_config (NsJsonReader *r, JsonObject *root, NsConfig *c)
       || !ns_json_read_double (r, obj, w, "noise", &c->noise)
       || !ns_json_read_double (r, obj, w, "ratio", &c->train_ratio))
     return FALSE;
-  if (!(c->noise >= 0 && c->noise <= 0.5))
-    return ns_json_fail (r, w, "noise", "a number from 0 to 0.5");
-  if (!(c->train_ratio >= 0.1 && c->train_ratio <= 0.9))
-    return ns_json_fail (r, w, "ratio", "a number from 0.1 to 0.9");
   if ((s = ns_json_read_string (r, obj, w, "features", FALSE)) == NULL)
     return FALSE;
   if (!ns_features_parse (s, &c->features, NULL) || c->features == 0)
@@ -80,25 +76,24 @@ read_config (NsJsonReader *r, JsonObject *root, NsConfig *c)
   if (json_array_get_length (hidden) > NS_MAX_HIDDEN)
     return ns_json_fail (r, w, "hidden", "at most 15 layer widths");
   c->n_layers = json_array_get_length (hidden);
-  if ((acts = ns_json_read_array (r, obj, w, "activation", c->n_layers, TRUE)) == NULL)
-    return FALSE;
+  /* The layers first, so that a bad width is blamed on "hidden", not on an "activation" array
+   * that no longer has one entry per layer. */
   for (guint h = 0; h < c->n_layers; h++)
     {
       JsonNode *wn = json_array_get_element (hidden, h);
-      JsonNode *an = json_array_get_element (acts, h);
       g_autofree char *at = g_strdup_printf ("hidden[%u]", h);
-      g_autofree char *at2 = g_strdup_printf ("activation[%u]", h);
+      g_autofree char *expected = g_strdup_printf (
+          "a layer width from 1 to %d, or a layer word such as \"8\"", NS_CONFIG_MAX_WIDTH);
       NnLayerSpec *spec = &c->layers[h];
       gint64 width;
       guint n = 0;
-      int act;
 
       /* A dense layer's width, or (as --hidden has it) a word such as "8" or "c8k3", which
        * ns_config_parse_hidden turns into a spec or refuses. */
       if (JSON_NODE_HOLDS_VALUE (wn) && json_node_get_value_type (wn) == G_TYPE_INT64)
         {
-          if ((width = json_node_get_int (wn)) < 1 || width > NN_MAX_WIDTH)
-            return ns_json_fail (r, w, at, "a layer width from 1 to 4096");
+          if ((width = json_node_get_int (wn)) < 1 || width > NS_CONFIG_MAX_WIDTH)
+            return ns_json_fail (r, w, at, expected);
           spec->kind = NN_LAYER_DENSE;
           spec->units = (size_t) width;
           spec->kernel = 0;
@@ -106,10 +101,27 @@ read_config (NsJsonReader *r, JsonObject *root, NsConfig *c)
       else if (!JSON_NODE_HOLDS_VALUE (wn) || json_node_get_value_type (wn) != G_TYPE_STRING
                || strchr (json_node_get_string (wn), ',') != NULL
                || !ns_config_parse_hidden (json_node_get_string (wn), &n, spec, NULL) || n != 1)
-        return ns_json_fail (r, w, at, "a layer width from 1 to 4096");
+        return ns_json_fail (r, w, at, expected);
+    }
+  if ((acts = ns_json_read_array (r, obj, w, "activation", 0, FALSE)) == NULL)
+    return FALSE;
+  if (json_array_get_length (acts) != c->n_layers)
+    {
+      g_autofree char *expected =
+          g_strdup_printf ("an array of %u activations, one per hidden layer, found %u",
+                           c->n_layers, json_array_get_length (acts));
+      return ns_json_fail (r, w, "activation", expected);
+    }
+  for (guint h = 0; h < c->n_layers; h++)
+    {
+      JsonNode *an = json_array_get_element (acts, h);
+      g_autofree char *at = g_strdup_printf ("activation[%u]", h);
+      NnLayerSpec *spec = &c->layers[h];
+      int act;
+
       if (!JSON_NODE_HOLDS_VALUE (an) || json_node_get_value_type (an) != G_TYPE_STRING
           || (act = hidden_activation_from_name (json_node_get_string (an))) < 0)
-        return ns_json_fail (r, w, at2, "relu, leaky_relu, tanh, sigmoid or linear");
+        return ns_json_fail (r, w, at, "relu, leaky_relu, tanh, sigmoid or linear");
       spec->act = ns_layer_kind_has_activation (spec->kind) ? act : NN_ACT_LINEAR;
     }
 
@@ -137,6 +149,15 @@ read_config (NsJsonReader *r, JsonObject *root, NsConfig *c)
     return FALSE;
   c->batch_size = batch;
   c->seed = seed;
+  /* The command line's limits, checked by the same function: a file cannot ask for a learning
+   * rate of -1 or a layer wider than `--hidden` allows. */
+  {
+    g_autofree char *field = NULL;
+    g_autofree char *expected = NULL;
+
+    if (!ns_config_check (c, &field, &expected))
+      return ns_json_fail (r, w, field, expected);
+  }
   return TRUE;
 }
 
@@ -515,8 +536,11 @@ ns_experiment_new_from_json (const char *json, const char *path, GError **error)
     return NULL;
   if (!json_parser_load_from_data (parser, text, -1, &local))
     {
+      g_autofree char *where = NULL;
+      const char *problem = ns_json_parse_error_split (local->message, &where);
+
       g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_PARSE,
-                   "%s: not a saved experiment: %s", r.file, local->message);
+                   "%s%s: not a saved experiment: %s", r.file, where, problem);
       return NULL;
     }
   root = json_parser_get_root (parser);

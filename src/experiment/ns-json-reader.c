@@ -431,3 +431,42 @@ ns_json_prepare_text (NsJsonReader *r, const char *text)
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+const char *
+ns_json_parse_error_split (const char *message, char **where)
+{
+  static const char data_prefix[] = "<data>:";
+  static const char parse_prefix[] = "Parse error: ";
+  const char *p = message;
+  const char *problem = message;
+
+  g_return_val_if_fail (message != NULL && where != NULL, message);
+
+  *where = g_strdup ("");
+  if (g_str_has_prefix (p, data_prefix))
+    {
+      /* LINE:COLUMN: after the prefix, both whole numbers. */
+      const char *start = p + strlen (data_prefix) - 1;
+      const char *q = start + 1;
+
+      for (int part = 0; part < 2; part++)
+        {
+          if (!g_ascii_isdigit (*q))
+            break;
+          while (g_ascii_isdigit (*q))
+            q++;
+          if (*q != ':')
+            break;
+          if (part == 1 && q[1] == ' ')
+            {
+              g_free (*where);
+              *where = g_strndup (start, (gsize) (q - start));
+              problem = q + 2;
+            }
+          q++;
+        }
+    }
+  if (g_str_has_prefix (problem, parse_prefix))
+    problem += strlen (parse_prefix);
+  return problem;
+}

@@ -105,4 +105,9 @@ gboolean ns_json_read_enum (NsJsonReader *r,
  * its ".0" (see the .c for the details). Free with g_free. */
 char *ns_json_prepare_text (NsJsonReader *r, const char *text);
 
+/* json-glib's parse error ("<data>:3:14: Parse error: unexpected character `x'") taken apart,
+ * so that a message names the file rather than "<data>": *where gets ":3:14" (or "" when the
+ * message has no position; free it) and the problem is returned, pointing into @message. */
+const char *ns_json_parse_error_split (const char *message, char **where);
+
 G_END_DECLS

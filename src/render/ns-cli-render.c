@@ -255,9 +255,10 @@ ns_cli_render_run (int argc, char **argv)
       { "test", 0, 0, G_OPTION_ARG_NONE, &show_test, "boundary: draw the test points too", NULL },
       { "discrete", 0, 0, G_OPTION_ARG_NONE, &discrete,
         "boundary: hard class colours instead of shades of certainty", NULL },
-      { "epochs", 0, 0, G_OPTION_ARG_INT64, &training.epochs, "Train N epochs first (default 100)",
+      { "epochs", 0, 0, G_OPTION_ARG_STRING, &training.epochs_text,
+        "Train N epochs first (default 100)", "N" },
+      { "steps", 0, 0, G_OPTION_ARG_STRING, &training.steps_text, "Train N mini-batches instead",
         "N" },
-      { "steps", 0, 0, G_OPTION_ARG_INT64, &training.steps, "Train N mini-batches instead", "N" },
       { "load", 0, 0, G_OPTION_ARG_FILENAME, &training.load, "Start from a saved experiment",
         "FILE" },
       { "phase", 0, 0, G_OPTION_ARG_STRING, &phase_name,
@@ -315,8 +316,10 @@ ns_cli_render_run (int argc, char **argv)
   if ((scale_text != NULL && !ns_parse_double (scale_text, &scale))
       || !(scale >= 0.25 && scale <= 8))
     return usage_error ("--scale: expected a number from 0.25 to 8");
-  status =
-      ns_cli_training_check_length (&training, "--epochs and --steps take a positive whole number");
+  status = ns_cli_training_check_length (&training);
+  /* The file's folder and permission too: a long run must not end in "cannot write". */
+  if (status == EXIT_DONE)
+    status = ns_cli_check_writable ("render", "out", out);
   if (status != EXIT_DONE)
     return status;
 

@@ -1,6 +1,8 @@
 /* ns-scene-cairo.c: the Cairo painter and file export. */
 #include "ns-scene-cairo.h"
 
+#include "ns-file.h"
+
 #include <string.h>
 
 #include <math.h>
@@ -323,6 +325,7 @@ gboolean
 ns_scene_export (const NsScene *scene, int width, int height, const char *path, GError **error)
 {
   g_autoptr (GByteArray) bytes = NULL;
+  g_autoptr (GError) local = NULL;
   g_autofree char *lower = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -385,5 +388,14 @@ ns_scene_export (const NsScene *scene, int width, int height, const char *path, 
       return FALSE;
     }
 
-  return g_file_set_contents (path, (const char *) bytes->data, bytes->len, error);
+  /* g_file_set_contents names its temporary file ("x.png.XHKYZ3") in its errors: the
+   * message names the file asked for. */
+  if (!ns_file_check_writable (path, error))
+    return FALSE;
+  if (!g_file_set_contents (path, (const char *) bytes->data, bytes->len, &local))
+    {
+      g_set_error (error, local->domain, local->code, "%s: cannot write: %s", path, local->message);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -59,6 +59,26 @@ ns_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+static gboolean
+is_csv (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".csv");
+}
+
+/* A CSV file opens as `--data FILE` would: the default network on the file's rows. */
+static NsExperiment *
+experiment_from_csv (const char *path, GError **error)
+{
+  g_auto (NsConfig) config = { 0 };
+
+  ns_config_init_default (&config);
+  if (!ns_config_set_option (&config, "data", path, error))
+    return NULL;
+  return ns_experiment_new (&config, error);
+}
+
 static void
 ns_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
@@ -71,21 +91,26 @@ ns_application_open (GApplication *app, GFile **files, int n_files, const char *
       g_autoptr (GError) error = NULL;
       NsWindow *window;
 
-      if (path != NULL)
+      if (path != NULL && is_csv (path))
+        experiment = experiment_from_csv (path, &error);
+      else if (path != NULL)
         experiment = ns_experiment_load (path, &error);
       else
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                     "Only local files can be opened");
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       "%s: only local files can be opened", uri);
+        }
 
       /* A file that cannot be read still opens a window, saying why, so a demo never ends in
        * an empty screen. */
       if (experiment == NULL)
         {
-          g_autofree char *uri = g_file_get_uri (files[i]);
-
+          /* The loaders' messages start with the file's path (and line). */
           experiment = default_experiment ();
           window = new_window (self, experiment);
-          g_printerr ("%s: %s\n", path != NULL ? path : uri, error->message);
+          g_printerr ("neuroscope: %s\n", error->message);
           ns_window_show_message (window, error->message);
         }
       else

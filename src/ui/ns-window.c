@@ -165,7 +165,10 @@ ns_window_show_message (NsWindow *self, const char *message)
   g_return_if_fail (NS_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* libadwaita 1.2 reads a toast's title as Pango markup: a message such as "file:1:2: expected
+   * `}'" or one naming "<data>" would show as an empty toast unless escaped. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 void
