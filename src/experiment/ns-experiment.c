@@ -161,6 +161,20 @@ ns_experiment_evaluate (NsExperiment *self, NsHistoryEntry *entry)
                      &entry->test_accuracy);
 }
 
+void
+ns_experiment_evaluate_current (NsExperiment *self)
+{
+  ns_experiment_evaluate (self, &self->current);
+  self->has_current = TRUE;
+}
+
+const NsHistoryEntry *
+ns_experiment_get_current (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), NULL);
+  return self->has_current ? &self->current : ns_experiment_get_last (self);
+}
+
 static void
 record_history (NsExperiment *self)
 {
@@ -168,6 +182,7 @@ record_history (NsExperiment *self)
 
   ns_experiment_evaluate (self, &entry);
   g_array_append_val (self->history, entry);
+  self->has_current = FALSE;
   if (self->data->n_train > 0 && !isfinite (entry.train_loss))
     self->diverged = TRUE;
 }
@@ -186,6 +201,8 @@ reset_state (NsExperiment *self)
   g_array_set_size (self->history, 0);
   record_history (self);
   ns_experiment_grad_health_clear (self);
+  /* Undoing an edit of the run before would put its network into this one. */
+  ns_experiment_clear_undo (self);
 }
 
 NsExperiment *
@@ -381,6 +398,8 @@ train_one_batch (NsExperiment *self)
       record_history (self);
       ns_experiment_grad_health_end_epoch (self);
     }
+  else if (self->diverged)
+    ns_experiment_evaluate_current (self); /* the numbers show the network that diverged */
   return !self->diverged;
 }
 
@@ -534,14 +553,13 @@ replace_data (NsExperiment *self, GError **error)
   if (n_net_inputs (&self->config, data) != self->net->n_inputs)
     {
       /* Another kind of data (a file's columns instead of plane features): a network of the
-       * same hidden layers for its inputs. Snapshots of the old shape cannot come back. */
+       * same hidden layers for its inputs (the reset below ends the undo history). */
       NnNet *net = make_net (&self->config, data);
       if (net != NULL)
         {
           nn_net_free (self->net);
           self->net = net;
         }
-      g_ptr_array_set_size (self->undo, 0);
     }
   ns_experiment_match_output (self);
   ns_experiment_rebuild_inputs (self);
@@ -572,6 +590,46 @@ ns_experiment_regenerate (NsExperiment *self)
   self->data_generation++;
   if (!replace_data (self, &error))
     g_warning ("Could not regenerate the data: %s", error->message);
+}
+
+gboolean
+ns_experiment_find_stable_learning_rate (NsExperiment *self,
+                                         const double *rates,
+                                         guint n_rates,
+                                         guint epochs,
+                                         double *rate)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+  g_return_val_if_fail (rates != NULL || n_rates == 0, FALSE);
+
+  for (guint k = 0; k < n_rates; k++)
+    {
+      g_autoptr (NsExperiment) probe = NULL;
+      g_auto (NsConfig) config = { 0 };
+      NsDataset *data = ns_dataset_copy (self->data);
+      NnNet *net = nn_net_clone (self->net);
+
+      if (data == NULL || net == NULL)
+        {
+          g_clear_pointer (&data, ns_dataset_free);
+          g_clear_pointer (&net, nn_net_free);
+          return FALSE;
+        }
+      ns_config_copy (&config, &self->config);
+      config.trainer.learning_rate = (float) rates[k];
+      /* The same seed, data, shape and settings: reset gives the same initial weights and
+       * shuffles, so the probe's epochs are the ones a reset at this rate will show. */
+      probe = ns_experiment_new_with_state (&config, data, net, self->data_generation);
+      reset_state (probe);
+      ns_experiment_train_epochs (probe, epochs);
+      if (!probe->diverged && probe->epoch >= epochs)
+        {
+          if (rate != NULL)
+            *rate = rates[k];
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 void

@@ -233,14 +233,12 @@ ns_window_set_learning_rate (NsWindow *self, double rate)
 void
 ns_window_set_activation (NsWindow *self, const char *name)
 {
-  const NsConfig *config = ns_experiment_get_config (self->experiment);
   int act = nn_activation_from_name (name);
 
   if (!nn_activation_is_hidden (act) || g_strcmp0 (name, self->activation) == 0)
     return;
   ns_window_set_string (&self->activation, name);
-  for (guint h = 0; h < config->n_layers; h++)
-    ns_experiment_set_activation (self->experiment, h, act);
+  ns_experiment_set_activations (self->experiment, act);
 }
 
 void
