@@ -285,11 +285,41 @@ ns_window_set_problem (NsWindow *self, const char *name)
     ns_window_show_message (self, "The problem type follows the labels of a data file");
 }
 
-/* The learning-rate choice below @rate, for "reset with a lower rate". */
+/* What "reset with a lower rate" picks after a run diverged: the largest offered rate below
+ * the current one with which a reset run keeps its first NS_WINDOW_RECOVERY_EPOCHS epochs
+ * finite, checked by the experiment on a copy of itself (a fraction of a millisecond for the
+ * plane's data sets, so on the UI thread); 0 if no lower rate does. Halving or a tenth can
+ * diverge again: only a checked rate is offered. Kept until the network or trainer changes. */
 double
-ns_window_lower_learning_rate (double rate)
+ns_window_recovery_learning_rate (NsWindow *self)
 {
-  return ns_learning_rates_lower (rate);
+  const NsConfig *config = ns_experiment_get_config (self->experiment);
+  guint64 version = ns_experiment_get_version (self->experiment);
+  const NsLearningRate *rates;
+  g_autofree double *lower = NULL;
+  guint n_rates, n_lower = 0;
+  double rate;
+
+  if (self->recovery_valid && self->recovery_version == version
+      && self->recovery_batch_size == config->batch_size
+      && memcmp (&self->recovery_trainer, &config->trainer, sizeof config->trainer) == 0)
+    return self->recovery_rate;
+
+  rates = ns_learning_rates_get (&n_rates);
+  lower = g_new (double, n_rates);
+  for (guint k = n_rates; k-- > 0;)
+    if (rates[k].value < config->trainer.learning_rate * (1.0 - 1e-6))
+      lower[n_lower++] = rates[k].value;
+  if (!ns_experiment_find_stable_learning_rate (self->experiment, lower, n_lower,
+                                                NS_WINDOW_RECOVERY_EPOCHS, &rate))
+    rate = 0.0;
+
+  self->recovery_rate = rate;
+  self->recovery_valid = TRUE;
+  self->recovery_version = version;
+  self->recovery_trainer = config->trainer;
+  self->recovery_batch_size = config->batch_size;
+  return rate;
 }
 
 void
