@@ -441,6 +441,55 @@ test_stable_learning_rate (void)
   g_assert_cmpuint (ns_experiment_get_epoch (exp), ==, 5);
 }
 
+static void
+rate_found_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  double *rate = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!ns_experiment_find_stable_learning_rate_finish (NS_EXPERIMENT (source), result, rate,
+                                                       &error))
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      *rate = -1;
+    }
+}
+
+/* The same search on a worker thread, on copies: the experiment may go on meanwhile. */
+static void
+test_stable_learning_rate_async (void)
+{
+  g_autoptr (NsExperiment) exp = make_experiment ("dataset", "reg-gauss", "hidden", "8,8",
+                                                  "activation", "relu", "lr", "10", NULL);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  const double rates[] = { 3, 1, 0.3, 0.1 };
+  double rate = G_MAXDOUBLE;
+
+  ns_experiment_train_epochs (exp, 20);
+  ns_experiment_find_stable_learning_rate_async (exp, rates, G_N_ELEMENTS (rates), 5, NULL,
+                                                 rate_found_cb, &rate);
+  /* Changing the experiment now changes nothing in the search under way. */
+  ns_experiment_reset (exp);
+  g_assert_true (ns_experiment_add_layer (exp, 0, 8));
+  while (rate == G_MAXDOUBLE)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (rate, ==, 0.3);
+
+  rate = G_MAXDOUBLE;
+  ns_experiment_find_stable_learning_rate_async (exp, rates, 2, 5, NULL, rate_found_cb, &rate);
+  while (rate == G_MAXDOUBLE)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (rate, ==, 0); /* none holds: said, not guessed */
+
+  rate = G_MAXDOUBLE;
+  g_cancellable_cancel (cancellable);
+  ns_experiment_find_stable_learning_rate_async (exp, rates, G_N_ELEMENTS (rates), 5, cancellable,
+                                                 rate_found_cb, &rate);
+  while (rate == G_MAXDOUBLE)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (rate, ==, -1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -456,6 +505,7 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment-undo/numbers-after-edits", test_numbers_after_edits);
   g_test_add_func ("/experiment-undo/numbers-after-divergence", test_numbers_after_divergence);
   g_test_add_func ("/experiment-undo/stable-learning-rate", test_stable_learning_rate);
+  g_test_add_func ("/experiment-undo/stable-learning-rate-async", test_stable_learning_rate_async);
 
   return g_test_run ();
 }

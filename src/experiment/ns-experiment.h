@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <glib-object.h>
 
 #include "nn-net.h"
@@ -97,6 +98,19 @@ gboolean ns_experiment_find_stable_learning_rate (NsExperiment *self,
                                                   guint n_rates,
                                                   guint epochs,
                                                   double *rate);
+/* The same on a worker thread, on copies made now (the experiment may train or change
+ * meanwhile). _finish gives *@rate (0 if no rate holds); FALSE with @error if cancelled. */
+void ns_experiment_find_stable_learning_rate_async (NsExperiment *self,
+                                                    const double *rates,
+                                                    guint n_rates,
+                                                    guint epochs,
+                                                    GCancellable *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer user_data);
+gboolean ns_experiment_find_stable_learning_rate_finish (NsExperiment *self,
+                                                         GAsyncResult *result,
+                                                         double *rate,
+                                                         GError **error);
 
 /* Live settings: take effect at the next step, no reset. */
 void ns_experiment_set_trainer (NsExperiment *self, const NnTrainer *trainer);

@@ -153,8 +153,13 @@ ns_window_update_diverged (NsWindow *self)
       g_autofree char *button = NULL;
       g_autofree char *tooltip = NULL;
 
-      recovery = ns_window_recovery_learning_rate (self);
-      if (recovery > 0.0)
+      if (!ns_window_check_recovery (self, &recovery))
+        text = ns_strdup_printf (
+            "Training stopped: the loss became infinite or not a number. With learning rate %g "
+            "the steps overshoot and the weights grow without bound. Checking which lower rate "
+            "keeps the first %d epochs finite…",
+            self->learning_rate, NS_WINDOW_RECOVERY_EPOCHS);
+      else if (recovery > 0.0)
         text = ns_strdup_printf (
             "Training stopped: the loss became infinite or not a number. With learning rate %g "
             "the steps overshoot and the weights grow without bound. At %g the first %d epochs "
@@ -528,6 +533,9 @@ ns_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NS_TYPE_WINDOW);
 
   g_clear_weak_pointer (&self->race_window);
+  if (self->recovery_cancellable != NULL)
+    g_cancellable_cancel (self->recovery_cancellable);
+  g_clear_object (&self->recovery_cancellable);
   ns_zoom_provider_clear (GTK_WIDGET (self), &self->zoom_provider);
   g_clear_pointer (&self->activation, g_free);
   g_clear_pointer (&self->regularization, g_free);
