@@ -2,7 +2,9 @@
  * (run under Xvfb): an undo keeps the training done since; one Activation choice is one undo;
  * reset, regenerate and another dataset end the undo history; after an edit or an undo the
  * header and the legend show a fresh evaluation of the network shown; a diverged run says so,
- * and its banner offers a learning rate that was checked. */
+ * and its banner offers a learning rate that was checked.
+ *
+ * NS_TEST_DUMP=dir saves the window after an edit and after a divergence into dir. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -114,6 +116,7 @@ test_edit_train_undo (void)
   g_assert_true (gtk_widget_activate_action (network, "network.add-neuron", "u", 1));
   g_assert_cmpuint (config->layers[1].units, ==, 9);
   assert_numbers_fresh (window, experiment);
+  dump_widget (GTK_WIDGET (window), "ui-undo-after-edit.png");
 
   step_epochs (window, 2);
   step = ns_experiment_get_step (experiment);
@@ -222,6 +225,7 @@ test_diverged_numbers (void)
                       find_label (GTK_WIDGET (window), "Reset with Learning Rate 0.3"))),
               10000);
   g_assert_nonnull (strstr (label_text (window, "Training stopped"), "At 0.3 the first 5"));
+  dump_widget (GTK_WIDGET (window), "ui-undo-diverged.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-lower-lr", NULL));
   g_assert_false (ns_experiment_get_diverged (experiment));
