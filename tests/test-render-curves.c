@@ -417,6 +417,60 @@ test_ticks (void)
   g_assert_cmpstr (d, ==, "0.25");
 }
 
+/* The nth circle primitive of @scene (the dots at the curves' ends), or NULL. */
+static const NsCircle *
+nth_circle (const NsScene *scene, guint nth)
+{
+  for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, i);
+
+      if (prim->kind == NS_PRIM_CIRCLE && nth-- == 0)
+        return &prim->circle;
+    }
+  return NULL;
+}
+
+/* After an edit the current values differ from the last epoch's: the legend shows them and
+ * the dots sit at them, at the last epoch; a diverged run's legend says so. */
+static void
+test_current (void)
+{
+  g_autofree NsHistoryEntry *history = make_history (20, 4);
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  NsHistoryEntry current = history[19];
+  NsCurvesViewData view;
+  NsRenderStyle style;
+  const NsPolyline *train;
+  const NsCircle *dot;
+
+  ns_render_style_init (&style, FALSE, 1.0);
+  view_init (&view, history, 20, NS_CURVES_LOSS);
+  current.train_loss = history[19].train_loss + 0.3;
+  current.test_loss = history[19].test_loss + 0.3;
+  view.current = &current;
+  ns_render_curves (scene, &view, &style, WIDTH, HEIGHT);
+  {
+    g_autofree char *train_text = g_strdup_printf ("Training %.3f", current.train_loss);
+    g_autofree char *old_text = g_strdup_printf ("Training %.3f", history[19].train_loss);
+
+    g_assert_true (has_text_prefix (scene, train_text));
+    g_assert_false (has_text_prefix (scene, old_text));
+  }
+  train = nth_polyline (scene, 0);
+  dot = nth_circle (scene, 0);
+  g_assert_nonnull (dot);
+  /* The same epoch as the curve's end, a higher loss (smaller y). */
+  g_assert_cmpfloat_with_epsilon (dot->cx, train->points[2 * (train->n_points - 1)], 1e-9);
+  g_assert_cmpfloat (dot->cy, <, train->points[2 * (train->n_points - 1) + 1] - 1.0);
+
+  ns_scene_clear (scene);
+  view.diverged = TRUE;
+  ns_render_curves (scene, &view, &style, WIDTH, HEIGHT);
+  g_assert_true (has_text_prefix (scene, "Training diverged"));
+  g_assert_true (has_text_prefix (scene, "Test diverged"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -431,6 +485,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/curves/experiment", test_experiment);
   g_test_add_func ("/render/curves/pixels", test_pixels);
   g_test_add_func ("/render/curves/ticks", test_ticks);
+  g_test_add_func ("/render/curves/current", test_current);
 
   status = g_test_run ();
   release_font_caches ();

@@ -37,6 +37,10 @@ struct _NsExperiment
   guint epoch;     /* epochs finished since reset */
   gboolean diverged;
   GArray *history; /* NsHistoryEntry, epoch 0 first */
+  /* The losses of the network as an edit, an undo or a divergence left it, between two
+   * epochs' ends (has_current); otherwise the history's last entry is current. */
+  NsHistoryEntry current;
+  gboolean has_current;
 
   /* Network inputs (features) of the data, input-major: rebuilt when data or features change. */
   float *train_inputs; /* n_inputs x n_train */
@@ -105,6 +109,10 @@ void ns_experiment_match_output (NsExperiment *self);
 /* Frees one of self->undo's snapshots (its free function; defined in ns-experiment-edit.c, the
  * only file that makes and reads them). */
 void ns_experiment_undo_entry_free (gpointer data);
+/* Forgets every undo step (a reset, new data: the edits belong to another run). */
+void ns_experiment_clear_undo (NsExperiment *self);
+/* Evaluates the network as it is now for ns_experiment_get_current (after an edit). */
+void ns_experiment_evaluate_current (NsExperiment *self);
 /* The memory the undo snapshots hold (bounded, ns-experiment-edit.c), for tests. */
 size_t ns_experiment_undo_bytes (NsExperiment *self);
 

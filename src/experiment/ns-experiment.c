@@ -161,6 +161,20 @@ ns_experiment_evaluate (NsExperiment *self, NsHistoryEntry *entry)
                      &entry->test_accuracy);
 }
 
+void
+ns_experiment_evaluate_current (NsExperiment *self)
+{
+  ns_experiment_evaluate (self, &self->current);
+  self->has_current = TRUE;
+}
+
+const NsHistoryEntry *
+ns_experiment_get_current (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), NULL);
+  return self->has_current ? &self->current : ns_experiment_get_last (self);
+}
+
 static void
 record_history (NsExperiment *self)
 {
@@ -168,6 +182,7 @@ record_history (NsExperiment *self)
 
   ns_experiment_evaluate (self, &entry);
   g_array_append_val (self->history, entry);
+  self->has_current = FALSE;
   if (self->data->n_train > 0 && !isfinite (entry.train_loss))
     self->diverged = TRUE;
 }
@@ -186,6 +201,8 @@ reset_state (NsExperiment *self)
   g_array_set_size (self->history, 0);
   record_history (self);
   ns_experiment_grad_health_clear (self);
+  /* Undoing an edit of the run before would put its network into this one. */
+  ns_experiment_clear_undo (self);
 }
 
 NsExperiment *
@@ -381,6 +398,8 @@ train_one_batch (NsExperiment *self)
       record_history (self);
       ns_experiment_grad_health_end_epoch (self);
     }
+  else if (self->diverged)
+    ns_experiment_evaluate_current (self); /* the numbers show the network that diverged */
   return !self->diverged;
 }
 
@@ -534,14 +553,13 @@ replace_data (NsExperiment *self, GError **error)
   if (n_net_inputs (&self->config, data) != self->net->n_inputs)
     {
       /* Another kind of data (a file's columns instead of plane features): a network of the
-       * same hidden layers for its inputs. Snapshots of the old shape cannot come back. */
+       * same hidden layers for its inputs (the reset below ends the undo history). */
       NnNet *net = make_net (&self->config, data);
       if (net != NULL)
         {
           nn_net_free (self->net);
           self->net = net;
         }
-      g_ptr_array_set_size (self->undo, 0);
     }
   ns_experiment_match_output (self);
   ns_experiment_rebuild_inputs (self);
@@ -572,6 +590,164 @@ ns_experiment_regenerate (NsExperiment *self)
   self->data_generation++;
   if (!replace_data (self, &error))
     g_warning ("Could not regenerate the data: %s", error->message);
+}
+
+/* What a learning-rate probe needs, copied from the experiment on its thread, so the probe
+ * can run on any other (the experiment may train or change meanwhile). */
+typedef struct
+{
+  NsConfig config;
+  NsDataset *data;
+  NnNet *net;
+  guint data_generation;
+  double *rates;
+  guint n_rates;
+  guint epochs;
+} RateProbe;
+
+static void
+rate_probe_free (RateProbe *probe)
+{
+  ns_config_clear (&probe->config);
+  g_clear_pointer (&probe->data, ns_dataset_free);
+  g_clear_pointer (&probe->net, nn_net_free);
+  g_free (probe->rates);
+  g_free (probe);
+}
+
+static RateProbe *
+rate_probe_new (NsExperiment *self, const double *rates, guint n_rates, guint epochs)
+{
+  RateProbe *probe = g_new0 (RateProbe, 1);
+
+  ns_config_copy (&probe->config, &self->config);
+  probe->data = ns_dataset_copy (self->data);
+  probe->net = nn_net_clone (self->net);
+  probe->data_generation = self->data_generation;
+  probe->rates = g_memdup2 (rates, n_rates * sizeof *rates);
+  probe->n_rates = n_rates;
+  probe->epochs = epochs;
+  if (probe->data == NULL || probe->net == NULL)
+    {
+      rate_probe_free (probe);
+      return NULL;
+    }
+  return probe;
+}
+
+/* The first rate of @probe whose reset run keeps its first epochs finite; 0 if none does (or
+ * @cancellable was cancelled). */
+static double
+rate_probe_run (const RateProbe *probe, GCancellable *cancellable)
+{
+  for (guint k = 0; k < probe->n_rates; k++)
+    {
+      g_autoptr (NsExperiment) run = NULL;
+      g_auto (NsConfig) config = { 0 };
+      NsDataset *data = ns_dataset_copy (probe->data);
+      NnNet *net = nn_net_clone (probe->net);
+
+      if (data == NULL || net == NULL)
+        {
+          g_clear_pointer (&data, ns_dataset_free);
+          g_clear_pointer (&net, nn_net_free);
+          return 0.0;
+        }
+      ns_config_copy (&config, &probe->config);
+      config.trainer.learning_rate = (float) probe->rates[k];
+      /* The same seed, data, shape and settings: reset gives the same initial weights and
+       * shuffles, so the probe's epochs are the ones a reset at this rate will show. */
+      run = ns_experiment_new_with_state (&config, data, net, probe->data_generation);
+      reset_state (run);
+      for (guint e = 0; e < probe->epochs && !run->diverged; e++)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            return 0.0;
+          ns_experiment_train_epochs (run, 1);
+        }
+      if (!run->diverged && run->epoch >= probe->epochs)
+        return probe->rates[k];
+    }
+  return 0.0;
+}
+
+gboolean
+ns_experiment_find_stable_learning_rate (NsExperiment *self,
+                                         const double *rates,
+                                         guint n_rates,
+                                         guint epochs,
+                                         double *rate)
+{
+  RateProbe *probe;
+  double found;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+  g_return_val_if_fail (rates != NULL || n_rates == 0, FALSE);
+
+  probe = rate_probe_new (self, rates, n_rates, epochs);
+  if (probe == NULL)
+    return FALSE;
+  found = rate_probe_run (probe, NULL);
+  rate_probe_free (probe);
+  if (found > 0.0 && rate != NULL)
+    *rate = found;
+  return found > 0.0;
+}
+
+static void
+find_rate_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  double found = rate_probe_run (task_data, cancellable);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, g_memdup2 (&found, sizeof found), g_free);
+}
+
+void
+ns_experiment_find_stable_learning_rate_async (NsExperiment *self,
+                                               const double *rates,
+                                               guint n_rates,
+                                               guint epochs,
+                                               GCancellable *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  RateProbe *probe;
+
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+  g_return_if_fail (rates != NULL || n_rates == 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ns_experiment_find_stable_learning_rate_async);
+  probe = rate_probe_new (self, rates, n_rates, epochs);
+  if (probe == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                               "Not enough memory to copy the experiment");
+      return;
+    }
+  g_task_set_task_data (task, probe, (GDestroyNotify) rate_probe_free);
+  g_task_run_in_thread (task, find_rate_thread);
+}
+
+gboolean
+ns_experiment_find_stable_learning_rate_finish (NsExperiment *self,
+                                                GAsyncResult *result,
+                                                double *rate,
+                                                GError **error)
+{
+  g_autofree double *found = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  found = g_task_propagate_pointer (G_TASK (result), error);
+  if (found == NULL)
+    return FALSE;
+  if (rate != NULL)
+    *rate = *found;
+  return TRUE;
 }
 
 void

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <glib-object.h>
 
 #include "nn-net.h"
@@ -56,6 +57,12 @@ const NsHistoryEntry *ns_experiment_get_history (NsExperiment *self, guint *n_en
 const NsHistoryEntry *ns_experiment_get_last (NsExperiment *self); /* never NULL */
 /* Losses and accuracies of the current weights (the history only has epochs' ends). */
 void ns_experiment_evaluate (NsExperiment *self, NsHistoryEntry *entry);
+/* What the numbers on screen show: the losses and accuracies of the network as it was at the
+ * last epoch's end, reset, edit, undo, added or removed point or divergence, whichever came
+ * last. At an epoch's end it is the history's last entry; after an edit it is the edited
+ * network evaluated afresh, with the run's epoch and step (no history entry is made: no epoch
+ * happened). Valid until the next step or edit; never NULL. */
+const NsHistoryEntry *ns_experiment_get_current (NsExperiment *self);
 
 /* Gradient health: for each finished epoch and each dense layer (0 = nearest the input, the
  * output layer last), the mean over that epoch's mini-batches of the layer's mean |dL/dw|
@@ -77,10 +84,33 @@ guint64 ns_experiment_step (NsExperiment *self, guint64 n);
 guint64 ns_experiment_train_epochs (NsExperiment *self, guint n);
 
 /* Step 0: the current architecture's initial weights from the seed, empty history, fresh
- * shuffle stream; data, added points and architecture edits stay. */
+ * shuffle stream, no undo history; data, added points and architecture edits stay. */
 void ns_experiment_reset (NsExperiment *self);
 /* New data from the next data seed (same settings), then reset. */
 void ns_experiment_regenerate (NsExperiment *self);
+
+/* The first of @rates (tried in the order given) with which a copy of this experiment, reset
+ * and trained for @epochs epochs with every other setting as now, keeps finite losses: the
+ * very run a reset with that rate makes (runs are deterministic). FALSE if none does. The
+ * experiment itself is not touched. */
+gboolean ns_experiment_find_stable_learning_rate (NsExperiment *self,
+                                                  const double *rates,
+                                                  guint n_rates,
+                                                  guint epochs,
+                                                  double *rate);
+/* The same on a worker thread, on copies made now (the experiment may train or change
+ * meanwhile). _finish gives *@rate (0 if no rate holds); FALSE with @error if cancelled. */
+void ns_experiment_find_stable_learning_rate_async (NsExperiment *self,
+                                                    const double *rates,
+                                                    guint n_rates,
+                                                    guint epochs,
+                                                    GCancellable *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer user_data);
+gboolean ns_experiment_find_stable_learning_rate_finish (NsExperiment *self,
+                                                         GAsyncResult *result,
+                                                         double *rate,
+                                                         GError **error);
 
 /* Live settings: take effect at the next step, no reset. */
 void ns_experiment_set_trainer (NsExperiment *self, const NnTrainer *trainer);
@@ -104,11 +134,20 @@ gboolean ns_experiment_add_layer (NsExperiment *self, guint position, guint widt
 gboolean ns_experiment_remove_layer (NsExperiment *self, guint position);
 gboolean ns_experiment_set_width (NsExperiment *self, guint hidden, guint width);
 gboolean ns_experiment_set_activation (NsExperiment *self, guint hidden, NnActivation act);
+/* Every hidden layer's activation: one edit, one undo step. */
+gboolean ns_experiment_set_activations (NsExperiment *self, NnActivation act);
 gboolean ns_experiment_set_weight (NsExperiment *self, guint layer, guint j, guint i, float value);
 gboolean ns_experiment_set_problem (NsExperiment *self, NsProblem problem);
 
 /* Undo of the network edits above (features, neurons, layers, widths, activations, weights),
- * newest first; training steps in between are not undone. */
+ * newest first, one step per call. An undo takes back the edit itself from the network as it
+ * is now, so training done since stays: undoing an added neuron, layer or input removes it
+ * (and what it learnt); undoing a removal brings the neuron, layer or input back with the
+ * weights it had (and the next layer's weights into it, which the removal had replaced);
+ * undoing a weight edit restores that weight; an activation change, the activations. The epoch
+ * and history stay (no training is undone); ns_experiment_get_current is evaluated afresh.
+ * Reset, regenerate and new data or seed end the undo history: the edits belong to a run
+ * that is gone. At most 100 steps, and a bounded memory for the networks kept. */
 gboolean ns_experiment_can_undo (NsExperiment *self);
 gboolean ns_experiment_undo (NsExperiment *self);
 

@@ -43,6 +43,17 @@ ns_render_curves_prepare (NsCurvesViewData *view, NsExperiment *experiment, NsCu
   view->mode = mode;
   view->regression = dataset == NULL || dataset->n_classes == 0;
   view->has_test = dataset != NULL && dataset->n_test > 0;
+  view->current = ns_experiment_get_current (experiment);
+  view->diverged = ns_experiment_get_diverged (experiment);
+}
+
+/* The values the legend shows: the current ones, else the history's last; NULL if none. */
+static const NsHistoryEntry *
+current_entry (const NsCurvesViewData *view)
+{
+  if (view->current != NULL)
+    return view->current;
+  return view->n_entries > 0 ? &view->history[view->n_entries - 1] : NULL;
 }
 
 static double
@@ -58,7 +69,13 @@ series_value (const NsHistoryEntry *entry, NsCurvesChart chart, Series series)
 static double
 max_loss (const NsCurvesViewData *view)
 {
+  const NsHistoryEntry *current = current_entry (view);
   double max = 0;
+
+  if (current != NULL && isfinite (current->train_loss))
+    max = MAX (max, current->train_loss);
+  if (current != NULL && view->has_test && isfinite (current->test_loss))
+    max = MAX (max, current->test_loss);
 
   for (guint i = 0; i < view->n_entries; i++)
     {
@@ -105,11 +122,13 @@ series_width (const Ctx *ctx, Series series)
   return ns_render_style_px (ctx->style, series == SERIES_TRAIN ? TRAIN_WIDTH : TEST_WIDTH);
 }
 
-/* Appends one curve, and a dot at its end for the current value. */
+/* Appends one curve, and a dot at its end for the current value (an edit since the last
+ * epoch's end moves the dot off the curve's end, at the same epoch). */
 static void
 add_series (Ctx *ctx, NsCurvesChart chart, Series series)
 {
   const NsCurvesViewData *view = ctx->view;
+  const NsHistoryEntry *current = current_entry (view);
   NsDecimator line;
   double ex, ey;
 
@@ -119,9 +138,12 @@ add_series (Ctx *ctx, NsCurvesChart chart, Series series)
     ns_render_chart_line_add (&ctx->chart, &line, view->history[i].epoch,
                               series_value (&view->history[i], chart, series));
   if (ns_render_chart_line_finish (&ctx->chart, &line, series_width (ctx, series),
-                                   series_color (ctx, series), series_dash (series), &ex, &ey))
-    ns_scene_add_circle (ctx->chart.scene, ex, ey, ns_render_style_px (ctx->style, DOT_RADIUS),
-                         series_color (ctx, series), NULL, 0);
+                                   series_color (ctx, series), series_dash (series), &ex, &ey)
+      && current != NULL && isfinite (series_value (current, chart, series)))
+    ns_scene_add_circle (ctx->chart.scene, ex,
+                         ns_render_chart_y (&ctx->chart, series_value (current, chart, series)),
+                         ns_render_style_px (ctx->style, DOT_RADIUS), series_color (ctx, series),
+                         NULL, 0);
 }
 
 static char *
@@ -154,11 +176,13 @@ static void
 add_chart (Ctx *ctx, NsCurvesChart chart, double x, double y, double w, double h, double gutter)
 {
   const NsCurvesViewData *view = ctx->view;
-  const NsHistoryEntry *last = view->n_entries > 0 ? &view->history[view->n_entries - 1] : NULL;
-  g_autofree char *train_value =
-      format_value (chart, last != NULL ? series_value (last, chart, SERIES_TRAIN) : NAN);
-  g_autofree char *test_value =
-      format_value (chart, last != NULL ? series_value (last, chart, SERIES_TEST) : NAN);
+  const NsHistoryEntry *current = current_entry (view);
+  /* A diverged run's loss: "diverged", never the last finite value as if it still held. */
+  gboolean gone = view->diverged && chart == NS_CURVES_CHART_LOSS;
+  g_autofree char *train_value = format_value (
+      chart, current != NULL && !gone ? series_value (current, chart, SERIES_TRAIN) : NAN);
+  g_autofree char *test_value = format_value (
+      chart, current != NULL && !gone ? series_value (current, chart, SERIES_TEST) : NAN);
   g_autofree char *train_text = g_strdup_printf ("Training %s", train_value);
   g_autofree char *test_text = g_strdup_printf ("Test %s", test_value);
   NsChartLegendItem legend[] = {

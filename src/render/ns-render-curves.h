@@ -41,9 +41,15 @@ typedef struct
   NsCurvesMode mode;   /* regression shows the loss whatever the mode */
   gboolean regression; /* no accuracy */
   gboolean has_test;   /* there are test points (else only the training curve) */
+  /* What the legend and the dot at the curves' end show: the network as it is now, which an
+   * edit since the last epoch's end may have changed (ns_experiment_get_current); NULL: the
+   * history's last entry. */
+  const NsHistoryEntry *current;
+  gboolean diverged; /* the run diverged: the legend says so rather than the last finite loss */
 } NsCurvesViewData;
 
-/* Fills @view from @experiment's history. The view borrows it: valid until the next step. */
+/* Fills @view from @experiment's history and current values. The view borrows them: valid
+ * until the next step or edit. */
 void ns_render_curves_prepare (NsCurvesViewData *view, NsExperiment *experiment, NsCurvesMode mode);
 
 /* Appends the chart(s) for a width x height area to @scene (clear it first for a new frame).

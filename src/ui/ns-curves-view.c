@@ -21,7 +21,8 @@ struct _NsCurvesView
   NsView chart;           /* loss (and accuracy), gradient health or the hidden space */
   NsSpaceAxes space_axes; /* the hidden-space view's principal axes, kept so it never flips */
 
-  guint drawn_entries; /* history entries in the scene */
+  guint drawn_entries;     /* history entries in the scene */
+  gboolean drawn_diverged; /* whether the scene's legend says the run diverged */
 };
 
 G_DEFINE_FINAL_TYPE (NsCurvesView, ns_curves_view, NS_TYPE_SCENE_VIEW)
@@ -167,6 +168,7 @@ ns_curves_view_build (NsSceneView *scene_view,
   self->drawn_entries = 0;
   if (self->experiment == NULL)
     return FALSE;
+  self->drawn_diverged = ns_experiment_get_diverged (self->experiment);
 
   if (self->chart == NS_VIEW_GRADIENTS)
     {
@@ -210,7 +212,9 @@ stepped_cb (NsCurvesView *self)
   if (self->experiment != NULL)
     ns_experiment_get_history (self->experiment, &n_entries);
   /* The hidden space moves with every step; the charts only gain a point per epoch. */
-  if (n_entries == self->drawn_entries && self->chart != NS_VIEW_SPACE)
+  if (n_entries == self->drawn_entries && self->chart != NS_VIEW_SPACE
+      && (self->experiment == NULL
+          || ns_experiment_get_diverged (self->experiment) == self->drawn_diverged))
     return;
 
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -86,8 +86,15 @@ static void
 reset_lower_lr_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   NsWindow *self = NS_WINDOW (widget);
+  double rate;
 
-  g_object_set (self, "learning-rate", ns_window_lower_learning_rate (self->learning_rate), NULL);
+  if (!ns_experiment_get_diverged (self->experiment))
+    return;
+  /* Only a rate the experiment checked: a blind tenth can diverge again. */
+  rate = ns_window_recovery_learning_rate (self);
+  if (rate <= 0.0)
+    return;
+  g_object_set (self, "learning-rate", rate, NULL);
   gtk_widget_activate_action (widget, "win.reset", NULL);
 }
 

@@ -233,14 +233,12 @@ ns_window_set_learning_rate (NsWindow *self, double rate)
 void
 ns_window_set_activation (NsWindow *self, const char *name)
 {
-  const NsConfig *config = ns_experiment_get_config (self->experiment);
   int act = nn_activation_from_name (name);
 
   if (!nn_activation_is_hidden (act) || g_strcmp0 (name, self->activation) == 0)
     return;
   ns_window_set_string (&self->activation, name);
-  for (guint h = 0; h < config->n_layers; h++)
-    ns_experiment_set_activation (self->experiment, h, act);
+  ns_experiment_set_activations (self->experiment, act);
 }
 
 void
@@ -287,11 +285,118 @@ ns_window_set_problem (NsWindow *self, const char *name)
     ns_window_show_message (self, "The problem type follows the labels of a data file");
 }
 
-/* The learning-rate choice below @rate, for "reset with a lower rate". */
-double
-ns_window_lower_learning_rate (double rate)
+/* The offered rates below the current one, largest first: the candidates for recovery. */
+static double *
+lower_rates (NsWindow *self, guint *n_lower)
 {
-  return ns_learning_rates_lower (rate);
+  const NsConfig *config = ns_experiment_get_config (self->experiment);
+  const NsLearningRate *rates;
+  double *lower;
+  guint n_rates;
+
+  rates = ns_learning_rates_get (&n_rates);
+  lower = g_new (double, n_rates);
+  *n_lower = 0;
+  for (guint k = n_rates; k-- > 0;)
+    if (rates[k].value < config->trainer.learning_rate * (1.0 - 1e-6))
+      lower[(*n_lower)++] = rates[k].value;
+  return lower;
+}
+
+/* Whether the recovery rate kept (or being checked) was for the network and trainer now. */
+static gboolean
+recovery_key_matches (NsWindow *self)
+{
+  const NsConfig *config = ns_experiment_get_config (self->experiment);
+
+  return self->recovery_version == ns_experiment_get_version (self->experiment)
+         && self->recovery_batch_size == config->batch_size
+         && memcmp (&self->recovery_trainer, &config->trainer, sizeof config->trainer) == 0;
+}
+
+static void
+store_recovery_key (NsWindow *self)
+{
+  const NsConfig *config = ns_experiment_get_config (self->experiment);
+
+  self->recovery_version = ns_experiment_get_version (self->experiment);
+  self->recovery_trainer = config->trainer;
+  self->recovery_batch_size = config->batch_size;
+}
+
+/* What "reset with a lower rate" picks after a run diverged: the largest offered rate below
+ * the current one with which a reset run keeps its first NS_WINDOW_RECOVERY_EPOCHS epochs
+ * finite, checked by the experiment on a copy of itself; 0 if no lower rate does. Halving or
+ * a tenth can diverge again: only a checked rate is offered. Waits for the check if
+ * ns_window_check_recovery has not got the answer yet. */
+double
+ns_window_recovery_learning_rate (NsWindow *self)
+{
+  g_autofree double *lower = NULL;
+  guint n_lower;
+  double rate;
+
+  if (self->recovery_valid && recovery_key_matches (self))
+    return self->recovery_rate;
+
+  lower = lower_rates (self, &n_lower);
+  if (!ns_experiment_find_stable_learning_rate (self->experiment, lower, n_lower,
+                                                NS_WINDOW_RECOVERY_EPOCHS, &rate))
+    rate = 0.0;
+  store_recovery_key (self);
+  self->recovery_rate = rate;
+  self->recovery_valid = TRUE;
+  return rate;
+}
+
+static void
+recovery_found_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (NsWindow) self = user_data;
+  double rate;
+
+  if (!ns_experiment_find_stable_learning_rate_finish (NS_EXPERIMENT (source), result, &rate, NULL))
+    return; /* cancelled: a newer check or the window's end */
+  self->recovery_pending = FALSE;
+  if (self->experiment != NS_EXPERIMENT (source))
+    return;
+  if (recovery_key_matches (self))
+    {
+      self->recovery_rate = rate;
+      self->recovery_valid = TRUE;
+    }
+  ns_window_update_diverged (self); /* shows it, or checks again for what changed */
+}
+
+/* TRUE with *@rate if the recovery rate for the network and trainer now is known; otherwise
+ * starts checking it on a worker thread (a wide network's epochs can take a while) and
+ * returns FALSE: the banner is updated when the answer comes. */
+gboolean
+ns_window_check_recovery (NsWindow *self, double *rate)
+{
+  g_autofree double *lower = NULL;
+  guint n_lower;
+
+  if (self->recovery_valid && recovery_key_matches (self))
+    {
+      *rate = self->recovery_rate;
+      return TRUE;
+    }
+  if (self->recovery_pending && recovery_key_matches (self))
+    return FALSE;
+
+  if (self->recovery_cancellable != NULL)
+    g_cancellable_cancel (self->recovery_cancellable);
+  g_clear_object (&self->recovery_cancellable);
+  self->recovery_cancellable = g_cancellable_new ();
+  store_recovery_key (self);
+  self->recovery_valid = FALSE;
+  self->recovery_pending = TRUE;
+  lower = lower_rates (self, &n_lower);
+  ns_experiment_find_stable_learning_rate_async (
+      self->experiment, lower, n_lower, NS_WINDOW_RECOVERY_EPOCHS, self->recovery_cancellable,
+      recovery_found_cb, g_object_ref (self));
+  return FALSE;
 }
 
 void

@@ -78,7 +78,18 @@ struct _NsWindow
   NsCurvesView *curves_view;
   GtkWidget *value_row;    /* the value of clicked points, for regression */
   GtkWidget *hovered_view; /* the view under the pointer, for Ctrl+C (weak) */
-  GtkWidget *race_window;  /* the optimizer race opened from the menu (weak) */
+
+  /* After a divergence: the lower learning rate checked to keep a reset run's first epochs
+   * finite (0: none found), for the network version and trainer it was checked with; the
+   * check runs on a worker thread (recovery_pending) and can be cancelled. */
+  double recovery_rate;
+  gboolean recovery_valid;
+  gboolean recovery_pending;
+  GCancellable *recovery_cancellable;
+  guint64 recovery_version;
+  NnTrainer recovery_trainer;
+  guint recovery_batch_size;
+  GtkWidget *race_window; /* the optimizer race opened from the menu (weak) */
 };
 
 /* ns-window-controls.c */
@@ -87,7 +98,10 @@ void ns_window_build_control_bar (NsWindow *self);
 void ns_window_update_control (NsWindow *self, Control control);
 void ns_window_sync_from_experiment (NsWindow *self);
 void ns_window_set_string (char **field, const char *value);
-double ns_window_lower_learning_rate (double rate);
+/* Epochs a reset run must keep finite for its learning rate to count as recovered. */
+#define NS_WINDOW_RECOVERY_EPOCHS 5
+double ns_window_recovery_learning_rate (NsWindow *self);
+gboolean ns_window_check_recovery (NsWindow *self, double *rate);
 void ns_window_set_learning_rate (NsWindow *self, double rate);
 void ns_window_set_activation (NsWindow *self, const char *name);
 void ns_window_set_regularization (NsWindow *self, const char *name, double rate);

@@ -52,13 +52,16 @@ ns_window_get_experiment (NsWindow *self)
   return self->experiment;
 }
 
+/* A diverged run's losses say so: the last finite ones would describe weights long gone. */
 static void
-format_loss (GtkLabel *label, const char *name, double loss)
+format_loss (GtkLabel *label, const char *name, double loss, gboolean diverged)
 {
   g_autofree char *markup = NULL;
   g_autofree char *number = ns_strdup_printf ("%.3f", loss); /* C numerics, as everywhere */
 
-  if (isfinite (loss))
+  if (diverged)
+    markup = g_markup_printf_escaped ("<span alpha=\"65%%\">%s</span> diverged", name);
+  else if (isfinite (loss))
     markup = g_markup_printf_escaped ("<span alpha=\"65%%\">%s</span> %s", name, number);
   else
     markup = g_markup_printf_escaped ("<span alpha=\"65%%\">%s</span> –", name);
@@ -81,7 +84,8 @@ update_details (NsWindow *self)
 void
 ns_window_update_view (NsWindow *self)
 {
-  const NsHistoryEntry *last = ns_experiment_get_last (self->experiment);
+  /* The network as it is (an edit since the epoch's end changed it), at the epoch trained. */
+  const NsHistoryEntry *current = ns_experiment_get_current (self->experiment);
   g_autofree char *epoch = NULL;
   gboolean diverged = ns_experiment_get_diverged (self->experiment);
 
@@ -108,8 +112,8 @@ ns_window_update_view (NsWindow *self)
   }
   gtk_label_set_label (self->epoch_label, epoch);
   update_details (self);
-  format_loss (self->train_loss_label, "Training loss", last->train_loss);
-  format_loss (self->test_loss_label, "Test loss", last->test_loss);
+  format_loss (self->train_loss_label, "Training loss", current->train_loss, diverged);
+  format_loss (self->test_loss_label, "Test loss", current->test_loss, diverged);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play", !diverged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.step", !diverged);
@@ -141,21 +145,45 @@ void
 ns_window_update_diverged (NsWindow *self)
 {
   gboolean diverged = ns_experiment_get_diverged (self->experiment);
+  double recovery = 0.0;
 
   if (diverged)
     {
       g_autofree char *text = NULL;
       g_autofree char *button = NULL;
+      g_autofree char *tooltip = NULL;
 
-      text = ns_strdup_printf ("Training stopped: the loss became infinite or not a number. "
-                               "With learning rate %g the steps overshoot and the weights grow "
-                               "without bound.",
-                               self->learning_rate);
-      button = ns_strdup_printf ("Reset with Learning Rate %g",
-                                 ns_window_lower_learning_rate (self->learning_rate));
+      if (!ns_window_check_recovery (self, &recovery))
+        text = ns_strdup_printf (
+            "Training stopped: the loss became infinite or not a number. With learning rate %g "
+            "the steps overshoot and the weights grow without bound. Checking which lower rate "
+            "keeps the first %d epochs finite…",
+            self->learning_rate, NS_WINDOW_RECOVERY_EPOCHS);
+      else if (recovery > 0.0)
+        text = ns_strdup_printf (
+            "Training stopped: the loss became infinite or not a number. With learning rate %g "
+            "the steps overshoot and the weights grow without bound. At %g the first %d epochs "
+            "stay finite.",
+            self->learning_rate, recovery, NS_WINDOW_RECOVERY_EPOCHS);
+      else
+        text = ns_strdup_printf (
+            "Training stopped: the loss became infinite or not a number. No lower learning rate "
+            "keeps the first %d epochs finite: try another activation, fewer layers or "
+            "another optimizer.",
+            NS_WINDOW_RECOVERY_EPOCHS);
+      button = ns_strdup_printf ("Reset with Learning Rate %g", recovery);
+      tooltip = ns_strdup_printf ("Start over from the first weights at learning rate %g, "
+                                  "checked to keep the first %d epochs finite",
+                                  recovery, NS_WINDOW_RECOVERY_EPOCHS);
       gtk_label_set_label (self->diverged_label, text);
       gtk_button_set_label (self->diverged_button, button);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->diverged_button), tooltip);
     }
+  else
+    {
+      self->recovery_valid = FALSE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->diverged_button), recovery > 0.0);
   gtk_revealer_set_reveal_child (self->diverged_revealer, diverged);
 }
 
@@ -508,6 +536,9 @@ ns_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NS_TYPE_WINDOW);
 
   g_clear_weak_pointer (&self->race_window);
+  if (self->recovery_cancellable != NULL)
+    g_cancellable_cancel (self->recovery_cancellable);
+  g_clear_object (&self->recovery_cancellable);
   ns_zoom_provider_clear (GTK_WIDGET (self), &self->zoom_provider);
   g_clear_pointer (&self->activation, g_free);
   g_clear_pointer (&self->regularization, g_free);
