@@ -472,7 +472,7 @@ ns_render_output (NsScene *scene,
 
   /* The legend, once, in rows centred under the planes. */
   stroke_w = MAX (1.0, ns_render_style_px (style, 1));
-  test_ring = (NsColor){ 0, 0, 0, 0.85f };
+  test_ring = ns_render_output_point_ring (style, TRUE);
   swatch_fill = ns_color_mix (&style->neutral, &style->muted, 0.3);
   swatch_fill.a = 1;
   {
@@ -499,11 +499,14 @@ ns_render_output (NsScene *scene,
             if (item->kind == -2)
               {
                 NsColormap map;
+                NsRenderStyle plane_style;
                 guint32 *bar;
                 double bx = x + bar_lo_w + pad, bh = 0.7 * caption_size;
                 double bw = ns_render_style_px (style, LEGEND_BAR);
 
-                ns_colormap_init_values (&map, style, 0, 63);
+                /* The bar in the plane's colours, which it explains. */
+                ns_render_output_plane_style (style, &plane_style);
+                ns_colormap_init_values (&map, &plane_style, 0, 63);
                 bar = ns_scene_add_image (scene, bx, cy - bh / 2, bw, bh, 64, 1, FALSE);
                 for (int c = 0; bar != NULL && c < 64; c++)
                   bar[c] = ns_colormap_lookup (&map, (float) c);

@@ -29,6 +29,7 @@ ns_render_style_init (NsRenderStyle *style, gboolean dark, double scale)
       style->outline = ns_color_from_hex ("#ffffff40");
       style->neutral = ns_color_from_hex ("#3a3a3a");
       style->accent = ns_color_from_hex ("#78aeed");
+      style->mark = ns_color_from_hex ("#ffffff");
     }
   else
     {
@@ -38,6 +39,7 @@ ns_render_style_init (NsRenderStyle *style, gboolean dark, double scale)
       style->outline = ns_color_from_hex ("#00000038");
       style->neutral = ns_color_from_hex ("#e8eaeb");
       style->accent = ns_color_from_hex ("#3584e4");
+      style->mark = ns_color_from_hex ("#000000");
     }
 
   style->positive = ns_color_from_hex ("#0877bd");

@@ -24,6 +24,8 @@ typedef struct
   NsColor negative;   /* weights < 0, values < 0: #f59322 */
   NsColor neutral;    /* the middle of diverging maps (value 0) */
   NsColor accent;     /* selection, hover */
+  NsColor mark;       /* the stepped sample's ring: opaque, the darkest (light style) or lightest
+                       * (dark style) colour, so it reads on every class colour and on neutral */
   /* Class colours, colour-blind safe (Okabe & Ito's palette, with the Playground's two first):
    * class 0 orange and class 1 blue, so a binary output a = P(class 1) reads like a value. */
   NsColor classes[NS_RENDER_N_CLASS_COLORS];
