@@ -5,6 +5,7 @@
  * the sums are printed term by term from the same numbers, and the result printed is the
  * engine's, so the text can never disagree with what was applied. */
 #include "ns-render-network.h"
+#include "ns-render-chart.h"
 #include "ns-printf.h"
 
 #include <math.h>
@@ -23,14 +24,7 @@ num (double v)
 static char *
 num_digits (double v, int digits)
 {
-  char buffer[48];
-
-  if (!isfinite (v) || digits <= 3)
-    return num (v);
-  if (v == 0)
-    v = 0;
-  ns_snprintf (buffer, sizeof buffer, "%.*g", digits, fabs (v));
-  return g_strconcat (v < 0 ? "−" : "", buffer, NULL);
+  return ns_render_format_number (v, MAX (digits, 3));
 }
 
 /* A number as a factor after "·": negative ones in parentheses, so "0.5·(−2)" never reads
@@ -255,7 +249,7 @@ explain_delta (GString *s, const NnNet *net, const NsStepState *step, size_t l, 
         y = (double) j == step->target ? 1 : 0;
       ys = factor (y);
       if (step->batch_size > 1)
-        g_string_append_printf (s, "δ = (ŷ − y) / B = (%s − %s) / %u = %s\n", a, ys,
+        g_string_append_printf (s, "δ = (ŷ − y) ÷ B = (%s − %s) ÷ %u (batch size) = %s\n", a, ys,
                                 step->batch_size, d);
       else
         g_string_append_printf (s, "δ = ŷ − y = %s − %s = %s\n", a, ys, d);

@@ -59,3 +59,23 @@ ns_render_style_class_color (const NsRenderStyle *style, guint k)
 
   return &style->classes[k % NS_RENDER_N_CLASS_COLORS];
 }
+
+const char *
+ns_render_class_name (const char *const *names, guint n_names, guint k)
+{
+  static const char *const colour_names[NS_RENDER_N_CLASS_COLORS] = {
+    "orange", "blue", "green", "purple", "yellow",
+  };
+
+  if (names != NULL && k < n_names && names[k] != NULL)
+    {
+      const char *name = names[k];
+      char *end = NULL;
+      guint64 index = g_ascii_strtoull (name, &end, 10);
+
+      if (end == name || *end != '\0' || index != k)
+        return name;
+    }
+
+  return colour_names[k % NS_RENDER_N_CLASS_COLORS];
+}

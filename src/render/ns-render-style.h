@@ -38,6 +38,10 @@ void ns_render_style_init (NsRenderStyle *style, gboolean dark, double scale);
 /* Class @k's colour (cycles past the palette). */
 const NsColor *ns_render_style_class_color (const NsRenderStyle *style, guint k);
 
+/* What a learner calls class @k: its name in the data (@names, @n_names of them, may be NULL),
+ * or its colour ("blue") when the data names its classes "0", "1"… as generated sets do. */
+const char *ns_render_class_name (const char *const *names, guint n_names, guint k);
+
 /* A size in logical units at the style's scale: ns_render_style_px (style, 12) is 12 * scale. */
 static inline double
 ns_render_style_px (const NsRenderStyle *style, double size)
