@@ -66,15 +66,24 @@ format_loss (GtkLabel *label, const char *name, double loss)
   gtk_label_set_markup (label, markup);
 }
 
-/* The details pane shows while stepping, with the numbers of the item last pointed at. */
+/* The details pane shows while stepping, with the numbers of the item last pointed at. It
+ * stays open as long as the Step control is on samples, between batches too (saying which
+ * keys step), so the diagram above keeps its size and its neurons their places when stepping
+ * starts and after an update. */
 static void
 update_details (NsWindow *self)
 {
   g_autofree char *details = ns_network_view_get_details (self->network_view);
+  gboolean sample = g_strcmp0 (self->step_size, "sample") == 0;
 
   if (details != NULL)
     gtk_label_set_label (self->details_label, details);
-  gtk_revealer_set_reveal_child (self->details_revealer, details != NULL);
+  else if (sample)
+    gtk_label_set_label (self->details_label,
+                         "Right: the next sample's forward pass, one layer at a time\n"
+                         "Shift+Right: a whole phase at once · End: straight to the batch's "
+                         "update · Left: back");
+  gtk_revealer_set_reveal_child (self->details_revealer, details != NULL || sample);
 }
 
 /* Labels and the picture follow the experiment after every change. */
