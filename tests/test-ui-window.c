@@ -51,6 +51,52 @@ present_window (NsExperiment *experiment)
   return window;
 }
 
+/* The check button labelled @label under @widget, or NULL. */
+static GtkWidget *
+find_check_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget)
+      && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The accel attribute of @action's item in @model (sections followed), or NULL. */
+static char *
+menu_accel (GMenuModel *model, const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        {
+          char *accel = menu_accel (section, action);
+
+          if (accel != NULL)
+            return accel;
+        }
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_strcmp0 (name, action) == 0)
+        {
+          char *accel = NULL;
+
+          g_menu_model_get_item_attribute (model, i, "accel", "s", &accel);
+          return accel;
+        }
+    }
+  return NULL;
+}
+
 static void
 test_play_step_reset (void)
 {
@@ -93,6 +139,26 @@ test_play_step_reset (void)
   g_assert_cmpuint (ns_experiment_get_step (experiment), ==, 0);
   g_assert_cmpuint (ns_experiment_get_epoch (experiment), ==, 0);
   g_assert_false (ns_window_get_playing (window));
+
+  /* The primary menu names zoom's keys as typed ("Ctrl++"), not the keypad's "Ctrl+KP +". */
+  {
+    GtkMenuButton *menu =
+        GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+    g_autofree char *zoom_in = NULL;
+    g_autofree char *zoom_out = NULL;
+    guint key = 0;
+    GdkModifierType mods = 0;
+
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_menu_button_get_primary (menu));
+    zoom_in = menu_accel (gtk_menu_button_get_menu_model (menu), "win.zoom-in");
+    zoom_out = menu_accel (gtk_menu_button_get_menu_model (menu), "win.zoom-out");
+    g_assert_true (gtk_accelerator_parse (zoom_in, &key, &mods));
+    g_assert_cmpuint (key, ==, GDK_KEY_plus);
+    g_assert_cmpuint (mods, ==, GDK_CONTROL_MASK);
+    g_assert_true (gtk_accelerator_parse (zoom_out, &key, &mods));
+    g_assert_cmpuint (key, ==, GDK_KEY_minus);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -231,8 +297,15 @@ test_controls (void)
   {
     NsCurvesView *curves = NS_CURVES_VIEW (find_descendant (w, NS_TYPE_CURVES_VIEW));
 
+    GtkWidget *accuracy = find_check_button (w, "_Accuracy");
+
+    /* The Accuracy check speaks of the Loss chart: off on the others, so check and tabs
+     * never disagree on what is shown. */
+    g_assert_nonnull (accuracy);
+    g_assert_true (gtk_widget_get_sensitive (accuracy));
     g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "gradients"));
     g_assert_cmpstr (ns_curves_view_get_chart (curves), ==, "gradients");
+    g_assert_false (gtk_widget_get_sensitive (accuracy));
     WAIT_UNTIL (
         has_text_containing (ns_scene_view_get_scene (NS_SCENE_VIEW (curves)), "Gradient health"),
         5000);
@@ -242,6 +315,7 @@ test_controls (void)
         5000);
     g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "loss"));
     g_assert_cmpstr (ns_curves_view_get_chart (curves), ==, "loss");
+    g_assert_true (gtk_widget_get_sensitive (accuracy));
   }
 
   /* A change made elsewhere (a lesson, say) shows in the window's state. */

@@ -358,6 +358,14 @@ chart_switcher (NsWindow *self)
   return box;
 }
 
+static gboolean
+chart_is_loss (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  g_value_set_boolean (
+      to, g_strcmp0 (g_value_get_string (from), ns_view_get_info (NS_VIEW_LOSS)->name) == 0);
+  return TRUE;
+}
+
 /* The right column: the decision boundary, its options, and the curves. */
 static void
 build_output_panel (NsWindow *self)
@@ -365,6 +373,7 @@ build_output_panel (NsWindow *self)
   GtkWidget *options = gtk_flow_box_new (); /* wraps in a narrow column */
   GtkWidget *value_label = gtk_label_new_with_mnemonic ("_Value of added points");
   GtkWidget *value = gtk_spin_button_new_with_range (-1.0, 1.0, 0.1);
+  GtkWidget *accuracy;
 
   self->output_view = NS_OUTPUT_VIEW (ns_output_view_new ());
   self->curves_view = NS_CURVES_VIEW (ns_curves_view_new ());
@@ -386,10 +395,14 @@ build_output_panel (NsWindow *self)
                                      "Show only the winning class at each point, without the "
                                      "lighter shades where the network is unsure",
                                      self->output_view, "discretize"));
-  gtk_flow_box_append (GTK_FLOW_BOX (options),
-                       check_button ("_Accuracy",
-                                     "Show the share of points classified right, beside the loss",
-                                     self->curves_view, "show-accuracy"));
+  accuracy = check_button ("_Accuracy",
+                           "Show the share of points classified right on the Loss chart, "
+                           "beside the loss",
+                           self->curves_view, "show-accuracy");
+  /* Only the Loss chart draws accuracy: on the others the check would promise nothing. */
+  g_object_bind_property_full (self, "chart", accuracy, "sensitive", G_BINDING_SYNC_CREATE,
+                               chart_is_loss, NULL, NULL, NULL);
+  gtk_flow_box_append (GTK_FLOW_BOX (options), accuracy);
 
   /* Regression has no classes: a clicked point gets this value instead. */
   self->value_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
