@@ -480,6 +480,14 @@ test_step_explain (void)
     assert_contains (o, "not reached this layer yet");
   }
 
+  /* The output's value names its class by colour (xor's classes are generated). */
+  g_assert_true (ns_experiment_step_phase (experiment));
+  {
+    g_autofree char *o = explain (experiment, NS_HIT_NEURON, 1, 0, -1);
+
+    assert_contains (o, ": P(blue)");
+  }
+
   /* BACKWARD at its end: the output's (ŷ − y) / B and the hidden f′(z)·Σ w·δ. */
   while (!(step->phase == NS_STEP_BACKWARD && step->layer == step->n_layers))
     g_assert_true (ns_experiment_step_phase (experiment));

@@ -143,8 +143,10 @@ explain_z (GString *s, const NnNet *net, const NsStepState *step, size_t l, size
 
 /* "a = tanh(z) = tanh(1.74) = 0.941", or the output's ŷ / p. */
 static void
-explain_a (GString *s, const NnNet *net, const NsStepState *step, size_t l, size_t j)
+explain_a (GString *s, const NsNetworkViewData *view, size_t l, size_t j)
 {
+  const NnNet *net = view->net;
+  const NsStepState *step = view->step;
   size_t u = nn_net_unit_index (net, l, j);
   g_autofree char *z = num (step->z[u]);
   g_autofree char *a = num (step->a[u]);
@@ -153,7 +155,10 @@ explain_a (GString *s, const NnNet *net, const NsStepState *step, size_t l, size
     switch (net->loss)
       {
       case NN_LOSS_BCE:
-        g_string_append_printf (s, "ŷ = σ(z) = σ(%s) = %s: P(class 1)\n", z, a);
+        /* P(blue), by the class's name: "class 1" means nothing on screen. */
+        g_string_append_printf (
+            s, "ŷ = σ(z) = σ(%s) = %s: P(%s)\n", z, a,
+            ns_render_class_name (view->data_class_names, view->n_data_classes, 1));
         return;
       case NN_LOSS_SOFTMAX_CE:
         g_string_append_printf (s, "p = e^z / Σ e^z over the outputs = %s\n", a);
@@ -427,11 +432,11 @@ explain_neuron (const NsNetworkViewData *view, size_t l, size_t j)
           break;
         }
       explain_z (s, net, step, l, j);
-      explain_a (s, net, step, l, j);
+      explain_a (s, view, l, j);
       break;
     case NS_STEP_LOSS:
       explain_z (s, net, step, l, j);
-      explain_a (s, net, step, l, j);
+      explain_a (s, view, l, j);
       if (is_output (net, l))
         {
           g_autofree char *loss = ns_render_network_step_loss_text (net, step);
