@@ -550,6 +550,42 @@ test_regression (void)
   g_assert_cmpuint (count_points (scene, FALSE), ==,
                     count_in_plane (&view, view.train_x, view.n_train));
 
+  /* A point whose value is about 0 shows on the neutral plane too, in both styles: its
+   * colour's middle is darker (lighter) than the plane's. */
+  for (int dark = 0; dark < 2; dark++)
+    {
+      NsRenderStyle look;
+      double worst = G_MAXDOUBLE;
+      guint near_zero = 0;
+
+      ns_render_style_init (&look, dark, 1.0);
+      ns_scene_clear (scene);
+      ns_render_output (scene, &view, &look, WIDTH, HEIGHT);
+      for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
+        {
+          const NsPrim *prim = ns_scene_get_prim (scene, i);
+
+          for (guint s = 0; s < view.n_train && prim->kind == NS_PRIM_CIRCLE; s++)
+            {
+              double sx, sy;
+              const float *x = view.train_x + (size_t) s * view.x_stride;
+
+              if (fabs (view.train_y[s]) > 0.02 * view.value_max)
+                continue;
+              ns_render_output_plane_to_scene (scene, &view, x[0], x[1], &sx, &sy);
+              if (fabs (prim->circle.cx - sx) < 1e-6 && fabs (prim->circle.cy - sy) < 1e-6
+                  && prim->circle.fill.a > 0)
+                {
+                  worst = MIN (worst, ns_color_contrast (&prim->circle.fill, &look.neutral));
+                  near_zero++;
+                }
+            }
+        }
+      g_test_message ("%u points near 0, lowest contrast with neutral %.2f", near_zero, worst);
+      g_assert_cmpuint (near_zero, >, 0);
+      g_assert_cmpfloat (worst, >=, 1.5);
+    }
+
   view.discretize = TRUE;
   ns_scene_clear (scene);
   ns_render_output (scene, &view, &style, WIDTH, HEIGHT);

@@ -31,19 +31,22 @@ ns_render_output_plane_style (const NsRenderStyle *style, NsRenderStyle *plane_s
   plane_style->negative = ns_color_mix (&style->negative, &style->background, fade);
 }
 
-/* The colour of a regression value, as the heatmap shows it. */
+/* The colour of a regression point's value: the heatmap's map in full colour, with a middle
+ * darker (lighter in the dark style) than the plane's neutral, so a point near 0 still shows
+ * on the neutral plane. */
 static NsColor
 value_color (const NsOutputViewData *view, const NsRenderStyle *style, double value)
 {
   double t = (value - view->value_min) / (view->value_max - view->value_min);
+  NsColor middle = ns_color_mix (&style->neutral, &style->mark, 0.35);
 
   if (!isfinite (t))
     return style->muted;
 
   t = CLAMP (t, 0.0, 1.0);
   if (t < 0.5)
-    return ns_color_mix (&style->negative, &style->neutral, 2 * t);
-  return ns_color_mix (&style->neutral, &style->positive, 2 * t - 1);
+    return ns_color_mix (&style->negative, &middle, 2 * t);
+  return ns_color_mix (&middle, &style->positive, 2 * t - 1);
 }
 
 static const NsColor *
