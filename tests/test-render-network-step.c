@@ -507,6 +507,7 @@ test_step_explain (void)
     assert_contains_number (h, ") = ", step->delta[2]);
     assert_contains (link, "Weight from X₂ to neuron 3 of hidden layer 1");
     assert_contains (link, "∂L/∂w = δ·x = ");
+    assert_contains (link, "batch gradient so far (sample 1 of 2): ");
     assert_contains_number (link, " = ", step->grad[nn_net_param_index (net, 0, 2, 1)]);
   }
 

@@ -743,6 +743,8 @@ test_step_through (void)
   g_assert_true (g_str_has_prefix (gtk_label_get_label (details),
                                    "Weight from neuron 3 of hidden layer 1 to the output neuron"));
   g_assert_nonnull (strstr (gtk_label_get_label (details), "δ·x = "));
+  /* A batch of one: no "batch gradient so far (samples 1–1)". */
+  g_assert_null (strstr (gtk_label_get_label (details), "so far"));
   dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)),
                "step-4-backward-output.png");
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));

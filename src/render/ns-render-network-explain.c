@@ -515,8 +515,13 @@ explain_link (const NsNetworkViewData *view, size_t l, size_t j, size_t i)
           g_autofree char *bg = num (step->batch_grad[k]);
 
           g_string_append_printf (s, "this sample's gradient ∂L/∂w = δ·x = %s·%s = %s\n", d, x, g);
-          g_string_append_printf (s, "batch gradient so far (samples 1–%u): %s\n", step->sample + 1,
-                                  bg);
+          /* A batch of one has nothing "so far" to add up. */
+          if (step->batch_size > 1 && step->sample == 0)
+            g_string_append_printf (s, "batch gradient so far (sample 1 of %u): %s\n",
+                                    step->batch_size, bg);
+          else if (step->batch_size > 1)
+            g_string_append_printf (s, "batch gradient so far (samples 1–%u of %u): %s\n",
+                                    step->sample + 1, step->batch_size, bg);
         }
       else
         g_string_append (s, "its gradient comes when the backward pass reaches it\n");
