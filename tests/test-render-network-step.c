@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ns-experiment-step.h"
+#include "ns-render-chart.h"
 #include "ns-render-network.h"
 #include "ns-render-style.h"
 #include "ns-scene.h"
@@ -158,6 +159,8 @@ test_step (void)
     g_assert_true (g_str_has_prefix (formula, t > 0.5 ? "L = −(1·log " : "L = −(0·log "));
     render_step (scene, experiment, "loss");
     g_assert_true (has_text (scene, formula));
+    /* The target names its class: the circle's are generated, so by their colour. */
+    g_assert_true (has_text (scene, t > 0.5 ? "target y = 1 (blue)" : "target y = 0 (orange)"));
   }
 
   /* BACKWARD: links coloured by the sign of the sample's gradient (not the weight's), over
@@ -176,7 +179,7 @@ test_step (void)
       g_assert_cmpuint (step->layer, ==, 1);
       render_step (scene, experiment, sample == 0 ? "backward-output" : NULL);
       g_assert_true (has_text (scene, "backward: gradients flow right to left"));
-      g_assert_true (has_text (scene, "output layer: δ = (ŷ − y) / 2"));
+      g_assert_true (has_text (scene, "output layer: δ = (ŷ − y) ÷ 2 (batch size)"));
       g_assert_false (has_text (scene, delta));
       {
         const NsLine *line = find_link (scene, 0, 0, 0);
@@ -398,6 +401,53 @@ assert_contains_number (const char *text, const char *before, double v)
   assert_contains (text, part);
 }
 
+/* One formatter for every number a learner reads while stepping: plain decimals where they
+ * fit, "× 10⁻⁵" where they do not, never C's "5.41e-05". */
+static void
+test_format_number (void)
+{
+  static const struct
+  {
+    double value;
+    int digits;
+    const char *text;
+  } cases[] = {
+    { 0.0000541, 3, "5.41 × 10⁻⁵" },
+    { -0.0000541, 3, "−5.41 × 10⁻⁵" },
+    { 0.000541, 3, "0.000541" },
+    { 0.0009996, 3, "0.001" },
+    { -0.012345, 3, "−0.0123" },
+    { 0.4, 3, "0.4" },
+    { 1.0, 3, "1" },
+    { 12.345, 3, "12.3" },
+    { 1234.6, 3, "1235" },
+    { 123456.7, 3, "123457" },
+    { 999999.4, 3, "1 × 10⁶" },
+    { 2.5e7, 3, "2.5 × 10⁷" },
+    { 1.23456e-12, 4, "1.235 × 10⁻¹²" },
+    { -0.0, 3, "0" },
+    { 0, 3, "0" },
+    { 1.8462, 6, "1.8462" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = ns_render_format_number (cases[i].value, cases[i].digits);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_null (strchr (text, 'e'));
+    }
+  {
+    g_autofree char *nan_text = ns_render_format_number (NAN, 3);
+    g_autofree char *inf_text = ns_render_format_number (-INFINITY, 3);
+    g_autofree char *step_text = ns_render_network_format_number (0.0000541);
+
+    g_assert_cmpstr (nan_text, ==, "NaN");
+    g_assert_cmpstr (inf_text, ==, "−∞");
+    g_assert_cmpstr (step_text, ==, "5.41 × 10⁻⁵");
+  }
+}
+
 static void
 test_step_explain (void)
 {
@@ -430,6 +480,14 @@ test_step_explain (void)
     assert_contains (o, "not reached this layer yet");
   }
 
+  /* The output's value names its class by colour (xor's classes are generated). */
+  g_assert_true (ns_experiment_step_phase (experiment));
+  {
+    g_autofree char *o = explain (experiment, NS_HIT_NEURON, 1, 0, -1);
+
+    assert_contains (o, ": P(blue)");
+  }
+
   /* BACKWARD at its end: the output's (ŷ − y) / B and the hidden f′(z)·Σ w·δ. */
   while (!(step->phase == NS_STEP_BACKWARD && step->layer == step->n_layers))
     g_assert_true (ns_experiment_step_phase (experiment));
@@ -441,13 +499,15 @@ test_step_explain (void)
     double delta = slope * net->params[nn_net_param_index (net, 1, 0, 2)] * step->delta[out];
 
     g_assert_cmpfloat_with_epsilon ((step->a[out] - step->target) / 2, step->delta[out], 1e-6);
-    assert_contains (o, "δ = (ŷ − y) / B = (");
-    assert_contains_number (o, ") / 2 = ", step->delta[out]);
+    assert_contains (o, "δ = (ŷ − y) ÷ B = (");
+    assert_contains (o, " ÷ 2 (batch size) = ");
+    assert_contains_number (o, ") ÷ 2 (batch size) = ", step->delta[out]);
     g_assert_cmpfloat_with_epsilon (delta, step->delta[2], 1e-6);
     assert_contains (h, "f′(z) = 1 − a² = 1 − ");
     assert_contains_number (h, ") = ", step->delta[2]);
     assert_contains (link, "Weight from X₂ to neuron 3 of hidden layer 1");
     assert_contains (link, "∂L/∂w = δ·x = ");
+    assert_contains (link, "batch gradient so far (sample 1 of 2): ");
     assert_contains_number (link, " = ", step->grad[nn_net_param_index (net, 0, 2, 1)]);
   }
 
@@ -514,6 +574,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/render/network/format-number", test_format_number);
   g_test_add_func ("/render/network/step", test_step);
   g_test_add_func ("/render/network/step-losses", test_step_losses);
   g_test_add_func ("/render/network/step-layer-scale", test_step_layer_scale);

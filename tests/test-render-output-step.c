@@ -45,7 +45,7 @@ test_step_highlight (void)
     {
       const NsPrim *prim = ns_scene_get_prim (scene, i);
       if (prim->kind == NS_PRIM_CIRCLE && prim->circle.fill.a == 0
-          && ns_color_equal (&prim->circle.stroke, &style.accent))
+          && ns_color_equal (&prim->circle.stroke, &style.mark))
         rings++;
     }
   g_assert_cmpuint (rings, ==, 1);
@@ -235,7 +235,7 @@ test_before_after (void)
           const NsPrim *prim = ns_scene_get_prim (scene, i);
 
           if (prim->kind == NS_PRIM_CIRCLE && prim->circle.fill.a == 0
-              && ns_color_equal (&prim->circle.stroke, &style.accent))
+              && ns_color_equal (&prim->circle.stroke, &style.mark))
             rings++;
         }
       g_assert_cmpuint (rings, ==, 2);

@@ -160,6 +160,101 @@ test_trained_differs (void)
   }
 }
 
+static NsColor
+pixel_color (guint32 pixel)
+{
+  /* Opaque premultiplied ARGB32: the channels are the colour. */
+  return (NsColor){ ((pixel >> 16) & 0xff) / 255.f, ((pixel >> 8) & 0xff) / 255.f,
+                    (pixel & 0xff) / 255.f, 1 };
+}
+
+/* Read from the back of the room (issue 10): the plane is paler than the points, so a point on
+ * its own class's region still stands out, in both styles; the stepped sample's ring reads on
+ * both classes' regions and on the neutral middle. */
+static void
+check_legible (gboolean dark)
+{
+  g_autoptr (NsExperiment) experiment =
+      make_experiment ("dataset", "circle", "lr", "0.1", "hidden", "6,3", NULL);
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  NsOutputViewData view;
+  NsRenderStyle style;
+  const NsImage *image;
+  guint own = 0;
+  double worst = G_MAXDOUBLE;
+  /* WCAG contrast ratios: the Playground's orange is a light colour, so its points reach about
+   * 1.8 on their pale plane (the blue ones 3); on the old fully saturated plane both were 1. */
+  const double min_point_contrast = 1.6, min_ring_contrast = 3.0;
+
+  ns_render_style_init (&style, dark, 1.0);
+  ns_experiment_train_epochs (experiment, 100);
+  ns_render_output_prepare (&view, experiment, NS_RENDER_OUTPUT_GRID);
+  ns_render_output (scene, &view, &style, WIDTH, HEIGHT);
+  dump_png (scene, dark ? "output-legible-dark.png" : "output-legible.png");
+  image = find_heatmap (scene);
+
+  for (guint s = 0; s < view.n_train; s++)
+    {
+      const float *x = view.train_x + (size_t) s * view.x_stride;
+      int c = (int) ((x[0] - view.x_min) / (view.x_max - view.x_min) * image->pixel_width);
+      int r = (int) ((view.y_max - x[1]) / (view.y_max - view.y_min) * image->pixel_height);
+      NsColor under;
+      guint label = view.train_y[s] >= 0.5f ? 1 : 0;
+
+      c = CLAMP (c, 0, image->pixel_width - 1);
+      r = CLAMP (r, 0, image->pixel_height - 1);
+      under = pixel_color (image->pixels[(size_t) r * image->pixel_width + c]);
+      /* Only where the plane says the point's class with some certainty: there the old plane
+       * had the point's own colour. */
+      if ((label == 1) != (under.b > under.r) || fabs (under.b - under.r) < 0.1)
+        continue;
+      own++;
+      worst = MIN (worst, ns_color_contrast (ns_render_style_class_color (&style, label), &under));
+    }
+  g_test_message ("%s: %u points on their own class's region, lowest contrast %.2f",
+                  dark ? "dark" : "light", own, worst);
+  g_assert_cmpuint (own, >, view.n_train / 2);
+  g_assert_cmpfloat (worst, >=, min_point_contrast);
+
+  /* The stepped sample's ring against each class's plane colour (the plane at certainty) and
+   * the neutral middle; a ring of the background's colour under it parts it from the points. */
+  {
+    gboolean ring = FALSE, halo = FALSE;
+    NsRenderStyle plane_style;
+    NsColor planes[3] = { style.neutral };
+
+    ns_render_output_plane_style (&style, &plane_style);
+    for (guint k = 0; k < 2; k++)
+      planes[k + 1] = *ns_render_style_class_color (&plane_style, k);
+    g_assert_true (ns_experiment_step_phase (experiment));
+    ns_render_output_prepare (&view, experiment, NS_RENDER_OUTPUT_GRID);
+    ns_scene_clear (scene);
+    ns_render_output (scene, &view, &style, WIDTH, HEIGHT);
+    dump_png (scene, dark ? "output-legible-step-dark.png" : "output-legible-step.png");
+    for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
+      {
+        const NsPrim *prim = ns_scene_get_prim (scene, i);
+
+        if (prim->kind != NS_PRIM_CIRCLE || prim->circle.fill.a != 0)
+          continue;
+        ring |= ns_color_equal (&prim->circle.stroke, &style.mark);
+        halo |= ns_color_equal (&prim->circle.stroke, &style.background);
+      }
+    g_assert_true (ring);
+    g_assert_true (halo);
+    g_assert_cmpfloat (style.mark.a, ==, 1);
+    for (guint k = 0; k < 3; k++)
+      g_assert_cmpfloat (ns_color_contrast (&style.mark, &planes[k]), >=, min_ring_contrast);
+  }
+}
+
+static void
+test_legible (void)
+{
+  check_legible (FALSE);
+  check_legible (TRUE);
+}
+
 static void
 check_points (const char *dataset, const char *picture)
 {
@@ -280,8 +375,10 @@ check_discretized (const char *dataset, const char *picture)
   NsRenderStyle style;
   const NsImage *image;
   guint32 allowed[NS_RENDER_N_CLASS_COLORS];
+  NsRenderStyle plane_style;
 
   ns_render_style_init (&style, FALSE, 1.0);
+  ns_render_output_plane_style (&style, &plane_style);
   ns_experiment_step (experiment, 200);
   ns_render_output_prepare (&view, experiment, NS_RENDER_OUTPUT_GRID);
   view.discretize = TRUE;
@@ -289,7 +386,7 @@ check_discretized (const char *dataset, const char *picture)
   dump_png (scene, picture);
 
   for (guint k = 0; k < view.n_classes; k++)
-    allowed[k] = ns_color_to_argb32 (ns_render_style_class_color (&style, k));
+    allowed[k] = ns_color_to_argb32 (ns_render_style_class_color (&plane_style, k));
 
   image = find_heatmap (scene);
   g_assert_true (image->crisp);
@@ -453,6 +550,42 @@ test_regression (void)
   g_assert_cmpuint (count_points (scene, FALSE), ==,
                     count_in_plane (&view, view.train_x, view.n_train));
 
+  /* A point whose value is about 0 shows on the neutral plane too, in both styles: its
+   * colour's middle is darker (lighter) than the plane's. */
+  for (int dark = 0; dark < 2; dark++)
+    {
+      NsRenderStyle look;
+      double worst = G_MAXDOUBLE;
+      guint near_zero = 0;
+
+      ns_render_style_init (&look, dark, 1.0);
+      ns_scene_clear (scene);
+      ns_render_output (scene, &view, &look, WIDTH, HEIGHT);
+      for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
+        {
+          const NsPrim *prim = ns_scene_get_prim (scene, i);
+
+          for (guint s = 0; s < view.n_train && prim->kind == NS_PRIM_CIRCLE; s++)
+            {
+              double sx, sy;
+              const float *x = view.train_x + (size_t) s * view.x_stride;
+
+              if (fabs (view.train_y[s]) > 0.02 * view.value_max)
+                continue;
+              ns_render_output_plane_to_scene (scene, &view, x[0], x[1], &sx, &sy);
+              if (fabs (prim->circle.cx - sx) < 1e-6 && fabs (prim->circle.cy - sy) < 1e-6
+                  && prim->circle.fill.a > 0)
+                {
+                  worst = MIN (worst, ns_color_contrast (&prim->circle.fill, &look.neutral));
+                  near_zero++;
+                }
+            }
+        }
+      g_test_message ("%u points near 0, lowest contrast with neutral %.2f", near_zero, worst);
+      g_assert_cmpuint (near_zero, >, 0);
+      g_assert_cmpfloat (worst, >=, 1.5);
+    }
+
   view.discretize = TRUE;
   ns_scene_clear (scene);
   ns_render_output (scene, &view, &style, WIDTH, HEIGHT);
@@ -561,6 +694,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/output/trained-differs", test_trained_differs);
+  g_test_add_func ("/render/output/legible", test_legible);
   g_test_add_func ("/render/output/points-binary", test_points_binary);
   g_test_add_func ("/render/output/points-classes", test_points_classes);
   g_test_add_func ("/render/output/test-points", test_test_points);

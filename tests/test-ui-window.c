@@ -51,6 +51,52 @@ present_window (NsExperiment *experiment)
   return window;
 }
 
+/* The check button labelled @label under @widget, or NULL. */
+static GtkWidget *
+find_check_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget)
+      && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The accel attribute of @action's item in @model (sections followed), or NULL. */
+static char *
+menu_accel (GMenuModel *model, const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        {
+          char *accel = menu_accel (section, action);
+
+          if (accel != NULL)
+            return accel;
+        }
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_strcmp0 (name, action) == 0)
+        {
+          char *accel = NULL;
+
+          g_menu_model_get_item_attribute (model, i, "accel", "s", &accel);
+          return accel;
+        }
+    }
+  return NULL;
+}
+
 static void
 test_play_step_reset (void)
 {
@@ -93,6 +139,26 @@ test_play_step_reset (void)
   g_assert_cmpuint (ns_experiment_get_step (experiment), ==, 0);
   g_assert_cmpuint (ns_experiment_get_epoch (experiment), ==, 0);
   g_assert_false (ns_window_get_playing (window));
+
+  /* The primary menu names zoom's keys as typed ("Ctrl++"), not the keypad's "Ctrl+KP +". */
+  {
+    GtkMenuButton *menu =
+        GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+    g_autofree char *zoom_in = NULL;
+    g_autofree char *zoom_out = NULL;
+    guint key = 0;
+    GdkModifierType mods = 0;
+
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_menu_button_get_primary (menu));
+    zoom_in = menu_accel (gtk_menu_button_get_menu_model (menu), "win.zoom-in");
+    zoom_out = menu_accel (gtk_menu_button_get_menu_model (menu), "win.zoom-out");
+    g_assert_true (gtk_accelerator_parse (zoom_in, &key, &mods));
+    g_assert_cmpuint (key, ==, GDK_KEY_plus);
+    g_assert_cmpuint (mods, ==, GDK_CONTROL_MASK);
+    g_assert_true (gtk_accelerator_parse (zoom_out, &key, &mods));
+    g_assert_cmpuint (key, ==, GDK_KEY_minus);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -232,8 +298,15 @@ test_controls (void)
   {
     NsCurvesView *curves = NS_CURVES_VIEW (find_descendant (w, NS_TYPE_CURVES_VIEW));
 
+    GtkWidget *accuracy = find_check_button (w, "_Accuracy");
+
+    /* The Accuracy check speaks of the Loss chart: off on the others, so check and tabs
+     * never disagree on what is shown. */
+    g_assert_nonnull (accuracy);
+    g_assert_true (gtk_widget_get_sensitive (accuracy));
     g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "gradients"));
     g_assert_cmpstr (ns_curves_view_get_chart (curves), ==, "gradients");
+    g_assert_false (gtk_widget_get_sensitive (accuracy));
     WAIT_UNTIL (
         has_text_containing (ns_scene_view_get_scene (NS_SCENE_VIEW (curves)), "Gradient health"),
         5000);
@@ -243,6 +316,7 @@ test_controls (void)
         5000);
     g_assert_true (gtk_widget_activate_action (w, "win.chart", "s", "loss"));
     g_assert_cmpstr (ns_curves_view_get_chart (curves), ==, "loss");
+    g_assert_true (gtk_widget_get_sensitive (accuracy));
   }
 
   /* A change made elsewhere (a lesson, say) shows in the window's state. */
@@ -538,6 +612,52 @@ details_label (GtkWidget *window, GtkRevealer **revealer)
 /* The instructor's walk through one sample of a 2-3-1 network on xor, as on a projector:
  * forward layer by layer, the loss, backward layer by layer, the update; the header says where
  * the walk is, the details pane shows the selected item's numbers; then play goes on. */
+/* Where the diagram is: the view's height and its first hidden neuron's box. */
+typedef struct
+{
+  int height;
+  double x0, y0, x1, y1;
+} NeuronPlace;
+
+static NeuronPlace
+neuron_place (NsNetworkView *view)
+{
+  NeuronPlace place = { 0 };
+  const NsScene *scene;
+
+  /* Let a resize reach the view and its scene first. */
+  run_for (100);
+  place.height = gtk_widget_get_height (GTK_WIDGET (view));
+  scene = ns_network_view_get_scene (view);
+  for (size_t i = 0; i < ns_scene_get_n_hits (scene); i++)
+    {
+      const NsHitRegion *hit = ns_scene_get_hit (scene, i);
+
+      if (hit->kind == NS_HIT_NEURON && hit->layer == 0 && hit->neuron == 0 && !hit->segment)
+        {
+          place.x0 = hit->x0;
+          place.y0 = hit->y0;
+          place.x1 = hit->x1;
+          place.y1 = hit->y1;
+          return place;
+        }
+    }
+  g_assert_not_reached ();
+  return place;
+}
+
+static void
+assert_same_place (NsNetworkView *view, const NeuronPlace *before)
+{
+  NeuronPlace now = neuron_place (view);
+
+  g_assert_cmpint (now.height, ==, before->height);
+  g_assert_cmpfloat (now.x0, ==, before->x0);
+  g_assert_cmpfloat (now.y0, ==, before->y0);
+  g_assert_cmpfloat (now.x1, ==, before->x1);
+  g_assert_cmpfloat (now.y1, ==, before->y1);
+}
+
 static void
 test_step_through (void)
 {
@@ -552,6 +672,7 @@ test_step_through (void)
   const NsStepState *state;
   NsNetworkItem link = { NS_HIT_LINK, 1, 0, 2 };
   NsNetworkItem neuron = { NS_HIT_NEURON, 0, 0, -1 };
+  NeuronPlace place;
 
   /* The app's own style sheet (AdwApplication loads it; the tests have none), so the dumps
    * look as the window does. */
@@ -585,10 +706,17 @@ test_step_through (void)
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   g_assert_true (gtk_widget_activate_action (w, "win.step-size", "s", "sample"));
   g_assert_true (gtk_widget_activate_action (w, "win.zoom-in", NULL));
+  /* Stepping by samples: the details pane opens at once, saying which keys step, so the
+   * diagram does not jump when the first sample starts. */
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  WAIT_UNTIL (gtk_revealer_get_child_revealed (revealer), 5000);
+  g_assert_nonnull (strstr (gtk_label_get_label (details), "End: straight to the batch's update"));
+  place = neuron_place (view);
 
   /* Forward: the hidden layer lights up, then the output. */
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
   g_assert_cmpint (state->phase, ==, NS_STEP_FORWARD);
+  assert_same_place (view, &place);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   WAIT_UNTIL (gtk_revealer_get_child_revealed (revealer), 5000);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (revealer)), >, 0);
@@ -625,6 +753,8 @@ test_step_through (void)
   g_assert_true (g_str_has_prefix (gtk_label_get_label (details),
                                    "Weight from neuron 3 of hidden layer 1 to the output neuron"));
   g_assert_nonnull (strstr (gtk_label_get_label (details), "δ·x = "));
+  /* A batch of one: no "batch gradient so far (samples 1–1)". */
+  g_assert_null (strstr (gtk_label_get_label (details), "so far"));
   dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)),
                "step-4-backward-output.png");
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
@@ -647,15 +777,28 @@ test_step_through (void)
   dump_widget (adw_application_window_get_content (ADW_APPLICATION_WINDOW (w)),
                "step-6-update.png");
 
+  assert_same_place (view, &place);
+
   /* Left walks back; Right comes forward again without changing anything. */
   g_assert_true (gtk_widget_activate_action (w, "win.step-back", NULL));
   g_assert_cmpint (state->phase, ==, NS_STEP_BACKWARD);
   g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
   g_assert_cmpint (state->phase, ==, NS_STEP_UPDATE);
 
+  /* From an update, Right goes straight on to the next sample: no empty step between
+   * batches. The diagram has kept its place all along. */
+  {
+    guint64 batches = ns_experiment_get_step (experiment);
+
+    g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
+    g_assert_cmpint (state->phase, ==, NS_STEP_FORWARD);
+    g_assert_cmpuint (state->layer, ==, 1);
+    g_assert_cmpuint (ns_experiment_get_step (experiment), ==, batches);
+    g_assert_cmpuint (state->step, ==, batches);
+  }
+  assert_same_place (view, &place);
+
   /* Shift+Right: whole phases, every layer at once. */
-  g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
-  g_assert_cmpint (state->phase, ==, NS_STEP_IDLE);
   g_assert_true (gtk_widget_activate_action (w, "win.step-phase", NULL));
   g_assert_cmpint (state->phase, ==, NS_STEP_FORWARD);
   g_assert_cmpuint (state->layer, ==, state->n_layers);
@@ -664,6 +807,27 @@ test_step_through (void)
   g_assert_true (gtk_widget_activate_action (w, "win.step-phase", NULL));
   g_assert_cmpint (state->phase, ==, NS_STEP_BACKWARD);
   g_assert_cmpuint (state->layer, ==, state->n_layers);
+
+  /* End: straight to the batch's update, from mid-sample and from a batch's start, with the
+   * Step control on any size; the run is the one batch steps make, bit for bit. */
+  {
+    g_autoptr (NsExperiment) twin = ns_experiment_new (&config, &error);
+    const NnNet *net = ns_experiment_get_net (experiment);
+
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_activate_action (w, "win.step-update", NULL));
+    g_assert_cmpint (state->phase, ==, NS_STEP_UPDATE);
+    g_assert_true (gtk_widget_activate_action (w, "win.step-size", "s", "epoch"));
+    g_assert_true (gtk_widget_activate_action (w, "win.step-update", NULL));
+    g_assert_cmpint (state->phase, ==, NS_STEP_UPDATE);
+    g_assert_true (gtk_widget_activate_action (w, "win.step-size", "s", "sample"));
+
+    ns_experiment_step (twin, ns_experiment_get_step (experiment));
+    g_assert_cmpuint (ns_experiment_get_step (twin), ==, ns_experiment_get_step (experiment));
+    g_assert_true (
+        memcmp (ns_experiment_get_net (twin)->params, net->params, net->n_params * sizeof (float))
+        == 0);
+  }
 
   /* Then play: the run goes on, the pane folds away. */
   g_assert_true (gtk_widget_activate_action (w, "win.step-size", "s", "epoch"));

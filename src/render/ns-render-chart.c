@@ -413,7 +413,73 @@ ns_render_append_value (GString *text, const char *name, double value, gboolean 
   else if (percent)
     ns_string_append_printf (text, "\n%s %.1f%%", name, 100 * value);
   else
-    ns_string_append_printf (text, "\n%s %.4g", name, value);
+    {
+      g_autofree char *number = ns_render_format_number (value, 4);
+
+      g_string_append_printf (text, "\n%s %s", name, number);
+    }
+}
+
+/* "⁻¹²" for -12. */
+static void
+append_superscript (GString *text, int exponent)
+{
+  static const char *const digits[10] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  char buffer[16];
+
+  if (exponent < 0)
+    g_string_append (text, "⁻");
+  ns_snprintf (buffer, sizeof buffer, "%d", ABS (exponent));
+  for (const char *c = buffer; *c != '\0'; c++)
+    g_string_append (text, digits[*c - '0']);
+}
+
+char *
+ns_render_format_number (double value, int digits)
+{
+  char buffer[64];
+  char *e;
+  int exponent;
+  GString *text;
+
+  if (!isfinite (value))
+    return g_strdup (isnan (value) ? "NaN" : value > 0 ? "∞" : "−∞");
+  digits = CLAMP (digits, 1, 17);
+  text = g_string_new (value < 0 ? "−" : "");
+  if (value == 0)
+    {
+      g_string_append (text, "0");
+      return g_string_free (text, FALSE);
+    }
+
+  /* The exponent after rounding to @digits (0.0009996 is 0.001 at three digits). */
+  ns_snprintf (buffer, sizeof buffer, "%.*e", digits - 1, fabs (value));
+  e = strchr (buffer, 'e');
+  exponent = e != NULL ? (int) g_ascii_strtoll (e + 1, NULL, 10) : 0;
+
+  if (exponent >= -4 && exponent < 6)
+    ns_snprintf (buffer, sizeof buffer, "%.*f", MAX (digits - 1 - exponent, 0), fabs (value));
+  else if (e != NULL)
+    *e = '\0'; /* the mantissa, "5.41" */
+
+  /* Trailing zeros of a fraction say nothing: "0.5", not "0.500". */
+  if (strchr (buffer, '.') != NULL)
+    {
+      size_t n = strlen (buffer);
+
+      while (n > 0 && buffer[n - 1] == '0')
+        buffer[--n] = '\0';
+      if (n > 0 && buffer[n - 1] == '.')
+        buffer[--n] = '\0';
+    }
+  g_string_append (text, buffer);
+  if (exponent < -4 || exponent >= 6)
+    {
+      g_string_append (text, " × 10");
+      append_superscript (text, exponent);
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 char *

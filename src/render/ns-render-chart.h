@@ -157,6 +157,11 @@ char *ns_render_chart_format_decade (int exponent);
 double ns_render_nice_step (double range, int n_ticks);
 /* A tick value printed with as many decimals as @step needs, a true minus sign (caller frees). */
 char *ns_render_format_tick (double value, double step);
+/* A number for people, with @digits significant digits (trailing zeros dropped): plain
+ * decimals from 0.0001 to below a million ("0.000541", "−12.3", "1235"), else "5.41 × 10⁻⁵";
+ * a real minus sign, never "-0"; "NaN", "∞". What the step-through, the explanations and the
+ * tooltips print: never "5.41e-05". */
+char *ns_render_format_number (double value, int digits);
 /* Appends a tooltip line "\nName 0.1234" ("\nName 87.5%" as a percentage, "\nName –" when
  * the value is not finite) to @text. */
 void ns_render_append_value (GString *text, const char *name, double value, gboolean percent);

@@ -5,6 +5,7 @@
  * the sums are printed term by term from the same numbers, and the result printed is the
  * engine's, so the text can never disagree with what was applied. */
 #include "ns-render-network.h"
+#include "ns-render-chart.h"
 #include "ns-printf.h"
 
 #include <math.h>
@@ -23,14 +24,7 @@ num (double v)
 static char *
 num_digits (double v, int digits)
 {
-  char buffer[48];
-
-  if (!isfinite (v) || digits <= 3)
-    return num (v);
-  if (v == 0)
-    v = 0;
-  ns_snprintf (buffer, sizeof buffer, "%.*g", digits, fabs (v));
-  return g_strconcat (v < 0 ? "−" : "", buffer, NULL);
+  return ns_render_format_number (v, MAX (digits, 3));
 }
 
 /* A number as a factor after "·": negative ones in parentheses, so "0.5·(−2)" never reads
@@ -149,8 +143,10 @@ explain_z (GString *s, const NnNet *net, const NsStepState *step, size_t l, size
 
 /* "a = tanh(z) = tanh(1.74) = 0.941", or the output's ŷ / p. */
 static void
-explain_a (GString *s, const NnNet *net, const NsStepState *step, size_t l, size_t j)
+explain_a (GString *s, const NsNetworkViewData *view, size_t l, size_t j)
 {
+  const NnNet *net = view->net;
+  const NsStepState *step = view->step;
   size_t u = nn_net_unit_index (net, l, j);
   g_autofree char *z = num (step->z[u]);
   g_autofree char *a = num (step->a[u]);
@@ -159,7 +155,10 @@ explain_a (GString *s, const NnNet *net, const NsStepState *step, size_t l, size
     switch (net->loss)
       {
       case NN_LOSS_BCE:
-        g_string_append_printf (s, "ŷ = σ(z) = σ(%s) = %s: P(class 1)\n", z, a);
+        /* P(blue), by the class's name: "class 1" means nothing on screen. */
+        g_string_append_printf (
+            s, "ŷ = σ(z) = σ(%s) = %s: P(%s)\n", z, a,
+            ns_render_class_name (view->data_class_names, view->n_data_classes, 1));
         return;
       case NN_LOSS_SOFTMAX_CE:
         g_string_append_printf (s, "p = e^z / Σ e^z over the outputs = %s\n", a);
@@ -255,7 +254,7 @@ explain_delta (GString *s, const NnNet *net, const NsStepState *step, size_t l, 
         y = (double) j == step->target ? 1 : 0;
       ys = factor (y);
       if (step->batch_size > 1)
-        g_string_append_printf (s, "δ = (ŷ − y) / B = (%s − %s) / %u = %s\n", a, ys,
+        g_string_append_printf (s, "δ = (ŷ − y) ÷ B = (%s − %s) ÷ %u (batch size) = %s\n", a, ys,
                                 step->batch_size, d);
       else
         g_string_append_printf (s, "δ = ŷ − y = %s − %s = %s\n", a, ys, d);
@@ -433,11 +432,11 @@ explain_neuron (const NsNetworkViewData *view, size_t l, size_t j)
           break;
         }
       explain_z (s, net, step, l, j);
-      explain_a (s, net, step, l, j);
+      explain_a (s, view, l, j);
       break;
     case NS_STEP_LOSS:
       explain_z (s, net, step, l, j);
-      explain_a (s, net, step, l, j);
+      explain_a (s, view, l, j);
       if (is_output (net, l))
         {
           g_autofree char *loss = ns_render_network_step_loss_text (net, step);
@@ -516,8 +515,13 @@ explain_link (const NsNetworkViewData *view, size_t l, size_t j, size_t i)
           g_autofree char *bg = num (step->batch_grad[k]);
 
           g_string_append_printf (s, "this sample's gradient ∂L/∂w = δ·x = %s·%s = %s\n", d, x, g);
-          g_string_append_printf (s, "batch gradient so far (samples 1–%u): %s\n", step->sample + 1,
-                                  bg);
+          /* A batch of one has nothing "so far" to add up. */
+          if (step->batch_size > 1 && step->sample == 0)
+            g_string_append_printf (s, "batch gradient so far (sample 1 of %u): %s\n",
+                                    step->batch_size, bg);
+          else if (step->batch_size > 1)
+            g_string_append_printf (s, "batch gradient so far (samples 1–%u of %u): %s\n",
+                                    step->sample + 1, step->batch_size, bg);
         }
       else
         g_string_append (s, "its gradient comes when the backward pass reaches it\n");

@@ -4,21 +4,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "ns-render-chart.h"
 #include "ns-render-network-private.h"
 #include "ns-printf.h"
 
 char *
 ns_render_network_format_number (double v)
 {
-  char buffer[32];
-
-  if (!isfinite (v))
-    return g_strdup (isnan (v) ? "NaN" : v > 0 ? "∞" : "−∞");
-  /* -0.0004 at three digits is "-0.0004": a minus sign, never a hyphen, and no "-0". */
-  if (v == 0)
-    v = 0;
-  ns_snprintf (buffer, sizeof buffer, "%.3g", fabs (v));
-  return g_strconcat (v < 0 ? "−" : "", buffer, NULL);
+  return ns_render_format_number (v, 3);
 }
 
 static gboolean
@@ -139,8 +132,10 @@ ns_render_network_step_loss_text (const NnNet *net, const NsStepState *step)
         g_autofree char *p = ns_render_network_format_number (step->a[out_row]);
         g_autofree char *q = ns_render_network_format_number (1.0 - step->a[out_row]);
 
-        return ns_strdup_printf ("L = −(%g·log %s + %g·log %s) = %s", step->target, p,
-                                 1.0 - step->target, q, loss);
+        g_autofree char *y = ns_render_network_format_number (step->target);
+        g_autofree char *not_y = ns_render_network_format_number (1.0 - step->target);
+
+        return g_strdup_printf ("L = −(%s·log %s + %s·log %s) = %s", y, p, not_y, q, loss);
       }
 
     case NN_LOSS_SOFTMAX_CE:
@@ -242,8 +237,8 @@ ns_render_network_step_caption (const NnNet *net, const NsStepState *step)
        * (sigmoid + BCE, softmax + CE, linear + MSE): why they are paired. The engine folds
        * the batch's 1/B into it. */
       if (l == net->n_layers - 1 && step->batch_size > 1)
-        return g_strdup_printf (BACKWARD_TITLE "\n%s: δ = (ŷ − y) / %u" BACKWARD_LINKS, name,
-                                step->batch_size);
+        return g_strdup_printf (BACKWARD_TITLE "\n%s: δ = (ŷ − y) ÷ %u (batch size)" BACKWARD_LINKS,
+                                name, step->batch_size);
       if (l == net->n_layers - 1)
         return g_strdup_printf (BACKWARD_TITLE "\n%s: δ = ŷ − y" BACKWARD_LINKS, name);
       return g_strdup_printf (
@@ -442,6 +437,15 @@ ns_render_network_draw_step (NsScene *scene,
           && (size_t) step->target < n_outputs && view->class_names[(size_t) step->target])
         g_ptr_array_add (
             story, g_strdup_printf ("target class: %s", view->class_names[(size_t) step->target]));
+      else if (net->loss == NN_LOSS_BCE && step->target >= 0 && step->target <= 1)
+        {
+          guint k = step->target >= 0.5 ? 1 : 0;
+
+          /* y is a class's number: say which class that is ("y = 1 (blue)"). */
+          g_ptr_array_add (story, g_strdup_printf ("target y = %u (%s)", k,
+                                                   ns_render_class_name (view->data_class_names,
+                                                                         view->n_data_classes, k)));
+        }
       else
         {
           g_autofree char *t = ns_render_network_format_number (step->target);

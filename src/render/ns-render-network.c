@@ -142,6 +142,11 @@ ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experiment, gu
       view->input_labels = (const char *const *) dataset->input_names;
     }
 
+  if (dataset != NULL && dataset->n_classes > 0)
+    {
+      view->data_class_names = (const char *const *) dataset->class_names;
+      view->n_data_classes = dataset->n_classes;
+    }
   if (dataset != NULL && net->loss == NN_LOSS_SOFTMAX_CE
       && dataset->n_classes == nn_net_n_outputs (net))
     view->class_names = (const char *const *) dataset->class_names;

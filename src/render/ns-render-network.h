@@ -40,8 +40,11 @@ typedef struct
 typedef struct
 {
   const NnNet *net;
-  const char *const *input_labels; /* net->n_inputs labels ("X₁", "sepal length"), or NULL */
-  const char *const *class_names;  /* output labels for softmax (n outputs), or NULL */
+  const char *const *input_labels;     /* net->n_inputs labels ("X₁", "sepal length"), or NULL */
+  const char *const *class_names;      /* output labels for softmax (n outputs), or NULL */
+  const char *const *data_class_names; /* the data's class names (n_data_classes), or NULL: a
+                                        * binary target "y = 1" says which class it is */
+  guint n_data_classes;
 
   /* Plane data: the input column shows every feature transform; those in feature_mask feed
    * the network (bright, with links), the others are dimmed. 0: the input column is the

@@ -14,20 +14,39 @@
 #define MIN_POINT 2.5     /* … within these bounds (times the scale) */
 #define MAX_POINT 7.0
 #define BANDS 8 /* a discretized regression output's steps */
+/* How far the plane's colours are faded towards the background (the Playground's pale plane):
+ * the points keep the full colours, so a point stands out even on its own class's region. */
+#define PLANE_FADE_LIGHT 0.7
+#define PLANE_FADE_DARK 0.75
 
-/* The colour of a regression value, as the heatmap shows it. */
+void
+ns_render_output_plane_style (const NsRenderStyle *style, NsRenderStyle *plane_style)
+{
+  double fade = style->dark ? PLANE_FADE_DARK : PLANE_FADE_LIGHT;
+
+  *plane_style = *style;
+  for (guint k = 0; k < NS_RENDER_N_CLASS_COLORS; k++)
+    plane_style->classes[k] = ns_color_mix (&style->classes[k], &style->background, fade);
+  plane_style->positive = ns_color_mix (&style->positive, &style->background, fade);
+  plane_style->negative = ns_color_mix (&style->negative, &style->background, fade);
+}
+
+/* The colour of a regression point's value: the heatmap's map in full colour, with a middle
+ * darker (lighter in the dark style) than the plane's neutral, so a point near 0 still shows
+ * on the neutral plane. */
 static NsColor
 value_color (const NsOutputViewData *view, const NsRenderStyle *style, double value)
 {
   double t = (value - view->value_min) / (view->value_max - view->value_min);
+  NsColor middle = ns_color_mix (&style->neutral, &style->mark, 0.35);
 
   if (!isfinite (t))
     return style->muted;
 
   t = CLAMP (t, 0.0, 1.0);
   if (t < 0.5)
-    return ns_color_mix (&style->negative, &style->neutral, 2 * t);
-  return ns_color_mix (&style->neutral, &style->positive, 2 * t - 1);
+    return ns_color_mix (&style->negative, &middle, 2 * t);
+  return ns_color_mix (&middle, &style->positive, 2 * t - 1);
 }
 
 static const NsColor *
@@ -177,6 +196,15 @@ add_points (const Plane *plane,
     }
 }
 
+NsColor
+ns_render_output_point_ring (const NsRenderStyle *style, gboolean test)
+{
+  NsColor ring = test ? style->mark : style->background;
+
+  ring.a = test ? 0.85f : 0.9f;
+  return ring;
+}
+
 /* Ticks and their labels along one axis (0: x1 across the bottom, 1: x2 up the left). */
 void
 ns_render_output_add_ticks (const Plane *plane,
@@ -262,6 +290,7 @@ ns_render_output_add_plane (const Plane *plane, const PlaneLook *look, const Pla
   double side = plane->side;
   double point_r, stroke_w, y;
   NsColor ring, test_ring;
+  NsRenderStyle plane_style;
   guint32 *pixels = NULL;
 
   /* Its caption centred over the plane: beside the x2 axis' name, or above it. */
@@ -275,8 +304,9 @@ ns_render_output_add_plane (const Plane *plane, const PlaneLook *look, const Pla
   if (look->output != NULL && view->grid_size > 0)
     pixels = ns_scene_add_image (scene, plane->px, plane->py, side, side, (int) view->grid_size,
                                  (int) view->grid_size, view->discretize);
+  ns_render_output_plane_style (style, &plane_style);
   if (pixels != NULL)
-    fill_heatmap (view, style, look->output, pixels);
+    fill_heatmap (view, &plane_style, look->output, pixels);
   else
     ns_scene_add_rect (scene, plane->px, plane->py, side, side, 0, &style->neutral, NULL, 0);
   ns_scene_add_rect (scene, plane->px, plane->py, side, side, 0, NULL, &style->outline,
@@ -303,13 +333,14 @@ ns_render_output_add_plane (const Plane *plane, const PlaneLook *look, const Pla
                            NS_ALIGN_END, &style->foreground);
     }
 
-  /* Points: a light ring makes training points stand out on any colour; test points get a
-   * dark ring instead (the Playground's look). */
+  /* Points in the full class colours on the pale plane; a thin outline in the background's
+   * colour parts overlapping training points, test points get a thicker one in the text's
+   * colour instead (the Playground's look, in either style). */
   point_r = CLAMP (side * POINT_SHARE, ns_render_style_px (style, MIN_POINT),
                    ns_render_style_px (style, MAX_POINT));
   stroke_w = MAX (1.0, ns_render_style_px (style, 1));
-  ring = (NsColor){ 1, 1, 1, 0.9f };
-  test_ring = (NsColor){ 0, 0, 0, 0.85f };
+  ring = ns_render_output_point_ring (style, FALSE);
+  test_ring = ns_render_output_point_ring (style, TRUE);
 
   if (view->train_x != NULL && view->train_y != NULL)
     add_points (plane, view->train_x, view->train_y, view->n_train, NS_OUTPUT_HIT_TRAIN, point_r,
@@ -318,7 +349,9 @@ ns_render_output_add_plane (const Plane *plane, const PlaneLook *look, const Pla
     add_points (plane, view->test_x, view->test_y, view->n_test, NS_OUTPUT_HIT_TEST, point_r,
                 &test_ring, 1.5 * stroke_w, look->interactive);
 
-  /* The sample being stepped through: a thick ring in the accent colour, on top. */
+  /* The sample being stepped through: a thick ring in the mark colour (black, or white in the
+   * dark style) between two of the background's, on top: it reads on both classes' colours
+   * and on the neutral middle alike. */
   if (view->highlight_train >= 0 && (guint) view->highlight_train < view->n_train
       && view->train_x != NULL)
     {
@@ -326,6 +359,7 @@ ns_render_output_add_plane (const Plane *plane, const PlaneLook *look, const Pla
       double cx, cy;
 
       to_scene (plane, x[0], view->x_stride > 1 ? x[1] : (view->y_min + view->y_max) / 2, &cx, &cy);
-      ns_scene_add_circle (scene, cx, cy, 2.2 * point_r, NULL, &style->accent, 3 * stroke_w);
+      ns_scene_add_circle (scene, cx, cy, 2.2 * point_r, NULL, &style->background, 6 * stroke_w);
+      ns_scene_add_circle (scene, cx, cy, 2.2 * point_r, NULL, &style->mark, 3 * stroke_w);
     }
 }

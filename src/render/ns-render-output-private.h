@@ -45,6 +45,10 @@ void ns_render_output_add_ticks (const Plane *plane,
                                  double *gutter,
                                  gboolean measure);
 
+/* The outline of a training point (@test FALSE) or a test point: the background's colour, or
+ * the mark's. */
+NsColor ns_render_output_point_ring (const NsRenderStyle *style, gboolean test);
+
 /* One plane of the picture: its heatmap, axes, points and the stepped sample's ring. */
 void ns_render_output_add_plane (const Plane *plane, const PlaneLook *look, const PlaneText *text);
 

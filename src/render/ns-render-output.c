@@ -25,10 +25,6 @@
 #define ROOMY_HEIGHT 540.0
 #define PLANE_GAP 16.0 /* between the planes before and after an update */
 
-static const char *const class_colour_names[NS_RENDER_N_CLASS_COLORS] = {
-  "orange", "blue", "green", "purple", "yellow",
-};
-
 void
 ns_render_output_prepare (NsOutputViewData *view, NsExperiment *experiment, guint grid_size)
 {
@@ -165,18 +161,8 @@ ns_render_output_class_name (const NsOutputViewData *view, guint k)
 {
   g_return_val_if_fail (view != NULL, NULL);
 
-  if (view->class_names != NULL && k < view->n_classes && view->class_names[k] != NULL)
-    {
-      const char *name = view->class_names[k];
-      char *end = NULL;
-      guint64 index = g_ascii_strtoull (name, &end, 10);
-
-      /* Generated sets name their classes "0", "1"…: a learner sees them as colours. */
-      if (end == name || *end != '\0' || index != k)
-        return name;
-    }
-
-  return class_colour_names[k % NS_RENDER_N_CLASS_COLORS];
+  return ns_render_class_name (view->class_names, view->class_names != NULL ? view->n_classes : 0,
+                               k);
 }
 
 typedef struct
@@ -233,7 +219,7 @@ change_text (const NsOutputViewData *view)
       if (isfinite (d))
         most = MAX (most, d);
     }
-  number = ns_strdup_printf ("%.2g", most);
+  number = ns_render_format_number (most, 2);
   switch (view->kind)
     {
     case NS_OUTPUT_BINARY:
@@ -472,7 +458,7 @@ ns_render_output (NsScene *scene,
 
   /* The legend, once, in rows centred under the planes. */
   stroke_w = MAX (1.0, ns_render_style_px (style, 1));
-  test_ring = (NsColor){ 0, 0, 0, 0.85f };
+  test_ring = ns_render_output_point_ring (style, TRUE);
   swatch_fill = ns_color_mix (&style->neutral, &style->muted, 0.3);
   swatch_fill.a = 1;
   {
@@ -499,11 +485,14 @@ ns_render_output (NsScene *scene,
             if (item->kind == -2)
               {
                 NsColormap map;
+                NsRenderStyle plane_style;
                 guint32 *bar;
                 double bx = x + bar_lo_w + pad, bh = 0.7 * caption_size;
                 double bw = ns_render_style_px (style, LEGEND_BAR);
 
-                ns_colormap_init_values (&map, style, 0, 63);
+                /* The bar in the plane's colours, which it explains. */
+                ns_render_output_plane_style (style, &plane_style);
+                ns_colormap_init_values (&map, &plane_style, 0, 63);
                 bar = ns_scene_add_image (scene, bx, cy - bh / 2, bw, bh, 64, 1, FALSE);
                 for (int c = 0; bar != NULL && c < 64; c++)
                   bar[c] = ns_colormap_lookup (&map, (float) c);

@@ -125,4 +125,8 @@ char *ns_render_output_describe (NsExperiment *experiment,
                                  double x1,
                                  double x2);
 
+/* @style with the class, positive and negative colours faded towards the background: the
+ * plane's heatmap colours (the points keep @style's). */
+void ns_render_output_plane_style (const NsRenderStyle *style, NsRenderStyle *plane_style);
+
 G_END_DECLS

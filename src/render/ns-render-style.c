@@ -29,6 +29,7 @@ ns_render_style_init (NsRenderStyle *style, gboolean dark, double scale)
       style->outline = ns_color_from_hex ("#ffffff40");
       style->neutral = ns_color_from_hex ("#3a3a3a");
       style->accent = ns_color_from_hex ("#78aeed");
+      style->mark = ns_color_from_hex ("#ffffff");
     }
   else
     {
@@ -38,6 +39,7 @@ ns_render_style_init (NsRenderStyle *style, gboolean dark, double scale)
       style->outline = ns_color_from_hex ("#00000038");
       style->neutral = ns_color_from_hex ("#e8eaeb");
       style->accent = ns_color_from_hex ("#3584e4");
+      style->mark = ns_color_from_hex ("#000000");
     }
 
   style->positive = ns_color_from_hex ("#0877bd");
@@ -56,4 +58,24 @@ ns_render_style_class_color (const NsRenderStyle *style, guint k)
   g_return_val_if_fail (style != NULL, NULL);
 
   return &style->classes[k % NS_RENDER_N_CLASS_COLORS];
+}
+
+const char *
+ns_render_class_name (const char *const *names, guint n_names, guint k)
+{
+  static const char *const colour_names[NS_RENDER_N_CLASS_COLORS] = {
+    "orange", "blue", "green", "purple", "yellow",
+  };
+
+  if (names != NULL && k < n_names && names[k] != NULL)
+    {
+      const char *name = names[k];
+      char *end = NULL;
+      guint64 index = g_ascii_strtoull (name, &end, 10);
+
+      if (end == name || *end != '\0' || index != k)
+        return name;
+    }
+
+  return colour_names[k % NS_RENDER_N_CLASS_COLORS];
 }

@@ -24,6 +24,8 @@ typedef struct
   NsColor negative;   /* weights < 0, values < 0: #f59322 */
   NsColor neutral;    /* the middle of diverging maps (value 0) */
   NsColor accent;     /* selection, hover */
+  NsColor mark;       /* the stepped sample's ring: opaque, the darkest (light style) or lightest
+                       * (dark style) colour, so it reads on every class colour and on neutral */
   /* Class colours, colour-blind safe (Okabe & Ito's palette, with the Playground's two first):
    * class 0 orange and class 1 blue, so a binary output a = P(class 1) reads like a value. */
   NsColor classes[NS_RENDER_N_CLASS_COLORS];
@@ -35,6 +37,10 @@ void ns_render_style_init (NsRenderStyle *style, gboolean dark, double scale);
 
 /* Class @k's colour (cycles past the palette). */
 const NsColor *ns_render_style_class_color (const NsRenderStyle *style, guint k);
+
+/* What a learner calls class @k: its name in the data (@names, @n_names of them, may be NULL),
+ * or its colour ("blue") when the data names its classes "0", "1"… as generated sets do. */
+const char *ns_render_class_name (const char *const *names, guint n_names, guint k);
 
 /* A size in logical units at the style's scale: ns_render_style_px (style, 12) is 12 * scale. */
 static inline double

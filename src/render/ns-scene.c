@@ -819,3 +819,22 @@ ns_color_equal (const NsColor *a, const NsColor *b)
 {
   return a->r == b->r && a->g == b->g && a->b == b->b && a->a == b->a;
 }
+
+static double
+relative_luminance (const NsColor *color)
+{
+  double rgb[3] = { color->r, color->g, color->b };
+
+  for (guint i = 0; i < 3; i++)
+    rgb[i] = rgb[i] <= 0.04045 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+double
+ns_color_contrast (const NsColor *a, const NsColor *b)
+{
+  double la = relative_luminance (a), lb = relative_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}

@@ -315,6 +315,9 @@ NsColor ns_color_mix (const NsColor *a, const NsColor *b, double t);
 /* Premultiplied ARGB32 of the colour (the scene's pixel format). */
 guint32 ns_color_to_argb32 (const NsColor *color);
 gboolean ns_color_equal (const NsColor *a, const NsColor *b);
+/* WCAG's contrast ratio of two opaque colours' relative luminances: 1 (the same) to 21 (black
+ * on white); alpha is ignored. */
+double ns_color_contrast (const NsColor *a, const NsColor *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NsScene, ns_scene_free)
 

@@ -20,7 +20,13 @@ step_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   /* Stepping pauses: the learner wants to look at one step's change. */
   ns_window_set_playing (self, FALSE);
   if (g_strcmp0 (self->step_size, "sample") == 0)
-    ns_experiment_step_phase (self->experiment);
+    {
+      /* From an update, on to the next sample at once: the step between (back to no batch)
+       * would show nothing new, one press for nothing. */
+      if (ns_experiment_get_step_state (self->experiment)->phase == NS_STEP_UPDATE)
+        ns_experiment_step_phase (self->experiment);
+      ns_experiment_step_phase (self->experiment);
+    }
   else if (g_strcmp0 (self->step_size, "batch") == 0)
     ns_experiment_step (self->experiment, 1);
   else
@@ -58,6 +64,19 @@ step_phase_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
     }
   ns_window_set_playing (self, FALSE);
   ns_experiment_step_whole_phase (self->experiment);
+  ns_window_after_steps (self);
+}
+
+/* End (or Shift+Down): straight to the update of the current mini-batch, walking its
+ * remaining samples as Right would (so the run is the same as training by batches), whatever
+ * the Step control says; from an update, to the next batch's. */
+static void
+step_update_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsWindow *self = NS_WINDOW (widget);
+
+  ns_window_set_playing (self, FALSE);
+  ns_experiment_step_finish_batch (self->experiment);
   ns_window_after_steps (self);
 }
 
@@ -223,6 +242,7 @@ ns_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.step-back", NULL, step_back_action_cb);
   gtk_widget_class_install_action (widget_class, "win.step-phase", NULL, step_phase_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.step-update", NULL, step_update_action_cb);
   gtk_widget_class_install_action (widget_class, "win.race", NULL, race_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action_cb);
@@ -267,6 +287,10 @@ ns_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK,
                                        "win.step-phase", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "win.step-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "win.step-update", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_End, 0, "win.step-update", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_SHIFT_MASK,
+                                       "win.step-update", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "win.reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_SHIFT_MASK, "win.reset", NULL);
 }

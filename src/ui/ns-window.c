@@ -69,15 +69,24 @@ format_loss (GtkLabel *label, const char *name, double loss, gboolean diverged)
   gtk_label_set_markup (label, markup);
 }
 
-/* The details pane shows while stepping, with the numbers of the item last pointed at. */
+/* The details pane shows while stepping, with the numbers of the item last pointed at. It
+ * stays open as long as the Step control is on samples, between batches too (saying which
+ * keys step), so the diagram above keeps its size and its neurons their places when stepping
+ * starts and after an update. */
 static void
 update_details (NsWindow *self)
 {
   g_autofree char *details = ns_network_view_get_details (self->network_view);
+  gboolean sample = g_strcmp0 (self->step_size, "sample") == 0;
 
   if (details != NULL)
     gtk_label_set_label (self->details_label, details);
-  gtk_revealer_set_reveal_child (self->details_revealer, details != NULL);
+  else if (sample)
+    gtk_label_set_label (self->details_label,
+                         "Right: the next sample's forward pass, one layer at a time\n"
+                         "Shift+Right: a whole phase at once · End: straight to the batch's "
+                         "update · Left: back");
+  gtk_revealer_set_reveal_child (self->details_revealer, details != NULL || sample);
 }
 
 /* Labels and the picture follow the experiment after every change. */
@@ -380,6 +389,14 @@ chart_switcher (NsWindow *self)
   return box;
 }
 
+static gboolean
+chart_is_loss (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  g_value_set_boolean (
+      to, g_strcmp0 (g_value_get_string (from), ns_view_get_info (NS_VIEW_LOSS)->name) == 0);
+  return TRUE;
+}
+
 /* The right column: the decision boundary, its options, and the curves. */
 static void
 build_output_panel (NsWindow *self)
@@ -387,6 +404,7 @@ build_output_panel (NsWindow *self)
   GtkWidget *options = gtk_flow_box_new (); /* wraps in a narrow column */
   GtkWidget *value_label = gtk_label_new_with_mnemonic ("_Value of added points");
   GtkWidget *value = gtk_spin_button_new_with_range (-1.0, 1.0, 0.1);
+  GtkWidget *accuracy;
 
   self->output_view = NS_OUTPUT_VIEW (ns_output_view_new ());
   self->curves_view = NS_CURVES_VIEW (ns_curves_view_new ());
@@ -408,10 +426,14 @@ build_output_panel (NsWindow *self)
                                      "Show only the winning class at each point, without the "
                                      "lighter shades where the network is unsure",
                                      self->output_view, "discretize"));
-  gtk_flow_box_append (GTK_FLOW_BOX (options),
-                       check_button ("_Accuracy",
-                                     "Show the share of points classified right, beside the loss",
-                                     self->curves_view, "show-accuracy"));
+  accuracy = check_button ("_Accuracy",
+                           "Show the share of points classified right on the Loss chart, "
+                           "beside the loss",
+                           self->curves_view, "show-accuracy");
+  /* Only the Loss chart draws accuracy: on the others the check would promise nothing. */
+  g_object_bind_property_full (self, "chart", accuracy, "sensitive", G_BINDING_SYNC_CREATE,
+                               chart_is_loss, NULL, NULL, NULL);
+  gtk_flow_box_append (GTK_FLOW_BOX (options), accuracy);
 
   /* Regression has no classes: a clicked point gets this value instead. */
   self->value_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
