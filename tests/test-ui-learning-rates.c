@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "ns-learning-rates.h"
+#include "ns-test-locale.h"
 
 static void
 test_table (void)
@@ -47,6 +48,32 @@ test_find_and_lower (void)
   g_assert_cmpfloat (ns_learning_rates_lower (1e-6), ==, 1e-6);
 }
 
+/* A rate as the windows write it: the table's label, else a plain number, never an exponent,
+ * and a decimal point under a locale that writes commas. */
+static void
+test_format (void)
+{
+  const struct
+  {
+    double rate;
+    const char *text;
+  } cases[] = {
+    { 1e-5, "0.00001" },  { 1e-5f, "0.00001" },  { 0.03f, "0.03" },    { 10, "10" },
+    { 2e-6, "0.000002" }, { 0.0025, "0.0025" },  { 0.05, "0.05" },     { 5, "5" },
+    { 0.005f, "0.005" },  { 1e-6f, "0.000001" }, { 200000, "200000" },
+  };
+
+  if (!ns_test_use_comma_locale ())
+    return;
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree char *text = ns_learning_rates_format (cases[k].rate);
+
+      g_assert_cmpstr (text, ==, cases[k].text);
+    }
+  ns_test_use_c_locale ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -54,6 +81,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/learning-rates/table", test_table);
   g_test_add_func ("/learning-rates/find-and-lower", test_find_and_lower);
+  g_test_add_func ("/learning-rates/format", test_format);
 
   return g_test_run ();
 }

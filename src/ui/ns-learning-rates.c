@@ -4,6 +4,9 @@
 #include "ns-learning-rates.h"
 
 #include <math.h>
+#include <string.h>
+
+#include "ns-printf.h"
 
 /* From a crawl to a leap, as the TensorFlow Playground offers them. */
 static const NsLearningRate rates[] = {
@@ -39,4 +42,27 @@ ns_learning_rates_lower (double rate)
     if (rates[k].value < rate * 0.5 && rates[k].value > best)
       best = rates[k].value;
   return MIN (best, rate);
+}
+
+char *
+ns_learning_rates_format (double rate)
+{
+  const NsLearningRate *usual = ns_learning_rates_find (rate);
+
+  if (usual != NULL)
+    return g_strdup (usual->label);
+  /* Six significant digits, as %g writes them (a float rate such as 0.005f is 0.005), in
+   * plain notation: decimals enough for the rate's magnitude, the zeros after the last digit
+   * dropped. */
+  {
+    int magnitude = rate > 0 && isfinite (rate) ? (int) floor (log10 (rate)) : 0;
+    g_autofree char *text = ns_strdup_printf ("%.*f", CLAMP (5 - magnitude, 0, 20), rate);
+    char *end = text + strlen (text) - 1;
+
+    while (strchr (text, '.') != NULL && *end == '0')
+      *end-- = '\0';
+    if (*end == '.')
+      *end = '\0';
+    return g_steal_pointer (&text);
+  }
 }

@@ -34,11 +34,7 @@ same_rate (double a, double b)
 static char *
 format_rate (double rate)
 {
-  const NsLearningRate *usual = ns_learning_rates_find (rate);
-
-  if (usual != NULL)
-    return g_strdup (usual->label);
-  return ns_strdup_printf ("%g", rate);
+  return ns_learning_rates_format (rate);
 }
 
 /* The offered rates (the main window's), and @rate in its place among them if it is not one

@@ -10,6 +10,7 @@
 
 #include "ns-experiment-step.h"
 #include "ns-keys.h"
+#include "ns-learning-rates.h"
 #include "ns-printf.h"
 
 G_DEFINE_FINAL_TYPE (NsWindow, ns_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -161,32 +162,40 @@ ns_window_update_diverged (NsWindow *self)
       g_autofree char *text = NULL;
       g_autofree char *button = NULL;
       g_autofree char *tooltip = NULL;
+      g_autofree char *rate_text = ns_learning_rates_format (self->learning_rate);
+      g_autofree char *recovery_text = NULL;
 
       if (!ns_window_check_recovery (self, &recovery))
         text = ns_strdup_printf (
-            "Training stopped: the loss became infinite or not a number. With learning rate %g "
+            "Training stopped: the loss became infinite or not a number. With learning rate %s "
             "the steps overshoot and the weights grow without bound. Checking which lower rate "
             "keeps the first %d epochs finite…",
-            self->learning_rate, NS_WINDOW_RECOVERY_EPOCHS);
+            rate_text, NS_WINDOW_RECOVERY_EPOCHS);
       else if (recovery > 0.0)
-        text = ns_strdup_printf (
-            "Training stopped: the loss became infinite or not a number. With learning rate %g "
-            "the steps overshoot and the weights grow without bound. At %g the first %d epochs "
-            "stay finite.",
-            self->learning_rate, recovery, NS_WINDOW_RECOVERY_EPOCHS);
+        {
+          recovery_text = ns_learning_rates_format (recovery);
+          text = ns_strdup_printf (
+              "Training stopped: the loss became infinite or not a number. With learning rate %s "
+              "the steps overshoot and the weights grow without bound. At %s the first %d epochs "
+              "stay finite.",
+              rate_text, recovery_text, NS_WINDOW_RECOVERY_EPOCHS);
+          button = ns_strdup_printf ("Reset with Learning Rate %s", recovery_text);
+          tooltip = ns_strdup_printf ("Start over from the first weights at learning rate %s, "
+                                      "checked to keep the first %d epochs finite",
+                                      recovery_text, NS_WINDOW_RECOVERY_EPOCHS);
+        }
       else
         text = ns_strdup_printf (
             "Training stopped: the loss became infinite or not a number. No lower learning rate "
             "keeps the first %d epochs finite: try another activation, fewer layers or "
             "another optimizer.",
             NS_WINDOW_RECOVERY_EPOCHS);
-      button = ns_strdup_printf ("Reset with Learning Rate %g", recovery);
-      tooltip = ns_strdup_printf ("Start over from the first weights at learning rate %g, "
-                                  "checked to keep the first %d epochs finite",
-                                  recovery, NS_WINDOW_RECOVERY_EPOCHS);
       gtk_label_set_label (self->diverged_label, text);
-      gtk_button_set_label (self->diverged_button, button);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->diverged_button), tooltip);
+      if (button != NULL)
+        {
+          gtk_button_set_label (self->diverged_button, button);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->diverged_button), tooltip);
+        }
     }
   else
     {
