@@ -6,7 +6,7 @@
  * program on a 1920x1080 screen of its own (tests/meson.build). It has no window manager: each
  * case sizes the window itself (its default size), and presentation mode's full screen is that
  * size too.
- * NS_TEST_DUMP=dir saves each case's window as dir/fit-WxH[-f5].png; FIT_DEBUG=1 prints the
+ * NS_TEST_DUMP=dir saves each case's window as dir/fit-WxH[-f5][-step].png; FIT_DEBUG=1 prints the
  * window's widget tree with each widget's size, smallest and natural size.
  */
 #include "config.h"
@@ -200,6 +200,44 @@ check_title (GtkWidget *window, const char *where)
              gtk_widget_get_width (label));
 }
 
+/* Runs the main loop until the layout settles: the flap folds with an animation, and the
+ * network view lays its controls out twice. */
+static void
+settle (GtkWidget *window)
+{
+  GtkWidget *network = find_descendant (window, NS_TYPE_NETWORK_VIEW);
+  GtkWidget *output = find_descendant (window, NS_TYPE_OUTPUT_VIEW);
+  int last = -1;
+  guint same = 0;
+
+  for (guint k = 0; k < 50 && same < 3; k++)
+    {
+      int now;
+
+      run_for (100);
+      now = gtk_widget_get_width (network) * 7919 + gtk_widget_get_height (output) * 31
+            + gtk_widget_get_width (output);
+      same = now == last ? same + 1 : 0;
+      last = now;
+    }
+}
+
+/* The side of the largest picture (heatmap, plane) in @scene, in logical pixels. */
+static double
+largest_image (const NsScene *scene)
+{
+  double largest = 0;
+
+  for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, i);
+
+      if (prim->kind == NS_PRIM_IMAGE)
+        largest = MAX (largest, MIN (prim->image.width, prim->image.height));
+    }
+  return largest;
+}
+
 static void
 debug_tree (GtkWidget *widget, int depth)
 {
@@ -225,6 +263,7 @@ check_screen (gconstpointer data)
 {
   const Screen *screen = data;
   g_autoptr (NsExperiment) experiment = make_experiment ();
+  double unzoomed_neuron = 0;
 
   for (int presentation = 0; presentation <= 1; presentation++)
     {
@@ -235,8 +274,10 @@ check_screen (gconstpointer data)
                                                 presentation ? " presentation" : "");
       g_autofree char *dump = g_strdup_printf ("fit-%dx%d%s.png", screen->width, screen->height,
                                                presentation ? "-f5" : "");
-      double zoom = 1.0;
+      double zoom = 1.0, neuron, plane;
       guint n_checked = 0;
+      NsNetworkView *network;
+      NsSceneView *output;
 
       gtk_window_set_default_size (GTK_WINDOW (window), screen->width, screen->height);
       if (presentation)
@@ -249,7 +290,7 @@ check_screen (gconstpointer data)
         }
       gtk_window_present (GTK_WINDOW (window));
       WAIT_UNTIL (gtk_widget_get_mapped (w), 5000);
-      run_for (300); /* the layout settles (the network view lays its controls out twice) */
+      settle (w);
 
       if (g_getenv ("FIT_DEBUG") != NULL)
         debug_tree (w, 0);
@@ -267,6 +308,42 @@ check_screen (gconstpointer data)
       check_view (w, NS_TYPE_OUTPUT_VIEW, MIN_OUTPUT_WIDTH * zoom, MIN_OUTPUT_HEIGHT * zoom, where);
       check_view (w, NS_TYPE_CURVES_VIEW, MIN_CURVES_WIDTH * zoom, MIN_CURVES_HEIGHT * zoom, where);
       dump_widget (w, dump);
+
+      /* The pictures grow with the room, and presentation mode's zoom makes the neurons'
+       * heatmaps larger, not smaller (the room the window has goes to the pictures, not only
+       * to the text). The boundary's plane is at least 16% of the screen's height (110 px at
+       * 1024x640, where its title, axes and legend take most of its view; 323 px at 1920x1080
+       * in presentation mode, with its tick labels). */
+      network = NS_NETWORK_VIEW (find_descendant (w, NS_TYPE_NETWORK_VIEW));
+      output = NS_SCENE_VIEW (find_descendant (w, NS_TYPE_OUTPUT_VIEW));
+      WAIT_UNTIL (largest_image (ns_network_view_get_scene (network)) > 0, 5000);
+      WAIT_UNTIL (largest_image (ns_scene_view_get_scene (output)) > 0, 5000);
+      neuron = largest_image (ns_network_view_get_scene (network));
+      plane = largest_image (ns_scene_view_get_scene (output));
+      g_test_message ("%s: neuron %.0f px, boundary %.0f px", where, neuron, plane);
+      if (presentation)
+        g_assert_cmpfloat (neuron, >=, unzoomed_neuron);
+      unzoomed_neuron = neuron;
+      g_assert_cmpfloat (neuron, >=, 48);
+      g_assert_cmpfloat (plane, >=, 0.16 * screen->height);
+
+      /* Stepping through a sample: the header says where the step is, and every control is
+       * still there. */
+      g_assert_true (gtk_widget_activate_action (w, "win.step-size", "s", "sample"));
+      for (guint k = 0; k < 2; k++)
+        g_assert_true (gtk_widget_activate_action (w, "win.step", NULL));
+      settle (w);
+      n_checked = 0;
+      check_controls (w, w, where, &n_checked);
+      g_assert_cmpuint (n_checked, >=, 4 + 1 + 8 + 3 + 3);
+      check_view (w, NS_TYPE_NETWORK_VIEW, MIN_NETWORK_WIDTH, MIN_NETWORK_HEIGHT, where);
+      check_title (w, where);
+      {
+        g_autofree char *dump_step = g_strdup_printf ("fit-%dx%d%s-step.png", screen->width,
+                                                      screen->height, presentation ? "-f5" : "");
+        dump_widget (w, dump_step);
+      }
+      g_assert_true (gtk_widget_activate_action (w, "win.step-size", "s", "epoch"));
 
       /* The data panel, folded away on a small screen, opens from its header button and then
        * shows whole across (it scrolls down). */
@@ -367,6 +444,16 @@ main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The app's own style sheet (AdwApplication loads it; the tests have none): its sizes are
+   * part of what must fit. */
+  {
+    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
     {
