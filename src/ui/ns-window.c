@@ -287,9 +287,10 @@ ns_window_set_zoom (NsWindow *self, double zoom)
   ns_zoom_provider_load (self->zoom_provider, "ns-window", zoom);
   ns_network_view_set_zoom (self->network_view, zoom);
   /* The panes share the width in the ratio of their smallest sizes (GtkPaned): the diagram's
-   * grows with the zoom as the right column's does, so zooming in keeps its share. */
-  gtk_widget_set_size_request (GTK_WIDGET (self->network_view), (int) (NETWORK_MIN_WIDTH * zoom),
-                               -1);
+   * grows with the zoom as the right column's does, so zooming in keeps its share; up to
+   * presentation mode's zoom, so a larger one still fits a 1280 px screen. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->network_view),
+                               (int) (NETWORK_MIN_WIDTH * MIN (zoom, NS_ZOOM_PRESENTATION)), -1);
   ns_data_panel_set_zoom (self->data_panel, zoom);
   ns_scene_view_set_zoom (NS_SCENE_VIEW (self->output_view), zoom);
   ns_scene_view_set_zoom (NS_SCENE_VIEW (self->curves_view), zoom);
