@@ -36,6 +36,20 @@ test_limits_and_steps (void)
   g_assert_cmpfloat (ns_zoom_step (zoom, -1), ==, NS_ZOOM_MIN);
 }
 
+/* Presentation mode's zoom is the full one on a 1920x1080 projector or larger, and on a
+ * smaller screen as much as the layout still fits (never less than 1). */
+static void
+test_presentation_for_screen (void)
+{
+  g_assert_cmpfloat (ns_zoom_presentation_for_screen (1920, 1080), ==, NS_ZOOM_PRESENTATION);
+  g_assert_cmpfloat (ns_zoom_presentation_for_screen (3840, 2160), ==, NS_ZOOM_PRESENTATION);
+  g_assert_cmpfloat (ns_zoom_presentation_for_screen (1600, 900), ==, 1.3);
+  g_assert_cmpfloat (ns_zoom_presentation_for_screen (1366, 768), ==, 1.1);
+  g_assert_cmpfloat (ns_zoom_presentation_for_screen (1280, 720), ==, 1.0);
+  g_assert_cmpfloat (ns_zoom_presentation_for_screen (1024, 640), ==, 1.0);
+  g_assert_cmpfloat (ns_zoom_presentation_for_screen (0, 0), ==, NS_ZOOM_PRESENTATION);
+}
+
 /* Every text class grows by the zoom, for the window class given, with C numerics in any
  * locale. */
 static void
@@ -72,6 +86,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/zoom/limits-and-steps", test_limits_and_steps);
   g_test_add_func ("/zoom/css", test_css);
+  g_test_add_func ("/zoom/presentation-for-screen", test_presentation_for_screen);
 
   return g_test_run ();
 }

@@ -315,7 +315,7 @@ ns_curves_view_class_init (NsCurvesViewClass *klass)
   scene_view_class->min_width = 220;
   scene_view_class->natural_width = 380;
   scene_view_class->min_height = 140;
-  scene_view_class->natural_height = 240;
+  scene_view_class->natural_height = 180; /* the boundary above takes the rest */
 
   properties[PROP_EXPERIMENT] =
       g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,

@@ -225,7 +225,7 @@ zoom_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   else if (g_str_equal (action_name, "win.zoom-out"))
     zoom = ns_zoom_step (zoom, -1);
   else
-    zoom = self->presentation ? NS_ZOOM_PRESENTATION : 1.0;
+    zoom = self->presentation ? self->presentation_zoom : 1.0;
   ns_window_set_zoom (self, zoom);
 }
 

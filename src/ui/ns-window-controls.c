@@ -441,7 +441,10 @@ ns_window_build_control_bar (NsWindow *self)
       gtk_widget_add_css_class (button, "control");
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       spec->caption, -1);
-      gtk_box_append (self->control_bar, button);
+      gtk_flow_box_append (self->control_bar, button);
+      /* The button takes the focus, not the flow box's child around it (whose arrow keys
+       * would move between controls instead of stepping). */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
       self->control_values[c] = GTK_LABEL (value);
     }
 }

@@ -46,6 +46,11 @@ struct _NsWindow
   GtkCssProvider *zoom_provider;
   guint syncing; /* > 0 while properties follow the experiment (no writing back) */
 
+  /* Presentation mode's zoom, fitted to the screen (ns_zoom_presentation_for_screen), and the
+   * user's own, given back when presentation mode ends. */
+  double presentation_zoom;
+  double zoom_before_presentation;
+
   /* The trainer's settings as the controls show them (the experiment holds the truth). */
   double learning_rate;
   char *activation; /* a name, or "mixed" when the layers differ */
@@ -59,7 +64,7 @@ struct _NsWindow
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
-  GtkBox *control_bar;
+  GtkFlowBox *control_bar; /* wraps onto a second line on a narrow screen */
   GtkRevealer *diverged_revealer;
   GtkLabel *diverged_label;
   GtkButton *diverged_button;
@@ -71,6 +76,7 @@ struct _NsWindow
   NsNetworkView *network_view;
   GtkRevealer *details_revealer; /* stepping: the numbers of the item last pointed at */
   GtkLabel *details_label;
+  AdwFlap *flap; /* the data panel beside the views, or folded away */
   GtkScrolledWindow *start_panel;
   GtkBox *end_panel;
   NsDataPanel *data_panel;

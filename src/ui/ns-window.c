@@ -36,6 +36,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* The diagram's smallest width at zoom 1: a small network's columns and their controls. */
+#define NETWORK_MIN_WIDTH 480
+
 NsWindow *
 ns_window_new (GtkApplication *application, NsExperiment *experiment)
 {
@@ -332,6 +335,11 @@ ns_window_set_zoom (NsWindow *self, double zoom)
   /* The window's text through its style provider, the custom views through their zoom. */
   ns_zoom_provider_load (self->zoom_provider, "ns-window", zoom);
   ns_network_view_set_zoom (self->network_view, zoom);
+  /* The panes share the width in the ratio of their smallest sizes (GtkPaned): the diagram's
+   * grows with the zoom as the right column's does, so zooming in keeps its share; up to
+   * presentation mode's zoom, so a larger one still fits a 1280 px screen. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->network_view),
+                               (int) (NETWORK_MIN_WIDTH * MIN (zoom, NS_ZOOM_PRESENTATION)), -1);
   ns_data_panel_set_zoom (self->data_panel, zoom);
   ns_scene_view_set_zoom (NS_SCENE_VIEW (self->output_view), zoom);
   ns_scene_view_set_zoom (NS_SCENE_VIEW (self->curves_view), zoom);
@@ -339,6 +347,26 @@ ns_window_set_zoom (NsWindow *self, double zoom)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < NS_ZOOM_MAX);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > NS_ZOOM_MIN);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* As large as the screen the window goes full screen on still holds. */
+static double
+presentation_zoom (NsWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  g_autoptr (GdkMonitor) first = NULL;
+  GdkMonitor *monitor = NULL;
+  GdkRectangle area;
+
+  if (surface != NULL)
+    monitor = gdk_display_get_monitor_at_surface (display, surface);
+  if (monitor == NULL)
+    monitor = first = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+  if (monitor == NULL)
+    return NS_ZOOM_PRESENTATION;
+  gdk_monitor_get_geometry (monitor, &area);
+  return ns_zoom_presentation_for_screen (area.width, area.height);
 }
 
 static void
@@ -349,10 +377,20 @@ set_presentation (NsWindow *self, gboolean presentation)
     return;
   self->presentation = presentation;
   if (presentation)
-    gtk_window_fullscreen (GTK_WINDOW (self));
+    {
+      self->zoom_before_presentation = self->zoom;
+      self->presentation_zoom = presentation_zoom (self);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
-  ns_window_set_zoom (self, presentation ? NS_ZOOM_PRESENTATION : 1.0);
+  /* The room looks at the network and the boundary: the data panel folds away (its header
+   * button still opens it over them). */
+  adw_flap_set_fold_policy (self->flap,
+                            presentation ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_AUTO);
+  /* Leaving gives back the zoom the user had chosen. */
+  ns_window_set_zoom (self,
+                      presentation ? self->presentation_zoom : self->zoom_before_presentation);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }
 
@@ -417,14 +455,18 @@ build_output_panel (NsWindow *self)
 
   self->output_view = NS_OUTPUT_VIEW (ns_output_view_new ());
   self->curves_view = NS_CURVES_VIEW (ns_curves_view_new ());
+  /* The boundary takes the room the column has beyond the chart's natural height (both
+   * sizes grow with the zoom), so on a large screen it is the larger picture. */
   gtk_widget_set_vexpand (GTK_WIDGET (self->output_view), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->output_view), 300, 220);
-  gtk_widget_set_size_request (GTK_WIDGET (self->curves_view), 300, 140);
+  gtk_widget_set_size_request (GTK_WIDGET (self->output_view), 280, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->curves_view), 280, -1);
 
   gtk_widget_add_css_class (options, "output-options");
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (options), GTK_SELECTION_NONE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (options), 6);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (options), 4);
+  /* No more per line than it has: the flow box asks for that many of its widest across, which
+   * would widen the column beyond what the boundary can use. */
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (options), 3);
   gtk_flow_box_append (GTK_FLOW_BOX (options),
                        check_button ("_Test points",
                                      "Draw the test points too: the network never trains on them, "
@@ -488,9 +530,10 @@ ns_window_move_focus (GtkWidget *widget, GtkDirectionType direction)
   GTK_WIDGET_CLASS (ns_window_parent_class)->move_focus (widget, direction);
 }
 
-/* A first start fills most of the screen (up to 1600x1000), so a projector's 1920x1080 shows
- * large heatmaps and a laptop's 1366x768 still fits. */
-static void
+/* A first start fills most of the screen (up to 1600x1000), so a laptop's 1366x768 still
+ * fits; on a projector's 1920x1080 or larger it is maximised too, as an instructor expects.
+ * Returns whether the screen is that large. */
+static gboolean
 fit_default_size (NsWindow *self)
 {
   GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
@@ -498,10 +541,11 @@ fit_default_size (NsWindow *self)
   GdkRectangle area;
 
   if (monitor == NULL)
-    return;
+    return FALSE;
   gdk_monitor_get_geometry (monitor, &area);
   gtk_window_set_default_size (GTK_WINDOW (self), MIN (1600, area.width * 9 / 10),
                                MIN (1000, area.height * 9 / 10));
+  return area.width >= 1600 && area.height >= 900;
 }
 
 static void
@@ -510,6 +554,7 @@ ns_window_constructed (GObject *object)
   NsWindow *self = NS_WINDOW (object);
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr (GSettingsSchema) schema = NULL;
+  gboolean large_screen;
 
   G_OBJECT_CLASS (ns_window_parent_class)->constructed (object);
 
@@ -531,7 +576,7 @@ ns_window_constructed (GObject *object)
    * rather than aborting. */
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  fit_default_size (self);
+  large_screen = fit_default_size (self);
   if (schema != NULL)
     {
       self->settings = g_settings_new (APP_ID);
@@ -543,6 +588,7 @@ ns_window_constructed (GObject *object)
           gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
           g_settings_set_int (self->settings, "window-width", width);
           g_settings_set_int (self->settings, "window-height", height);
+          g_settings_set_boolean (self->settings, "window-maximized", large_screen);
         }
       g_settings_bind (self->settings, "window-width", self, "default-width",
                        G_SETTINGS_BIND_DEFAULT);
@@ -551,6 +597,8 @@ ns_window_constructed (GObject *object)
       g_settings_bind (self->settings, "window-maximized", self, "maximized",
                        G_SETTINGS_BIND_DEFAULT);
     }
+  else if (large_screen)
+    gtk_window_maximize (GTK_WINDOW (self));
 }
 
 static void
@@ -810,6 +858,7 @@ ns_window_class_init (NsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NsWindow, network_view);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, NsWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, start_panel);
   gtk_widget_class_bind_template_child (widget_class, NsWindow, end_panel);
 
@@ -824,6 +873,8 @@ ns_window_init (NsWindow *self)
 
   ns_step_pacer_reset (&self->pacer);
   self->zoom = 1.0;
+  self->presentation_zoom = NS_ZOOM_PRESENTATION;
+  self->zoom_before_presentation = 1.0;
   self->learning_rate = 0.03;
   self->activation = g_strdup ("tanh");
   self->regularization = g_strdup ("none");
@@ -840,7 +891,7 @@ ns_window_init (NsWindow *self)
   build_output_panel (self);
 
   /* The diagram needs room: below it, the data panel folds away (AdwFlap's auto policy). */
-  gtk_widget_set_size_request (GTK_WIDGET (self->network_view), 480, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->network_view), NETWORK_MIN_WIDTH, -1);
   g_signal_connect_swapped (self->network_view, "details-changed", G_CALLBACK (update_details),
                             self);
 

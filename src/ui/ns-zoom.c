@@ -21,6 +21,18 @@ ns_zoom_step (double zoom, int direction)
   return ns_zoom_clamp (round ((zoom + step) * 10) / 10);
 }
 
+double
+ns_zoom_presentation_for_screen (int width, int height)
+{
+  /* The window is laid out for 1920x1080 at the full presentation zoom; a smaller screen holds
+   * as much of that zoom as its shorter side allows. */
+  double fit = MIN (width / 1920.0, height / 1080.0);
+
+  if (width <= 0 || height <= 0)
+    return NS_ZOOM_PRESENTATION;
+  return CLAMP (floor (NS_ZOOM_PRESENTATION * fit * 10 + 1e-9) / 10, 1.0, NS_ZOOM_PRESENTATION);
+}
+
 GtkCssProvider *
 ns_zoom_provider_new (GtkWidget *window)
 {
