@@ -291,6 +291,37 @@ draw_pill (NsScene *scene,
                      color);
 }
 
+/* A neuron's numbers at the foot of its picture: on one line when it fits the column's slot,
+ * else "z …" above "→ a …", so that neighbouring columns' numbers never run into each other on
+ * a small screen. */
+static void
+draw_unit_text (NsScene *scene,
+                const NsRenderStyle *style,
+                const NsNetworkBox *box,
+                const char *text,
+                double size,
+                double line,
+                double slot,
+                double width)
+{
+  const char *arrow = strstr (text, " → ");
+  double cx = box->x + box->width / 2, cy = box->y + box->height - line / 2;
+  double w, h, pad = ns_render_style_px (style, 4);
+
+  ns_scene_measure_text (scene, text, NS_TEXT_VALUE, size, &w, &h);
+  if (arrow == NULL || w + 2 * pad <= 0.9 * slot)
+    {
+      draw_pill (scene, style, cx, cy, text, size, &style->foreground, width);
+      return;
+    }
+  {
+    g_autofree char *first = g_strndup (text, arrow - text);
+
+    draw_pill (scene, style, cx, cy - line, first, size, &style->foreground, width);
+    draw_pill (scene, style, cx, cy, arrow + 1, size, &style->foreground, width);
+  }
+}
+
 /* Splits @text at spaces into lines no wider than @room (a word wider than @room gets a line
  * of its own). */
 static GPtrArray *
@@ -412,8 +443,7 @@ ns_render_network_draw_step (NsScene *scene,
           ns_render_network_draw_outline (scene, &box, TRUE, FALSE, style);
         if (text == NULL)
           continue;
-        draw_pill (scene, style, box.x + box.width / 2, box.y + box.height - line / 2, text, size,
-                   &style->foreground, width);
+        draw_unit_text (scene, style, &box, text, size, line, layout->slot, width);
       }
 
   /* The story of the phase is told under the output column, where there is room (the

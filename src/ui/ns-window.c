@@ -124,6 +124,12 @@ ns_window_update_view (NsWindow *self)
                                state->batch_size, phases[state->phase], where != NULL ? where : "");
   }
   gtk_label_set_label (self->epoch_label, epoch);
+  /* Stepping's longer text wraps onto two lines in a smaller size, so the header bar keeps its
+   * height and the diagram below it does not move when stepping starts. */
+  if (ns_experiment_get_step_state (self->experiment)->phase == NS_STEP_IDLE)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->epoch_label), "stepping");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->epoch_label), "stepping");
   update_details (self);
   format_loss (self->train_loss_label, "Training loss", current->train_loss, diverged);
   format_loss (self->test_loss_label, "Test loss", current->test_loss, diverged);
