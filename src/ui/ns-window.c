@@ -124,7 +124,7 @@ ns_window_update_view (NsWindow *self)
                                state->batch_size, phases[state->phase], where != NULL ? where : "");
   }
   gtk_label_set_label (self->epoch_label, epoch);
-  /* Stepping's longer text wraps onto two lines in a smaller size, so the header bar keeps its
+  /* Stepping's longer text is written in a smaller size, so the header bar keeps its
    * height and the diagram below it does not move when stepping starts. */
   if (ns_experiment_get_step_state (self->experiment)->phase == NS_STEP_IDLE)
     gtk_widget_remove_css_class (GTK_WIDGET (self->epoch_label), "stepping");
