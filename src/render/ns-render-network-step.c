@@ -425,9 +425,14 @@ ns_render_network_draw_step (NsScene *scene,
       {
         g_autofree char *x = ns_render_network_format_number (step->input[i]);
 
+        double w, h, pad = ns_render_style_px (style, 4);
+
+        /* Centred on the picture, or, when wider than it (small pictures on a small screen),
+         * starting at its left edge: the feature's name on the left stays readable. */
         ns_network_layout_node (layout, 0, ns_render_network_input_row (view, i), &box);
-        draw_pill (scene, style, box.x + box.width / 2, box.y + box.height / 2, x, size,
-                   &style->foreground, width);
+        ns_scene_measure_text (scene, x, NS_TEXT_VALUE, size, &w, &h);
+        draw_pill (scene, style, box.x + MAX (box.width, w + 2 * pad) / 2, box.y + box.height / 2,
+                   x, size, &style->foreground, width);
       }
 
   /* Each neuron's numbers at the foot of its picture; the layer the walk has just reached
