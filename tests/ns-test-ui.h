@@ -1,8 +1,10 @@
-/* ns-test-ui.h: waiting for the main loop, finding widgets and saving them as pictures, in the
- * UI tests (run under Xvfb). */
+/* ns-test-ui.h: waiting for the main loop, showing a window, finding widgets and saving them as
+ * pictures, in the UI tests (run under Xvfb). */
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "ns-window.h"
 
 static G_GNUC_UNUSED gboolean
 flag_cb (gpointer data)
@@ -95,4 +97,16 @@ dump_widget (GtkWidget *widget, const char *name)
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("dumped %s", path);
+}
+
+/* A main window on @experiment, shown and mapped. */
+static G_GNUC_UNUSED NsWindow *
+present_window (NsExperiment *experiment)
+{
+  NsWindow *window = ns_window_new (NULL, experiment);
+
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000);
+
+  return window;
 }

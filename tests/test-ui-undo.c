@@ -21,17 +21,6 @@
 #include "ns-test-render.h"
 #include "ns-test-ui.h"
 
-static NsWindow *
-present_window (NsExperiment *experiment)
-{
-  NsWindow *window = ns_window_new (NULL, experiment);
-
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000);
-
-  return window;
-}
-
 /* The first label under @widget whose text starts with @prefix, or NULL. */
 static GtkLabel *
 find_label (GtkWidget *widget, const char *prefix)

@@ -40,17 +40,6 @@ make_experiment (const char *dataset, double learning_rate)
   return experiment;
 }
 
-static NsWindow *
-present_window (NsExperiment *experiment)
-{
-  NsWindow *window = ns_window_new (NULL, experiment);
-
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000);
-
-  return window;
-}
-
 /* The check button labelled @label under @widget, or NULL. */
 static GtkWidget *
 find_check_button (GtkWidget *widget, const char *label)
