@@ -316,8 +316,6 @@ ns_window_set_steps_per_frame (NsWindow *self, guint steps)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEPS_PER_FRAME]);
 }
 
-/* ---- the trainer's settings ---- */
-
 /* ---- zoom and presentation ---- */
 
 double
