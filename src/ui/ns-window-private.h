@@ -1,6 +1,7 @@
 /* ns-window-private.h: NsWindow's state and the internals its source files share
  * (ns-window.c: panels, properties, training loop; ns-window-actions.c: the actions and their
- * keys; ns-window-controls.c: the trainer's settings; ns-window-benchmark.c: timing hooks). */
+ * keys; ns-window-controls.c: the trainer's settings; ns-window-zoom.c: zoom and presentation
+ * mode; ns-window-benchmark.c: timing hooks). */
 #pragma once
 
 #include "ns-window.h"
@@ -123,6 +124,12 @@ void ns_window_after_steps (NsWindow *self); /* the view, and a pause if trainin
 void ns_window_install_actions (GtkWidgetClass *widget_class); /* actions and their keys */
 /* Keeps hovered_view up to date for @view, so Ctrl+C copies the view under the pointer. */
 void ns_window_track_hover (NsWindow *self, GtkWidget *view);
+
+/* ns-window-zoom.c */
+/* The diagram's smallest width at zoom 1: a small network's columns and their controls. */
+#define NS_WINDOW_NETWORK_MIN_WIDTH 480
+/* Full screen at presentation_zoom, or back to the window and the user's zoom. */
+void ns_window_set_presentation (NsWindow *self, gboolean presentation);
 
 /* ns-window-benchmark.c: NEUROSCOPE_BENCHMARK=first-frame or fps:SECONDS */
 void ns_window_setup_benchmark (NsWindow *self);

@@ -36,9 +36,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* The diagram's smallest width at zoom 1: a small network's columns and their controls. */
-#define NETWORK_MIN_WIDTH 480
-
 NsWindow *
 ns_window_new (GtkApplication *application, NsExperiment *experiment)
 {
@@ -314,88 +311,6 @@ ns_window_set_steps_per_frame (NsWindow *self, guint steps)
 
   self->steps_per_frame = steps;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEPS_PER_FRAME]);
-}
-
-/* ---- zoom and presentation ---- */
-
-double
-ns_window_get_zoom (NsWindow *self)
-{
-  g_return_val_if_fail (NS_IS_WINDOW (self), 1.0);
-
-  return self->zoom;
-}
-
-void
-ns_window_set_zoom (NsWindow *self, double zoom)
-{
-  g_return_if_fail (NS_IS_WINDOW (self));
-
-  zoom = ns_zoom_clamp (zoom);
-  if (zoom == self->zoom)
-    return;
-  self->zoom = zoom;
-
-  /* The window's text through its style provider, the custom views through their zoom. */
-  ns_zoom_provider_load (self->zoom_provider, "ns-window", zoom);
-  ns_network_view_set_zoom (self->network_view, zoom);
-  /* The panes share the width in the ratio of their smallest sizes (GtkPaned): the diagram's
-   * grows with the zoom as the right column's does, so zooming in keeps its share; up to
-   * presentation mode's zoom, so a larger one still fits a 1280 px screen. */
-  gtk_widget_set_size_request (GTK_WIDGET (self->network_view),
-                               (int) (NETWORK_MIN_WIDTH * MIN (zoom, NS_ZOOM_PRESENTATION)), -1);
-  ns_data_panel_set_zoom (self->data_panel, zoom);
-  ns_scene_view_set_zoom (NS_SCENE_VIEW (self->output_view), zoom);
-  ns_scene_view_set_zoom (NS_SCENE_VIEW (self->curves_view), zoom);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < NS_ZOOM_MAX);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > NS_ZOOM_MIN);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-}
-
-/* As large as the screen the window goes full screen on still holds. */
-static double
-presentation_zoom (NsWindow *self)
-{
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
-  g_autoptr (GdkMonitor) first = NULL;
-  GdkMonitor *monitor = NULL;
-  GdkRectangle area;
-
-  if (surface != NULL)
-    monitor = gdk_display_get_monitor_at_surface (display, surface);
-  if (monitor == NULL)
-    monitor = first = g_list_model_get_item (gdk_display_get_monitors (display), 0);
-  if (monitor == NULL)
-    return NS_ZOOM_PRESENTATION;
-  gdk_monitor_get_geometry (monitor, &area);
-  return ns_zoom_presentation_for_screen (area.width, area.height);
-}
-
-static void
-set_presentation (NsWindow *self, gboolean presentation)
-{
-  presentation = !!presentation;
-  if (presentation == self->presentation)
-    return;
-  self->presentation = presentation;
-  if (presentation)
-    {
-      self->zoom_before_presentation = self->zoom;
-      self->presentation_zoom = presentation_zoom (self);
-      gtk_window_fullscreen (GTK_WINDOW (self));
-    }
-  else
-    gtk_window_unfullscreen (GTK_WINDOW (self));
-  /* The room looks at the network and the boundary: the data panel folds away (its header
-   * button still opens it over them). */
-  adw_flap_set_fold_policy (self->flap,
-                            presentation ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_AUTO);
-  /* Leaving gives back the zoom the user had chosen. */
-  ns_window_set_zoom (self,
-                      presentation ? self->presentation_zoom : self->zoom_before_presentation);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }
 
 /* ---- the control bar ---- */
@@ -723,7 +638,7 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       break;
 
     case PROP_PRESENTATION:
-      set_presentation (self, g_value_get_boolean (value));
+      ns_window_set_presentation (self, g_value_get_boolean (value));
       break;
 
     case PROP_CHART:
@@ -895,7 +810,7 @@ ns_window_init (NsWindow *self)
   build_output_panel (self);
 
   /* The diagram needs room: below it, the data panel folds away (AdwFlap's auto policy). */
-  gtk_widget_set_size_request (GTK_WIDGET (self->network_view), NETWORK_MIN_WIDTH, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->network_view), NS_WINDOW_NETWORK_MIN_WIDTH, -1);
   g_signal_connect_swapped (self->network_view, "details-changed", G_CALLBACK (update_details),
                             self);
 
