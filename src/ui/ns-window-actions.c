@@ -245,6 +245,8 @@ ns_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.step-update", NULL, step_update_action_cb);
   gtk_widget_class_install_action (widget_class, "win.race", NULL, race_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
+  gtk_widget_class_install_property_action (widget_class, "win.presentation-page",
+                                            "presentation-page");
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action_cb);

@@ -83,6 +83,13 @@ struct _NsWindow
   NsDataPanel *data_panel;
   NsOutputView *output_view;
   NsCurvesView *curves_view;
+  /* The right column: the boundary with its options above the chart with its tabs; in
+   * presentation mode one of the two, chosen by the page switcher. */
+  GtkWidget *boundary_box;
+  GtkWidget *chart_box;
+  GtkWidget *chart_switcher;
+  GtkWidget *page_switcher;
+  char *presentation_page; /* NS_WINDOW_PAGE_BOUNDARY or a chart's name */
   GtkWidget *value_row;    /* the value of clicked points, for regression */
   GtkWidget *hovered_view; /* the view under the pointer, for Ctrl+C (weak) */
 
@@ -130,6 +137,10 @@ void ns_window_track_hover (NsWindow *self, GtkWidget *view);
 #define NS_WINDOW_NETWORK_MIN_WIDTH 480
 /* Full screen at presentation_zoom, or back to the window and the user's zoom. */
 void ns_window_set_presentation (NsWindow *self, gboolean presentation);
+/* presentation-page's value for the boundary (the others are the charts' names). */
+#define NS_WINDOW_PAGE_BOUNDARY "boundary"
+/* Shows the right column's groups as presentation mode and its page ask. */
+void ns_window_update_output_page (NsWindow *self);
 
 /* ns-window-benchmark.c: NEUROSCOPE_BENCHMARK=first-frame or fps:SECONDS */
 void ns_window_setup_benchmark (NsWindow *self);

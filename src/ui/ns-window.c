@@ -31,6 +31,7 @@ enum
   PROP_PRESENTATION,
   PROP_STEP_SIZE,
   PROP_CHART,
+  PROP_PRESENTATION_PAGE,
   N_PROPS
 };
 
@@ -355,6 +356,50 @@ chart_switcher (NsWindow *self)
   return box;
 }
 
+/* Presentation mode's tabs over the right column: the boundary, or one chart at a time
+ * (win.presentation-page), so the picture shown takes the column's height. */
+static GtkWidget *
+page_switcher (void)
+{
+  /* The boundary's tab apart from the charts' linked ones, so a narrow column puts them on
+   * two lines rather than growing as wide as all four. Homogeneous: GTK 4.8's flow box
+   * measures uneven children for fewer lines than it lays out, which cut the second off. */
+  GtkWidget *switcher = gtk_flow_box_new ();
+  GtkWidget *charts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *button = gtk_toggle_button_new_with_mnemonic ("_Output");
+
+  gtk_widget_add_css_class (switcher, "page-switcher");
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (switcher), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (switcher), 2);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (switcher), TRUE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (switcher), 6);
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (charts, "linked");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.presentation-page");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", NS_WINDOW_PAGE_BOUNDARY);
+  gtk_widget_set_tooltip_text (button, "The decision boundary: what the network answers at "
+                                       "each point of the plane");
+  gtk_widget_set_focus_on_click (button, FALSE);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_flow_box_append (GTK_FLOW_BOX (switcher), button);
+  for (NsView view = 0; view < NS_N_VIEWS; view++)
+    {
+      const NsViewInfo *info = ns_view_get_info (view);
+
+      if (!ns_view_is_chart (view))
+        continue;
+      button = gtk_toggle_button_new_with_mnemonic (info->mnemonic);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.presentation-page");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", info->name);
+      gtk_widget_set_tooltip_text (button, info->tooltip);
+      gtk_widget_set_focus_on_click (button, FALSE);
+      gtk_box_append (GTK_BOX (charts), button);
+    }
+  gtk_widget_set_halign (charts, GTK_ALIGN_CENTER);
+  gtk_flow_box_append (GTK_FLOW_BOX (switcher), charts);
+  return switcher;
+}
+
 static gboolean
 chart_is_loss (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
 {
@@ -419,11 +464,22 @@ build_output_panel (NsWindow *self)
   g_object_bind_property (self->data_panel, "class-to-add", self->output_view, "class-to-add",
                           G_BINDING_SYNC_CREATE);
 
-  gtk_box_append (self->end_panel, GTK_WIDGET (self->output_view));
-  gtk_box_append (self->end_panel, options);
-  gtk_box_append (self->end_panel, self->value_row);
-  gtk_box_append (self->end_panel, chart_switcher (self));
-  gtk_box_append (self->end_panel, GTK_WIDGET (self->curves_view));
+  /* Presentation mode shows one page at a time: its own tabs choose the boundary or a chart
+   * (ns_window_update_output_page). */
+  self->page_switcher = page_switcher ();
+  self->boundary_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->chart_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->chart_switcher = chart_switcher (self);
+  gtk_widget_set_vexpand (self->boundary_box, TRUE);
+  gtk_box_append (GTK_BOX (self->boundary_box), GTK_WIDGET (self->output_view));
+  gtk_box_append (GTK_BOX (self->boundary_box), options);
+  gtk_box_append (GTK_BOX (self->boundary_box), self->value_row);
+  gtk_box_append (GTK_BOX (self->chart_box), self->chart_switcher);
+  gtk_box_append (GTK_BOX (self->chart_box), GTK_WIDGET (self->curves_view));
+  gtk_box_append (self->end_panel, self->page_switcher);
+  gtk_box_append (self->end_panel, self->boundary_box);
+  gtk_box_append (self->end_panel, self->chart_box);
+  ns_window_update_output_page (self);
 
   ns_window_track_hover (self, GTK_WIDGET (self->network_view));
   ns_window_track_hover (self, GTK_WIDGET (self->output_view));
@@ -543,6 +599,7 @@ ns_window_dispose (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->optimizer, g_free);
   g_clear_pointer (&self->step_size, g_free);
+  g_clear_pointer (&self->presentation_page, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->experiment);
 
@@ -608,6 +665,10 @@ ns_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       g_value_set_string (value, ns_view_get_info (self->chart)->name);
       break;
 
+    case PROP_PRESENTATION_PAGE:
+      g_value_set_string (value, self->presentation_page);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -652,6 +713,25 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
             self->chart = chart;
             g_object_notify_by_pspec (object, properties[PROP_CHART]);
           }
+      }
+      break;
+
+    case PROP_PRESENTATION_PAGE:
+      {
+        const char *page = g_value_get_string (value);
+        NsView chart;
+
+        /* The boundary, or a chart of the right column (which it shows); else ignored. */
+        if (g_strcmp0 (page, NS_WINDOW_PAGE_BOUNDARY) != 0
+            && !(ns_view_from_name (page, &chart) && ns_view_is_chart (chart)))
+          break;
+        if (g_strcmp0 (page, NS_WINDOW_PAGE_BOUNDARY) != 0)
+          g_object_set (object, "chart", page, NULL);
+        if (g_strcmp0 (page, self->presentation_page) == 0)
+          break;
+        ns_window_set_string (&self->presentation_page, page);
+        ns_window_update_output_page (self);
+        g_object_notify_by_pspec (object, properties[PROP_PRESENTATION_PAGE]);
       }
       break;
 
@@ -757,6 +837,9 @@ ns_window_class_init (NsWindowClass *klass)
   properties[PROP_CHART] =
       g_param_spec_string ("chart", NULL, NULL, ns_view_get_info (NS_VIEW_LOSS)->name,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRESENTATION_PAGE] =
+      g_param_spec_string ("presentation-page", NULL, NULL, NS_WINDOW_PAGE_BOUNDARY,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STEP_SIZE] =
       g_param_spec_string ("step-size", NULL, NULL, "epoch",
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -800,6 +883,7 @@ ns_window_init (NsWindow *self)
   self->problem = g_strdup ("classification");
   self->optimizer = g_strdup ("sgd");
   self->step_size = g_strdup ("epoch");
+  self->presentation_page = g_strdup (NS_WINDOW_PAGE_BOUNDARY);
   self->chart = NS_VIEW_LOSS;
 
   gtk_widget_init_template (GTK_WIDGET (self));
