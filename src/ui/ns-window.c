@@ -12,6 +12,7 @@
 #include "ns-keys.h"
 #include "ns-learning-rates.h"
 #include "ns-printf.h"
+#include "ns-spin-button.h"
 
 G_DEFINE_FINAL_TYPE (NsWindow, ns_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -453,6 +454,8 @@ build_output_panel (NsWindow *self)
   /* Regression has no classes: a clicked point gets this value instead. */
   self->value_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (value), 1);
+  /* 0.5 as every number in the window reads, not the locale's 0,5. */
+  ns_spin_button_use_c_numerics (GTK_SPIN_BUTTON (value));
   gtk_label_set_mnemonic_widget (GTK_LABEL (value_label), value);
   gtk_widget_set_tooltip_text (value, "The target value of a point you add by clicking on the "
                                       "output (Ctrl+click removes the nearest)");
