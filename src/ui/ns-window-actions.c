@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "ns-experiment-step.h"
+#include "ns-printf.h"
 #include "ns-race-window.h"
 #include "ns-scene-cairo.h"
 
@@ -221,7 +222,19 @@ zoom_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   double zoom = self->zoom;
 
   if (g_str_equal (action_name, "win.zoom-in"))
-    zoom = ns_zoom_step (zoom, +1);
+    {
+      double wanted = ns_zoom_step (zoom, +1);
+
+      /* Never wider or taller than the screen: the window would reach past its edges, with
+       * controls out of reach. */
+      zoom = ns_window_fit_zoom (self, wanted);
+      if (zoom < wanted)
+        {
+          g_autofree char *text =
+              ns_strdup_printf ("Zoom %.1f×: the largest that fits this screen", zoom);
+          ns_window_show_message (self, text);
+        }
+    }
   else if (g_str_equal (action_name, "win.zoom-out"))
     zoom = ns_zoom_step (zoom, -1);
   else

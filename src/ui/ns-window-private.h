@@ -51,6 +51,7 @@ struct _NsWindow
    * user's own, given back when presentation mode ends. */
   double presentation_zoom;
   double zoom_before_presentation;
+  double allocated_zoom; /* the zoom of the last layout (0 before the first) */
 
   /* The trainer's settings as the controls show them (the experiment holds the truth). */
   double learning_rate;
@@ -137,6 +138,9 @@ void ns_window_track_hover (NsWindow *self, GtkWidget *view);
 #define NS_WINDOW_NETWORK_MIN_WIDTH 480
 /* Full screen at presentation_zoom, or back to the window and the user's zoom. */
 void ns_window_set_presentation (NsWindow *self, gboolean presentation);
+/* @zoom, or the largest zoom up to it (in tenths, never below the zoom now) at which the
+ * window's smallest size still fits its monitor. */
+double ns_window_fit_zoom (NsWindow *self, double zoom);
 /* presentation-page's value for the boundary (the others are the charts' names). */
 #define NS_WINDOW_PAGE_BOUNDARY "boundary"
 /* Shows the right column's groups as presentation mode and its page ask. */

@@ -41,24 +41,60 @@ ns_window_set_zoom (NsWindow *self, double zoom)
   g_object_notify (G_OBJECT (self), "zoom");
 }
 
-/* As large as the screen the window goes full screen on still holds. */
-static double
-presentation_zoom (NsWindow *self)
+/* The monitor the window is on (the first one before it is shown): FALSE if there is none. */
+static gboolean
+monitor_area (NsWindow *self, GdkRectangle *area)
 {
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
   g_autoptr (GdkMonitor) first = NULL;
   GdkMonitor *monitor = NULL;
-  GdkRectangle area;
 
   if (surface != NULL)
     monitor = gdk_display_get_monitor_at_surface (display, surface);
   if (monitor == NULL)
     monitor = first = g_list_model_get_item (gdk_display_get_monitors (display), 0);
   if (monitor == NULL)
+    return FALSE;
+  gdk_monitor_get_geometry (monitor, area);
+  return TRUE;
+}
+
+/* As large as the screen the window goes full screen on still holds. */
+static double
+presentation_zoom (NsWindow *self)
+{
+  GdkRectangle area;
+
+  if (!monitor_area (self, &area))
     return NS_ZOOM_PRESENTATION;
-  gdk_monitor_get_geometry (monitor, &area);
   return ns_zoom_presentation_for_screen (area.width, area.height);
+}
+
+double
+ns_window_fit_zoom (NsWindow *self, double zoom)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GdkRectangle area;
+  int min_width, min_height;
+  /* The zoom of the sizes measured: the last one laid out (a zoom set since, as a held
+   * Ctrl++ does between frames, is not measured yet). */
+  double laid_out = self->allocated_zoom > 0 ? MIN (self->allocated_zoom, self->zoom) : self->zoom;
+
+  if (zoom <= self->zoom || !monitor_area (self, &area))
+    return zoom;
+  /* The window's smallest size at the zoom it is laid out at now, grown in proportion: its
+   * parts grow with the zoom at most as fast (the diagram's width stops at presentation
+   * zoom's, the paddings do not grow), so this never promises a fit that is not there. */
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+  if (min_width <= 0 || min_height <= 0)
+    return zoom;
+  while (
+      zoom > laid_out
+      && (min_width * zoom / laid_out > area.width || min_height * zoom / laid_out > area.height))
+    zoom = ns_zoom_step (zoom, -1);
+  return MAX (zoom, self->zoom);
 }
 
 void

@@ -580,6 +580,16 @@ ns_window_constructed (GObject *object)
 }
 
 static void
+ns_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  NsWindow *self = NS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (ns_window_parent_class)->size_allocate (widget, width, height, baseline);
+  /* The sizes measured from now on are this zoom's (ns_window_fit_zoom). */
+  self->allocated_zoom = self->zoom;
+}
+
+static void
 ns_window_dispose (GObject *object)
 {
   NsWindow *self = NS_WINDOW (object);
@@ -799,6 +809,7 @@ ns_window_class_init (NsWindowClass *klass)
   object_class->set_property = ns_window_set_property;
 
   widget_class->move_focus = ns_window_move_focus;
+  widget_class->size_allocate = ns_window_size_allocate;
 
   properties[PROP_EXPERIMENT] =
       g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
