@@ -6,8 +6,9 @@
  * program on a 1920x1080 screen of its own (tests/meson.build). It has no window manager: each
  * case sizes the window itself (its default size), and presentation mode's full screen is that
  * size too.
- * NS_TEST_DUMP=dir saves each case's window as dir/fit-WxH[-f5][-step].png; FIT_DEBUG=1 prints the
- * window's widget tree with each widget's size, smallest and natural size.
+ * NS_TEST_DUMP=dir saves each case's window as dir/fit-WxH[-f5][-step].png (and presentation
+ * mode's chart page as fit-WxH-f5-chart.png); FIT_DEBUG=1 prints the window's widget tree with
+ * each widget's size, smallest and natural size.
  */
 #include "config.h"
 
