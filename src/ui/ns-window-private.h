@@ -1,7 +1,7 @@
 /* ns-window-private.h: NsWindow's state and the internals its source files share
  * (ns-window.c: panels, properties, training loop; ns-window-actions.c: the actions and their
- * keys; ns-window-controls.c: the trainer's settings; ns-window-zoom.c: zoom and presentation
- * mode; ns-window-benchmark.c: timing hooks). */
+ * keys; ns-window-controls.c: the trainer's settings; ns-window-output.c: the right column;
+ * ns-window-zoom.c: zoom and presentation mode; ns-window-benchmark.c: timing hooks). */
 #pragma once
 
 #include "ns-window.h"
@@ -141,8 +141,12 @@ void ns_window_set_presentation (NsWindow *self, gboolean presentation);
 /* @zoom, or the largest zoom up to it (in tenths, never below the zoom now) at which the
  * window's smallest size still fits its monitor. */
 double ns_window_fit_zoom (NsWindow *self, double zoom);
+
+/* ns-window-output.c */
 /* presentation-page's value for the boundary (the others are the charts' names). */
 #define NS_WINDOW_PAGE_BOUNDARY "boundary"
+/* Makes the right column's widgets into end_panel. */
+void ns_window_build_output_panel (NsWindow *self);
 /* Shows the right column's groups as presentation mode and its page ask. */
 void ns_window_update_output_page (NsWindow *self);
 

@@ -122,21 +122,3 @@ ns_window_set_presentation (NsWindow *self, gboolean presentation)
   ns_window_update_output_page (self);
   g_object_notify (G_OBJECT (self), "presentation");
 }
-
-/* Presentation mode's zoom makes the text, the settings and each picture's title, axes and
- * legend larger, and a projector's screen is no taller: below the boundary the chart left it
- * smaller than without F5 (301 px against 497 at 1920x1080). In presentation mode the right
- * column shows one picture at a time, the boundary or a chart, with tabs above to choose; the
- * picture the room looks at takes the column's height. */
-void
-ns_window_update_output_page (NsWindow *self)
-{
-  gboolean chart_page = g_strcmp0 (self->presentation_page, NS_WINDOW_PAGE_BOUNDARY) != 0;
-
-  gtk_widget_set_visible (self->page_switcher, self->presentation);
-  gtk_widget_set_visible (self->chart_switcher, !self->presentation);
-  gtk_widget_set_visible (self->boundary_box, !self->presentation || !chart_page);
-  gtk_widget_set_visible (self->chart_box, !self->presentation || chart_page);
-  /* A chart alone fills the column; below the boundary it keeps its natural height. */
-  gtk_widget_set_vexpand (GTK_WIDGET (self->curves_view), self->presentation && chart_page);
-}
