@@ -319,6 +319,15 @@ check_screen (gconstpointer data)
           n_checked = 0;
           check_controls (w, w, where, &n_checked);
           g_assert_cmpuint (n_checked, >=, 4 + 1 + 8 + 4);
+          /* The Accuracy check goes with the chart (the boundary's options are hidden). */
+          {
+            GtkWidget *curves = find_descendant (w, NS_TYPE_CURVES_VIEW);
+            GtkWidget *check =
+                find_descendant (gtk_widget_get_parent (curves), GTK_TYPE_CHECK_BUTTON);
+
+            g_assert_nonnull (check);
+            g_assert_true (gtk_widget_get_mapped (check));
+          }
           {
             g_autofree char *dump_chart =
                 g_strdup_printf ("fit-%dx%d-f5-chart.png", screen->width, screen->height);

@@ -98,6 +98,21 @@ chart_is_loss (GBinding *binding, const GValue *from, GValue *to, gpointer user_
   return TRUE;
 }
 
+/* The Accuracy check, bound to the curves' show-accuracy. */
+static GtkWidget *
+accuracy_check (NsWindow *self)
+{
+  GtkWidget *accuracy = check_button ("_Accuracy",
+                                      "Show the share of points classified right on the Loss "
+                                      "chart, beside the loss",
+                                      self->curves_view, "show-accuracy");
+
+  /* Only the Loss chart draws accuracy: on the others the check would promise nothing. */
+  g_object_bind_property_full (self, "chart", accuracy, "sensitive", G_BINDING_SYNC_CREATE,
+                               chart_is_loss, NULL, NULL, NULL);
+  return accuracy;
+}
+
 /* The right column: the decision boundary, its options, and the curves. */
 void
 ns_window_build_output_panel (NsWindow *self)
@@ -105,7 +120,6 @@ ns_window_build_output_panel (NsWindow *self)
   GtkWidget *options = gtk_flow_box_new (); /* wraps in a narrow column */
   GtkWidget *value_label = gtk_label_new_with_mnemonic ("_Value of added points");
   GtkWidget *value = gtk_spin_button_new_with_range (-1.0, 1.0, 0.1);
-  GtkWidget *accuracy;
 
   self->output_view = NS_OUTPUT_VIEW (ns_output_view_new ());
   self->curves_view = NS_CURVES_VIEW (ns_curves_view_new ());
@@ -131,14 +145,7 @@ ns_window_build_output_panel (NsWindow *self)
                                      "Show only the winning class at each point, without the "
                                      "lighter shades where the network is unsure",
                                      self->output_view, "discretize"));
-  accuracy = check_button ("_Accuracy",
-                           "Show the share of points classified right on the Loss chart, "
-                           "beside the loss",
-                           self->curves_view, "show-accuracy");
-  /* Only the Loss chart draws accuracy: on the others the check would promise nothing. */
-  g_object_bind_property_full (self, "chart", accuracy, "sensitive", G_BINDING_SYNC_CREATE,
-                               chart_is_loss, NULL, NULL, NULL);
-  gtk_flow_box_append (GTK_FLOW_BOX (options), accuracy);
+  gtk_flow_box_append (GTK_FLOW_BOX (options), accuracy_check (self));
 
   /* Regression has no classes: a clicked point gets this value instead. */
   self->value_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -168,6 +175,11 @@ ns_window_build_output_panel (NsWindow *self)
   gtk_box_append (GTK_BOX (self->boundary_box), self->value_row);
   gtk_box_append (GTK_BOX (self->chart_box), self->chart_switcher);
   gtk_box_append (GTK_BOX (self->chart_box), GTK_WIDGET (self->curves_view));
+  /* In presentation mode the boundary's options are on the other page: the chart's own
+   * check goes with it. */
+  self->chart_accuracy = accuracy_check (self);
+  gtk_widget_add_css_class (self->chart_accuracy, "output-options");
+  gtk_box_append (GTK_BOX (self->chart_box), self->chart_accuracy);
   gtk_box_append (self->end_panel, self->page_switcher);
   gtk_box_append (self->end_panel, self->boundary_box);
   gtk_box_append (self->end_panel, self->chart_box);
@@ -190,6 +202,7 @@ ns_window_update_output_page (NsWindow *self)
 
   gtk_widget_set_visible (self->page_switcher, self->presentation);
   gtk_widget_set_visible (self->chart_switcher, !self->presentation);
+  gtk_widget_set_visible (self->chart_accuracy, self->presentation);
   gtk_widget_set_visible (self->boundary_box, !self->presentation || !chart_page);
   gtk_widget_set_visible (self->chart_box, !self->presentation || chart_page);
   /* A chart alone fills the column; below the boundary it keeps its natural height. */

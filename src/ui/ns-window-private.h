@@ -89,6 +89,7 @@ struct _NsWindow
   GtkWidget *boundary_box;
   GtkWidget *chart_box;
   GtkWidget *chart_switcher;
+  GtkWidget *chart_accuracy; /* the Accuracy check under the chart, in presentation mode */
   GtkWidget *page_switcher;
   char *presentation_page; /* NS_WINDOW_PAGE_BOUNDARY or a chart's name */
   GtkWidget *value_row;    /* the value of clicked points, for regression */
