@@ -57,25 +57,61 @@ find_descendant (GtkWidget *widget, GType type)
   return NULL;
 }
 
-/* @widget as the screen shows it, through its window's renderer (asserting it drew). */
+/* The texture render_widget makes in the frame clock's after-paint, once. */
+typedef struct
+{
+  GtkWidget *widget;
+  GdkTexture *texture;
+} RenderRequest;
+
+static G_GNUC_UNUSED void
+render_after_paint_cb (GdkFrameClock *clock, gpointer data)
+{
+  RenderRequest *request = data;
+  GtkWidget *widget = request->widget;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr (GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot;
+  g_autoptr (GskRenderNode) node = NULL;
+
+  if (request->texture != NULL || width <= 0 || height <= 0)
+    return;
+  /* A widget paintable shows the render node the widget kept from its last frame, and any
+   * queue_draw since (a resize, a tick, a changed label) drops it. Right after a frame painted
+   * nothing has run since: the node is there, unless the widget was not drawn (unmapped). */
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      gtk_widget_queue_draw (widget); /* try at the next frame */
+      return;
+    }
+  request->texture =
+      gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                   &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* @widget as the screen shows it, through its window's renderer (asserting it drew): taken
+ * right after a frame of its window has painted it. */
 static G_GNUC_UNUSED GdkTexture *
 render_widget (GtkWidget *widget)
 {
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  GdkTexture *texture;
+  RenderRequest request = { widget, NULL };
+  GdkFrameClock *clock;
+  gulong handler;
 
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-  return texture;
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (widget), >, 0);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (render_after_paint_cb), &request);
+  gtk_widget_queue_draw (widget);
+  WAIT_UNTIL (request.texture != NULL, 5000);
+  g_signal_handler_disconnect (clock, handler);
+  return request.texture;
 }
 
 /* Saves @widget as dir/name when NS_TEST_DUMP=dir is set, after a few frames so it has drawn

@@ -9,6 +9,12 @@
 
 static char *tmpdir;
 
+static gboolean
+same_number (double x, double y)
+{
+  return x == y || (isnan (x) && isnan (y));
+}
+
 static void
 assert_same_run (NsExperiment *a, NsExperiment *b)
 {
@@ -36,6 +42,19 @@ assert_same_run (NsExperiment *a, NsExperiment *b)
       g_assert_true (ha[k].train_accuracy == hb[k].train_accuracy
                      || (isnan (ha[k].train_accuracy) && isnan (hb[k].train_accuracy)));
     }
+
+  /* The numbers on screen: the network as the last edit left it, or the last epoch's. */
+  {
+    const NsHistoryEntry *ca = ns_experiment_get_current (a);
+    const NsHistoryEntry *cb = ns_experiment_get_current (b);
+
+    g_assert_cmpuint (ca->epoch, ==, cb->epoch);
+    g_assert_cmpuint (ca->step, ==, cb->step);
+    g_assert_true (same_number (ca->train_loss, cb->train_loss));
+    g_assert_true (same_number (ca->train_accuracy, cb->train_accuracy));
+    g_assert_true (same_number (ca->test_loss, cb->test_loss));
+    g_assert_true (same_number (ca->test_accuracy, cb->test_accuracy));
+  }
 
   /* Gradient health, rows and the running sums behind the next one. */
   {
@@ -141,6 +160,65 @@ edit (const char *json, const char *from, const char *to)
   const char *at = strstr (json, from);
   g_assert_nonnull (at);
   return g_strdup_printf ("%.*s%s%s", (int) (at - json), json, to, at + strlen (from));
+}
+
+/* After an edit since the last epoch's end, the numbers on screen describe the edited network,
+ * not the history's last entry: a saved run keeps them (format "current"); a file without it
+ * (written before, or at an epoch's end) loads with the history's last entry as current. */
+static void
+test_round_trip_current (void)
+{
+  const char *options[] = { "dataset", "spiral", "hidden", "8,8,8", "seed", "5", NULL };
+  g_autoptr (NsExperiment) a = new_experiment (options);
+  g_autoptr (NsExperiment) b = NULL;
+  g_autoptr (NsExperiment) old = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *bad_epoch = NULL;
+  const NsHistoryEntry *last;
+  char *at;
+
+  ns_experiment_step (a, 10 * ns_experiment_get_steps_per_epoch (a));
+  g_assert_true (ns_experiment_remove_neuron (a, 1));
+  last = ns_experiment_get_last (a);
+  g_assert_true (ns_experiment_get_current (a)->train_loss != last->train_loss);
+
+  json = ns_experiment_to_json (a);
+  g_assert_nonnull (strstr (json, "\"current\""));
+  b = ns_experiment_new_from_json (json, "edited.json", &error);
+  g_assert_no_error (error);
+  assert_same_run (a, b);
+  g_assert_true (ns_experiment_get_current (b)->train_loss
+                 != ns_experiment_get_last (b)->train_loss);
+
+  /* An older file: the same text without "current" (the writer puts it last in "training"'s
+   * neighbourhood, after "history"). */
+  at = strstr (json, ",\n \"current\"");
+  g_assert_nonnull (at);
+  {
+    const char *end = strchr (at, '}');
+    g_assert_nonnull (end);
+    without = g_strdup_printf ("%.*s%s", (int) (at - json), json, end + 1);
+  }
+  old = ns_experiment_new_from_json (without, "old.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (ns_experiment_get_current (old) == ns_experiment_get_last (old));
+
+  /* A "current" from another epoch than the run's is refused, naming it. */
+  {
+    g_autofree char *epoch = g_strdup_printf ("\"epoch\" : %u", ns_experiment_get_epoch (a));
+    g_autofree char *other = g_strdup_printf ("\"epoch\" : %u", ns_experiment_get_epoch (a) + 1);
+    const char *current = strstr (json, "\"current\"");
+    g_autofree char *tail = edit (current, epoch, other);
+
+    bad_epoch = g_strdup_printf ("%.*s%s", (int) (current - json), json, tail);
+  }
+  g_clear_object (&b);
+  b = ns_experiment_new_from_json (bad_epoch, "/some/where.json", &error);
+  g_assert_null (b);
+  g_assert_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD);
+  g_assert_nonnull (strstr (error->message, "current.epoch"));
 }
 
 static void
@@ -270,6 +348,7 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment-json/round-trip-regression-momentum",
                    test_round_trip_regression_momentum);
   g_test_add_func ("/experiment-json/round-trip-nonfinite", test_round_trip_nonfinite);
+  g_test_add_func ("/experiment-json/round-trip-current", test_round_trip_current);
   g_test_add_func ("/experiment-json/bad-files", test_bad_files);
   g_test_add_func ("/experiment-json/missing-file", test_missing_file);
   g_test_add_func ("/experiment-json/version-1-file", test_version_1_file);

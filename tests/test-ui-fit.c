@@ -6,8 +6,9 @@
  * program on a 1920x1080 screen of its own (tests/meson.build). It has no window manager: each
  * case sizes the window itself (its default size), and presentation mode's full screen is that
  * size too.
- * NS_TEST_DUMP=dir saves each case's window as dir/fit-WxH[-f5][-step].png; FIT_DEBUG=1 prints the
- * window's widget tree with each widget's size, smallest and natural size.
+ * NS_TEST_DUMP=dir saves each case's window as dir/fit-WxH[-f5][-step].png (and presentation
+ * mode's chart page as fit-WxH-f5-chart.png); FIT_DEBUG=1 prints the window's widget tree with
+ * each widget's size, smallest and natural size.
  */
 #include "config.h"
 
@@ -263,7 +264,7 @@ check_screen (gconstpointer data)
 {
   const Screen *screen = data;
   g_autoptr (NsExperiment) experiment = make_experiment ();
-  double unzoomed_neuron = 0;
+  double unzoomed_neuron = 0, unzoomed_plane = 0;
 
   for (int presentation = 0; presentation <= 1; presentation++)
     {
@@ -306,14 +307,44 @@ check_screen (gconstpointer data)
       g_assert_cmpuint (n_checked, >=, 4 + 1 + 8 + 3 + 3);
       check_view (w, NS_TYPE_NETWORK_VIEW, MIN_NETWORK_WIDTH, MIN_NETWORK_HEIGHT, where);
       check_view (w, NS_TYPE_OUTPUT_VIEW, MIN_OUTPUT_WIDTH * zoom, MIN_OUTPUT_HEIGHT * zoom, where);
-      check_view (w, NS_TYPE_CURVES_VIEW, MIN_CURVES_WIDTH * zoom, MIN_CURVES_HEIGHT * zoom, where);
+      if (presentation)
+        {
+          /* One picture at a time: the chart is a page of its own, and fills the column. */
+          g_assert_false (gtk_widget_get_mapped (find_descendant (w, NS_TYPE_CURVES_VIEW)));
+          g_assert_true (gtk_widget_activate_action (w, "win.presentation-page", "s", "loss"));
+          settle (w);
+          g_assert_false (gtk_widget_get_mapped (find_descendant (w, NS_TYPE_OUTPUT_VIEW)));
+          check_view (w, NS_TYPE_CURVES_VIEW, MIN_CURVES_WIDTH * zoom, MIN_CURVES_HEIGHT * zoom,
+                      where);
+          n_checked = 0;
+          check_controls (w, w, where, &n_checked);
+          g_assert_cmpuint (n_checked, >=, 4 + 1 + 8 + 4);
+          /* The Accuracy check goes with the chart (the boundary's options are hidden). */
+          {
+            GtkWidget *curves = find_descendant (w, NS_TYPE_CURVES_VIEW);
+            GtkWidget *check =
+                find_descendant (gtk_widget_get_parent (curves), GTK_TYPE_CHECK_BUTTON);
+
+            g_assert_nonnull (check);
+            g_assert_true (gtk_widget_get_mapped (check));
+          }
+          {
+            g_autofree char *dump_chart =
+                g_strdup_printf ("fit-%dx%d-f5-chart.png", screen->width, screen->height);
+            dump_widget (w, dump_chart);
+          }
+          g_assert_true (gtk_widget_activate_action (w, "win.presentation-page", "s", "boundary"));
+          settle (w);
+        }
+      else
+        check_view (w, NS_TYPE_CURVES_VIEW, MIN_CURVES_WIDTH * zoom, MIN_CURVES_HEIGHT * zoom,
+                    where);
       dump_widget (w, dump);
 
       /* The pictures grow with the room, and presentation mode's zoom makes the neurons'
        * heatmaps larger, not smaller (the room the window has goes to the pictures, not only
        * to the text). The boundary's plane is at least 16% of the screen's height (110 px at
-       * 1024x640, where its title, axes and legend take most of its view; 323 px at 1920x1080
-       * in presentation mode, with its tick labels). */
+       * 1024x640, where its title, axes and legend take most of its view). */
       network = NS_NETWORK_VIEW (find_descendant (w, NS_TYPE_NETWORK_VIEW));
       output = NS_SCENE_VIEW (find_descendant (w, NS_TYPE_OUTPUT_VIEW));
       WAIT_UNTIL (largest_image (ns_network_view_get_scene (network)) > 0, 5000);
@@ -326,6 +357,15 @@ check_screen (gconstpointer data)
       unzoomed_neuron = neuron;
       g_assert_cmpfloat (neuron, >=, 48);
       g_assert_cmpfloat (plane, >=, 0.16 * screen->height);
+      /* Presentation mode gives the boundary the right column's height (the chart is a page of
+       * its own): larger than without F5 on every screen (568 against 497 px at 1920x1080),
+       * and at least 35% of the screen's height (269 px at 1024x768, where it is 319). */
+      if (presentation)
+        {
+          g_assert_cmpfloat (plane, >=, unzoomed_plane);
+          g_assert_cmpfloat (plane, >=, 0.35 * screen->height);
+        }
+      unzoomed_plane = plane;
 
       /* Stepping through a sample: the header says where the step is, and every control is
        * still there. */

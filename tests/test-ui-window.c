@@ -12,10 +12,12 @@
 #include "ns-curves-view.h"
 #include "ns-experiment-step.h"
 #include "ns-network-view.h"
+#include "ns-output-view.h"
 #include "ns-race-window.h"
 #include "ns-scene-snapshot.h"
 #include "ns-window.h"
 
+#include "ns-test-locale.h"
 #include "ns-test-render.h"
 #include "ns-test-ui.h"
 
@@ -880,6 +882,66 @@ test_race (void)
   WAIT_UNTIL (find_race_window () == NULL, 5000);
 }
 
+/* The spin button of the value of added points (regression), found by its range. */
+static GtkSpinButton *
+find_value_spin (GtkWidget *widget)
+{
+  if (GTK_IS_SPIN_BUTTON (widget))
+    {
+      double lower, upper;
+
+      gtk_spin_button_get_range (GTK_SPIN_BUTTON (widget), &lower, &upper);
+      if (lower == -1.0 && upper == 1.0)
+        return GTK_SPIN_BUTTON (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSpinButton *found = find_value_spin (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Under a German locale the value of added points reads 0.5, as every number in the window
+ * does, not 0,5; and what is typed is read in C numerics. */
+static void
+test_spin_c_numerics (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment ("reg-plane", 0);
+  NsWindow *window;
+  GtkSpinButton *spin;
+  double value;
+
+  if (!ns_test_use_comma_locale ())
+    return;
+  window = present_window (experiment);
+  spin = find_value_spin (GTK_WIDGET (window));
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (spin, 0.5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "0.5");
+  gtk_spin_button_set_value (spin, -0.3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "-0.3");
+
+  /* Typed into its text field. */
+  gtk_editable_set_text (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "0.7");
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (spin), 0.7, 1e-9);
+  /* The output view's value follows (a bound property). */
+  g_object_get (find_descendant (GTK_WIDGET (window), NS_TYPE_OUTPUT_VIEW), "value-to-add", &value,
+                NULL);
+  g_assert_cmpfloat_with_epsilon (value, 0.7, 1e-6);
+  /* A text that is not a number leaves the value as it was. */
+  gtk_editable_set_text (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "lots");
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (spin), 0.7, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ns_test_use_c_locale ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -895,6 +957,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/reset-lower-lr", test_reset_lower_lr);
   g_test_add_func ("/ui/window/step-through", test_step_through);
   g_test_add_func ("/ui/window/race", test_race);
+  g_test_add_func ("/ui/window/spin-c-numerics", test_spin_c_numerics);
   g_test_add_func ("/ui/network-view/render", test_network_view_render);
 
   return g_test_run ();

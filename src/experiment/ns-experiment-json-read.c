@@ -409,6 +409,23 @@ read_network (NsJsonReader *r, JsonObject *root, const NsConfig *config, const N
   return net;
 }
 
+/* One row of losses and accuracies (a history entry, or the current numbers) at @at. */
+static gboolean
+read_entry (NsJsonReader *r, JsonNode *node, const char *at, NsHistoryEntry *entry)
+{
+  JsonObject *eo;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return ns_json_fail (r, "", at, "an object");
+  eo = json_node_get_object (node);
+  return ns_json_read_guint (r, eo, at, "epoch", 0, G_MAXUINT, &entry->epoch)
+         && ns_json_read_uint (r, eo, at, "step", 0, MAX_STEP, &entry->step)
+         && ns_json_read_double (r, eo, at, "train_loss", &entry->train_loss)
+         && ns_json_read_double (r, eo, at, "train_accuracy", &entry->train_accuracy)
+         && ns_json_read_double (r, eo, at, "test_loss", &entry->test_loss)
+         && ns_json_read_double (r, eo, at, "test_accuracy", &entry->test_accuracy);
+}
+
 static gboolean
 read_training (NsJsonReader *r, JsonObject *root, NsExperiment *self)
 {
@@ -457,25 +474,30 @@ read_training (NsJsonReader *r, JsonObject *root, NsExperiment *self)
   g_array_set_size (self->history, 0);
   for (guint k = 0; k < json_array_get_length (history); k++)
     {
-      JsonNode *e = json_array_get_element (history, k);
       g_autofree char *at = g_strdup_printf ("history[%u]", k);
       NsHistoryEntry entry;
-      JsonObject *eo;
 
-      if (!JSON_NODE_HOLDS_OBJECT (e))
-        return ns_json_fail (r, "", at, "an object");
-      eo = json_node_get_object (e);
-      if (!ns_json_read_guint (r, eo, at, "epoch", 0, G_MAXUINT, &entry.epoch)
-          || !ns_json_read_uint (r, eo, at, "step", 0, MAX_STEP, &entry.step)
-          || !ns_json_read_double (r, eo, at, "train_loss", &entry.train_loss)
-          || !ns_json_read_double (r, eo, at, "train_accuracy", &entry.train_accuracy)
-          || !ns_json_read_double (r, eo, at, "test_loss", &entry.test_loss)
-          || !ns_json_read_double (r, eo, at, "test_accuracy", &entry.test_accuracy))
+      if (!read_entry (r, json_array_get_element (history, k), at, &entry))
         return FALSE;
       g_array_append_val (self->history, entry);
     }
   if (self->history->len == 0)
     return ns_json_fail (r, "", "history", "at least the entry of epoch 0");
+
+  /* Optional (files from before it, and runs last changed at an epoch's end, lack it): the
+   * numbers of the network as an edit or undo after the last epoch left it. It describes the
+   * saved run's present, so it carries the run's epoch and step. */
+  self->has_current = FALSE;
+  if (json_object_has_member (root, "current"))
+    {
+      if (!read_entry (r, json_object_get_member (root, "current"), "current", &self->current))
+        return FALSE;
+      if (self->current.epoch != self->epoch)
+        return ns_json_fail (r, "current", "epoch", "the epoch of training.epoch");
+      if (self->current.step != self->step)
+        return ns_json_fail (r, "current", "step", "the step of training.step");
+      self->has_current = TRUE;
+    }
   return TRUE;
 }
 

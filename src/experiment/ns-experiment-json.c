@@ -220,6 +220,19 @@ write_network (JsonBuilder *b, const NnNet *net)
 }
 
 static void
+add_entry (JsonBuilder *b, const NsHistoryEntry *e)
+{
+  json_builder_begin_object (b);
+  member_int (b, "epoch", e->epoch);
+  member_u64 (b, "step", e->step);
+  member_number (b, "train_loss", e->train_loss);
+  member_number (b, "train_accuracy", e->train_accuracy);
+  member_number (b, "test_loss", e->test_loss);
+  member_number (b, "test_accuracy", e->test_accuracy);
+  json_builder_end_object (b);
+}
+
+static void
 write_training (JsonBuilder *b, NsExperiment *self)
 {
   json_builder_set_member_name (b, "training");
@@ -241,18 +254,17 @@ write_training (JsonBuilder *b, NsExperiment *self)
   json_builder_set_member_name (b, "history");
   json_builder_begin_array (b);
   for (guint k = 0; k < self->history->len; k++)
-    {
-      const NsHistoryEntry *e = &g_array_index (self->history, NsHistoryEntry, k);
-      json_builder_begin_object (b);
-      member_int (b, "epoch", e->epoch);
-      member_u64 (b, "step", e->step);
-      member_number (b, "train_loss", e->train_loss);
-      member_number (b, "train_accuracy", e->train_accuracy);
-      member_number (b, "test_loss", e->test_loss);
-      member_number (b, "test_accuracy", e->test_accuracy);
-      json_builder_end_object (b);
-    }
+    add_entry (b, &g_array_index (self->history, NsHistoryEntry, k));
   json_builder_end_array (b);
+
+  /* Optional: after an edit, undo, added point or divergence since the last epoch's end, the
+   * numbers of the network as it is now (ns_experiment_get_current), which the history's last
+   * entry no longer describes. Without it the history's last entry is current. */
+  if (self->has_current)
+    {
+      json_builder_set_member_name (b, "current");
+      add_entry (b, &self->current);
+    }
 }
 
 /* Optional (files from before it lack it, and load with an empty record): the finished epochs'

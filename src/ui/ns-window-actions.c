@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "ns-experiment-step.h"
+#include "ns-printf.h"
 #include "ns-race-window.h"
 #include "ns-scene-cairo.h"
 
@@ -221,7 +222,19 @@ zoom_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   double zoom = self->zoom;
 
   if (g_str_equal (action_name, "win.zoom-in"))
-    zoom = ns_zoom_step (zoom, +1);
+    {
+      double wanted = ns_zoom_step (zoom, +1);
+
+      /* Never wider or taller than the screen: the window would reach past its edges, with
+       * controls out of reach. */
+      zoom = ns_window_fit_zoom (self, wanted);
+      if (zoom < wanted)
+        {
+          g_autofree char *text =
+              ns_strdup_printf ("Zoom %.1f×: the largest that fits this screen", zoom);
+          ns_window_show_message (self, text);
+        }
+    }
   else if (g_str_equal (action_name, "win.zoom-out"))
     zoom = ns_zoom_step (zoom, -1);
   else
@@ -245,6 +258,8 @@ ns_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.step-update", NULL, step_update_action_cb);
   gtk_widget_class_install_action (widget_class, "win.race", NULL, race_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
+  gtk_widget_class_install_property_action (widget_class, "win.presentation-page",
+                                            "presentation-page");
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action_cb);

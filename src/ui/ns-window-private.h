@@ -1,6 +1,7 @@
 /* ns-window-private.h: NsWindow's state and the internals its source files share
  * (ns-window.c: panels, properties, training loop; ns-window-actions.c: the actions and their
- * keys; ns-window-controls.c: the trainer's settings; ns-window-benchmark.c: timing hooks). */
+ * keys; ns-window-controls.c: the trainer's settings; ns-window-output.c: the right column;
+ * ns-window-zoom.c: zoom and presentation mode; ns-window-benchmark.c: timing hooks). */
 #pragma once
 
 #include "ns-window.h"
@@ -50,6 +51,7 @@ struct _NsWindow
    * user's own, given back when presentation mode ends. */
   double presentation_zoom;
   double zoom_before_presentation;
+  double allocated_zoom; /* the zoom of the last layout (0 before the first) */
 
   /* The trainer's settings as the controls show them (the experiment holds the truth). */
   double learning_rate;
@@ -82,6 +84,14 @@ struct _NsWindow
   NsDataPanel *data_panel;
   NsOutputView *output_view;
   NsCurvesView *curves_view;
+  /* The right column: the boundary with its options above the chart with its tabs; in
+   * presentation mode one of the two, chosen by the page switcher. */
+  GtkWidget *boundary_box;
+  GtkWidget *chart_box;
+  GtkWidget *chart_switcher;
+  GtkWidget *chart_accuracy; /* the Accuracy check under the chart, in presentation mode */
+  GtkWidget *page_switcher;
+  char *presentation_page; /* NS_WINDOW_PAGE_BOUNDARY or a chart's name */
   GtkWidget *value_row;    /* the value of clicked points, for regression */
   GtkWidget *hovered_view; /* the view under the pointer, for Ctrl+C (weak) */
 
@@ -123,6 +133,23 @@ void ns_window_after_steps (NsWindow *self); /* the view, and a pause if trainin
 void ns_window_install_actions (GtkWidgetClass *widget_class); /* actions and their keys */
 /* Keeps hovered_view up to date for @view, so Ctrl+C copies the view under the pointer. */
 void ns_window_track_hover (NsWindow *self, GtkWidget *view);
+
+/* ns-window-zoom.c */
+/* The diagram's smallest width at zoom 1: a small network's columns and their controls. */
+#define NS_WINDOW_NETWORK_MIN_WIDTH 480
+/* Full screen at presentation_zoom, or back to the window and the user's zoom. */
+void ns_window_set_presentation (NsWindow *self, gboolean presentation);
+/* @zoom, or the largest zoom up to it (in tenths, never below the zoom now) at which the
+ * window's smallest size still fits its monitor. */
+double ns_window_fit_zoom (NsWindow *self, double zoom);
+
+/* ns-window-output.c */
+/* presentation-page's value for the boundary (the others are the charts' names). */
+#define NS_WINDOW_PAGE_BOUNDARY "boundary"
+/* Makes the right column's widgets into end_panel. */
+void ns_window_build_output_panel (NsWindow *self);
+/* Shows the right column's groups as presentation mode and its page ask. */
+void ns_window_update_output_page (NsWindow *self);
 
 /* ns-window-benchmark.c: NEUROSCOPE_BENCHMARK=first-frame or fps:SECONDS */
 void ns_window_setup_benchmark (NsWindow *self);

@@ -31,13 +31,11 @@ enum
   PROP_PRESENTATION,
   PROP_STEP_SIZE,
   PROP_CHART,
+  PROP_PRESENTATION_PAGE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The diagram's smallest width at zoom 1: a small network's columns and their controls. */
-#define NETWORK_MIN_WIDTH 480
 
 NsWindow *
 ns_window_new (GtkApplication *application, NsExperiment *experiment)
@@ -316,205 +314,6 @@ ns_window_set_steps_per_frame (NsWindow *self, guint steps)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEPS_PER_FRAME]);
 }
 
-/* ---- zoom and presentation ---- */
-
-double
-ns_window_get_zoom (NsWindow *self)
-{
-  g_return_val_if_fail (NS_IS_WINDOW (self), 1.0);
-
-  return self->zoom;
-}
-
-void
-ns_window_set_zoom (NsWindow *self, double zoom)
-{
-  g_return_if_fail (NS_IS_WINDOW (self));
-
-  zoom = ns_zoom_clamp (zoom);
-  if (zoom == self->zoom)
-    return;
-  self->zoom = zoom;
-
-  /* The window's text through its style provider, the custom views through their zoom. */
-  ns_zoom_provider_load (self->zoom_provider, "ns-window", zoom);
-  ns_network_view_set_zoom (self->network_view, zoom);
-  /* The panes share the width in the ratio of their smallest sizes (GtkPaned): the diagram's
-   * grows with the zoom as the right column's does, so zooming in keeps its share; up to
-   * presentation mode's zoom, so a larger one still fits a 1280 px screen. */
-  gtk_widget_set_size_request (GTK_WIDGET (self->network_view),
-                               (int) (NETWORK_MIN_WIDTH * MIN (zoom, NS_ZOOM_PRESENTATION)), -1);
-  ns_data_panel_set_zoom (self->data_panel, zoom);
-  ns_scene_view_set_zoom (NS_SCENE_VIEW (self->output_view), zoom);
-  ns_scene_view_set_zoom (NS_SCENE_VIEW (self->curves_view), zoom);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < NS_ZOOM_MAX);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > NS_ZOOM_MIN);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-}
-
-/* As large as the screen the window goes full screen on still holds. */
-static double
-presentation_zoom (NsWindow *self)
-{
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
-  g_autoptr (GdkMonitor) first = NULL;
-  GdkMonitor *monitor = NULL;
-  GdkRectangle area;
-
-  if (surface != NULL)
-    monitor = gdk_display_get_monitor_at_surface (display, surface);
-  if (monitor == NULL)
-    monitor = first = g_list_model_get_item (gdk_display_get_monitors (display), 0);
-  if (monitor == NULL)
-    return NS_ZOOM_PRESENTATION;
-  gdk_monitor_get_geometry (monitor, &area);
-  return ns_zoom_presentation_for_screen (area.width, area.height);
-}
-
-static void
-set_presentation (NsWindow *self, gboolean presentation)
-{
-  presentation = !!presentation;
-  if (presentation == self->presentation)
-    return;
-  self->presentation = presentation;
-  if (presentation)
-    {
-      self->zoom_before_presentation = self->zoom;
-      self->presentation_zoom = presentation_zoom (self);
-      gtk_window_fullscreen (GTK_WINDOW (self));
-    }
-  else
-    gtk_window_unfullscreen (GTK_WINDOW (self));
-  /* The room looks at the network and the boundary: the data panel folds away (its header
-   * button still opens it over them). */
-  adw_flap_set_fold_policy (self->flap,
-                            presentation ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_AUTO);
-  /* Leaving gives back the zoom the user had chosen. */
-  ns_window_set_zoom (self,
-                      presentation ? self->presentation_zoom : self->zoom_before_presentation);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
-}
-
-/* ---- the control bar ---- */
-
-static GtkWidget *
-check_button (const char *label, const char *tooltip, gpointer target, const char *property)
-{
-  GtkWidget *button = gtk_check_button_new_with_mnemonic (label);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_focus_on_click (button, FALSE);
-  g_object_bind_property (target, property, button, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  return button;
-}
-
-/* Linked toggle buttons choosing what the chart under the boundary shows (win.chart, bound to
- * the curves view's "chart"): one per chart of the views' table. */
-static GtkWidget *
-chart_switcher (NsWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  gtk_widget_add_css_class (box, "linked");
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  for (NsView view = 0; view < NS_N_VIEWS; view++)
-    {
-      const NsViewInfo *info = ns_view_get_info (view);
-      GtkWidget *button;
-
-      if (!ns_view_is_chart (view))
-        continue;
-      button = gtk_toggle_button_new_with_mnemonic (info->mnemonic);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.chart");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", info->name);
-      gtk_widget_set_tooltip_text (button, info->tooltip);
-      gtk_widget_set_focus_on_click (button, FALSE);
-      gtk_box_append (GTK_BOX (box), button);
-    }
-  g_object_bind_property (self, "chart", self->curves_view, "chart",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  return box;
-}
-
-static gboolean
-chart_is_loss (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
-{
-  g_value_set_boolean (
-      to, g_strcmp0 (g_value_get_string (from), ns_view_get_info (NS_VIEW_LOSS)->name) == 0);
-  return TRUE;
-}
-
-/* The right column: the decision boundary, its options, and the curves. */
-static void
-build_output_panel (NsWindow *self)
-{
-  GtkWidget *options = gtk_flow_box_new (); /* wraps in a narrow column */
-  GtkWidget *value_label = gtk_label_new_with_mnemonic ("_Value of added points");
-  GtkWidget *value = gtk_spin_button_new_with_range (-1.0, 1.0, 0.1);
-  GtkWidget *accuracy;
-
-  self->output_view = NS_OUTPUT_VIEW (ns_output_view_new ());
-  self->curves_view = NS_CURVES_VIEW (ns_curves_view_new ());
-  /* The boundary takes the room the column has beyond the chart's natural height (both
-   * sizes grow with the zoom), so on a large screen it is the larger picture. */
-  gtk_widget_set_vexpand (GTK_WIDGET (self->output_view), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->output_view), 280, -1);
-  gtk_widget_set_size_request (GTK_WIDGET (self->curves_view), 280, -1);
-
-  gtk_widget_add_css_class (options, "output-options");
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (options), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (options), 6);
-  /* No more per line than it has: the flow box asks for that many of its widest across, which
-   * would widen the column beyond what the boundary can use. */
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (options), 3);
-  gtk_flow_box_append (GTK_FLOW_BOX (options),
-                       check_button ("_Test points",
-                                     "Draw the test points too: the network never trains on them, "
-                                     "so they show how it does on new data",
-                                     self->output_view, "show-test-points"));
-  gtk_flow_box_append (GTK_FLOW_BOX (options),
-                       check_button ("_Discretize",
-                                     "Show only the winning class at each point, without the "
-                                     "lighter shades where the network is unsure",
-                                     self->output_view, "discretize"));
-  accuracy = check_button ("_Accuracy",
-                           "Show the share of points classified right on the Loss chart, "
-                           "beside the loss",
-                           self->curves_view, "show-accuracy");
-  /* Only the Loss chart draws accuracy: on the others the check would promise nothing. */
-  g_object_bind_property_full (self, "chart", accuracy, "sensitive", G_BINDING_SYNC_CREATE,
-                               chart_is_loss, NULL, NULL, NULL);
-  gtk_flow_box_append (GTK_FLOW_BOX (options), accuracy);
-
-  /* Regression has no classes: a clicked point gets this value instead. */
-  self->value_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (value), 1);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (value_label), value);
-  gtk_widget_set_tooltip_text (value, "The target value of a point you add by clicking on the "
-                                      "output (Ctrl+click removes the nearest)");
-  g_object_bind_property (self->output_view, "value-to-add", value, "value",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (self->value_row), value_label);
-  gtk_box_append (GTK_BOX (self->value_row), value);
-
-  g_object_bind_property (self->data_panel, "class-to-add", self->output_view, "class-to-add",
-                          G_BINDING_SYNC_CREATE);
-
-  gtk_box_append (self->end_panel, GTK_WIDGET (self->output_view));
-  gtk_box_append (self->end_panel, options);
-  gtk_box_append (self->end_panel, self->value_row);
-  gtk_box_append (self->end_panel, chart_switcher (self));
-  gtk_box_append (self->end_panel, GTK_WIDGET (self->curves_view));
-
-  ns_window_track_hover (self, GTK_WIDGET (self->network_view));
-  ns_window_track_hover (self, GTK_WIDGET (self->output_view));
-  ns_window_track_hover (self, GTK_WIDGET (self->curves_view));
-}
-
 static void
 experiment_changed_cb (NsWindow *self)
 {
@@ -606,6 +405,16 @@ ns_window_constructed (GObject *object)
 }
 
 static void
+ns_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  NsWindow *self = NS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (ns_window_parent_class)->size_allocate (widget, width, height, baseline);
+  /* The sizes measured from now on are this zoom's (ns_window_fit_zoom). */
+  self->allocated_zoom = self->zoom;
+}
+
+static void
 ns_window_dispose (GObject *object)
 {
   NsWindow *self = NS_WINDOW (object);
@@ -628,6 +437,7 @@ ns_window_dispose (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->optimizer, g_free);
   g_clear_pointer (&self->step_size, g_free);
+  g_clear_pointer (&self->presentation_page, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->experiment);
 
@@ -693,6 +503,10 @@ ns_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       g_value_set_string (value, ns_view_get_info (self->chart)->name);
       break;
 
+    case PROP_PRESENTATION_PAGE:
+      g_value_set_string (value, self->presentation_page);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -723,7 +537,7 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       break;
 
     case PROP_PRESENTATION:
-      set_presentation (self, g_value_get_boolean (value));
+      ns_window_set_presentation (self, g_value_get_boolean (value));
       break;
 
     case PROP_CHART:
@@ -737,6 +551,25 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
             self->chart = chart;
             g_object_notify_by_pspec (object, properties[PROP_CHART]);
           }
+      }
+      break;
+
+    case PROP_PRESENTATION_PAGE:
+      {
+        const char *page = g_value_get_string (value);
+        NsView chart;
+
+        /* The boundary, or a chart of the right column (which it shows); else ignored. */
+        if (g_strcmp0 (page, NS_WINDOW_PAGE_BOUNDARY) != 0
+            && !(ns_view_from_name (page, &chart) && ns_view_is_chart (chart)))
+          break;
+        if (g_strcmp0 (page, NS_WINDOW_PAGE_BOUNDARY) != 0)
+          g_object_set (object, "chart", page, NULL);
+        if (g_strcmp0 (page, self->presentation_page) == 0)
+          break;
+        ns_window_set_string (&self->presentation_page, page);
+        ns_window_update_output_page (self);
+        g_object_notify_by_pspec (object, properties[PROP_PRESENTATION_PAGE]);
       }
       break;
 
@@ -801,6 +634,7 @@ ns_window_class_init (NsWindowClass *klass)
   object_class->set_property = ns_window_set_property;
 
   widget_class->move_focus = ns_window_move_focus;
+  widget_class->size_allocate = ns_window_size_allocate;
 
   properties[PROP_EXPERIMENT] =
       g_param_spec_object ("experiment", NULL, NULL, NS_TYPE_EXPERIMENT,
@@ -841,6 +675,9 @@ ns_window_class_init (NsWindowClass *klass)
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CHART] =
       g_param_spec_string ("chart", NULL, NULL, ns_view_get_info (NS_VIEW_LOSS)->name,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRESENTATION_PAGE] =
+      g_param_spec_string ("presentation-page", NULL, NULL, NS_WINDOW_PAGE_BOUNDARY,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STEP_SIZE] =
       g_param_spec_string ("step-size", NULL, NULL, "epoch",
@@ -885,6 +722,7 @@ ns_window_init (NsWindow *self)
   self->problem = g_strdup ("classification");
   self->optimizer = g_strdup ("sgd");
   self->step_size = g_strdup ("epoch");
+  self->presentation_page = g_strdup (NS_WINDOW_PAGE_BOUNDARY);
   self->chart = NS_VIEW_LOSS;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -892,10 +730,10 @@ ns_window_init (NsWindow *self)
   /* The side panels are made here, not in the template, so each stays a widget of its own. */
   self->data_panel = NS_DATA_PANEL (ns_data_panel_new ());
   gtk_scrolled_window_set_child (self->start_panel, GTK_WIDGET (self->data_panel));
-  build_output_panel (self);
+  ns_window_build_output_panel (self);
 
   /* The diagram needs room: below it, the data panel folds away (AdwFlap's auto policy). */
-  gtk_widget_set_size_request (GTK_WIDGET (self->network_view), NETWORK_MIN_WIDTH, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->network_view), NS_WINDOW_NETWORK_MIN_WIDTH, -1);
   g_signal_connect_swapped (self->network_view, "details-changed", G_CALLBACK (update_details),
                             self);
 
