@@ -144,10 +144,22 @@ check_inside_and_crisp (const NsScene *scene, double x, double y, double w, doub
         }
       else if (prim->kind == NS_PRIM_TEXT)
         {
-          g_assert_cmpfloat (prim->text.x, >=, x - 1);
-          g_assert_cmpfloat (prim->text.x, <=, x + w + 1);
-          g_assert_cmpfloat (prim->text.y, >=, y - 1);
-          g_assert_cmpfloat (prim->text.y, <=, y + h + 1);
+          /* The whole text, as the painters lay it out, not only its anchor. */
+          const NsText *text = &prim->text;
+          double tw, th, tx, ty;
+
+          ns_scene_measure_text ((NsScene *) scene, text->text, text->role, text->size, &tw, &th);
+          tx = text->x
+               - (text->halign == NS_ALIGN_CENTER ? tw / 2
+                  : text->halign == NS_ALIGN_END  ? tw
+                                                  : 0);
+          ty = text->y
+               - (text->valign == NS_ALIGN_CENTER ? th / 2
+                  : text->valign == NS_ALIGN_END  ? th
+                                                  : 0);
+          if (tx < x - 1 || tx + tw > x + w + 1 || ty < y - 1 || ty + th > y + h + 1)
+            g_error ("text \"%s\" at (%g, %g) %g x %g is not inside (%g, %g) %g x %g", text->text,
+                     tx, ty, tw, th, x, y, w, h);
         }
     }
 }
@@ -395,7 +407,7 @@ test_filters (void)
   ns_scene_clear (scene);
   ns_render_filters (scene, &style, 0, 0, 300, 200, NULL, second, 16, 8, 3, 3, FALSE);
   g_assert_cmpuint (count_images (scene, 3, 3), <, 128);
-  g_assert_true (has_text_containing (scene, "first "));
+  g_assert_true (has_text_containing (scene, " of 128"));
   check_inside_and_crisp (scene, 0, 0, 300, 200);
   check_exports (scene);
 }
@@ -469,6 +481,7 @@ test_feature_maps (void)
   g_assert_true (has_text (scene, "Input"));
   g_assert_true (has_text_prefix (scene, "conv 3x3, 8 ch, relu"));
   g_assert_true (has_text_containing (scene, "One scale per layer"));
+  g_assert_true (has_text (scene, "8")); /* the maps are numbered as the filters */
   check_inside_and_crisp (scene, 16, 16, WIDTH - 32, HEIGHT - 32);
   /* One scale per layer: channel 0 (its values are the smallest) never reaches full blue. */
   image = nth_image (scene, 1);
@@ -586,6 +599,42 @@ test_confusion (void)
     g_assert_true (has_text (scene, "ball"));
     check_inside_and_crisp (scene, 0, 0, 640, 480);
   }
+
+  /* Long names over narrow columns: smaller, so neighbours do not run into each other. */
+  ns_scene_clear (scene);
+  ns_render_style_init (&style, FALSE, 1.0);
+  {
+    const char *names[] = { "strawberry", "watermelon", "blackberry", "pineapple", "grapefruit" };
+    double line_y[2] = { NAN, NAN }, right[2] = { -1, -1 };
+    guint n_names = 0;
+
+    ns_render_images_begin (scene, &style, 420, 300);
+    ns_render_confusion (scene, &style, 0, 0, 420, 300, counts, 5, names);
+    dump_png (scene, "confusion-long-names.png");
+    check_inside_and_crisp (scene, 0, 0, 420, 300);
+    for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
+      {
+        const NsPrim *prim = ns_scene_get_prim (scene, i);
+        double tw;
+        guint l;
+
+        /* The column names: centred, bottom-aligned, on one or two (staggered) lines; each at
+         * least as large as the legends' text and clear of its neighbour on its line. */
+        if (prim->kind != NS_PRIM_TEXT || prim->text.valign != NS_ALIGN_END
+            || prim->text.role != NS_TEXT_LABEL)
+          continue;
+        n_names++;
+        g_assert_cmpfloat (prim->text.size, >=, 0.75 * 13);
+        ns_scene_measure_text (scene, prim->text.text, prim->text.role, prim->text.size, &tw, NULL);
+        for (l = 0; l < 2 && !isnan (line_y[l]) && line_y[l] != prim->text.y; l++)
+          ;
+        g_assert_cmpuint (l, <, 2);
+        line_y[l] = prim->text.y;
+        g_assert_cmpfloat (prim->text.x - tw / 2, >=, right[l]);
+        right[l] = prim->text.x + tw / 2;
+      }
+    g_assert_cmpuint (n_names, ==, 5);
+  }
 }
 
 /* ---- 6. the data-scaling plot ---- */
@@ -671,15 +720,19 @@ test_scaling (void)
   }
   check_exports (scene);
 
-  /* Partial: the run has reached three fractions; and a model with one size only. */
+  /* Partial: the run has reached three fractions; and a model with one size only. The rest is
+   * planned (NaN): the x axis already reaches 2000, its tick past 1437. */
   ns_scene_clear (scene);
   n = make_rows (rows, 3);
   rows[n++] = (NsScalingRow){ "cnn", 0.02, 9, 29, 0.6 };
+  rows[n++] = (NsScalingRow){ "mlp", 1.0, 1, 1437, NAN };
   ns_render_images_begin (scene, &style, WIDTH, HEIGHT);
   ns_render_scaling (scene, &style, 0, 0, WIDTH, HEIGHT, "Digits", rows, n);
   dump_png (scene, "scaling-partial.png");
   g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_POLYLINE), ==, 5);
-  g_assert_true (has_text_containing (scene, "mean of 4 runs"));
+  g_assert_true (has_text_containing (scene, "the mean of 4 runs"));
+  g_assert_true (has_text (scene, "2000"));
+  g_assert_true (has_text (scene, "20"));
   check_inside_and_crisp (scene, 0, 0, WIDTH, HEIGHT);
 
   /* None yet; NaN rows and unknown models: no crash, the note. */
@@ -752,6 +805,98 @@ test_drawing_pad (void)
   g_assert_cmpfloat (place.cell, ==, 0);
 }
 
+/* ---- every picture in a small panel, and at zoom 2 ---- */
+
+/* Every builder in a w x h panel at @scale (light), its texts and images inside. */
+static void
+check_all_in (double w, double h, double scale, const char *dump)
+{
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  float digits[12][64], pad[16 * 16], conv[8 * 64], pool[8 * 16];
+  g_autofree float *kernels = make_kernels (8, 1, 3);
+  g_autofree float *dense = make_kernels (16, 1, 8);
+  NsGallerySample samples[12];
+  NsImageData input = { digits[0], 1, 8, 8 };
+  NsFeatureMapLayer layers[] = {
+    { "conv 3x3, 8 ch, relu", conv, 8, 8, 8 },
+    { "max-pool 2x2", pool, 8, 4, 4 },
+  };
+  const float probs[] = { 0.01f, 0.02f, 0.05f, 0.6f, 0.02f, 0.1f, 0.01f, 0.04f, 0.12f, 0.03f };
+  guint counts[100];
+  NsScalingRow rows[5 * 7 * 3];
+  guint n_rows = make_rows (rows, 7);
+  NsRenderStyle style;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      make_digit (digits[i], i % 10, 0);
+      samples[i] = (NsGallerySample){ digits[i], (int) (i % 10), (int) ((i * 3) % 10), (int) i };
+    }
+  for (guint k = 0; k < 8 * 64; k++)
+    conv[k] = digits[0][k % 64] * (k / 64);
+  for (guint k = 0; k < 8 * 16; k++)
+    pool[k] = (float) (k % 5);
+  for (guint k = 0; k < 100; k++)
+    counts[k] = k % 11 == 0 ? 31 : k % 7;
+  for (guint k = 0; k < 16 * 16; k++)
+    pad[k] = (k / 16 + k % 16) % 5 == 0;
+
+  ns_render_style_init (&style, FALSE, scale);
+  for (guint b = 0; b < 8; b++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%u.png", dump, b);
+
+      ns_scene_clear (scene);
+      ns_render_images_begin (scene, &style, w, h);
+      switch (b)
+        {
+        case 0:
+          ns_render_sample_gallery (scene, &style, 0, 0, w, h, samples, 12, 1, 8, 8, digit_names,
+                                    10);
+          break;
+        case 1:
+          ns_render_filters (scene, &style, 0, 0, w, h, "conv 3x3, 8 ch", kernels, 8, 1, 3, 3,
+                             FALSE);
+          break;
+        case 2:
+          ns_render_dense_weights (scene, &style, 0, 0, w, h, "Dense 16", dense, 16, 1, 8, 8);
+          break;
+        case 3:
+          ns_render_feature_maps (scene, &style, 0, 0, w, h, &input, layers, 2,
+                                  NS_FEATURE_SCALE_LAYER);
+          break;
+        case 4:
+          ns_render_class_probabilities (scene, &style, 0, 0, w, h, probs, 10, digit_names, 8);
+          break;
+        case 5:
+          ns_render_confusion (scene, &style, 0, 0, w, h, counts, 10, digit_names);
+          break;
+        case 6:
+          ns_render_scaling (scene, &style, 0, 0, w, h, NULL, rows, n_rows);
+          break;
+        default:
+          {
+            NsImageData small = { digits[1], 1, 8, 8 };
+
+            ns_render_drawing_pad (scene, &style, 0, 0, w, h, pad, 16, 16, &small, NULL);
+          }
+          break;
+        }
+      dump_png (scene, name);
+      g_test_message ("builder %u in %g x %g at %g", b, w, h, scale);
+      check_inside_and_crisp (scene, 0, 0, w, h);
+      g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_TEXT), >, 0);
+    }
+}
+
+static void
+test_small_panels (void)
+{
+  check_all_in (420, 320, 1.0, "panel");
+  check_all_in (840, 640, 2.0, "panel-2x");
+  check_all_in (1920, 1080, 2.0, "projector-2x");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -768,6 +913,7 @@ main (int argc, char **argv)
   g_test_add_func ("/images/confusion", test_confusion);
   g_test_add_func ("/images/scaling", test_scaling);
   g_test_add_func ("/images/drawing-pad", test_drawing_pad);
+  g_test_add_func ("/images/small-panels", test_small_panels);
 
   status = g_test_run ();
   release_font_caches ();

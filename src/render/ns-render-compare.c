@@ -32,7 +32,8 @@ ns_render_confusion (NsScene *scene,
 {
   NsImagesCtx ctx;
   NsColormap map;
-  double line, names_w = 0, names_h, cell, gx, gy, size;
+  double line, names_w, names_h, cell, gx, gy, size, column_size, widest;
+  gboolean stagger;
   char buffer[16];
 
   g_return_if_fail (scene != NULL && style != NULL);
@@ -42,16 +43,29 @@ ns_render_confusion (NsScene *scene,
 
   ns_images_ctx_init (&ctx, scene, style, width, height);
   line = ns_images_text_height (&ctx, NS_TEXT_LABEL, ctx.label);
+  widest = 0;
   for (guint k = 0; k < n_classes; k++)
-    names_w = MAX (names_w, ns_images_text_width (&ctx,
-                                                  ns_images_class_name (class_names, n_classes, k,
-                                                                        buffer, sizeof buffer),
-                                                  NS_TEXT_LABEL, ctx.label));
-  names_w = MAX (names_w, ns_images_text_width (&ctx, "True \u2193", NS_TEXT_TITLE, ctx.label));
+    widest = MAX (widest,
+                  ns_images_text_width (
+                      &ctx, ns_images_class_name (class_names, n_classes, k, buffer, sizeof buffer),
+                      NS_TEXT_LABEL, ctx.label));
+  names_w = MAX (widest, ns_images_text_width (&ctx, "True \u2193", NS_TEXT_TITLE, ctx.label));
+  /* Square cells, as large as fit under the header lines and right of the row names. Column
+   * names wider than a column stagger over two lines (every second one higher); only when even
+   * that is too narrow do they get smaller. */
   names_h = line;
-  /* Square cells, as large as fit under the two header lines and right of the row names. */
   cell = floor (MIN ((width - names_w - ctx.pad) / n_classes,
                      (height - line - names_h - ctx.pad) / n_classes));
+  column_size = ctx.label;
+  stagger = n_classes > 1 && widest > cell - ctx.pad;
+  if (stagger)
+    {
+      names_h = 2 * line;
+      cell = floor (MIN ((width - names_w - ctx.pad) / n_classes,
+                         (height - line - names_h - ctx.pad) / n_classes));
+      if (widest > 2 * cell - ctx.pad)
+        column_size = MAX (ctx.label * (2 * cell - ctx.pad) / widest, ctx.small * 0.75);
+    }
   if (!(cell > 0))
     return;
   gx = round (x + names_w + ctx.pad);
@@ -60,8 +74,9 @@ ns_render_confusion (NsScene *scene,
 
   ns_scene_add_text (scene, gx + n_classes * cell / 2, y, "Predicted \u2192", NS_TEXT_TITLE,
                      ctx.label, NS_ALIGN_CENTER, NS_ALIGN_START, &style->foreground);
-  ns_scene_add_text (scene, gx - ctx.pad, y + line, "True \u2193", NS_TEXT_TITLE, ctx.label,
-                     NS_ALIGN_END, NS_ALIGN_START, &style->foreground);
+  /* On the column names' lower line, where (staggered) the first column's name is not. */
+  ns_scene_add_text (scene, gx - ctx.pad, gy - ctx.pad / 2, "True \u2193", NS_TEXT_TITLE, ctx.label,
+                     NS_ALIGN_END, NS_ALIGN_END, &style->foreground);
   ns_colormap_init_sequential (&map, &style->neutral, &style->positive, 0, 1);
 
   for (guint t = 0; t < n_classes; t++)
@@ -73,9 +88,9 @@ ns_render_confusion (NsScene *scene,
         total += counts[(size_t) t * n_classes + p];
       ns_scene_add_text (scene, gx - ctx.pad, gy + (t + 0.5) * cell, name, NS_TEXT_LABEL, ctx.label,
                          NS_ALIGN_END, NS_ALIGN_CENTER, &style->foreground);
-      ns_scene_add_text (scene, gx + (t + 0.5) * cell, gy - ctx.pad / 2, name, NS_TEXT_LABEL,
-                         MIN (ctx.label, cell * 0.8), NS_ALIGN_CENTER, NS_ALIGN_END,
-                         &style->foreground);
+      ns_scene_add_text (scene, gx + (t + 0.5) * cell,
+                         gy - ctx.pad / 2 - (stagger && t % 2 == 0 ? line : 0), name, NS_TEXT_LABEL,
+                         column_size, NS_ALIGN_CENTER, NS_ALIGN_END, &style->foreground);
 
       for (guint p = 0; p < n_classes; p++)
         {
@@ -168,6 +183,27 @@ plot_y (const Plot *plot, double accuracy)
   double t = (CLAMP (accuracy, plot->y0, plot->y1) - plot->y0) / (plot->y1 - plot->y0);
 
   return plot->py + plot->ph - t * plot->ph;
+}
+
+/* The nearest of 1, 2, 5 times a power of ten at or below (at or above, if @up) @value, so the
+ * x axis starts and ends on a labelled tick. */
+static double
+round_tick (double value, gboolean up)
+{
+  static const double mantissas[] = { 1, 2, 5, 10 };
+  double magnitude = pow (10, floor (log10 (value) + 1e-9));
+
+  if (up)
+    {
+      for (guint m = 0; m < G_N_ELEMENTS (mantissas); m++)
+        if (mantissas[m] * magnitude >= value * (1 - 1e-9))
+          return mantissas[m] * magnitude;
+      return 10 * magnitude;
+    }
+  for (guint m = G_N_ELEMENTS (mantissas) - 1; m > 0; m--)
+    if (mantissas[m - 1] * magnitude <= value * (1 + 1e-9))
+      return mantissas[m - 1] * magnitude;
+  return magnitude;
 }
 
 static char *
@@ -294,7 +330,13 @@ ns_render_scaling (NsScene *scene,
       int m = model_of (models, n_models, row->model);
       guint g;
 
-      if (m < 0 || row->train_samples == 0 || !isfinite (row->test_accuracy))
+      if (m < 0 || row->train_samples == 0)
+        continue;
+      /* A planned run (not measured yet) already has its place on the x axis, so the axis does
+       * not move as results arrive. */
+      xmin = MIN (xmin, row->train_samples);
+      xmax = MAX (xmax, row->train_samples);
+      if (!isfinite (row->test_accuracy))
         continue;
       for (g = 0; g < n_groups; g++)
         if (groups[g].model == (guint) m && groups[g].samples == row->train_samples)
@@ -308,8 +350,6 @@ ns_render_scaling (NsScene *scene,
       groups[g].sum += row->test_accuracy;
       groups[g].n++;
       max_runs = MAX (max_runs, groups[g].n);
-      xmin = MIN (xmin, row->train_samples);
-      xmax = MAX (xmax, row->train_samples);
       amin = MIN (amin, row->test_accuracy);
     }
   qsort (groups, n_groups, sizeof *groups, compare_groups);
@@ -322,11 +362,20 @@ ns_render_scaling (NsScene *scene,
   header = ns_render_chart_add_header (
       &chart, x, y, width, title != NULL ? title : "Test accuracy against training-set size",
       legend, n_models, NS_CHART_LEGEND_BELOW);
-  ns_scene_add_textf (scene, x, y + header - plot.ctx.pad / 2, NS_TEXT_LABEL, chart.tick_size,
-                      NS_ALIGN_START, NS_ALIGN_START, &style->muted,
-                      "Line: the mean of %u run%s \u00b7 bar: lowest to highest run \u00b7 dot: "
-                      "one run",
-                      MAX (max_runs, 1u), max_runs == 1 ? "" : "s");
+  {
+    guint runs = MAX (max_runs, 1u);
+    const char *plural = runs == 1 ? "" : "s";
+    g_autofree char *long_note = g_strdup_printf (
+        "Line: the mean of %u run%s \u00b7 bar: lowest to highest run \u00b7 dot: one run", runs,
+        plural);
+    g_autofree char *short_note =
+        g_strdup_printf ("Line: mean of %u run%s \u00b7 bar: lowest to highest", runs, plural);
+    g_autofree char *shortest_note = g_strdup_printf ("Mean of %u run%s, min to max", runs, plural);
+    const char *notes[] = { long_note, short_note, shortest_note };
+
+    ns_images_add_fitting_text (&plot.ctx, x, y + header - plot.ctx.pad / 2, width, NS_TEXT_LABEL,
+                                chart.tick_size, &style->muted, notes, G_N_ELEMENTS (notes));
+  }
   header += ns_images_text_height (&plot.ctx, NS_TEXT_LABEL, chart.tick_size) + plot.ctx.pad;
 
   /* The axes: x from a little below the smallest size to a little above the largest, y from a
@@ -336,8 +385,8 @@ ns_render_scaling (NsScene *scene,
       xmin = 10;
       xmax = 1000;
     }
-  plot.lx0 = log10 (xmin) - 0.08;
-  plot.lx1 = log10 (xmax) + 0.08;
+  plot.lx0 = log10 (round_tick (xmin, FALSE));
+  plot.lx1 = log10 (round_tick (xmax, TRUE));
   if (plot.lx1 - plot.lx0 < 0.6)
     {
       double mid = (plot.lx0 + plot.lx1) / 2;
@@ -355,7 +404,13 @@ ns_render_scaling (NsScene *scene,
   xname_h = ns_images_text_height (&plot.ctx, NS_TEXT_LABEL, chart.tick_size);
   plot.px = x + gutter;
   plot.py = y + header + chart.tick_size * 0.5;
-  plot.pw = MAX (1.0, width - gutter - plot.ctx.pad);
+  {
+    /* Room right of the plot for half of the last tick's label, centred on the plot's end. */
+    g_autofree char *last = ns_strdup_printf ("%.0f", pow (10, plot.lx1));
+    double last_w = ns_images_text_width (&plot.ctx, last, NS_TEXT_VALUE, chart.tick_size);
+
+    plot.pw = MAX (1.0, width - gutter - MAX (plot.ctx.pad, ceil (last_w / 2) + 2));
+  }
   plot.ph = MAX (1.0, y + height - plot.py - tick - plot.ctx.pad - 2 * xname_h);
   add_axes (&plot, &chart);
   ns_scene_add_text (scene, plot.px + plot.pw,

@@ -42,6 +42,13 @@ tile_grid_layout (TileGrid *grid,
         break;
     }
   grid->n_drawn = (guint) MIN ((guint64) n, (guint64) grid->cols * grid->rows);
+  /* Balanced rows: 8 in two rows of 4, not 7 and 1. */
+  if (grid->n_drawn > 0)
+    {
+      guint n_rows = (grid->n_drawn + grid->cols - 1) / grid->cols;
+
+      grid->cols = (grid->n_drawn + n_rows - 1) / n_rows;
+    }
 }
 
 static double
@@ -54,19 +61,21 @@ add_title (const NsImagesCtx *ctx, double x, double y, const char *title)
   return ns_images_text_height (ctx, NS_TEXT_TITLE, ctx->title) + ctx->pad;
 }
 
-/* The legend's height: a colour bar and its labels, or for colour filters one line. */
+/* The legend's height: two lines, or a line and a colour bar, and when not all tiles fit a line
+ * that says how many are shown. */
 static double
-legend_height (const NsImagesCtx *ctx, gboolean rgb)
+legend_height (const NsImagesCtx *ctx, gboolean rgb, gboolean partial)
 {
   double line = ns_images_text_height (ctx, NS_TEXT_LABEL, ctx->small);
+  double h = ctx->pad + (partial ? line : 0);
 
   if (rgb)
-    return ctx->pad + 2 * line;
-  return ctx->pad + line + ctx->pad / 2 + ns_render_style_px (ctx->style, COLORBAR_HEIGHT) + 2
-         + line;
+    return h + 2 * line;
+  return h + line + ctx->pad / 2 + ns_render_style_px (ctx->style, COLORBAR_HEIGHT) + 2 + line;
 }
 
-/* Under a weight picture: what the colours mean and that the scale is the layer's. */
+/* Under a weight picture: what the colours mean and that the scale is the layer's; in a narrow
+ * area in fewer words. */
 static void
 add_weight_legend (const NsImagesCtx *ctx,
                    double x,
@@ -80,27 +89,42 @@ add_weight_legend (const NsImagesCtx *ctx,
   const NsRenderStyle *style = ctx->style;
   double line = ns_images_text_height (ctx, NS_TEXT_LABEL, ctx->small);
   g_autofree char *value = ns_render_format_number (scale, 2);
-  g_autofree char *shown =
-      n_drawn < n_all ? g_strdup_printf (" (first %u of %u)", n_drawn, n_all) : g_strdup ("");
 
   y += ctx->pad;
+  if (n_drawn < n_all)
+    {
+      g_autofree char *long_text = g_strdup_printf ("Showing the first %u of %u", n_drawn, n_all);
+      g_autofree char *short_text = g_strdup_printf ("%u of %u", n_drawn, n_all);
+      const char *texts[] = { long_text, short_text };
+
+      ns_images_add_fitting_text (ctx, x, y, w, NS_TEXT_LABEL, ctx->small, &style->foreground,
+                                  texts, G_N_ELEMENTS (texts));
+      y += line;
+    }
   if (rgb)
     {
-      ns_scene_add_textf (ctx->scene, x, y, NS_TEXT_LABEL, ctx->small, NS_ALIGN_START,
-                          NS_ALIGN_START, &style->muted,
-                          "Colour: the weights on red, green, blue; grey = 0%s", shown);
-      ns_scene_add_textf (ctx->scene, x, y + line, NS_TEXT_LABEL, ctx->small, NS_ALIGN_START,
-                          NS_ALIGN_START, &style->muted,
-                          "One scale for the whole layer: \u00b1%s is full colour", value);
+      const char *colours[] = { "Colour: the weights on red, green, blue; grey = 0",
+                                "Red, green, blue weights; grey = 0", "RGB weights, grey = 0" };
+      g_autofree char *long_scale =
+          g_strdup_printf ("One scale for the whole layer: \u00b1%s is full colour", value);
+      g_autofree char *short_scale = g_strdup_printf ("One scale per layer: \u00b1%s", value);
+      g_autofree char *shortest_scale = g_strdup_printf ("\u00b1%s", value);
+      const char *scales[] = { long_scale, short_scale, shortest_scale };
+
+      ns_images_add_fitting_text (ctx, x, y, w, NS_TEXT_LABEL, ctx->small, &style->muted, colours,
+                                  G_N_ELEMENTS (colours));
+      ns_images_add_fitting_text (ctx, x, y + line, w, NS_TEXT_LABEL, ctx->small, &style->muted,
+                                  scales, G_N_ELEMENTS (scales));
     }
   else
     {
+      const char *texts[] = { "Weight: orange < 0 < blue, one scale for the whole layer",
+                              "Weight: one scale for the whole layer", "One scale per layer" };
       NsColormap map;
 
       ns_colormap_init_values (&map, style, -scale, scale);
-      ns_scene_add_textf (ctx->scene, x, y, NS_TEXT_LABEL, ctx->small, NS_ALIGN_START,
-                          NS_ALIGN_START, &style->muted,
-                          "Weight: orange < 0 < blue, one scale for the whole layer%s", shown);
+      ns_images_add_fitting_text (ctx, x, y, w, NS_TEXT_LABEL, ctx->small, &style->muted, texts,
+                                  G_N_ELEMENTS (texts));
       ns_images_add_colorbar (ctx, &map, x, y + line + ctx->pad / 2,
                               MIN (w, ns_render_style_px (style, COLORBAR_WIDTH)),
                               ns_render_style_px (style, COLORBAR_HEIGHT));
@@ -140,7 +164,11 @@ add_weight_tiles (const NsImagesCtx *ctx,
   TileGrid grid;
 
   ns_colormap_init_values (&map, style, -scale, scale);
-  tile_grid_layout (&grid, ctx, w, h - legend_height (ctx, rgb), n_tiles, pw, ph, caption_h, min_w);
+  tile_grid_layout (&grid, ctx, w, h - legend_height (ctx, rgb, FALSE), n_tiles, pw, ph, caption_h,
+                    min_w);
+  if (grid.n_drawn < n_tiles)
+    tile_grid_layout (&grid, ctx, w, h - legend_height (ctx, rgb, TRUE), n_tiles, pw, ph, caption_h,
+                      min_w);
   for (guint t = 0; t < grid.n_drawn; t++)
     {
       double cx = x + (t % grid.cols) * (grid.cell_w + ctx->gap);
@@ -158,13 +186,12 @@ add_weight_tiles (const NsImagesCtx *ctx,
                           NS_TEXT_VALUE, ctx->small, NS_ALIGN_CENTER, NS_ALIGN_START, &style->muted,
                           "%u", t + 1);
     }
-  add_weight_legend (ctx, x,
-                     y
-                         + (grid.rows > 0
-                                ? MIN (grid.rows, (grid.n_drawn + grid.cols - 1) / grid.cols)
-                                      * (grid.cell_h + ctx->gap)
-                                : 0),
-                     w, scale, rgb, grid.n_drawn, n_tiles);
+  {
+    guint used_rows = grid.cols > 0 ? (grid.n_drawn + grid.cols - 1) / grid.cols : 0;
+
+    add_weight_legend (ctx, x, y + MAX (used_rows * (grid.cell_h + ctx->gap) - ctx->gap, 0.0), w,
+                       scale, rgb, grid.n_drawn, n_tiles);
+  }
 }
 
 /* c_out rows of c_in kernels, with the channels numbered along both sides. */
@@ -190,7 +217,9 @@ add_kernel_matrix (const NsImagesCtx *ctx,
 
   ns_colormap_init_values (&map, style, -scale, scale);
   /* The kernels' top labels take a line, the legend its own. */
-  h -= line + legend_height (ctx, FALSE);
+  h -= line + legend_height (ctx, FALSE, FALSE);
+  if (h < c_out * (k_h * 2.0 + gap))
+    h -= legend_height (ctx, FALSE, TRUE) - legend_height (ctx, FALSE, FALSE);
   w -= row_label_w;
   zoom = ns_images_zoom ((w - (c_in - 1) * gap) / c_in, (h - (c_out - 1) * gap) / c_out, k_w, k_h);
   if (zoom < 2 && zoom > 0)
@@ -306,9 +335,10 @@ typedef struct
   guint per_line, lines;
 } MapRow;
 
-/* The largest zoom for c maps of pw x ph in w x h, trying 1, 2 … lines. */
+/* The largest zoom for c maps of pw x ph in w x h, each with a caption line of caption_h under
+ * it, trying 1, 2 … lines. */
 static MapRow
-map_row_layout (double w, double h, double gap, guint c, guint pw, guint ph)
+map_row_layout (double w, double h, double gap, double caption_h, guint c, guint pw, guint ph)
 {
   MapRow best = { 0, c, 1 };
 
@@ -316,7 +346,7 @@ map_row_layout (double w, double h, double gap, guint c, guint pw, guint ph)
     {
       guint per_line = (c + lines - 1) / lines;
       double z = ns_images_zoom ((w - (per_line - 1) * gap) / per_line,
-                                 (h - (lines - 1) * gap) / lines, pw, ph);
+                                 (h - (lines - 1) * gap) / lines - caption_h, pw, ph);
 
       if (z > best.zoom)
         best = (MapRow){ z, per_line, lines };
@@ -366,7 +396,7 @@ ns_render_feature_maps (NsScene *scene,
                         NsFeatureScale scale)
 {
   NsImagesCtx ctx;
-  double title_h, legend_h, row_h, ry;
+  double title_h, caption_h, legend_h, row_h, ry;
   guint n_rows;
 
   g_return_if_fail (scene != NULL && style != NULL);
@@ -374,6 +404,7 @@ ns_render_feature_maps (NsScene *scene,
 
   ns_images_ctx_init (&ctx, scene, style, width, height);
   title_h = ns_images_text_height (&ctx, NS_TEXT_TITLE, ctx.label) + ctx.pad / 2;
+  caption_h = ns_images_text_height (&ctx, NS_TEXT_VALUE, ctx.small);
   legend_h = ctx.pad + ns_images_text_height (&ctx, NS_TEXT_LABEL, ctx.small);
   n_rows = n_layers + (input != NULL && input->values != NULL ? 1 : 0);
   if (n_rows == 0)
@@ -413,21 +444,27 @@ ns_render_feature_maps (NsScene *scene,
         continue;
       value_range (layer->values, plane * layer->channels, &min, &max);
       feature_colormap (&map, style, min, max);
-      top = ns_render_format_number (max, 2);
-      if (scale == NS_FEATURE_SCALE_LAYER)
-        ns_scene_add_textf (scene, x, ry, NS_TEXT_TITLE, ctx.label, NS_ALIGN_START, NS_ALIGN_START,
-                            &style->foreground, "%s   (0 \u2026 %s)",
-                            layer->title != NULL ? layer->title : "", top);
-      else
-        ns_scene_add_text (scene, x, ry, layer->title != NULL ? layer->title : "", NS_TEXT_TITLE,
-                           ctx.label, NS_ALIGN_START, NS_ALIGN_START, &style->foreground);
+      top = ns_render_format_number (map.max, 2);
+      {
+        /* The range the layer's colours span, after its name when the scale is the layer's. */
+        g_autofree char *lo = ns_render_format_number (map.min, 2);
+        g_autofree char *with_range = g_strdup_printf (
+            "%s   (%s \u2026 %s)", layer->title != NULL ? layer->title : "", lo, top);
+        const char *titles[] = { with_range, layer->title != NULL ? layer->title : "" };
 
-      row = map_row_layout (width, row_h - title_h, ctx.pad, layer->channels, layer->width,
-                            layer->height);
+        ns_images_add_fitting_text (&ctx, x, ry, width, NS_TEXT_TITLE, ctx.label,
+                                    &style->foreground,
+                                    scale == NS_FEATURE_SCALE_LAYER ? titles : titles + 1,
+                                    scale == NS_FEATURE_SCALE_LAYER ? 2 : 1);
+      }
+
+      row = map_row_layout (width, row_h - title_h, ctx.pad, caption_h, layer->channels,
+                            layer->width, layer->height);
       for (guint c = 0; c < layer->channels && row.zoom > 0; c++)
         {
           double mx = x + (c % row.per_line) * (layer->width * row.zoom + ctx.pad);
-          double my = ry + title_h + (c / row.per_line) * (layer->height * row.zoom + ctx.pad);
+          double my =
+              ry + title_h + (c / row.per_line) * (layer->height * row.zoom + caption_h + ctx.pad);
           const float *values = layer->values + c * plane;
           guint32 *pixels =
               ns_images_add_crisp (scene, mx, my, row.zoom, layer->width, layer->height);
@@ -443,14 +480,27 @@ ns_render_feature_maps (NsScene *scene,
           ns_scene_add_rect (scene, round (mx), round (my), layer->width * row.zoom,
                              layer->height * row.zoom, 0, NULL, &style->outline,
                              ns_render_style_px (style, 1));
+          /* Numbered as the filters are: map k is what filter k found. */
+          ns_scene_add_textf (scene, round (mx) + layer->width * row.zoom / 2,
+                              round (my) + layer->height * row.zoom, NS_TEXT_VALUE, ctx.small,
+                              NS_ALIGN_CENTER, NS_ALIGN_START, &style->muted, "%u", c + 1);
         }
     }
 
-  ns_scene_add_text (scene, x, y + height - legend_h + ctx.pad,
-                     scale == NS_FEATURE_SCALE_LAYER
-                         ? "One scale per layer (its range after its name): neutral = 0, blue = "
-                           "the highest, orange < 0"
-                         : "Each map on its own scale: neutral = 0, blue = that map's highest, "
-                           "orange < 0",
-                     NS_TEXT_LABEL, ctx.small, NS_ALIGN_START, NS_ALIGN_START, &style->muted);
+  {
+    const char *layer_texts[] = {
+      "One scale per layer (its range after its name): neutral = 0, blue = the highest, orange < 0",
+      "One scale per layer: neutral = 0, blue = its highest",
+      "One scale per layer",
+    };
+    const char *map_texts[] = {
+      "Each map on its own scale: neutral = 0, blue = that map's highest, orange < 0",
+      "Each map on its own scale: blue = its highest",
+      "Each map on its own scale",
+    };
+
+    ns_images_add_fitting_text (&ctx, x, y + height - legend_h + ctx.pad, width, NS_TEXT_LABEL,
+                                ctx.small, &style->muted,
+                                scale == NS_FEATURE_SCALE_LAYER ? layer_texts : map_texts, 3);
+  }
 }

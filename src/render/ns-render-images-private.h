@@ -72,6 +72,18 @@ double ns_images_add_colorbar (const NsImagesCtx *ctx,
                                double w,
                                double h);
 
+/* The first of @texts (@n_texts of them, longest first) that fits in width @w, else the last,
+ * at (x, y) from its top-left corner. */
+void ns_images_add_fitting_text (const NsImagesCtx *ctx,
+                                 double x,
+                                 double y,
+                                 double w,
+                                 NsTextRole role,
+                                 double size,
+                                 const NsColor *color,
+                                 const char *const *texts,
+                                 guint n_texts);
+
 /* Class @k's name: names[k] if given, else its number (written into @buffer). */
 const char *
 ns_images_class_name (const char *const *names, guint n_names, guint k, char *buffer, gsize size);

@@ -10,7 +10,8 @@
 
 #define ROOMY_WIDTH 640.0 /* larger areas (at scale 1) get larger text, up to 1.3x */
 #define ROOMY_HEIGHT 420.0
-#define MAX_ZOOM 24.0    /* an 8x8 digit up to 192 px: past that it only gets coarser */
+/* An image's longer side at most this (an 8x8 digit at 24x): larger only gets coarser. */
+#define MAX_SIDE 192.0
 #define BAR_ROW_MAX 40.0 /* a probability bar's row at most this high */
 #define PAD_GRID_MIN 6.0 /* pad cells smaller than this get no grid */
 
@@ -72,7 +73,7 @@ ns_images_zoom (double avail_w, double avail_h, guint pw, guint ph)
     return 0;
   fit = MIN (avail_w / pw, avail_h / ph);
   if (fit >= 1)
-    return MIN (floor (fit), MAX_ZOOM);
+    return MIN (floor (fit), MAX (1.0, floor (MAX_SIDE / MAX (pw, ph))));
   return fit;
 }
 
@@ -188,6 +189,25 @@ ns_images_add_colorbar (const NsImagesCtx *ctx,
   return h + 2 + ns_images_text_height (ctx, NS_TEXT_VALUE, ctx->small);
 }
 
+void
+ns_images_add_fitting_text (const NsImagesCtx *ctx,
+                            double x,
+                            double y,
+                            double w,
+                            NsTextRole role,
+                            double size,
+                            const NsColor *color,
+                            const char *const *texts,
+                            guint n_texts)
+{
+  guint k = 0;
+
+  g_return_if_fail (n_texts > 0);
+  while (k + 1 < n_texts && ns_images_text_width (ctx, texts[k], role, size) > w)
+    k++;
+  ns_scene_add_text (ctx->scene, x, y, texts[k], role, size, NS_ALIGN_START, NS_ALIGN_START, color);
+}
+
 const char *
 ns_images_class_name (const char *const *names, guint n_names, guint k, char *buffer, gsize size)
 {
@@ -273,6 +293,8 @@ ns_render_sample_gallery (NsScene *scene,
   if (cols == 0 || rows == 0)
     return 0;
   n_drawn = (guint) MIN ((guint64) n_samples, (guint64) cols * rows);
+  /* Balanced rows: 8 in two rows of 4, not 7 and 1. */
+  cols = (n_drawn + (n_drawn + cols - 1) / cols - 1) / ((n_drawn + cols - 1) / cols);
 
   for (guint i = 0; i < n_drawn; i++)
     {
@@ -394,7 +416,7 @@ ns_render_drawing_pad (NsScene *scene,
                        NsPadPlace *place)
 {
   NsImagesCtx ctx;
-  double caption_h, side_w, cell, px, py, line_w;
+  double caption_h, side_w, arrow_w, cell, px, py, line_w;
   guint32 *pixels;
   gboolean has_small;
 
@@ -409,9 +431,11 @@ ns_render_drawing_pad (NsScene *scene,
   has_small = small != NULL && small->values != NULL && small->height > 0 && small->width > 0;
   /* The downsampled picture beside the pad takes about a third of the width. */
   side_w = has_small ? MIN (width * 0.34, height) : 0;
+  arrow_w = has_small
+                ? 2 * ctx.gap + ns_images_text_width (&ctx, "\u2192", NS_TEXT_TITLE, 2 * ctx.title)
+                : 0;
 
-  cell = MIN ((width - side_w - (has_small ? 2 * ctx.gap : 0)) / pad_width,
-              (height - caption_h) / pad_height);
+  cell = MIN ((width - side_w - arrow_w) / pad_width, (height - caption_h) / pad_height);
   if (cell >= 1)
     cell = floor (cell);
   if (!(cell > 0))
@@ -451,7 +475,7 @@ ns_render_drawing_pad (NsScene *scene,
 
   if (has_small)
     {
-      double sx = px + pad_width * cell + 2 * ctx.gap;
+      double sx = px + pad_width * cell + arrow_w;
       double sw = x + width - sx;
       double zoom = ns_images_zoom (sw, height - 2 * caption_h, small->width, small->height);
       g_autofree char *caption =
@@ -468,7 +492,8 @@ ns_render_drawing_pad (NsScene *scene,
           ns_scene_add_rect (scene, round (sx), round (sy), small->width * zoom,
                              small->height * zoom, 0, NULL, &style->outline, line_w);
         }
-      ns_scene_add_text (scene, sx - ctx.gap, py + pad_height * cell / 2, "\u2192", NS_TEXT_TITLE,
-                         ctx.title, NS_ALIGN_CENTER, NS_ALIGN_CENTER, &style->muted);
+      ns_scene_add_text (scene, sx - arrow_w / 2, sy + small->height * zoom / 2, "\u2192",
+                         NS_TEXT_TITLE, 2 * ctx.title, NS_ALIGN_CENTER, NS_ALIGN_CENTER,
+                         &style->muted);
     }
 }

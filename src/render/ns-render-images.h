@@ -46,10 +46,11 @@ typedef struct
 } NsGallerySample;
 
 /* A grid of @n_samples images of shape channels x height x width, as large as fits (whole-pixel
- * zoom), each with its class name under it; with a prediction, a mark beside the name: "✓" in
- * the style's positive blue when right, "✗ seven" (the predicted class) in its negative orange
- * when wrong, so right and wrong differ by shape and text, not by colour alone. Images that do
- * not fit are left out (the caller pages); returns how many were drawn.
+ * zoom, rows balanced), each with its class name under it (class_names[k], or the number k
+ * where there are none); when any sample has a prediction, a second line under each: "✓" in
+ * the style's positive blue when right, "✗ 7" (the predicted class) in its negative orange when
+ * wrong, so right and wrong differ by shape and text, not by colour alone. Samples that do not
+ * fit are left out (the caller pages); returns how many were drawn, the first ones.
  *
  * Hit regions: each sample's cell is (NS_HIT_POINT, layer -1, neuron -1, input = its index). */
 guint ns_render_sample_gallery (NsScene *scene,
@@ -75,7 +76,8 @@ guint ns_render_sample_gallery (NsScene *scene,
  * common to the whole layer, as the legend under the grid says. When @rgb_input (the layer
  * reads 3 colour channels), each output channel is one colour image instead: a kernel pixel's
  * red, green and blue are its weights on the red, green and blue input, 0 being mid grey.
- * Too many to fit: the first ones that fit, and "first N of M" in the legend. @title goes
+ * Too many to fit (at least 2 pixels a weight): the first ones that fit, and "Showing the
+ * first N of M" in the legend. In a narrow area the legend says it in fewer words. @title goes
  * above (NULL: none). */
 void ns_render_filters (NsScene *scene,
                         const NsRenderStyle *style,
@@ -123,9 +125,12 @@ typedef enum
   NS_FEATURE_SCALE_MAP,   /* each map stretched to its own range: shows each map's pattern */
 } NsFeatureScale;
 
-/* The input image in the first row, then a row per layer: its title and its channels as crisp
- * maps, all of a row the same size. Values are coloured from neutral (0) to blue (the largest),
- * and orange below 0 (a layer without relu); the legend at the bottom says which scale. */
+/* The input image in the first row (@input may be NULL), then a row per layer: its title and
+ * its channels as crisp maps numbered 1 … c as the filters are, all of a row the same size
+ * (wrapped over lines where that makes them larger). Values are coloured from neutral (0) to
+ * blue (the largest), orange below 0 (a layer without relu, symmetric around 0). With
+ * NS_FEATURE_SCALE_LAYER the title is followed by the layer's range ("conv … (0 … 2.4)"); the
+ * legend at the bottom says which scale is in use. */
 void ns_render_feature_maps (NsScene *scene,
                              const NsRenderStyle *style,
                              double x,
