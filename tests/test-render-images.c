@@ -257,7 +257,7 @@ test_gallery (void)
     {
       make_digit (digits[i], i % 10, i / 10);
       samples[i] = (NsGallerySample){ digits[i], (int) (i % 10), i == 7 ? 1 : (int) (i % 10),
-                                      100 + (int) i };
+                                      100 + (int) i, i == 7 ? 0.934 : 0 };
     }
   ns_render_style_init (&style, FALSE, 1.0);
   ns_render_images_begin (scene, &style, WIDTH, HEIGHT);
@@ -275,8 +275,8 @@ test_gallery (void)
   g_assert_cmpuint (first->pixels[1 * 8 + 3] & 0xff, <, first->pixels[0] & 0xff);
 
   /* Right and wrong: 19 ticks, one cross naming the predicted class, in the style's colours. */
-  g_assert_true (has_text (scene, "\u2717 1"));
-  g_assert_true (same_rgb (&find_text (scene, "\u2717 1")->color, &style.negative));
+  g_assert_true (has_text (scene, "\u2717 1  93%"));
+  g_assert_true (same_rgb (&find_text (scene, "\u2717 1  93%")->color, &style.negative));
   g_assert_true (same_rgb (&find_text (scene, "\u2713")->color, &style.positive));
   g_assert_true (has_text (scene, "9"));
 

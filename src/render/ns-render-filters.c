@@ -31,7 +31,7 @@ tile_grid_layout (TileGrid *grid,
                   double min_cell_w)
 {
   memset (grid, 0, sizeof *grid);
-  for (double z = ns_images_zoom (w, h - caption_h, pw, ph); z > 0; z = z > 1 ? z - 1 : 0)
+  for (double z = ns_images_zoom (ctx, w, h - caption_h, pw, ph); z > 0; z = z > 1 ? z - 1 : 0)
     {
       grid->zoom = z;
       grid->cell_w = MAX (pw * z, min_cell_w);
@@ -221,11 +221,12 @@ add_kernel_matrix (const NsImagesCtx *ctx,
   if (h < c_out * (k_h * 2.0 + gap))
     h -= legend_height (ctx, FALSE, TRUE) - legend_height (ctx, FALSE, FALSE);
   w -= row_label_w;
-  zoom = ns_images_zoom ((w - (c_in - 1) * gap) / c_in, (h - (c_out - 1) * gap) / c_out, k_w, k_h);
+  zoom = ns_images_zoom (ctx, (w - (c_in - 1) * gap) / c_in, (h - (c_out - 1) * gap) / c_out, k_w,
+                         k_h);
   if (zoom < 2 && zoom > 0)
     {
       /* Too many to read: as many rows as fit at 2 pixels a weight. */
-      zoom = MIN (2.0, ns_images_zoom ((w - (c_in - 1) * gap) / c_in, h, k_w, k_h));
+      zoom = MIN (2.0, ns_images_zoom (ctx, (w - (c_in - 1) * gap) / c_in, h, k_w, k_h));
     }
   if (!(zoom > 0))
     return;
@@ -338,14 +339,21 @@ typedef struct
 /* The largest zoom for c maps of pw x ph in w x h, each with a caption line of caption_h under
  * it, trying 1, 2 … lines. */
 static MapRow
-map_row_layout (double w, double h, double gap, double caption_h, guint c, guint pw, guint ph)
+map_row_layout (const NsImagesCtx *ctx,
+                double w,
+                double h,
+                double gap,
+                double caption_h,
+                guint c,
+                guint pw,
+                guint ph)
 {
   MapRow best = { 0, c, 1 };
 
   for (guint lines = 1; lines <= c; lines++)
     {
       guint per_line = (c + lines - 1) / lines;
-      double z = ns_images_zoom ((w - (per_line - 1) * gap) / per_line,
+      double z = ns_images_zoom (ctx, (w - (per_line - 1) * gap) / per_line,
                                  (h - (lines - 1) * gap) / lines - caption_h, pw, ph);
 
       if (z > best.zoom)
@@ -414,7 +422,7 @@ ns_render_feature_maps (NsScene *scene,
 
   if (input != NULL && input->values != NULL && input->height > 0 && input->width > 0)
     {
-      double zoom = ns_images_zoom (width, row_h - title_h, input->width, input->height);
+      double zoom = ns_images_zoom (&ctx, width, row_h - title_h, input->width, input->height);
       guint32 *pixels;
 
       ns_scene_add_text (scene, x, ry, "Input", NS_TEXT_TITLE, ctx.label, NS_ALIGN_START,
@@ -458,7 +466,7 @@ ns_render_feature_maps (NsScene *scene,
                                     scale == NS_FEATURE_SCALE_LAYER ? 2 : 1);
       }
 
-      row = map_row_layout (width, row_h - title_h, ctx.pad, caption_h, layer->channels,
+      row = map_row_layout (&ctx, width, row_h - title_h, ctx.pad, caption_h, layer->channels,
                             layer->width, layer->height);
       for (guint c = 0; c < layer->channels && row.zoom > 0; c++)
         {

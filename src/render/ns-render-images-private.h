@@ -37,8 +37,9 @@ ns_images_text_width (const NsImagesCtx *ctx, const char *text, NsTextRole role,
 double ns_images_text_height (const NsImagesCtx *ctx, NsTextRole role, double size);
 
 /* The zoom that fits a pw x ph image into avail_w x avail_h: whole pixels (1, 2, 3 …) when
- * even one fits, else the fraction that fits (still drawn crisp). 0 if nothing fits. */
-double ns_images_zoom (double avail_w, double avail_h, guint pw, guint ph);
+ * even one fits, up to a longer side of 192 units at the style's scale (larger only gets
+ * coarser), else the fraction that fits (still drawn crisp). 0 if nothing fits. */
+double ns_images_zoom (const NsImagesCtx *ctx, double avail_w, double avail_h, guint pw, guint ph);
 
 /* A crisp pw x ph image at (x, y) rounded to whole units, zoom times its pixel size; returns
  * its pixels to fill, NULL if it cannot be made. */

@@ -65,15 +65,15 @@ ns_images_text_height (const NsImagesCtx *ctx, NsTextRole role, double size)
 }
 
 double
-ns_images_zoom (double avail_w, double avail_h, guint pw, guint ph)
+ns_images_zoom (const NsImagesCtx *ctx, double avail_w, double avail_h, guint pw, guint ph)
 {
-  double fit;
+  double fit, max_side = ns_render_style_px (ctx->style, MAX_SIDE);
 
   if (pw == 0 || ph == 0 || !(avail_w > 0) || !(avail_h > 0))
     return 0;
   fit = MIN (avail_w / pw, avail_h / ph);
   if (fit >= 1)
-    return MIN (floor (fit), MAX (1.0, floor (MAX_SIDE / MAX (pw, ph))));
+    return MIN (floor (fit), MAX (1.0, floor (max_side / MAX (pw, ph))));
   return fit;
 }
 
@@ -222,6 +222,27 @@ ns_images_class_name (const char *const *names, guint n_names, guint k, char *bu
 #define RIGHT_MARK "\u2713" /* ✓ */
 #define WRONG_MARK "\u2717" /* ✗ */
 
+/* The second caption line: "✓" when right, "✗ 7" (the predicted class) when wrong, each with
+ * the model's confidence when given ("✗ 7  93%"); NULL without a prediction. */
+static char *
+prediction_text (const NsGallerySample *sample, const char *const *class_names, guint n_classes)
+{
+  char buffer[16];
+  g_autofree char *confidence = NULL;
+
+  if (sample->predicted < 0)
+    return NULL;
+  confidence = sample->confidence > 0 && isfinite (sample->confidence)
+                   ? ns_strdup_printf ("  %.0f%%", 100 * MIN (sample->confidence, 1.0))
+                   : g_strdup ("");
+  if (sample->predicted == sample->label)
+    return g_strdup_printf (RIGHT_MARK "%s", confidence);
+  return g_strdup_printf (
+      WRONG_MARK " %s%s",
+      ns_images_class_name (class_names, n_classes, sample->predicted, buffer, sizeof buffer),
+      confidence);
+}
+
 guint
 ns_render_sample_gallery (NsScene *scene,
                           const NsRenderStyle *style,
@@ -264,21 +285,18 @@ ns_render_sample_gallery (NsScene *scene,
         }
       if (samples[i].predicted >= 0)
         {
-          g_autofree char *wrong = NULL;
+          g_autofree char *mark = prediction_text (&samples[i], class_names, n_classes);
 
           predictions = TRUE;
-          name = ns_images_class_name (class_names, n_classes, samples[i].predicted, buffer,
-                                       sizeof buffer);
-          wrong = g_strdup_printf (WRONG_MARK " %s", name);
-          label_w = MAX (label_w, ns_images_text_width (&ctx, wrong, NS_TEXT_LABEL, ctx.label));
+          label_w = MAX (label_w, ns_images_text_width (&ctx, mark, NS_TEXT_TITLE, ctx.label));
         }
     }
   caption_h = ctx.pad / 2 + text_h * (predictions ? 2 : 1);
 
   /* The largest whole-pixel zoom at which every sample fits; at zoom 1 (or smaller) as many as
    * fit. */
-  for (double z = ns_images_zoom (width, height - caption_h, image_width, image_height); z > 0;
-       z = z > 1 ? z - 1 : 0)
+  for (double z = ns_images_zoom (&ctx, width, height - caption_h, image_width, image_height);
+       z > 0; z = z > 1 ? z - 1 : 0)
     {
       double cw = MAX (image_width * z, label_w), ch = image_height * z + caption_h;
 
@@ -315,14 +333,14 @@ ns_render_sample_gallery (NsScene *scene,
             scene, cx + cell_w / 2, ty,
             ns_images_class_name (class_names, n_classes, s->label, buffer, sizeof buffer),
             NS_TEXT_LABEL, ctx.label, NS_ALIGN_CENTER, NS_ALIGN_START, &style->foreground);
-      if (s->predicted >= 0 && s->predicted == s->label)
-        ns_scene_add_text (scene, cx + cell_w / 2, ty + text_h, RIGHT_MARK, NS_TEXT_TITLE,
-                           ctx.label, NS_ALIGN_CENTER, NS_ALIGN_START, &style->positive);
-      else if (s->predicted >= 0)
-        ns_scene_add_textf (
-            scene, cx + cell_w / 2, ty + text_h, NS_TEXT_TITLE, ctx.label, NS_ALIGN_CENTER,
-            NS_ALIGN_START, &style->negative, WRONG_MARK " %s",
-            ns_images_class_name (class_names, n_classes, s->predicted, buffer, sizeof buffer));
+      if (s->predicted >= 0)
+        {
+          g_autofree char *mark = prediction_text (s, class_names, n_classes);
+
+          ns_scene_add_text (scene, cx + cell_w / 2, ty + text_h, mark, NS_TEXT_TITLE, ctx.label,
+                             NS_ALIGN_CENTER, NS_ALIGN_START,
+                             s->predicted == s->label ? &style->positive : &style->negative);
+        }
       ns_scene_add_hit_rect (scene, NS_HIT_POINT, -1, -1, s->index, cx, cy, cell_w, cell_h);
     }
 
@@ -477,7 +495,7 @@ ns_render_drawing_pad (NsScene *scene,
     {
       double sx = px + pad_width * cell + arrow_w;
       double sw = x + width - sx;
-      double zoom = ns_images_zoom (sw, height - 2 * caption_h, small->width, small->height);
+      double zoom = ns_images_zoom (&ctx, sw, height - 2 * caption_h, small->width, small->height);
       g_autofree char *caption =
           ns_strdup_printf ("The network sees %u\u00d7%u", small->width, small->height);
       double sy = py;

@@ -43,13 +43,15 @@ typedef struct
   int label;           /* its class */
   int predicted;       /* the model's class, or -1: not shown */
   int index;           /* what its hit region reports (e.g. the dataset row) */
+  double confidence;   /* the model's P(predicted), written after the mark; 0 or NaN: none */
 } NsGallerySample;
 
 /* A grid of @n_samples images of shape channels x height x width, as large as fits (whole-pixel
  * zoom, rows balanced), each with its class name under it (class_names[k], or the number k
  * where there are none); when any sample has a prediction, a second line under each: "✓" in
  * the style's positive blue when right, "✗ 7" (the predicted class) in its negative orange when
- * wrong, so right and wrong differ by shape and text, not by colour alone. Samples that do not
+ * wrong, so right and wrong differ by shape and text, not by colour alone; with a confidence,
+ * "✗ 7  93%" (the most confidently wrong test images). Samples that do not
  * fit are left out (the caller pages); returns how many were drawn, the first ones.
  *
  * Hit regions: each sample's cell is (NS_HIT_POINT, layer -1, neuron -1, input = its index). */
