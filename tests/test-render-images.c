@@ -897,6 +897,82 @@ test_small_panels (void)
   check_all_in (1920, 1080, 2.0, "projector-2x");
 }
 
+/* ---- bad input: no crash, nothing outside the area ---- */
+
+static void
+test_bad_input (void)
+{
+  g_autoptr (NsScene) scene = ns_scene_new ();
+  float nan_image[64], weights[9];
+  NsGallerySample missing[] = { { NULL, 3, -1, 0, 0 }, { nan_image, -1, 12, 1, NAN } };
+  NsImageData no_channels = { nan_image, 0, 8, 8 };
+  NsFeatureMapLayer empty[] = { { NULL, NULL, 4, 8, 8 }, { "flat", nan_image, 1, 8, 8 } };
+  const float bad_probs[] = { NAN, -1, 2 };
+  const guint zeros[9] = { 0 };
+  NsScalingRow odd[] = {
+    { "mlp", 0.1, 1, 143, -0.5 },
+    { "mlp", 0.2, 1, 287, 1.5 },
+    { "mlp", 0.2, 2, 287, INFINITY },
+  };
+  NsRenderStyle style;
+
+  for (guint k = 0; k < 64; k++)
+    nan_image[k] = NAN;
+  for (guint k = 0; k < 9; k++)
+    weights[k] = 0;
+  ns_render_style_init (&style, FALSE, 1.0);
+  ns_render_images_begin (scene, &style, 400, 300);
+
+  /* An image without values is transparent; NaN pixels are mid grey; a class outside the names
+   * is its number. */
+  g_assert_cmpuint (ns_render_sample_gallery (scene, &style, 0, 0, 400, 300, missing, 2, 1, 8, 8,
+                                              digit_names, 10),
+                    ==, 2);
+  g_assert_cmphex (nth_image (scene, 0)->pixels[0], ==, 0);
+  g_assert_cmphex (nth_image (scene, 1)->pixels[0], ==, 0xff808080);
+  g_assert_true (has_text (scene, "\u2717 12"));
+  check_inside_and_crisp (scene, 0, 0, 400, 300);
+
+  /* All-zero weights: neutral, on a scale of ±1. */
+  ns_scene_clear (scene);
+  ns_render_filters (scene, &style, 0, 0, 400, 300, NULL, weights, 1, 1, 3, 3, FALSE);
+  g_assert_cmphex (nth_image (scene, 0)->pixels[4], ==, argb_of (&style.neutral));
+  ns_render_filters (scene, &style, 0, 0, 400, 300, NULL, NULL, 8, 1, 3, 3, FALSE);
+  ns_render_filters (scene, &style, 0, 0, 0, 0, NULL, weights, 1, 1, 3, 3, TRUE);
+  ns_render_dense_weights (scene, &style, 0, 0, 400, 300, NULL, weights, 1, 1, 0, 8);
+
+  ns_scene_clear (scene);
+  ns_render_feature_maps (scene, &style, 0, 0, 400, 300, &no_channels, empty, 2,
+                          NS_FEATURE_SCALE_MAP);
+  g_assert_cmpuint (count_images (scene, 8, 8), ==, 1); /* the flat NaN map only */
+  check_inside_and_crisp (scene, 0, 0, 400, 300);
+  ns_render_feature_maps (scene, &style, 0, 0, 400, 300, NULL, NULL, 0, NS_FEATURE_SCALE_LAYER);
+
+  ns_scene_clear (scene);
+  ns_render_class_probabilities (scene, &style, 0, 0, 400, 300, bad_probs, 3, NULL, 7);
+  g_assert_true (has_text (scene, "\u2013"));
+  g_assert_true (has_text (scene, "200.0%"));
+  check_inside_and_crisp (scene, 0, 0, 400, 300);
+  ns_render_class_probabilities (scene, &style, 0, 0, 400, 300, NULL, 0, NULL, -1);
+
+  ns_scene_clear (scene);
+  ns_render_confusion (scene, &style, 0, 0, 400, 300, zeros, 3, NULL);
+  g_assert_cmpuint (ns_scene_get_n_hits (scene), ==, 9);
+  g_assert_true (has_text (scene, "2"));
+  ns_render_confusion (scene, &style, 0, 0, 10, 10, zeros, 3, NULL);
+  ns_render_confusion (scene, &style, 0, 0, 400, 300, NULL, 0, NULL);
+
+  ns_scene_clear (scene);
+  ns_render_scaling (scene, &style, 0, 0, 400, 300, NULL, odd, G_N_ELEMENTS (odd));
+  check_inside_and_crisp (scene, 0, 0, 400, 300);
+  g_assert_true (has_text (scene, "0%"));
+  ns_render_scaling (scene, &style, 0, 0, 20, 20, NULL, odd, G_N_ELEMENTS (odd));
+
+  ns_scene_clear (scene);
+  ns_render_drawing_pad (scene, &style, 0, 0, 400, 300, nan_image, 8, 8, &no_channels, NULL);
+  check_inside_and_crisp (scene, 0, 0, 400, 300);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -914,6 +990,7 @@ main (int argc, char **argv)
   g_test_add_func ("/images/scaling", test_scaling);
   g_test_add_func ("/images/drawing-pad", test_drawing_pad);
   g_test_add_func ("/images/small-panels", test_small_panels);
+  g_test_add_func ("/images/bad-input", test_bad_input);
 
   status = g_test_run ();
   release_font_caches ();

@@ -209,6 +209,9 @@ round_tick (double value, gboolean up)
 static char *
 percent_tick (double value, double step)
 {
+  /* A tick a rounding error off zero (or -0) prints as 0%, never "-0%". */
+  if (fabs (value) < 1e-9)
+    value = 0;
   return ns_strdup_printf ("%.0f%%", 100 * value);
 }
 

@@ -405,6 +405,7 @@ ns_render_feature_maps (NsScene *scene,
 {
   NsImagesCtx ctx;
   double title_h, caption_h, legend_h, row_h, ry;
+  gboolean has_input;
   guint n_rows;
 
   g_return_if_fail (scene != NULL && style != NULL);
@@ -414,13 +415,15 @@ ns_render_feature_maps (NsScene *scene,
   title_h = ns_images_text_height (&ctx, NS_TEXT_TITLE, ctx.label) + ctx.pad / 2;
   caption_h = ns_images_text_height (&ctx, NS_TEXT_VALUE, ctx.small);
   legend_h = ctx.pad + ns_images_text_height (&ctx, NS_TEXT_LABEL, ctx.small);
-  n_rows = n_layers + (input != NULL && input->values != NULL ? 1 : 0);
+  has_input = input != NULL && input->values != NULL && input->channels > 0 && input->height > 0
+              && input->width > 0;
+  n_rows = n_layers + (has_input ? 1 : 0);
   if (n_rows == 0)
     return;
   row_h = (height - legend_h - (n_rows - 1) * ctx.gap) / n_rows;
   ry = y;
 
-  if (input != NULL && input->values != NULL && input->height > 0 && input->width > 0)
+  if (has_input)
     {
       double zoom = ns_images_zoom (&ctx, width, row_h - title_h, input->width, input->height);
       guint32 *pixels;

@@ -80,10 +80,16 @@ ns_images_zoom (const NsImagesCtx *ctx, double avail_w, double avail_h, guint pw
 guint32 *
 ns_images_add_crisp (NsScene *scene, double x, double y, double zoom, guint pw, guint ph)
 {
+  guint32 *pixels;
+
   if (!(zoom > 0) || pw == 0 || ph == 0)
     return NULL;
-  return ns_scene_add_image (scene, round (x), round (y), pw * zoom, ph * zoom, (int) pw, (int) ph,
-                             TRUE);
+  pixels = ns_scene_add_image (scene, round (x), round (y), pw * zoom, ph * zoom, (int) pw,
+                               (int) ph, TRUE);
+  /* Transparent until filled: an image without values (NULL) shows nothing, not old memory. */
+  if (pixels != NULL)
+    memset (pixels, 0, (size_t) pw * ph * sizeof *pixels);
+  return pixels;
 }
 
 static guint32
