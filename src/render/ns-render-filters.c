@@ -387,7 +387,12 @@ feature_colormap (NsColormap *map, const NsRenderStyle *style, float min, float 
     }
   else
     {
-      ns_colormap_init_sequential (map, &style->neutral, &style->positive, 0, max > 0 ? max : 1.0f);
+      /* On a dark background the Playground's blue is dark too: a lighter blue at the top, so
+       * strong activations stand out from the neutral zeros. */
+      NsColor white = { 1, 1, 1, 1 };
+      NsColor high = style->dark ? ns_color_mix (&style->positive, &white, 0.3) : style->positive;
+
+      ns_colormap_init_sequential (map, &style->neutral, &high, 0, max > 0 ? max : 1.0f);
     }
 }
 
