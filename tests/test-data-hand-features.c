@@ -133,6 +133,39 @@ test_dims (void)
   g_assert_false (ns_hand_feature_applies (NS_HAND_TEXTURE, 0, 8, 8));
 }
 
+static void
+test_value_names (void)
+{
+  guint digits = NS_HAND_FEATURES_DIGITS, apples = NS_HAND_FEATURES_APPLES;
+  static const struct
+  {
+    guint mask, c, h, w, index;
+    const char *name;
+  } cases[] = {
+    { NS_HAND_FEATURES_DIGITS, 1, 8, 8, 0, "zones.r0c0" },
+    { NS_HAND_FEATURES_DIGITS, 1, 8, 8, 6, "zones.r1c2" },
+    { NS_HAND_FEATURES_DIGITS, 1, 8, 8, 16, "projections.row0" },
+    { NS_HAND_FEATURES_DIGITS, 1, 8, 8, 29, "projections.col5" },
+    { NS_HAND_FEATURES_DIGITS, 1, 8, 8, 32 + 12, "hog.c1b4" },
+    { NS_HAND_FEATURES_DIGITS, 1, 8, 8, 63, "hog.c3b7" },
+    { NS_HAND_FEATURES_APPLES, 3, 16, 16, 1, "colour.hue_sin" },
+    { NS_HAND_FEATURES_APPLES, 3, 16, 16, 3, "colour.brightness" },
+    { NS_HAND_FEATURES_APPLES, 3, 16, 16, 4, "roundness" },
+    { NS_HAND_FEATURES_APPLES, 3, 16, 16, 6, "texture" },
+    { (1u << NS_HAND_PROJECTIONS) | (1u << NS_HAND_STEM), 3, 16, 16, 32, "stem" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = ns_hand_features_value_name (cases[i].mask, cases[i].index,
+                                                           cases[i].c, cases[i].h, cases[i].w);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+  g_assert_null (ns_hand_features_value_name (digits, 64, 1, 8, 8));
+  g_assert_null (ns_hand_features_value_name (apples, 0, 1, 8, 8));
+}
+
 /* ---- digits ---- */
 
 static void
@@ -499,6 +532,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/hand-features/names", test_names);
   g_test_add_func ("/hand-features/dims", test_dims);
+  g_test_add_func ("/hand-features/value-names", test_value_names);
   g_test_add_func ("/hand-features/zones-projections", test_zones_and_projections);
   g_test_add_func ("/hand-features/zones-rgb", test_zones_of_rgb);
   g_test_add_func ("/hand-features/hog-vertical-bar", test_hog_vertical_bar);

@@ -206,6 +206,43 @@ ns_hand_features_to_string (guint mask)
   return g_string_free (s, FALSE);
 }
 
+char *
+ns_hand_features_value_name (guint mask, guint index, guint c, guint h, guint w)
+{
+  static const char *colour_names[] = { "hue_cos", "hue_sin", "saturation", "brightness" };
+
+  for (int f = 0; f < NS_N_HAND_FEATURES; f++)
+    {
+      guint dim;
+
+      if (!(mask & (1u << f)))
+        continue;
+      dim = ns_hand_feature_dim (f, c, h, w);
+      if (dim == 0)
+        return NULL;
+      if (index >= dim)
+        {
+          index -= dim;
+          continue;
+        }
+      switch (f)
+        {
+        case NS_HAND_ZONES:
+          return g_strdup_printf ("zones.r%uc%u", index / 4, index % 4);
+        case NS_HAND_PROJECTIONS:
+          return index < h ? g_strdup_printf ("projections.row%u", index)
+                           : g_strdup_printf ("projections.col%u", index - h);
+        case NS_HAND_HOG:
+          return g_strdup_printf ("hog.c%ub%u", index / 8, index % 8);
+        case NS_HAND_COLOUR:
+          return g_strdup_printf ("colour.%s", colour_names[index]);
+        default:
+          return g_strdup (hand_info[f].id);
+        }
+    }
+  return NULL;
+}
+
 /* ---- the analysis of one image ---- */
 
 /* Scratch space for one image size, reused across images. */
@@ -352,7 +389,7 @@ compute_hog (const Work *wk, float out[32])
         int bin;
         guint cell;
 
-        if (magnitude == 0)
+        if (!(magnitude > 0)) /* also skips NaN, which has no bin */
           continue;
         angle = nn_atan2 (gy, gx);
         if (angle < 0)

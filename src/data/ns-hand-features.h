@@ -11,6 +11,8 @@
  *   (the outermost ring); a pixel belongs to the object when some channel differs from it by
  *   more than NS_HAND_OBJECT_THRESHOLD; the object is the largest 4-connected patch of such
  *   pixels (ties: the patch met first in row order), so specks of noise are left out.
+ * Pixels that are not finite give values that are not (ns_classic_train refuses those, naming the
+ * sample), never a crash.
  * An image without an object (all of it background) gives 0 for every object feature (colour,
  * roundness, stem, texture).
  * Every computation is plain arithmetic plus the engine's own atan2/sin/cos (nn-math.h): the same
@@ -98,6 +100,13 @@ guint ns_hand_features_dim (guint mask, guint c, guint h, guint w);
 gboolean ns_hand_features_parse (const char *list, guint *mask, GError **error);
 /* "zones,hog" (caller frees). */
 char *ns_hand_features_to_string (guint mask);
+
+/* The name of value index (0 .. ns_hand_features_dim - 1) of the mask's row, for CSV headers
+ * and tooltips: "zones.r1c2" (zone row 1, column 2), "projections.row3", "projections.col5",
+ * "hog.c1b4" (cell 1, bin 4), "colour.hue_cos", "colour.hue_sin", "colour.saturation",
+ * "colour.brightness", "roundness", "stem", "texture". NULL when index is out of range or a
+ * feature does not apply. Caller frees. */
+char *ns_hand_features_value_name (guint mask, guint index, guint c, guint h, guint w);
 
 /* Writes n rows of ns_hand_features_dim (mask, c, h, w) values to out (sample-major), from n
  * images of c * h * w floats. FALSE (G_OPTION_ERROR_BAD_VALUE, naming the feature) when the
