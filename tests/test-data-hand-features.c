@@ -376,6 +376,31 @@ test_largest_patch (void)
 }
 
 static void
+test_holes_filled (void)
+{
+  g_autofree float *image = rgb_image (16, 16, 0.5f, 0.5f, 0.5f);
+  g_autoptr (NsHandView) ring = NULL;
+  g_autoptr (NsHandView) open_ring = NULL;
+
+  /* A blue disc with a hole in the background's colour: the hole is the object's. */
+  paint_disc (image, 16, 16, 8, 8, 6, 0, 0, 1);
+  paint_disc (image, 16, 16, 8, 8, 2, 0.5f, 0.5f, 0.5f);
+  ring = ns_hand_view_new (image, 3, 16, 16);
+  g_assert_cmpuint (ring->object[8 * 16 + 8], ==, 1);
+  g_assert_cmpuint (ring->object[7 * 16 + 7], ==, 1);
+
+  /* Cut open to the outside (a background-coloured band from the hole to the edge of the
+   * disc, in row 8): no longer a hole. */
+  for (guint x = 8; x < 16; x++)
+    set_rgb (image, 16, 16, 8, x, 0.5f, 0.5f, 0.5f);
+  open_ring = ns_hand_view_new (image, 3, 16, 16);
+  g_assert_cmpuint (open_ring->object[8 * 16 + 8], ==, 0);
+  g_assert_cmpuint (open_ring->object[8 * 16 + 12], ==, 0);
+  g_assert_cmpuint (open_ring->object_pixels, <, ring->object_pixels);
+  g_assert_cmpuint (open_ring->object[4 * 16 + 8], ==, 1);
+}
+
+static void
 test_stem (void)
 {
   g_autofree float *image = rgb_image (16, 16, 0.5f, 0.5f, 0.5f);
@@ -540,6 +565,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hand-features/red-disc", test_red_disc);
   g_test_add_func ("/hand-features/roundness-square", test_roundness_square);
   g_test_add_func ("/hand-features/largest-patch", test_largest_patch);
+  g_test_add_func ("/hand-features/holes-filled", test_holes_filled);
   g_test_add_func ("/hand-features/stem", test_stem);
   g_test_add_func ("/hand-features/texture", test_texture);
   g_test_add_func ("/hand-features/background-median", test_background_median);

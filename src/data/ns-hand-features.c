@@ -465,6 +465,56 @@ median (float *v, gsize n)
   return 0.5f * (below + above);
 }
 
+/* Background pixels that the image's border cannot reach without crossing the object (a
+ * ball's stripe of the background's colour, a highlight) are the object's too. */
+static void
+fill_holes (Work *wk)
+{
+  guint h = wk->h, w = wk->w, top = 0;
+  gsize hw = (gsize) h * w;
+  guint8 *outside = wk->differs; /* reused: 1 = reached from the border */
+
+  memset (outside, 0, hw);
+  for (gsize p = 0; p < hw; p++)
+    {
+      guint y = p / w, x = p % w;
+
+      if ((y == 0 || x == 0 || y + 1 == h || x + 1 == w) && !wk->object[p])
+        {
+          outside[p] = 1;
+          wk->stack[top++] = (guint) p;
+        }
+    }
+  while (top > 0)
+    {
+      guint p = wk->stack[--top];
+      guint y = p / w, x = p % w;
+      guint next[4];
+      guint n_next = 0;
+
+      if (x > 0)
+        next[n_next++] = p - 1;
+      if (x + 1 < w)
+        next[n_next++] = p + 1;
+      if (y > 0)
+        next[n_next++] = p - w;
+      if (y + 1 < h)
+        next[n_next++] = p + w;
+      for (guint k = 0; k < n_next; k++)
+        if (!wk->object[next[k]] && !outside[next[k]])
+          {
+            outside[next[k]] = 1;
+            wk->stack[top++] = next[k];
+          }
+    }
+  for (gsize p = 0; p < hw; p++)
+    if (!wk->object[p] && !outside[p])
+      {
+        wk->object[p] = 1;
+        wk->object_pixels++;
+      }
+}
+
 /* The background (border median per channel), the differing pixels, and the largest patch. */
 static void
 find_object (Work *wk, const float *image)
@@ -544,6 +594,8 @@ find_object (Work *wk, const float *image)
   for (gsize p = 0; p < hw; p++)
     wk->object[p] = best_patch != 0 && wk->patch[p] == best_patch;
   wk->object_pixels = best_size;
+  if (best_patch != 0)
+    fill_holes (wk);
 }
 
 static gboolean

@@ -10,7 +10,9 @@
  * - the object: the background colour is the per-channel median of the image's border pixels
  *   (the outermost ring); a pixel belongs to the object when some channel differs from it by
  *   more than NS_HAND_OBJECT_THRESHOLD; the object is the largest 4-connected patch of such
- *   pixels (ties: the patch met first in row order), so specks of noise are left out.
+ *   pixels (ties: the patch met first in row order), so specks of noise are left out, with its
+ *   holes filled (pixels the border cannot reach without crossing it: a ball's stripe in the
+ *   background's colour, a highlight).
  * Pixels that are not finite give values that are not (ns_classic_train refuses those, naming the
  * sample), never a crash.
  * An image without an object (all of it background) gives 0 for every object feature (colour,
