@@ -8,7 +8,7 @@
 #include "nn-math.h"
 #include "ns-dataset.h"
 
-#define POWER_ITERATIONS 50
+#define POWER_ITERATIONS 30
 #define CURVATURE_MARGIN 1.1
 
 struct _NsClassic
@@ -19,7 +19,7 @@ struct _NsClassic
   double *mean;    /* dim: the training set's mean (0 when not standardising) */
   double *scale;   /* dim: 1 / deviation (1 for a constant feature or when not standardising) */
   /* Logistic regression. */
-  double *weights; /* (dim + 1) x n_classes: row j for input j, row dim the biases */
+  double *weights; /* n_classes x (dim + 1): class k's weights, then its bias */
   /* k-nearest neighbours. */
   guint k;
   gsize n_train;
@@ -150,7 +150,7 @@ softmax (double *z, guint n_classes)
 /* sum_i a[i] b[i] in four interleaved partial sums (i mod 4), added as (0 + 1) + (2 + 3): a
  * fixed order, so the same on every machine, and four chains the processor can overlap. */
 static double
-dot (const double *a, const double *b, gsize n)
+dot (const float *a, const double *b, gsize n)
 {
   double acc[4] = { 0, 0, 0, 0 };
   gsize i = 0;
@@ -163,14 +163,21 @@ dot (const double *a, const double *b, gsize n)
   return (acc[0] + acc[1]) + (acc[2] + acc[3]);
 }
 
-/* lambda_max of Z'Z / n for the standardised inputs with a row of ones (zt, feature-major
- * cols x n). */
+/* y += alpha x */
+static void
+axpy (double *restrict y, double alpha, const float *restrict x, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    y[i] += alpha * x[i];
+}
+
+/* lambda_max of Z'Z / n for the standardised inputs with a column of ones (z, n x cols,
+ * sample-major: one pass over it per iteration). */
 static double
-largest_eigenvalue (const double *zt, gsize n, guint cols)
+largest_eigenvalue (const float *z, gsize n, guint cols)
 {
   g_autofree double *v = g_new (double, cols);
   g_autofree double *u = g_new (double, cols);
-  g_autofree double *zv = g_new (double, n);
   double lambda = 0;
 
   for (guint j = 0; j < cols; j++)
@@ -179,19 +186,15 @@ largest_eigenvalue (const double *zt, gsize n, guint cols)
     {
       double norm = 0;
 
-      /* zv = Z v, u = Z' zv / n */
-      memset (zv, 0, n * sizeof (double));
+      /* u = Z' (Z v) / n */
+      memset (u, 0, cols * sizeof (double));
+      for (gsize s = 0; s < n; s++)
+        axpy (u, dot (z + s * cols, v, cols), z + s * cols, cols);
       for (guint j = 0; j < cols; j++)
         {
-          const double *row = zt + (gsize) j * n;
-
-          for (gsize s = 0; s < n; s++)
-            zv[s] += row[s] * v[j];
+          u[j] /= (double) n;
+          norm += u[j] * u[j];
         }
-      for (guint j = 0; j < cols; j++)
-        u[j] = dot (zt + (gsize) j * n, zv, n) / (double) n;
-      for (guint j = 0; j < cols; j++)
-        norm += u[j] * u[j];
       norm = sqrt (norm);
       if (norm == 0)
         return 0;
@@ -203,10 +206,10 @@ largest_eigenvalue (const double *zt, gsize n, guint cols)
   return lambda;
 }
 
-/* Mean cross-entropy gradient plus the penalty's, at weights w (cols x K, row dim the biases),
- * into grad; logits is K x n scratch. */
+/* Mean cross-entropy gradient plus the penalty's, at weights w (K x cols, class-major; column
+ * dim the biases), into grad (same layout), in one pass over z; p is K scratch. */
 static void
-logreg_gradient (const double *zt,
+logreg_gradient (const float *z,
                  const guint *labels,
                  gsize n,
                  guint dim,
@@ -214,50 +217,29 @@ logreg_gradient (const double *zt,
                  double l2,
                  const double *w,
                  double *grad,
-                 double *logits)
+                 double *p)
 {
   guint cols = dim + 1;
 
-  /* logits[k][s] = sum_j w[j][k] z[s][j], contiguous in s so it vectorises. */
-  memset (logits, 0, (gsize) n_classes * n * sizeof (double));
-  for (guint j = 0; j < cols; j++)
-    {
-      const double *row = zt + (gsize) j * n;
-
-      for (guint k = 0; k < n_classes; k++)
-        {
-          double wjk = w[(gsize) j * n_classes + k];
-          double *lk = logits + (gsize) k * n;
-
-          for (gsize s = 0; s < n; s++)
-            lk[s] += wjk * row[s];
-        }
-    }
-  /* dL/dlogit = softmax - onehot(label), in place. */
+  memset (grad, 0, (gsize) n_classes * cols * sizeof (double));
   for (gsize s = 0; s < n; s++)
     {
-      double max = logits[s], sum = 0;
+      const float *row = z + s * cols;
 
-      for (guint k = 1; k < n_classes; k++)
-        max = MAX (max, logits[(gsize) k * n + s]);
       for (guint k = 0; k < n_classes; k++)
-        {
-          double e = nn_exp (logits[(gsize) k * n + s] - max);
-
-          logits[(gsize) k * n + s] = e;
-          sum += e;
-        }
+        p[k] = dot (row, w + (gsize) k * cols, cols);
+      softmax (p, n_classes);
+      /* dL/dlogit = softmax - onehot(label) */
+      p[labels[s]] -= 1;
       for (guint k = 0; k < n_classes; k++)
-        logits[(gsize) k * n + s] /= sum;
-      logits[(gsize) labels[s] * n + s] -= 1;
+        axpy (grad + (gsize) k * cols, p[k], row, cols);
     }
-  /* grad[j][k] = sum_s z[s][j] dlogit[s][k] / n (+ l2 w[j][k] off the biases) */
-  for (guint j = 0; j < cols; j++)
-    for (guint k = 0; k < n_classes; k++)
+  for (guint k = 0; k < n_classes; k++)
+    for (guint j = 0; j < cols; j++)
       {
-        gsize i = (gsize) j * n_classes + k;
+        gsize i = (gsize) k * cols + j;
 
-        grad[i] = dot (zt + (gsize) j * n, logits + (gsize) k * n, n) / (double) n;
+        grad[i] /= (double) n;
         if (j < dim)
           grad[i] += l2 * w[i];
       }
@@ -272,22 +254,24 @@ train_logreg (NsClassic *model,
 {
   guint dim = model->dim, cols = dim + 1, n_classes = model->n_classes;
   gsize n_weights = (gsize) cols * n_classes;
-  g_autofree double *zt = g_new (double, n *cols);
+  /* The standardised inputs in float: half the memory to stream each iteration. */
+  g_autofree float *z = g_new (float, n *cols);
   g_autofree double *previous = g_new0 (double, n_weights);
   g_autofree double *look = g_new (double, n_weights);
   g_autofree double *grad = g_new (double, n_weights);
-  g_autofree double *logits = g_new (double, n *n_classes);
+  g_autofree double *p = g_new (double, n_classes);
   double *w = model->weights;
   double curvature, step;
 
   fit_standardiser (model, x, n);
-  for (guint j = 0; j < dim; j++)
-    for (gsize s = 0; s < n; s++)
-      zt[(gsize) j * n + s] = (x[s * dim + j] - model->mean[j]) * model->scale[j];
   for (gsize s = 0; s < n; s++)
-    zt[(gsize) dim * n + s] = 1;
+    {
+      for (guint j = 0; j < dim; j++)
+        z[s * cols + j] = (float) ((x[s * dim + j] - model->mean[j]) * model->scale[j]);
+      z[s * cols + dim] = 1;
+    }
 
-  curvature = CURVATURE_MARGIN * largest_eigenvalue (zt, n, cols) / 2 + params->l2;
+  curvature = CURVATURE_MARGIN * largest_eigenvalue (z, n, cols) / 2 + params->l2;
   step = params->step_scale / MAX (curvature, 1e-12);
 
   /* Nesterov: look = w + t / (t + 3) (w - previous); w' = look - step grad(look). */
@@ -298,7 +282,7 @@ train_logreg (NsClassic *model,
 
       for (gsize i = 0; i < n_weights; i++)
         look[i] = w[i] + momentum * (w[i] - previous[i]);
-      logreg_gradient (zt, labels, n, dim, n_classes, params->l2, look, grad, logits);
+      logreg_gradient (z, labels, n, dim, n_classes, params->l2, look, grad, p);
       memcpy (previous, w, n_weights * sizeof (double));
       for (gsize i = 0; i < n_weights; i++)
         w[i] = look[i] - step * grad[i];
@@ -439,23 +423,18 @@ argmax (const double *v, guint n)
 static void
 predict_logreg (const NsClassic *model, const float *x, gsize n, guint *out_class, float *out_prob)
 {
-  guint dim = model->dim, n_classes = model->n_classes;
+  guint dim = model->dim, cols = dim + 1, n_classes = model->n_classes;
   g_autofree double *p = g_new (double, n_classes);
+  g_autofree float *z = g_new (float, cols);
 
   for (gsize s = 0; s < n; s++)
     {
-      const double *bias = model->weights + (gsize) dim * n_classes;
-
-      for (guint k = 0; k < n_classes; k++)
-        p[k] = bias[k];
+      /* The same standardisation and sums as in training. */
       for (guint j = 0; j < dim; j++)
-        {
-          double zj = (x[s * dim + j] - model->mean[j]) * model->scale[j];
-          const double *wj = model->weights + (gsize) j * n_classes;
-
-          for (guint k = 0; k < n_classes; k++)
-            p[k] += zj * wj[k];
-        }
+        z[j] = (float) ((x[s * dim + j] - model->mean[j]) * model->scale[j]);
+      z[dim] = 1;
+      for (guint k = 0; k < n_classes; k++)
+        p[k] = dot (z, model->weights + (gsize) k * cols, cols);
       softmax (p, n_classes);
       if (out_class != NULL)
         out_class[s] = argmax (p, n_classes);
@@ -583,6 +562,6 @@ ns_classic_class_weights (const NsClassic *model, guint cls, float *out)
   if (model->kind != NS_CLASSIC_LOGREG)
     return FALSE;
   for (guint j = 0; j < model->dim; j++)
-    out[j] = (float) (model->weights[(gsize) j * model->n_classes + cls] * model->scale[j]);
+    out[j] = (float) (model->weights[(gsize) cls * (model->dim + 1) + j] * model->scale[j]);
   return TRUE;
 }

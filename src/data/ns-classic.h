@@ -12,7 +12,7 @@
  * by full-batch gradient descent with Nesterov momentum, a fixed number of iterations, and the
  * step step_scale / L, L = lambda_max (Z'Z / n) / 2 + l2 an upper bound of the loss's curvature
  * (softmax cross-entropy's Hessian in the logits is at most 1/2; lambda_max of the standardised
- * inputs with a column of ones for the biases, by 50 power iterations from the all-ones vector,
+ * inputs with a column of ones for the biases, by 30 power iterations from the all-ones vector,
  * raised by 10% so an estimate a little low cannot make the step diverge).
  *
  * k-nearest neighbours: Euclidean distance (on standardised features when params->standardise,
