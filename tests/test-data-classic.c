@@ -178,6 +178,31 @@ test_errors (void)
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
 }
 
+static gboolean
+stop_after_three (gpointer data)
+{
+  guint *calls = data;
+
+  return ++*calls > 3;
+}
+
+static void
+test_stop (void)
+{
+  float x[TOY_N * 2], y[TOY_N];
+  NsClassicParams params;
+  g_autoptr (GError) error = NULL;
+  guint calls = 0;
+
+  make_toy (x, y);
+  ns_classic_params_init (&params);
+  params.stop = stop_after_three;
+  params.stop_data = &calls;
+  g_assert_null (ns_classic_train (NS_CLASSIC_LOGREG, &params, x, y, TOY_N, 2, 3, &error));
+  g_assert_error (error, NS_CLASSIC_ERROR, NS_CLASSIC_ERROR_STOPPED);
+  g_assert_cmpuint (calls, ==, 4);
+}
+
 /* ---- digits ---- */
 
 typedef struct
@@ -322,6 +347,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/classic/toy", test_toy);
   g_test_add_func ("/classic/knn-ties", test_knn_ties);
   g_test_add_func ("/classic/errors", test_errors);
+  g_test_add_func ("/classic/stop", test_stop);
   g_test_add_func ("/classic/digits", test_digits);
   return g_test_run ();
 }

@@ -36,6 +36,8 @@ static const struct
   [NS_CLASSIC_KNN] = { "knn", "k-nearest neighbours" },
 };
 
+G_DEFINE_QUARK (ns - classic - error - quark, ns_classic_error)
+
 void
 ns_classic_params_init (NsClassicParams *params)
 {
@@ -45,6 +47,8 @@ ns_classic_params_init (NsClassicParams *params)
   params->step_scale = 1;
   params->k = 5;
   params->standardise = TRUE;
+  params->stop = NULL;
+  params->stop_data = NULL;
 }
 
 const char *
@@ -245,7 +249,7 @@ logreg_gradient (const float *z,
       }
 }
 
-static void
+static gboolean
 train_logreg (NsClassic *model,
               const NsClassicParams *params,
               const float *x,
@@ -280,6 +284,9 @@ train_logreg (NsClassic *model,
     {
       double momentum = (double) t / (t + 3);
 
+      if (params->stop != NULL && params->stop (params->stop_data))
+        return FALSE;
+
       for (gsize i = 0; i < n_weights; i++)
         look[i] = w[i] + momentum * (w[i] - previous[i]);
       logreg_gradient (z, labels, n, dim, n_classes, params->l2, look, grad, p);
@@ -287,6 +294,7 @@ train_logreg (NsClassic *model,
       for (gsize i = 0; i < n_weights; i++)
         w[i] = look[i] - step * grad[i];
     }
+  return TRUE;
 }
 
 static void
@@ -401,7 +409,12 @@ ns_classic_train (NsClassicKind kind,
   if (kind == NS_CLASSIC_LOGREG)
     {
       model->weights = g_new (double, ((gsize) dim + 1) * n_classes);
-      train_logreg (model, params, x, labels, n);
+      if (!train_logreg (model, params, x, labels, n))
+        {
+          g_set_error (error, NS_CLASSIC_ERROR, NS_CLASSIC_ERROR_STOPPED, "%s: stopped",
+                       kind_info[kind].name);
+          return NULL;
+        }
     }
   else
     train_knn (model, params, x, labels, n);

@@ -43,7 +43,18 @@ typedef struct
   /* k-nearest neighbours. */
   guint k;              /* neighbours that vote (default 5) */
   gboolean standardise; /* distances on standardised features (default TRUE) */
+  /* Asked before each iteration of logistic regression (a worker's cancel): TRUE stops the
+   * training, which then fails with NS_CLASSIC_ERROR_STOPPED. NULL (default): never stops. */
+  gboolean (*stop) (gpointer stop_data);
+  gpointer stop_data;
 } NsClassicParams;
+
+#define NS_CLASSIC_ERROR (ns_classic_error_quark ())
+typedef enum
+{
+  NS_CLASSIC_ERROR_STOPPED, /* params->stop said so */
+} NsClassicError;
+GQuark ns_classic_error_quark (void);
 
 typedef struct _NsClassic NsClassic;
 
@@ -56,7 +67,8 @@ int ns_classic_kind_from_id (const char *id);          /* -1 if unknown */
 /* Fits a model to n samples x (n rows of dim floats) with labels y. params NULL = defaults.
  * NULL with an error (NS_DATA_ERROR_BAD_LABEL for a label that is not a class index,
  * NS_DATA_ERROR_BAD_NUMBER for a non-finite input, NS_DATA_ERROR_EMPTY for no samples,
- * G_OPTION_ERROR_BAD_VALUE for bad settings) naming the sample and feature. */
+ * G_OPTION_ERROR_BAD_VALUE for bad settings, NS_CLASSIC_ERROR_STOPPED when params->stop
+ * stopped it) naming the sample and feature. */
 NsClassic *ns_classic_train (NsClassicKind kind,
                              const NsClassicParams *params,
                              const float *x,

@@ -13,12 +13,10 @@
  *   pixels (ties: the patch met first in row order), so specks of noise are left out, with its
  *   holes filled (pixels the border cannot reach without crossing it: a ball's stripe in the
  *   background's colour, a highlight).
- * Pixels that are not finite give values that are not (ns_classic_train refuses those, naming the
- * sample), never a crash.
- * An image without an object (all of it background) gives 0 for every object feature (colour,
- * roundness, stem, texture).
- * Every computation is plain arithmetic plus the engine's own atan2/sin/cos (nn-math.h): the same
- * values on every machine.
+ * Pixels that are not finite may give values that are not (ns_classic_train refuses those, naming
+ * the sample), never a crash. An image without an object (all of it background) gives 0 for every
+ * object feature (colour, roundness, stem, texture). Every computation is plain arithmetic plus the
+ * engine's own atan2/sin/cos (nn-math.h): the same values on every machine.
  */
 #pragma once
 
