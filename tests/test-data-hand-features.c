@@ -131,6 +131,11 @@ test_dims (void)
   /* Too small for 4 x 4 zones. */
   g_assert_false (ns_hand_feature_applies (NS_HAND_ZONES, 1, 3, 8));
   g_assert_false (ns_hand_feature_applies (NS_HAND_TEXTURE, 0, 8, 8));
+  /* The starting sets. */
+  g_assert_cmpuint (ns_hand_features_default (1, 8, 8), ==, NS_HAND_FEATURES_DIGITS);
+  g_assert_cmpuint (ns_hand_features_default (3, 16, 16), ==, NS_HAND_FEATURES_APPLES);
+  g_assert_cmpuint (ns_hand_features_default (1, 28, 28), ==, NS_HAND_FEATURES_DIGITS);
+  g_assert_cmpuint (ns_hand_features_default (3, 2, 2), ==, 0);
 }
 
 static void

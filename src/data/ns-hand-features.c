@@ -138,6 +138,14 @@ ns_hand_features_dim (guint mask, guint c, guint h, guint w)
   return dim;
 }
 
+guint
+ns_hand_features_default (guint c, guint h, guint w)
+{
+  guint mask = c == 3 ? NS_HAND_FEATURES_APPLES : NS_HAND_FEATURES_DIGITS;
+
+  return ns_hand_features_dim (mask, c, h, w) > 0 ? mask : 0;
+}
+
 static char *
 allowed_ids (void)
 {

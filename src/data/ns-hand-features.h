@@ -96,6 +96,10 @@ guint ns_hand_feature_dim (NsHandFeature f, guint c, guint h, guint w);
 /* Sum of the dims of the mask's features (0 if any does not apply). */
 guint ns_hand_features_dim (guint mask, guint c, guint h, guint w);
 
+/* The features a learner starts with on c x h x w images: the apples' set for colour images,
+ * the digits' otherwise; 0 when the images are smaller than 4 x 4. */
+guint ns_hand_features_default (guint c, guint h, guint w);
+
 /* Parses "zones,hog" into a mask; FALSE with a message naming the bad word and the choices. */
 gboolean ns_hand_features_parse (const char *list, guint *mask, GError **error);
 /* "zones,hog" (caller frees). */
