@@ -306,12 +306,14 @@ test_eval_plane (void)
   }
 }
 
-/* The --hidden grammar's conv and pool words are understood, and refused (no image data yet)
- * with a message naming the option; other words are refused as before. */
+/* The --hidden grammar's conv and pool words are understood; on plane data the settings check
+ * and the command line's options refuse them with a message naming the option; on image data
+ * they pass. Other words are refused as before. */
 static void
 test_hidden_grammar (void)
 {
   const char *const refused[] = { "c8k3", "8,p2", "c16k5,p2,32" };
+  const char *const fields[] = { "hidden[0]", "hidden[1]", "hidden[0]" };
   const char *const bad[] = { "c8", "ck3", "p", "p1", "x8", "c8k3x" };
   g_auto (NsConfig) config = { 0 };
 
@@ -319,11 +321,36 @@ test_hidden_grammar (void)
   for (guint k = 0; k < G_N_ELEMENTS (refused); k++)
     {
       g_autoptr (GError) error = NULL;
+      g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+      NsConfigOptions *options = ns_config_options_new ();
+      g_auto (NsConfig) applied = { 0 };
+      g_autofree char *field = NULL;
+      g_autofree char *expected = NULL;
+      const char *argv_const[] = { "test", "--hidden", refused[k], NULL };
+      char **argv = g_strdupv ((char **) argv_const);
+      int argc = 3;
 
-      g_assert_false (ns_config_set_option (&config, "hidden", refused[k], &error));
+      g_assert_true (ns_config_set_option (&config, "hidden", refused[k], NULL));
+      g_assert_false (ns_config_check (&config, &field, &expected));
+      g_assert_cmpstr (field, ==, fields[k]);
+      g_assert_nonnull (strstr (expected, "conv and pool layers need image data"));
+
+      g_option_context_add_group (context, ns_config_options_get_group (options));
+      g_assert_true (g_option_context_parse (context, &argc, &argv, NULL));
+      ns_config_init_default (&applied);
+      g_assert_false (ns_config_options_apply (options, &applied, &error));
       g_assert_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION);
       g_assert_nonnull (strstr (error->message, "--hidden"));
       g_assert_nonnull (strstr (error->message, "conv and pool layers need image data"));
+      ns_config_options_free (options);
+      g_strfreev (argv);
+
+      /* On image data the same layers pass the check. */
+      g_assert_true (ns_config_set_option (&config, "dataset", "digits", NULL));
+      g_clear_pointer (&field, g_free);
+      g_clear_pointer (&expected, g_free);
+      g_assert_true (ns_config_check (&config, &field, &expected));
+      g_assert_true (ns_config_set_option (&config, "dataset", "circle", NULL));
     }
   for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
     {
@@ -366,7 +393,7 @@ test_layer_specs (void)
   g_assert_cmpstr (acts, ==, "relu,tanh,sigmoid");
 
   /* A refused list changes nothing; a new list takes the first layer's activation. */
-  g_assert_false (ns_config_set_option (&config, "hidden", "5,c8k3", NULL));
+  g_assert_false (ns_config_set_option (&config, "hidden", "5,c8", NULL));
   g_assert_cmpuint (config.n_layers, ==, 3);
   g_assert_cmpuint (config.layers[0].units, ==, 6);
   g_assert_false (ns_config_set_option (&config, "activation", "relu,softmax,tanh", NULL));

@@ -169,6 +169,15 @@ write_data (JsonBuilder *b, const NsDataset *d, guint generation)
   for (guint k = 0; k < 4; k++)
     add_number (b, extent[k]);
   json_builder_end_array (b);
+  if (ns_dataset_is_image (d))
+    {
+      json_builder_set_member_name (b, "image");
+      json_builder_begin_array (b);
+      json_builder_add_int_value (b, d->image_channels);
+      json_builder_add_int_value (b, d->image_height);
+      json_builder_add_int_value (b, d->image_width);
+      json_builder_end_array (b);
+    }
   member_floats (b, "train_x", d->train_x, (size_t) d->n_train * d->n_inputs);
   member_floats (b, "train_y", d->train_y, d->n_train);
   member_floats (b, "test_x", d->test_x, (size_t) d->n_test * d->n_inputs);

@@ -68,7 +68,24 @@ ns_experiment_init (NsExperiment *self)
 static guint
 n_net_inputs (const NsConfig *config, const NsDataset *data)
 {
-  return config->data_path == NULL ? ns_features_count (config->features) : data->n_inputs;
+  return ns_config_is_plane (config) ? ns_features_count (config->features) : data->n_inputs;
+}
+
+NnShape
+ns_experiment_input_shape (const NsConfig *config, const NsDataset *data)
+{
+  if (!ns_config_is_plane (config) && ns_dataset_is_image (data))
+    {
+      NnShape shape = { data->image_channels, data->image_height, data->image_width };
+      return shape;
+    }
+  return nn_shape_vector (n_net_inputs (config, data));
+}
+
+static gboolean
+same_shape (NnShape a, NnShape b)
+{
+  return a.channels == b.channels && a.height == b.height && a.width == b.width;
 }
 
 NnLoss
@@ -92,6 +109,8 @@ make_data (const NsConfig *config, guint generation, GError **error)
   if (config->data_path != NULL)
     return ns_dataset_load_csv (config->data_path, config->problem == NS_PROBLEM_REGRESSION,
                                 config->train_ratio, &rng, error);
+  if (!ns_dataset_kind_is_plane (config->dataset))
+    return ns_dataset_load_builtin (config->dataset, config->count, &rng, error);
   return ns_dataset_generate (config->dataset,
                               config->count ? config->count
                                             : ns_dataset_kind_default_count (config->dataset),
@@ -104,8 +123,8 @@ make_net (const NsConfig *config, const NsDataset *data)
   size_t n_classes;
   NnLoss loss = ns_experiment_loss_for (config, data, &n_classes);
 
-  return nn_net_new (nn_shape_vector (n_net_inputs (config, data)), config->layers,
-                     config->n_layers, loss, n_classes);
+  return nn_net_new (ns_experiment_input_shape (config, data), config->layers, config->n_layers,
+                     loss, n_classes);
 }
 
 /* Input-major network inputs of n rows (row-major, data->n_inputs columns). */
@@ -247,9 +266,21 @@ ns_experiment_new (const NsConfig *config, GError **error)
   net = make_net (config, data);
   if (net == NULL)
     {
+      g_autofree char *hidden = ns_config_hidden_to_string (config);
+      gboolean dense = TRUE;
+
+      for (guint h = 0; h < config->n_layers; h++)
+        dense = dense && config->layers[h].kind == NN_LAYER_DENSE;
       ns_dataset_free (data);
-      g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
-                   "The network could not be built (too large?)");
+      if (dense)
+        g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                     "The network could not be built (too large?)");
+      else
+        g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                     "--hidden %s: the network could not be built: expected conv and pool "
+                     "layers before the dense ones, each pool no larger than its input (and an "
+                     "engine that has conv and pool layers)",
+                     hidden);
       return NULL;
     }
   self = ns_experiment_new_with_state (config, data, net, 0);
@@ -550,7 +581,7 @@ replace_data (NsExperiment *self, GError **error)
     return FALSE;
   g_clear_pointer (&self->data, ns_dataset_free);
   self->data = data;
-  if (n_net_inputs (&self->config, data) != self->net->n_inputs)
+  if (!same_shape (ns_experiment_input_shape (&self->config, data), self->net->input))
     {
       /* Another kind of data (a file's columns instead of plane features): a network of the
        * same hidden layers for its inputs (the reset below ends the undo history). */

@@ -155,7 +155,8 @@ gboolean ns_experiment_undo (NsExperiment *self);
  * reset): a view that drew version v is current while the version is still v. */
 guint64 ns_experiment_get_version (NsExperiment *self);
 
-/* Points added by clicking (plane data): raw plane coordinates. */
+/* Points added by clicking (plane data): raw plane coordinates. Image data has no plane to
+ * click in: nothing is added. */
 void ns_experiment_add_point (NsExperiment *self, double x1, double x2, float label);
 gboolean ns_experiment_remove_point_near (NsExperiment *self, double x1, double x2);
 
