@@ -155,5 +155,24 @@ b=$("$bin" train --load "$tmp/digits.json" --epochs 2 | tail -n 1)
   && grep -q '"image"' "$tmp/digits.json"
 check "digits: save after 2 epochs, load, 2 more == 4 in one run" $?
 
+# A folder of one's own images, one subfolder per class: trained as 16x16 RGB; a file that does
+# not load is named and skipped.
+red=iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAA3NCSVQICAjb4U/gAAAAFklEQVQI12P8r6DAwMDAxMDAwMDAAAAP/QFDyvBgLQAAAABJRU5ErkJggg==
+blue=iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAA3NCSVQICAjb4U/gAAAAFklEQVQI12NUUPjPwMDAxMDAwMDAAAAOPwFD5sL0KwAAAABJRU5ErkJggg==
+mkdir -p "$tmp/imgs/red" "$tmp/imgs/blue"
+for k in 1 2 3 4 5; do
+  printf '%s' "$red" | base64 -d >"$tmp/imgs/red/r$k.png"
+  printf '%s' "$blue" | base64 -d >"$tmp/imgs/blue/b$k.png"
+done
+printf 'not a picture' >"$tmp/imgs/red/broken.png"
+out=$("$bin" train --data "$tmp/imgs" --hidden 4 --epochs 5 2>"$tmp/err"); rc=$?
+[ $rc = 0 ] && grep -q 'broken.png' "$tmp/err" && printf '%s\n' "$out" | tail -n 1 | grep -q '^train_loss='
+check "an image folder trains; a broken file is named ($(head -c 200 "$tmp/err"))" $?
+
+mkdir -p "$tmp/imgs/green"
+"$bin" train --data "$tmp/imgs" --epochs 1 >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "$tmp/imgs/green" "$tmp/err"
+check "an image folder with an empty class: exit 1, names the folder" $?
+
 echo "1..$n"
 exit $fail

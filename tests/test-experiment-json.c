@@ -91,32 +91,6 @@ test_round_trip_adam_softmax (void)
   round_trip (options, 55, 200);
 }
 
-/* Image data: its shape travels with the data, the network's input keeps it. */
-static void
-test_round_trip_digits (void)
-{
-  const char *options[] = { "dataset", "digits", "hidden", "12", "optimizer", "adam",
-                            "lr",      "0.01",   "seed",   "4",  NULL };
-  g_autoptr (NsExperiment) exp = new_experiment (options);
-  g_autoptr (NsExperiment) back = NULL;
-  g_autofree char *json = NULL;
-  const NsDataset *data;
-  g_autoptr (GError) error = NULL;
-
-  round_trip (options, 150, 160);
-
-  json = ns_experiment_to_json (exp);
-  back = ns_experiment_new_from_json (json, "digits.json", &error);
-  g_assert_no_error (error);
-  data = ns_experiment_get_dataset (back);
-  g_assert_cmpuint (ns_experiment_get_config (back)->dataset, ==, NS_DATASET_DIGITS);
-  g_assert_cmpuint (data->image_channels, ==, 1);
-  g_assert_cmpuint (data->image_height, ==, 8);
-  g_assert_cmpuint (data->image_width, ==, 8);
-  g_assert_cmpuint (ns_experiment_get_net (back)->input.height, ==, 8);
-  g_assert_cmpuint (ns_experiment_get_net (back)->input.width, ==, 8);
-}
-
 static void
 test_round_trip_regression_momentum (void)
 {
@@ -167,6 +141,45 @@ edit (const char *json, const char *from, const char *to)
   const char *at = strstr (json, from);
   g_assert_nonnull (at);
   return g_strdup_printf ("%.*s%s%s", (int) (at - json), json, to, at + strlen (from));
+}
+
+/* Image data: its shape travels with the data, the network's input keeps it. */
+static void
+test_round_trip_digits (void)
+{
+  const char *options[] = { "dataset", "digits", "hidden", "12", "optimizer", "adam",
+                            "lr",      "0.01",   "seed",   "4",  NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+  g_autoptr (NsExperiment) back = NULL;
+  g_autofree char *json = NULL;
+  const NsDataset *data;
+  g_autoptr (GError) error = NULL;
+
+  round_trip (options, 150, 160);
+
+  json = ns_experiment_to_json (exp);
+  back = ns_experiment_new_from_json (json, "digits.json", &error);
+  g_assert_no_error (error);
+  data = ns_experiment_get_dataset (back);
+  g_assert_cmpuint (ns_experiment_get_config (back)->dataset, ==, NS_DATASET_DIGITS);
+  g_assert_cmpuint (data->image_channels, ==, 1);
+  g_assert_cmpuint (data->image_height, ==, 8);
+  g_assert_cmpuint (data->image_width, ==, 8);
+  g_assert_cmpuint (ns_experiment_get_net (back)->input.height, ==, 8);
+  g_assert_cmpuint (ns_experiment_get_net (back)->input.width, ==, 8);
+
+  /* A shape that does not hold the inputs, or is no shape, is refused by name. */
+  {
+    g_autofree char *wrong = edit (json, "\"image\" : [", "\"image\" : [2, 8, 8, ");
+    g_autofree char *wrong2 = edit (json, "\"image\" : [", "\"image\" : [0.5, ");
+    g_autofree char *not_array = edit (json, "\"image\" : [", "\"image\" : 64, \"x\" : [");
+    g_autofree char *big = edit (json, "\"image\" : [\n   1,", "\"image\" : [\n   1e30,");
+
+    expect_error (wrong, NS_EXPERIMENT_ERROR_BAD_FIELD, "data.image");
+    expect_error (wrong2, NS_EXPERIMENT_ERROR_BAD_FIELD, "data.image");
+    expect_error (not_array, NS_EXPERIMENT_ERROR_BAD_FIELD, "data.image");
+    expect_error (big, NS_EXPERIMENT_ERROR_BAD_FIELD, "data.image");
+  }
 }
 
 static void

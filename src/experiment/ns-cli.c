@@ -258,6 +258,13 @@ experiment_from_options (const char *verb, NsConfigOptions *options, const char 
           return NULL;
         }
       exp = ns_experiment_new (&config, &error);
+      if (exp != NULL)
+        {
+          const GPtrArray *warnings = ns_experiment_get_data_warnings (exp);
+
+          for (guint k = 0; k < warnings->len; k++)
+            g_printerr ("neuroscope %s: %s\n", verb, (const char *) warnings->pdata[k]);
+        }
     }
   if (exp == NULL)
     {

@@ -27,7 +27,17 @@ ns_config_is_image (const NsConfig *config)
 {
   g_return_val_if_fail (config != NULL, FALSE);
 
-  return config->data_path == NULL && ns_dataset_kind_is_image (config->dataset);
+  if (config->data_path != NULL)
+    return ns_config_is_image_folder (config);
+  return ns_dataset_kind_is_image (config->dataset);
+}
+
+gboolean
+ns_config_is_image_folder (const NsConfig *config)
+{
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  return config->data_path != NULL && g_file_test (config->data_path, G_FILE_TEST_IS_DIR);
 }
 
 void
@@ -419,6 +429,12 @@ ns_config_check (const NsConfig *config, char **field, char **expected)
       *expected = g_strdup ("classification or regression");
       return FALSE;
     }
+  if (config->problem == NS_PROBLEM_REGRESSION && ns_config_is_image (config))
+    {
+      *field = g_strdup ("problem");
+      *expected = g_strdup ("classification: images come in classes");
+      return FALSE;
+    }
   if (config->batch_size < 1 || config->batch_size > NS_CONFIG_MAX_BATCH)
     {
       *field = g_strdup ("batch");
@@ -463,7 +479,7 @@ ns_config_set_option (NsConfig *config, const char *name, const char *value, GEr
   else if (strcmp (name, "data") == 0)
     {
       if (*value == '\0')
-        return bad_option (error, name, value, "the path of a CSV file");
+        return bad_option (error, name, value, "the path of a CSV file or a folder of images");
       g_free (config->data_path);
       config->data_path = g_strdup (value);
     }
@@ -574,7 +590,9 @@ static const struct
   { "dataset", "NAME",
     "Built-in data set: circle, xor, gauss, spiral, moons, checkerboard, spiral3, blobs5, "
     "reg-plane, reg-gauss (2D points); digits, apples (images); iris" },
-  { "data", "FILE", "A CSV file instead (header row, label in the last column)" },
+  { "data", "FILE|DIR",
+    "A CSV file instead (header row, label in the last column), or a folder of images with one "
+    "subfolder per class (PNG or JPEG, read as 16x16 RGB)" },
   { "problem", "KIND", "classification or regression" },
   { "count", "N", "Points to generate (default 500, regression 1200; apples: images, 2000)" },
   { "noise", "X", "Noise from 0 to 0.5" },

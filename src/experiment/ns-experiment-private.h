@@ -24,7 +24,8 @@ struct _NsExperiment
 
   NsConfig config;
   NsDataset *data;
-  guint data_generation; /* regenerations so far: the data stream's seed is seed + generation */
+  GPtrArray *data_warnings; /* char *: files of an image folder skipped when the data was made */
+  guint data_generation;    /* regenerations so far: the data stream's seed is seed + generation */
 
   NnNet *net;
   NnRng init_rng;    /* (seed, INIT): never advanced; per-neuron streams derive from it */

@@ -38,6 +38,7 @@ ns_experiment_finalize (GObject *object)
   ns_experiment_plane_clear (self);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->grad_health, g_array_unref);
+  g_clear_pointer (&self->data_warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ns_experiment_parent_class)->finalize (object);
 }
@@ -61,6 +62,7 @@ ns_experiment_init (NsExperiment *self)
   self->history = g_array_new (FALSE, FALSE, sizeof (NsHistoryEntry));
   self->undo = g_ptr_array_new_with_free_func (ns_experiment_undo_entry_free);
   self->grad_health = g_array_new (FALSE, FALSE, sizeof (double));
+  self->data_warnings = g_ptr_array_new_with_free_func (g_free);
   self->grad_first_epoch = 1;
   self->version = 1;
 }
@@ -101,11 +103,15 @@ ns_experiment_loss_for (const NsConfig *config, const NsDataset *data, size_t *n
 }
 
 static NsDataset *
-make_data (const NsConfig *config, guint generation, GError **error)
+make_data (const NsConfig *config, guint generation, GPtrArray *warnings, GError **error)
 {
   NnRng rng;
 
   nn_rng_seed (&rng, config->seed + generation, NN_STREAM_DATA);
+  if (ns_config_is_image_folder (config))
+    return ns_dataset_load_image_folder (config->data_path, NS_CONFIG_FOLDER_CHANNELS,
+                                         NS_CONFIG_FOLDER_SIDE, NS_CONFIG_FOLDER_SIDE, &rng,
+                                         warnings, error);
   if (config->data_path != NULL)
     return ns_dataset_load_csv (config->data_path, config->problem == NS_PROBLEM_REGRESSION,
                                 config->train_ratio, &rng, error);
@@ -248,10 +254,12 @@ ns_experiment_new (const NsConfig *config, GError **error)
   NsExperiment *self;
   NsDataset *data;
   NnNet *net;
+  g_autoptr (GPtrArray) warnings = NULL;
 
   g_return_val_if_fail (config != NULL, NULL);
 
-  data = make_data (config, 0, error);
+  warnings = g_ptr_array_new_with_free_func (g_free);
+  data = make_data (config, 0, warnings, error);
   if (data == NULL)
     return NULL;
   if (data->n_train == 0)
@@ -284,8 +292,16 @@ ns_experiment_new (const NsConfig *config, GError **error)
       return NULL;
     }
   self = ns_experiment_new_with_state (config, data, net, 0);
+  g_ptr_array_extend_and_steal (self->data_warnings, g_steal_pointer (&warnings));
   reset_state (self);
   return self;
+}
+
+const GPtrArray *
+ns_experiment_get_data_warnings (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), NULL);
+  return self->data_warnings;
 }
 
 const NsConfig *
@@ -575,10 +591,13 @@ ns_experiment_match_output (NsExperiment *self)
 static gboolean
 replace_data (NsExperiment *self, GError **error)
 {
-  NsDataset *data = make_data (&self->config, self->data_generation, error);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  NsDataset *data = make_data (&self->config, self->data_generation, warnings, error);
 
   if (data == NULL)
     return FALSE;
+  g_ptr_array_set_size (self->data_warnings, 0);
+  g_ptr_array_extend_and_steal (self->data_warnings, g_steal_pointer (&warnings));
   g_clear_pointer (&self->data, ns_dataset_free);
   self->data = data;
   if (!same_shape (ns_experiment_input_shape (&self->config, data), self->net->input))

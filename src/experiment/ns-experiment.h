@@ -46,6 +46,9 @@ typedef struct
 NsExperiment *ns_experiment_new (const NsConfig *config, GError **error);
 
 const NsConfig *ns_experiment_get_config (NsExperiment *self);
+/* What the last making of the data skipped: "path: why" for each file of an image folder that
+ * did not load (empty for every other kind of data, and for data read from a saved file). */
+const GPtrArray *ns_experiment_get_data_warnings (NsExperiment *self);
 const NsDataset *ns_experiment_get_dataset (NsExperiment *self);
 const NnNet *ns_experiment_get_net (NsExperiment *self);
 
