@@ -440,12 +440,58 @@ test_edits_change_specs (void)
   g_assert_cmpstr (after, ==, "3,2");
 }
 
+/* Image data reaches the network as an image: its input is the image's shape; going to plane
+ * data and back rebuilds the network for each, and training goes on. */
+static void
+test_image_data (void)
+{
+  const char *options[] = { "dataset", "digits", "hidden", "16", "optimizer", "adam", NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+  const NnNet *net = ns_experiment_get_net (exp);
+  const NsConfig *config = ns_experiment_get_config (exp);
+
+  g_assert_false (ns_config_is_plane (config));
+  g_assert_true (ns_config_is_image (config));
+  g_assert_cmpuint (net->input.channels, ==, 1);
+  g_assert_cmpuint (net->input.height, ==, 8);
+  g_assert_cmpuint (net->input.width, ==, 8);
+  g_assert_cmpuint (ns_experiment_get_dataset (exp)->n_train, ==, 1437);
+  ns_experiment_step (exp, 50);
+  g_assert_true (isfinite (ns_experiment_get_last (exp)->train_loss));
+
+  ns_experiment_set_data (exp, NS_DATASET_CIRCLE, 0.0, 0.5, 0);
+  net = ns_experiment_get_net (exp);
+  g_assert_true (ns_config_is_plane (config));
+  g_assert_cmpuint (net->n_inputs, ==, 2);
+  g_assert_cmpuint (net->input.height, ==, 1);
+  g_assert_cmpuint (config->n_layers, ==, 1);
+  ns_experiment_step (exp, 10);
+
+  ns_experiment_set_data (exp, NS_DATASET_APPLES, 0.0, 0.5, 100);
+  net = ns_experiment_get_net (exp);
+  g_assert_cmpuint (net->input.channels, ==, 3);
+  g_assert_cmpuint (net->input.height, ==, 16);
+  g_assert_cmpuint (
+      ns_experiment_get_dataset (exp)->n_train + ns_experiment_get_dataset (exp)->n_test, ==, 100);
+  ns_experiment_step (exp, 10);
+  g_assert_true (isfinite (ns_experiment_get_last (exp)->train_loss));
+
+  /* Clicked points have no place in an image. */
+  {
+    guint before = ns_experiment_get_dataset (exp)->n_train;
+
+    ns_experiment_add_point (exp, 0.5, 0.5, 1.0f);
+    g_assert_cmpuint (ns_experiment_get_dataset (exp)->n_train, ==, before);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/experiment/spiral-example", test_spiral_example);
+  g_test_add_func ("/experiment/image-data", test_image_data);
   g_test_add_func ("/experiment/regression-plane", test_regression_plane);
   g_test_add_func ("/experiment/history", test_history);
   g_test_add_func ("/experiment/uneven-epoch", test_uneven_epoch);

@@ -596,7 +596,9 @@ static const struct
   { "problem", "KIND", "classification or regression" },
   { "count", "N", "Points to generate (default 500, regression 1200; apples: images, 2000)" },
   { "noise", "X", "Noise from 0 to 0.5" },
-  { "ratio", "X", "Share of points used for training, 0.1 to 0.9 (default 0.5)" },
+  { "ratio", "X",
+    "Share of points used for training, 0.1 to 0.9 (default 0.5; digits, apples and iris keep a "
+    "stratified 20% test set)" },
   { "features", "LIST", "Input features: x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2,cosx1,cosx2,r,angle" },
   { "hidden", "LIST",
     "Hidden layer widths, e.g. 8,8, or none; for images also conv and pool, e.g. c8k3,p2,32" },

@@ -588,6 +588,22 @@ ns_experiment_match_output (NsExperiment *self)
     nn_net_set_output (self->net, loss, n_classes, &self->init_rng);
 }
 
+/* Conv and pool layers need image data (ns_config_check): going to other data drops them,
+ * keeping the dense layers in their order. TRUE if any was dropped. */
+static gboolean
+drop_image_layers (NsConfig *config)
+{
+  guint kept = 0;
+
+  for (guint h = 0; h < config->n_layers; h++)
+    if (config->layers[h].kind == NN_LAYER_DENSE)
+      config->layers[kept++] = config->layers[h];
+  if (kept == config->n_layers)
+    return FALSE;
+  config->n_layers = kept;
+  return TRUE;
+}
+
 static gboolean
 replace_data (NsExperiment *self, GError **error)
 {
@@ -596,21 +612,30 @@ replace_data (NsExperiment *self, GError **error)
 
   if (data == NULL)
     return FALSE;
+  if (!same_shape (ns_experiment_input_shape (&self->config, data), self->net->input))
+    {
+      /* Another kind of data (a file's columns instead of plane features, an image): a network
+       * of the same hidden layers for its inputs (the reset below ends the undo history). */
+      NnNet *net;
+
+      if (!ns_config_is_image (&self->config))
+        drop_image_layers (&self->config);
+      net = make_net (&self->config, data);
+      if (net == NULL)
+        {
+          g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                       "%s: the network could not be built for this data",
+                       self->config.data_path != NULL ? self->config.data_path : data->name);
+          ns_dataset_free (data);
+          return FALSE;
+        }
+      nn_net_free (self->net);
+      self->net = net;
+    }
   g_ptr_array_set_size (self->data_warnings, 0);
   g_ptr_array_extend_and_steal (self->data_warnings, g_steal_pointer (&warnings));
   g_clear_pointer (&self->data, ns_dataset_free);
   self->data = data;
-  if (!same_shape (ns_experiment_input_shape (&self->config, data), self->net->input))
-    {
-      /* Another kind of data (a file's columns instead of plane features): a network of the
-       * same hidden layers for its inputs (the reset below ends the undo history). */
-      NnNet *net = make_net (&self->config, data);
-      if (net != NULL)
-        {
-          nn_net_free (self->net);
-          self->net = net;
-        }
-    }
   ns_experiment_match_output (self);
   ns_experiment_rebuild_inputs (self);
   reset_state (self);
