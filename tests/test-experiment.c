@@ -1,4 +1,5 @@
 /* test-experiment.c: training runs end to end, determinism, reset/regenerate, live edits. */
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -475,6 +476,26 @@ test_image_data (void)
       ns_experiment_get_dataset (exp)->n_train + ns_experiment_get_dataset (exp)->n_test, ==, 100);
   ns_experiment_step (exp, 10);
   g_assert_true (isfinite (ns_experiment_get_last (exp)->train_loss));
+
+  /* A folder is known by its path's last separator, whether it is there or not (a saved
+   * experiment keeps its images). */
+  {
+    g_auto (NsConfig) folder = { 0 };
+    g_autofree char *tmp = g_dir_make_tmp ("ns-folder-XXXXXX", NULL);
+
+    ns_config_init_default (&folder);
+    g_assert_true (ns_config_set_option (&folder, "data", "/no/such/images/", NULL));
+    g_assert_true (ns_config_is_image_folder (&folder));
+    g_assert_true (ns_config_is_image (&folder));
+    g_assert_false (ns_config_is_plane (&folder));
+    g_assert_true (ns_config_set_option (&folder, "data", "points.csv", NULL));
+    g_assert_false (ns_config_is_image_folder (&folder));
+    g_assert_false (ns_config_is_image (&folder));
+    g_assert_true (ns_config_set_option (&folder, "data", tmp, NULL));
+    g_assert_true (ns_config_is_image_folder (&folder));
+    g_assert_true (g_str_has_prefix (folder.data_path, tmp));
+    g_rmdir (tmp);
+  }
 
   /* Clicked points have no place in an image. */
   {

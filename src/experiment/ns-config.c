@@ -37,7 +37,11 @@ ns_config_is_image_folder (const NsConfig *config)
 {
   g_return_val_if_fail (config != NULL, FALSE);
 
-  return config->data_path != NULL && g_file_test (config->data_path, G_FILE_TEST_IS_DIR);
+  /* Said by the path itself (set_option ends a folder's with a separator), not by the file
+   * system: a saved experiment keeps its images when the folder is gone. */
+  return config->data_path != NULL
+         && (g_str_has_suffix (config->data_path, "/")
+             || g_str_has_suffix (config->data_path, G_DIR_SEPARATOR_S));
 }
 
 void
@@ -481,7 +485,12 @@ ns_config_set_option (NsConfig *config, const char *name, const char *value, GEr
       if (*value == '\0')
         return bad_option (error, name, value, "the path of a CSV file or a folder of images");
       g_free (config->data_path);
-      config->data_path = g_strdup (value);
+      /* A folder of images is known by the separator at its end (ns_config_is_image_folder). */
+      if (g_file_test (value, G_FILE_TEST_IS_DIR) && !g_str_has_suffix (value, G_DIR_SEPARATOR_S)
+          && !g_str_has_suffix (value, "/"))
+        config->data_path = g_strconcat (value, G_DIR_SEPARATOR_S, NULL);
+      else
+        config->data_path = g_strdup (value);
     }
   else if (strcmp (name, "problem") == 0)
     {

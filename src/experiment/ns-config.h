@@ -71,7 +71,8 @@ typedef struct
 gboolean ns_config_is_plane (const NsConfig *config);
 /* Image data (digits, apples, a folder of images): conv and pool layers may be used. */
 gboolean ns_config_is_image (const NsConfig *config);
-/* --data names a folder: images, one subfolder per class, read as NS_CONFIG_FOLDER_CHANNELS x
+/* --data names a folder (its path ends in a separator: ns_config_set_option adds one to a
+ * folder's): images, one subfolder per class, read as NS_CONFIG_FOLDER_CHANNELS x
  * NS_CONFIG_FOLDER_SIDE x NS_CONFIG_FOLDER_SIDE (the apples' shape). */
 gboolean ns_config_is_image_folder (const NsConfig *config);
 #define NS_CONFIG_FOLDER_CHANNELS 3
