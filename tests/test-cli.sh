@@ -174,5 +174,11 @@ mkdir -p "$tmp/imgs/green"
 [ $rc = 1 ] && grep -q "$tmp/imgs/green" "$tmp/err"
 check "an image folder with an empty class: exit 1, names the folder" $?
 
+# More images than a saved file can hold and load again: refused before training, no file.
+"$bin" train --dataset apples --count 30000 --hidden 2 --epochs 1 --save "$tmp/big.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q 'cannot save' "$tmp/err" && grep -q -- '--count' "$tmp/err" && [ ! -e "$tmp/big.json" ] \
+  && ! grep -q '^epoch' "$tmp/out"
+check "--save of 30,000 pictures: exit 1 before training, says to lower --count ($(head -c 200 "$tmp/err"))" $?
+
 echo "1..$n"
 exit $fail

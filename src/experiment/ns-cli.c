@@ -488,6 +488,11 @@ run_train (int argc, char **argv)
   exp = ns_cli_training_experiment (&training, &status);
   if (exp == NULL)
     return status;
+  if (save != NULL && !ns_experiment_check_saveable (exp, &error))
+    {
+      g_printerr ("neuroscope train: --save: %s: %s\n", save, error->message);
+      return EXIT_FILE;
+    }
 
   if (every == 0)
     every = MAX (1, (training.epochs > 0

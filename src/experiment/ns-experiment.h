@@ -26,6 +26,7 @@ typedef enum
   NS_EXPERIMENT_ERROR_PARSE,     /* not JSON, or not an object */
   NS_EXPERIMENT_ERROR_VERSION,   /* format_version missing or newer than we read */
   NS_EXPERIMENT_ERROR_BAD_FIELD, /* a field missing, of the wrong type or out of range */
+  NS_EXPERIMENT_ERROR_TOO_LARGE, /* more numbers than a saved file may hold */
 } NsExperimentError;
 
 GQuark ns_experiment_error_quark (void);
@@ -185,6 +186,10 @@ const float *ns_experiment_eval_plane_before_update (NsExperiment *self, guint s
 
 /* JSON (format_version 1), written atomically; load resumes bit-identically. */
 gboolean ns_experiment_save (NsExperiment *self, const char *path, GError **error);
+/* FALSE (NS_EXPERIMENT_ERROR_TOO_LARGE, naming what to reduce) when the experiment's data and
+ * network are more numbers than a saved file may hold to be loaded again (tens of thousands of
+ * images): ns_experiment_save refuses such a file rather than write one that cannot be read. */
+gboolean ns_experiment_check_saveable (NsExperiment *self, GError **error);
 NsExperiment *ns_experiment_load (const char *path, GError **error);
 char *ns_experiment_to_json (NsExperiment *self);
 NsExperiment *ns_experiment_new_from_json (const char *json, const char *path, GError **error);
