@@ -148,11 +148,13 @@ gboolean ns_dataset_is_image (const NsDataset *data);
 gboolean ns_dataset_kind_is_plane (NsDatasetKind kind); /* a generated 2D set */
 gboolean ns_dataset_kind_is_image (NsDatasetKind kind); /* digits, apples */
 gboolean ns_dataset_kind_is_regression (NsDatasetKind kind);
-guint ns_dataset_kind_n_classes (NsDatasetKind kind);     /* 0 for regression */
-guint ns_dataset_kind_default_count (NsDatasetKind kind); /* digits 1797, iris 150 */
-const char *ns_dataset_kind_name (NsDatasetKind kind);    /* "circle", "reg-plane", … */
-const char *ns_dataset_kind_title (NsDatasetKind kind);   /* "Circle", "Plane (regression)" */
-int ns_dataset_kind_from_name (const char *name);         /* -1 if unknown */
+guint ns_dataset_kind_n_classes (NsDatasetKind kind); /* 0 for regression */
+/* Points to generate (2D sets: 500, regression 1200); apples 2000; digits 1797, iris 150 (the
+ * files' rows). */
+guint ns_dataset_kind_default_count (NsDatasetKind kind);
+const char *ns_dataset_kind_name (NsDatasetKind kind);  /* "circle", "reg-plane", … */
+const char *ns_dataset_kind_title (NsDatasetKind kind); /* "Circle", "Plane (regression)" */
+int ns_dataset_kind_from_name (const char *name);       /* -1 if unknown */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NsDataset, ns_dataset_free)
 

@@ -4,8 +4,9 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <string.h>
 
-#define MAX_IMAGES 100000 /* as many as a generated set may have */
-#define MAX_SIDE 64       /* the input side a small network can take */
+#define MAX_IMAGES 100000            /* as many as a generated set may have */
+#define MAX_VALUES ((gsize) 1 << 26) /* 256 MB of pixel values */
+#define MAX_SIDE 64                  /* the input side a small network can take */
 
 static gint
 compare_names (gconstpointer a, gconstpointer b)
@@ -181,10 +182,11 @@ ns_dataset_load_image_folder (const char *path,
               warn (warnings, file, "not a PNG or JPEG file (skipped)");
               continue;
             }
-          if (labels->len >= MAX_IMAGES)
+          if (labels->len >= MAX_IMAGES || (gsize) (labels->len + 1) * n_inputs > MAX_VALUES)
             {
               g_set_error (error, NS_DATA_ERROR, NS_DATA_ERROR_TOO_LARGE,
-                           "%s: more than %d images; expected at most that many", path, MAX_IMAGES);
+                           "%s: more than %u images of %ux%u; expected fewer (or a smaller size)",
+                           path, labels->len, width, height);
               return NULL;
             }
           if (!load_image (file, channels, height, width, pixels, &local))
