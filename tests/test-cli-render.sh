@@ -202,5 +202,18 @@ render --view loss --epochs 1 --out "$tmp/missing/x.png" >/dev/null 2>"$tmp/err"
   && ! grep -q 'x.png\.' "$tmp/err"
 check "render --out into a missing folder: exit 1, names the path given ($(head -c 200 "$tmp/err"))" $?
 
+render --view boundary --dataset digits --hidden 8 --epochs 1 --out "$tmp/digits.png" \
+  >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q 'not available for image data' "$tmp/err" && [ ! -e "$tmp/digits.png" ]
+check "render a plane view of image data: exit 2, says it is not available ($(head -c 200 "$tmp/err"))" $?
+
+render --view loss --dataset digits --hidden 8 --epochs 2 --out "$tmp/digits-loss.png" 2>"$tmp/err"; rc=$?
+[ $rc = 0 ] && [ "$(magic "$tmp/digits-loss.png" 8)" = 89504e470d0a1a0a ]
+check "render the loss curves of image data" $?
+
+render --view boundary --dataset iris --hidden 8 --epochs 5 --out "$tmp/iris.png" 2>"$tmp/err"; rc=$?
+[ $rc = 0 ] && [ "$(magic "$tmp/iris.png" 8)" = 89504e470d0a1a0a ]
+check "render iris's boundary (on petal length and width)" $?
+
 echo "1..$n"
 exit $fail

@@ -130,5 +130,55 @@ if [ "$(id -u)" != 0 ]; then
   check "--save onto a write-protected file: exit 1 before training, the file kept" $?
 fi
 
+# The built-in image and measurement sets (issue 11): digits as 8x8 images with a stratified 20%
+# test set, learnt by a small dense network; iris; conv layers only on image data.
+out=$("$bin" train --dataset digits --hidden 32 --optimizer adam --lr 0.01 --epochs 20 2>"$tmp/err"); rc=$?
+last=$(printf '%s\n' "$out" | tail -n 1)
+echo "# digits: $last"
+[ $rc = 0 ] && printf '%s\n' "$last" | grep -Eq 'test_accuracy=(0\.9[0-9]*|1\.0+)$'
+check "digits, hidden 32, Adam, 20 epochs: test accuracy >= 0.9 ($last)" $?
+
+out=$("$bin" train --dataset iris --hidden 8 --epochs 30 2>"$tmp/err"); rc=$?
+last=$(printf '%s\n' "$out" | tail -n 1)
+[ $rc = 0 ] && printf '%s\n' "$last" | grep -Eq 'test_accuracy=(0\.[89][0-9]*|1\.0+)$'
+check "iris trains past 0.8 test accuracy ($last)" $?
+
+"$bin" train --dataset circle --hidden c8k3,p2,8 --epochs 1 >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q -- '--hidden' "$tmp/err" && grep -q 'need image data' "$tmp/err"
+check "conv layers on plane data: exit 2, says they need image data" $?
+
+# An image experiment saved and loaded goes on as if never stopped.
+a=$("$bin" train --dataset digits --hidden 16 --epochs 4 --seed 2 | tail -n 1)
+"$bin" train --dataset digits --hidden 16 --epochs 2 --seed 2 --save "$tmp/digits.json" >/dev/null
+b=$("$bin" train --load "$tmp/digits.json" --epochs 2 | tail -n 1)
+[ -n "$a" ] && [ "$a" = "$b" ] && grep -q '"dataset" *: *"digits"' "$tmp/digits.json" \
+  && grep -q '"image"' "$tmp/digits.json"
+check "digits: save after 2 epochs, load, 2 more == 4 in one run" $?
+
+# A folder of one's own images, one subfolder per class: trained as 16x16 RGB; a file that does
+# not load is named and skipped.
+red=iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAA3NCSVQICAjb4U/gAAAAFklEQVQI12P8r6DAwMDAxMDAwMDAAAAP/QFDyvBgLQAAAABJRU5ErkJggg==
+blue=iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAA3NCSVQICAjb4U/gAAAAFklEQVQI12NUUPjPwMDAxMDAwMDAAAAOPwFD5sL0KwAAAABJRU5ErkJggg==
+mkdir -p "$tmp/imgs/red" "$tmp/imgs/blue"
+for k in 1 2 3 4 5; do
+  printf '%s' "$red" | base64 -d >"$tmp/imgs/red/r$k.png"
+  printf '%s' "$blue" | base64 -d >"$tmp/imgs/blue/b$k.png"
+done
+printf 'not a picture' >"$tmp/imgs/red/broken.png"
+out=$("$bin" train --data "$tmp/imgs" --hidden 4 --epochs 5 2>"$tmp/err"); rc=$?
+[ $rc = 0 ] && grep -q 'broken.png' "$tmp/err" && printf '%s\n' "$out" | tail -n 1 | grep -q '^train_loss='
+check "an image folder trains; a broken file is named ($(head -c 200 "$tmp/err"))" $?
+
+mkdir -p "$tmp/imgs/green"
+"$bin" train --data "$tmp/imgs" --epochs 1 >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "$tmp/imgs/green" "$tmp/err"
+check "an image folder with an empty class: exit 1, names the folder" $?
+
+# More images than a saved file can hold and load again: refused before training, no file.
+"$bin" train --dataset apples --count 30000 --hidden 2 --epochs 1 --save "$tmp/big.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q 'cannot save' "$tmp/err" && grep -q -- '--count' "$tmp/err" && [ ! -e "$tmp/big.json" ] \
+  && ! grep -q '^epoch' "$tmp/out"
+check "--save of 30,000 pictures: exit 1 before training, says to lower --count ($(head -c 200 "$tmp/err"))" $?
+
 echo "1..$n"
 exit $fail

@@ -56,8 +56,9 @@ static void
 test_kinds (void)
 {
   static const char *names[] = { "circle",       "xor",     "gauss",  "spiral",    "moons",
-                                 "checkerboard", "spiral3", "blobs5", "reg-plane", "reg-gauss" };
-  static const guint classes[] = { 2, 2, 2, 2, 2, 2, 3, 5, 0, 0 };
+                                 "checkerboard", "spiral3", "blobs5", "reg-plane", "reg-gauss",
+                                 "digits",       "apples",  "iris" };
+  static const guint classes[] = { 2, 2, 2, 2, 2, 2, 3, 5, 0, 0, 10, 2, 3 };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (names) == NS_N_DATASET_KINDS);
 
@@ -68,12 +69,18 @@ test_kinds (void)
       g_assert_nonnull (ns_dataset_kind_title (k));
       g_assert_cmpuint (ns_dataset_kind_n_classes (k), ==, classes[k]);
       g_assert_cmpint (ns_dataset_kind_is_regression (k), ==, classes[k] == 0);
-      g_assert_cmpuint (ns_dataset_kind_default_count (k), ==, classes[k] == 0 ? 1200 : 500);
+      g_assert_cmpint (ns_dataset_kind_is_plane (k), ==, k < NS_N_PLANE_DATASETS);
+      g_assert_cmpint (ns_dataset_kind_is_image (k), ==,
+                       k == NS_DATASET_DIGITS || k == NS_DATASET_APPLES);
+      if (k < NS_N_PLANE_DATASETS)
+        g_assert_cmpuint (ns_dataset_kind_default_count (k), ==, classes[k] == 0 ? 1200 : 500);
     }
+  g_assert_cmpuint (ns_dataset_kind_default_count (NS_DATASET_DIGITS), ==, 1797);
+  g_assert_cmpuint (ns_dataset_kind_default_count (NS_DATASET_IRIS), ==, 150);
   g_assert_cmpstr (ns_dataset_kind_title (NS_DATASET_XOR), ==, "Exclusive or");
   g_assert_cmpstr (ns_dataset_kind_title (NS_DATASET_REG_GAUSS), ==, "Multi-Gaussian (regression)");
   g_assert_cmpint (ns_dataset_kind_from_name ("Circle"), ==, -1);
-  g_assert_cmpint (ns_dataset_kind_from_name ("digits"), ==, -1);
+  g_assert_cmpint (ns_dataset_kind_from_name ("mnist"), ==, -1);
   g_assert_cmpint (ns_dataset_kind_from_name (""), ==, -1);
 }
 
@@ -83,7 +90,7 @@ test_counts_and_split (void)
   static const guint counts[] = { 500, 1200, 7, 1, 0 };
   static const double ratios[] = { 0.0, 0.1, 0.5, 0.8, 1.0 };
 
-  for (int k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (int k = 0; k < NS_N_PLANE_DATASETS; k++)
     for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
       for (guint r = 0; r < G_N_ELEMENTS (ratios); r++)
         {
@@ -124,7 +131,7 @@ test_counts_and_split (void)
 static void
 test_split_is_a_prefix (void)
 {
-  for (int k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (int k = 0; k < NS_N_PLANE_DATASETS; k++)
     {
       g_autoptr (NsDataset) all = make (k, 300, 0.1, 1.0, 7);
       g_autoptr (NsDataset) part = make (k, 300, 0.1, 0.3, 7);
@@ -181,6 +188,9 @@ bounds_for (NsDatasetKind kind, double noise, double *lim)
     case NS_DATASET_CHECKERBOARD:
     case NS_DATASET_REG_PLANE:
     case NS_DATASET_REG_GAUSS:
+    case NS_DATASET_DIGITS:
+    case NS_DATASET_APPLES:
+    case NS_DATASET_IRIS:
     case NS_N_DATASET_KINDS:
     default:
       *lim = 6.0;
@@ -193,7 +203,7 @@ test_ranges (void)
 {
   static const double noises[] = { 0.0, 0.25, 0.5 };
 
-  for (int k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (int k = 0; k < NS_N_PLANE_DATASETS; k++)
     for (guint j = 0; j < G_N_ELEMENTS (noises); j++)
       {
         g_autoptr (NsDataset) d = make (k, 2000, noises[j], 0.5, 11);
@@ -238,7 +248,7 @@ test_balance (void)
 {
   static const guint counts[] = { 500, 1000, 999 };
 
-  for (int k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (int k = 0; k < NS_N_PLANE_DATASETS; k++)
     {
       guint n_classes = ns_dataset_kind_n_classes (k);
 
@@ -270,7 +280,7 @@ test_balance (void)
 static void
 test_determinism (void)
 {
-  for (int k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (int k = 0; k < NS_N_PLANE_DATASETS; k++)
     {
       guint count = ns_dataset_kind_default_count (k);
       g_autoptr (NsDataset) a = make (k, count, 0.2, 0.5, 1234);

@@ -221,6 +221,45 @@ test_round_trip_current (void)
   g_assert_nonnull (strstr (error->message, "current.epoch"));
 }
 
+/* Image data: its shape travels with the data, the network's input keeps it. */
+static void
+test_round_trip_digits (void)
+{
+  const char *options[] = { "dataset", "digits", "hidden", "12", "optimizer", "adam",
+                            "lr",      "0.01",   "seed",   "4",  NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+  g_autoptr (NsExperiment) back = NULL;
+  g_autofree char *json = NULL;
+  const NsDataset *data;
+  g_autoptr (GError) error = NULL;
+
+  round_trip (options, 150, 160);
+
+  json = ns_experiment_to_json (exp);
+  back = ns_experiment_new_from_json (json, "digits.json", &error);
+  g_assert_no_error (error);
+  data = ns_experiment_get_dataset (back);
+  g_assert_cmpuint (ns_experiment_get_config (back)->dataset, ==, NS_DATASET_DIGITS);
+  g_assert_cmpuint (data->image_channels, ==, 1);
+  g_assert_cmpuint (data->image_height, ==, 8);
+  g_assert_cmpuint (data->image_width, ==, 8);
+  g_assert_cmpuint (ns_experiment_get_net (back)->input.height, ==, 8);
+  g_assert_cmpuint (ns_experiment_get_net (back)->input.width, ==, 8);
+
+  /* A shape that does not hold the inputs, or is no shape, is refused by name. */
+  {
+    g_autofree char *wrong = edit (json, "\"image\" : [", "\"image\" : [2, 8, 8, ");
+    g_autofree char *wrong2 = edit (json, "\"image\" : [", "\"image\" : [0.5, ");
+    g_autofree char *not_array = edit (json, "\"image\" : [", "\"image\" : 64, \"x\" : [");
+    g_autofree char *big = edit (json, "\"image\" : [\n   1,", "\"image\" : [\n   1e30,");
+
+    expect_error (wrong, NS_EXPERIMENT_ERROR_BAD_FIELD, "data.image");
+    expect_error (wrong2, NS_EXPERIMENT_ERROR_BAD_FIELD, "data.image");
+    expect_error (not_array, NS_EXPERIMENT_ERROR_BAD_FIELD, "data.image");
+    expect_error (big, NS_EXPERIMENT_ERROR_BAD_FIELD, "data.image");
+  }
+}
+
 static void
 test_bad_files (void)
 {
@@ -349,6 +388,7 @@ main (int argc, char **argv)
                    test_round_trip_regression_momentum);
   g_test_add_func ("/experiment-json/round-trip-nonfinite", test_round_trip_nonfinite);
   g_test_add_func ("/experiment-json/round-trip-current", test_round_trip_current);
+  g_test_add_func ("/experiment-json/round-trip-digits", test_round_trip_digits);
   g_test_add_func ("/experiment-json/bad-files", test_bad_files);
   g_test_add_func ("/experiment-json/missing-file", test_missing_file);
   g_test_add_func ("/experiment-json/version-1-file", test_version_1_file);

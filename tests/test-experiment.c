@@ -1,4 +1,5 @@
 /* test-experiment.c: training runs end to end, determinism, reset/regenerate, live edits. */
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -306,12 +307,14 @@ test_eval_plane (void)
   }
 }
 
-/* The --hidden grammar's conv and pool words are understood, and refused (no image data yet)
- * with a message naming the option; other words are refused as before. */
+/* The --hidden grammar's conv and pool words are understood; on plane data the settings check
+ * and the command line's options refuse them with a message naming the option; on image data
+ * they pass. Other words are refused as before. */
 static void
 test_hidden_grammar (void)
 {
   const char *const refused[] = { "c8k3", "8,p2", "c16k5,p2,32" };
+  const char *const fields[] = { "hidden[0]", "hidden[1]", "hidden[0]" };
   const char *const bad[] = { "c8", "ck3", "p", "p1", "x8", "c8k3x" };
   g_auto (NsConfig) config = { 0 };
 
@@ -319,11 +322,35 @@ test_hidden_grammar (void)
   for (guint k = 0; k < G_N_ELEMENTS (refused); k++)
     {
       g_autoptr (GError) error = NULL;
+      g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+      NsConfigOptions *options = ns_config_options_new ();
+      g_auto (NsConfig) applied = { 0 };
+      g_autofree char *field = NULL;
+      g_autofree char *expected = NULL;
+      char *args[] = { "test", "--hidden", (char *) refused[k], NULL };
+      char **argv = args; /* GOption removes what it parses; nothing here is freed */
+      int argc = 3;
 
-      g_assert_false (ns_config_set_option (&config, "hidden", refused[k], &error));
+      g_assert_true (ns_config_set_option (&config, "hidden", refused[k], NULL));
+      g_assert_false (ns_config_check (&config, &field, &expected));
+      g_assert_cmpstr (field, ==, fields[k]);
+      g_assert_nonnull (strstr (expected, "conv and pool layers need image data"));
+
+      g_option_context_add_group (context, ns_config_options_get_group (options));
+      g_assert_true (g_option_context_parse (context, &argc, &argv, NULL));
+      ns_config_init_default (&applied);
+      g_assert_false (ns_config_options_apply (options, &applied, &error));
       g_assert_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION);
       g_assert_nonnull (strstr (error->message, "--hidden"));
       g_assert_nonnull (strstr (error->message, "conv and pool layers need image data"));
+      ns_config_options_free (options);
+
+      /* On image data the same layers pass the check. */
+      g_assert_true (ns_config_set_option (&config, "dataset", "digits", NULL));
+      g_clear_pointer (&field, g_free);
+      g_clear_pointer (&expected, g_free);
+      g_assert_true (ns_config_check (&config, &field, &expected));
+      g_assert_true (ns_config_set_option (&config, "dataset", "circle", NULL));
     }
   for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
     {
@@ -366,7 +393,7 @@ test_layer_specs (void)
   g_assert_cmpstr (acts, ==, "relu,tanh,sigmoid");
 
   /* A refused list changes nothing; a new list takes the first layer's activation. */
-  g_assert_false (ns_config_set_option (&config, "hidden", "5,c8k3", NULL));
+  g_assert_false (ns_config_set_option (&config, "hidden", "5,c8", NULL));
   g_assert_cmpuint (config.n_layers, ==, 3);
   g_assert_cmpuint (config.layers[0].units, ==, 6);
   g_assert_false (ns_config_set_option (&config, "activation", "relu,softmax,tanh", NULL));
@@ -414,12 +441,78 @@ test_edits_change_specs (void)
   g_assert_cmpstr (after, ==, "3,2");
 }
 
+/* Image data reaches the network as an image: its input is the image's shape; going to plane
+ * data and back rebuilds the network for each, and training goes on. */
+static void
+test_image_data (void)
+{
+  const char *options[] = { "dataset", "digits", "hidden", "16", "optimizer", "adam", NULL };
+  g_autoptr (NsExperiment) exp = new_experiment (options);
+  const NnNet *net = ns_experiment_get_net (exp);
+  const NsConfig *config = ns_experiment_get_config (exp);
+
+  g_assert_false (ns_config_is_plane (config));
+  g_assert_true (ns_config_is_image (config));
+  g_assert_cmpuint (net->input.channels, ==, 1);
+  g_assert_cmpuint (net->input.height, ==, 8);
+  g_assert_cmpuint (net->input.width, ==, 8);
+  g_assert_cmpuint (ns_experiment_get_dataset (exp)->n_train, ==, 1437);
+  ns_experiment_step (exp, 50);
+  g_assert_true (isfinite (ns_experiment_get_last (exp)->train_loss));
+
+  ns_experiment_set_data (exp, NS_DATASET_CIRCLE, 0.0, 0.5, 0);
+  net = ns_experiment_get_net (exp);
+  g_assert_true (ns_config_is_plane (config));
+  g_assert_cmpuint (net->n_inputs, ==, 2);
+  g_assert_cmpuint (net->input.height, ==, 1);
+  g_assert_cmpuint (config->n_layers, ==, 1);
+  ns_experiment_step (exp, 10);
+
+  ns_experiment_set_data (exp, NS_DATASET_APPLES, 0.0, 0.5, 100);
+  net = ns_experiment_get_net (exp);
+  g_assert_cmpuint (net->input.channels, ==, 3);
+  g_assert_cmpuint (net->input.height, ==, 16);
+  g_assert_cmpuint (
+      ns_experiment_get_dataset (exp)->n_train + ns_experiment_get_dataset (exp)->n_test, ==, 100);
+  ns_experiment_step (exp, 10);
+  g_assert_true (isfinite (ns_experiment_get_last (exp)->train_loss));
+
+  /* A folder is known by its path's last separator, whether it is there or not (a saved
+   * experiment keeps its images). */
+  {
+    g_auto (NsConfig) folder = { 0 };
+    g_autofree char *tmp = g_dir_make_tmp ("ns-folder-XXXXXX", NULL);
+
+    ns_config_init_default (&folder);
+    g_assert_true (ns_config_set_option (&folder, "data", "/no/such/images/", NULL));
+    g_assert_true (ns_config_is_image_folder (&folder));
+    g_assert_true (ns_config_is_image (&folder));
+    g_assert_false (ns_config_is_plane (&folder));
+    g_assert_true (ns_config_set_option (&folder, "data", "points.csv", NULL));
+    g_assert_false (ns_config_is_image_folder (&folder));
+    g_assert_false (ns_config_is_image (&folder));
+    g_assert_true (ns_config_set_option (&folder, "data", tmp, NULL));
+    g_assert_true (ns_config_is_image_folder (&folder));
+    g_assert_true (g_str_has_prefix (folder.data_path, tmp));
+    g_rmdir (tmp);
+  }
+
+  /* Clicked points have no place in an image. */
+  {
+    guint before = ns_experiment_get_dataset (exp)->n_train;
+
+    ns_experiment_add_point (exp, 0.5, 0.5, 1.0f);
+    g_assert_cmpuint (ns_experiment_get_dataset (exp)->n_train, ==, before);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/experiment/spiral-example", test_spiral_example);
+  g_test_add_func ("/experiment/image-data", test_image_data);
   g_test_add_func ("/experiment/regression-plane", test_regression_plane);
   g_test_add_func ("/experiment/history", test_history);
   g_test_add_func ("/experiment/uneven-epoch", test_uneven_epoch);

@@ -30,7 +30,7 @@ test_previews_made_once (void)
   g_autoptr (NsDataPreviews) previews = ns_data_previews_new ();
   g_autoptr (NsDataPreviews) again = ns_data_previews_new ();
 
-  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (guint k = 0; k < NS_N_PLANE_DATASETS; k++)
     {
       const NsDataset *data = ns_data_previews_get (previews, k);
       const NsDataset *twin = ns_data_previews_get (again, k);
@@ -60,7 +60,7 @@ test_preview_scene (void)
 
   ns_render_style_init (&style, FALSE, 1.0);
 
-  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (guint k = 0; k < NS_N_PLANE_DATASETS; k++)
     {
       const NsDataset *data = ns_data_previews_get (previews, k);
       NsDataPreviewView view = { data, FALSE };
@@ -299,7 +299,7 @@ test_pixels (void)
   g_autoptr (NsScene) scene = ns_scene_new ();
   const double big = 160;
   const double pad = 12;
-  int width = (int) (pad + NS_N_DATASET_KINDS * (big + pad));
+  int width = (int) (pad + NS_N_PLANE_DATASETS * (big + pad));
   int height = (int) (pad + THUMB + pad + big + pad + 26 + pad);
   cairo_surface_t *sheet = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (sheet);
@@ -309,7 +309,7 @@ test_pixels (void)
   cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
   cairo_paint (cr);
 
-  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (guint k = 0; k < NS_N_PLANE_DATASETS; k++)
     {
       NsDataPreviewView view = { ns_data_previews_get (previews, k), k == NS_DATASET_SPIRAL };
       cairo_surface_t *one = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) big, (int) big);

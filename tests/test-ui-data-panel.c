@@ -153,7 +153,7 @@ n_active_datasets (Fixture *f)
 {
   guint n = 0;
 
-  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (guint k = 0; k < NS_N_PLANE_DATASETS; k++)
     n += dataset_active (f, k);
   return n;
 }
@@ -449,11 +449,11 @@ test_class_picker (void)
 
   /* Two classes: two swatches. */
   toggles = find_all (&f, GTK_TYPE_TOGGLE_BUTTON);
-  g_assert_cmpuint (toggles->len, ==, NS_N_DATASET_KINDS + NS_RENDER_N_CLASS_COLORS);
-  for (guint i = NS_N_DATASET_KINDS; i < toggles->len; i++)
+  g_assert_cmpuint (toggles->len, ==, NS_N_PLANE_DATASETS + NS_RENDER_N_CLASS_COLORS);
+  for (guint i = NS_N_PLANE_DATASETS; i < toggles->len; i++)
     visible += gtk_widget_get_visible (toggles->pdata[i]);
   g_assert_cmpuint (visible, ==, 2);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (toggles->pdata[NS_N_DATASET_KINDS + 1]), ==,
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (toggles->pdata[NS_N_PLANE_DATASETS + 1]), ==,
                    "Class 1 (blue): click on the output to add a point of this class");
 
   g_signal_connect (f.panel, "notify::class-to-add", G_CALLBACK (count_cb), &notified);
@@ -461,8 +461,8 @@ test_class_picker (void)
   g_assert_true (activate (&f, "data.set-class", "u", 1));
   g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 1);
   g_assert_cmpuint (notified, ==, 1);
-  g_assert_true (gtk_toggle_button_get_active (toggles->pdata[NS_N_DATASET_KINDS + 1]));
-  g_assert_false (gtk_toggle_button_get_active (toggles->pdata[NS_N_DATASET_KINDS]));
+  g_assert_true (gtk_toggle_button_get_active (toggles->pdata[NS_N_PLANE_DATASETS + 1]));
+  g_assert_false (gtk_toggle_button_get_active (toggles->pdata[NS_N_PLANE_DATASETS]));
 
   /* Setting it again does not notify; past the data's classes it is kept to the last. */
   ns_data_panel_set_class_to_add (f.panel, 1);
@@ -473,18 +473,18 @@ test_class_picker (void)
   /* Five classes: five swatches; back to two, the choice follows. */
   g_assert_true (activate (&f, "data.set-dataset", "s", "blobs5"));
   visible = 0;
-  for (guint i = NS_N_DATASET_KINDS; i < toggles->len; i++)
+  for (guint i = NS_N_PLANE_DATASETS; i < toggles->len; i++)
     visible += gtk_widget_get_visible (toggles->pdata[i]);
   g_assert_cmpuint (visible, ==, 5);
-  g_signal_emit_by_name (toggles->pdata[NS_N_DATASET_KINDS + 4], "clicked");
+  g_signal_emit_by_name (toggles->pdata[NS_N_PLANE_DATASETS + 4], "clicked");
   g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 4);
   g_assert_true (activate (&f, "data.set-dataset", "s", "gauss"));
   g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 1);
-  g_assert_true (gtk_toggle_button_get_active (toggles->pdata[NS_N_DATASET_KINDS + 1]));
+  g_assert_true (gtk_toggle_button_get_active (toggles->pdata[NS_N_PLANE_DATASETS + 1]));
 
   /* Regression: no classes to pick. */
   g_assert_true (activate (&f, "data.set-dataset", "s", "reg-plane"));
-  g_assert_false (gtk_widget_get_mapped (toggles->pdata[NS_N_DATASET_KINDS]));
+  g_assert_false (gtk_widget_get_mapped (toggles->pdata[NS_N_PLANE_DATASETS]));
 
   fixture_close (&f);
 }
@@ -579,7 +579,7 @@ render_panel (Fixture *f, const char *name)
 static gboolean
 all_thumbnails_drawn (Fixture *f)
 {
-  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (guint k = 0; k < NS_N_PLANE_DATASETS; k++)
     if (ns_scene_get_n_prims (ns_data_panel_get_thumbnail_scene (f->panel, k)) == 0)
       return FALSE;
   return TRUE;
@@ -624,7 +624,7 @@ test_thumbnails (void)
   /* Fits the window's ~300 px sidebar. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.panel)), <=, 300);
 
-  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (guint k = 0; k < NS_N_PLANE_DATASETS; k++)
     {
       const NsScene *scene = ns_data_panel_get_thumbnail_scene (f.panel, k);
       GtkWidget *button = ns_data_panel_get_dataset_button (f.panel, k);

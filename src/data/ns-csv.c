@@ -295,6 +295,20 @@ ns_dataset_parse_csv (char *contents,
                       NnRng *rng,
                       GError **error)
 {
+  return ns_dataset_parse_csv_full (contents, length, path, regression, train_ratio, TRUE, rng,
+                                    error);
+}
+
+NsDataset *
+ns_dataset_parse_csv_full (char *contents,
+                           gsize length,
+                           const char *path,
+                           gboolean regression,
+                           double train_ratio,
+                           gboolean standardise,
+                           NnRng *rng,
+                           GError **error)
+{
   g_autofree char *basename = NULL;
   g_autoptr (GPtrArray) cells = NULL;
   g_autoptr (GArray) raw = NULL;    /* double: n_rows x n_inputs */
@@ -556,8 +570,13 @@ ns_dataset_parse_csv (char *contents,
         }
       scale[c] = sqrt (ss / n_stat);
 
+      if (!standardise)
+        {
+          mean[c] = 0.0;
+          scale[c] = 1.0;
+        }
       /* A constant column is only shifted (to exactly 0, not to rounding noise). */
-      if (lo == hi || !(scale[c] > 0))
+      else if (lo == hi || !(scale[c] > 0))
         {
           mean[c] = lo;
           scale[c] = 1.0;

@@ -28,7 +28,30 @@ static const NsKindInfo kind_info[NS_N_DATASET_KINDS] = {
   [NS_DATASET_BLOBS5] = { "blobs5", "Five blobs", 5 },
   [NS_DATASET_REG_PLANE] = { "reg-plane", "Plane (regression)", 0 },
   [NS_DATASET_REG_GAUSS] = { "reg-gauss", "Multi-Gaussian (regression)", 0 },
+  [NS_DATASET_DIGITS] = { "digits", "Handwritten digits", 10 },
+  [NS_DATASET_APPLES] = { "apples", "Apple or ball", 2 },
+  [NS_DATASET_IRIS] = { "iris", "Iris flowers", 3 },
 };
+
+gboolean
+ns_dataset_kind_is_plane (NsDatasetKind kind)
+{
+  return kind < NS_N_PLANE_DATASETS;
+}
+
+gboolean
+ns_dataset_kind_is_image (NsDatasetKind kind)
+{
+  return kind == NS_DATASET_DIGITS || kind == NS_DATASET_APPLES;
+}
+
+gboolean
+ns_dataset_is_image (const NsDataset *data)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  return data->image_channels > 0;
+}
 
 gboolean
 ns_dataset_kind_is_regression (NsDatasetKind kind)
@@ -51,6 +74,17 @@ ns_dataset_kind_default_count (NsDatasetKind kind)
 {
   g_return_val_if_fail (kind < NS_N_DATASET_KINDS, 0);
 
+  switch (kind)
+    {
+    case NS_DATASET_DIGITS:
+      return 1797; /* the file's */
+    case NS_DATASET_IRIS:
+      return 150;
+    case NS_DATASET_APPLES:
+      return 2000;
+    default:
+      break;
+    }
   /* The Playground's counts. */
   return ns_dataset_kind_is_regression (kind) ? 1200 : 500;
 }
@@ -78,7 +112,7 @@ ns_dataset_kind_from_name (const char *name)
 
   for (int i = 0; i < NS_N_DATASET_KINDS; i++)
     {
-      if (strcmp (name, kind_info[i].name) == 0)
+      if (kind_info[i].name != NULL && strcmp (name, kind_info[i].name) == 0)
         return i;
     }
 

@@ -23,6 +23,10 @@ typedef enum
   NS_DATASET_BLOBS5,
   NS_DATASET_REG_PLANE,
   NS_DATASET_REG_GAUSS,
+  NS_N_PLANE_DATASETS,                     /* the generated 2D sets come before this marker */
+  NS_DATASET_DIGITS = NS_N_PLANE_DATASETS, /* 8x8 handwritten digits, 1 channel, 10 classes */
+  NS_DATASET_APPLES,                       /* generated 16x16 RGB apples and balls */
+  NS_DATASET_IRIS,                         /* 4 measurements of iris flowers, 3 classes */
   NS_N_DATASET_KINDS
 } NsDatasetKind;
 
@@ -35,6 +39,7 @@ typedef enum
   NS_DATA_ERROR_RAGGED_ROW, /* a row with another number of cells than the header */
   NS_DATA_ERROR_BAD_LABEL,  /* a label that cannot be used for this problem */
   NS_DATA_ERROR_TOO_LARGE,  /* more rows or columns than we accept */
+  NS_DATA_ERROR_BAD_IMAGE,  /* an image folder without usable images */
 } NsDataError;
 
 GQuark ns_data_error_quark (void);
@@ -61,6 +66,11 @@ typedef struct
   double *scale;       /* n_inputs: raw = x * scale + mean (1 for generated sets) */
   double x_min, x_max; /* the plane the views span, over inputs 0 and 1 */
   double y_min, y_max;
+
+  /* Image data: each row is channels x height x width values 0..1, channel-major (pixel
+   * (c, y, x) at (c * height + y) * width + x), the engine's order for NnShape {c, h, w}.
+   * All 0 when the inputs are not an image. */
+  guint image_channels, image_height, image_width;
 } NsDataset;
 
 /* Generates @count points (the Playground's counts are 500 for classification, 1200 for
@@ -97,8 +107,50 @@ void ns_dataset_add_point (NsDataset *data, const float *x, float y);
 /* Removes the training point nearest to (x1, x2) in the plane, within @max_dist; FALSE if none. */
 gboolean ns_dataset_remove_nearest (NsDataset *data, double x1, double x2, double max_dist);
 
+/* The stratified split of the built-in and image sets: this share of each class is the test
+ * set. */
+#define NS_DATASET_TEST_SHARE 0.2
+
+/* The built-in sets that are not generated 2D points (NS_DATASET_DIGITS and after): digits and
+ * iris from the files embedded in this library, apples generated (@count images, 0 = the
+ * default 2000). A fixed stratified NS_DATASET_TEST_SHARE of each class is the test set; digits
+ * and apples are images (pixels 0..1, mean 0 and scale 16 or 1), iris is standardised with the
+ * training split's statistics and its columns come petal length, petal width first (the two
+ * the plane views show), then sepal length and width. All draws from @rng. */
+NsDataset *ns_dataset_load_builtin (NsDatasetKind kind, guint count, NnRng *rng, GError **error);
+
+/* @count 16x16 RGB images of apples (class 0) and balls (class 1), half each, stratified 20%
+ * test split; every draw from @rng (same state, same bytes). */
+NsDataset *ns_dataset_generate_apples (guint count, NnRng *rng);
+
+/* An image folder: one subfolder per class (its name is the class's), PNG or JPEG files
+ * loaded with GdkPixbuf, each scaled to fit @height x @width keeping its aspect, centred on
+ * the background (its corner pixels' colour), @channels 1 (grey) or 3 (RGB), values 0..1.
+ * Split stratified as the built-in sets, from @rng. A file that does not load is skipped and
+ * "path: why" appended to @warnings (a GPtrArray of char *, may be NULL); no class folders,
+ * fewer than 2 classes or a class without an image is an error naming the folder. */
+NsDataset *ns_dataset_load_image_folder (const char *path,
+                                         guint channels,
+                                         guint height,
+                                         guint width,
+                                         NnRng *rng,
+                                         GPtrArray *warnings,
+                                         GError **error);
+
+/* A copy of @data whose training rows are round (fraction * n) of each class's n training
+ * rows (at least one while fraction > 0), chosen by @rng and kept in their order; the test set,
+ * the statistics and everything else are @data's. @fraction 1.0 keeps every row. */
+NsDataset *ns_dataset_subsample_train (const NsDataset *data, double fraction, NnRng *rng);
+
+/* Inputs form an image (image_channels > 0). */
+gboolean ns_dataset_is_image (const NsDataset *data);
+
+gboolean ns_dataset_kind_is_plane (NsDatasetKind kind); /* a generated 2D set */
+gboolean ns_dataset_kind_is_image (NsDatasetKind kind); /* digits, apples */
 gboolean ns_dataset_kind_is_regression (NsDatasetKind kind);
 guint ns_dataset_kind_n_classes (NsDatasetKind kind); /* 0 for regression */
+/* Points to generate (2D sets: 500, regression 1200); apples 2000; digits 1797, iris 150 (the
+ * files' rows). */
 guint ns_dataset_kind_default_count (NsDatasetKind kind);
 const char *ns_dataset_kind_name (NsDatasetKind kind);  /* "circle", "reg-plane", … */
 const char *ns_dataset_kind_title (NsDatasetKind kind); /* "Circle", "Plane (regression)" */

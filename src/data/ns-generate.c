@@ -301,7 +301,7 @@ ns_dataset_generate (NsDatasetKind kind, guint count, double noise, double train
   NsDataset *data;
   guint n_train;
 
-  g_return_val_if_fail (kind < NS_N_DATASET_KINDS, NULL);
+  g_return_val_if_fail (ns_dataset_kind_is_plane (kind), NULL);
   g_return_val_if_fail (noise >= 0.0 && noise <= 0.5, NULL);
   g_return_val_if_fail (train_ratio >= 0.0 && train_ratio <= 1.0, NULL);
   g_return_val_if_fail (rng != NULL, NULL);
@@ -342,6 +342,9 @@ ns_dataset_generate (NsDatasetKind kind, guint count, double noise, double train
     case NS_DATASET_REG_GAUSS:
       gen_reg_gauss (&pts, noise, rng);
       break;
+    case NS_DATASET_DIGITS:
+    case NS_DATASET_APPLES:
+    case NS_DATASET_IRIS:
     case NS_N_DATASET_KINDS:
     default:
       g_assert_not_reached ();

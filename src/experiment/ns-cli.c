@@ -258,6 +258,13 @@ experiment_from_options (const char *verb, NsConfigOptions *options, const char 
           return NULL;
         }
       exp = ns_experiment_new (&config, &error);
+      if (exp != NULL)
+        {
+          const GPtrArray *warnings = ns_experiment_get_data_warnings (exp);
+
+          for (guint k = 0; k < warnings->len; k++)
+            g_printerr ("neuroscope %s: %s\n", verb, (const char *) warnings->pdata[k]);
+        }
     }
   if (exp == NULL)
     {
@@ -481,6 +488,11 @@ run_train (int argc, char **argv)
   exp = ns_cli_training_experiment (&training, &status);
   if (exp == NULL)
     return status;
+  if (save != NULL && !ns_experiment_check_saveable (exp, &error))
+    {
+      g_printerr ("neuroscope train: --save: %s: %s\n", save, error->message);
+      return EXIT_FILE;
+    }
 
   if (every == 0)
     every = MAX (1, (training.epochs > 0

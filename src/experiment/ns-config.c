@@ -6,10 +6,43 @@
 
 #include "ns-printf.h"
 
+#define NEED_IMAGE_DATA                                                                            \
+  "a dense layer's width: conv and pool layers need image data (--dataset digits or apples)"
+
 /* The first argument becomes the quark's string as written: no formatting. */
 /* clang-format off */
 G_DEFINE_QUARK (ns-config-error-quark, ns_config_error)
 /* clang-format on */
+
+gboolean
+ns_config_is_plane (const NsConfig *config)
+{
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  return config->data_path == NULL && ns_dataset_kind_is_plane (config->dataset);
+}
+
+gboolean
+ns_config_is_image (const NsConfig *config)
+{
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  if (config->data_path != NULL)
+    return ns_config_is_image_folder (config);
+  return ns_dataset_kind_is_image (config->dataset);
+}
+
+gboolean
+ns_config_is_image_folder (const NsConfig *config)
+{
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  /* Said by the path itself (set_option ends a folder's with a separator), not by the file
+   * system: a saved experiment keeps its images when the folder is gone. */
+  return config->data_path != NULL
+         && (g_str_has_suffix (config->data_path, "/")
+             || g_str_has_suffix (config->data_path, G_DIR_SEPARATOR_S));
+}
 
 void
 ns_config_init_default (NsConfig *config)
@@ -178,12 +211,6 @@ ns_config_parse_hidden (const char *text, guint *n_layers, NnLayerSpec *layers, 
           g_autofree char *allowed = g_strdup_printf (
               "comma-separated layer widths from 1 to %d (e.g. 8,8), or none", NS_CONFIG_MAX_WIDTH);
           return bad_option (error, "hidden", text, allowed);
-        }
-      if (specs[n].kind != NN_LAYER_DENSE)
-        {
-          g_set_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION,
-                       "--hidden: “%s”: conv and pool layers need image data", parts[n]);
-          return FALSE;
         }
     }
   /* Only a valid list changes the layers; their activations stay. */
@@ -390,12 +417,26 @@ ns_config_check (const NsConfig *config, char **field, char **expected)
       return FALSE;
     }
   for (guint h = 0; h < config->n_layers; h++)
-    if (!check_layer (&config->layers[h], h, field, expected))
-      return FALSE;
+    {
+      if (!check_layer (&config->layers[h], h, field, expected))
+        return FALSE;
+      if (config->layers[h].kind != NN_LAYER_DENSE && !ns_config_is_image (config))
+        {
+          *field = g_strdup_printf ("hidden[%u]", h);
+          *expected = g_strdup (NEED_IMAGE_DATA);
+          return FALSE;
+        }
+    }
   if (!(config->problem == NS_PROBLEM_CLASSIFICATION || config->problem == NS_PROBLEM_REGRESSION))
     {
       *field = g_strdup ("problem");
       *expected = g_strdup ("classification or regression");
+      return FALSE;
+    }
+  if (config->problem == NS_PROBLEM_REGRESSION && ns_config_is_image (config))
+    {
+      *field = g_strdup ("problem");
+      *expected = g_strdup ("classification: images come in classes");
       return FALSE;
     }
   if (config->batch_size < 1 || config->batch_size > NS_CONFIG_MAX_BATCH)
@@ -442,9 +483,14 @@ ns_config_set_option (NsConfig *config, const char *name, const char *value, GEr
   else if (strcmp (name, "data") == 0)
     {
       if (*value == '\0')
-        return bad_option (error, name, value, "the path of a CSV file");
+        return bad_option (error, name, value, "the path of a CSV file or a folder of images");
       g_free (config->data_path);
-      config->data_path = g_strdup (value);
+      /* A folder of images is known by the separator at its end (ns_config_is_image_folder). */
+      if (g_file_test (value, G_FILE_TEST_IS_DIR) && !g_str_has_suffix (value, G_DIR_SEPARATOR_S)
+          && !g_str_has_suffix (value, "/"))
+        config->data_path = g_strconcat (value, G_DIR_SEPARATOR_S, NULL);
+      else
+        config->data_path = g_strdup (value);
     }
   else if (strcmp (name, "problem") == 0)
     {
@@ -551,15 +597,20 @@ static const struct
   const char *help;
 } option_table[] = {
   { "dataset", "NAME",
-    "Generated data set: circle, xor, gauss, spiral, moons, checkerboard, spiral3, blobs5, "
-    "reg-plane, reg-gauss" },
-  { "data", "FILE", "A CSV file instead (header row, label in the last column)" },
+    "Built-in data set: circle, xor, gauss, spiral, moons, checkerboard, spiral3, blobs5, "
+    "reg-plane, reg-gauss (2D points); digits, apples (images); iris" },
+  { "data", "FILE|DIR",
+    "A CSV file instead (header row, label in the last column), or a folder of images with one "
+    "subfolder per class (PNG or JPEG, read as 16x16 RGB)" },
   { "problem", "KIND", "classification or regression" },
-  { "count", "N", "Points to generate (default 500, regression 1200)" },
+  { "count", "N", "Points to generate (default 500, regression 1200; apples: images, 2000)" },
   { "noise", "X", "Noise from 0 to 0.5" },
-  { "ratio", "X", "Share of points used for training, 0.1 to 0.9 (default 0.5)" },
+  { "ratio", "X",
+    "Share of points used for training, 0.1 to 0.9 (default 0.5; digits, apples and iris keep a "
+    "stratified 20% test set)" },
   { "features", "LIST", "Input features: x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2,cosx1,cosx2,r,angle" },
-  { "hidden", "LIST", "Hidden layer widths, e.g. 8,8, or none" },
+  { "hidden", "LIST",
+    "Hidden layer widths, e.g. 8,8, or none; for images also conv and pool, e.g. c8k3,p2,32" },
   { "activation", "NAME[,NAME…]",
     "relu, leaky_relu, tanh, sigmoid or linear, for all layers or one per layer" },
   { "optimizer", "NAME", "sgd, momentum or adam" },
@@ -658,6 +709,17 @@ ns_config_options_apply (NsConfigOptions *options, NsConfig *config, GError **er
     if (options->values[k] != NULL
         && !ns_config_set_option (config, option_table[k].name, options->values[k], error))
       return FALSE;
+  for (guint h = 0; h < config->n_layers; h++)
+    if (config->layers[h].kind != NN_LAYER_DENSE && !ns_config_is_image (config))
+      {
+        g_autofree char *word = ns_layer_spec_to_word (&config->layers[h]);
+
+        g_set_error (error, NS_CONFIG_ERROR, NS_CONFIG_ERROR_BAD_OPTION,
+                     "--hidden: “%s”: conv and pool layers need image data (--dataset digits or "
+                     "apples)",
+                     word);
+        return FALSE;
+      }
   /* Each option was checked as it was read; this is the check a saved file gets, so that the
    * two cannot drift apart. */
   {

@@ -47,11 +47,12 @@ GQuark ns_config_error_quark (void);
 
 typedef struct
 {
-  NsDatasetKind dataset; /* used when data_path is NULL */
-  char *data_path;       /* a CSV file, or NULL */
-  guint count;           /* points to generate; 0 = the dataset's default */
-  double noise;          /* 0 .. 0.5 */
-  double train_ratio;    /* share of points used for training, 0.1 .. 0.9 */
+  NsDatasetKind dataset; /* used when data_path is NULL: a 2D set, digits, apples or iris */
+  char *data_path;       /* a CSV file or a folder of images, or NULL */
+  guint count;           /* points (apples: images) to generate; 0 = the dataset's default */
+  double noise;          /* 0 .. 0.5 (2D sets) */
+  double train_ratio;    /* share of points used for training, 0.1 .. 0.9 (2D sets and CSV
+                          * files; digits, apples and iris keep a stratified 20% test set) */
   guint features;        /* NsFeature mask (plane data only) */
   /* The hidden layers, the one place the architecture is kept: the network is built from
    * these specs (kind, width or channels, kernel, activation), edits change them, files save
@@ -64,6 +65,18 @@ typedef struct
   guint batch_size;  /* 1 .. 1000 */
   guint64 seed;
 } NsConfig;
+
+/* Generated 2D points: the features apply and the plane is the data's own. FALSE for a CSV
+ * file and the built-in sets that have other inputs (digits, apples, iris). */
+gboolean ns_config_is_plane (const NsConfig *config);
+/* Image data (digits, apples, a folder of images): conv and pool layers may be used. */
+gboolean ns_config_is_image (const NsConfig *config);
+/* --data names a folder (its path ends in a separator: ns_config_set_option adds one to a
+ * folder's): images, one subfolder per class, read as NS_CONFIG_FOLDER_CHANNELS x
+ * NS_CONFIG_FOLDER_SIDE x NS_CONFIG_FOLDER_SIDE (the apples' shape). */
+gboolean ns_config_is_image_folder (const NsConfig *config);
+#define NS_CONFIG_FOLDER_CHANNELS 3
+#define NS_CONFIG_FOLDER_SIDE 16
 
 /* The Playground's defaults: circle, 500 points, noise 0, ratio 0.5, x1 x2, hidden 4,2 tanh,
  * SGD lr 0.03, batch 10, seed 1. */

@@ -367,6 +367,8 @@ ns_experiment_add_point (NsExperiment *self, double x1, double x2, float label)
 
   g_return_if_fail (NS_IS_EXPERIMENT (self));
 
+  if (ns_dataset_is_image (self->data))
+    return;
   /* Plane coordinates; for CSV data the other inputs sit at their training mean (0). */
   x = g_new0 (float, MAX (self->data->n_inputs, 2));
   x[0] = (float) x1;

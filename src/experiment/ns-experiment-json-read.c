@@ -263,6 +263,24 @@ read_data (NsJsonReader *r, JsonObject *root, guint *generation)
   d->x_max = extent[1];
   d->y_min = extent[2];
   d->y_max = extent[3];
+  /* Image data says its shape (files before images have none: vectors). */
+  if (json_object_has_member (obj, "image"))
+    {
+      double shape[3];
+
+      if (!ns_json_read_doubles (r, obj, w, "image", shape, 3))
+        return NULL;
+      for (guint k = 0; k < 3; k++)
+        if (!(shape[k] >= 1 && shape[k] <= 4096 && shape[k] == floor (shape[k])))
+          return ns_json_fail (r, w, "image", "[channels, height, width], whole numbers"), NULL;
+      if (shape[0] * shape[1] * shape[2] != d->n_inputs)
+        return ns_json_fail (r, w, "image",
+                             "[channels, height, width] with as many values as inputs"),
+               NULL;
+      d->image_channels = (guint) shape[0];
+      d->image_height = (guint) shape[1];
+      d->image_width = (guint) shape[2];
+    }
 
   if (!read_rows (r, obj, "train_x", "train_y", d->n_inputs, &d->n_train, &d->train_x, &d->train_y)
       || !read_rows (r, obj, "test_x", "test_y", d->n_inputs, &d->n_test, &d->test_x, &d->test_y))
@@ -290,15 +308,14 @@ check_network_size (NsJsonReader *r,
 {
   JsonObject *obj = ns_json_read_object (r, root, "", "network");
   JsonArray *params;
-  size_t n_classes, n_in, n_params;
+  size_t n_classes, n_params;
   NnLoss loss;
 
   if (obj == NULL || (params = ns_json_read_array (r, obj, "network", "params", 0, FALSE)) == NULL)
     return FALSE;
   loss = ns_experiment_loss_for (config, data, &n_classes);
-  n_in = config->data_path == NULL ? ns_features_count (config->features) : data->n_inputs;
-  n_params = nn_net_count_params (nn_shape_vector (n_in), config->layers, config->n_layers, loss,
-                                  n_classes);
+  n_params = nn_net_count_params (ns_experiment_input_shape (config, data), config->layers,
+                                  config->n_layers, loss, n_classes);
   if (n_params == 0)
     return ns_json_fail (r, "config", "hidden", "layers the network can be built from");
   if (json_array_get_length (params) != n_params)
@@ -385,14 +402,15 @@ read_network (NsJsonReader *r, JsonObject *root, const NsConfig *config, const N
   /* The network must fit the settings and the data it says it was trained on. */
   expected_loss = ns_experiment_loss_for (config, data, &n_classes);
   if (n_inputs
-      != (config->data_path == NULL ? ns_features_count (config->features) : data->n_inputs))
+      != (ns_config_is_plane (config) ? ns_features_count (config->features) : data->n_inputs))
     return ns_json_fail (r, w, "inputs", "as many inputs as the features (or data columns)"), NULL;
   if ((NnLoss) loss != expected_loss)
     return ns_json_fail (r, w, "loss", "the loss that fits the data's classes"), NULL;
   if (loss == NN_LOSS_SOFTMAX_CE ? outputs != n_classes : outputs != 1)
     return ns_json_fail (r, w, "outputs", "one output, or one per class for softmax"), NULL;
 
-  net = nn_net_new (nn_shape_vector (n_inputs), config->layers, config->n_layers, loss, n_classes);
+  net = nn_net_new (ns_experiment_input_shape (config, data), config->layers, config->n_layers,
+                    loss, n_classes);
   if (net == NULL)
     return ns_json_fail (r, w, "layers", "a network small enough to build"), NULL;
   if (!ns_json_read_floats (r, obj, w, "params", net->params, net->n_params)
@@ -594,7 +612,7 @@ ns_experiment_new_from_json (const char *json, const char *path, GError **error)
       ns_json_fail (&r, "config", "problem", "the problem the data's labels are for");
       return NULL;
     }
-  if (config.data_path == NULL && data->n_inputs != 2)
+  if (ns_config_is_plane (&config) && data->n_inputs != 2)
     {
       ns_dataset_free (data);
       ns_json_fail (&r, "data", "inputs", "2 for generated data (a point of the plane)");

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "ns-experiment-private.h"
+#include "ns-json-reader.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -169,6 +170,15 @@ write_data (JsonBuilder *b, const NsDataset *d, guint generation)
   for (guint k = 0; k < 4; k++)
     add_number (b, extent[k]);
   json_builder_end_array (b);
+  if (ns_dataset_is_image (d))
+    {
+      json_builder_set_member_name (b, "image");
+      json_builder_begin_array (b);
+      json_builder_add_int_value (b, d->image_channels);
+      json_builder_add_int_value (b, d->image_height);
+      json_builder_add_int_value (b, d->image_width);
+      json_builder_end_array (b);
+    }
   member_floats (b, "train_x", d->train_x, (size_t) d->n_train * d->n_inputs);
   member_floats (b, "train_y", d->train_y, d->n_train);
   member_floats (b, "test_x", d->test_x, (size_t) d->n_test * d->n_inputs);
@@ -422,6 +432,29 @@ write_all (int fd, const char *text, gsize length)
 }
 
 gboolean
+ns_experiment_check_saveable (NsExperiment *self, GError **error)
+{
+  const NsDataset *d;
+  guint64 values;
+  /* Room for the history, the order and the settings of a long run. */
+  const guint64 margin = (guint64) 1 << 20;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+
+  d = self->data;
+  values = ((guint64) d->n_train + d->n_test) * (d->n_inputs + 1) + (guint64) d->n_train
+           + 3 * (guint64) self->net->n_params;
+  if (values + margin <= NS_JSON_MAX_VALUES)
+    return TRUE;
+  g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_TOO_LARGE,
+               "cannot save: the data and network are %" G_GUINT64_FORMAT
+               " numbers, more than a saved experiment can hold and load again (%" G_GUINT64_FORMAT
+               "); expected less data (e.g. a lower --count)",
+               values, (guint64) (NS_JSON_MAX_VALUES - margin));
+  return FALSE;
+}
+
+gboolean
 ns_experiment_save (NsExperiment *self, const char *path, GError **error)
 {
   g_autofree char *text = NULL;
@@ -437,6 +470,11 @@ ns_experiment_save (NsExperiment *self, const char *path, GError **error)
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!ns_experiment_check_saveable (self, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
   /* A symlink is followed: its target is what gets replaced, and the link stays. */
   if ((target = resolve_links (path, error)) == NULL)
     return FALSE;

@@ -24,7 +24,8 @@ struct _NsExperiment
 
   NsConfig config;
   NsDataset *data;
-  guint data_generation; /* regenerations so far: the data stream's seed is seed + generation */
+  GPtrArray *data_warnings; /* char *: files of an image folder skipped when the data was made */
+  guint data_generation;    /* regenerations so far: the data stream's seed is seed + generation */
 
   NnNet *net;
   NnRng init_rng;    /* (seed, INIT): never advanced; per-neuron streams derive from it */
@@ -81,12 +82,17 @@ struct _NsExperiment
   guint grad_sum_batches; /* mini-batches summed */
 };
 
-/* Generated 2D data (the plane's features), as opposed to a CSV file's columns. */
+/* Generated 2D data (the plane's features), as opposed to a CSV file's or a built-in set's
+ * columns (ns_config_is_plane). */
 static inline gboolean
 ns_experiment_is_plane_data (NsExperiment *self)
 {
-  return self->config.data_path == NULL;
+  return ns_config_is_plane (&self->config);
 }
+
+/* The network's input: the image's channels x height x width, or a vector of the plane's
+ * features or the file's columns. */
+NnShape ns_experiment_input_shape (const NsConfig *config, const NsDataset *data);
 
 /* Frees the plane caches (finalize). */
 void ns_experiment_plane_clear (NsExperiment *self);

@@ -38,6 +38,7 @@ ns_experiment_finalize (GObject *object)
   ns_experiment_plane_clear (self);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->grad_health, g_array_unref);
+  g_clear_pointer (&self->data_warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ns_experiment_parent_class)->finalize (object);
 }
@@ -61,6 +62,7 @@ ns_experiment_init (NsExperiment *self)
   self->history = g_array_new (FALSE, FALSE, sizeof (NsHistoryEntry));
   self->undo = g_ptr_array_new_with_free_func (ns_experiment_undo_entry_free);
   self->grad_health = g_array_new (FALSE, FALSE, sizeof (double));
+  self->data_warnings = g_ptr_array_new_with_free_func (g_free);
   self->grad_first_epoch = 1;
   self->version = 1;
 }
@@ -68,7 +70,24 @@ ns_experiment_init (NsExperiment *self)
 static guint
 n_net_inputs (const NsConfig *config, const NsDataset *data)
 {
-  return config->data_path == NULL ? ns_features_count (config->features) : data->n_inputs;
+  return ns_config_is_plane (config) ? ns_features_count (config->features) : data->n_inputs;
+}
+
+NnShape
+ns_experiment_input_shape (const NsConfig *config, const NsDataset *data)
+{
+  if (!ns_config_is_plane (config) && ns_dataset_is_image (data))
+    {
+      NnShape shape = { data->image_channels, data->image_height, data->image_width };
+      return shape;
+    }
+  return nn_shape_vector (n_net_inputs (config, data));
+}
+
+static gboolean
+same_shape (NnShape a, NnShape b)
+{
+  return a.channels == b.channels && a.height == b.height && a.width == b.width;
 }
 
 NnLoss
@@ -84,14 +103,20 @@ ns_experiment_loss_for (const NsConfig *config, const NsDataset *data, size_t *n
 }
 
 static NsDataset *
-make_data (const NsConfig *config, guint generation, GError **error)
+make_data (const NsConfig *config, guint generation, GPtrArray *warnings, GError **error)
 {
   NnRng rng;
 
   nn_rng_seed (&rng, config->seed + generation, NN_STREAM_DATA);
+  if (ns_config_is_image_folder (config))
+    return ns_dataset_load_image_folder (config->data_path, NS_CONFIG_FOLDER_CHANNELS,
+                                         NS_CONFIG_FOLDER_SIDE, NS_CONFIG_FOLDER_SIDE, &rng,
+                                         warnings, error);
   if (config->data_path != NULL)
     return ns_dataset_load_csv (config->data_path, config->problem == NS_PROBLEM_REGRESSION,
                                 config->train_ratio, &rng, error);
+  if (!ns_dataset_kind_is_plane (config->dataset))
+    return ns_dataset_load_builtin (config->dataset, config->count, &rng, error);
   return ns_dataset_generate (config->dataset,
                               config->count ? config->count
                                             : ns_dataset_kind_default_count (config->dataset),
@@ -104,8 +129,8 @@ make_net (const NsConfig *config, const NsDataset *data)
   size_t n_classes;
   NnLoss loss = ns_experiment_loss_for (config, data, &n_classes);
 
-  return nn_net_new (nn_shape_vector (n_net_inputs (config, data)), config->layers,
-                     config->n_layers, loss, n_classes);
+  return nn_net_new (ns_experiment_input_shape (config, data), config->layers, config->n_layers,
+                     loss, n_classes);
 }
 
 /* Input-major network inputs of n rows (row-major, data->n_inputs columns). */
@@ -229,10 +254,12 @@ ns_experiment_new (const NsConfig *config, GError **error)
   NsExperiment *self;
   NsDataset *data;
   NnNet *net;
+  g_autoptr (GPtrArray) warnings = NULL;
 
   g_return_val_if_fail (config != NULL, NULL);
 
-  data = make_data (config, 0, error);
+  warnings = g_ptr_array_new_with_free_func (g_free);
+  data = make_data (config, 0, warnings, error);
   if (data == NULL)
     return NULL;
   if (data->n_train == 0)
@@ -247,14 +274,34 @@ ns_experiment_new (const NsConfig *config, GError **error)
   net = make_net (config, data);
   if (net == NULL)
     {
+      g_autofree char *hidden = ns_config_hidden_to_string (config);
+      gboolean dense = TRUE;
+
+      for (guint h = 0; h < config->n_layers; h++)
+        dense = dense && config->layers[h].kind == NN_LAYER_DENSE;
       ns_dataset_free (data);
-      g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
-                   "The network could not be built (too large?)");
+      if (dense)
+        g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                     "The network could not be built (too large?)");
+      else
+        g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                     "--hidden %s: the network could not be built: expected conv and pool "
+                     "layers before the dense ones, each pool no larger than its input (and an "
+                     "engine that has conv and pool layers)",
+                     hidden);
       return NULL;
     }
   self = ns_experiment_new_with_state (config, data, net, 0);
+  g_ptr_array_extend_and_steal (self->data_warnings, g_steal_pointer (&warnings));
   reset_state (self);
   return self;
+}
+
+const GPtrArray *
+ns_experiment_get_data_warnings (NsExperiment *self)
+{
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), NULL);
+  return self->data_warnings;
 }
 
 const NsConfig *
@@ -541,26 +588,54 @@ ns_experiment_match_output (NsExperiment *self)
     nn_net_set_output (self->net, loss, n_classes, &self->init_rng);
 }
 
+/* Conv and pool layers need image data (ns_config_check): going to other data drops them,
+ * keeping the dense layers in their order. TRUE if any was dropped. */
+static gboolean
+drop_image_layers (NsConfig *config)
+{
+  guint kept = 0;
+
+  for (guint h = 0; h < config->n_layers; h++)
+    if (config->layers[h].kind == NN_LAYER_DENSE)
+      config->layers[kept++] = config->layers[h];
+  if (kept == config->n_layers)
+    return FALSE;
+  config->n_layers = kept;
+  return TRUE;
+}
+
 static gboolean
 replace_data (NsExperiment *self, GError **error)
 {
-  NsDataset *data = make_data (&self->config, self->data_generation, error);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  NsDataset *data = make_data (&self->config, self->data_generation, warnings, error);
 
   if (data == NULL)
     return FALSE;
+  if (!same_shape (ns_experiment_input_shape (&self->config, data), self->net->input))
+    {
+      /* Another kind of data (a file's columns instead of plane features, an image): a network
+       * of the same hidden layers for its inputs (the reset below ends the undo history). */
+      NnNet *net;
+
+      if (!ns_config_is_image (&self->config))
+        drop_image_layers (&self->config);
+      net = make_net (&self->config, data);
+      if (net == NULL)
+        {
+          g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                       "%s: the network could not be built for this data",
+                       self->config.data_path != NULL ? self->config.data_path : data->name);
+          ns_dataset_free (data);
+          return FALSE;
+        }
+      nn_net_free (self->net);
+      self->net = net;
+    }
+  g_ptr_array_set_size (self->data_warnings, 0);
+  g_ptr_array_extend_and_steal (self->data_warnings, g_steal_pointer (&warnings));
   g_clear_pointer (&self->data, ns_dataset_free);
   self->data = data;
-  if (n_net_inputs (&self->config, data) != self->net->n_inputs)
-    {
-      /* Another kind of data (a file's columns instead of plane features): a network of the
-       * same hidden layers for its inputs (the reset below ends the undo history). */
-      NnNet *net = make_net (&self->config, data);
-      if (net != NULL)
-        {
-          nn_net_free (self->net);
-          self->net = net;
-        }
-    }
   ns_experiment_match_output (self);
   ns_experiment_rebuild_inputs (self);
   reset_state (self);

@@ -26,6 +26,7 @@ typedef enum
   NS_EXPERIMENT_ERROR_PARSE,     /* not JSON, or not an object */
   NS_EXPERIMENT_ERROR_VERSION,   /* format_version missing or newer than we read */
   NS_EXPERIMENT_ERROR_BAD_FIELD, /* a field missing, of the wrong type or out of range */
+  NS_EXPERIMENT_ERROR_TOO_LARGE, /* more numbers than a saved file may hold */
 } NsExperimentError;
 
 GQuark ns_experiment_error_quark (void);
@@ -46,6 +47,9 @@ typedef struct
 NsExperiment *ns_experiment_new (const NsConfig *config, GError **error);
 
 const NsConfig *ns_experiment_get_config (NsExperiment *self);
+/* What the last making of the data skipped: "path: why" for each file of an image folder that
+ * did not load (empty for every other kind of data, and for data read from a saved file). */
+const GPtrArray *ns_experiment_get_data_warnings (NsExperiment *self);
 const NsDataset *ns_experiment_get_dataset (NsExperiment *self);
 const NnNet *ns_experiment_get_net (NsExperiment *self);
 
@@ -155,7 +159,8 @@ gboolean ns_experiment_undo (NsExperiment *self);
  * reset): a view that drew version v is current while the version is still v. */
 guint64 ns_experiment_get_version (NsExperiment *self);
 
-/* Points added by clicking (plane data): raw plane coordinates. */
+/* Points added by clicking (plane data): raw plane coordinates. Image data has no plane to
+ * click in: nothing is added. */
 void ns_experiment_add_point (NsExperiment *self, double x1, double x2, float label);
 gboolean ns_experiment_remove_point_near (NsExperiment *self, double x1, double x2);
 
@@ -181,6 +186,10 @@ const float *ns_experiment_eval_plane_before_update (NsExperiment *self, guint s
 
 /* JSON (format_version 1), written atomically; load resumes bit-identically. */
 gboolean ns_experiment_save (NsExperiment *self, const char *path, GError **error);
+/* FALSE (NS_EXPERIMENT_ERROR_TOO_LARGE, naming what to reduce) when the experiment's data and
+ * network are more numbers than a saved file may hold to be loaded again (tens of thousands of
+ * images): ns_experiment_save refuses such a file rather than write one that cannot be read. */
+gboolean ns_experiment_check_saveable (NsExperiment *self, GError **error);
 NsExperiment *ns_experiment_load (const char *path, GError **error);
 char *ns_experiment_to_json (NsExperiment *self);
 NsExperiment *ns_experiment_new_from_json (const char *json, const char *path, GError **error);

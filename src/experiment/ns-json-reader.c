@@ -10,8 +10,8 @@
 
 #include "ns-experiment.h"
 
-#define MAX_JSON_VALUES ((gsize) 1 << 24) /* json-glib keeps ~100 bytes per value */
-#define MAX_JSON_DEPTH 32                 /* the format needs 4 */
+#define MAX_JSON_VALUES NS_JSON_MAX_VALUES
+#define MAX_JSON_DEPTH 32 /* the format needs 4 */
 
 gboolean
 ns_json_fail (NsJsonReader *r, const char *where, const char *name, const char *expected)

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* The most values (numbers, strings, …) a file may hold: json-glib keeps ~100 bytes per value. */
+#define NS_JSON_MAX_VALUES ((gsize) 1 << 24)
+
 typedef struct
 {
   const char *file; /* for messages */

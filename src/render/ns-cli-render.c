@@ -326,6 +326,17 @@ ns_cli_render_run (int argc, char **argv)
   exp = ns_cli_training_experiment (&training, &status);
   if (exp == NULL)
     return status;
+  /* The plane views draw the input plane, which image data does not have (its views come with
+   * the image mode). */
+  if (ns_dataset_is_image (ns_experiment_get_dataset (exp)) && view != NS_VIEW_LOSS
+      && view != NS_VIEW_GRADIENTS)
+    {
+      g_autofree char *msg =
+          g_strdup_printf ("--view: “%s” is not available for image data (%s): expected loss or "
+                           "gradients",
+                           ns_view_get_info (view)->name, ns_experiment_get_dataset (exp)->name);
+      return usage_error (msg);
+    }
 
   ns_cli_training_run (&training, exp, "drawing it as it is", NULL, NULL);
   /* The race trains each optimizer from step 0 as far as the experiment went: a file that

@@ -15,13 +15,13 @@
 
 struct _NsDataPreviews
 {
-  NsDataset *sets[NS_N_DATASET_KINDS];
+  NsDataset *sets[NS_N_PLANE_DATASETS];
 };
 
 guint
 ns_data_preview_count (NsDatasetKind kind)
 {
-  g_return_val_if_fail (kind < NS_N_DATASET_KINDS, 0);
+  g_return_val_if_fail (kind < NS_N_PLANE_DATASETS, 0);
 
   /* At 200 points each of the checkerboard's squares gets a dozen, which reads as noise at
    * thumbnail size; at 600 the squares fill in. */
@@ -33,7 +33,7 @@ ns_data_previews_new (void)
 {
   NsDataPreviews *previews = g_new0 (NsDataPreviews, 1);
 
-  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (guint k = 0; k < NS_N_PLANE_DATASETS; k++)
     {
       NnRng rng;
 
@@ -52,7 +52,7 @@ ns_data_previews_free (NsDataPreviews *previews)
   if (previews == NULL)
     return;
 
-  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (guint k = 0; k < NS_N_PLANE_DATASETS; k++)
     g_clear_pointer (&previews->sets[k], ns_dataset_free);
   g_free (previews);
 }
@@ -61,7 +61,7 @@ const NsDataset *
 ns_data_previews_get (const NsDataPreviews *previews, NsDatasetKind kind)
 {
   g_return_val_if_fail (previews != NULL, NULL);
-  g_return_val_if_fail (kind < NS_N_DATASET_KINDS, NULL);
+  g_return_val_if_fail (kind < NS_N_PLANE_DATASETS, NULL);
 
   return previews->sets[kind];
 }

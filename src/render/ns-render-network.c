@@ -123,7 +123,7 @@ ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experiment, gu
   view->net = net;
 
   /* Plane data feeds the chosen features; CSV data feeds its own columns. */
-  if (config->data_path == NULL)
+  if (ns_config_is_plane (config))
     {
       guint k = 0;
 

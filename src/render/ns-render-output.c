@@ -97,7 +97,7 @@ ns_render_output_prepare (NsOutputViewData *view, NsExperiment *experiment, guin
       view->axis_scale[a] = data->scale != NULL ? data->scale[column] : 1;
     }
 
-  if (config->data_path == NULL)
+  if (ns_config_is_plane (config))
     {
       view->x_label = ns_feature_label (NS_FEATURE_X1);
       view->y_label = ns_feature_label (NS_FEATURE_X2);

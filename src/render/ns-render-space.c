@@ -27,7 +27,7 @@
 static gboolean
 is_plane_data (NsExperiment *experiment)
 {
-  return ns_experiment_get_config (experiment)->data_path == NULL;
+  return ns_config_is_plane (ns_experiment_get_config (experiment));
 }
 
 /* Network inputs (input-major, n_inputs rows of n) of the first n training points: plane data

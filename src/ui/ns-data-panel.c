@@ -25,7 +25,7 @@
 /* ---- NsDataPanel ---- */
 
 /* What each generated set looks like, for its tooltip and caption. */
-static const char *const dataset_blurbs[NS_N_DATASET_KINDS] = {
+static const char *const dataset_blurbs[NS_N_PLANE_DATASETS] = {
   [NS_DATASET_CIRCLE] = "one class inside a ring of the other",
   [NS_DATASET_XOR] = "opposite corners share a class",
   [NS_DATASET_GAUSS] = "two round clouds that a straight line can separate",
@@ -55,8 +55,8 @@ struct _NsDataPanel
   gboolean syncing; /* controls are being set from the experiment: not the learner's doing */
 
   NsDataPreviews *previews;
-  GtkWidget *dataset_buttons[NS_N_DATASET_KINDS];
-  NsDataThumb *thumbs[NS_N_DATASET_KINDS];
+  GtkWidget *dataset_buttons[NS_N_PLANE_DATASETS];
+  NsDataThumb *thumbs[NS_N_PLANE_DATASETS];
   GtkWidget *class_buttons[NS_RENDER_N_CLASS_COLORS];
   NsDataThumb *swatches[NS_RENDER_N_CLASS_COLORS];
   NsDataThumb *file_preview;
@@ -136,7 +136,7 @@ ns_data_panel_set_zoom (NsDataPanel *self, double zoom)
     return;
 
   self->zoom = zoom;
-  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (guint k = 0; k < NS_N_PLANE_DATASETS; k++)
     ns_scene_view_set_zoom (NS_SCENE_VIEW (self->thumbs[k]), zoom);
   for (guint k = 0; k < NS_RENDER_N_CLASS_COLORS; k++)
     ns_scene_view_set_zoom (NS_SCENE_VIEW (self->swatches[k]), zoom);
@@ -190,7 +190,7 @@ GtkWidget *
 ns_data_panel_get_dataset_button (NsDataPanel *self, NsDatasetKind kind)
 {
   g_return_val_if_fail (NS_IS_DATA_PANEL (self), NULL);
-  g_return_val_if_fail (kind < NS_N_DATASET_KINDS, NULL);
+  g_return_val_if_fail (kind < NS_N_PLANE_DATASETS, NULL);
 
   return self->dataset_buttons[kind];
 }
@@ -199,7 +199,7 @@ const NsScene *
 ns_data_panel_get_thumbnail_scene (NsDataPanel *self, NsDatasetKind kind)
 {
   g_return_val_if_fail (NS_IS_DATA_PANEL (self), NULL);
-  g_return_val_if_fail (kind < NS_N_DATASET_KINDS, NULL);
+  g_return_val_if_fail (kind < NS_N_PLANE_DATASETS, NULL);
 
   return ns_scene_view_get_scene (NS_SCENE_VIEW (self->thumbs[kind]));
 }
@@ -269,7 +269,9 @@ sync_classes (NsDataPanel *self, const NsDataset *data)
 static void
 sync_file (NsDataPanel *self, const NsConfig *config, const NsDataset *data)
 {
-  g_autofree char *basename = g_path_get_basename (config->data_path);
+  g_autofree char *basename = config->data_path != NULL
+                                  ? g_path_get_basename (config->data_path)
+                                  : g_strdup (ns_dataset_kind_title (config->dataset));
   g_autofree char *classes = NULL;
   g_autofree char *info = NULL;
   guint rows = data->n_train + data->n_test;
@@ -321,7 +323,7 @@ sync_from_experiment (NsDataPanel *self)
 
   config = ns_experiment_get_config (self->experiment);
   data = ns_experiment_get_dataset (self->experiment);
-  file = config->data_path != NULL;
+  file = !ns_config_is_plane (config); /* a file, or a built-in set of other inputs */
 
   /* The picker: the set in use (the toggle buttons follow the action's state). */
   set_dataset_name (self, file ? "" : ns_dataset_kind_name (config->dataset));
@@ -401,7 +403,7 @@ select_dataset (NsDataPanel *self, const char *name)
     return;
 
   kind = ns_dataset_kind_from_name (name);
-  if (kind < 0 || kind >= NS_N_DATASET_KINDS)
+  if (kind < 0 || kind >= NS_N_PLANE_DATASETS)
     {
       g_warning ("No generated data set is called “%s”", name);
       return;
@@ -411,7 +413,7 @@ select_dataset (NsDataPanel *self, const char *name)
    * inputs, which ns_experiment_set_data does not rebuild for plane data: the picker is off
    * while a file is loaded. */
   config = ns_experiment_get_config (self->experiment);
-  if (config->data_path != NULL || config->dataset == (NsDatasetKind) kind)
+  if (!ns_config_is_plane (config) || config->dataset == (NsDatasetKind) kind)
     return;
 
   ns_experiment_set_data (self->experiment, (NsDatasetKind) kind, config->noise,
@@ -430,7 +432,7 @@ set_noise_action_cb (GtkWidget *widget, const char *action_name, GVariant *param
 
   config = ns_experiment_get_config (self->experiment);
   noise = CLAMP (noise, 0.0, 0.5);
-  if (config->data_path != NULL || noise == config->noise)
+  if (!ns_config_is_plane (config) || noise == config->noise)
     return;
 
   ns_experiment_set_data (self->experiment, config->dataset, noise, config->train_ratio,
@@ -449,7 +451,7 @@ set_ratio_action_cb (GtkWidget *widget, const char *action_name, GVariant *param
 
   config = ns_experiment_get_config (self->experiment);
   ratio = CLAMP (ratio, 0.1, 0.9);
-  if (config->data_path != NULL || ratio == config->train_ratio)
+  if (!ns_config_is_plane (config) || ratio == config->train_ratio)
     return;
 
   ns_experiment_set_data (self->experiment, config->dataset, config->noise, ratio, config->count);
@@ -567,7 +569,7 @@ make_thumb_button (NsDataThumb *thumb, const char *action_name, GVariant *target
 static void
 build_pickers (NsDataPanel *self)
 {
-  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+  for (guint k = 0; k < NS_N_PLANE_DATASETS; k++)
     {
       const char *title = ns_dataset_kind_title ((NsDatasetKind) k);
       g_autofree char *tip = g_strdup_printf ("%s — %s", title, dataset_blurbs[k]);

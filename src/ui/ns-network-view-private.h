@@ -87,7 +87,8 @@ get_net (NsNetworkView *self)
 static inline gboolean
 is_plane_data (NsNetworkView *self)
 {
-  return self->experiment != NULL && ns_experiment_get_config (self->experiment)->data_path == NULL;
+  return self->experiment != NULL
+         && ns_config_is_plane (ns_experiment_get_config (self->experiment));
 }
 
 static inline guint
