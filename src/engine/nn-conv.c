@@ -475,7 +475,46 @@ nn_conv_sample_params (float *dw,
 
 /* ---- max-pool ---- */
 
-#define POOL_BLOCK 64 /* samples per block of the pool kernels' stack rows */
+typedef int32_t v8i __attribute__ ((vector_size (32)));
+
+/* m = v > m ? v : m, lane by lane, through a bit mask (as nn_selectf) */
+static inline AI v8f
+max_first8 (v8f m, v8f v)
+{
+  v8i take = v > m;
+
+  return (v8f) (((v8i) v & take) | ((v8i) m & ~take));
+}
+
+/* window (oy, ox) of channel c: its first tap's row index */
+static inline AI size_t
+window_first (const NnConvGeom *g, size_t c, size_t oy, size_t ox)
+{
+  return (c * g->height + oy * g->kernel) * g->width + ox * g->kernel;
+}
+
+/* the window's maximum for 8 samples: m = x_0, then m = x_t > m ? x_t : m in scan order */
+static inline AI v8f
+pool_max8 (const float *restrict x, size_t ldx, size_t width, size_t k)
+{
+  v8f m = load8 (x);
+
+  for (size_t ky = 0; ky < k; ky++)
+    for (size_t kx = ky == 0 ? 1 : 0; kx < k; kx++)
+      m = max_first8 (m, load8 (x + (ky * width + kx) * ldx));
+  return m;
+}
+
+static inline AI float
+pool_max1 (const float *restrict x, size_t ldx, size_t width, size_t k)
+{
+  float m = x[0];
+
+  for (size_t ky = 0; ky < k; ky++)
+    for (size_t kx = ky == 0 ? 1 : 0; kx < k; kx++)
+      m = nn_selectf (x[(ky * width + kx) * ldx] > m, x[(ky * width + kx) * ldx], m);
+  return m;
+}
 
 FAST void
 nn_max_pool_forward (float *restrict z,
@@ -485,26 +524,74 @@ nn_max_pool_forward (float *restrict z,
                      const NnConvGeom *g,
                      size_t n)
 {
-  size_t k = g->kernel, oh = g->height / k, ow = g->width / k, hw = g->height * g->width;
+  size_t k = g->kernel, oh = g->height / k, ow = g->width / k;
 
   for (size_t c = 0; c < g->c_in; c++)
     for (size_t oy = 0; oy < oh; oy++)
       for (size_t ox = 0; ox < ow; ox++)
         {
-          float *restrict zr = z + ((c * oh + oy) * ow + ox) * ldz;
-          const float *x0 = x + (c * hw + oy * k * g->width + ox * k) * ldx;
+          float *zr = z + ((c * oh + oy) * ow + ox) * ldz;
+          const float *x0 = x + window_first (g, c, oy, ox) * ldx;
+          size_t s = 0;
 
-          memcpy (zr, x0, n * sizeof (float));
-          for (size_t t = 1; t < k * k; t++)
-            {
-              const float *restrict xr = x0 + (t / k * g->width + t % k) * ldx;
-
-              for (size_t s = 0; s < n; s++)
-                zr[s] = nn_selectf (xr[s] > zr[s], xr[s], zr[s]);
-            }
+          for (; s + 8 <= n; s += 8)
+            store8 (zr + s, pool_max8 (x0 + s, ldx, g->width, k));
+          if (s < n && n >= 8)
+            store8 (zr + n - 8, pool_max8 (x0 + n - 8, ldx, g->width, k));
+          else
+            for (; s < n; s++)
+              zr[s] = pool_max1 (x0 + s, ldx, g->width, k);
         }
 }
 
+/* dx = dz at the first tap equal to z, 0 at the window's other taps, for 8 samples */
+static inline AI void
+pool_grad8 (float *restrict dx,
+            size_t lddx,
+            v8f dz,
+            v8f z,
+            const float *restrict x,
+            size_t ldx,
+            size_t width,
+            size_t k)
+{
+  v8i taken = { 0 };
+
+  for (size_t ky = 0; ky < k; ky++)
+    for (size_t kx = 0; kx < k; kx++)
+      {
+        size_t q = ky * width + kx;
+        v8i hit = (load8 (x + q * ldx) == z) & ~taken;
+
+        store8 (dx + q * lddx, (v8f) ((v8i) dz & hit));
+        taken |= hit;
+      }
+}
+
+static inline AI void
+pool_grad1 (float *restrict dx,
+            size_t lddx,
+            float dz,
+            float z,
+            const float *restrict x,
+            size_t ldx,
+            size_t width,
+            size_t k)
+{
+  int taken = 0;
+
+  for (size_t ky = 0; ky < k; ky++)
+    for (size_t kx = 0; kx < k; kx++)
+      {
+        size_t q = ky * width + kx;
+        int hit = x[q * ldx] == z && !taken;
+
+        dx[q * lddx] = nn_selectf (hit, dz, 0.0f);
+        taken |= hit;
+      }
+}
+
+/* every window writes all its taps; the inputs the floored windows leave out are cleared */
 FAST void
 nn_max_pool_backward (float *restrict dx,
                       size_t lddx,
@@ -517,40 +604,29 @@ nn_max_pool_backward (float *restrict dx,
                       const NnConvGeom *g,
                       size_t n)
 {
-  size_t k = g->kernel, oh = g->height / k, ow = g->width / k, hw = g->height * g->width;
+  size_t k = g->kernel, oh = g->height / k, ow = g->width / k;
 
-  for (size_t q = 0; q < g->c_in * hw; q++)
-    memset (dx + q * lddx, 0, n * sizeof (float));
+  for (size_t q = 0; q < g->c_in * g->height * g->width; q++)
+    if (q / g->width % g->height >= oh * k || q % g->width >= ow * k)
+      memset (dx + q * lddx, 0, n * sizeof (float));
   for (size_t c = 0; c < g->c_in; c++)
     for (size_t oy = 0; oy < oh; oy++)
       for (size_t ox = 0; ox < ow; ox++)
         {
-          size_t o = (c * oh + oy) * ow + ox;
-          size_t first = (c * hw + oy * k * g->width + ox * k);
+          size_t o = (c * oh + oy) * ow + ox, first = window_first (g, c, oy, ox);
+          const float *zr = z + o * ldz, *dr = dz + o * lddz;
+          size_t s = 0;
 
-          for (size_t s0 = 0; s0 < n; s0 += POOL_BLOCK)
-            {
-              size_t m = n - s0 < POOL_BLOCK ? n - s0 : POOL_BLOCK;
-              uint32_t taken[POOL_BLOCK];
-              const float *restrict zr = z + o * ldz + s0;
-              const float *restrict dr = dz + o * lddz + s0;
-
-              memset (taken, 0, sizeof taken);
-              for (size_t t = 0; t < k * k; t++)
-                {
-                  size_t q = first + t / k * g->width + t % k;
-                  const float *restrict xr = x + q * ldx + s0;
-                  float *restrict out = dx + q * lddx + s0;
-
-                  for (size_t s = 0; s < m; s++)
-                    {
-                      uint32_t hit = (uint32_t) (xr[s] == zr[s]) & ~taken[s];
-
-                      out[s] = nn_selectf ((int) hit, dr[s], 0.0f);
-                      taken[s] |= hit;
-                    }
-                }
-            }
+          for (; s + 8 <= n; s += 8)
+            pool_grad8 (dx + first * lddx + s, lddx, load8 (dr + s), load8 (zr + s),
+                        x + first * ldx + s, ldx, g->width, k);
+          if (s < n && n >= 8)
+            pool_grad8 (dx + first * lddx + n - 8, lddx, load8 (dr + n - 8), load8 (zr + n - 8),
+                        x + first * ldx + n - 8, ldx, g->width, k);
+          else
+            for (; s < n; s++)
+              pool_grad1 (dx + first * lddx + s, lddx, dr[s], zr[s], x + first * ldx + s, ldx,
+                          g->width, k);
         }
 }
 

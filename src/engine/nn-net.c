@@ -1,6 +1,7 @@
-/* nn-net.c: a network of layers: life cycle, accessors, initialisation, the forward / backward
- * pairs of each layer kind, losses and the batched grid evaluation (see nn-net.h for the
- * layout); the optimizer step is in nn-net-update.c. */
+/* nn-net.c: a network of layers: life cycle, layout, initialisation, the forward / backward
+ * pairs of each layer kind (dense here, conv / pool / flatten in nn-conv.c), losses and the
+ * batched grid evaluation (see nn-net.h for the layout); the optimizer step is in
+ * nn-net-update.c, the per-layer accessors in nn-net-access.c. */
 #include "nn-net.h"
 
 #include <math.h>
