@@ -462,7 +462,14 @@ test_layout_and_edits (void)
   g_assert_cmpint (nn_net_insert_input (net, 0, &init), ==, NN_ERR_ARG);
   g_assert_cmpint (nn_net_set_activation (net, 0, NN_ACT_RELU), ==, NN_OK);
   g_assert_cmpint (nn_net_layer_activation (net, 0), ==, NN_ACT_RELU);
-  g_assert_cmpint (nn_net_add_neuron (net, 2, &init), ==, NN_OK);
+  {
+    float w05 = nn_net_conv_weight (net, 0, 5, 0, 2, 1);
+
+    g_assert_cmpint (nn_net_add_neuron (net, 2, &init), ==, NN_OK);
+    /* the conv layer's weights are kept through an edit of the dense layers */
+    g_assert_cmpfloat (nn_net_conv_weight (net, 0, 5, 0, 2, 1), ==, w05);
+    g_assert_false (isnan (w05));
+  }
   g_assert_cmpint (nn_net_insert_layer (net, 2, 4, NN_ACT_TANH, &init), ==, NN_OK);
   g_assert_cmpint (nn_net_remove_layer (net, 2), ==, NN_OK);
   g_assert_cmpuint (nn_net_layer_width (net, 2), ==, 6);
