@@ -5,6 +5,8 @@
  *                       batches gathered from a shuffled order as the trainer does
  *   grid_playground     that network over a 100 x 100 grid, every neuron's output kept
  *   train_digits_shape  64 -> [64] relu -> 10 softmax, batch 32, Adam, random data
+ *   train_digits_cnn    1x8x8 -> conv 3x3x8 relu -> max-pool 2 -> 10 softmax, batch 32, Adam,
+ *                       random data
  */
 #include <math.h>
 #include <stdio.h>
@@ -234,21 +236,21 @@ bench_playground (int train, int grid)
   nn_net_free (net);
 }
 
-static void
-bench_digits (void)
+/* random 8x8 "digits" through @net: samples/s of training with Adam, batch 32 */
+static double
+bench_digits_net (NnNet *net)
 {
   enum
   {
     N = 1024,
     IN = 64
   };
-  NnLayerSpec specs[] = { nn_layer_spec_dense (64, NN_ACT_RELU) };
-  NnNet *net = nn_net_new (nn_shape_vector (IN), specs, 1, NN_LOSS_SOFTMAX_CE, 10);
   float *x = malloc (IN * N * sizeof (float));
   float *y = malloc (N * sizeof (float));
   NnRng rng, init;
   NnTrainer tr;
   Trainer t;
+  double rate;
 
   nn_rng_seed (&rng, 5, NN_STREAM_DATA);
   nn_rng_seed (&init, 5, NN_STREAM_INIT);
@@ -261,11 +263,32 @@ bench_digits (void)
   tr.optimizer = NN_OPT_ADAM;
   tr.learning_rate = 0.001f;
   trainer_init (&t, net, &tr, x, y, IN, N, 32);
-  printf ("train_digits_shape: %.0f samples/s\n", bench_train (&t));
+  rate = bench_train (&t);
   trainer_clear (&t);
-  nn_net_free (net);
   free (x);
   free (y);
+  return rate;
+}
+
+static void
+bench_digits (void)
+{
+  NnLayerSpec specs[] = { nn_layer_spec_dense (64, NN_ACT_RELU) };
+  NnNet *net = nn_net_new (nn_shape_vector (64), specs, 1, NN_LOSS_SOFTMAX_CE, 10);
+
+  printf ("train_digits_shape: %.0f samples/s\n", bench_digits_net (net));
+  nn_net_free (net);
+}
+
+static void
+bench_digits_cnn (void)
+{
+  NnShape image = { 1, 8, 8 };
+  NnLayerSpec specs[] = { nn_layer_spec_conv (8, 3, NN_ACT_RELU), nn_layer_spec_pool (2) };
+  NnNet *net = nn_net_new (image, specs, 2, NN_LOSS_SOFTMAX_CE, 10);
+
+  printf ("train_digits_cnn: %.0f samples/s\n", bench_digits_net (net));
+  nn_net_free (net);
 }
 
 int
@@ -279,5 +302,7 @@ main (int argc, char **argv)
                       only == NULL || strcmp (only, "grid") == 0);
   if (only == NULL || strcmp (only, "digits") == 0)
     bench_digits ();
+  if (only == NULL || strcmp (only, "cnn") == 0)
+    bench_digits_cnn ();
   return 0;
 }

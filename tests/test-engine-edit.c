@@ -388,11 +388,19 @@ test_count_params (void)
   g_assert_cmpuint (nn_net_count_params (nn_shape_vector (2), NULL, 0, NN_LOSS_BCE, 0), ==, 3);
   g_assert_cmpuint (nn_net_count_params (nn_shape_vector (2), specs, 3, NN_LOSS_MSE, 0), ==,
                     6 * 3 + 4 * 7 + 4096 * 5 + 4097);
-  /* refused as nn_net_new refuses: softmax in a hidden layer, a kind not built yet, no input */
-  specs[0].act = NN_ACT_SOFTMAX;
+  /* conv 8 x (2 x 3 x 3) + 8 on 2 channels of 1 x 1, then 8 -> 1 */
+  specs[0] = nn_layer_spec_conv (8, 3, NN_ACT_RELU);
+  g_assert_cmpuint (nn_net_count_params (nn_shape_vector (2), specs, 1, NN_LOSS_BCE, 0), ==,
+                    8 * 18 + 8 + 9);
+  /* refused as nn_net_new refuses: softmax in a hidden layer, an even kernel, a conv after a
+   * dense layer, no input */
+  specs[0].kernel = 4;
   g_assert_cmpuint (nn_net_count_params (nn_shape_vector (2), specs, 1, NN_LOSS_BCE, 0), ==, 0);
-  specs[0] = (NnLayerSpec){ NN_LAYER_CONV2D, 8, 3, NN_ACT_RELU };
+  specs[0] = nn_layer_spec_dense (6, NN_ACT_SOFTMAX);
   g_assert_cmpuint (nn_net_count_params (nn_shape_vector (2), specs, 1, NN_LOSS_BCE, 0), ==, 0);
+  specs[0].act = NN_ACT_TANH;
+  specs[1] = nn_layer_spec_conv (8, 3, NN_ACT_RELU);
+  g_assert_cmpuint (nn_net_count_params (nn_shape_vector (2), specs, 2, NN_LOSS_BCE, 0), ==, 0);
   g_assert_cmpuint (nn_net_count_params (nn_shape_vector (0), NULL, 0, NN_LOSS_BCE, 0), ==, 0);
 }
 

@@ -95,6 +95,85 @@ add_specials (float *v, size_t n)
     v[(k * 7919) % n] = specials[k];
 }
 
+/* conv: c_in, height, width, c_out, kernel (a kernel wider than the image, a 1 x 1, a channel
+ * count that is not a multiple of 4) */
+static const NnConvGeom conv_geoms[] = {
+  { 1, 8, 8, 8, 3 }, { 2, 5, 4, 3, 5 }, { 3, 3, 7, 5, 1 }, { 1, 2, 3, 4, 7 }, { 2, 6, 6, 1, 3 },
+};
+static const size_t conv_sizes[] = { 1, 7, 8, 13, 33 };
+
+static void
+test_conv (void)
+{
+  for (size_t a = 0; a < G_N_ELEMENTS (conv_sizes); a++)
+    for (size_t b = 0; b < G_N_ELEMENTS (conv_geoms); b++)
+      for (int padded = 0; padded < 2; padded++)
+        {
+          const NnConvGeom *g = &conv_geoms[b];
+          size_t n = conv_sizes[a], ldx = n + (padded ? 3 : 0), ldz = n + (padded ? 5 : 0);
+          size_t hw = g->height * g->width, fan_in = g->c_in * g->kernel * g->kernel;
+          size_t nx = g->c_in * hw * ldx, nz = g->c_out * hw * ldz, nw = g->c_out * fan_in;
+          float *x = random_floats (nx, -2, 2);
+          float *w = random_floats (nw, -1, 1);
+          float *bias = random_floats (g->c_out, -1, 1);
+          float *dz = random_floats (nz, -1, 1);
+          float *z1 = random_floats (nz, -1, 1), *z2 = copy_floats (z1, nz);
+          float *dx1 = random_floats (nx, -1, 1), *dx2 = copy_floats (dx1, nx);
+          float *dw1 = random_floats (nw, -1, 1), *dw2 = copy_floats (dw1, nw);
+          float *db1 = random_floats (g->c_out, -1, 1), *db2 = copy_floats (db1, g->c_out);
+
+          nn_conv_forward (z1, ldz, x, ldx, w, bias, g, n);
+          nn_conv_forward_ref (z2, ldz, x, ldx, w, bias, g, n);
+          ASSERT_SAME (z1, z2, nz);
+          nn_conv_backward_input (dx1, ldx, dz, ldz, w, g, n);
+          nn_conv_backward_input_ref (dx2, ldx, dz, ldz, w, g, n);
+          ASSERT_SAME (dx1, dx2, nx);
+          nn_conv_backward_params (dw1, db1, dz, ldz, x, ldx, g, n);
+          nn_conv_backward_params_ref (dw2, db2, dz, ldz, x, ldx, g, n);
+          ASSERT_SAME (dw1, dw2, nw);
+          ASSERT_SAME (db1, db2, g->c_out);
+          g_free (x), g_free (w), g_free (bias), g_free (dz), g_free (z1), g_free (z2);
+          g_free (dx1), g_free (dx2), g_free (dw1), g_free (dw2), g_free (db1), g_free (db2);
+        }
+}
+
+/* max-pool on small integers (many ties), windows 1, 2 and 3 (floored edges) */
+static void
+test_max_pool (void)
+{
+  static const NnConvGeom geoms[] = {
+    { 1, 8, 8, 1, 2 },
+    { 3, 5, 7, 3, 2 },
+    { 2, 7, 6, 2, 3 },
+    { 2, 3, 3, 2, 1 },
+  };
+
+  for (size_t a = 0; a < G_N_ELEMENTS (conv_sizes); a++)
+    for (size_t b = 0; b < G_N_ELEMENTS (geoms); b++)
+      for (int padded = 0; padded < 2; padded++)
+        {
+          const NnConvGeom *g = &geoms[b];
+          size_t n = conv_sizes[a], ldx = n + (padded ? 3 : 0), ldz = n + (padded ? 5 : 0);
+          size_t oh = g->height / g->kernel, ow = g->width / g->kernel;
+          size_t nx = g->c_in * g->height * g->width * ldx, nz = g->c_in * oh * ow * ldz;
+          float *x = random_floats (nx, -3, 3);
+          float *dz = random_floats (nz, -1, 1);
+          float *z1 = random_floats (nz, -1, 1), *z2 = copy_floats (z1, nz);
+          float *dx1 = random_floats (nx, -1, 1), *dx2 = copy_floats (dx1, nx);
+
+          for (size_t k = 0; k < nx; k++)
+            x[k] = floorf (x[k]);
+          nn_max_pool_forward (z1, ldz, x, ldx, g, n);
+          nn_max_pool_forward_ref (z2, ldz, x, ldx, g, n);
+          ASSERT_SAME (z1, z2, nz);
+          nn_max_pool_backward (dx1, ldx, dz, ldz, z1, ldz, x, ldx, g, n);
+          nn_max_pool_backward_ref (dx2, ldx, dz, ldz, z1, ldz, x, ldx, g, n);
+          for (size_t c = 0; c < g->c_in * g->height * g->width; c++)
+            ASSERT_SAME (dx1 + c * ldx, dx2 + c * ldx, n);
+          g_free (x), g_free (dz), g_free (z1), g_free (z2), g_free (dx1), g_free (dx2);
+        }
+}
+
 static void
 test_activations (void)
 {
@@ -351,6 +430,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   nn_rng_seed (&rng, 2024, NN_STREAM_DATA);
   g_test_add_func ("/engine/kernels/dense", test_dense);
+  g_test_add_func ("/engine/kernels/conv", test_conv);
+  g_test_add_func ("/engine/kernels/max-pool", test_max_pool);
   g_test_add_func ("/engine/kernels/activations", test_activations);
   g_test_add_func ("/engine/kernels/softmax-and-delta", test_softmax_and_delta);
   g_test_add_func ("/engine/kernels/update", test_update);

@@ -16,38 +16,6 @@
  * (tests/meson.build), which a machine with AVX2 would otherwise never run. */
 #define FAST NN_FAST
 
-/* Eight floats, element-wise arithmetic (GCC vector extension): each lane does exactly the
- * scalar code's operations, so results match the reference bit for bit. The AVX2 clone maps
- * it to one ymm register, the baseline clone to two xmm registers. */
-typedef float v8f __attribute__ ((vector_size (32)));
-/* The helpers taking and returning v8f are always inlined: no call ABI is involved. */
-#pragma GCC diagnostic ignored "-Wpsabi"
-
-static inline __attribute__ ((always_inline)) v8f
-load8 (const float *p)
-{
-  v8f v;
-
-  memcpy (&v, p, sizeof v);
-  return v;
-}
-
-static inline __attribute__ ((always_inline)) void
-store8 (float *p, v8f v)
-{
-  memcpy (p, &v, sizeof v);
-}
-
-static inline __attribute__ ((always_inline)) v8f
-splat8 (float f)
-{
-  v8f v = { f, f, f, f, f, f, f, f };
-
-  return v;
-}
-
-#define AI __attribute__ ((always_inline))
-
 /* ---- the row kernel shared by dense forward and dense backward (input side) ----
  *
  * z[r][s] = init_r + sum_k w[r wr + k wk] x[k][s], k ascending, where init_r = b[r] if b is

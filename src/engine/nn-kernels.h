@@ -193,6 +193,121 @@ void nn_dense_backward_params_ref (float *dw,
                                    size_t n,
                                    float *work);
 
+/* ---- conv2d and max-pool (nn-conv.c, references in nn-conv-ref.c) ----
+ *
+ * Feature maps are rows like the dense layer's: pixel (c, y, x) of a c x height x width map is
+ * row (c * height + y) * width + x. Conv weights are c_out rows of c_in k k, ci-major, then ky,
+ * kx; stride 1 and "same" zero padding: a tap that falls outside the input is skipped (it adds
+ * nothing, not a zero product). Sums, for every element:
+ *   forward   z[co][y][x] = b[co] + sum over ci, ky, kx ascending of w[co][ci][ky][kx]
+ *             x[ci][y + ky - r][x + kx - r]  (r = k / 2)
+ *   input     dx[ci][y][x] = 0 + sum over co, ky, kx ascending of w[co][ci][ky][kx]
+ *             dz[co][y - ky + r][x - kx + r]
+ *   params    sample s's own share c_s = 0 + sum over output pixels (y, x) ascending of
+ *             dz[co][y][x] x[ci][y + ky - r][x + kx - r] (bias: of dz[co][y][x]), then
+ *             dw += c_0, dw += c_1, … in sample order (so a batch equals its samples in turn).
+ * Max-pool: windows of k x k at stride k (sizes floored), z = the first maximum in scan order
+ * (ky, then kx): m = x_0, m = x_t > m ? x_t : m; its gradient goes to that input only. */
+typedef struct
+{
+  size_t c_in;   /* input channels (pool: channels) */
+  size_t height; /* the input's height and width (conv: also the output's) */
+  size_t width;
+  size_t c_out;  /* conv: output channels (pool: channels) */
+  size_t kernel; /* conv: an odd side; pool: the window side */
+} NnConvGeom;
+
+void nn_conv_forward (float *z,
+                      size_t ldz,
+                      const float *x,
+                      size_t ldx,
+                      const float *w,
+                      const float *b,
+                      const NnConvGeom *g,
+                      size_t n);
+void nn_conv_forward_ref (float *z,
+                          size_t ldz,
+                          const float *x,
+                          size_t ldx,
+                          const float *w,
+                          const float *b,
+                          const NnConvGeom *g,
+                          size_t n);
+void nn_conv_backward_input (float *dx,
+                             size_t lddx,
+                             const float *dz,
+                             size_t lddz,
+                             const float *w,
+                             const NnConvGeom *g,
+                             size_t n);
+void nn_conv_backward_input_ref (float *dx,
+                                 size_t lddx,
+                                 const float *dz,
+                                 size_t lddz,
+                                 const float *w,
+                                 const NnConvGeom *g,
+                                 size_t n);
+void nn_conv_backward_params (float *dw,
+                              float *db,
+                              const float *dz,
+                              size_t lddz,
+                              const float *x,
+                              size_t ldx,
+                              const NnConvGeom *g,
+                              size_t n);
+void nn_conv_backward_params_ref (float *dw,
+                                  float *db,
+                                  const float *dz,
+                                  size_t lddz,
+                                  const float *x,
+                                  size_t ldx,
+                                  const NnConvGeom *g,
+                                  size_t n);
+/* sample s's own c_s (see above): dw = c_s of each weight, db = c_s of each bias */
+void nn_conv_sample_params (float *dw,
+                            float *db,
+                            const float *dz,
+                            size_t lddz,
+                            const float *x,
+                            size_t ldx,
+                            const NnConvGeom *g,
+                            size_t s);
+
+void nn_max_pool_forward (float *z,
+                          size_t ldz,
+                          const float *x,
+                          size_t ldx,
+                          const NnConvGeom *g,
+                          size_t n);
+void nn_max_pool_forward_ref (float *z,
+                              size_t ldz,
+                              const float *x,
+                              size_t ldx,
+                              const NnConvGeom *g,
+                              size_t n);
+/* dx = dz at each window's first maximum (found again as the first x equal to z), 0 elsewhere
+ * (also for inputs the floored windows leave out) */
+void nn_max_pool_backward (float *dx,
+                           size_t lddx,
+                           const float *dz,
+                           size_t lddz,
+                           const float *z,
+                           size_t ldz,
+                           const float *x,
+                           size_t ldx,
+                           const NnConvGeom *g,
+                           size_t n);
+void nn_max_pool_backward_ref (float *dx,
+                               size_t lddx,
+                               const float *dz,
+                               size_t lddz,
+                               const float *z,
+                               size_t ldz,
+                               const float *x,
+                               size_t ldx,
+                               const NnConvGeom *g,
+                               size_t n);
+
 /* ---- activations, over n contiguous values (a == z allowed) ---- */
 
 /* a = f(z) for a hidden activation (not softmax) */

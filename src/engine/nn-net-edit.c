@@ -140,6 +140,19 @@ plan_apply (const Plan *p, NnNet *net, const NnRng *init)
   return NN_OK;
 }
 
+/* the first layer a dense layer may be inserted at or removed from: after the image layers
+ * (conv, pool) and flatten, whose units are not neurons an edit can map */
+static size_t
+first_editable_layer (const NnNet *net)
+{
+  size_t first = 0;
+
+  for (size_t l = 0; l + 1 < net->n_layers; l++)
+    if (net->layers[l].kind != NN_LAYER_DENSE)
+      first = l + 1;
+  return first;
+}
+
 static NnStatus
 plan_run (Plan *p, NnStatus st, NnNet *net, const NnRng *init)
 {
@@ -156,7 +169,8 @@ nn_net_add_neuron (NnNet *net, size_t hidden, const NnRng *init)
   size_t w;
 
   if (net == NULL || init == NULL || hidden + 1 >= net->n_layers
-      || net->layers[hidden].kind != NN_LAYER_DENSE)
+      || net->layers[hidden].kind != NN_LAYER_DENSE
+      || net->layers[hidden + 1].kind != NN_LAYER_DENSE)
     return NN_ERR_ARG;
   w = net->layers[hidden].n_out;
   if (w >= NN_MAX_WIDTH)
@@ -172,7 +186,8 @@ nn_net_remove_neuron (NnNet *net, size_t hidden, size_t j)
   Plan p;
   size_t w;
 
-  if (net == NULL || hidden + 1 >= net->n_layers || net->layers[hidden].kind != NN_LAYER_DENSE)
+  if (net == NULL || hidden + 1 >= net->n_layers || net->layers[hidden].kind != NN_LAYER_DENSE
+      || net->layers[hidden + 1].kind != NN_LAYER_DENSE)
     return NN_ERR_ARG;
   w = net->layers[hidden].n_out;
   if (w < 2 || j >= w)
@@ -192,7 +207,7 @@ nn_net_insert_layer (NnNet *net, size_t position, size_t width, NnActivation act
     return NN_ERR_ARG;
   n_hidden = net->n_layers - 1;
   if (position > n_hidden || n_hidden + 1 >= NN_MAX_LAYERS || width == 0 || width > NN_MAX_WIDTH
-      || !nn_activation_is_hidden (act))
+      || !nn_activation_is_hidden (act) || position < first_editable_layer (net))
     return NN_ERR_ARG;
   plan_init (&p, net);
   for (size_t h = n_hidden; h > position; h--)
@@ -213,7 +228,7 @@ nn_net_remove_layer (NnNet *net, size_t position)
   if (net == NULL)
     return NN_ERR_ARG;
   n_hidden = net->n_layers - 1;
-  if (position >= n_hidden)
+  if (position >= n_hidden || position < first_editable_layer (net))
     return NN_ERR_ARG;
   plan_init (&p, net);
   for (size_t h = position; h + 1 < n_hidden; h++)
@@ -227,7 +242,9 @@ nn_net_remove_layer (NnNet *net, size_t position)
 NnStatus
 nn_net_set_activation (NnNet *net, size_t hidden, NnActivation act)
 {
-  if (net == NULL || hidden + 1 >= net->n_layers || !nn_activation_is_hidden (act))
+  if (net == NULL || hidden + 1 >= net->n_layers || !nn_activation_is_hidden (act)
+      || (net->layers[hidden].kind != NN_LAYER_DENSE
+          && net->layers[hidden].kind != NN_LAYER_CONV2D))
     return NN_ERR_ARG;
   net->layers[hidden].act = act;
   return NN_OK;

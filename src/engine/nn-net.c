@@ -1,12 +1,14 @@
-/* nn-net.c: a network of layers: life cycle, accessors, initialisation, the forward / backward
- * pairs of each layer kind, losses and the batched grid evaluation (see nn-net.h for the
- * layout); the optimizer step is in nn-net-update.c. */
+/* nn-net.c: a network of layers: life cycle, layout, initialisation, the forward / backward
+ * pairs of each layer kind (dense here, conv / pool / flatten in nn-conv.c), losses and the
+ * batched grid evaluation (see nn-net.h for the layout); the optimizer step is in
+ * nn-net-update.c, the per-layer accessors in nn-net-access.c. */
 #include "nn-net.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "nn-conv.h"
 #include "nn-kernels-private.h"
 #include "nn-kernels.h"
 #include "nn-math.h"
@@ -54,12 +56,47 @@ output_activation (NnLoss loss)
     }
 }
 
+/* A conv or pool layer reads an image: the spatial layers come before any dense or flatten. */
+static int
+layout_image_layer (NnLayer *L)
+{
+  size_t k = L->kernel, kk;
+
+  if (L->kind == NN_LAYER_MAX_POOL)
+    {
+      if (L->in.height < k || L->in.width < k)
+        return 0;
+      L->out.channels = L->in.channels;
+      L->out.height = L->in.height / k;
+      L->out.width = L->in.width / k;
+      L->fan_in = L->n_weights = L->n_biases = 0;
+      L->act = NN_ACT_LINEAR;
+    }
+  else /* conv2d: out.channels from the spec, "same" size */
+    {
+      L->out.height = L->in.height;
+      L->out.width = L->in.width;
+      kk = k * k;
+      if (!size_mul (L->in.channels, kk, &L->fan_in))
+        return 0;
+      L->n_biases = L->out.channels;
+      if (!size_mul (L->out.channels, L->fan_in, &L->n_weights))
+        return 0;
+    }
+  if (!size_mul (L->out.channels, L->out.height, &L->n_out)
+      || !size_mul (L->n_out, L->out.width, &L->n_out))
+    return 0;
+  return L->n_out >= 1 && L->n_out <= NN_MAX_LAYER_UNITS;
+}
+
 /* Shape, weight counts and offsets of W, b and the unit rows, layer after layer, from each
- * layer's kind, width and the input's shape; 0 if a size overflows. Only dense is built. */
+ * layer's kind, width (dense: n_out; conv: out.channels), kernel and the input's shape; 0 if a
+ * layer does not fit its input or a size overflows. */
 static int
 layout (NnNet *net)
 {
   size_t p = 0, u = 0;
+  int image = 1; /* no dense or flatten layer yet: conv and pool may follow */
 
   for (size_t l = 0; l < net->n_layers; l++)
     {
@@ -76,13 +113,23 @@ layout (NnNet *net)
           L->n_biases = L->n_out;
           if (!size_mul (L->n_out, L->n_in, &L->n_weights))
             return 0;
+          image = 0;
           break;
         case NN_LAYER_CONV2D:
         case NN_LAYER_MAX_POOL:
+          if (!image || !layout_image_layer (L))
+            return 0;
+          break;
         case NN_LAYER_FLATTEN:
+          L->out = nn_shape_vector (L->n_in);
+          L->n_out = L->n_in;
+          L->kernel = L->fan_in = L->n_weights = L->n_biases = 0;
+          L->act = NN_ACT_LINEAR;
+          image = 0;
+          break;
         case NN_N_LAYER_KINDS:
         default:
-          return 0; /* the next issue builds them */
+          return 0;
         }
       L->w_offset = p;
       if (!size_add (p, L->n_weights, &p))
@@ -91,7 +138,7 @@ layout (NnNet *net)
       if (!size_add (p, L->n_biases, &p))
         return 0;
       L->unit_offset = u;
-      u += L->n_out; /* at most NN_MAX_LAYERS * NN_MAX_WIDTH */
+      u += L->n_out; /* at most NN_MAX_LAYERS * NN_MAX_LAYER_UNITS */
     }
   net->n_params = p;
   net->n_units = u;
@@ -114,12 +161,28 @@ max_side (const NnNet *net)
   return m;
 }
 
-/* a hidden layer the engine can build: dense of 1..NN_MAX_WIDTH with a hidden activation */
+/* a hidden layer the engine can build on its own (whether it fits its input is layout's):
+ * dense of 1..NN_MAX_WIDTH neurons or conv of 1..NN_MAX_WIDTH channels with an odd kernel of
+ * 1..NN_MAX_CONV_KERNEL, with a hidden activation; pool of 1..NN_MAX_POOL_KERNEL; flatten.
+ * Pool and flatten ignore units and act. */
 static int
 spec_valid (const NnLayerSpec *spec)
 {
-  return spec->kind == NN_LAYER_DENSE && spec->units >= 1 && spec->units <= NN_MAX_WIDTH
-         && nn_activation_is_hidden (spec->act);
+  switch (spec->kind)
+    {
+    case NN_LAYER_DENSE:
+      return spec->units >= 1 && spec->units <= NN_MAX_WIDTH && nn_activation_is_hidden (spec->act);
+    case NN_LAYER_CONV2D:
+      return spec->units >= 1 && spec->units <= NN_MAX_WIDTH && spec->kernel % 2 == 1
+             && spec->kernel <= NN_MAX_CONV_KERNEL && nn_activation_is_hidden (spec->act);
+    case NN_LAYER_MAX_POOL:
+      return spec->kernel >= 1 && spec->kernel <= NN_MAX_POOL_KERNEL;
+    case NN_LAYER_FLATTEN:
+      return 1;
+    case NN_N_LAYER_KINDS:
+    default:
+      return 0;
+    }
 }
 
 /* The layers of @net (input, kinds, widths, activations, loss) and their layout, without
@@ -155,6 +218,8 @@ plan (NnNet *net,
     {
       net->layers[h].kind = hidden[h].kind;
       net->layers[h].n_out = hidden[h].units;
+      net->layers[h].out.channels = hidden[h].units;
+      net->layers[h].kernel = hidden[h].kernel;
       net->layers[h].act = hidden[h].act;
     }
   net->layers[n_hidden].kind = NN_LAYER_DENSE;
@@ -316,125 +381,20 @@ nn_net_clone (const NnNet *net)
   return copy;
 }
 
-size_t
-nn_net_n_hidden (const NnNet *net)
-{
-  return net != NULL ? net->n_layers - 1 : 0;
-}
-
-size_t
-nn_net_n_outputs (const NnNet *net)
-{
-  return net != NULL ? net->layers[net->n_layers - 1].n_out : 0;
-}
-
-size_t
-nn_net_n_units (const NnNet *net)
-{
-  return net != NULL ? net->n_units : 0;
-}
-
-NnLayerSpec
-nn_net_layer_spec (const NnNet *net, size_t layer)
-{
-  NnLayerSpec spec = { NN_N_LAYER_KINDS, 0, 0, NN_ACT_LINEAR };
-
-  if (net == NULL || layer >= net->n_layers)
-    return spec;
-  spec.kind = net->layers[layer].kind;
-  spec.kernel = net->layers[layer].kernel;
-  spec.act = net->layers[layer].act;
-  spec.units =
-      spec.kind == NN_LAYER_DENSE ? net->layers[layer].n_out : net->layers[layer].out.channels;
-  return spec;
-}
-
-NnLayerKind
-nn_net_layer_kind (const NnNet *net, size_t layer)
-{
-  return net != NULL && layer < net->n_layers ? net->layers[layer].kind : NN_N_LAYER_KINDS;
-}
-
-NnActivation
-nn_net_layer_activation (const NnNet *net, size_t layer)
-{
-  return net != NULL && layer < net->n_layers ? net->layers[layer].act : NN_ACT_LINEAR;
-}
-
-size_t
-nn_net_layer_width (const NnNet *net, size_t layer)
-{
-  return net != NULL && layer < net->n_layers ? net->layers[layer].n_out : 0;
-}
-
-size_t
-nn_net_layer_fan_in (const NnNet *net, size_t layer)
-{
-  return net != NULL && layer < net->n_layers ? net->layers[layer].fan_in : 0;
-}
-
-/* row j of W at w_offset + j fan_in, its bias at b_offset + j */
-size_t
-nn_net_param_index (const NnNet *net, size_t layer, size_t j, size_t i)
-{
-  const NnLayer *L;
-
-  if (net == NULL || layer >= net->n_layers)
-    return SIZE_MAX;
-  L = &net->layers[layer];
-  if (j >= L->n_biases || i > L->fan_in)
-    return SIZE_MAX;
-  return i == L->fan_in ? L->b_offset + j : L->w_offset + j * L->fan_in + i;
-}
-
-float
-nn_net_weight (const NnNet *net, size_t layer, size_t j, size_t i)
-{
-  size_t k = nn_net_param_index (net, layer, j, i);
-
-  return k != SIZE_MAX ? net->params[k] : NAN;
-}
-
-float
-nn_net_bias (const NnNet *net, size_t layer, size_t j)
-{
-  return nn_net_weight (net, layer, j, nn_net_layer_fan_in (net, layer));
-}
-
-size_t
-nn_net_unit_index (const NnNet *net, size_t layer, size_t j)
-{
-  if (net == NULL || layer >= net->n_layers || j >= net->layers[layer].n_out)
-    return SIZE_MAX;
-  return net->layers[layer].unit_offset + j;
-}
-
-size_t
-nn_net_unit_layer (const NnNet *net, size_t unit, size_t *j)
-{
-  if (net == NULL)
-    return 0;
-  for (size_t l = 0; l < net->n_layers; l++)
-    if (unit - net->layers[l].unit_offset < net->layers[l].n_out
-        && unit >= net->layers[l].unit_offset)
-      {
-        if (j != NULL)
-          *j = unit - net->layers[l].unit_offset;
-        return l;
-      }
-  return net->n_layers;
-}
-
 /* ---- initialisation ---- */
 
 /* Xavier sqrt (6 / (fan_in + fan_out)), or He sqrt (6 / fan_in) for relu and leaky relu;
- * a dense layer's fan-out is its width */
+ * a dense layer's fan-out is its width, a conv layer's c_out k k */
 static float
 init_limit (const NnLayer *L)
 {
+  double fan_out = L->kind == NN_LAYER_CONV2D
+                       ? (double) L->out.channels * (double) L->kernel * (double) L->kernel
+                       : (double) L->n_out;
+
   if (L->act == NN_ACT_RELU || L->act == NN_ACT_LEAKY_RELU)
     return (float) sqrt (6.0 / (double) L->fan_in);
-  return (float) sqrt (6.0 / ((double) L->fan_in + (double) L->n_out));
+  return (float) sqrt (6.0 / ((double) L->fan_in + fan_out));
 }
 
 /* the stream of neuron (l, j): derive (init, l << 32 | j) */
@@ -596,6 +556,10 @@ typedef struct
 
 static const LayerOps layer_ops[NN_N_LAYER_KINDS] = {
   [NN_LAYER_DENSE] = { dense_forward, dense_backward, dense_sample_grad },
+  [NN_LAYER_CONV2D] = { nn_conv_layer_forward, nn_conv_layer_backward, nn_conv_layer_sample_grad },
+  [NN_LAYER_MAX_POOL] = { nn_pool_layer_forward, nn_pool_layer_backward, nn_no_params_sample_grad },
+  [NN_LAYER_FLATTEN] = { nn_flatten_layer_forward, nn_flatten_layer_backward,
+                         nn_no_params_sample_grad },
 };
 
 /* z = layer (x), a = f(z), layer after layer, for n samples: x rows ldx apart, unit rows ld

@@ -1,12 +1,14 @@
 /* nn-net.h: a small network of layers of several kinds, its training step and its batched
  * evaluation.
  *
- * Layers have a kind (dense today; conv2d, max-pool and flatten are declared for 8x8 and 16x16
- * images and refused until their kernels exist) and a shape: channels x height x width in and
- * out. Dense data is a vector: n values are n channels of 1 x 1. Every output value of a layer
- * is a "unit" (a neuron, or one pixel of a feature map). The forward, backward and grid
- * evaluation dispatch on the kind; initialisation, regularisation, the update and gradient
- * statistics see only a layer's weights (n_weights) and biases (n_biases) and need no kind.
+ * Layers have a kind (dense, conv2d, max-pool, flatten: conv and pool come before any dense or
+ * flatten layer, while the data is still an image) and a shape: channels x height x width in
+ * and out. Dense data is a vector: n values are n channels of 1 x 1; a dense layer after a
+ * conv or pool reads its c x h x w units as its inputs. Every output value of a layer is a
+ * "unit" (a neuron, or one pixel of a feature map, unit (c h + y) w + x of its layer). The forward,
+ * backward and grid evaluation dispatch on the kind; initialisation, regularisation, the update and
+ * gradient statistics see only a layer's weights (n_weights) and biases (n_biases) and need no
+ * kind.
  *
  * Layout (llm.c's habit: flat arrays with named views):
  * - one allocation `mem` of 4 * n_params floats holds params | grads | opt_m | opt_v, so a
@@ -23,8 +25,10 @@
  *   without changing any sum's order, and a grid evaluation's rows are directly heatmaps.
  *
  * Sums have one fixed order everywhere: z = b + w0*x0 + w1*x1 + ... (ascending inputs), and
- * gradient sums over samples ascend in sample order. Fast kernels keep that order, so they are
- * bit-identical to the reference kernels, and stepping sample by sample equals a batch step.
+ * gradient sums over samples ascend in sample order (conv: each sample's own sum over the
+ * pixels first, then those in sample order; nn-kernels.h gives every conv and pool sum). Fast
+ * kernels keep that order, so they are bit-identical to the reference kernels, and stepping sample
+ * by sample equals a batch step.
  */
 #pragma once
 
@@ -33,8 +37,11 @@
 
 #include "nn-rng.h"
 
-#define NN_MAX_LAYERS 16 /* layers, output included: up to 15 hidden */
-#define NN_MAX_WIDTH 4096
+#define NN_MAX_LAYERS 16         /* layers, output included: up to 15 hidden */
+#define NN_MAX_WIDTH 4096        /* dense neurons, conv channels */
+#define NN_MAX_LAYER_UNITS 65536 /* units of one layer (a conv layer's c x h x w) */
+#define NN_MAX_CONV_KERNEL 7     /* odd kernel sides 1, 3, 5, 7 */
+#define NN_MAX_POOL_KERNEL 8
 
 typedef enum
 {
@@ -95,9 +102,9 @@ typedef struct
 typedef enum
 {
   NN_LAYER_DENSE,    /* z = W x + b, a = f(z): every output sees every input */
-  NN_LAYER_CONV2D,   /* next issue: c_out kernels of c_in x k x k, stride 1, same padding */
-  NN_LAYER_MAX_POOL, /* next issue: max over k x k windows, stride k */
-  NN_LAYER_FLATTEN,  /* next issue: c x h x w as a vector (rows are already in that order) */
+  NN_LAYER_CONV2D,   /* c_out kernels of c_in x k x k, stride 1, zero "same" padding */
+  NN_LAYER_MAX_POOL, /* max over k x k windows, stride k, sizes floored */
+  NN_LAYER_FLATTEN,  /* c x h x w as a vector (rows are already in that order) */
   NN_N_LAYER_KINDS
 } NnLayerKind;
 
@@ -185,10 +192,34 @@ nn_layer_spec_dense (size_t units, NnActivation act)
   return spec;
 }
 
+/* A conv layer spec: @channels output channels, odd @kernel (3 or 5 usually). */
+static inline NnLayerSpec
+nn_layer_spec_conv (size_t channels, size_t kernel, NnActivation act)
+{
+  NnLayerSpec spec = { NN_LAYER_CONV2D, channels, kernel, act };
+  return spec;
+}
+
+/* A max-pool layer spec of @kernel x @kernel windows at stride @kernel. */
+static inline NnLayerSpec
+nn_layer_spec_pool (size_t kernel)
+{
+  NnLayerSpec spec = { NN_LAYER_MAX_POOL, 0, kernel, NN_ACT_LINEAR };
+  return spec;
+}
+
+static inline NnLayerSpec
+nn_layer_spec_flatten (void)
+{
+  NnLayerSpec spec = { NN_LAYER_FLATTEN, 0, 0, NN_ACT_LINEAR };
+  return spec;
+}
+
 /* A network input -> hidden[0] -> … -> hidden[n_hidden-1] -> output, all parameters zero
  * (call nn_net_init_params). The output layer is dense with 1 unit for BCE and MSE, n_classes
- * for softmax. NULL on bad arguments (a kind not built yet, a width out of 1..NN_MAX_WIDTH,
- * softmax in a hidden layer) or no memory. */
+ * for softmax. NULL on bad arguments (a width out of 1..NN_MAX_WIDTH, an even or too large
+ * kernel, a pool window larger than its input, a conv or pool after a dense or flatten layer,
+ * a layer of more than NN_MAX_LAYER_UNITS units, softmax in a hidden layer) or no memory. */
 NnNet *nn_net_new (NnShape input,
                    const NnLayerSpec *hidden,
                    size_t n_hidden,
@@ -219,8 +250,16 @@ NnLayerKind nn_net_layer_kind (const NnNet *net, size_t layer); /* NN_N_LAYER_KI
 NnActivation nn_net_layer_activation (const NnNet *net, size_t layer);
 /* units out: a dense layer's neurons */
 size_t nn_net_layer_width (const NnNet *net, size_t layer);
-/* weights into one unit, its bias apart: a dense layer's inputs */
+/* weights into one unit, its bias apart: a dense layer's inputs, a conv layer's c_in k k */
 size_t nn_net_layer_fan_in (const NnNet *net, size_t layer);
+/* What layer @layer reads and writes (channels x height x width; either pointer may be NULL).
+ * NN_ERR_ARG when out of range. */
+NnStatus nn_net_layer_shape (const NnNet *net, size_t layer, NnShape *in, NnShape *out);
+/* Conv layer @layer's weight from input channel ci to output channel co at kernel row ky,
+ * column kx (nn_net_weight (net, layer, co, (ci k + ky) k + kx)); NaN when out of range or not
+ * a conv layer. */
+float
+nn_net_conv_weight (const NnNet *net, size_t layer, size_t co, size_t ci, size_t ky, size_t kx);
 /* Index into params/grads (and opt_m, opt_v) of weight i of row j of layer @layer (dense: neuron
  * j's weight from input i); i == fan_in gives row j's bias. SIZE_MAX when out of range. */
 size_t nn_net_param_index (const NnNet *net, size_t layer, size_t j, size_t i);
@@ -300,7 +339,8 @@ void nn_trainer_defaults (NnTrainer *trainer); /* SGD, lr 0.03, mu 0.9, Adam 0.9
 /* ---- evaluation (reads the net only; safe from any thread while nobody edits it) ---- */
 
 /* Every neuron's output for n points: out[(unit) * n + s], units layer by layer, output last
- * (nn_net_n_units rows). The hot path that paints every heatmap each frame. */
+ * (nn_net_n_units rows). The hot path that paints every heatmap each frame; it serves image
+ * nets too (every feature map of n images), out then has n_units x n floats. */
 NnStatus nn_net_eval_grid (const NnNet *net, const float *x, size_t n, float *out);
 /* The plain reference of the above: same results bit for bit, tested. */
 NnStatus nn_net_eval_grid_ref (const NnNet *net, const float *x, size_t n, float *out);
@@ -314,7 +354,10 @@ NnStatus nn_net_evaluate (const NnNet *net,
                           double *accuracy);
 
 /* ---- editing in place between steps: every weight that still has a place is kept, new ones
- * are drawn with nn_net_init_value, optimizer state of kept weights is kept (new: 0). ---- */
+ * are drawn with nn_net_init_value, optimizer state of kept weights is kept (new: 0).
+ * Neurons are added to and removed from dense layers only; a layer is inserted or removed only
+ * after the last conv / pool / flatten layer, and those are not removed (NN_ERR_ARG);
+ * nn_net_set_activation takes dense and conv layers. ---- */
 NnStatus nn_net_add_neuron (NnNet *net, size_t hidden, const NnRng *init); /* appended */
 NnStatus nn_net_remove_neuron (NnNet *net, size_t hidden, size_t j);       /* width >= 2 */
 NnStatus nn_net_insert_layer (NnNet *net,
