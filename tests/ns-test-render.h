@@ -79,6 +79,36 @@ has_text (const NsScene *scene, const char *text)
   return FALSE;
 }
 
+/* Whether @text is drawn, on one line or wrapped at its spaces over consecutive texts (a
+ * story line wrapped to the room beside the diagram). */
+static G_GNUC_UNUSED gboolean
+has_text_wrapped (const NsScene *scene, const char *text)
+{
+  size_t n = ns_scene_get_n_prims (scene);
+
+  for (size_t k = 0; k < n; k++)
+    {
+      g_autoptr (GString) joined = g_string_new (NULL);
+
+      for (size_t m = k; m < n && joined->len < strlen (text); m++)
+        {
+          const NsPrim *prim = ns_scene_get_prim (scene, m);
+
+          if (prim->kind != NS_PRIM_TEXT)
+            continue;
+          if (joined->len > 0)
+            g_string_append_c (joined, ' ');
+          g_string_append (joined, prim->text.text);
+          if (!g_str_has_prefix (text, joined->str))
+            break;
+        }
+      if (g_str_equal (joined->str, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Whether some text of the scene contains @fragment. */
 static G_GNUC_UNUSED gboolean
 has_text_containing (const NsScene *scene, const char *fragment)

@@ -305,7 +305,7 @@ test_step_losses (void)
 
       name = g_strdup_printf ("loss-%s", datasets[d]);
       render_step (scene, experiment, name);
-      g_assert_true (has_text (scene, formula));
+      g_assert_true (has_text_wrapped (scene, formula));
     }
 }
 

@@ -354,8 +354,9 @@ wrap_story_line (NsScene *scene, const char *text, double size, double room)
 }
 
 /* The phase's story, line after line under the output column from @y: each line wrapped to
- * the room between the column before the output and the area's right edge, so a long formula
- * never covers the hidden neurons' numbers, and the whole kept above the bottom edge. */
+ * the room between the column before the output (its numbers included) and the area's right
+ * edge, so a long formula never covers the hidden neurons' numbers, and the whole kept above
+ * the bottom edge. */
 static void
 draw_story (NsScene *scene,
             const NsRenderStyle *style,
@@ -371,8 +372,11 @@ draw_story (NsScene *scene,
   double left = 0, line = 1.4 * size;
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
+  /* Right of the last hidden column's numbers: a one-line pill under a neuron is up to 0.9 of
+   * a column slot wide (draw_unit_text), wider than the neuron's picture. */
   if (layout->n_columns >= 2)
-    left = layout->center_x[layout->n_columns - 2] + layout->size[layout->n_columns - 2] / 2 + pad;
+    left = layout->center_x[layout->n_columns - 2]
+           + MAX (layout->size[layout->n_columns - 2] / 2, 0.45 * layout->slot) + pad;
   for (guint k = 0; k < story->len; k++)
     {
       g_autoptr (GPtrArray) wrapped =
