@@ -78,7 +78,7 @@ check "--version prints the version" $?
 (cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" trian --dataset circle >"$tmp/out" 2>"$tmp/err"); rc=$?
 [ $rc = 2 ] && grep -q 'unknown command “trian”, did you mean “train”?' "$tmp/err" \
   && ! grep -q -- 'Unknown option' "$tmp/err"
-check "a misspelt verb: exit 2, did you mean train (rc $rc: $(head -c 200 "$tmp/err"))" $?
+check "a misspelt verb: exit 2, did you mean train (rc $rc: $(head -c 200 "$tmp/err" | tr "\n" " "))" $?
 
 (cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" rendr >/dev/null 2>"$tmp/err"); rc=$?
 [ $rc = 2 ] && grep -q 'did you mean “render”' "$tmp/err"
