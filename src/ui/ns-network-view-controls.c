@@ -216,7 +216,10 @@ ns_network_view_sync_controls (NsNetworkView *self)
   else
     text = g_strdup_printf (hidden == 1 ? "%u hidden layer" : "%u hidden layers", hidden);
   gtk_label_set_label (GTK_LABEL (self->layers_label), text);
-  gtk_widget_set_visible (self->layers_box, self->experiment != NULL);
+  /* Image networks are drawn as one sample's maps, with no room for the plane's buttons. */
+  gtk_widget_set_visible (self->layers_box, self->experiment != NULL && !is_image_data (self));
+  for (guint h = 0; h < self->n_layer_controls; h++)
+    gtk_widget_set_visible (self->layers[h].box, !is_image_data (self));
 
   gtk_widget_action_set_enabled (widget, "network.add-layer",
                                  config != NULL && hidden < NS_NETWORK_VIEW_MAX_LAYERS);

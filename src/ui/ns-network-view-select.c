@@ -56,6 +56,9 @@ ns_network_view_activate_item (NsNetworkView *self, const NsNetworkItem *item)
 
     case NS_HIT_NEURON:
     case NS_HIT_LINK:
+      /* An image network's map or neuron is selected to be read, not typed into. */
+      if (is_image_data (self))
+        return FALSE;
       ns_network_view_open_edit_popover (self, item);
       return TRUE;
 

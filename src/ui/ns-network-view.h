@@ -51,6 +51,12 @@ void ns_network_view_set_experiment (NsNetworkView *self, NsExperiment *experime
 double ns_network_view_get_zoom (NsNetworkView *self);
 void ns_network_view_set_zoom (NsNetworkView *self, double zoom);
 
+/* For image data, the test sample the diagram follows through the network (its input, feature
+ * maps, activations and class probabilities); default 0, clamped to the test set. The output
+ * column's gallery sets it ("sample" property). */
+guint ns_network_view_get_sample (NsNetworkView *self);
+void ns_network_view_set_sample (NsNetworkView *self, guint sample);
+
 /* The scene as it is drawn now (brought up to date first): for tests and hit testing. */
 const NsScene *ns_network_view_get_scene (NsNetworkView *self);
 
