@@ -295,12 +295,14 @@ column_weight (const Column *col)
     return 1.7;
   if (col->kind == NN_LAYER_DENSE)
     return col->n_side > 0 ? 1.1 : 0.6;
+  if (col->kind == NN_LAYER_MAX_POOL)
+    return 0.8;
   return col->n_side > 0 ? 1.0 + 0.45 * col->n_side : 1.0;
 }
 
 /* The tiles' size for @col in its area: as many sub-columns as make them largest. */
 static void
-column_fit (Picture *p, Column *col)
+column_fit (Picture *p, Column *col, double max_pixel)
 {
   double gap = p->ctx.pad, side_gap = p->ctx.pad / 2;
   double avail_h = p->body_bottom - p->body_top;
@@ -345,7 +347,7 @@ column_fit (Picture *p, Column *col)
   if (col->tile_h > 1)
     {
       /* Whole pixels, so a map stays crisp. */
-      double pixel = MIN (floor (best / col->tile_h), MAX_MAP_PIXEL * scale);
+      double pixel = MIN (floor (best / col->tile_h), MIN (MAX_MAP_PIXEL * scale, max_pixel));
 
       col->size = pixel >= 1 ? pixel * col->tile_h : MAX (best, 1);
     }
@@ -407,7 +409,12 @@ picture_layout (Picture *p, double width, double height)
       col->x = x;
       col->width = MAX (room * column_weight (col) / total, 4 * scale);
       x += col->width + gap;
-      column_fit (p, col);
+      /* A pooled map's pixel is drawn no larger than the map it pools, so it reads as smaller
+       * (each of its pixels stands for a window). */
+      column_fit (p, col,
+                  c > 0 && col->kind == NN_LAYER_MAX_POOL && p->columns[c - 1].tile_h > 1
+                      ? MAX (p->columns[c - 1].size / p->columns[c - 1].tile_h, 1)
+                      : G_MAXDOUBLE);
     }
 }
 
@@ -484,8 +491,42 @@ draw_titles (Picture *p, const Column *col)
       g_clear_pointer (&rest, g_free);
     }
   else
-    ns_scene_add_text (ctx->scene, cx, margin, first, NS_TEXT_TITLE, ctx->label, NS_ALIGN_CENTER,
-                       NS_ALIGN_START, color);
+    {
+      /* Narrower still: "pool 2x2", then the kind alone ("pool"), so neighbours never touch. */
+      g_autofree char *pool = g_str_has_prefix (first, "max-") ? g_strdup (first + 4) : NULL;
+      g_autofree char *kind = g_strdup (pool != NULL ? pool : first);
+      const char *texts[3];
+      guint n = 0;
+      char *space = strchr (kind, ' ');
+
+      if (space != NULL)
+        *space = '\0';
+      texts[n++] = first;
+      if (pool != NULL)
+        texts[n++] = pool;
+      texts[n++] = kind;
+      for (guint k = 0; k < n; k++)
+        if (k == n - 1 || ns_images_text_width (ctx, texts[k], NS_TEXT_TITLE, ctx->label) <= room)
+          {
+            ns_scene_add_text (ctx->scene, cx, margin, texts[k], NS_TEXT_TITLE, ctx->label,
+                               NS_ALIGN_CENTER, NS_ALIGN_START, color);
+            /* What the shortened title left out goes on the line under it ("32 · ReLU"). */
+            if (texts[k] != first && g_str_has_prefix (first, texts[k]))
+              {
+                g_autofree char *more = g_strstrip (g_strdup (first + strlen (texts[k])));
+
+                if (*more != '\0')
+                  {
+                    char *joined =
+                        rest != NULL ? g_strdup_printf ("%s · %s", more, rest) : g_strdup (more);
+
+                    g_free (rest);
+                    rest = joined;
+                  }
+              }
+            break;
+          }
+    }
   if (rest != NULL)
     ns_scene_add_text (ctx->scene, cx, margin + line, rest, NS_TEXT_LABEL, ctx->small,
                        NS_ALIGN_CENTER, NS_ALIGN_START, &ctx->style->muted);
