@@ -665,7 +665,10 @@ draw_output (Picture *p, const Column *col)
   int best = -1, target = -1;
   char buffer[32];
 
-  if (p->step != NULL && p->step->phase != NS_STEP_IDLE)
+  /* The target is framed from LOSS on: in FORWARD the network has not been told it yet. */
+  if (p->step != NULL && p->step->phase == NS_STEP_FORWARD)
+    target = -1;
+  else if (p->step != NULL)
     target = (int) p->step->target;
   else
     target = p->view->sample_label;
