@@ -337,10 +337,16 @@ test_images (void)
   g_assert_cmpuint (count_images (scene, 8, 8), ==, 1 + 8); /* the input and 8 maps */
   g_assert_cmpuint (count_images (scene, 4, 4), ==, 8);     /* 8 pooled maps */
   g_assert_nonnull (find_hit (scene, NS_HIT_NEURON, 0, 7, -1));
+  /* The plane's layer buttons give way to the layer list. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (!GTK_IS_POPOVER (child))
-      g_assert_false (gtk_widget_get_visible (child));
+    if (!GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      {
+        GtkWidget *entry = find_descendant (child, GTK_TYPE_ENTRY);
+
+        g_assert_nonnull (entry);
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "c8k3,p2,32");
+      }
 
   ns_network_view_set_selection (view, &map);
   assert_selection (view, NS_HIT_NEURON, 0, 3, -1);
@@ -360,6 +366,21 @@ test_images (void)
   scene = ns_network_view_get_scene (view);
   g_assert_cmpuint (count_images (scene, 8, 8), ==, 1 + 8);
   dump_widget (GTK_WIDGET (view), "ui-network-digits.png");
+
+  /* The layer list: a dense width in place, a bad list refused, a conv change rebuilt. */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (view), "network.set-layers", "s", "c8k3,p2,16"));
+  g_assert_cmpuint (nn_net_layer_width (ns_experiment_get_net (exp), 2), ==, 16);
+  version = ns_experiment_get_version (exp);
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (view), "network.set-layers", "s", "c8k4,p2,16"));
+  g_assert_cmpuint (ns_experiment_get_version (exp), ==, version);
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (view), "network.set-layers", "s", "c4k3,p2,16"));
+  g_assert_cmpuint (ns_experiment_get_net (exp)->layers[0].out.channels, ==, 4);
+  scene = ns_network_view_get_scene (view);
+  g_assert_cmpuint (count_images (scene, 8, 8), ==, 1 + 4);
+  g_assert_cmpuint (count_images (scene, 4, 4), ==, 4);
 
   gtk_window_destroy (GTK_WINDOW (window));
   run_for (20);

@@ -55,6 +55,7 @@ typedef struct
   const NsStepState *step; /* shown, or NULL */
   Column columns[NN_MAX_LAYERS + 1];
   guint n_columns;
+  double top;     /* the titles' top: below the window's controls over the picture */
   double title_h; /* the titles' band */
   double body_top, body_bottom;
   double story_size;
@@ -385,9 +386,10 @@ picture_layout (Picture *p, double width, double height)
     if (nn_net_layer_kind (net, l) != NN_LAYER_FLATTEN)
       p->columns[p->n_columns++] = (Column){ .layer = (int) l };
 
+  p->top = margin + (p->view->controls ? p->view->controls_height : 0);
   p->title_h = 2 * ns_images_text_height (&p->ctx, NS_TEXT_TITLE, p->ctx.label) + p->ctx.pad;
   story_line = 1.4 * p->story_size;
-  p->body_top = margin + p->title_h + p->ctx.pad;
+  p->body_top = p->top + p->title_h + p->ctx.pad;
   p->body_bottom =
       height - margin
       - (p->story->len > 0
@@ -453,7 +455,7 @@ static void
 draw_titles (Picture *p, const Column *col)
 {
   const NsImagesCtx *ctx = &p->ctx;
-  double margin = MARGIN * ctx->style->scale;
+  double margin = p->top;
   double line = ns_images_text_height (ctx, NS_TEXT_TITLE, ctx->label);
   gboolean current = p->step != NULL && col->layer >= 0
                      && ns_render_network_step_layer_current (p->step, (size_t) col->layer);

@@ -70,6 +70,11 @@ struct _NsNetworkView
   guint n_layer_controls;
   gboolean syncing; /* updating the controls from the experiment: their signals are not edits */
 
+  /* Image data: the layer list ("c8k3,p2,32") over the picture, typed and applied. */
+  GtkWidget *image_bar;
+  GtkWidget *image_entry;
+  GtkWidget *image_error; /* why the last list was refused; hidden when none */
+
   /* The popover to type a weight or a bias. */
   GtkWidget *edit_popover;
   GtkWidget *edit_title;

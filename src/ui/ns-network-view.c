@@ -420,6 +420,11 @@ measure_controls (NsNetworkView *self, double *controls_height, double *column_h
 
   gtk_widget_measure (self->layers_box, GTK_ORIENTATION_VERTICAL, -1, NULL, &nat, NULL, NULL);
   *controls_height = nat;
+  if (is_image_data (self))
+    {
+      gtk_widget_measure (self->image_bar, GTK_ORIENTATION_VERTICAL, -1, NULL, &nat, NULL, NULL);
+      *controls_height = nat;
+    }
 
   *column_height = 0;
   for (guint h = 0; h < self->n_layer_controls; h++)
@@ -635,6 +640,8 @@ ns_network_view_size_allocate (GtkWidget *widget, int width, int height, int bas
   NsNetworkLayout layout;
   NsRenderStyle style;
 
+  if (is_image_data (self))
+    place_child (self->image_bar, width / 2.0, 4, width - 8);
   if (self->experiment != NULL && !is_image_data (self))
     {
       init_style (self, &style);
@@ -840,6 +847,7 @@ ns_network_view_dispose (GObject *object)
     g_clear_pointer (&self->layers[h].count_text, g_free);
   self->n_layer_controls = 0;
   self->layers_box = self->layers_label = NULL;
+  self->image_bar = self->image_entry = self->image_error = NULL;
   self->edit_popover = NULL;
 
   G_OBJECT_CLASS (ns_network_view_parent_class)->dispose (object);
@@ -1019,6 +1027,40 @@ ns_network_view_init (NsNetworkView *self)
   gtk_widget_set_margin_start (self->layers_label, 6);
   gtk_widget_add_css_class (self->layers_label, "heading");
   gtk_box_append (GTK_BOX (self->layers_box), self->layers_label);
+
+  /* Image data's layer list: Layers [c8k3,p2,32] Apply, and why a list was refused. */
+  {
+    GtkWidget *label = gtk_label_new ("Layers");
+    GtkWidget *apply = gtk_button_new_with_label ("Apply");
+
+    self->image_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    gtk_widget_add_css_class (self->image_bar, "network-image-layers");
+    gtk_widget_set_parent (self->image_bar, widget);
+    gtk_widget_set_visible (self->image_bar, FALSE);
+    gtk_widget_add_css_class (label, "heading");
+    gtk_box_append (GTK_BOX (self->image_bar), label);
+    self->image_entry = gtk_entry_new ();
+    gtk_editable_set_width_chars (GTK_EDITABLE (self->image_entry), 16);
+    gtk_entry_set_placeholder_text (GTK_ENTRY (self->image_entry), "c8k3,p2,32");
+    gtk_widget_set_tooltip_text (
+        self->image_entry,
+        "The hidden layers, left to right: c8k3 = conv, 8 channels, 3x3 filters; p2 = max-pool "
+        "2x2; 32 = dense, 32 neurons. Changing a conv or pool layer builds a new network and "
+        "starts training again; dense layers after them change in place.");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_entry),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, "Hidden layers", -1);
+    g_signal_connect_swapped (self->image_entry, "activate", G_CALLBACK (gtk_widget_activate),
+                              apply);
+    gtk_box_append (GTK_BOX (self->image_bar), self->image_entry);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (apply), "network.apply-layers");
+    gtk_widget_set_tooltip_text (apply, "Build the network from this layer list");
+    gtk_box_append (GTK_BOX (self->image_bar), apply);
+    self->image_error = gtk_label_new (NULL);
+    gtk_widget_add_css_class (self->image_error, "error");
+    gtk_label_set_ellipsize (GTK_LABEL (self->image_error), PANGO_ELLIPSIZE_END);
+    gtk_widget_set_visible (self->image_error, FALSE);
+    gtk_box_append (GTK_BOX (self->image_bar), self->image_error);
+  }
 
   ns_network_view_make_edit_popover (self);
 

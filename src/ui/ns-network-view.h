@@ -16,6 +16,12 @@
  *   network.toggle-feature s                         ("x1sq": ns_feature_name; plane data)
  *   network.set-weight (uuud)                        (layer, neuron, input, value; input ==
  *                                                     the layer's fan-in sets the bias)
+ *   network.set-layers s                             (image data: the layer list, "c8k3,p2,32";
+ *                                                     ns_experiment_set_layers)
+ *
+ * For image data the diagram is one sample's feature maps (ns_render_network_images): the
+ * plane's layer buttons give way to a layer list to type over it, and clicking a map or a
+ * neuron selects it to read its numbers.
  *
  * Keys: the view is focusable (Tab into it: the first neuron gets selected). While it has the
  * focus and something is selected, its key bindings take the arrows: Left / Right move between
