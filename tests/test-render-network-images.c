@@ -256,10 +256,10 @@ test_step (void)
   g_assert_true (saw_backward_text);
   g_assert_cmpint (step->phase, ==, NS_STEP_UPDATE);
 
-  /* UPDATE: each filter before and after. */
+  /* UPDATE: each filter before and after, and its change. */
   render (scene, exp, 0, "images-step-update.png");
   g_assert_true (has_text_prefix (scene, "update: "));
-  g_assert_cmpuint (count_images (scene, 3, 3), ==, 16);
+  g_assert_cmpuint (count_images (scene, 3, 3), ==, 3 * 8); /* before, after, change */
   {
     g_autofree char *text = NULL;
 

@@ -181,12 +181,23 @@ layer_values (const Picture *p, size_t l, gboolean *diverging)
   return p->step->a != NULL ? p->step->a + first : NULL;
 }
 
+/* The parameters a side picture shows: now; in UPDATE before (0), after (1) and the change
+ * (2). */
 static const float *
 params_shown (const Picture *p, guint which)
 {
   if (p->step != NULL && p->step->phase == NS_STEP_UPDATE && p->step->params_before != NULL)
-    return which == 0 ? p->step->params_before : p->step->params_after;
+    return which == 0   ? p->step->params_before
+           : which == 1 ? p->step->params_after
+                        : p->step->change;
   return p->net->params;
+}
+
+static gboolean
+is_change (const Picture *p, guint which)
+{
+  return which == 2 && p->step != NULL && p->step->phase == NS_STEP_UPDATE
+         && p->step->change != NULL;
 }
 
 static void
@@ -267,7 +278,7 @@ column_shape (Picture *p, Column *col)
           {
             col->side_w = col->side_h = (guint) net->layers[l].kernel;
             col->side_channels = (guint) in.channels;
-            col->n_side = update ? 2 : 1;
+            col->n_side = update ? 3 : 1;
           }
       }
     else
@@ -280,7 +291,7 @@ column_shape (Picture *p, Column *col)
             col->side_w = (guint) in.width;
             col->side_h = (guint) in.height;
             col->side_channels = in.channels == 3 ? 3 : 1;
-            col->n_side = update ? 2 : 1;
+            col->n_side = update ? 3 : 1;
           }
       }
   }
@@ -579,20 +590,29 @@ draw_sides (Picture *p, const Column *col, guint t, const NsNetworkBox *box)
   const NnLayer *layer = &p->net->layers[l];
   size_t n = (size_t) col->side_w * col->side_h * col->side_channels;
   double x = box->x + box->width + p->ctx.pad / 2;
-  double scale_w = 0;
-  NsColormap map;
+  double scale_w = 0, scale_change = 0;
+  NsColormap map, change_map;
 
-  /* One scale for the layer's weights, before and after alike, so filters compare. */
+  /* One scale for the layer's weights, before and after alike, so filters compare; the change
+   * (a learning rate times a gradient: tiny) on a scale of its own, or it would not show. */
   for (guint k = 0; k < col->n_side; k++)
-    scale_w =
-        MAX (scale_w, ns_images_max_abs (params_shown (p, k) + layer->w_offset, layer->n_weights));
+    if (!is_change (p, k))
+      scale_w = MAX (scale_w,
+                     ns_images_max_abs (params_shown (p, k) + layer->w_offset, layer->n_weights));
+    else
+      scale_change = ns_images_max_abs (params_shown (p, k) + layer->w_offset, layer->n_weights);
   if (scale_w <= 0)
     scale_w = 1;
+  if (scale_change <= 0)
+    scale_change = 1;
   ns_colormap_init_values (&map, p->ctx.style, -scale_w, scale_w);
+  ns_colormap_init_values (&change_map, p->ctx.style, -scale_change, scale_change);
 
   for (guint k = 0; k < col->n_side; k++)
     {
       const float *w = params_shown (p, k) + nn_net_param_index (p->net, l, t, 0);
+      const NsColormap *m = is_change (p, k) ? &change_map : &map;
+      double s = is_change (p, k) ? scale_change : scale_w;
       double h = col->side_h * col->side_zoom;
       double y = box->y + (box->height - h) / 2;
       guint32 *pixels =
@@ -601,9 +621,9 @@ draw_sides (Picture *p, const Column *col, guint t, const NsNetworkBox *box)
       if (pixels != NULL && n <= layer->fan_in)
         {
           if (col->side_channels == 3)
-            ns_images_fill_rgb_weights (w, col->side_h, col->side_w, (float) scale_w, pixels);
+            ns_images_fill_rgb_weights (w, col->side_h, col->side_w, (float) s, pixels);
           else
-            ns_colormap_apply (&map, w, (int) col->side_w, (int) col->side_h, FALSE, pixels,
+            ns_colormap_apply (m, w, (int) col->side_w, (int) col->side_h, FALSE, pixels,
                                (int) col->side_w);
         }
       ns_scene_add_rect (p->ctx.scene, round (x), round (y), col->side_w * col->side_zoom, h, 0,
@@ -994,7 +1014,7 @@ make_story (Picture *p)
         if (lines != NULL && lines[0] != NULL)
           g_ptr_array_add (p->story, g_strdup (lines[0]));
         g_ptr_array_add (p->story,
-                         g_strdup ("filters and weight images: before (left) and after (right)"));
+                         g_strdup ("filters: before, after, and the change on a scale of its own"));
         break;
       }
     case NS_STEP_IDLE:
