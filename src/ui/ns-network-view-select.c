@@ -98,6 +98,13 @@ move_selection (NsNetworkView *self, GtkDirectionType direction, gboolean links)
 
   ns_network_view_prepare_plain (self, &view);
 
+  /* An image network's links are a sketch, not items to walk. */
+  if (links && is_image_data (self))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
   if (item.kind == NS_HIT_INPUT || item.kind == NS_HIT_NEURON)
     {
       size_t column = item.kind == NS_HIT_INPUT ? 0 : (size_t) item.layer + 1;
