@@ -261,7 +261,11 @@ ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experiment, gu
 
   if (ns_config_is_image (config))
     {
-      ns_render_network_prepare_sample (view, experiment, 0);
+      /* The sample shown last (the first test sample at first): a caller that then asks for
+       * its own sample does not make the one before be evaluated again. */
+      const SampleEval *eval = g_object_get_qdata (G_OBJECT (experiment), sample_eval_quark ());
+
+      ns_render_network_prepare_sample (view, experiment, eval != NULL ? eval->index : 0);
       grid_size = 0; /* no plane to draw heatmaps over */
     }
 

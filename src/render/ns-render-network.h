@@ -131,9 +131,10 @@ void ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experimen
 void
 ns_render_network_prepare_detail (NsNetworkViewData *view, NsExperiment *experiment, guint size);
 
-/* For image data: shows test sample @test_index (clamped to the test set; the first training
- * sample when there is no test set), evaluated once per experiment version and kept with the
- * experiment. Nothing for other data. */
+/* For image data: shows test sample @test_index (clamped to the test set; a training sample
+ * when there is no test set), evaluated once per experiment version and kept with the
+ * experiment. ns_render_network_prepare shows the sample shown last (test sample 0 at first).
+ * Nothing for other data. */
 void ns_render_network_prepare_sample (NsNetworkViewData *view,
                                        NsExperiment *experiment,
                                        guint test_index);
