@@ -211,6 +211,17 @@ render --view loss --dataset digits --hidden 8 --epochs 2 --out "$tmp/digits-los
 [ $rc = 0 ] && [ "$(magic "$tmp/digits-loss.png" 8)" = 89504e470d0a1a0a ]
 check "render the loss curves of image data" $?
 
+# An image network is drawn as one sample through its layers, and so is a moment of stepping.
+render --view network --dataset digits --hidden c4k3,p2,16 --epochs 1 --out "$tmp/digits-net.png" \
+  2>"$tmp/err"; rc=$?
+[ $rc = 0 ] && [ "$(magic "$tmp/digits-net.png" 8)" = 89504e470d0a1a0a ]
+check "render an image network's picture ($(head -c 200 "$tmp/err"))" $?
+render --view network --dataset digits --hidden c4k3,p2,16 --epochs 1 --phase update \
+  --out "$tmp/digits-update.png" 2>"$tmp/err"; rc=$?
+[ $rc = 0 ] && [ "$(magic "$tmp/digits-update.png" 8)" = 89504e470d0a1a0a ] \
+  && ! cmp -s "$tmp/digits-net.png" "$tmp/digits-update.png"
+check "render an image network stepped to its update ($(head -c 200 "$tmp/err"))" $?
+
 render --view boundary --dataset iris --hidden 8 --epochs 5 --out "$tmp/iris.png" 2>"$tmp/err"; rc=$?
 [ $rc = 0 ] && [ "$(magic "$tmp/iris.png" 8)" = 89504e470d0a1a0a ]
 check "render iris's boundary (on petal length and width)" $?

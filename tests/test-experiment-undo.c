@@ -490,6 +490,71 @@ test_stable_learning_rate_async (void)
   g_assert_cmpfloat (rate, ==, -1);
 }
 
+/* The layer list of an image network: dense layers after the image layers change in place
+ * (training kept, each an undo step); a changed conv or pool layer rebuilds the network, which
+ * is a new run (epoch 0, no undo); a bad list changes nothing. */
+static void
+test_image_layer_list (void)
+{
+  g_autoptr (NsExperiment) exp = make_experiment ("dataset", "digits", "hidden", "c8k3,p2,32",
+                                                  "activation", "relu", "batch", "50", NULL);
+  g_autoptr (GError) error = NULL;
+  const NnNet *net;
+  g_autofree float *conv = NULL;
+  size_t conv_n;
+
+  ns_experiment_train_epochs (exp, 1);
+  net = ns_experiment_get_net (exp);
+  conv_n = net->layers[0].n_weights;
+  conv = g_memdup2 (net->params + net->layers[0].w_offset, conv_n * sizeof (float));
+
+  /* A narrower dense layer and one more: in place, the conv weights and the epoch kept. */
+  g_assert_true (ns_experiment_set_layers (exp, "c8k3,p2,16,12", &error));
+  g_assert_no_error (error);
+  net = ns_experiment_get_net (exp);
+  g_assert_cmpuint (net->n_layers, ==, 5);
+  g_assert_cmpuint (nn_net_layer_width (net, 2), ==, 16);
+  g_assert_cmpuint (nn_net_layer_width (net, 3), ==, 12);
+  g_assert_cmpuint (ns_experiment_get_epoch (exp), ==, 1);
+  g_assert_cmpmem (net->params + net->layers[0].w_offset, conv_n * sizeof (float), conv,
+                   conv_n * sizeof (float));
+  g_assert_true (ns_experiment_can_undo (exp));
+  g_assert_true (ns_experiment_undo (exp)); /* the added layer */
+  g_assert_true (ns_experiment_undo (exp)); /* the width */
+  g_assert_cmpuint (nn_net_layer_width (ns_experiment_get_net (exp), 2), ==, 32);
+  g_assert_cmpuint (ns_experiment_get_net (exp)->n_layers, ==, 4);
+
+  /* Not a valid list: nothing changes. */
+  g_assert_false (ns_experiment_set_layers (exp, "c8k4,p2,32", &error));
+  g_assert_nonnull (error);
+  g_assert_true (strstr (error->message, "hidden") != NULL);
+  g_clear_error (&error);
+  g_assert_false (ns_experiment_set_layers (exp, "32,c8k3", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (ns_experiment_get_epoch (exp), ==, 1);
+  g_assert_cmpuint (ns_experiment_get_net (exp)->layers[0].kernel, ==, 3);
+
+  /* Another conv layer: a new network and a new run. */
+  g_assert_true (ns_experiment_set_layers (exp, "c4k5,p2,32", &error));
+  g_assert_no_error (error);
+  net = ns_experiment_get_net (exp);
+  g_assert_cmpuint (nn_net_layer_kind (net, 0), ==, NN_LAYER_CONV2D);
+  g_assert_cmpuint (net->layers[0].out.channels, ==, 4);
+  g_assert_cmpuint (net->layers[0].kernel, ==, 5);
+  g_assert_cmpint (nn_net_layer_activation (net, 0), ==, NN_ACT_RELU);
+  g_assert_cmpuint (ns_experiment_get_epoch (exp), ==, 0);
+  g_assert_cmpuint (ns_experiment_get_step (exp), ==, 0);
+  g_assert_false (ns_experiment_can_undo (exp));
+  {
+    g_autofree char *words = ns_config_hidden_to_string (ns_experiment_get_config (exp));
+
+    g_assert_cmpstr (words, ==, "c4k5,p2,32");
+  }
+  g_assert_cmpuint (ns_experiment_step (exp, 3), ==, 3);
+  g_assert_true (isfinite (ns_experiment_get_last (exp)->train_loss));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -505,6 +570,7 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment-undo/numbers-after-edits", test_numbers_after_edits);
   g_test_add_func ("/experiment-undo/numbers-after-divergence", test_numbers_after_divergence);
   g_test_add_func ("/experiment-undo/stable-learning-rate", test_stable_learning_rate);
+  g_test_add_func ("/experiment-undo/image-layer-list", test_image_layer_list);
   g_test_add_func ("/experiment-undo/stable-learning-rate-async", test_stable_learning_rate_async);
 
   return g_test_run ();

@@ -327,6 +327,37 @@ test_accessible (Fixture *f, gconstpointer data)
                                        "(tanh, tanh and ReLU), 1 output");
 }
 
+/* An image network: the arrows walk its maps and neurons (a column per layer, a row per map),
+ * Shift+arrows have no links to go to, Enter edits nothing, and the selected map is outlined. */
+static void
+test_keyboard_images (void)
+{
+  Fixture f;
+  NsNetworkItem first = { NS_HIT_NEURON, 0, 0, -1 };
+  guint64 version;
+
+  fixture_open (&f, make_experiment ("dataset", "digits", "hidden", "c8k3,p2,32", NULL), 900, 600);
+  gtk_widget_grab_focus (GTK_WIDGET (f.view));
+  ns_network_view_set_selection (f.view, &first);
+  assert_selection (f.view, NS_HIT_NEURON, 0, 0, -1);
+  g_assert_true (send_key (f.window, GDK_KEY_Down, 0) == GTK_WIDGET (f.view));
+  assert_selection (f.view, NS_HIT_NEURON, 0, 1, -1);
+  for (int k = 0; k < 10; k++)
+    send_key (f.window, GDK_KEY_Down, 0);
+  assert_selection (f.view, NS_HIT_NEURON, 0, 7, -1); /* 8 maps */
+  send_key (f.window, GDK_KEY_Right, 0);
+  assert_selection (f.view, NS_HIT_NEURON, 1, 7, -1); /* the pooled map of the same channel */
+  send_key (f.window, GDK_KEY_Right, GDK_SHIFT_MASK);
+  assert_selection (f.view, NS_HIT_NEURON, 1, 7, -1);
+  send_key (f.window, GDK_KEY_Left, 0);
+  send_key (f.window, GDK_KEY_Left, 0);
+  assert_selection (f.view, NS_HIT_INPUT, -1, 0, 0);
+  version = ns_experiment_get_version (f.experiment);
+  send_key (f.window, GDK_KEY_Return, 0);
+  g_assert_cmpuint (ns_experiment_get_version (f.experiment), ==, version);
+  fixture_tear_down (&f, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -335,6 +366,7 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add_func ("/ui/network/keyboard-images", test_keyboard_images);
   g_test_add ("/ui/network/keyboard", Fixture, NULL, fixture_set_up, test_keyboard,
               fixture_tear_down);
   g_test_add ("/ui/network/click-link", Fixture, deep, fixture_set_up, test_click_link,

@@ -297,6 +297,96 @@ test_csv (void)
   fixture_tear_down (&f, NULL);
 }
 
+/* Images of pw x ph pixels in @scene. */
+static guint
+count_images (const NsScene *scene, int pw, int ph)
+{
+  guint n = 0;
+
+  for (size_t k = 0; k < ns_scene_get_n_prims (scene); k++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, k);
+
+      if (prim->kind == NS_PRIM_IMAGE && prim->image.pixel_width == pw
+          && prim->image.pixel_height == ph)
+        n++;
+    }
+  return n;
+}
+
+/* A digits conv net in the window: the network view maps and shows one sample's feature maps,
+ * without the plane's layer buttons; a map is selected by the keyboard's selection, not
+ * edited; another test sample shows another input. */
+static void
+test_images (void)
+{
+  NsExperiment *exp = make_experiment ("dataset", "digits", "hidden", "c8k3,p2,32", NULL);
+  NsWindow *window = present_window (exp);
+  NsNetworkView *view;
+  const NsScene *scene;
+  NsNetworkItem map = { NS_HIT_NEURON, 0, 3, -1 };
+  NsNetworkItem link = { NS_HIT_LINK, 2, 0, 0 };
+  guint64 version;
+
+  view = NS_NETWORK_VIEW (find_descendant (GTK_WIDGET (window), NS_TYPE_NETWORK_VIEW));
+  g_assert_nonnull (view);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view))
+                  && gtk_widget_get_width (GTK_WIDGET (view)) > 0,
+              5000);
+  scene = ns_network_view_get_scene (view);
+  g_assert_cmpuint (count_images (scene, 8, 8), ==, 1 + 8); /* the input and 8 maps */
+  g_assert_cmpuint (count_images (scene, 4, 4), ==, 8);     /* 8 pooled maps */
+  g_assert_nonnull (find_hit (scene, NS_HIT_NEURON, 0, 7, -1));
+  /* The plane's layer buttons give way to the layer list. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      {
+        GtkWidget *entry = find_descendant (child, GTK_TYPE_ENTRY);
+
+        g_assert_nonnull (entry);
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "c8k3,p2,32");
+      }
+
+  ns_network_view_set_selection (view, &map);
+  assert_selection (view, NS_HIT_NEURON, 0, 3, -1);
+  version = ns_experiment_get_version (exp);
+  g_assert_false (ns_network_view_activate_selection (view));
+  g_assert_cmpuint (ns_experiment_get_version (exp), ==, version);
+  ns_network_view_set_selection (view, &link);
+  assert_selection (view, NS_HIT_NONE, -1, -1, -1);
+  {
+    g_autofree char *text = ns_network_view_describe_at (view, -10, -10);
+
+    g_assert_null (text);
+  }
+
+  g_object_set (view, "sample", 3u, NULL);
+  g_assert_cmpuint (ns_network_view_get_sample (view), ==, 3);
+  scene = ns_network_view_get_scene (view);
+  g_assert_cmpuint (count_images (scene, 8, 8), ==, 1 + 8);
+  dump_widget (GTK_WIDGET (view), "ui-network-digits.png");
+
+  /* The layer list: a dense width in place, a bad list refused, a conv change rebuilt. */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (view), "network.set-layers", "s", "c8k3,p2,16"));
+  g_assert_cmpuint (nn_net_layer_width (ns_experiment_get_net (exp), 2), ==, 16);
+  version = ns_experiment_get_version (exp);
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (view), "network.set-layers", "s", "c8k4,p2,16"));
+  g_assert_cmpuint (ns_experiment_get_version (exp), ==, version);
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (view), "network.set-layers", "s", "c4k3,p2,16"));
+  g_assert_cmpuint (ns_experiment_get_net (exp)->layers[0].out.channels, ==, 4);
+  scene = ns_network_view_get_scene (view);
+  g_assert_cmpuint (count_images (scene, 8, 8), ==, 1 + 4);
+  g_assert_cmpuint (count_images (scene, 4, 4), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_for (20);
+  g_object_unref (exp);
+}
+
 /* The whole picture per frame must stay cheap (6 hidden layers of 8 on the spiral). */
 static void
 test_speed (void)
@@ -505,6 +595,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/network/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
   g_test_add ("/ui/network/step", Fixture, NULL, fixture_set_up, test_step, fixture_tear_down);
   g_test_add_func ("/ui/network/csv", test_csv);
+  g_test_add_func ("/ui/network/images", test_images);
   g_test_add_func ("/ui/network/speed", test_speed);
 
   return g_test_run ();

@@ -576,6 +576,92 @@ ns_experiment_reset (NsExperiment *self)
   ns_experiment_emit_changed (self);
 }
 
+/* The layers up to the last conv or pool one: what the engine cannot edit in place. */
+static guint
+image_prefix (const NsConfig *config)
+{
+  guint n = 0;
+
+  for (guint h = 0; h < config->n_layers; h++)
+    if (config->layers[h].kind != NN_LAYER_DENSE)
+      n = h + 1;
+  return n;
+}
+
+static gboolean
+same_spec (const NnLayerSpec *a, const NnLayerSpec *b)
+{
+  return a->kind == b->kind && a->units == b->units && a->kernel == b->kernel
+         && (!ns_layer_kind_has_activation (a->kind) || a->act == b->act);
+}
+
+gboolean
+ns_experiment_set_layers (NsExperiment *self, const char *hidden, GError **error)
+{
+  g_auto (NsConfig) wanted = { 0 };
+  g_autofree char *field = NULL;
+  g_autofree char *expected = NULL;
+  guint prefix, n_dense_now, n_dense_wanted;
+  gboolean same_prefix;
+  NnNet *net;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+  g_return_val_if_fail (hidden != NULL, FALSE);
+
+  ns_config_copy (&wanted, &self->config);
+  if (!ns_config_set_option (&wanted, "hidden", hidden, error))
+    return FALSE;
+  for (guint h = 0; h < wanted.n_layers; h++)
+    if (!ns_layer_kind_has_activation (wanted.layers[h].kind))
+      wanted.layers[h].act = NN_ACT_LINEAR;
+  if (!ns_config_check (&wanted, &field, &expected))
+    {
+      g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD, "%s: expected %s",
+                   field, expected);
+      return FALSE;
+    }
+
+  /* Only dense layers after the same image layers: the in-place edits. */
+  prefix = image_prefix (&self->config);
+  same_prefix = prefix == image_prefix (&wanted) && prefix <= wanted.n_layers;
+  for (guint h = 0; same_prefix && h < prefix; h++)
+    same_prefix = same_spec (&self->config.layers[h], &wanted.layers[h]);
+  if (same_prefix)
+    {
+      n_dense_now = self->config.n_layers - prefix;
+      n_dense_wanted = wanted.n_layers - prefix;
+      while (n_dense_now > n_dense_wanted)
+        if (!ns_experiment_remove_layer (self, prefix + --n_dense_now))
+          break;
+      while (n_dense_now < n_dense_wanted)
+        if (!ns_experiment_add_layer (self, prefix + n_dense_now,
+                                      (guint) wanted.layers[prefix + n_dense_now].units))
+          break;
+        else
+          n_dense_now++;
+      for (guint h = prefix; h < self->config.n_layers && h < wanted.n_layers; h++)
+        if (self->config.layers[h].units != wanted.layers[h].units)
+          ns_experiment_set_width (self, h, (guint) wanted.layers[h].units);
+      if (self->config.n_layers == wanted.n_layers)
+        return TRUE;
+    }
+
+  net = make_net (&wanted, self->data);
+  if (net == NULL)
+    {
+      g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                   "hidden: the network %s could not be built for this data", hidden);
+      return FALSE;
+    }
+  nn_net_free (self->net);
+  self->net = net;
+  self->config.n_layers = wanted.n_layers;
+  memcpy (self->config.layers, wanted.layers, sizeof self->config.layers);
+  reset_state (self);
+  ns_experiment_emit_changed (self);
+  return TRUE;
+}
+
 /* Makes the output layer match the data (class count, problem), drawing it afresh if needed. */
 void
 ns_experiment_match_output (NsExperiment *self)

@@ -142,6 +142,14 @@ gboolean ns_experiment_set_activation (NsExperiment *self, guint hidden, NnActiv
 gboolean ns_experiment_set_activations (NsExperiment *self, NnActivation act);
 gboolean ns_experiment_set_weight (NsExperiment *self, guint layer, guint j, guint i, float value);
 gboolean ns_experiment_set_problem (NsExperiment *self, NsProblem problem);
+/* The hidden layers as a layer list (--hidden's words: "c8k3,p2,32"), for image data whose conv
+ * and pool layers the engine cannot edit in place. When only the dense layers after the image
+ * layers differ, they change by the in-place edits (neurons and layers added or removed, each
+ * its own undo step, training kept); any other change rebuilds the network from the new list,
+ * which is a reset (new weights, epoch 0, the undo history ended). Activations stay per layer
+ * position; new layers take the next one's. FALSE with @error (naming "hidden" and what it
+ * allows) when the list is not valid for this data; nothing changes then. */
+gboolean ns_experiment_set_layers (NsExperiment *self, const char *hidden, GError **error);
 
 /* Undo of the network edits above (features, neurons, layers, widths, activations, weights),
  * newest first, one step per call. An undo takes back the edit itself from the network as it

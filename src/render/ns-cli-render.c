@@ -326,14 +326,14 @@ ns_cli_render_run (int argc, char **argv)
   exp = ns_cli_training_experiment (&training, &status);
   if (exp == NULL)
     return status;
-  /* The plane views draw the input plane, which image data does not have (its views come with
-   * the image mode). */
+  /* The plane views draw the input plane, which image data does not have; its network is
+   * drawn as what it does to one sample (ns_render_network_images). */
   if (ns_dataset_is_image (ns_experiment_get_dataset (exp)) && view != NS_VIEW_LOSS
-      && view != NS_VIEW_GRADIENTS)
+      && view != NS_VIEW_GRADIENTS && view != NS_VIEW_NETWORK)
     {
       g_autofree char *msg =
-          g_strdup_printf ("--view: “%s” is not available for image data (%s): expected loss or "
-                           "gradients",
+          g_strdup_printf ("--view: “%s” is not available for image data (%s): expected network, "
+                           "loss or gradients",
                            ns_view_get_info (view)->name, ns_experiment_get_dataset (exp)->name);
       return usage_error (msg);
     }

@@ -5,6 +5,7 @@
  * the sums are printed term by term from the same numbers, and the result printed is the
  * engine's, so the text can never disagree with what was applied. */
 #include "ns-render-network.h"
+#include "ns-render-network-private.h"
 #include "ns-render-chart.h"
 #include "ns-printf.h"
 
@@ -574,6 +575,11 @@ ns_render_network_step_explain (const NsNetworkViewData *view, const NsNetworkIt
   switch (item->kind)
     {
     case NS_HIT_NEURON:
+      /* An image network's conv or pool item is a whole map (neuron = its channel). */
+      if (item->layer >= 0 && (size_t) item->layer < net->n_layers && item->neuron >= 0
+          && (nn_net_layer_kind (net, item->layer) == NN_LAYER_CONV2D
+              || nn_net_layer_kind (net, item->layer) == NN_LAYER_MAX_POOL))
+        return ns_render_network_images_explain_map (view, item->layer, item->neuron);
       if (item->layer >= 0 && (size_t) item->layer < net->n_layers && item->neuron >= 0
           && (size_t) item->neuron < nn_net_layer_width (net, item->layer))
         return explain_neuron (view, item->layer, item->neuron);

@@ -102,6 +102,114 @@ get_feature_planes (NsExperiment *experiment, guint size)
 
 static const NsNetworkItem no_item = { NS_HIT_NONE, -1, -1, -1 };
 
+/* ---- the sample an image network's picture shows, kept with the experiment ---- */
+
+/* One sample's forward pass, redone only when the network or the sample changed. */
+typedef struct
+{
+  guint64 version;
+  guint64 step;
+  guint index;
+  gboolean from_test;
+  size_t n_inputs, n_units;
+  float *input; /* n_inputs */
+  float *units; /* n_units */
+} SampleEval;
+
+/* clang-format off */
+G_DEFINE_QUARK (ns-render-network-sample, sample_eval)
+/* clang-format on */
+
+static void
+sample_eval_free (gpointer data)
+{
+  SampleEval *eval = data;
+
+  g_free (eval->input);
+  g_free (eval->units);
+  g_free (eval);
+}
+
+void
+ns_render_network_prepare_sample (NsNetworkViewData *view,
+                                  NsExperiment *experiment,
+                                  guint test_index)
+{
+  const NsDataset *data;
+  const NnNet *net;
+  SampleEval *eval;
+  gboolean from_test;
+  guint n_rows;
+  const float *rows;
+  const float *labels;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (NS_IS_EXPERIMENT (experiment));
+
+  data = ns_experiment_get_dataset (experiment);
+  net = ns_experiment_get_net (experiment);
+  if (data == NULL || !ns_dataset_is_image (data) || data->n_inputs != net->n_inputs)
+    return;
+
+  view->image_channels = data->image_channels;
+  view->image_height = data->image_height;
+  view->image_width = data->image_width;
+  view->sample_index = -1;
+  view->sample_label = -1;
+
+  /* A test sample, as the output column's gallery numbers them; a set split without a test
+   * share still has its training samples to show. */
+  from_test = data->n_test > 0;
+  n_rows = from_test ? data->n_test : data->n_train;
+  rows = from_test ? data->test_x : data->train_x;
+  labels = from_test ? data->test_y : data->train_y;
+  if (n_rows == 0)
+    return;
+  test_index = MIN (test_index, n_rows - 1);
+
+  eval = g_object_get_qdata (G_OBJECT (experiment), sample_eval_quark ());
+  if (eval == NULL)
+    {
+      eval = g_new0 (SampleEval, 1);
+      g_object_set_qdata_full (G_OBJECT (experiment), sample_eval_quark (), eval, sample_eval_free);
+    }
+  if (eval->input == NULL || eval->version != ns_experiment_get_version (experiment)
+      || eval->step != ns_experiment_get_step (experiment) || eval->index != test_index
+      || eval->from_test != from_test || eval->n_inputs != net->n_inputs
+      || eval->n_units != net->n_units)
+    {
+      g_free (eval->input);
+      g_free (eval->units);
+      eval->n_inputs = net->n_inputs;
+      eval->n_units = net->n_units;
+      eval->input =
+          g_memdup2 (rows + (size_t) test_index * data->n_inputs, net->n_inputs * sizeof (float));
+      eval->units = g_new0 (float, MAX (net->n_units, 1));
+      /* One sample: input-major and row-major are the same row. */
+      if (nn_net_eval_grid (net, eval->input, 1, eval->units) != NN_OK)
+        for (size_t u = 0; u < net->n_units; u++)
+          eval->units[u] = NAN;
+      eval->version = ns_experiment_get_version (experiment);
+      eval->step = ns_experiment_get_step (experiment);
+      eval->index = test_index;
+      eval->from_test = from_test;
+    }
+
+  view->sample_input = eval->input;
+  view->sample_units = eval->units;
+  view->sample_index = (int) test_index;
+  view->sample_label = data->n_classes > 0 ? (int) labels[test_index] : -1;
+}
+
+gboolean
+ns_render_network_is_image (const NsNetworkViewData *view)
+{
+  return view != NULL && view->net != NULL && view->image_channels > 0 && view->image_height > 0
+         && view->image_width > 0
+         && (size_t) view->image_channels * view->image_height * view->image_width
+                == view->net->n_inputs;
+}
+
 void
 ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experiment, guint grid_size)
 {
@@ -150,6 +258,16 @@ ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experiment, gu
   if (dataset != NULL && net->loss == NN_LOSS_SOFTMAX_CE
       && dataset->n_classes == nn_net_n_outputs (net))
     view->class_names = (const char *const *) dataset->class_names;
+
+  if (ns_config_is_image (config))
+    {
+      /* The sample shown last (the first test sample at first): a caller that then asks for
+       * its own sample does not make the one before be evaluated again. */
+      const SampleEval *eval = g_object_get_qdata (G_OBJECT (experiment), sample_eval_quark ());
+
+      ns_render_network_prepare_sample (view, experiment, eval != NULL ? eval->index : 0);
+      grid_size = 0; /* no plane to draw heatmaps over */
+    }
 
   if (grid_size > 0)
     {
@@ -905,6 +1023,11 @@ ns_render_network (NsScene *scene,
   ns_scene_set_size (scene, width, height);
   ns_scene_set_background (scene, &style->background);
   ns_scene_set_font_family (scene, style->font_family);
+  if (ns_render_network_is_image (view))
+    {
+      ns_render_network_images (scene, view, style, width, height);
+      return;
+    }
   if (view->layout != NULL && ns_render_network_layout_fits (view->layout, view))
     layout = *view->layout;
   else

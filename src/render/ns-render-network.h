@@ -89,6 +89,14 @@ typedef struct
    * the change of each weight and writes each bias's change. */
   const NsStepState *step;
 
+  /* Image data (issue 11): the diagram shows what the network does to one sample (see
+   * ns-render-network-images.c) instead of heatmaps over the plane. 0: not images. */
+  guint image_channels, image_height, image_width;
+  const float *sample_input; /* n_inputs: the sample's pixels, or NULL */
+  const float *sample_units; /* n_units: each unit's output for it (unit order), or NULL */
+  int sample_index;          /* the test sample shown (-1: none) */
+  int sample_label;          /* its class (-1: unknown) */
+
   /* Storage for input_labels when they are feature labels (ns_render_network_prepare). */
   const char *feature_labels[NS_N_FEATURES];
 } NsNetworkViewData;
@@ -122,6 +130,39 @@ void ns_render_network_prepare (NsNetworkViewData *view, NsExperiment *experimen
  * the detail card. */
 void
 ns_render_network_prepare_detail (NsNetworkViewData *view, NsExperiment *experiment, guint size);
+
+/* For image data: shows test sample @test_index (clamped to the test set; a training sample
+ * when there is no test set), evaluated once per experiment version and kept with the
+ * experiment. ns_render_network_prepare shows the sample shown last (test sample 0 at first).
+ * Nothing for other data. */
+void ns_render_network_prepare_sample (NsNetworkViewData *view,
+                                       NsExperiment *experiment,
+                                       guint test_index);
+
+/* Whether @view is drawn as an image network (ns_render_network_images). */
+gboolean ns_render_network_is_image (const NsNetworkViewData *view);
+
+/* The title of hidden or output layer @layer of an image network as the diagram writes it:
+ * "conv 3x3 · 8 channels · relu", "max-pool 2x2", "dense 32 · relu", "softmax 10" (caller
+ * frees). */
+char *ns_render_network_layer_title (const NnNet *net, size_t layer);
+
+/* The image network's picture for a width x height area, appended to @scene (which
+ * ns_render_network has sized): the sample's input image; each conv layer's feature maps for it,
+ * one crisp image per channel, with its filters beside them (a first layer's); each pool
+ * layer's pooled maps; dense layers as columns of neurons filled by their activation (a dense
+ * first layer's weights as small images); the output's classes with their probabilities; and
+ * sparse links. While stepping: the walk's layers, deltas as diverging maps in BACKWARD and
+ * the filters before and after in UPDATE.
+ *
+ * Hit regions: the input image (NS_HIT_INPUT, layer -1, neuron 0, input -1); a feature map
+ * (NS_HIT_NEURON, layer, neuron = its channel, input -1); a dense neuron or an output class
+ * (NS_HIT_NEURON, layer, neuron). */
+void ns_render_network_images (NsScene *scene,
+                               const NsNetworkViewData *view,
+                               const NsRenderStyle *style,
+                               double width,
+                               double height);
 
 /* The layout of the diagram for a width x height area (@scene measures text). */
 void ns_render_network_layout (NsNetworkLayout *layout,

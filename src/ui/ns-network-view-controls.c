@@ -216,7 +216,18 @@ ns_network_view_sync_controls (NsNetworkView *self)
   else
     text = g_strdup_printf (hidden == 1 ? "%u hidden layer" : "%u hidden layers", hidden);
   gtk_label_set_label (GTK_LABEL (self->layers_label), text);
-  gtk_widget_set_visible (self->layers_box, self->experiment != NULL);
+  /* Image networks are drawn as one sample's maps, with no room for the plane's buttons. */
+  gtk_widget_set_visible (self->layers_box, self->experiment != NULL && !is_image_data (self));
+  for (guint h = 0; h < self->n_layer_controls; h++)
+    gtk_widget_set_visible (self->layers[h].box, !is_image_data (self));
+  gtk_widget_set_visible (self->image_bar, is_image_data (self));
+  if (is_image_data (self) && !gtk_widget_has_focus (self->image_entry)
+      && !gtk_widget_get_visible (self->image_error))
+    {
+      g_autofree char *words = ns_config_hidden_to_string (config);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->image_entry), words);
+    }
 
   gtk_widget_action_set_enabled (widget, "network.add-layer",
                                  config != NULL && hidden < NS_NETWORK_VIEW_MAX_LAYERS);
@@ -342,6 +353,46 @@ toggle_feature_action_cb (GtkWidget *widget, const char *action_name, GVariant *
   refused (self, mask != 0 && ns_experiment_set_features (self->experiment, mask));
 }
 
+/* The layer list of image data: built as typed, or refused with the reason beside it. */
+static void
+set_layers (NsNetworkView *self, const char *words)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->experiment == NULL || !is_image_data (self))
+    return;
+  gtk_widget_set_visible (self->image_error, FALSE);
+  gtk_widget_remove_css_class (self->image_entry, "error");
+  if (ns_experiment_set_layers (self->experiment, words, &error))
+    {
+      g_autofree char *now =
+          ns_config_hidden_to_string (ns_experiment_get_config (self->experiment));
+
+      gtk_editable_set_text (GTK_EDITABLE (self->image_entry), now);
+      return;
+    }
+  gtk_widget_add_css_class (self->image_entry, "error");
+  gtk_label_set_label (GTK_LABEL (self->image_error), error->message);
+  gtk_widget_set_tooltip_text (self->image_error, error->message);
+  gtk_widget_set_visible (self->image_error, TRUE);
+  gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+set_layers_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  set_layers (NS_NETWORK_VIEW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+apply_layers_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsNetworkView *self = NS_NETWORK_VIEW (widget);
+  g_autofree char *words = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->image_entry)));
+
+  set_layers (self, words);
+}
+
 static void
 set_weight_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -361,6 +412,9 @@ void
 ns_network_view_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "network.add-layer", NULL, add_layer_action_cb);
+  gtk_widget_class_install_action (widget_class, "network.set-layers", "s", set_layers_action_cb);
+  gtk_widget_class_install_action (widget_class, "network.apply-layers", NULL,
+                                   apply_layers_action_cb);
   gtk_widget_class_install_action (widget_class, "network.remove-layer", NULL,
                                    remove_layer_action_cb);
   gtk_widget_class_install_action (widget_class, "network.add-neuron", "u", add_neuron_action_cb);

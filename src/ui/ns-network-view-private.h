@@ -37,6 +37,7 @@ struct _NsNetworkView
 
   NsExperiment *experiment;
   double zoom;
+  guint sample; /* image data: the test sample shown */
 
   /* The scene as last built, and what it was built for: rebuilt only when one of these
    * changes, and painted into a render node kept until then. */
@@ -69,6 +70,11 @@ struct _NsNetworkView
   guint n_layer_controls;
   gboolean syncing; /* updating the controls from the experiment: their signals are not edits */
 
+  /* Image data: the layer list ("c8k3,p2,32") over the picture, typed and applied. */
+  GtkWidget *image_bar;
+  GtkWidget *image_entry;
+  GtkWidget *image_error; /* why the last list was refused; hidden when none */
+
   /* The popover to type a weight or a bias. */
   GtkWidget *edit_popover;
   GtkWidget *edit_title;
@@ -89,6 +95,15 @@ is_plane_data (NsNetworkView *self)
 {
   return self->experiment != NULL
          && ns_config_is_plane (ns_experiment_get_config (self->experiment));
+}
+
+/* Image data: the diagram follows one sample through the layers (ns_render_network_images),
+ * and the plane's layer controls are hidden. */
+static inline gboolean
+is_image_data (NsNetworkView *self)
+{
+  return self->experiment != NULL
+         && ns_config_is_image (ns_experiment_get_config (self->experiment));
 }
 
 static inline guint

@@ -56,6 +56,9 @@ ns_network_view_activate_item (NsNetworkView *self, const NsNetworkItem *item)
 
     case NS_HIT_NEURON:
     case NS_HIT_LINK:
+      /* An image network's map or neuron is selected to be read, not typed into. */
+      if (is_image_data (self))
+        return FALSE;
       ns_network_view_open_edit_popover (self, item);
       return TRUE;
 
@@ -94,6 +97,13 @@ move_selection (NsNetworkView *self, GtkDirectionType direction, gboolean links)
   NsNetworkViewData view;
 
   ns_network_view_prepare_plain (self, &view);
+
+  /* An image network's links are a sketch, not items to walk. */
+  if (links && is_image_data (self))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
 
   if (item.kind == NS_HIT_INPUT || item.kind == NS_HIT_NEURON)
     {

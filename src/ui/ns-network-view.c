@@ -31,6 +31,7 @@ enum
   PROP_0,
   PROP_EXPERIMENT,
   PROP_ZOOM,
+  PROP_SAMPLE,
   N_PROPS
 };
 
@@ -82,6 +83,17 @@ ns_network_view_column_rows (NsNetworkView *self, size_t column)
 {
   const NnNet *net = get_net (self);
 
+  if (is_image_data (self))
+    {
+      NnShape out;
+
+      /* One input picture; a map per channel; a neuron per dense unit; one sigmoid output. */
+      if (column == 0)
+        return 1;
+      if (nn_net_layer_shape (net, column - 1, NULL, &out) != NN_OK)
+        return 0;
+      return nn_net_layer_kind (net, column - 1) == NN_LAYER_FLATTEN ? 0 : out.channels;
+    }
   if (column == 0)
     return is_plane_data (self) ? NS_N_FEATURES : net->n_inputs;
   return nn_net_layer_width (net, column - 1);
@@ -92,6 +104,7 @@ void
 ns_network_view_prepare_plain (NsNetworkView *self, NsNetworkViewData *view)
 {
   ns_render_network_prepare (view, self->experiment, 0);
+  ns_render_network_prepare_sample (view, self->experiment, self->sample);
 }
 
 gboolean
@@ -109,9 +122,11 @@ ns_network_view_item_exists (NsNetworkView *self, const NsNetworkItem *item)
 
     case NS_HIT_NEURON:
       return item->layer >= 0 && (size_t) item->layer < net->n_layers && item->neuron >= 0
-             && (size_t) item->neuron < nn_net_layer_width (net, item->layer);
+             && (size_t) item->neuron < ns_network_view_column_rows (self, item->layer + 1);
 
     case NS_HIT_LINK:
+      if (is_image_data (self))
+        return FALSE; /* the picture's links are a sketch, not one per weight */
       return item->layer >= 0 && (size_t) item->layer < net->n_layers && item->neuron >= 0
              && (size_t) item->neuron < nn_net_layer_width (net, item->layer) && item->input >= 0
              && (size_t) item->input < nn_net_layer_fan_in (net, item->layer);
@@ -142,6 +157,19 @@ ns_network_view_describe_node (NsNetworkView *self, size_t layer, size_t j)
 {
   const NnNet *net = get_net (self);
 
+  if (is_image_data (self))
+    {
+      g_autofree char *title = ns_render_network_layer_title (net, layer);
+      NnLayerKind kind = nn_net_layer_kind (net, layer);
+      const NsDataset *data = ns_experiment_get_dataset (self->experiment);
+
+      if (layer + 1 == net->n_layers && net->loss == NN_LOSS_SOFTMAX_CE && data != NULL
+          && j < data->n_classes)
+        return g_strdup_printf ("class %s of the output (%s)", data->class_names[j], title);
+      if (kind == NN_LAYER_CONV2D || kind == NN_LAYER_MAX_POOL)
+        return g_strdup_printf ("map %zu of layer %zu (%s)", j + 1, layer + 1, title);
+      return g_strdup_printf ("neuron %zu of layer %zu (%s)", j + 1, layer + 1, title);
+    }
   if (layer + 1 == net->n_layers)
     return nn_net_layer_width (net, layer) == 1 ? g_strdup ("the output neuron")
                                                 : g_strdup_printf ("output neuron %zu", j + 1);
@@ -196,6 +224,8 @@ describe_item (NsNetworkView *self, const NsNetworkItem *item)
         float bias = nn_net_bias (net, item->layer, item->neuron);
 
         name[0] = g_ascii_toupper (name[0]);
+        if (isnan (bias))
+          return g_strdup (name); /* a pooled map has no bias */
         return ns_strdup_printf ("%s\nBias %.3f", name, bias);
       }
 
@@ -345,6 +375,26 @@ ns_network_view_set_zoom (NsNetworkView *self, double zoom)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
+guint
+ns_network_view_get_sample (NsNetworkView *self)
+{
+  g_return_val_if_fail (NS_IS_NETWORK_VIEW (self), 0);
+
+  return self->sample;
+}
+
+void
+ns_network_view_set_sample (NsNetworkView *self, guint sample)
+{
+  g_return_if_fail (NS_IS_NETWORK_VIEW (self));
+
+  if (sample == self->sample)
+    return;
+  self->sample = sample;
+  ns_network_view_invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAMPLE]);
+}
+
 /* ---- the scene ---- */
 
 static void
@@ -370,6 +420,11 @@ measure_controls (NsNetworkView *self, double *controls_height, double *column_h
 
   gtk_widget_measure (self->layers_box, GTK_ORIENTATION_VERTICAL, -1, NULL, &nat, NULL, NULL);
   *controls_height = nat;
+  if (is_image_data (self))
+    {
+      gtk_widget_measure (self->image_bar, GTK_ORIENTATION_VERTICAL, -1, NULL, &nat, NULL, NULL);
+      *controls_height = nat;
+    }
 
   *column_height = 0;
   for (guint h = 0; h < self->n_layer_controls; h++)
@@ -438,11 +493,14 @@ ns_network_view_ensure_scene (NsNetworkView *self)
 
   init_style (self, &style);
   ns_render_network_prepare (&view, self->experiment, GRID_SIZE);
+  ns_render_network_prepare_sample (&view, self->experiment, self->sample);
   view.picture_step = PICTURE_STEP;
   view.highlight = self->hover;
   view.selection = self->selection;
   view.detail = detail_item (self);
-  if (view.detail.kind == NS_HIT_NEURON)
+  if (ns_render_network_is_image (&view))
+    view.detail = ns_network_view_no_item; /* the picture shows every map at its size */
+  else if (view.detail.kind == NS_HIT_NEURON)
     ns_render_network_prepare_detail (&view, self->experiment, DETAIL_GRID_SIZE);
   view.controls = TRUE;
   measure_controls (self, &view.controls_height, &view.column_controls_height);
@@ -475,6 +533,7 @@ ns_network_view_render_export (NsNetworkView *self, NsScene *scene, double width
 
   init_style (self, &style);
   ns_render_network_prepare (&view, self->experiment, GRID_SIZE);
+  ns_render_network_prepare_sample (&view, self->experiment, self->sample);
   view.picture_step = PICTURE_STEP;
   ns_render_network (scene, &view, &style, width, height);
 }
@@ -581,7 +640,9 @@ ns_network_view_size_allocate (GtkWidget *widget, int width, int height, int bas
   NsNetworkLayout layout;
   NsRenderStyle style;
 
-  if (self->experiment != NULL)
+  if (is_image_data (self))
+    place_child (self->image_bar, width / 2.0, 4, width - 8);
+  if (self->experiment != NULL && !is_image_data (self))
     {
       init_style (self, &style);
       ns_network_view_prepare_plain (self, &view);
@@ -634,7 +695,7 @@ ns_network_view_get_details (NsNetworkView *self)
       || ns_experiment_get_step_state (self->experiment)->phase == NS_STEP_IDLE)
     return NULL;
 
-  ns_render_network_prepare (&view, self->experiment, 0);
+  ns_network_view_prepare_plain (self, &view);
   if (ns_network_view_item_exists (self, &self->details))
     text = ns_render_network_step_explain (&view, &self->details);
   if (text == NULL)
@@ -786,6 +847,7 @@ ns_network_view_dispose (GObject *object)
     g_clear_pointer (&self->layers[h].count_text, g_free);
   self->n_layer_controls = 0;
   self->layers_box = self->layers_label = NULL;
+  self->image_bar = self->image_entry = self->image_error = NULL;
   self->edit_popover = NULL;
 
   G_OBJECT_CLASS (ns_network_view_parent_class)->dispose (object);
@@ -818,6 +880,10 @@ ns_network_view_get_property (GObject *object, guint prop_id, GValue *value, GPa
       g_value_set_double (value, self->zoom);
       break;
 
+    case PROP_SAMPLE:
+      g_value_set_uint (value, self->sample);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -839,6 +905,10 @@ ns_network_view_set_property (GObject *object,
 
     case PROP_ZOOM:
       ns_network_view_set_zoom (self, g_value_get_double (value));
+      break;
+
+    case PROP_SAMPLE:
+      ns_network_view_set_sample (self, g_value_get_uint (value));
       break;
 
     default:
@@ -888,6 +958,10 @@ ns_network_view_class_init (NsNetworkViewClass *klass)
   properties[PROP_ZOOM] =
       g_param_spec_double ("zoom", NULL, NULL, 0.5, 4.0, 1.0,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SAMPLE] =
+      g_param_spec_uint ("sample", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -953,6 +1027,40 @@ ns_network_view_init (NsNetworkView *self)
   gtk_widget_set_margin_start (self->layers_label, 6);
   gtk_widget_add_css_class (self->layers_label, "heading");
   gtk_box_append (GTK_BOX (self->layers_box), self->layers_label);
+
+  /* Image data's layer list: Layers [c8k3,p2,32] Apply, and why a list was refused. */
+  {
+    GtkWidget *label = gtk_label_new ("Layers");
+    GtkWidget *apply = gtk_button_new_with_label ("Apply");
+
+    self->image_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    gtk_widget_add_css_class (self->image_bar, "network-image-layers");
+    gtk_widget_set_parent (self->image_bar, widget);
+    gtk_widget_set_visible (self->image_bar, FALSE);
+    gtk_widget_add_css_class (label, "heading");
+    gtk_box_append (GTK_BOX (self->image_bar), label);
+    self->image_entry = gtk_entry_new ();
+    gtk_editable_set_width_chars (GTK_EDITABLE (self->image_entry), 16);
+    gtk_entry_set_placeholder_text (GTK_ENTRY (self->image_entry), "c8k3,p2,32");
+    gtk_widget_set_tooltip_text (
+        self->image_entry,
+        "The hidden layers, left to right: c8k3 = conv, 8 channels, 3x3 filters; p2 = max-pool "
+        "2x2; 32 = dense, 32 neurons. Changing a conv or pool layer builds a new network and "
+        "starts training again; dense layers after them change in place.");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_entry),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, "Hidden layers", -1);
+    g_signal_connect_swapped (self->image_entry, "activate", G_CALLBACK (gtk_widget_activate),
+                              apply);
+    gtk_box_append (GTK_BOX (self->image_bar), self->image_entry);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (apply), "network.apply-layers");
+    gtk_widget_set_tooltip_text (apply, "Build the network from this layer list");
+    gtk_box_append (GTK_BOX (self->image_bar), apply);
+    self->image_error = gtk_label_new (NULL);
+    gtk_widget_add_css_class (self->image_error, "error");
+    gtk_label_set_ellipsize (GTK_LABEL (self->image_error), PANGO_ELLIPSIZE_END);
+    gtk_widget_set_visible (self->image_error, FALSE);
+    gtk_box_append (GTK_BOX (self->image_bar), self->image_error);
+  }
 
   ns_network_view_make_edit_popover (self);
 

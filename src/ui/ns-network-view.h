@@ -16,6 +16,12 @@
  *   network.toggle-feature s                         ("x1sq": ns_feature_name; plane data)
  *   network.set-weight (uuud)                        (layer, neuron, input, value; input ==
  *                                                     the layer's fan-in sets the bias)
+ *   network.set-layers s                             (image data: the layer list, "c8k3,p2,32";
+ *                                                     ns_experiment_set_layers)
+ *
+ * For image data the diagram is one sample's feature maps (ns_render_network_images): the
+ * plane's layer buttons give way to a layer list to type over it, and clicking a map or a
+ * neuron selects it to read its numbers.
  *
  * Keys: the view is focusable (Tab into it: the first neuron gets selected). While it has the
  * focus and something is selected, its key bindings take the arrows: Left / Right move between
@@ -50,6 +56,12 @@ void ns_network_view_set_experiment (NsNetworkView *self, NsExperiment *experime
 /* The one scale of sizes inside the diagram (zoom, presentation mode); 1 = normal. */
 double ns_network_view_get_zoom (NsNetworkView *self);
 void ns_network_view_set_zoom (NsNetworkView *self, double zoom);
+
+/* For image data, the test sample the diagram follows through the network (its input, feature
+ * maps, activations and class probabilities); default 0, clamped to the test set. The output
+ * column's gallery sets it ("sample" property). */
+guint ns_network_view_get_sample (NsNetworkView *self);
+void ns_network_view_set_sample (NsNetworkView *self, guint sample);
 
 /* The scene as it is drawn now (brought up to date first): for tests and hit testing. */
 const NsScene *ns_network_view_get_scene (NsNetworkView *self);

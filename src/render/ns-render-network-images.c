@@ -1,0 +1,1258 @@
+/* ns-render-network-images.c: the network diagram for image data (issue 11).
+ *
+ * A heatmap over the plane means nothing for an 8 x 8 digit, so an image network is drawn as
+ * what it does to one sample, left to right: the input image, each conv layer's feature maps
+ * (one crisp image per channel, the filter that made it beside it), each pool layer's pooled
+ * maps, dense layers as columns of neurons filled by their activation, and the output's
+ * classes with their probabilities. Links are sparse: each map or neuron is joined to the map
+ * or neuron it draws on most (a pool map to the map it pools), never 64 x 32 lines.
+ */
+#include "ns-render-network.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ns-colormap.h"
+#include "ns-render-chart.h"
+#include "ns-render-images-private.h"
+#include "ns-render-network-private.h"
+
+/* Sizes in logical units at scale 1 (multiplied by the style's scale). */
+#define MARGIN 12.0
+#define COLUMN_GAP 28.0    /* between two columns: the links run there */
+#define MAX_MAP_PIXEL 12.0 /* a feature map's pixel at most (an 8 x 8 map: 96 units) */
+#define MAX_NEURON 30.0    /* a dense neuron's square at most */
+#define MIN_NEURON 6.0     /* … and at least */
+#define MAX_CLASS_ROW 30.0 /* an output class's row at most */
+#define LINKS_PER_TARGET 2 /* a dense neuron's strongest incoming links drawn */
+#define MAX_LINKS 160      /* links in all, so a wide layer stays a picture */
+
+/* One column of the picture: the input or one layer (a flatten layer has none). */
+typedef struct
+{
+  int layer; /* the engine's layer, -1 for the input */
+  NnLayerKind kind;
+  gboolean output;
+  double x, width; /* the column's span */
+
+  guint n_tiles;         /* maps, neurons or classes */
+  guint tile_w, tile_h;  /* a tile's pixels (a neuron: 1 x 1) */
+  guint side_w, side_h;  /* the picture beside each tile (a filter, a neuron's weights); 0 none */
+  guint n_side;          /* pictures beside each tile: 1, or 2 in UPDATE (before, after) */
+  guint side_channels;   /* 1, or 3 (colour filters) */
+  double side_zoom;      /* the side pictures' zoom */
+  guint per_col, n_sub;  /* tiles per sub-column, sub-columns */
+  double size;           /* a tile's height in units */
+  double cell_w, cell_h; /* the pitch of tiles */
+  double top;            /* the first tile's top */
+} Column;
+
+typedef struct
+{
+  NsImagesCtx ctx;
+  const NsNetworkViewData *view;
+  const NnNet *net;
+  const NsStepState *step; /* shown, or NULL */
+  Column columns[NN_MAX_LAYERS + 1];
+  guint n_columns;
+  double top;     /* the titles' top: below the window's controls over the picture */
+  double title_h; /* the titles' band */
+  double body_top, body_bottom;
+  double story_size;
+  GPtrArray *story; /* lines under the picture */
+} Picture;
+
+static gboolean
+step_shown (const NnNet *net, const NsStepState *step)
+{
+  return step != NULL && step->phase != NS_STEP_IDLE && step->n_units == net->n_units
+         && step->n_params == net->n_params && step->n_inputs == net->n_inputs;
+}
+
+char *
+ns_render_network_layer_title (const NnNet *net, size_t layer)
+{
+  NnShape in, out;
+  NnActivation act;
+
+  g_return_val_if_fail (net != NULL, NULL);
+
+  if (nn_net_layer_shape (net, layer, &in, &out) != NN_OK)
+    return g_strdup ("");
+  act = nn_net_layer_activation (net, layer);
+  if (layer == net->n_layers - 1)
+    switch (net->loss)
+      {
+      case NN_LOSS_SOFTMAX_CE:
+        return g_strdup_printf ("softmax %zu", out.channels);
+      case NN_LOSS_BCE:
+        return g_strdup ("sigmoid 1");
+      case NN_LOSS_MSE:
+      case NN_N_LOSSES:
+      default:
+        return g_strdup ("linear 1");
+      }
+  switch (nn_net_layer_kind (net, layer))
+    {
+    case NN_LAYER_CONV2D:
+      return g_strdup_printf ("conv %zux%zu · %zu channel%s · %s", net->layers[layer].kernel,
+                              net->layers[layer].kernel, out.channels, out.channels == 1 ? "" : "s",
+                              ns_render_network_activation_label (act));
+    case NN_LAYER_MAX_POOL:
+      return g_strdup_printf ("max-pool %zux%zu", net->layers[layer].kernel,
+                              net->layers[layer].kernel);
+    case NN_LAYER_FLATTEN:
+      return g_strdup ("flatten");
+    case NN_LAYER_DENSE:
+      return g_strdup_printf ("dense %zu · %s", out.channels,
+                              ns_render_network_activation_label (act));
+    case NN_N_LAYER_KINDS:
+    default:
+      return g_strdup ("");
+    }
+}
+
+/* The title's first words, for a narrow column: "conv 3x3", "dense 32". */
+static char *
+short_title (const NnNet *net, int layer, const NsNetworkViewData *view)
+{
+  if (layer < 0)
+    return g_strdup_printf ("input %ux%u", view->image_width, view->image_height);
+  {
+    g_autofree char *full = ns_render_network_layer_title (net, (size_t) layer);
+    char *dot = strstr (full, " · ");
+
+    if (dot != NULL)
+      *dot = '\0';
+    return g_strdup (full);
+  }
+}
+
+/* What follows the first words: "8 channels · relu", "relu". */
+static char *
+title_rest (const NnNet *net, int layer)
+{
+  g_autofree char *full = NULL;
+  const char *dot;
+
+  if (layer < 0)
+    return NULL;
+  full = ns_render_network_layer_title (net, (size_t) layer);
+  dot = strstr (full, " · ");
+  return dot != NULL ? g_strdup (dot + strlen (" · ")) : NULL;
+}
+
+/* ---- the numbers each column shows ---- */
+
+static const float *
+input_values (const Picture *p)
+{
+  if (p->step != NULL && p->step->input != NULL)
+    return p->step->input;
+  return p->view->sample_input;
+}
+
+/* Whether layer @l's numbers are shown yet in the walk. */
+static gboolean
+reached (const Picture *p, size_t l)
+{
+  return p->step == NULL || ns_render_network_step_layer_reached (p->step, l);
+}
+
+/* Layer @l's values for the sample (its units in order), or NULL when not reached; *diverging
+ * says they are deltas (coloured around 0). */
+static const float *
+layer_values (const Picture *p, size_t l, gboolean *diverging)
+{
+  size_t first = nn_net_unit_index (p->net, l, 0);
+
+  *diverging = FALSE;
+  if (first == SIZE_MAX)
+    return NULL;
+  if (p->step == NULL)
+    return p->view->sample_units != NULL ? p->view->sample_units + first : NULL;
+  if (!reached (p, l))
+    return NULL;
+  if (p->step->phase == NS_STEP_BACKWARD)
+    {
+      *diverging = TRUE;
+      return p->step->delta != NULL ? p->step->delta + first : NULL;
+    }
+  return p->step->a != NULL ? p->step->a + first : NULL;
+}
+
+/* The parameters a side picture shows: now; in UPDATE before (0), after (1) and the change
+ * (2). */
+static const float *
+params_shown (const Picture *p, guint which)
+{
+  if (p->step != NULL && p->step->phase == NS_STEP_UPDATE && p->step->params_before != NULL)
+    return which == 0   ? p->step->params_before
+           : which == 1 ? p->step->params_after
+                        : p->step->change;
+  return p->net->params;
+}
+
+static gboolean
+is_change (const Picture *p, guint which)
+{
+  return which == 2 && p->step != NULL && p->step->phase == NS_STEP_UPDATE
+         && p->step->change != NULL;
+}
+
+static void
+value_range (const float *values, size_t n, float *min, float *max)
+{
+  *min = 0;
+  *max = 0;
+  for (size_t k = 0; k < n; k++)
+    if (isfinite (values[k]))
+      {
+        *min = MIN (*min, values[k]);
+        *max = MAX (*max, values[k]);
+      }
+}
+
+/* Activations: neutral at 0 up to blue at the highest; anything below 0 (or deltas) orange,
+ * symmetric around 0. As ns_render_feature_maps colours them. */
+static void
+values_colormap (NsColormap *map,
+                 const NsRenderStyle *style,
+                 const float *values,
+                 size_t n,
+                 gboolean diverging)
+{
+  float min, max;
+
+  value_range (values, n, &min, &max);
+  if (diverging || min < 0)
+    {
+      float m = MAX (-min, max);
+
+      ns_colormap_init_values (map, style, m > 0 ? -m : -1, m > 0 ? m : 1);
+    }
+  else
+    {
+      NsColor white = { 1, 1, 1, 1 };
+      NsColor high = style->dark ? ns_color_mix (&style->positive, &white, 0.3) : style->positive;
+
+      ns_colormap_init_sequential (map, &style->neutral, &high, 0, max > 0 ? max : 1.0f);
+    }
+}
+
+/* ---- layout ---- */
+
+static void
+column_shape (Picture *p, Column *col)
+{
+  const NnNet *net = p->net;
+  const NsNetworkViewData *view = p->view;
+  gboolean update = p->step != NULL && p->step->phase == NS_STEP_UPDATE;
+
+  col->n_side = 0;
+  col->side_w = col->side_h = 0;
+  col->side_channels = 1;
+  if (col->layer < 0)
+    {
+      col->n_tiles = 1;
+      col->tile_w = view->image_width;
+      col->tile_h = view->image_height;
+      return;
+    }
+
+  {
+    NnShape in, out;
+    size_t l = (size_t) col->layer;
+
+    nn_net_layer_shape (net, l, &in, &out);
+    col->kind = nn_net_layer_kind (net, l);
+    col->output = l == net->n_layers - 1;
+    if (col->kind == NN_LAYER_CONV2D || col->kind == NN_LAYER_MAX_POOL)
+      {
+        col->n_tiles = (guint) out.channels;
+        col->tile_w = (guint) out.width;
+        col->tile_h = (guint) out.height;
+        /* A filter reading one grey or three colour channels is a picture a learner reads;
+         * one reading eight maps is not (the maps beside it say what it found). */
+        if (col->kind == NN_LAYER_CONV2D && (in.channels == 1 || in.channels == 3))
+          {
+            col->side_w = col->side_h = (guint) net->layers[l].kernel;
+            col->side_channels = (guint) in.channels;
+            col->n_side = update ? 3 : 1;
+          }
+      }
+    else
+      {
+        col->n_tiles = col->output && net->loss == NN_LOSS_BCE ? 2 : (guint) out.channels;
+        col->tile_w = col->tile_h = 1;
+        /* A dense layer on the pixels: each neuron's weights are an image. */
+        if (!col->output && l == 0 && in.height > 1)
+          {
+            col->side_w = (guint) in.width;
+            col->side_h = (guint) in.height;
+            col->side_channels = in.channels == 3 ? 3 : 1;
+            col->n_side = update ? 3 : 1;
+          }
+      }
+  }
+}
+
+/* How much of the width column @col wants, relative to the others. */
+static double
+column_weight (const Column *col)
+{
+  if (col->layer < 0)
+    return 1.0;
+  if (col->output)
+    return 1.7;
+  if (col->kind == NN_LAYER_DENSE)
+    return col->n_side > 0 ? 1.1 : 0.6;
+  if (col->kind == NN_LAYER_MAX_POOL)
+    return 0.8;
+  return col->n_side > 0 ? 1.0 + 0.45 * col->n_side : 1.0;
+}
+
+/* The tiles' size for @col in its area: as many sub-columns as make them largest. */
+static void
+column_fit (Picture *p, Column *col, double max_pixel)
+{
+  double gap = p->ctx.pad, side_gap = p->ctx.pad / 2;
+  double avail_h = p->body_bottom - p->body_top;
+  double scale = p->ctx.style->scale;
+  double best = -1;
+  guint best_sub = 1;
+
+  if (col->output)
+    {
+      col->per_col = col->n_tiles;
+      col->n_sub = 1;
+      col->size = MIN (MAX_CLASS_ROW * scale, avail_h / MAX (col->n_tiles, 1));
+      col->cell_w = col->width;
+      col->cell_h = col->size;
+      col->top = p->body_top + (avail_h - col->size * col->n_tiles) / 2;
+      return;
+    }
+
+  for (guint sub = 1; sub <= MAX (col->n_tiles, 1u); sub++)
+    {
+      guint rows = (col->n_tiles + sub - 1) / sub;
+      /* A tile's height s gives a cell s * (tile_w / tile_h) wide, plus the side pictures,
+       * each as tall as the tile. */
+      double ratio = (double) col->tile_w / col->tile_h
+                     + col->n_side * (col->side_h > 0 ? (double) col->side_w / col->side_h : 0);
+      double fixed = col->n_side * side_gap;
+      double s_w = ((col->width - (sub - 1) * gap) / sub - fixed) / ratio;
+      double s_h = (avail_h - (rows - 1) * gap) / rows;
+      double s = MIN (s_w, s_h);
+
+      if (s > best + 0.5)
+        {
+          best = s;
+          best_sub = sub;
+        }
+      if (rows == 1)
+        break;
+    }
+
+  col->n_sub = best_sub;
+  col->per_col = (col->n_tiles + best_sub - 1) / best_sub;
+  if (col->tile_h > 1)
+    {
+      /* Whole pixels, so a map stays crisp. */
+      double pixel = MIN (floor (best / col->tile_h), MIN (MAX_MAP_PIXEL * scale, max_pixel));
+
+      col->size = pixel >= 1 ? pixel * col->tile_h : MAX (best, 1);
+    }
+  else
+    {
+      col->size = CLAMP (floor (best), 1, MAX_NEURON * scale * (col->n_side > 0 ? 1.6 : 1));
+      if (col->size < MIN_NEURON * scale && best >= MIN_NEURON * scale)
+        col->size = MIN_NEURON * scale;
+    }
+  col->side_zoom = 0;
+  if (col->n_side > 0)
+    {
+      double z = col->size / col->side_h;
+
+      col->side_zoom = z >= 1 ? floor (z) : z;
+    }
+  col->cell_h = col->size + gap;
+  col->cell_w = col->size * col->tile_w / col->tile_h
+                + col->n_side * (side_gap + col->side_w * col->side_zoom) + gap;
+  col->top = p->body_top + (avail_h - (col->per_col * col->cell_h - gap)) / 2;
+}
+
+static void
+picture_layout (Picture *p, double width, double height)
+{
+  const NnNet *net = p->net;
+  double scale = p->ctx.style->scale;
+  double margin = MARGIN * scale, gap = COLUMN_GAP * scale;
+  double total = 0, x;
+  double story_line;
+
+  p->n_columns = 0;
+  p->columns[p->n_columns++] = (Column){ .layer = -1 };
+  for (size_t l = 0; l < net->n_layers; l++)
+    if (nn_net_layer_kind (net, l) != NN_LAYER_FLATTEN)
+      p->columns[p->n_columns++] = (Column){ .layer = (int) l };
+
+  p->top = margin + (p->view->controls ? p->view->controls_height : 0);
+  p->title_h = 2 * ns_images_text_height (&p->ctx, NS_TEXT_TITLE, p->ctx.label) + p->ctx.pad;
+  story_line = 1.4 * p->story_size;
+  p->body_top = p->top + p->title_h + p->ctx.pad;
+  p->body_bottom =
+      height - margin
+      - (p->story->len > 0
+             ? p->story->len * story_line + p->ctx.pad
+             : ns_images_text_height (&p->ctx, NS_TEXT_LABEL, p->ctx.small) + p->ctx.pad);
+  p->body_bottom = MAX (p->body_bottom, p->body_top + 10 * scale);
+
+  for (guint c = 0; c < p->n_columns; c++)
+    {
+      column_shape (p, &p->columns[c]);
+      total += column_weight (&p->columns[c]);
+    }
+  x = margin;
+  for (guint c = 0; c < p->n_columns; c++)
+    {
+      Column *col = &p->columns[c];
+      double room = width - 2 * margin - (p->n_columns - 1) * gap;
+
+      col->x = x;
+      col->width = MAX (room * column_weight (col) / total, 4 * scale);
+      x += col->width + gap;
+      /* A pooled map's pixel is drawn no larger than the map it pools, so it reads as smaller
+       * (each of its pixels stands for a window). */
+      column_fit (p, col,
+                  c > 0 && col->kind == NN_LAYER_MAX_POOL && p->columns[c - 1].tile_h > 1
+                      ? MAX (p->columns[c - 1].size / p->columns[c - 1].tile_h, 1)
+                      : G_MAXDOUBLE);
+    }
+}
+
+/* Tile @t's box (the tile alone, without its side pictures). */
+static void
+tile_box (const Column *col, guint t, NsNetworkBox *box)
+{
+  guint sub = t / MAX (col->per_col, 1), row = t % MAX (col->per_col, 1);
+  double used = col->n_sub * col->cell_w;
+  double left = col->output ? col->x : col->x + MAX (0, (col->width - used) / 2);
+
+  box->x = round (left + sub * col->cell_w);
+  box->y = round (col->top + row * col->cell_h);
+  box->width = col->output ? col->width : col->size * col->tile_w / col->tile_h;
+  box->height = col->size;
+}
+
+/* The tile and its side pictures: what a hit or an outline covers. */
+static void
+cell_box (const Picture *p, const Column *col, guint t, NsNetworkBox *box)
+{
+  tile_box (col, t, box);
+  if (col->n_side > 0)
+    box->width += col->n_side * (p->ctx.pad / 2 + col->side_w * col->side_zoom);
+}
+
+/* ---- drawing ---- */
+
+static gboolean
+item_is (const NsNetworkItem *item, int layer, int neuron)
+{
+  return item->kind == NS_HIT_NEURON && item->layer == layer && item->neuron == neuron;
+}
+
+static void
+draw_titles (Picture *p, const Column *col)
+{
+  const NsImagesCtx *ctx = &p->ctx;
+  double margin = p->top;
+  double line = ns_images_text_height (ctx, NS_TEXT_TITLE, ctx->label);
+  gboolean current = p->step != NULL && col->layer >= 0
+                     && ns_render_network_step_layer_current (p->step, (size_t) col->layer);
+  const NsColor *color = current ? &ctx->style->accent : &ctx->style->foreground;
+  g_autofree char *full =
+      col->layer >= 0 ? ns_render_network_layer_title (p->net, col->layer) : NULL;
+  g_autofree char *first = short_title (p->net, col->layer, p->view);
+  g_autofree char *rest = title_rest (p->net, col->layer);
+  /* The column and half the gaps beside it: titles may be a little wider than their column. */
+  double room = col->width + COLUMN_GAP * ctx->style->scale * 0.8;
+  double cx = col->x + col->width / 2;
+
+  if (col->layer < 0)
+    {
+      char buffer[32];
+      const char *name =
+          p->view->sample_label >= 0
+              ? ns_images_class_name (p->view->data_class_names, p->view->n_data_classes,
+                                      (guint) p->view->sample_label, buffer, sizeof buffer)
+              : NULL;
+
+      ns_scene_add_text (ctx->scene, cx, margin, first, NS_TEXT_TITLE, ctx->label, NS_ALIGN_CENTER,
+                         NS_ALIGN_START, color);
+      if (p->step != NULL)
+        rest = g_strdup_printf ("training #%u", p->step->data_index + 1);
+      else if (p->view->sample_index >= 0 && name != NULL)
+        rest = g_strdup_printf ("test #%d · “%s”", p->view->sample_index + 1, name);
+      else if (p->view->sample_index >= 0)
+        rest = g_strdup_printf ("test #%d", p->view->sample_index + 1);
+    }
+  else if (full != NULL && ns_images_text_width (ctx, full, NS_TEXT_TITLE, ctx->label) <= room)
+    {
+      ns_scene_add_text (ctx->scene, cx, margin, full, NS_TEXT_TITLE, ctx->label, NS_ALIGN_CENTER,
+                         NS_ALIGN_START, color);
+      g_clear_pointer (&rest, g_free);
+    }
+  else
+    {
+      /* Narrower still: "pool 2x2", then the kind alone ("pool"), so neighbours never touch. */
+      g_autofree char *pool = g_str_has_prefix (first, "max-") ? g_strdup (first + 4) : NULL;
+      g_autofree char *kind = g_strdup (pool != NULL ? pool : first);
+      const char *texts[3];
+      guint n = 0;
+      char *space = strchr (kind, ' ');
+
+      if (space != NULL)
+        *space = '\0';
+      texts[n++] = first;
+      if (pool != NULL)
+        texts[n++] = pool;
+      texts[n++] = kind;
+      for (guint k = 0; k < n; k++)
+        if (k == n - 1 || ns_images_text_width (ctx, texts[k], NS_TEXT_TITLE, ctx->label) <= room)
+          {
+            ns_scene_add_text (ctx->scene, cx, margin, texts[k], NS_TEXT_TITLE, ctx->label,
+                               NS_ALIGN_CENTER, NS_ALIGN_START, color);
+            /* What the shortened title left out goes on the line under it ("32 · ReLU"). */
+            if (texts[k] != first && g_str_has_prefix (first, texts[k]))
+              {
+                g_autofree char *more = g_strstrip (g_strdup (first + strlen (texts[k])));
+
+                if (*more != '\0')
+                  {
+                    char *joined =
+                        rest != NULL ? g_strdup_printf ("%s · %s", more, rest) : g_strdup (more);
+
+                    g_free (rest);
+                    rest = joined;
+                  }
+              }
+            break;
+          }
+    }
+  if (rest != NULL)
+    ns_scene_add_text (ctx->scene, cx, margin + line, rest, NS_TEXT_LABEL, ctx->small,
+                       NS_ALIGN_CENTER, NS_ALIGN_START, &ctx->style->muted);
+}
+
+/* An empty tile: the walk has not reached its layer yet. */
+static void
+draw_pending (Picture *p, const NsNetworkBox *box)
+{
+  NsColor faint = ns_color_mix (&p->ctx.style->outline, &p->ctx.style->background, 0.4);
+
+  ns_scene_add_rect (p->ctx.scene, box->x, box->y, box->width, box->height, 0, NULL, &faint,
+                     ns_render_style_px (p->ctx.style, 1));
+}
+
+static void
+draw_input (Picture *p, const Column *col)
+{
+  NsNetworkBox box;
+  const float *values = input_values (p);
+  guint32 *pixels;
+  const NsNetworkItem *sel = &p->view->selection, *hl = &p->view->highlight;
+
+  tile_box (col, 0, &box);
+  if (values == NULL)
+    {
+      draw_pending (p, &box);
+      return;
+    }
+  pixels = ns_images_add_crisp (p->ctx.scene, box.x, box.y, col->size / col->tile_h, col->tile_w,
+                                col->tile_h);
+  if (pixels != NULL)
+    ns_images_fill_picture (p->ctx.style, values, p->view->image_channels, col->tile_h, col->tile_w,
+                            pixels);
+  ns_render_network_draw_outline (p->ctx.scene, &box, sel->kind == NS_HIT_INPUT,
+                                  hl->kind == NS_HIT_INPUT, p->ctx.style);
+  ns_scene_add_hit_rect (p->ctx.scene, NS_HIT_INPUT, -1, 0, -1, box.x, box.y, box.width,
+                         box.height);
+}
+
+/* The side pictures of tile @t: a conv filter (grey weights on a diverging map, or a colour
+ * image of three channels) or a dense neuron's weights as an image; before and after in
+ * UPDATE. */
+static void
+draw_sides (Picture *p, const Column *col, guint t, const NsNetworkBox *box)
+{
+  size_t l = (size_t) col->layer;
+  const NnLayer *layer = &p->net->layers[l];
+  size_t n = (size_t) col->side_w * col->side_h * col->side_channels;
+  double x = box->x + box->width + p->ctx.pad / 2;
+  double scale_w = 0, scale_change = 0;
+  NsColormap map, change_map;
+
+  /* One scale for the layer's weights, before and after alike, so filters compare; the change
+   * (a learning rate times a gradient: tiny) on a scale of its own, or it would not show. */
+  for (guint k = 0; k < col->n_side; k++)
+    if (!is_change (p, k))
+      scale_w = MAX (scale_w,
+                     ns_images_max_abs (params_shown (p, k) + layer->w_offset, layer->n_weights));
+    else
+      scale_change = ns_images_max_abs (params_shown (p, k) + layer->w_offset, layer->n_weights);
+  if (scale_w <= 0)
+    scale_w = 1;
+  if (scale_change <= 0)
+    scale_change = 1;
+  ns_colormap_init_values (&map, p->ctx.style, -scale_w, scale_w);
+  ns_colormap_init_values (&change_map, p->ctx.style, -scale_change, scale_change);
+
+  for (guint k = 0; k < col->n_side; k++)
+    {
+      const float *w = params_shown (p, k) + nn_net_param_index (p->net, l, t, 0);
+      const NsColormap *m = is_change (p, k) ? &change_map : &map;
+      double s = is_change (p, k) ? scale_change : scale_w;
+      double h = col->side_h * col->side_zoom;
+      double y = box->y + (box->height - h) / 2;
+      guint32 *pixels =
+          ns_images_add_crisp (p->ctx.scene, x, y, col->side_zoom, col->side_w, col->side_h);
+
+      if (pixels != NULL && n <= layer->fan_in)
+        {
+          if (col->side_channels == 3)
+            ns_images_fill_rgb_weights (w, col->side_h, col->side_w, (float) s, pixels);
+          else
+            ns_colormap_apply (m, w, (int) col->side_w, (int) col->side_h, FALSE, pixels,
+                               (int) col->side_w);
+        }
+      ns_scene_add_rect (p->ctx.scene, round (x), round (y), col->side_w * col->side_zoom, h, 0,
+                         NULL, &p->ctx.style->outline, ns_render_style_px (p->ctx.style, 1));
+      x += col->side_w * col->side_zoom + p->ctx.pad / 2;
+    }
+}
+
+static void
+draw_layer (Picture *p, const Column *col)
+{
+  size_t l = (size_t) col->layer;
+  gboolean diverging;
+  const float *values = layer_values (p, l, &diverging);
+  size_t plane = (size_t) col->tile_w * col->tile_h;
+  NsColormap map;
+
+  if (values != NULL)
+    values_colormap (&map, p->ctx.style, values, nn_net_layer_width (p->net, l), diverging);
+
+  for (guint t = 0; t < col->n_tiles; t++)
+    {
+      NsNetworkBox box, cell;
+
+      tile_box (col, t, &box);
+      cell_box (p, col, t, &cell);
+      if (values == NULL)
+        draw_pending (p, &box);
+      else
+        {
+          guint32 *pixels = ns_images_add_crisp (p->ctx.scene, box.x, box.y,
+                                                 col->size / col->tile_h, col->tile_w, col->tile_h);
+
+          if (pixels != NULL)
+            ns_colormap_apply (&map, values + t * plane, (int) col->tile_w, (int) col->tile_h,
+                               FALSE, pixels, (int) col->tile_w);
+        }
+      if (col->n_side > 0)
+        draw_sides (p, col, t, &box);
+      ns_render_network_draw_outline (p->ctx.scene, &box, FALSE, FALSE, p->ctx.style);
+      if (item_is (&p->view->selection, col->layer, (int) t)
+          || item_is (&p->view->highlight, col->layer, (int) t))
+        ns_render_network_draw_outline (
+            p->ctx.scene, &cell, item_is (&p->view->selection, col->layer, (int) t),
+            item_is (&p->view->highlight, col->layer, (int) t), p->ctx.style);
+      ns_scene_add_hit_rect (p->ctx.scene, NS_HIT_NEURON, col->layer, (int) t, -1, cell.x, cell.y,
+                             cell.width, cell.height);
+    }
+}
+
+/* The output: a row per class, its name, a bar and its probability. */
+static void
+draw_output (Picture *p, const Column *col)
+{
+  const NsImagesCtx *ctx = &p->ctx;
+  size_t l = (size_t) col->layer;
+  gboolean diverging;
+  const float *values = layer_values (p, l, &diverging);
+  double name_w = 0, pct_w = ns_images_text_width (ctx, "100.0%", NS_TEXT_VALUE, ctx->small);
+  double text = MIN (ctx->small, col->size * 0.8);
+  int best = -1, target = -1;
+  char buffer[32];
+
+  /* The target is framed from LOSS on: in FORWARD the network has not been told it yet. */
+  if (p->step != NULL && p->step->phase == NS_STEP_FORWARD)
+    target = -1;
+  else if (p->step != NULL)
+    target = (int) p->step->target;
+  else
+    target = p->view->sample_label;
+  for (guint t = 0; t < col->n_tiles; t++)
+    name_w = MAX (name_w, ns_images_text_width (ctx,
+                                                ns_images_class_name (p->view->data_class_names,
+                                                                      p->view->n_data_classes, t,
+                                                                      buffer, sizeof buffer),
+                                                NS_TEXT_LABEL, text));
+  if (values != NULL && diverging)
+    for (guint t = 0; t < col->n_tiles; t++)
+      {
+        float v = p->net->loss == NN_LOSS_BCE ? (t == 1 ? values[0] : 1 - values[0]) : values[t];
+        g_autofree char *d = ns_render_network_format_number (v);
+
+        pct_w = MAX (pct_w, ns_images_text_width (ctx, d, NS_TEXT_VALUE, text));
+      }
+  if (values != NULL && !diverging)
+    for (guint t = 0; t < col->n_tiles; t++)
+      {
+        float v = p->net->loss == NN_LOSS_BCE ? (t == 1 ? values[0] : 1 - values[0]) : values[t];
+        float b = best < 0                      ? -1
+                  : p->net->loss == NN_LOSS_BCE ? (best == 1 ? values[0] : 1 - values[0])
+                                                : values[best];
+
+        if (v > b)
+          best = (int) t;
+      }
+
+  for (guint t = 0; t < col->n_tiles; t++)
+    {
+      NsNetworkBox box;
+      const char *name = ns_images_class_name (p->view->data_class_names, p->view->n_data_classes,
+                                               t, buffer, sizeof buffer);
+      double bar_x, bar_w, bar_h, cy;
+      int neuron = p->net->loss == NN_LOSS_BCE ? 0 : (int) t;
+
+      tile_box (col, t, &box);
+      cy = box.y + box.height / 2;
+      /* The names a pad in, clear of the links that end at the column's edge. */
+      bar_x = box.x + ctx->pad + name_w + ctx->pad;
+      bar_w = MAX (box.width - name_w - pct_w - 3 * ctx->pad, 4);
+      bar_h = MAX (box.height * 0.6, 2);
+      ns_scene_add_text (ctx->scene, box.x + ctx->pad + name_w, cy, name,
+                         (int) t == best ? NS_TEXT_TITLE : NS_TEXT_LABEL, text, NS_ALIGN_END,
+                         NS_ALIGN_CENTER, &ctx->style->foreground);
+      ns_scene_add_rect (ctx->scene, bar_x, cy - bar_h / 2, bar_w, bar_h, 0, NULL,
+                         &ctx->style->outline, ns_render_style_px (ctx->style, 1));
+      if (values != NULL)
+        {
+          float v = p->net->loss == NN_LOSS_BCE ? (t == 1 ? values[0] : 1 - values[0]) : values[t];
+
+          if (diverging)
+            {
+              /* A delta: a bar from the middle, orange below 0, blue above. */
+              float m = ns_images_max_abs (values, p->net->loss == NN_LOSS_BCE ? 1 : col->n_tiles);
+              double half = bar_w / 2, len = m > 0 ? half * fabs (v) / m : 0;
+
+              ns_scene_add_rect (ctx->scene, v < 0 ? bar_x + half - len : bar_x + half,
+                                 cy - bar_h / 2, len, bar_h, 0,
+                                 v < 0 ? &ctx->style->negative : &ctx->style->positive, NULL, 0);
+              {
+                g_autofree char *d = ns_render_network_format_number (v);
+
+                ns_scene_add_text (ctx->scene, box.x + box.width, cy, d, NS_TEXT_VALUE, text,
+                                   NS_ALIGN_END, NS_ALIGN_CENTER, &ctx->style->foreground);
+              }
+            }
+          else
+            {
+              NsColor fill = (int) t == best ? ctx->style->positive : ctx->style->muted;
+
+              ns_scene_add_rect (ctx->scene, bar_x, cy - bar_h / 2,
+                                 bar_w * CLAMP (isfinite (v) ? v : 0, 0, 1), bar_h, 0, &fill, NULL,
+                                 0);
+              ns_scene_add_textf (ctx->scene, box.x + box.width, cy, NS_TEXT_VALUE, text,
+                                  NS_ALIGN_END, NS_ALIGN_CENTER, &ctx->style->foreground, "%.1f%%",
+                                  100.0 * (isfinite (v) ? v : 0));
+            }
+        }
+      if ((int) t == target)
+        ns_scene_add_rect (ctx->scene, box.x - ctx->pad / 2, box.y, box.width + ctx->pad,
+                           box.height, ns_render_style_px (ctx->style, 3), NULL,
+                           &ctx->style->foreground, ns_render_style_px (ctx->style, 1.5));
+      if (item_is (&p->view->selection, col->layer, neuron)
+          || item_is (&p->view->highlight, col->layer, neuron))
+        ns_render_network_draw_outline (
+            ctx->scene, &box, item_is (&p->view->selection, col->layer, neuron),
+            item_is (&p->view->highlight, col->layer, neuron), ctx->style);
+      ns_scene_add_hit_rect (ctx->scene, NS_HIT_NEURON, col->layer, neuron, -1, box.x, box.y,
+                             box.width, box.height);
+    }
+}
+
+/* ---- links ---- */
+
+/* How strongly unit row @j of layer @l draws on source tile @s of the column before (a map:
+ * the sum of its weights over the map; a neuron: its weight), signed. */
+static double
+link_strength (const Picture *p, const Column *from, size_t l, size_t j, guint s)
+{
+  const NnLayer *layer = &p->net->layers[l];
+  double sum = 0;
+
+  if (layer->kind == NN_LAYER_CONV2D)
+    {
+      size_t k = layer->kernel;
+
+      for (size_t q = 0; q < k * k; q++)
+        sum += nn_net_weight (p->net, l, j, s * k * k + q);
+      return sum;
+    }
+  if (layer->kind == NN_LAYER_DENSE)
+    {
+      size_t plane = (size_t) from->tile_w * from->tile_h;
+
+      if (from->layer < 0 || from->tile_h > 1)
+        {
+          /* A map (or the input's channel) of plane pixels feeds plane weights. */
+          for (size_t q = 0; q < plane && s * plane + q < layer->fan_in; q++)
+            sum += nn_net_weight (p->net, l, j, s * plane + q);
+          return sum;
+        }
+      return nn_net_weight (p->net, l, j, s);
+    }
+  return 0;
+}
+
+static void
+draw_link (Picture *p, const Column *from, guint s, const Column *to, guint t, double w)
+{
+  NsNetworkBox a, b;
+  NsColor color;
+
+  cell_box (p, from, s, &a);
+  tile_box (to, t, &b);
+  color = w < 0 ? p->ctx.style->negative : p->ctx.style->positive;
+  color.a *= 0.25 + 0.45 * ns_render_network_link_alpha ((float) w);
+  ns_scene_add_line (p->ctx.scene, a.x + a.width, a.y + a.height / 2, b.x, b.y + b.height / 2,
+                     MIN (ns_render_network_link_width (p->ctx.style, (float) w),
+                          ns_render_style_px (p->ctx.style, 2)),
+                     &color);
+}
+
+static void
+draw_links (Picture *p)
+{
+  guint drawn = 0;
+
+  for (guint c = 1; c < p->n_columns; c++)
+    {
+      const Column *from = &p->columns[c - 1], *to = &p->columns[c];
+      size_t l = (size_t) to->layer;
+      guint n_from = from->layer < 0 ? p->view->image_channels : from->n_tiles;
+      guint n_targets = to->output && p->net->loss == NN_LOSS_BCE ? 1 : to->n_tiles;
+
+      if (from->layer < 0)
+        n_from = 1; /* the input is one picture, whatever its channels */
+      for (guint t = 0; t < n_targets && drawn < MAX_LINKS; t++)
+        {
+          if (to->kind == NN_LAYER_MAX_POOL)
+            {
+              /* A pooled map comes from the one map it pools. */
+              NsColor color = p->ctx.style->muted;
+              NsNetworkBox a, b;
+
+              color.a *= 0.6;
+              cell_box (p, from, t, &a);
+              tile_box (to, t, &b);
+              ns_scene_add_line (p->ctx.scene, a.x + a.width, a.y + a.height / 2, b.x,
+                                 b.y + b.height / 2, ns_render_style_px (p->ctx.style, 1.5),
+                                 &color);
+              drawn++;
+              continue;
+            }
+          if (from->layer < 0)
+            {
+              /* Every first-layer map or neuron looks at the whole image. */
+              double sum = 0;
+
+              for (guint ch = 0; ch < p->view->image_channels; ch++)
+                sum += link_strength (p, from, l, t, ch);
+              draw_link (p, from, 0, to, t, sum);
+              drawn++;
+              continue;
+            }
+          {
+            /* The strongest sources, by |strength|. */
+            guint best[LINKS_PER_TARGET];
+            double best_w[LINKS_PER_TARGET];
+            guint n_best = 0;
+
+            for (guint s = 0; s < n_from; s++)
+              {
+                double w = link_strength (p, from, l, t, s);
+                guint k;
+
+                if (!isfinite (w))
+                  continue;
+                for (k = n_best; k > 0 && fabs (best_w[k - 1]) < fabs (w); k--)
+                  if (k < LINKS_PER_TARGET)
+                    {
+                      best[k] = best[k - 1];
+                      best_w[k] = best_w[k - 1];
+                    }
+                if (k < LINKS_PER_TARGET)
+                  {
+                    best[k] = s;
+                    best_w[k] = w;
+                    n_best = MIN (n_best + 1, LINKS_PER_TARGET);
+                  }
+              }
+            /* A conv map or a neuron after the maps: its one strongest source is enough. */
+            if (to->kind == NN_LAYER_CONV2D || from->tile_h > 1)
+              n_best = MIN (n_best, 1);
+            for (guint k = 0; k < n_best; k++, drawn++)
+              draw_link (p, from, best[k], to, t, best_w[k]);
+          }
+        }
+    }
+}
+
+/* ---- stepping's story ---- */
+
+static char *
+layer_formula (const NnNet *net, size_t l, NsStepPhase phase, guint batch_size)
+{
+  const NnLayer *layer = &net->layers[l];
+  const char *act = ns_render_network_activation_label (layer->act);
+  g_autofree char *title = ns_render_network_layer_title (net, l);
+
+  if (phase == NS_STEP_FORWARD)
+    switch (layer->kind)
+      {
+      case NN_LAYER_CONV2D:
+        return g_strdup_printf ("%s: each pixel z = b + Σ w·x over its %zux%zu window of every "
+                                "map before, a = %s(z)",
+                                title, layer->kernel, layer->kernel, act);
+      case NN_LAYER_MAX_POOL:
+        return g_strdup_printf ("%s: each pixel is the largest of its %zux%zu window", title,
+                                layer->kernel, layer->kernel);
+      case NN_LAYER_DENSE:
+      case NN_LAYER_FLATTEN:
+      case NN_N_LAYER_KINDS:
+      default:
+        if (l == net->n_layers - 1)
+          return g_strdup_printf ("%s: z = w·x + b, p = softmax(z)", title);
+        return g_strdup_printf ("%s: z = w·x + b, a = %s(z)", title, act);
+      }
+  switch (layer->kind)
+    {
+    case NN_LAYER_CONV2D:
+      return g_strdup_printf ("%s: each pixel δ = f′(z) · Σ w·δ of the pixels it fed", title);
+    case NN_LAYER_MAX_POOL:
+      return g_strdup_printf ("%s: δ goes back to the pixel that was each window's largest", title);
+    case NN_LAYER_DENSE:
+    case NN_LAYER_FLATTEN:
+    case NN_N_LAYER_KINDS:
+    default:
+      if (l == net->n_layers - 1)
+        return batch_size > 1
+                   ? g_strdup_printf ("%s: δ = (p − y) ÷ %u (batch size)", title, batch_size)
+                   : g_strdup_printf ("%s: δ = p − y", title);
+      return g_strdup_printf ("%s: δ = f′(z) · Σ w·δ from the right", title);
+    }
+}
+
+static void
+make_story (Picture *p)
+{
+  const NsStepState *step = p->step;
+  const NnNet *net = p->net;
+
+  if (step == NULL)
+    return;
+  switch (step->phase)
+    {
+    case NS_STEP_FORWARD:
+      {
+        size_t l = MIN (MAX (step->layer, 1), net->n_layers) - 1;
+
+        g_ptr_array_add (p->story, g_strdup_printf ("forward: sample %u of %u", step->sample + 1,
+                                                    step->batch_size));
+        g_ptr_array_add (p->story, layer_formula (net, l, step->phase, step->batch_size));
+        break;
+      }
+    case NS_STEP_LOSS:
+      {
+        char buffer[32];
+        guint t = step->target >= 0 ? (guint) step->target : 0;
+
+        g_ptr_array_add (p->story,
+                         g_strdup_printf ("loss: target class %s",
+                                          ns_images_class_name (p->view->data_class_names,
+                                                                p->view->n_data_classes, t, buffer,
+                                                                sizeof buffer)));
+        {
+          char *loss = ns_render_network_step_loss_text (net, step);
+
+          if (loss != NULL)
+            g_ptr_array_add (p->story, loss);
+        }
+        break;
+      }
+    case NS_STEP_BACKWARD:
+      {
+        size_t l = net->n_layers - MIN (MAX (step->layer, 1), net->n_layers);
+
+        g_ptr_array_add (p->story, g_strdup ("backward: gradients flow right to left; maps show "
+                                             "δ (orange < 0 < blue)"));
+        g_ptr_array_add (p->story, layer_formula (net, l, step->phase, step->batch_size));
+        break;
+      }
+    case NS_STEP_UPDATE:
+      {
+        g_autofree char *caption = ns_render_network_step_caption (net, step);
+        g_auto (GStrv) lines = caption != NULL ? g_strsplit (caption, "\n", -1) : NULL;
+
+        /* The plane caption's first line (the optimizer's formula); its second speaks of
+         * links, which here do not show the change. */
+        if (lines != NULL && lines[0] != NULL)
+          g_ptr_array_add (p->story, g_strdup (lines[0]));
+        g_ptr_array_add (p->story,
+                         g_strdup ("filters: before, after, and the change on a scale of its own"));
+        break;
+      }
+    case NS_STEP_IDLE:
+    default:
+      break;
+    }
+}
+
+static void
+draw_story (Picture *p, double width, double height)
+{
+  const NsImagesCtx *ctx = &p->ctx;
+  double margin = MARGIN * ctx->style->scale;
+  double line = 1.4 * p->story_size;
+  double y = p->body_bottom + ctx->pad;
+
+  if (p->story->len == 0)
+    {
+      const char *texts[] = {
+        "Maps: neutral = 0, blue = the layer's highest · filters: orange < 0 < blue",
+        "neutral = 0, blue = high · filters: orange < 0 < blue",
+        "blue = high, orange < 0",
+      };
+
+      ns_images_add_fitting_text (
+          ctx, margin, height - margin - ns_images_text_height (ctx, NS_TEXT_LABEL, ctx->small),
+          width - 2 * margin, NS_TEXT_LABEL, ctx->small, &ctx->style->muted, texts,
+          G_N_ELEMENTS (texts));
+      return;
+    }
+  for (guint k = 0; k < p->story->len; k++, y += line)
+    {
+      const char *text = p->story->pdata[k];
+      double w = ns_images_text_width (ctx, text, NS_TEXT_VALUE, p->story_size);
+      double size = p->story_size;
+
+      /* A long formula in a narrow column: smaller rather than cut. */
+      if (w > width - 2 * margin)
+        size = MAX (size * (width - 2 * margin) / w, p->story_size * 0.6);
+      ns_scene_add_text (ctx->scene, margin, y, text, k == 0 ? NS_TEXT_TITLE : NS_TEXT_VALUE, size,
+                         NS_ALIGN_START, NS_ALIGN_START, &ctx->style->foreground);
+    }
+}
+
+void
+ns_render_network_images (NsScene *scene,
+                          const NsNetworkViewData *view,
+                          const NsRenderStyle *style,
+                          double width,
+                          double height)
+{
+  Picture p = { 0 };
+  g_autoptr (GPtrArray) story = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_if_fail (scene != NULL && style != NULL);
+  g_return_if_fail (ns_render_network_is_image (view));
+
+  ns_images_ctx_init (&p.ctx, scene, style, width, height);
+  p.view = view;
+  p.net = view->net;
+  p.step = step_shown (view->net, view->step) ? view->step : NULL;
+  p.story = story;
+  p.story_size = MAX (ns_render_style_px (style, 13), p.ctx.small);
+  make_story (&p);
+  picture_layout (&p, width, height);
+
+  draw_links (&p);
+  for (guint c = 0; c < p.n_columns; c++)
+    {
+      const Column *col = &p.columns[c];
+
+      draw_titles (&p, col);
+      if (col->layer < 0)
+        draw_input (&p, col);
+      else if (col->output)
+        draw_output (&p, col);
+      else
+        draw_layer (&p, col);
+      if (p.step != NULL && col->layer >= 0
+          && ns_render_network_step_layer_current (p.step, (size_t) col->layer))
+        {
+          /* The layer the walk has just reached, framed in the accent colour. */
+          double pad = p.ctx.pad;
+
+          ns_scene_add_rect (scene, col->x - pad, p.body_top - pad, col->width + 2 * pad,
+                             p.body_bottom - p.body_top + 2 * pad, ns_render_style_px (style, 6),
+                             NULL, &style->accent, ns_render_style_px (style, 2));
+        }
+    }
+  draw_story (&p, width, height);
+}
+
+/* ---- the details pane's numbers for a map ---- */
+
+#define MAX_WINDOW_TERMS 9 /* a 3x3 window of one map; more is "⋯" */
+
+/* Input value (ci, y, x) of layer @l for the stepped sample, 0 outside (the zero padding). */
+static float
+map_input (const NnNet *net,
+           const NsStepState *step,
+           size_t l,
+           const NnShape *in,
+           long ci,
+           long y,
+           long x)
+{
+  size_t i;
+
+  if (y < 0 || x < 0 || (size_t) y >= in->height || (size_t) x >= in->width)
+    return 0;
+  i = ((size_t) ci * in->height + (size_t) y) * in->width + (size_t) x;
+  return l == 0 ? step->input[i] : step->a[nn_net_unit_index (net, l - 1, i)];
+}
+
+char *
+ns_render_network_images_explain_map (const NsNetworkViewData *view, size_t l, size_t channel)
+{
+  const NnNet *net = view->net;
+  const NsStepState *step = view->step;
+  const NnLayer *layer = &net->layers[l];
+  NnShape in, out;
+  size_t plane, first, best = 0;
+  const float *rows;
+  g_autofree char *title = ns_render_network_layer_title (net, l);
+  GString *s;
+  long y, x, k, half;
+
+  if (nn_net_layer_shape (net, l, &in, &out) != NN_OK || channel >= out.channels)
+    return NULL;
+  plane = out.height * out.width;
+  first = nn_net_unit_index (net, l, channel * plane);
+  s = g_string_new (NULL);
+  g_string_append_printf (s, "Map %zu of layer %zu (%s)\n", channel + 1, l + 1, title);
+  if (!ns_render_network_step_layer_reached (step, l))
+    {
+      g_string_append (s, "not reached yet in this pass");
+      return g_string_free (s, FALSE);
+    }
+
+  /* The pixel the map responds to most (in BACKWARD: the largest gradient). */
+  rows = step->phase == NS_STEP_BACKWARD ? step->delta : step->a;
+  for (size_t q = 1; q < plane; q++)
+    if (fabsf (rows[first + q]) > fabsf (rows[first + best]))
+      best = q;
+  y = (long) (best / out.width);
+  x = (long) (best % out.width);
+  k = (long) layer->kernel;
+  half = k / 2;
+
+  if (step->phase == NS_STEP_BACKWARD)
+    {
+      g_autofree char *d = ns_render_network_format_number (step->delta[first + best]);
+
+      g_string_append_printf (s, "its largest δ, at row %ld, column %ld: %s\n", y + 1, x + 1, d);
+      if (layer->kind == NN_LAYER_CONV2D)
+        {
+          size_t b = nn_net_param_index (net, l, channel, layer->fan_in);
+          g_autofree char *g = ns_render_network_format_number (step->grad[b]);
+
+          g_string_append_printf (s, "its bias's gradient: Σ δ over the map = %s", g);
+        }
+      else
+        g_string_append (s, "a pool passes δ to the largest pixel of each window");
+      return g_string_free (s, FALSE);
+    }
+
+  if (step->phase == NS_STEP_UPDATE && layer->kind == NN_LAYER_CONV2D
+      && step->params_before != NULL)
+    {
+      size_t b = nn_net_param_index (net, l, channel, layer->fan_in);
+      size_t top = 0;
+      g_autofree char *b0 = ns_render_network_format_number (step->params_before[b]);
+      g_autofree char *b1 = ns_render_network_format_number (step->params_after[b]);
+
+      for (size_t i = 1; i < layer->fan_in; i++)
+        if (fabsf (step->change[nn_net_param_index (net, l, channel, i)])
+            > fabsf (step->change[nn_net_param_index (net, l, channel, top)]))
+          top = i;
+      g_string_append_printf (s, "bias: %s → %s\n", b0, b1);
+      {
+        size_t i = nn_net_param_index (net, l, channel, top);
+        g_autofree char *w0 = ns_render_network_format_number (step->params_before[i]);
+        g_autofree char *w1 = ns_render_network_format_number (step->params_after[i]);
+
+        g_string_append_printf (s,
+                                "its filter's largest change, input map %zu, row %zu, column %zu: "
+                                "%s → %s",
+                                top / (size_t) (k * k) + 1, (top / (size_t) k) % (size_t) k + 1,
+                                top % (size_t) k + 1, w0, w1);
+      }
+      return g_string_free (s, FALSE);
+    }
+
+  g_string_append_printf (s, "its strongest pixel, row %ld, column %ld:\n", y + 1, x + 1);
+  if (layer->kind == NN_LAYER_MAX_POOL)
+    {
+      g_string_append_printf (s, "a = max of its %ldx%ld window = max(", k, k);
+      for (long dy = 0; dy < k; dy++)
+        for (long dx = 0; dx < k; dx++)
+          {
+            g_autofree char *v = ns_render_network_format_number (
+                map_input (net, step, l, &in, (long) channel, y * k + dy, x * k + dx));
+
+            g_string_append_printf (s, "%s%s", dy + dx > 0 ? ", " : "", v);
+          }
+      {
+        g_autofree char *a = ns_render_network_format_number (step->a[first + best]);
+
+        g_string_append_printf (s, ") = %s", a);
+      }
+      return g_string_free (s, FALSE);
+    }
+
+  {
+    const float *w = net->params;
+    size_t terms = 0, total = (size_t) (in.channels * k * k);
+    g_autofree char *bias =
+        ns_render_network_format_number (w[nn_net_param_index (net, l, channel, layer->fan_in)]);
+    g_autofree char *z = ns_render_network_format_number (step->z[first + best]);
+    g_autofree char *a = ns_render_network_format_number (step->a[first + best]);
+
+    g_string_append_printf (s, "z = b + Σ w·x over its %ldx%ld window = %s", k, k, bias);
+    for (size_t ci = 0; ci < in.channels && terms < MAX_WINDOW_TERMS; ci++)
+      for (long ky = 0; ky < k && terms < MAX_WINDOW_TERMS; ky++)
+        for (long kx = 0; kx < k && terms < MAX_WINDOW_TERMS; kx++, terms++)
+          {
+            float wv = nn_net_conv_weight (net, l, channel, ci, (size_t) ky, (size_t) kx);
+            float xv = map_input (net, step, l, &in, (long) ci, y + ky - half, x + kx - half);
+            g_autofree char *ws = ns_render_network_format_number (wv);
+            g_autofree char *xs = ns_render_network_format_number (xv);
+
+            g_string_append_printf (s, " + %s%s%s·%s%s%s", wv < 0 ? "(" : "", ws, wv < 0 ? ")" : "",
+                                    xv < 0 ? "(" : "", xs, xv < 0 ? ")" : "");
+          }
+    if (total > terms)
+      g_string_append_printf (s, " + ⋯ (%zu more)", total - terms);
+    g_string_append_printf (s, " = %s\na = %s(z) = %s", z,
+                            ns_render_network_activation_label (layer->act), a);
+  }
+  return g_string_free (s, FALSE);
+}
