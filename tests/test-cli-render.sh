@@ -9,7 +9,8 @@ n=0
 fail=0
 check() { # name, condition result
   n=$((n + 1))
-  if [ "$2" = 0 ]; then echo "ok $n - $1"; else echo "not ok $n - $1"; fail=1; fi
+  name=$(printf '%s' "$1" | tr '\n' ' ') # a TAP line is one line, whatever the message quoted
+  if [ "$2" = 0 ]; then echo "ok $n - $name"; else echo "not ok $n - $name"; fail=1; fi
 }
 
 # Headless for real: no X11 or Wayland display, whatever the test runner has.

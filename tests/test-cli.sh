@@ -8,7 +8,8 @@ n=0
 fail=0
 check() { # name, condition result
   n=$((n + 1))
-  if [ "$2" = 0 ]; then echo "ok $n - $1"; else echo "not ok $n - $1"; fail=1; fi
+  name=$(printf '%s' "$1" | tr '\n' ' ') # a TAP line is one line, whatever the message quoted
+  if [ "$2" = 0 ]; then echo "ok $n - $name"; else echo "not ok $n - $name"; fail=1; fi
 }
 
 out=$("$bin" train --dataset xor --hidden 4 --epochs 20 --seed 3 2>"$tmp/err"); rc=$?
@@ -78,7 +79,7 @@ check "--version prints the version" $?
 (cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" trian --dataset circle >"$tmp/out" 2>"$tmp/err"); rc=$?
 [ $rc = 2 ] && grep -q 'unknown command “trian”, did you mean “train”?' "$tmp/err" \
   && ! grep -q -- 'Unknown option' "$tmp/err"
-check "a misspelt verb: exit 2, did you mean train (rc $rc: $(head -c 200 "$tmp/err" | tr "\n" " "))" $?
+check "a misspelt verb: exit 2, did you mean train (rc $rc: $(head -c 200 "$tmp/err"))" $?
 
 (cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" rendr >/dev/null 2>"$tmp/err"); rc=$?
 [ $rc = 2 ] && grep -q 'did you mean “render”' "$tmp/err"
