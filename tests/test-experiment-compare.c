@@ -265,6 +265,24 @@ test_cancel_from_thread (void)
   g_clear_error (&worker.error);
 }
 
+/* Numbers as short as they can be while reading back exactly; NaN as "nan". */
+static void
+test_csv_numbers (void)
+{
+  const NsCompareRow rows[] = {
+    { NS_COMPARE_MLP, 0.1, 7, 10, 0.9538 },
+    { NS_COMPARE_CNN, 0.02, 8, 30, 1.0 / 3.0 },
+    { NS_COMPARE_KNN_PIXELS, 1.0, 9, 40, NAN },
+  };
+  g_autofree char *csv = ns_compare_rows_to_csv (rows, G_N_ELEMENTS (rows));
+
+  g_assert_cmpstr (csv, ==,
+                   "model,fraction,seed,train_samples,test_accuracy\n"
+                   "mlp,0.1,7,10,0.9538\n"
+                   "cnn,0.02,8,30,0.3333333333333333\n"
+                   "knn_pixels,1,9,40,nan\n");
+}
+
 static NsCompareRow
 row (NsCompareModel model, guint samples, double accuracy)
 {
@@ -357,6 +375,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/compare/csv-shape", test_csv_shape);
+  g_test_add_func ("/compare/csv-numbers", test_csv_numbers);
   g_test_add_func ("/compare/deterministic", test_deterministic);
   g_test_add_func ("/compare/plan", test_plan);
   g_test_add_func ("/compare/progress", test_progress);

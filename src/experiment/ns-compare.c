@@ -554,6 +554,24 @@ ns_compare_run (const NsDataset *data,
 
 /* ---- CSV and summary ---- */
 
+/* The shortest of %.15g, %.16g and %.17g that reads back as @value (0.1, not
+ * 0.10000000000000001), in C numerics. */
+static const char *
+format_exact (char *buf, double value)
+{
+  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  if (isnan (value))
+    return "nan";
+  for (guint k = 0; k < G_N_ELEMENTS (formats); k++)
+    {
+      g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, formats[k], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  return buf;
+}
+
 char *
 ns_compare_rows_to_csv (const NsCompareRow *rows, guint n_rows)
 {
@@ -562,16 +580,12 @@ ns_compare_rows_to_csv (const NsCompareRow *rows, guint n_rows)
   for (guint k = 0; k < n_rows; k++)
     {
       const NsCompareRow *row = &rows[k];
-
       char fraction[G_ASCII_DTOSTR_BUF_SIZE], accuracy[G_ASCII_DTOSTR_BUF_SIZE];
 
-      /* The shortest text that reads back as the same double: 0.1, not 0.10000000000000001. */
-      g_string_append_printf (
-          csv, "%s,%s,%" G_GUINT64_FORMAT ",%u,%s\n", ns_compare_model_id (row->model),
-          g_ascii_dtostr (fraction, sizeof fraction, row->fraction), row->seed, row->train_samples,
-          isnan (row->test_accuracy)
-              ? "nan"
-              : g_ascii_dtostr (accuracy, sizeof accuracy, row->test_accuracy));
+      g_string_append_printf (csv, "%s,%s,%" G_GUINT64_FORMAT ",%u,%s\n",
+                              ns_compare_model_id (row->model),
+                              format_exact (fraction, row->fraction), row->seed, row->train_samples,
+                              format_exact (accuracy, row->test_accuracy));
     }
   return g_string_free (csv, FALSE);
 }
