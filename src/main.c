@@ -5,6 +5,7 @@
 
 #include "ns-application.h"
 #include "ns-cli.h"
+#include "ns-cli-compare.h"
 #include "ns-cli-render.h"
 
 int
@@ -18,6 +19,8 @@ main (int argc, char **argv)
    * never handed to a running instance over D-Bus. */
   if (argc > 1 && g_strcmp0 (argv[1], "render") == 0)
     return ns_cli_render_run (argc, argv);
+  if (argc > 1 && g_strcmp0 (argv[1], "compare") == 0)
+    return ns_cli_compare_run (argc, argv);
   if (argc > 1 && ns_cli_is_verb (argv[1]))
     return ns_cli_run (argc, argv);
   /* --help, --version and a misspelt verb ("trian"), which must not open a window. */

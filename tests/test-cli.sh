@@ -90,7 +90,7 @@ check "rendr: did you mean render" $?
   && ! grep -q 'did you mean' "$tmp/err"
 check "a word near no verb: exit 2, lists the verbs" $?
 
-(cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" compare >/dev/null 2>"$tmp/err"); rc=$?
+(cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" lesson >/dev/null 2>"$tmp/err"); rc=$?
 [ $rc = 2 ] && grep -q 'not available yet' "$tmp/err"
 check "a verb of a later issue: exit 2, not available yet" $?
 
@@ -180,6 +180,61 @@ check "an image folder with an empty class: exit 1, names the folder" $?
 [ $rc = 1 ] && grep -q 'cannot save' "$tmp/err" && grep -q -- '--count' "$tmp/err" && [ ! -e "$tmp/big.json" ] \
   && ! grep -q '^epoch' "$tmp/out"
 check "--save of 30,000 pictures: exit 1 before training, says to lower --count ($(head -c 200 "$tmp/err"))" $?
+
+# compare: the data-scaling experiment. A tiny run gives the CSV's exact header and one row per
+# model, fraction and run, the same bytes twice, a plot, and a summary on stdout.
+tiny="--dataset apples --count 200 --models logreg_features,cnn --fractions 0.5,1 --runs 1 --epochs 2"
+"$bin" compare $tiny --csv-out "$tmp/c1.csv" --out "$tmp/c1.png" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc = 0 ] && [ "$(head -n 1 "$tmp/c1.csv")" = "model,fraction,seed,train_samples,test_accuracy" ] \
+  && [ "$(wc -l <"$tmp/c1.csv")" = 5 ] \
+  && [ "$(grep -Ec '^(logreg_features|cnn),(0\.5|1),1,(80|160),(0|1|0\.[0-9]+)$' "$tmp/c1.csv")" = 4 ] \
+  && head -c 8 "$tmp/c1.png" | od -c | grep -q 'P   N   G'
+check "compare: CSV of 4 rows with the exact columns, and a PNG ($(head -c 300 "$tmp/err"))" $?
+grep -q '^cnn ' "$tmp/out" && grep -Eq '^From 80 to 160 training images .*leads with [0-9]+\.[0-9]%\.$' "$tmp/out"
+check "compare: the summary's table and sentence on stdout" $?
+"$bin" compare $tiny --csv-out "$tmp/c2.csv" >/dev/null 2>&1
+cmp -s "$tmp/c1.csv" "$tmp/c2.csv"
+check "compare: the same CSV bytes twice" $?
+
+for bad in "--models mlp,svm:--models" "--fractions 0.5,2:--fractions" "--runs 0:--runs" \
+  "--runs x:--runs" "--count 5:--count" "--hidden 8,x:--hidden" "--hidden 8,c4k3:--hidden" \
+  "--out plot.gif:--out" "--size 0x1:--size" "--epochs -1:--epochs" "--seed -3:--seed"; do
+  opt=${bad%%:*}; name=${bad##*:}
+  "$bin" compare --dataset apples --count 100 $opt --csv-out "$tmp/refused.csv" >/dev/null 2>"$tmp/err"; rc=$?
+  [ $rc = 2 ] && grep -q -- "$name" "$tmp/err" && [ ! -e "$tmp/refused.csv" ]
+  check "compare $opt: exit 2 naming $name" $?
+done
+"$bin" compare --models mlp >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q -- '--dataset' "$tmp/err"
+check "compare without --dataset: exit 2" $?
+"$bin" compare --dataset spiral >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q -- '--dataset' "$tmp/err" && grep -q 'digits' "$tmp/err"
+check "compare on a 2D set: exit 2, says which data it takes" $?
+"$bin" compare --dataset digits --count 100 >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q -- '--count' "$tmp/err"
+check "compare --count on digits: exit 2" $?
+"$bin" compare --dataset apples --count 100 --csv-out "$tmp/no/such/dir/x.csv" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q 'x.csv' "$tmp/err"
+check "compare --csv-out in a missing folder: exit 1 before any run" $?
+"$bin" render --view compare --out "$tmp/v.png" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q 'neuroscope compare' "$tmp/err" && [ ! -e "$tmp/v.png" ]
+check "render --view compare points to the compare verb: exit 2" $?
+"$bin" --help >"$tmp/help"; "$bin" compare --help >"$tmp/chelp"
+grep -q '^  compare' "$tmp/help" && grep -q -- '--fractions' "$tmp/chelp" && grep -q -- '--csv-out' "$tmp/chelp"
+check "--help lists compare, compare --help its options" $?
+
+# Ctrl+C: the run stops, says so, and writes neither file. Sent once the first row is out (the
+# handler is in place by then; a background job of a script starts with SIGINT ignored).
+"$bin" compare --dataset apples --count 1000 --models knn_features,cnn --epochs 100000 \
+  --csv-out "$tmp/int.csv" --out "$tmp/int.png" >"$tmp/int.out" 2>"$tmp/err" &
+pid=$!
+for _ in $(seq 600); do grep -q '^run 1/' "$tmp/int.out" && break; sleep 0.1; done
+sleep 0.2
+kill -INT $pid
+wait $pid; rc=$?
+[ $rc = 130 ] && grep -q 'cancelled' "$tmp/err" && [ ! -e "$tmp/int.csv" ] && [ ! -e "$tmp/int.png" ] \
+  && [ -z "$(ls -A "$tmp" | grep 'int\.csv\|int\.png')" ]
+check "compare: SIGINT cancels, exit 130, no file left (rc $rc: $(head -c 200 "$tmp/err"))" $?
 
 echo "1..$n"
 exit $fail

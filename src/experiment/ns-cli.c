@@ -28,11 +28,12 @@ static const struct
 } verbs[] = {
   { "train", "Train a network without a window and print its losses and accuracies" },
   { "render", "Train, then draw one view (network, boundary, loss…) to a PNG, SVG or PDF file" },
+  { "compare", "The data-scaling experiment: models trained on growing shares of image data" },
 };
 
 /* Verbs DESIGN.md plans for later issues: named so that they are "not available yet" rather
  * than unknown. */
-static const char *const later_verbs[] = { "compare", "lesson", "export-code", NULL };
+static const char *const later_verbs[] = { "lesson", "export-code", NULL };
 
 gboolean
 ns_cli_is_verb (const char *word)
@@ -120,7 +121,7 @@ print_help (void)
   for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
     printf ("  %-8s %s\n", verbs[k].name, verbs[k].summary);
   printf ("\n"
-          "Each verb lists its options: neuroscope train --help, neuroscope render --help\n"
+          "Each verb lists its options: neuroscope train --help, neuroscope render --help…\n"
           "\n"
           "Options:\n"
           "  -h, --help      Show this help\n"

@@ -33,7 +33,7 @@ enum
 #define NETWORK_PICTURE_STEP 2
 
 /* Beyond this a PNG would take gigabytes (and ns_scene_export refuses 32768 anyway). */
-#define MAX_SIDE 16384
+#define MAX_SIDE NS_CLI_MAX_SIDE
 
 static int
 usage_error (const char *message)
@@ -46,12 +46,16 @@ usage_error (const char *message)
 static gboolean
 parse_view (const char *text, NsView *view, char **message)
 {
-  static const char *const later[] = { "filters", "confusion", "compare", NULL };
+  static const char *const later[] = { "filters", "confusion", NULL };
   g_autofree char *names = ns_view_list_names ();
 
   if (ns_view_from_name (text, view))
     return TRUE;
-  if (text == NULL)
+  /* The scaling plot is many trainings, not a view of one: its own verb draws it. */
+  if (g_strcmp0 (text, "compare") == 0)
+    *message = g_strdup ("--view: “compare” is drawn by its own verb: neuroscope compare "
+                         "--dataset digits --out FILE");
+  else if (text == NULL)
     *message = g_strdup_printf ("--view: give a view: %s", names);
   else if (g_strv_contains (later, text))
     *message = g_strdup_printf ("--view: “%s” is not available yet: expected %s", text, names);
@@ -60,9 +64,8 @@ parse_view (const char *text, NsView *view, char **message)
   return FALSE;
 }
 
-/* "WxH" with two whole numbers 1 .. MAX_SIDE and nothing else. */
-static gboolean
-parse_size (const char *text, int *width, int *height)
+gboolean
+ns_cli_render_parse_size (const char *text, int *width, int *height)
 {
   guint64 w, h;
   char *end;
@@ -83,9 +86,8 @@ parse_size (const char *text, int *width, int *height)
   return TRUE;
 }
 
-/* The extensions ns_scene_export knows, checked before training so a typo costs no time. */
-static gboolean
-has_known_extension (const char *path)
+gboolean
+ns_cli_render_has_known_extension (const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
@@ -298,7 +300,7 @@ ns_cli_render_run (int argc, char **argv)
     }
   if (phase_name != NULL && view != NS_VIEW_NETWORK && view != NS_VIEW_BOUNDARY)
     return usage_error ("--phase: only the network and boundary views show a step");
-  if (size != NULL && !parse_size (size, &width, &height))
+  if (size != NULL && !ns_cli_render_parse_size (size, &width, &height))
     {
       g_autofree char *msg = g_strdup_printf (
           "--size: “%s” is not a size: expected WIDTHxHEIGHT, e.g. 800x600, each 1 to %d", size,
@@ -307,7 +309,7 @@ ns_cli_render_run (int argc, char **argv)
     }
   if (out == NULL)
     return usage_error ("--out: give the file to write (.png, .svg or .pdf)");
-  if (!has_known_extension (out))
+  if (!ns_cli_render_has_known_extension (out))
     {
       g_autofree char *msg = g_strdup_printf (
           "--out: “%s” does not end in .png, .svg or .pdf, which choose the format", out);

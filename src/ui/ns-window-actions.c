@@ -10,6 +10,7 @@
 
 #include "ns-experiment-step.h"
 #include "ns-printf.h"
+#include "ns-compare-window.h"
 #include "ns-race-window.h"
 #include "ns-scene-cairo.h"
 
@@ -49,6 +50,13 @@ race_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_object_bind_property (self, "zoom", race, "zoom", G_BINDING_SYNC_CREATE);
   g_set_weak_pointer (&self->race_window, GTK_WIDGET (race));
   gtk_window_present (GTK_WINDOW (race));
+}
+
+/* The data-scaling experiment, in a window of its own (it needs nothing of this one's). */
+static void
+compare_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_window_present (GTK_WINDOW (ns_compare_window_new (GTK_WINDOW (widget))));
 }
 
 /* Shift+Right: a whole phase of the sample at once (forward through every layer), for deep
@@ -257,6 +265,7 @@ ns_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.step-phase", NULL, step_phase_action_cb);
   gtk_widget_class_install_action (widget_class, "win.step-update", NULL, step_update_action_cb);
   gtk_widget_class_install_action (widget_class, "win.race", NULL, race_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
   gtk_widget_class_install_property_action (widget_class, "win.presentation-page",
                                             "presentation-page");
