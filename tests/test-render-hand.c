@@ -1,8 +1,10 @@
-/* test-render-hand.c: what hand-made features look at, drawn over one image. */
+/* test-render-hand.c: what hand-made features look at, drawn over one image; the drawing pad
+ * in colour (ns-render-draw.h). */
 #include "config.h"
 
 #include <math.h>
 
+#include "ns-render-draw.h"
 #include "ns-render-hand.h"
 #include "ns-test-render.h"
 
@@ -122,6 +124,48 @@ test_apple (void)
   ns_scene_free (scene);
 }
 
+static void
+test_colour_pad (void)
+{
+  enum
+  {
+    SIDE = 64
+  };
+  g_autofree float *pad = g_new0 (float, 3 * SIDE * SIDE);
+  float small_values[3 * 16 * 16] = { 0 };
+  NsImageData small = { small_values, 3, 16, 16 };
+  NsRenderStyle style;
+  NsScene *scene = ns_scene_new ();
+  NsPadPlace place = { 0 };
+  const NsImage *last = NULL;
+  guint32 pixel;
+
+  /* All red. */
+  for (guint i = 0; i < SIDE * SIDE; i++)
+    pad[i] = 1;
+  ns_render_style_init (&style, FALSE, 1);
+  ns_render_images_begin (scene, &style, 600, 400);
+  ns_render_colour_drawing_pad (scene, &style, 0, 0, 600, 400, pad, 3, SIDE, SIDE, &small, &place);
+  g_assert_cmpfloat (place.cell, >, 0);
+  g_assert_true (ns_scene_hit_test (scene, place.x + 10, place.y + 10) != NULL);
+  g_assert_cmpint (ns_scene_hit_test (scene, place.x + 10, place.y + 10)->kind, ==, NS_HIT_INPUT);
+  /* The pad's colours lie over the grey pad's pixels, at its place. */
+  for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, i);
+
+      if (prim->kind == NS_PRIM_IMAGE && prim->image.pixel_width == SIDE)
+        last = &prim->image;
+    }
+  g_assert_nonnull (last);
+  g_assert_cmpfloat (last->x, ==, place.x);
+  g_assert_cmpfloat (last->y, ==, place.y);
+  pixel = last->pixels[0];
+  g_assert_cmpuint ((pixel >> 16) & 0xff, ==, 255); /* red */
+  g_assert_cmpuint ((pixel >> 8) & 0xff, ==, 0);    /* no green */
+  ns_scene_free (scene);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -129,6 +173,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/render-hand/digit", test_digit);
   g_test_add_func ("/render-hand/apple", test_apple);
+  g_test_add_func ("/render-hand/colour-pad", test_colour_pad);
 
   return g_test_run ();
 }
