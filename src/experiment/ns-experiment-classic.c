@@ -207,6 +207,17 @@ ns_experiment_add_image (NsExperiment *self, const float *image, guint label)
   return TRUE;
 }
 
+const char *
+ns_image_class_name (const NsDataset *data, guint k, char *buffer, gsize size)
+{
+  g_return_val_if_fail (data != NULL && buffer != NULL, "");
+
+  if (data->class_names != NULL && k < data->n_classes && data->class_names[k] != NULL)
+    return data->class_names[k];
+  g_snprintf (buffer, size, "%u", k);
+  return buffer;
+}
+
 /* ---- drawn images ---- */
 
 static double

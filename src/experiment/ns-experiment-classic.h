@@ -71,6 +71,10 @@ ns_experiment_predict_image (NsExperiment *experiment, const float *image, float
  * class. */
 gboolean ns_experiment_add_image (NsExperiment *experiment, const float *image, guint label);
 
+/* Class @k's name as image data says it: data->class_names[k] ("7", "apple"), else its number
+ * (written into @buffer). Not a colour's name, as the plane's classes are called. */
+const char *ns_image_class_name (const NsDataset *data, guint k, char *buffer, gsize size);
+
 /* ---- drawn images ---- */
 
 /* Paints a soft round brush of @radius pad pixels along the segment (x0, y0)-(x1, y1) (pad
