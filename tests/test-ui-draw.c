@@ -221,7 +221,11 @@ test_ml_vs_dl (void)
   ns_experiment_train_epochs (experiment, 3);
   g_assert_true (opens (window, "win.ml-vs-dl", NS_TYPE_COMPARE_PANEL));
   panel = NS_COMPARE_PANEL (find_tool (NS_TYPE_COMPARE_PANEL));
-  g_assert_null (ns_compare_panel_get_classic (panel));
+  /* Trained at once with the default features (zones, projections, edges). */
+  g_assert_nonnull (ns_compare_panel_get_classic (panel));
+  g_assert_cmpuint (ns_compare_panel_get_classic (panel)->choice.features, ==,
+                    NS_HAND_FEATURES_DIGITS);
+  g_assert_cmpfloat (ns_compare_panel_get_classic (panel)->test_accuracy, >=, 0.95);
 
   /* A check for each digits feature, none for the colour ones. */
   g_assert_nonnull (ns_compare_panel_get_feature_check (panel, NS_HAND_ZONES));

@@ -193,6 +193,30 @@ update_verdict (NsComparePanel *self)
   gtk_label_set_label (self->verdict, text);
 }
 
+/* "zone densities, row and column projections and edge directions" (caller frees). */
+static char *
+features_text (guint mask)
+{
+  GString *text = g_string_new (NULL);
+  guint n = 0, seen = 0;
+
+  for (guint f = 0; f < NS_N_HAND_FEATURES; f++)
+    n += (mask >> f) & 1;
+  for (guint f = 0; f < NS_N_HAND_FEATURES; f++)
+    {
+      g_autofree char *name = NULL;
+
+      if (!((mask >> f) & 1))
+        continue;
+      if (seen > 0)
+        g_string_append (text, seen == n - 1 ? " and " : ", ");
+      name = g_utf8_strdown (ns_hand_feature_name (f), -1);
+      g_string_append (text, name);
+      seen++;
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 update_classic (NsComparePanel *self)
 {
@@ -209,7 +233,7 @@ update_classic (NsComparePanel *self)
     {
       g_autofree char *what = self->classic->choice.on_pixels
                                   ? g_strdup ("the raw pixels")
-                                  : ns_hand_features_to_string (self->classic->choice.features);
+                                  : features_text (self->classic->choice.features);
 
       accuracy = ns_strdup_printf ("Test accuracy %.1f%%", 100 * self->classic->test_accuracy);
       set_text (&self->classic_text, self->classic_accuracy, accuracy);
@@ -367,6 +391,10 @@ configure (NsComparePanel *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self), is_image (self));
   gtk_spin_button_set_range (self->sample_spin, 1, MAX (data->n_test, 1));
   self->sample = MIN (self->sample, data->n_test > 0 ? data->n_test - 1 : 0);
+  /* Both sides have a number from the start: the default features' model is quick to fit
+   * (logistic regression on 52 values per digit: milliseconds). */
+  if (is_image (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "compare.train", NULL);
   update_classic (self);
   update_network (self);
   ns_scene_view_invalidate (NS_SCENE_VIEW (self->hand_view));
@@ -546,7 +574,7 @@ ns_compare_panel_init (NsComparePanel *self)
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->sample_spin));
   gtk_box_append (GTK_BOX (left), row);
   self->hand_view =
-      ns_picture_view_new (build_hand_cb, self, 300, 260, "What the hand-made features look at");
+      ns_picture_view_new (build_hand_cb, self, 300, 340, "What the hand-made features look at");
   gtk_widget_set_vexpand (self->hand_view, TRUE);
   gtk_box_append (GTK_BOX (left), self->hand_view);
 
@@ -560,7 +588,7 @@ ns_compare_panel_init (NsComparePanel *self)
   self->network_accuracy = wrapped (right, "title-1");
   self->network_detail = wrapped (right, NULL);
   self->learned = wrapped (right, NULL);
-  self->filters_view = ns_picture_view_new (build_filters_cb, self, 300, 260,
+  self->filters_view = ns_picture_view_new (build_filters_cb, self, 300, 340,
                                             "What the network's first layer learned");
   gtk_widget_set_vexpand (self->filters_view, TRUE);
   gtk_box_append (GTK_BOX (right), self->filters_view);

@@ -231,9 +231,15 @@ build_cb (NsPictureView *view,
   self->placed = self->place.cell > 0;
   if (!(bars_w > 0))
     return TRUE;
-  ns_scene_add_text (scene, bars_x, 0,
-                     self->has_ink ? "The network's guess" : "The network's guess (draw first)",
-                     NS_TEXT_TITLE, title, NS_ALIGN_START, NS_ALIGN_START, &style->foreground);
+  ns_scene_add_text (scene, bars_x, 0, "The network's guess", NS_TEXT_TITLE, title, NS_ALIGN_START,
+                     NS_ALIGN_START, &style->foreground);
+  /* An empty pad's "guess" means nothing: none is shown until there is ink. */
+  if (!self->has_ink)
+    {
+      ns_scene_add_text (scene, bars_x, 2 * title, "It appears here as you draw.", NS_TEXT_LABEL,
+                         title * 0.9, NS_ALIGN_START, NS_ALIGN_START, &style->muted);
+      return TRUE;
+    }
   bars_h = MIN (height - 2 * title, self->n_classes * ns_render_style_px (style, 34));
   if (self->asked && bars_h > 0)
     {

@@ -115,7 +115,7 @@ ml_vs_dl_action_cb (GtkWidget *widget, const char *action_name, GVariant *parame
     {
       window =
           open_tool_window (self, "ML vs DL side by side", ns_compare_panel_new (self->experiment),
-                            compare_panel_set_zoom, 1400, 900);
+                            compare_panel_set_zoom, 1400, 1000);
       g_set_weak_pointer (&self->compare_window, window);
     }
   gtk_window_present (GTK_WINDOW (self->compare_window));
