@@ -357,7 +357,7 @@ build_feature_checks (NsComparePanel *self)
       }
       gtk_label_set_wrap (GTK_LABEL (blurb), TRUE);
       gtk_label_set_xalign (GTK_LABEL (blurb), 0);
-      gtk_label_set_width_chars (GTK_LABEL (blurb), 30);
+      gtk_label_set_width_chars (GTK_LABEL (blurb), 20);
       gtk_label_set_max_width_chars (GTK_LABEL (blurb), 60);
       gtk_widget_set_hexpand (blurb, TRUE);
       gtk_widget_add_css_class (blurb, "dim-label");
@@ -514,9 +514,8 @@ static void
 ns_compare_panel_init (NsComparePanel *self)
 {
   GtkWidget *left, *right, *row, *button, *caption, *columns;
-  static const char *const models[] = { "Logistic regression", "k-nearest neighbours (k = 5)",
-                                        NULL };
-  static const char *const reads[] = { "the ticked features", "the raw pixels", NULL };
+  static const char *const models[] = { "Logistic regression", "k nearest (k = 5)", NULL };
+  static const char *const reads[] = { "ticked features", "raw pixels", NULL };
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
@@ -544,7 +543,7 @@ ns_compare_panel_init (NsComparePanel *self)
                                "Logistic regression weighs each number; k-nearest neighbours "
                                "votes among the 5 most similar training images");
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->model));
-  gtk_box_append (GTK_BOX (row), gtk_label_new ("reading"));
+  gtk_box_append (GTK_BOX (row), gtk_label_new ("on"));
   self->reads = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (reads));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reads),
                                "The hand-made features ticked above, or every pixel as it is");
@@ -556,10 +555,10 @@ ns_compare_panel_init (NsComparePanel *self)
   gtk_widget_set_focus_on_click (button, FALSE);
   gtk_widget_set_tooltip_text (button, "Trains the classic model on the training images, then "
                                        "scores it on the test images");
-  gtk_widget_set_hexpand (button, TRUE);
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (row), button);
   gtk_box_append (GTK_BOX (left), row);
+  /* Train on a line of its own: the columns stay narrow enough for a 1024-pixel screen. */
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (left), button);
 
   self->classic_accuracy = wrapped (left, "title-1");
   self->classic_detail = wrapped (left, NULL);

@@ -217,7 +217,8 @@ build_cb (NsPictureView *view,
   NsDrawPad *self = user_data;
   NsImageData small = { self->image, self->channels, self->height, self->width };
   double gap = ns_render_style_px (style, 24);
-  double pad_w = MAX (width * 0.6, width - ns_render_style_px (style, 320));
+  /* The probabilities need a name, a bar and a percentage: the pad takes the rest. */
+  double pad_w = MAX (width * 0.55, width - ns_render_style_px (style, 260));
   double bars_x = pad_w + gap;
   double bars_w = width - bars_x;
   double title = ns_render_style_px (style, 16);

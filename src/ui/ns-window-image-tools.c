@@ -99,7 +99,7 @@ draw_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->draw_window == NULL)
     {
       window = open_tool_window (self, "Draw your own", ns_draw_pad_new (self->experiment),
-                                 draw_pad_set_zoom, 1000, 640);
+                                 draw_pad_set_zoom, 1400, 900);
       g_set_weak_pointer (&self->draw_window, window);
     }
   gtk_window_present (GTK_WINDOW (self->draw_window));
