@@ -289,6 +289,10 @@ update_network (NsComparePanel *self)
     learned = g_strdup ("Nobody told it what to look for: its first layer learned these small "
                         "filters from the pixels alone. Each one responds to a pattern (a stroke "
                         "edge, a blob, a colour), and the layers after it combine them.");
+  else if (kind == NN_LAYER_DENSE && data->image_channels == 3)
+    learned = g_strdup ("Nobody told it what to look for: each first-layer neuron learned a "
+                        "weight for every pixel's red, green and blue, drawn as a colour image "
+                        "(grey: no weight), its own kind of template.");
   else if (kind == NN_LAYER_DENSE)
     learned = g_strdup ("Nobody told it what to look for: each first-layer neuron learned a "
                         "weight for every pixel (blue: ink there counts for it, orange: "
