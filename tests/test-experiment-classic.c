@@ -154,6 +154,20 @@ test_predict_image (void)
   g_assert_cmpfloat (
       fabs ((double) right / data->n_test - ns_experiment_get_current (exp)->test_accuracy), <,
       1e-9);
+  /* Every unit, the conv layer's feature maps first: the last rows are the probabilities. */
+  {
+    g_autofree float *units = ns_experiment_image_units (exp, data->test_x);
+    float prob[10];
+    size_t n_units = nn_net_n_units (net);
+    NnShape out;
+
+    g_assert_nonnull (units);
+    ns_experiment_predict_image (exp, data->test_x, prob);
+    g_assert_cmpmem (units + n_units - 10, sizeof prob, prob, sizeof prob);
+    g_assert_cmpint (nn_net_layer_shape (net, 0, NULL, &out), ==, NN_OK);
+    g_assert_cmpuint (out.channels * out.height * out.width, ==, 4 * 8 * 8);
+    g_assert_cmpuint (nn_net_unit_index (net, 0, 0), ==, 0);
+  }
   /* The trainer's kept activations are untouched. */
   g_assert_cmpuint (nn_net_n_units (net) * net->batch_cap, ==, acts_len);
   g_assert_cmpmem (net->acts, sizeof (float) * acts_len, acts_before, sizeof (float) * acts_len);

@@ -211,6 +211,28 @@ test_draw_colour (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A conv network: the drawing's feature maps show beside its guess (the pad in a window of its
+ * own, as the main window's view of conv networks is not part of this). */
+static void
+test_draw_feature_maps (void)
+{
+  g_autoptr (NsExperiment) experiment =
+      make_experiment ("dataset", "digits", "hidden", "c4k3,p2,16", NULL);
+  GtkWidget *window = gtk_window_new ();
+  NsDrawPad *pad = NS_DRAW_PAD (ns_draw_pad_new (experiment));
+  const NsScene *scene;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (pad));
+  gtk_window_present (GTK_WINDOW (window));
+  draw_stroke (pad, 0.5, 0.2, 0.5, 0.8);
+  scene = ns_scene_view_get_scene (NS_SCENE_VIEW (ns_draw_pad_get_view (pad)));
+  WAIT_UNTIL (has_text_containing (scene, "conv 3\u00d73, 4 maps"), 5000);
+  WAIT_UNTIL (has_text_containing (scene, "max-pool 2\u00d72"), 5000);
+  dump_widget (window, "ui-draw-pad-conv.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_ml_vs_dl (void)
 {
@@ -296,6 +318,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/draw/plane-data-disabled", test_plane_data_disabled);
   g_test_add_func ("/ui/draw/draw", test_draw);
   g_test_add_func ("/ui/draw/draw-colour", test_draw_colour);
+  g_test_add_func ("/ui/draw/feature-maps", test_draw_feature_maps);
   g_test_add_func ("/ui/draw/ml-vs-dl", test_ml_vs_dl);
 
   return g_test_run ();

@@ -145,6 +145,24 @@ ns_experiment_classic_predict (const NsExperimentClassic *classic,
   return cls;
 }
 
+float *
+ns_experiment_image_units (NsExperiment *experiment, const float *image)
+{
+  const NnNet *net;
+  g_autofree float *units = NULL;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (experiment), NULL);
+  g_return_val_if_fail (image != NULL, NULL);
+
+  net = ns_experiment_get_net (experiment);
+  units = g_new0 (float, nn_net_n_units (net));
+  /* eval_grid reads the parameters only: the trainer's kept activations stay as they are.
+   * With one sample, input-major and sample-major are the same row. */
+  if (nn_net_eval_grid (net, image, 1, units) != NN_OK)
+    return NULL;
+  return g_steal_pointer (&units);
+}
+
 guint
 ns_experiment_predict_image (NsExperiment *experiment, const float *image, float *probabilities)
 {
@@ -164,10 +182,8 @@ ns_experiment_predict_image (NsExperiment *experiment, const float *image, float
   n_classes = MIN (data->n_classes, NS_MAX_CLASSES);
   n_units = nn_net_n_units (net);
   n_outputs = nn_net_n_outputs (net);
-  /* eval_grid reads the parameters only: the trainer's kept activations stay as they are.
-   * With one sample, input-major and sample-major are the same row. */
-  units = g_new0 (float, n_units);
-  if (nn_net_eval_grid (net, image, 1, units) != NN_OK || n_classes == 0)
+  units = ns_experiment_image_units (experiment, image);
+  if (units == NULL || n_classes == 0)
     {
       if (probabilities != NULL)
         memset (probabilities, 0, sizeof (float) * n_classes);

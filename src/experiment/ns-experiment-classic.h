@@ -65,6 +65,12 @@ guint ns_experiment_classic_predict (const NsExperimentClassic *classic,
 guint
 ns_experiment_predict_image (NsExperiment *experiment, const float *image, float *probabilities);
 
+/* Every unit's output for one image (the data's shape), as nn_net_eval_grid gives them:
+ * nn_net_n_units floats in unit order (a conv or pool layer's c x h x w feature maps at
+ * nn_net_unit_index (net, layer, 0)), the trainer's kept activations left alone. NULL when the
+ * network cannot take the image. Caller frees. */
+float *ns_experiment_image_units (NsExperiment *experiment, const float *image);
+
 /* Adds @image (the data's shape, values 0..1) to the training set as @label, as a point added by
  * clicking is added to plane data: the current epoch goes on, the new image joins the next
  * epoch's shuffle. FALSE (and nothing added) when the data is not images or the label is not a

@@ -46,6 +46,7 @@ struct _NsDrawPad
   float *image;
   guint n_classes;
   float probabilities[NS_MAX_CLASSES];
+  float *units; /* every unit's output for the drawing (the feature maps), or NULL */
   guint guess;
   guint64 asked_version; /* the experiment's version the answer is for */
   gboolean asked;
@@ -98,6 +99,8 @@ ask_network (NsDrawPad *self)
   if (self->image == NULL || self->n_classes == 0)
     return;
   self->guess = ns_experiment_predict_image (self->experiment, self->image, self->probabilities);
+  g_free (self->units);
+  self->units = ns_experiment_image_units (self->experiment, self->image);
   self->asked_version = ns_experiment_get_version (self->experiment);
   self->asked = TRUE;
   if (!self->label_chosen && self->has_ink)
@@ -206,6 +209,52 @@ poll_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The drawing's feature maps in every conv and pool layer before the first dense one, in
+ * (x, y, width, height). Nothing for a network without them. */
+static void
+add_feature_maps (NsDrawPad *self,
+                  NsScene *scene,
+                  const NsRenderStyle *style,
+                  double x,
+                  double y,
+                  double width,
+                  double height)
+{
+  const NnNet *net = ns_experiment_get_net (self->experiment);
+  NsFeatureMapLayer layers[NN_MAX_LAYERS];
+  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0;
+
+  if (self->units == NULL || !(width > 0) || !(height > 0))
+    return;
+  for (size_t l = 0; l + 1 < net->n_layers && n < G_N_ELEMENTS (layers); l++)
+    {
+      NnLayerKind kind = nn_net_layer_kind (net, l);
+      NnLayerSpec spec = nn_net_layer_spec (net, l);
+      NnShape out;
+      char *title;
+
+      if (kind != NN_LAYER_CONV2D && kind != NN_LAYER_MAX_POOL)
+        break;
+      if (nn_net_layer_shape (net, l, NULL, &out) != NN_OK)
+        break;
+      title = kind == NN_LAYER_CONV2D
+                  ? ns_strdup_printf ("conv %zu\u00d7%zu, %zu maps", spec.kernel, spec.kernel,
+                                      spec.units)
+                  : ns_strdup_printf ("max-pool %zu\u00d7%zu", spec.kernel, spec.kernel);
+      g_ptr_array_add (titles, title);
+      layers[n].title = title;
+      layers[n].values = self->units + nn_net_unit_index (net, l, 0);
+      layers[n].channels = (guint) out.channels;
+      layers[n].height = (guint) out.height;
+      layers[n].width = (guint) out.width;
+      n++;
+    }
+  if (n > 0)
+    ns_render_feature_maps (scene, style, x, y, width, height, NULL, layers, n,
+                            NS_FEATURE_SCALE_LAYER);
+}
+
 static gboolean
 build_cb (NsPictureView *view,
           NsScene *scene,
@@ -250,6 +299,19 @@ build_cb (NsPictureView *view,
                                      self->probabilities, self->n_classes,
                                      (const char *const *) names, -1);
     }
+  /* What the conv layers make of the drawing: under the image the network sees (its side is
+   * at most 192 units, ns-render-images) or under the guess, whichever has more room. */
+  {
+    double mid_x = self->place.x + self->pad_width * self->place.cell + gap;
+    double mid_y = self->place.y + ns_render_style_px (style, 192) + gap;
+    double mid_w = bars_x - gap - mid_x, mid_h = height - mid_y;
+    double right_y = 2 * title + bars_h + gap, right_h = height - right_y;
+
+    if (mid_w > 0 && mid_h > 0 && mid_w * mid_h > bars_w * right_h)
+      add_feature_maps (self, scene, style, mid_x, mid_y, mid_w, mid_h);
+    else
+      add_feature_maps (self, scene, style, bars_x, right_y, bars_w, right_h);
+  }
   return TRUE;
 }
 
@@ -390,6 +452,7 @@ ns_draw_pad_finalize (GObject *object)
 
   g_free (self->pad);
   g_free (self->image);
+  g_free (self->units);
   g_free (self->message);
   G_OBJECT_CLASS (ns_draw_pad_parent_class)->finalize (object);
 }
