@@ -127,26 +127,41 @@ draw_projections (const NsImagesCtx *ctx,
     }
 }
 
-/* The object: its outline pixels framed, its centre and mean radius as a circle. */
+/* The object: its outline pixels framed, its centre and mean radius as a circle, each a dark
+ * line on a light halo (light on dark in the dark style), readable over any object's colour. */
 static void
 draw_outline (const NsImagesCtx *ctx, const NsHandView *view, double ix, double iy, double zoom)
 {
-  NsColor colour = overlay_colour (ctx->style);
-  double line_w = ns_render_style_px (ctx->style, 2);
+  const NsRenderStyle *style = ctx->style;
+  NsColor halo = style->background, line = style->foreground;
+  double line_w = ns_render_style_px (style, 1.5);
   double cx, cy;
 
+  halo.a = 0.85f;
+  line.a = 1;
   if (view->object_pixels == 0)
     return;
-  for (guint y = 0; y < view->h; y++)
-    for (guint x = 0; x < view->w; x++)
-      if (view->outline[y * view->w + x])
-        ns_scene_add_rect (ctx->scene, ix + x * zoom, iy + y * zoom, zoom, zoom, 0, NULL, &colour,
-                           MAX (1.0, line_w / 2));
-  /* The centroid is in pixels with centres at + 0.5. */
-  cx = ix + view->centre_x * zoom;
-  cy = iy + view->centre_y * zoom;
-  ns_scene_add_circle (ctx->scene, cx, cy, view->radius_mean * zoom, NULL, &colour, line_w);
-  ns_scene_add_circle (ctx->scene, cx, cy, line_w * 1.5, &colour, NULL, 0);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      const NsColor *colour = pass == 0 ? &halo : &line;
+      double w = pass == 0 ? 3 * line_w : line_w;
+
+      for (guint y = 0; y < view->h; y++)
+        for (guint x = 0; x < view->w; x++)
+          if (view->outline[y * view->w + x])
+            {
+              /* A dot at the pixel's centre, its halo a little larger. */
+              double d = zoom / 3 + (pass == 0 ? 2 * line_w : 0);
+
+              ns_scene_add_rect (ctx->scene, ix + (x + 0.5) * zoom - d / 2,
+                                 iy + (y + 0.5) * zoom - d / 2, d, d, 0, colour, NULL, 0);
+            }
+      /* The centroid is in pixels with centres at + 0.5. */
+      cx = ix + view->centre_x * zoom;
+      cy = iy + view->centre_y * zoom;
+      ns_scene_add_circle (ctx->scene, cx, cy, view->radius_mean * zoom, NULL, colour, w);
+      ns_scene_add_circle (ctx->scene, cx, cy, w * 1.5, colour, NULL, 0);
+    }
 }
 
 static void
