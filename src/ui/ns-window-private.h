@@ -105,7 +105,9 @@ struct _NsWindow
   guint64 recovery_version;
   NnTrainer recovery_trainer;
   guint recovery_batch_size;
-  GtkWidget *race_window; /* the optimizer race opened from the menu (weak) */
+  GtkWidget *race_window;    /* the optimizer race opened from the menu (weak) */
+  GtkWidget *draw_window;    /* "Draw your own", for image data (weak) */
+  GtkWidget *compare_window; /* "ML vs DL side by side", for image data (weak) */
 };
 
 /* ns-window-controls.c */
@@ -133,6 +135,10 @@ void ns_window_after_steps (NsWindow *self); /* the view, and a pause if trainin
 void ns_window_install_actions (GtkWidgetClass *widget_class); /* actions and their keys */
 /* Keeps hovered_view up to date for @view, so Ctrl+C copies the view under the pointer. */
 void ns_window_track_hover (NsWindow *self, GtkWidget *view);
+
+/* ns-window-image-tools.c: win.draw and win.ml-vs-dl, enabled for image data only */
+void ns_window_install_image_tools (GtkWidgetClass *widget_class);
+void ns_window_update_image_tools (NsWindow *self);
 
 /* ns-window-zoom.c */
 /* The diagram's smallest width at zoom 1: a small network's columns and their controls. */

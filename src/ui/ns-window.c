@@ -137,6 +137,7 @@ ns_window_update_view (NsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.step-phase", !diverged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  ns_experiment_can_undo (self->experiment));
+  ns_window_update_image_tools (self);
   ns_window_update_diverged (self);
   gtk_widget_set_visible (self->value_row,
                           ns_experiment_get_dataset (self->experiment)->n_classes == 0);
@@ -428,6 +429,8 @@ ns_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NS_TYPE_WINDOW);
 
   g_clear_weak_pointer (&self->race_window);
+  g_clear_weak_pointer (&self->draw_window);
+  g_clear_weak_pointer (&self->compare_window);
   if (self->recovery_cancellable != NULL)
     g_cancellable_cancel (self->recovery_cancellable);
   g_clear_object (&self->recovery_cancellable);
