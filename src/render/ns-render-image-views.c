@@ -1,0 +1,377 @@
+/* ns-render-image-views.c: an experiment's image views (see the header): what
+ * ns-experiment-images.h reads, laid out with the image builders. */
+#include "ns-render-image-views.h"
+
+#include <math.h>
+
+#include "ns-experiment-images.h"
+#include "ns-render-compare.h"
+#include "ns-render-images.h"
+
+#define NOTE_SIZE 15.0
+#define TITLE_SIZE 16.0
+#define GAP 12.0
+/* A gallery image's side on screen at scale 1 that a projector still shows (8x8 digits 5x). */
+#define GALLERY_IMAGE_SIDE 40.0
+#define GALLERY_CAPTION 40.0
+
+static const char *const *
+class_names (const NsDataset *data)
+{
+  return (const char *const *) data->class_names;
+}
+
+void
+ns_render_image_note (NsScene *scene,
+                      const NsRenderStyle *style,
+                      double x,
+                      double y,
+                      double width,
+                      double height,
+                      const char *text)
+{
+  double size = ns_render_style_px (style, NOTE_SIZE);
+  double line = size * 1.4;
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) current = g_string_new (NULL);
+
+  /* Greedy wrap by words to the area's width less a margin. */
+  for (guint k = 0; words[k] != NULL; k++)
+    {
+      g_autofree char *trial = current->len > 0 ? g_strdup_printf ("%s %s", current->str, words[k])
+                                                : g_strdup (words[k]);
+      double w = 0;
+
+      ns_scene_measure_text (scene, trial, NS_TEXT_LABEL, size, &w, NULL);
+      if (w > width * 0.9 && current->len > 0)
+        {
+          g_ptr_array_add (lines, g_strdup (current->str));
+          g_string_assign (current, words[k]);
+        }
+      else
+        g_string_assign (current, trial);
+    }
+  if (current->len > 0)
+    g_ptr_array_add (lines, g_strdup (current->str));
+  for (guint k = 0; k < lines->len; k++)
+    ns_scene_add_text (scene, x + width / 2, y + height / 2 + (k - (lines->len - 1) / 2.0) * line,
+                       g_ptr_array_index (lines, k), NS_TEXT_LABEL, size, NS_ALIGN_CENTER,
+                       NS_ALIGN_CENTER, &style->muted);
+}
+
+const char *
+ns_render_image_views_unavailable (NsExperiment *exp)
+{
+  const NsDataset *data = ns_experiment_get_dataset (exp);
+
+  if (!ns_dataset_is_image (data))
+    return "needs image data (digits, apples or an image folder)";
+  if (data->n_classes == 0)
+    return "needs classes to tell apart";
+  return NULL;
+}
+
+/* "Layer 1: conv 3x3, 8 filters" */
+static char *
+conv_title (const NnNet *net, guint layer)
+{
+  const NnLayer *l = &net->layers[layer];
+
+  return g_strdup_printf ("Layer %u: conv %zux%zu, %zu filter%s on %zu channel%s", layer + 1,
+                          l->kernel, l->kernel, l->out.channels, l->out.channels == 1 ? "" : "s",
+                          l->in.channels, l->in.channels == 1 ? "" : "s");
+}
+
+void
+ns_render_view_filters (NsScene *scene,
+                        NsExperiment *exp,
+                        const NsRenderStyle *style,
+                        double x,
+                        double y,
+                        double width,
+                        double height)
+{
+  const NnNet *net = ns_experiment_get_net (exp);
+  const NsDataset *data = ns_experiment_get_dataset (exp);
+  const char *why = ns_render_image_views_unavailable (exp);
+  guint conv_layers[NN_MAX_LAYERS], n_conv = 0;
+  double gap = ns_render_style_px (style, GAP), block_h, weight_sum = 0, top = y;
+
+  if (why != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("Filters: %s.", why);
+
+      ns_render_image_note (scene, style, x, y, width, height, text);
+      return;
+    }
+  for (guint l = 0; l + 1 < net->n_layers; l++)
+    if (net->layers[l].kind == NN_LAYER_CONV2D)
+      conv_layers[n_conv++] = l;
+
+  if (n_conv == 0)
+    {
+      guint n_neurons, n_inputs;
+      g_autofree float *weights = ns_experiment_dense_weights (exp, &n_neurons, &n_inputs);
+      g_autofree char *title = NULL;
+
+      if (weights == NULL || n_inputs != data->n_inputs || net->n_layers < 2)
+        {
+          ns_render_image_note (scene, style, x, y, width, height,
+                                "Filters: this network has no conv layer and no hidden dense "
+                                "layer on the pixels: add one to see what it learns.");
+          return;
+        }
+      title = g_strdup_printf ("Layer 1: each of the %u neurons' weights on the pixels", n_neurons);
+      ns_render_dense_weights (scene, style, x, y, width, height, title, weights, n_neurons,
+                               data->image_channels, data->image_height, data->image_width);
+      return;
+    }
+
+  /* Each layer's block gets a share of the height by its number of kernel rows (c_out), at
+   * least a fifth, so a 32-filter layer is not squeezed by an 8-filter one. */
+  for (guint k = 0; k < n_conv; k++)
+    weight_sum += MAX (net->layers[conv_layers[k]].out.channels, 4);
+  for (guint k = 0; k < n_conv; k++)
+    {
+      guint c_out, c_in, kernel;
+      g_autofree float *weights =
+          ns_experiment_conv_filters (exp, conv_layers[k], &c_out, &c_in, &kernel);
+      g_autofree char *title = conv_title (net, conv_layers[k]);
+
+      block_h = (height - gap * (n_conv - 1)) * MAX (c_out, 4) / weight_sum;
+      ns_render_filters (scene, style, x, top, width, block_h, title, weights, c_out, c_in, kernel,
+                         kernel, c_in == 3);
+      top += block_h + gap;
+    }
+}
+
+/* "conv 3x3, 8 ch, relu", "max-pool 2x2" */
+static char *
+map_title (const NnNet *net, guint layer)
+{
+  const NnLayer *l = &net->layers[layer];
+
+  if (l->kind == NN_LAYER_CONV2D)
+    return g_strdup_printf ("Layer %u: conv %zux%zu, %s", layer + 1, l->kernel, l->kernel,
+                            nn_activation_name (l->act));
+  return g_strdup_printf ("Layer %u: max-pool %zux%zu", layer + 1, l->kernel, l->kernel);
+}
+
+void
+ns_render_view_feature_maps (NsScene *scene,
+                             NsExperiment *exp,
+                             const NsRenderStyle *style,
+                             double x,
+                             double y,
+                             double width,
+                             double height,
+                             gboolean test,
+                             guint index)
+{
+  const NsDataset *data = ns_experiment_get_dataset (exp);
+  const NnNet *net = ns_experiment_get_net (exp);
+  const char *why = ns_render_image_views_unavailable (exp);
+  g_autoptr (NsSampleView) view = NULL;
+  NsFeatureMapLayer layers[NN_MAX_LAYERS];
+  g_autofree char *titles[NN_MAX_LAYERS] = { NULL };
+  NsImageData input;
+  double gap = ns_render_style_px (style, GAP), probs_w;
+
+  if (why != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("Feature maps: %s.", why);
+
+      ns_render_image_note (scene, style, x, y, width, height, text);
+      return;
+    }
+  view = ns_experiment_sample_view (exp, test, index);
+  if (view == NULL)
+    {
+      g_autofree char *text =
+          g_strdup_printf ("Feature maps: there is no %s image %u (the set has %u).",
+                           test ? "test" : "training", index, test ? data->n_test : data->n_train);
+
+      ns_render_image_note (scene, style, x, y, width, height, text);
+      return;
+    }
+  input = (NsImageData){ view->image, data->image_channels, data->image_height, data->image_width };
+  for (guint k = 0; k < view->n_maps; k++)
+    {
+      titles[k] = map_title (net, view->map_layer[k]);
+      layers[k] =
+          (NsFeatureMapLayer){ titles[k], view->maps[k], (guint) view->map_shape[k].channels,
+                               (guint) view->map_shape[k].height,
+                               (guint) view->map_shape[k].width };
+    }
+  /* The probabilities take a column of their own: about a third, at most 20 em. */
+  probs_w = MIN (width * 0.34, ns_render_style_px (style, 320));
+  ns_render_feature_maps (scene, style, x, y, width - probs_w - gap, height, &input, layers,
+                          view->n_maps, NS_FEATURE_SCALE_LAYER);
+  {
+    double title = ns_render_style_px (style, TITLE_SIZE);
+    double px = x + width - probs_w;
+    double ph =
+        MIN (height - title * 1.6, view->n_classes * ns_render_style_px (style, 30) + title);
+
+    ns_scene_add_text (scene, px, y, "Class probabilities", NS_TEXT_TITLE, title, NS_ALIGN_START,
+                       NS_ALIGN_START, &style->foreground);
+    ns_render_class_probabilities (scene, style, px, y + title * 1.6, probs_w, ph,
+                                   view->probabilities, view->n_classes, class_names (data),
+                                   view->label);
+  }
+}
+
+void
+ns_render_view_confusion (NsScene *scene,
+                          NsExperiment *exp,
+                          const NsRenderStyle *style,
+                          double x,
+                          double y,
+                          double width,
+                          double height)
+{
+  const NsDataset *data = ns_experiment_get_dataset (exp);
+  guint n_classes, right = 0, total = 0;
+  g_autofree guint *counts = NULL;
+  g_autofree char *title = NULL;
+  double title_size = ns_render_style_px (style, TITLE_SIZE), top;
+
+  if (data->n_classes == 0)
+    {
+      ns_render_image_note (scene, style, x, y, width, height,
+                            "Confusion matrix: needs classes to tell apart.");
+      return;
+    }
+  counts = ns_experiment_confusion (exp, &n_classes);
+  if (counts == NULL)
+    {
+      ns_render_image_note (scene, style, x, y, width, height,
+                            "Confusion matrix: there are no test images.");
+      return;
+    }
+  for (guint t = 0; t < n_classes; t++)
+    for (guint p = 0; p < n_classes; p++)
+      {
+        total += counts[t * n_classes + p];
+        right += t == p ? counts[t * n_classes + p] : 0;
+      }
+  title = g_strdup_printf ("Test set: %u of %u right (%.1f%%)", right, total,
+                           total > 0 ? 100.0 * right / total : 0.0);
+  ns_scene_add_text (scene, x, y, title, NS_TEXT_TITLE, title_size, NS_ALIGN_START, NS_ALIGN_START,
+                     &style->foreground);
+  top = y + title_size * 1.8;
+  ns_render_confusion (scene, style, x, top, width, height - (top - y), counts, n_classes,
+                       class_names (data));
+}
+
+guint
+ns_render_view_gallery (NsScene *scene,
+                        NsExperiment *exp,
+                        const NsRenderStyle *style,
+                        double x,
+                        double y,
+                        double width,
+                        double height,
+                        NsGalleryMode mode,
+                        int true_class,
+                        int predicted_class,
+                        guint first,
+                        guint *shown)
+{
+  const NsDataset *data = ns_experiment_get_dataset (exp);
+  const char *why = ns_render_image_views_unavailable (exp);
+  g_autofree int *predicted = NULL;
+  g_autofree float *probs = NULL;
+  g_autofree guint *chosen = NULL;
+  g_autofree NsGallerySample *samples = NULL;
+  g_autofree char *title = NULL;
+  guint n_classes = 0, n_chosen = 0, n_fit, n_page, drawn = 0, cols, rows;
+  double title_size = ns_render_style_px (style, TITLE_SIZE), top, side, caption;
+  char names[2][32];
+
+  if (shown != NULL)
+    *shown = 0;
+  if (why != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("Gallery: %s.", why);
+
+      ns_render_image_note (scene, style, x, y, width, height, text);
+      return 0;
+    }
+  probs = ns_experiment_test_predictions (exp, &n_classes, &predicted);
+  if (probs == NULL)
+    {
+      ns_render_image_note (scene, style, x, y, width, height,
+                            "Gallery: there are no test images.");
+      return 0;
+    }
+  chosen = g_new (guint, data->n_test);
+  if (mode == NS_GALLERY_MISTAKES)
+    n_chosen = ns_experiment_confident_mistakes (exp, data->n_test, chosen, NULL, NULL);
+  else
+    for (guint s = 0; s < data->n_test; s++)
+      if (mode == NS_GALLERY_ALL
+          || ((int) data->test_y[s] == true_class && predicted[s] == predicted_class))
+        chosen[n_chosen++] = s;
+
+  for (guint k = 0; k < 2; k++)
+    {
+      int cls = k == 0 ? true_class : predicted_class;
+
+      if (cls >= 0 && (guint) cls < n_classes && data->class_names != NULL)
+        g_strlcpy (names[k], data->class_names[cls], sizeof names[k]);
+      else
+        g_snprintf (names[k], sizeof names[k], "%d", cls);
+    }
+
+  /* A page of as many images as fit at a size a projector shows. */
+  side = ns_render_style_px (style, GALLERY_IMAGE_SIDE);
+  caption = ns_render_style_px (style, GALLERY_CAPTION);
+  top = y + title_size * 1.8;
+  cols = (guint) MAX (1.0, floor (width / (side + caption * 0.3)));
+  rows = (guint) MAX (1.0, floor ((height - (top - y)) / (side + caption)));
+  n_fit = cols * rows;
+  first = n_chosen > 0 ? MIN (first, n_chosen - 1) : 0;
+  n_page = MIN (n_fit, n_chosen - first);
+  samples = g_new0 (NsGallerySample, MAX (n_page, 1));
+  for (guint k = 0; k < n_page; k++)
+    {
+      guint s = chosen[first + k];
+
+      samples[k] = (NsGallerySample){
+        data->test_x + (size_t) s * data->n_inputs, (int) data->test_y[s], predicted[s], (int) s,
+        mode == NS_GALLERY_MISTAKES ? probs[(size_t) s * n_classes + predicted[s]] : 0.0
+      };
+    }
+  if (n_page > 0)
+    drawn = ns_render_sample_gallery (scene, style, x, top, width, height - (top - y), samples,
+                                      n_page, data->image_channels, data->image_height,
+                                      data->image_width, class_names (data), n_classes);
+
+  if (mode == NS_GALLERY_CELL)
+    title = g_strdup_printf ("Class %s shown as %s: %u test image%s", names[0], names[1], n_chosen,
+                             n_chosen == 1 ? "" : "s");
+  else if (mode == NS_GALLERY_MISTAKES)
+    title = g_strdup_printf ("The %u wrong test images, most confident first", n_chosen);
+  else
+    title = g_strdup_printf ("Test images %u\u2013%u of %u", drawn > 0 ? first + 1 : 0,
+                             first + drawn, n_chosen);
+  if (mode != NS_GALLERY_ALL && drawn < n_chosen)
+    {
+      char *longer = g_strdup_printf ("%s (%u\u2013%u shown)", title, drawn > 0 ? first + 1 : 0,
+                                      first + drawn);
+
+      g_free (title);
+      title = longer;
+    }
+  ns_scene_add_text (scene, x, y, title, NS_TEXT_TITLE, title_size, NS_ALIGN_START, NS_ALIGN_START,
+                     &style->foreground);
+  if (n_chosen == 0)
+    ns_render_image_note (scene, style, x, top, width, height - (top - y),
+                          mode == NS_GALLERY_MISTAKES ? "No test image is wrong."
+                                                      : "No test image is in this cell.");
+  if (shown != NULL)
+    *shown = drawn;
+  return n_chosen;
+}
