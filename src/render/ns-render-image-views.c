@@ -6,14 +6,15 @@
 
 #include "ns-experiment-images.h"
 #include "ns-render-compare.h"
+#include "ns-render-images-private.h"
 #include "ns-render-images.h"
 
 #define NOTE_SIZE 15.0
 #define TITLE_SIZE 16.0
 #define GAP 12.0
 /* A gallery image's side on screen at scale 1 that a projector still shows (8x8 digits 5x). */
-#define GALLERY_IMAGE_SIDE 40.0
-#define GALLERY_CAPTION 40.0
+#define GALLERY_IMAGE_SIDE 32.0
+#define GALLERY_CAPTION 38.0
 
 static const char *const *
 class_names (const NsDataset *data)
@@ -122,7 +123,7 @@ ns_render_view_filters (NsScene *scene,
                                 "layer on the pixels: add one to see what it learns.");
           return;
         }
-      title = g_strdup_printf ("Layer 1: each of the %u neurons' weights on the pixels", n_neurons);
+      title = g_strdup_printf ("Layer 1: each of its %u neurons' weights", n_neurons);
       ns_render_dense_weights (scene, style, x, y, width, height, title, weights, n_neurons,
                                data->image_channels, data->image_height, data->image_width);
       return;
@@ -214,8 +215,15 @@ ns_render_view_feature_maps (NsScene *scene,
     double ph =
         MIN (height - title * 1.6, view->n_classes * ns_render_style_px (style, 30) + title);
 
-    ns_scene_add_text (scene, px, y, "Class probabilities", NS_TEXT_TITLE, title, NS_ALIGN_START,
-                       NS_ALIGN_START, &style->foreground);
+    const char *heading = "Class probabilities";
+    double heading_w = 0;
+
+    /* A narrow column gets the shorter word rather than a cut one. */
+    ns_scene_measure_text (scene, heading, NS_TEXT_TITLE, title, &heading_w, NULL);
+    if (heading_w > probs_w)
+      heading = "Answer";
+    ns_scene_add_text (scene, px, y, heading, NS_TEXT_TITLE, title, NS_ALIGN_START, NS_ALIGN_START,
+                       &style->foreground);
     ns_render_class_probabilities (scene, style, px, y + title * 1.6, probs_w, ph,
                                    view->probabilities, view->n_classes, class_names (data),
                                    view->label);
@@ -265,6 +273,34 @@ ns_render_view_confusion (NsScene *scene,
                        class_names (data));
 }
 
+guint *
+ns_render_view_gallery_list (NsExperiment *exp,
+                             NsGalleryMode mode,
+                             int true_class,
+                             int predicted_class,
+                             guint *n_images)
+{
+  const NsDataset *data = ns_experiment_get_dataset (exp);
+  g_autofree int *predicted = NULL;
+  g_autofree float *probs = NULL;
+  guint *chosen, n_classes, n = 0;
+
+  *n_images = 0;
+  probs = ns_experiment_test_predictions (exp, &n_classes, &predicted);
+  if (probs == NULL)
+    return NULL;
+  chosen = g_new (guint, MAX (data->n_test, 1));
+  if (mode == NS_GALLERY_MISTAKES)
+    n = ns_experiment_confident_mistakes (exp, data->n_test, chosen, NULL, NULL);
+  else
+    for (guint s = 0; s < data->n_test; s++)
+      if (mode == NS_GALLERY_ALL
+          || ((int) data->test_y[s] == true_class && predicted[s] == predicted_class))
+        chosen[n++] = s;
+  *n_images = n;
+  return chosen;
+}
+
 guint
 ns_render_view_gallery (NsScene *scene,
                         NsExperiment *exp,
@@ -287,7 +323,7 @@ ns_render_view_gallery (NsScene *scene,
   g_autofree NsGallerySample *samples = NULL;
   g_autofree char *title = NULL;
   guint n_classes = 0, n_chosen = 0, n_fit, n_page, drawn = 0, cols, rows;
-  double title_size = ns_render_style_px (style, TITLE_SIZE), top, side, caption;
+  double title_size = ns_render_style_px (style, TITLE_SIZE), top, side, caption, gap;
   char names[2][32];
 
   if (shown != NULL)
@@ -306,14 +342,7 @@ ns_render_view_gallery (NsScene *scene,
                             "Gallery: there are no test images.");
       return 0;
     }
-  chosen = g_new (guint, data->n_test);
-  if (mode == NS_GALLERY_MISTAKES)
-    n_chosen = ns_experiment_confident_mistakes (exp, data->n_test, chosen, NULL, NULL);
-  else
-    for (guint s = 0; s < data->n_test; s++)
-      if (mode == NS_GALLERY_ALL
-          || ((int) data->test_y[s] == true_class && predicted[s] == predicted_class))
-        chosen[n_chosen++] = s;
+  chosen = ns_render_view_gallery_list (exp, mode, true_class, predicted_class, &n_chosen);
 
   for (guint k = 0; k < 2; k++)
     {
@@ -325,12 +354,16 @@ ns_render_view_gallery (NsScene *scene,
         g_snprintf (names[k], sizeof names[k], "%d", cls);
     }
 
-  /* A page of as many images as fit at a size a projector shows. */
-  side = ns_render_style_px (style, GALLERY_IMAGE_SIDE);
+  /* A page of as many images as fit at a size a projector still shows (the gallery then draws
+   * them as large as they fit): about 32 px a side at scale 1, a whole zoom of the image. */
+  side = MAX (data->image_height, data->image_width)
+         * MAX (1.0, round (ns_render_style_px (style, GALLERY_IMAGE_SIDE)
+                            / MAX (data->image_height, data->image_width)));
   caption = ns_render_style_px (style, GALLERY_CAPTION);
+  gap = ns_render_style_px (style, 10);
   top = y + title_size * 1.8;
-  cols = (guint) MAX (1.0, floor (width / (side + caption * 0.3)));
-  rows = (guint) MAX (1.0, floor ((height - (top - y)) / (side + caption)));
+  cols = (guint) MAX (1.0, floor ((width + gap) / (MAX (side, caption) + gap)));
+  rows = (guint) MAX (1.0, floor ((height - (top - y) + gap) / (side + caption + gap)));
   n_fit = cols * rows;
   first = n_chosen > 0 ? MIN (first, n_chosen - 1) : 0;
   n_page = MIN (n_fit, n_chosen - first);
@@ -374,4 +407,64 @@ ns_render_view_gallery (NsScene *scene,
   if (shown != NULL)
     *shown = drawn;
   return n_chosen;
+}
+
+/* As the plane sets' cards (ns-render-data.c), so the picker's rows look alike. */
+#define THUMB_RADIUS 4.0
+#define THUMB_OUTLINE 1.0
+#define THUMB_SELECTED_OUTLINE 2.5
+#define THUMB_GRID 2
+
+void
+ns_render_image_thumb (NsScene *scene,
+                       const NsRenderStyle *style,
+                       const NsDataset *data,
+                       gboolean selected,
+                       double width,
+                       double height)
+{
+  double outline = ns_render_style_px (style, selected ? THUMB_SELECTED_OUTLINE : THUMB_OUTLINE);
+  double inset = ns_render_style_px (style, THUMB_SELECTED_OUTLINE + 1), cell, zoom;
+  guint picked[THUMB_GRID * THUMB_GRID], n_picked = 0;
+  guint ih, iw;
+
+  g_return_if_fail (scene != NULL && style != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+  ns_scene_add_rect (scene, 0, 0, width, height, ns_render_style_px (style, THUMB_RADIUS),
+                     &style->background, selected ? &style->accent : &style->outline, outline);
+  if (data == NULL || !ns_dataset_is_image (data) || data->n_train == 0)
+    return;
+
+  /* The first training image of each class in turn, then whatever comes, so two classes show
+   * twice each and ten show four different digits. */
+  for (guint round = 0; round < 2 && n_picked < G_N_ELEMENTS (picked); round++)
+    for (guint s = 0; s < data->n_train && n_picked < G_N_ELEMENTS (picked); s++)
+      {
+        gboolean seen = FALSE;
+
+        for (guint k = 0; k < n_picked; k++)
+          seen |= picked[k] == s || (round == 0 && data->train_y[picked[k]] == data->train_y[s]);
+        if (!seen)
+          picked[n_picked++] = s;
+      }
+
+  ih = data->image_height;
+  iw = data->image_width;
+  cell = floor ((MIN (width, height) - 2 * inset) / THUMB_GRID);
+  /* Whole pixels when they fit, else the fraction that does (still drawn crisp). */
+  zoom = MAX (1.0, floor (cell / MAX (ih, iw)));
+  if (zoom * MAX (ih, iw) > cell)
+    zoom = cell / MAX (ih, iw);
+  for (guint k = 0; k < n_picked; k++)
+    {
+      double x = round (inset + (k % THUMB_GRID) * cell + (cell - iw * zoom) / 2);
+      double y = round (inset + (k / THUMB_GRID) * cell + (cell - ih * zoom) / 2);
+      guint32 *pixels = ns_images_add_crisp (scene, x, y, zoom, iw, ih);
+
+      if (pixels != NULL)
+        ns_images_fill_picture (style, data->train_x + (size_t) picked[k] * data->n_inputs,
+                                data->image_channels, ih, iw, pixels);
+    }
 }

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "ns-dataset.h"
 #include "ns-experiment.h"
 #include "ns-render-style.h"
 #include "ns-scene.h"
@@ -66,6 +67,14 @@ typedef enum
   NS_GALLERY_MISTAKES, /* the wrong ones, most confident first */
 } NsGalleryMode;
 
+/* The test rows the gallery lists in @mode, in its order (n_images of them; NULL and 0 when
+ * there are no test predictions). Free with g_free. */
+guint *ns_render_view_gallery_list (NsExperiment *exp,
+                                    NsGalleryMode mode,
+                                    int true_class,
+                                    int predicted_class,
+                                    guint *n_images);
+
 /* Test images with their predicted class (wrong ones marked), from the @first of the chosen
  * ones, as many as fit, under a title line that says which and how many ("Test images 1-40 of
  * 360"). Hit regions: each image (NS_HIT_POINT, input = its test row). Returns how many of the
@@ -82,5 +91,14 @@ guint ns_render_view_gallery (NsScene *scene,
                               int predicted_class,
                               guint first,
                               guint *shown);
+
+/* A data panel's thumbnail of an image set: a card (ringed when @selected) holding a 2 x 2 grid
+ * of its first training images of different classes, crisp. */
+void ns_render_image_thumb (NsScene *scene,
+                            const NsRenderStyle *style,
+                            const NsDataset *data,
+                            gboolean selected,
+                            double width,
+                            double height);
 
 G_END_DECLS

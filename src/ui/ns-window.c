@@ -140,6 +140,8 @@ ns_window_update_view (NsWindow *self)
   ns_window_update_diverged (self);
   gtk_widget_set_visible (self->value_row,
                           ns_experiment_get_dataset (self->experiment)->n_classes == 0);
+  /* Plane or image data: the right column's form. */
+  ns_window_update_output_page (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self->network_view));
   /* A sample phase changes no weights (no version bump) but rings the sample's point. */
