@@ -12,6 +12,12 @@
 #define NOTE_SIZE 15.0
 #define TITLE_SIZE 16.0
 #define GAP 12.0
+/* The class probabilities' narrowest width and a row's height, and the narrowest the feature
+ * maps get beside them (at scale 1). */
+#define PROBABILITIES_MIN_WIDTH 250.0
+#define PROBABILITY_ROW 24.0
+#define PROBABILITY_ROW_TIGHT 19.0
+#define MAPS_MIN_WIDTH 320.0
 /* A gallery image's side on screen at scale 1 that a projector still shows (8x8 digits 5x). */
 #define GALLERY_IMAGE_SIDE 32.0
 #define GALLERY_CAPTION 38.0
@@ -177,7 +183,7 @@ ns_render_view_feature_maps (NsScene *scene,
   NsFeatureMapLayer layers[NN_MAX_LAYERS];
   g_autofree char *titles[NN_MAX_LAYERS] = { NULL };
   NsImageData input;
-  double gap = ns_render_style_px (style, GAP), probs_w;
+  double gap = ns_render_style_px (style, GAP);
 
   if (why != NULL)
     {
@@ -205,26 +211,36 @@ ns_render_view_feature_maps (NsScene *scene,
                                (guint) view->map_shape[k].height,
                                (guint) view->map_shape[k].width };
     }
-  /* The probabilities take a column of their own: about a third, at most 20 em. */
-  probs_w = MIN (width * 0.34, ns_render_style_px (style, 320));
-  ns_render_feature_maps (scene, style, x, y, width - probs_w - gap, height, &input, layers,
-                          view->n_maps, NS_FEATURE_SCALE_LAYER);
+  /* The probabilities need room for the class names, a bar, the value and "← true": beside
+   * the maps where both fit, else under them across the area. */
   {
     double title = ns_render_style_px (style, TITLE_SIZE);
-    double px = x + width - probs_w;
-    double ph =
-        MIN (height - title * 1.6, view->n_classes * ns_render_style_px (style, 30) + title);
+    double needed_w = ns_render_style_px (style, PROBABILITIES_MIN_WIDTH);
+    double rows_h = view->n_classes * ns_render_style_px (style, PROBABILITY_ROW) + title * 1.6;
+    double px, py, pw, ph;
 
-    const char *heading = "Class probabilities";
-    double heading_w = 0;
-
-    /* A narrow column gets the shorter word rather than a cut one. */
-    ns_scene_measure_text (scene, heading, NS_TEXT_TITLE, title, &heading_w, NULL);
-    if (heading_w > probs_w)
-      heading = "Answer";
-    ns_scene_add_text (scene, px, y, heading, NS_TEXT_TITLE, title, NS_ALIGN_START, NS_ALIGN_START,
-                       &style->foreground);
-    ns_render_class_probabilities (scene, style, px, y + title * 1.6, probs_w, ph,
+    if (width - needed_w - gap >= ns_render_style_px (style, MAPS_MIN_WIDTH))
+      {
+        pw = MAX (needed_w, MIN (width * 0.34, ns_render_style_px (style, 340)));
+        px = x + width - pw;
+        py = y;
+        ph = MIN (height, rows_h);
+        ns_render_feature_maps (scene, style, x, y, width - pw - gap, height, &input, layers,
+                                view->n_maps, NS_FEATURE_SCALE_LAYER);
+      }
+    else
+      {
+        /* Tighter rows here: the maps above need the height more. */
+        pw = MIN (width, ns_render_style_px (style, 420));
+        ph = MIN (height * 0.4, rows_h * PROBABILITY_ROW_TIGHT / PROBABILITY_ROW);
+        px = x;
+        py = y + height - ph;
+        ns_render_feature_maps (scene, style, x, y, width, height - ph - gap, &input, layers,
+                                view->n_maps, NS_FEATURE_SCALE_LAYER);
+      }
+    ns_scene_add_text (scene, px, py, "Class probabilities", NS_TEXT_TITLE, title, NS_ALIGN_START,
+                       NS_ALIGN_START, &style->foreground);
+    ns_render_class_probabilities (scene, style, px, py + title * 1.6, pw, ph - title * 1.6,
                                    view->probabilities, view->n_classes, class_names (data),
                                    view->label);
   }

@@ -113,6 +113,20 @@ ns_image_view_get_sample (NsImageView *self)
   return self->sample;
 }
 
+const char *
+ns_image_view_get_noun (NsImageView *self)
+{
+  g_return_val_if_fail (NS_IS_IMAGE_VIEW (self), NULL);
+
+  if (g_strcmp0 (self->page, PAGE_FILTERS) == 0)
+    return "learned filters";
+  if (g_strcmp0 (self->page, PAGE_CONFUSION) == 0)
+    return "confusion matrix";
+  if (g_strcmp0 (self->page, PAGE_IMAGE) == 0)
+    return "feature maps";
+  return "test images";
+}
+
 /* How many test images the gallery lists now (not only those drawn). */
 static guint
 count_listed (NsImageView *self)

@@ -37,6 +37,8 @@ GActionGroup *ns_image_view_get_actions (NsImageView *self);
 
 const char *ns_image_view_get_page (NsImageView *self);
 guint ns_image_view_get_sample (NsImageView *self);
+/* What the page shows, in a sentence ("Copied the learned filters as an image"). */
+const char *ns_image_view_get_noun (NsImageView *self);
 /* What the gallery lists (*true_class and *predicted_class for NS_GALLERY_CELL; may be NULL),
  * and how many images that is. */
 NsGalleryMode ns_image_view_get_gallery (NsImageView *self,
