@@ -546,9 +546,12 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       {
         NsView chart;
 
-        /* Only the charts of the right column: anything else is ignored. */
+        /* Only the charts of the right column: anything else is ignored, and the hidden
+         * space of image data, which has no input plane to bend. */
         if (ns_view_from_name (g_value_get_string (value), &chart) && ns_view_is_chart (chart)
-            && chart != self->chart)
+            && chart != self->chart
+            && !(chart == NS_VIEW_SPACE && self->experiment != NULL
+                 && ns_dataset_is_image (ns_experiment_get_dataset (self->experiment))))
           {
             self->chart = chart;
             g_object_notify_by_pspec (object, properties[PROP_CHART]);
