@@ -161,6 +161,30 @@ test_image_form (void)
   g_assert_true (memcmp (before->data, after->data, before->len) != 0);
   dump_widget (images, "ui-images-filters.png");
 
+  /* Under the filters, the training images that excite the first one most; clicking another
+   * filter chooses it, and its images are the ones that excite it most. */
+  WAIT_UNTIL (count_hits (images, NS_HIT_NEURON)
+                  == nn_net_layer_width (ns_experiment_get_net (experiment), 0),
+              5000);
+  g_assert_cmpuint (count_hits (images, NS_HIT_POINT), >, 0);
+  scene = ns_scene_view_get_scene (NS_SCENE_VIEW (images));
+  for (size_t k = 0; k < ns_scene_get_n_hits (scene); k++)
+    {
+      const NsHitRegion *hit = ns_scene_get_hit (scene, k);
+      guint layer, unit;
+
+      if (hit->kind != NS_HIT_NEURON || hit->neuron != 2)
+        continue;
+      g_assert_true (ns_image_view_click (NS_IMAGE_VIEW (images), (hit->x0 + hit->x1) / 2,
+                                          (hit->y0 + hit->y1) / 2));
+      ns_image_view_get_filter (NS_IMAGE_VIEW (images), &layer, &unit);
+      g_assert_cmpuint (layer, ==, 0);
+      g_assert_cmpuint (unit, ==, 2);
+      break;
+    }
+  wait_frame (images);
+  g_assert_cmpuint (count_hits (images, NS_HIT_POINT), >, 0);
+
   /* The confusion matrix: clicking its first cell with images lists them in the gallery. */
   g_assert_true (gtk_widget_activate_action (images, "images.page", "s", "confusion"));
   wait_frame (images);

@@ -16,6 +16,9 @@
  * maps get beside them (at scale 1). */
 #define PROBABILITIES_MIN_WIDTH 250.0
 #define PROBABILITY_ROW 24.0
+/* The most exciting training images under the filters: how many, and their share. */
+#define EXCITING_MAX 12
+#define EXCITING_SHARE 0.3
 #define PROBABILITY_ROW_TIGHT 19.0
 #define MAPS_MIN_WIDTH 320.0
 /* A gallery image's side on screen at scale 1 that a projector still shows (8x8 digits 5x). */
@@ -90,6 +93,86 @@ conv_title (const NnNet *net, guint layer)
                           l->in.channels, l->in.channels == 1 ? "" : "s");
 }
 
+/* Hit regions over the kernels ns_render_filters or ns_render_dense_weights just drew (the crisp
+ * images from prim @first on): (NS_HIT_NEURON, @layer, unit) for each, a unit being an output
+ * channel (or a neuron): one image each, or with several input channels a row of them. The
+ * chosen unit's images framed. */
+static void
+add_filter_hits (NsScene *scene,
+                 const NsRenderStyle *style,
+                 size_t first,
+                 guint layer,
+                 gboolean one_per_unit,
+                 int chosen_layer,
+                 int chosen_unit)
+{
+  size_t n = ns_scene_get_n_prims (scene);
+  guint unit = 0, t = 0;
+  double row_y = NAN, ring = ns_render_style_px (style, 2);
+
+  for (size_t k = first; k < n; k++)
+    {
+      const NsPrim *prim = ns_scene_get_prim (scene, k);
+      NsImage image;
+
+      if (prim->kind != NS_PRIM_IMAGE || !prim->image.crisp)
+        continue;
+      image = prim->image;
+      if (one_per_unit)
+        unit = t++;
+      else if (!isnan (row_y) && image.y != row_y)
+        unit++;
+      row_y = image.y;
+      ns_scene_add_hit_rect (scene, NS_HIT_NEURON, (int) layer, (int) unit, -1, image.x, image.y,
+                             image.width, image.height);
+      if ((int) layer == chosen_layer && (int) unit == chosen_unit)
+        ns_scene_add_rect (scene, image.x - ring, image.y - ring, image.width + 2 * ring,
+                           image.height + 2 * ring, 0, NULL, &style->accent, ring);
+    }
+}
+
+/* The training images that excite unit @unit of layer @layer most, under a title. */
+static void
+add_exciting (NsScene *scene,
+              NsExperiment *exp,
+              const NsRenderStyle *style,
+              double x,
+              double y,
+              double width,
+              double height,
+              guint layer,
+              guint unit)
+{
+  const NsDataset *data = ns_experiment_get_dataset (exp);
+  const NnNet *net = ns_experiment_get_net (exp);
+  double title_size = ns_render_style_px (style, TITLE_SIZE), top = y + title_size * 1.8, w = 0;
+  const char *what = net->layers[layer].kind == NN_LAYER_DENSE ? "neuron" : "filter";
+  guint indices[EXCITING_MAX], n;
+  NsGallerySample samples[EXCITING_MAX];
+  g_autofree char *title = NULL;
+
+  n = ns_experiment_top_exciting (exp, layer, unit, EXCITING_MAX, indices, NULL);
+  if (n == 0)
+    return;
+  title = g_strdup_printf ("Training images that excite %s %u of layer %u most", what, unit + 1,
+                           layer + 1);
+  /* The shorter words where the long ones do not fit. */
+  ns_scene_measure_text (scene, title, NS_TEXT_TITLE, title_size, &w, NULL);
+  if (w > width)
+    {
+      g_free (title);
+      title = g_strdup_printf ("Most exciting for %s %u", what, unit + 1);
+    }
+  ns_scene_add_text (scene, x, y, title, NS_TEXT_TITLE, title_size, NS_ALIGN_START, NS_ALIGN_START,
+                     &style->foreground);
+  for (guint k = 0; k < n; k++)
+    samples[k] = (NsGallerySample){ data->train_x + (size_t) indices[k] * data->n_inputs,
+                                    (int) data->train_y[indices[k]], -1, -1, 0.0 };
+  ns_render_sample_gallery (scene, style, x, top, width, height - (top - y), samples, n,
+                            data->image_channels, data->image_height, data->image_width,
+                            class_names (data), data->n_classes);
+}
+
 void
 ns_render_view_filters (NsScene *scene,
                         NsExperiment *exp,
@@ -97,13 +180,17 @@ ns_render_view_filters (NsScene *scene,
                         double x,
                         double y,
                         double width,
-                        double height)
+                        double height,
+                        int chosen_layer,
+                        int chosen_unit)
 {
   const NnNet *net = ns_experiment_get_net (exp);
   const NsDataset *data = ns_experiment_get_dataset (exp);
   const char *why = ns_render_image_views_unavailable (exp);
   guint conv_layers[NN_MAX_LAYERS], n_conv = 0;
   double gap = ns_render_style_px (style, GAP), block_h, weight_sum = 0, top = y;
+  double exciting_h = 0;
+  gboolean exciting = FALSE;
 
   if (why != NULL)
     {
@@ -116,15 +203,27 @@ ns_render_view_filters (NsScene *scene,
     if (net->layers[l].kind == NN_LAYER_CONV2D)
       conv_layers[n_conv++] = l;
 
+  /* The chosen unit's most exciting images under the filters, where it is one of them. */
+  if (chosen_layer >= 0 && (guint) chosen_layer + 1 < net->n_layers
+      && (net->layers[chosen_layer].kind == NN_LAYER_CONV2D
+          || (n_conv == 0 && chosen_layer == 0 && net->layers[0].kind == NN_LAYER_DENSE))
+      && chosen_unit >= 0 && (guint) chosen_unit < net->layers[chosen_layer].n_biases)
+    {
+      exciting = TRUE;
+      exciting_h = round (height * EXCITING_SHARE);
+      height -= exciting_h + gap;
+    }
+
   if (n_conv == 0)
     {
       guint n_neurons, n_inputs;
       g_autofree float *weights = ns_experiment_dense_weights (exp, &n_neurons, &n_inputs);
       g_autofree char *title = NULL;
+      size_t first = ns_scene_get_n_prims (scene);
 
       if (weights == NULL || n_inputs != data->n_inputs || net->n_layers < 2)
         {
-          ns_render_image_note (scene, style, x, y, width, height,
+          ns_render_image_note (scene, style, x, y, width, height + exciting_h,
                                 "Filters: this network has no conv layer and no hidden dense "
                                 "layer on the pixels: add one to see what it learns.");
           return;
@@ -132,25 +231,33 @@ ns_render_view_filters (NsScene *scene,
       title = g_strdup_printf ("Layer 1: each of its %u neurons' weights", n_neurons);
       ns_render_dense_weights (scene, style, x, y, width, height, title, weights, n_neurons,
                                data->image_channels, data->image_height, data->image_width);
-      return;
+      add_filter_hits (scene, style, first, 0, TRUE, chosen_layer, chosen_unit);
     }
-
-  /* Each layer's block gets a share of the height by its number of kernel rows (c_out), at
-   * least a fifth, so a 32-filter layer is not squeezed by an 8-filter one. */
-  for (guint k = 0; k < n_conv; k++)
-    weight_sum += MAX (net->layers[conv_layers[k]].out.channels, 4);
-  for (guint k = 0; k < n_conv; k++)
+  else
     {
-      guint c_out, c_in, kernel;
-      g_autofree float *weights =
-          ns_experiment_conv_filters (exp, conv_layers[k], &c_out, &c_in, &kernel);
-      g_autofree char *title = conv_title (net, conv_layers[k]);
+      /* Each layer's block gets a share of the height by its number of kernel rows (c_out),
+       * at least a fifth, so a 32-filter layer is not squeezed by an 8-filter one. */
+      for (guint k = 0; k < n_conv; k++)
+        weight_sum += MAX (net->layers[conv_layers[k]].out.channels, 4);
+      for (guint k = 0; k < n_conv; k++)
+        {
+          guint c_out, c_in, kernel;
+          g_autofree float *weights =
+              ns_experiment_conv_filters (exp, conv_layers[k], &c_out, &c_in, &kernel);
+          g_autofree char *title = conv_title (net, conv_layers[k]);
+          size_t first = ns_scene_get_n_prims (scene);
 
-      block_h = (height - gap * (n_conv - 1)) * MAX (c_out, 4) / weight_sum;
-      ns_render_filters (scene, style, x, top, width, block_h, title, weights, c_out, c_in, kernel,
-                         kernel, c_in == 3);
-      top += block_h + gap;
+          block_h = (height - gap * (n_conv - 1)) * MAX (c_out, 4) / weight_sum;
+          ns_render_filters (scene, style, x, top, width, block_h, title, weights, c_out, c_in,
+                             kernel, kernel, c_in == 3);
+          add_filter_hits (scene, style, first, conv_layers[k], c_in == 1 || c_in == 3,
+                           chosen_layer, chosen_unit);
+          top += block_h + gap;
+        }
     }
+  if (exciting)
+    add_exciting (scene, exp, style, x, y + height + gap, width, exciting_h, (guint) chosen_layer,
+                  (guint) chosen_unit);
 }
 
 /* "conv 3x3, 8 ch, relu", "max-pool 2x2" */

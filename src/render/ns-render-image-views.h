@@ -29,14 +29,18 @@ const char *ns_render_image_views_unavailable (NsExperiment *exp);
 
 /* Every conv layer's kernels, one block per layer from the input on ("Layer 1: conv 3x3,
  * 8 filters"); for a network whose first layer is dense, its neurons' weights drawn as images;
- * otherwise a note. */
+ * otherwise a note. Hit regions: each kernel (NS_HIT_NEURON, layer, its output channel or
+ * neuron). When @chosen_layer / @chosen_unit name one of them (else -1), it is framed, and the
+ * training images that excite it most are shown under the filters. */
 void ns_render_view_filters (NsScene *scene,
                              NsExperiment *exp,
                              const NsRenderStyle *style,
                              double x,
                              double y,
                              double width,
-                             double height);
+                             double height,
+                             int chosen_layer,
+                             int chosen_unit);
 
 /* Test (@test) or training image @index: its feature maps through every conv and pool layer
  * (left, with the image first) and its class probabilities (right, the true class marked).

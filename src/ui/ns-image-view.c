@@ -32,6 +32,7 @@ struct _NsImageView
   guint first;                     /* the gallery's first image shown */
   guint n_listed, n_shown;         /* of the last frame: images listed, drawn */
   gboolean maps_below;             /* the last samples page showed the chosen image's maps */
+  guint filter_layer, filter_unit; /* the filter (or neuron) whose exciting images show */
   guint64 serial;                  /* bumped by every change of the state above */
 };
 
@@ -127,6 +128,14 @@ ns_image_view_get_noun (NsImageView *self)
   return "test images";
 }
 
+void
+ns_image_view_get_filter (NsImageView *self, guint *layer, guint *unit)
+{
+  g_return_if_fail (NS_IS_IMAGE_VIEW (self));
+  *layer = self->filter_layer;
+  *unit = self->filter_unit;
+}
+
 /* How many test images the gallery lists now (not only those drawn). */
 static guint
 count_listed (NsImageView *self)
@@ -207,6 +216,24 @@ select_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   /* Where the gallery leaves no room for its maps, they have a page of their own. */
   if (g_strcmp0 (self->page, PAGE_SAMPLES) == 0 && !self->maps_below)
     set_page (self, PAGE_IMAGE);
+  state_changed (self);
+}
+
+static void
+choose_filter_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  NsImageView *self = user_data;
+  const NnNet *net;
+  guint layer, unit;
+
+  if (self->experiment == NULL)
+    return;
+  net = ns_experiment_get_net (self->experiment);
+  g_variant_get (parameter, "(uu)", &layer, &unit);
+  if (layer + 1 >= net->n_layers || unit >= net->layers[layer].n_biases)
+    return;
+  self->filter_layer = layer;
+  self->filter_unit = unit;
   state_changed (self);
 }
 
@@ -317,7 +344,8 @@ ns_image_view_build (NsSceneView *scene_view,
 
   ns_render_images_begin (scene, style, width, height);
   if (g_strcmp0 (self->page, PAGE_FILTERS) == 0)
-    ns_render_view_filters (scene, self->experiment, style, margin, margin, w, h);
+    ns_render_view_filters (scene, self->experiment, style, margin, margin, w, h,
+                            (int) self->filter_layer, (int) self->filter_unit);
   else if (g_strcmp0 (self->page, PAGE_CONFUSION) == 0)
     ns_render_view_confusion (scene, self->experiment, style, margin, margin, w, h);
   else if (g_strcmp0 (self->page, PAGE_IMAGE) == 0)
@@ -381,6 +409,10 @@ ns_image_view_click (NsImageView *self, double x, double y)
   if (hit->kind == NS_HIT_POINT && hit->input >= 0)
     g_action_group_activate_action (G_ACTION_GROUP (self->actions), "select",
                                     g_variant_new_uint32 ((guint32) hit->input));
+  else if (hit->kind == NS_HIT_NEURON && hit->layer >= 0 && hit->neuron >= 0)
+    g_action_group_activate_action (
+        G_ACTION_GROUP (self->actions), "choose-filter",
+        g_variant_new ("(uu)", (guint32) hit->layer, (guint32) hit->neuron));
   else if (hit->kind == NS_HIT_BUTTON && hit->layer >= 0 && hit->neuron >= 0)
     g_action_group_activate_action (
         G_ACTION_GROUP (self->actions), "show-cell",
@@ -404,6 +436,10 @@ ns_image_view_describe (NsSceneView *scene_view, double x, double y)
     return g_strdup_printf ("Test image %d, a %s: click to see its feature maps and class "
                             "probabilities",
                             hit->input + 1, data->class_names[(int) data->test_y[hit->input]]);
+  if (hit->kind == NS_HIT_NEURON)
+    return g_strdup_printf ("Layer %d, filter %d: click to see the training images that excite "
+                            "it most",
+                            hit->layer + 1, hit->neuron + 1);
   if (hit->kind == NS_HIT_BUTTON && hit->layer >= 0 && (guint) hit->layer < data->n_classes
       && hit->neuron >= 0 && (guint) hit->neuron < data->n_classes)
     return g_strdup_printf ("True class %s, predicted %s: click to list these test images",
@@ -508,6 +544,7 @@ ns_image_view_init (NsImageView *self)
   const GActionEntry entries[] = {
     { "select", select_cb, "u", NULL, NULL },
     { "show-cell", show_cell_cb, "(uu)", NULL, NULL },
+    { "choose-filter", choose_filter_cb, "(uu)", NULL, NULL },
     { "show-all", show_all_cb, NULL, NULL, NULL },
     { "show-mistakes", show_mistakes_cb, NULL, NULL, NULL },
     { "next", next_cb, NULL, NULL, NULL },

@@ -3,16 +3,19 @@
  * Four pages (ns-render-image-views.h draws them): "samples", the test images with the
  * network's answer (wrong ones marked), above the chosen image's feature maps and class
  * probabilities where the page is tall enough; "image", the chosen image's maps and
- * probabilities alone (a click in a gallery without room for them opens it); "filters", what each
- * conv layer (or a dense first layer) has learned, redrawn as training goes; "confusion", the test
- * set's confusion matrix. Clicking an image chooses it; clicking a confusion cell lists that cell's
- * images on the samples page.
+ * probabilities alone (a click in a gallery without room for them opens it); "filters", what
+ * each conv layer (or a dense first layer) has learned, redrawn as training goes, with the
+ * training images that excite the chosen filter most; "confusion", the test set's confusion
+ * matrix. Clicking an image chooses it; clicking a confusion cell lists that cell's images on
+ * the samples page; clicking a filter chooses it.
  *
  * Its actions are in a group of its own (ns_image_view_get_actions), which the window inserts
  * as "images" on a box holding the view and its buttons:
  *   images.page          string state: "samples", "image", "filters" or "confusion"
  *   images.select        (u): choose test image u (its feature maps and probabilities)
  *   images.show-cell     (uu): list the test images of true class, predicted class
+ *   images.choose-filter (uu): the filter (layer, output channel; or a dense first layer's
+ *                        neuron) whose most exciting training images the filters page shows
  *   images.show-all      every test image in order
  *   images.show-mistakes the wrong test images, most confident first
  *   images.next, images.previous   the gallery's next and previous page (the image page:
@@ -37,6 +40,8 @@ GActionGroup *ns_image_view_get_actions (NsImageView *self);
 
 const char *ns_image_view_get_page (NsImageView *self);
 guint ns_image_view_get_sample (NsImageView *self);
+/* The filter whose most exciting training images show (layer 0, unit 0 at first). */
+void ns_image_view_get_filter (NsImageView *self, guint *layer, guint *unit);
 /* What the page shows, in a sentence ("Copied the learned filters as an image"). */
 const char *ns_image_view_get_noun (NsImageView *self);
 /* What the gallery lists (*true_class and *predicted_class for NS_GALLERY_CELL; may be NULL),
