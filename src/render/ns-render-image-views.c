@@ -288,7 +288,7 @@ ns_render_view_feature_maps (NsScene *scene,
   const char *why = ns_render_image_views_unavailable (exp);
   g_autoptr (NsSampleView) view = NULL;
   NsFeatureMapLayer layers[NN_MAX_LAYERS];
-  g_autofree char *titles[NN_MAX_LAYERS] = { NULL };
+  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   NsImageData input;
   double gap = ns_render_style_px (style, GAP);
 
@@ -312,11 +312,11 @@ ns_render_view_feature_maps (NsScene *scene,
   input = (NsImageData){ view->image, data->image_channels, data->image_height, data->image_width };
   for (guint k = 0; k < view->n_maps; k++)
     {
-      titles[k] = map_title (net, view->map_layer[k]);
-      layers[k] =
-          (NsFeatureMapLayer){ titles[k], view->maps[k], (guint) view->map_shape[k].channels,
-                               (guint) view->map_shape[k].height,
-                               (guint) view->map_shape[k].width };
+      g_ptr_array_add (titles, map_title (net, view->map_layer[k]));
+      layers[k] = (NsFeatureMapLayer){ g_ptr_array_index (titles, k), view->maps[k],
+                                       (guint) view->map_shape[k].channels,
+                                       (guint) view->map_shape[k].height,
+                                       (guint) view->map_shape[k].width };
     }
   /* The probabilities need room for the class names, a bar, the value and "← true": beside
    * the maps where both fit, else under them across the area. */
