@@ -149,6 +149,8 @@ test_image_form (void)
   g_assert_cmpstr (ns_image_view_get_page (NS_IMAGE_VIEW (images)), ==, "filters");
   /* The page's tab shows which page it is. */
   WAIT_UNTIL (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (filters_button)), 2000);
+  g_assert_false (gtk_toggle_button_get_active (
+      GTK_TOGGLE_BUTTON (page_button (GTK_WIDGET (window), "samples"))));
   wait_frame (images);
   before = scene_pixels (images);
   g_assert_cmpuint (before->len, >, 0);
@@ -184,6 +186,25 @@ test_image_form (void)
     }
   wait_frame (images);
   g_assert_cmpuint (count_hits (images, NS_HIT_POINT), >, 0);
+
+  /* Its tab, clicked, shows the confusion matrix, and only that tab is down. */
+  g_signal_emit_by_name (page_button (GTK_WIDGET (window), "confusion"), "clicked");
+  g_assert_cmpstr (ns_image_view_get_page (NS_IMAGE_VIEW (images)), ==, "confusion");
+  run_for (50);
+  g_assert_true (gtk_toggle_button_get_active (
+      GTK_TOGGLE_BUTTON (page_button (GTK_WIDGET (window), "confusion"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (filters_button)));
+  g_assert_false (gtk_toggle_button_get_active (
+      GTK_TOGGLE_BUTTON (page_button (GTK_WIDGET (window), "samples"))));
+  dump_widget (GTK_WIDGET (window), "ui-images-window-confusion.png");
+  gtk_widget_mnemonic_activate (filters_button, FALSE);
+  run_for (400);
+  g_assert_cmpstr (ns_image_view_get_page (NS_IMAGE_VIEW (images)), ==, "filters");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (filters_button)));
+  g_assert_false (gtk_toggle_button_get_active (
+      GTK_TOGGLE_BUTTON (page_button (GTK_WIDGET (window), "samples"))));
+  dump_widget (GTK_WIDGET (window), "ui-images-window-filters.png");
+  gtk_widget_activate_action (images, "images.page", "s", "confusion");
 
   /* The confusion matrix: clicking its first cell with images lists them in the gallery. */
   g_assert_true (gtk_widget_activate_action (images, "images.page", "s", "confusion"));
