@@ -316,6 +316,39 @@ test_image_form (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A window that opens on image data (a saved digits run) starts in the image form, and its
+ * tabs follow the page. */
+static void
+test_opens_on_images (void)
+{
+  g_auto (NsConfig) config = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsExperiment) experiment = NULL;
+  NsWindow *window;
+  GtkWidget *images, *output, *filters_button;
+
+  ns_config_init_default (&config);
+  g_assert_true (ns_config_set_option (&config, "dataset", "digits", &error));
+  g_assert_true (ns_config_set_option (&config, "hidden", "c4k3,p2,8", &error));
+  experiment = ns_experiment_new (&config, &error);
+  g_assert_no_error (error);
+  window = present_window (experiment);
+  images = find_descendant (GTK_WIDGET (window), NS_TYPE_IMAGE_VIEW);
+  output = find_descendant (GTK_WIDGET (window), NS_TYPE_OUTPUT_VIEW);
+  WAIT_UNTIL (gtk_widget_get_mapped (images), 5000);
+  g_assert_false (gtk_widget_get_mapped (output));
+  filters_button = page_button (GTK_WIDGET (window), "filters");
+  g_assert_true (gtk_toggle_button_get_active (
+      GTK_TOGGLE_BUTTON (page_button (GTK_WIDGET (window), "samples"))));
+  gtk_widget_mnemonic_activate (filters_button, FALSE);
+  run_for (400);
+  g_assert_cmpstr (ns_image_view_get_page (NS_IMAGE_VIEW (images)), ==, "filters");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (filters_button)));
+  g_assert_false (gtk_toggle_button_get_active (
+      GTK_TOGGLE_BUTTON (page_button (GTK_WIDGET (window), "samples"))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -323,6 +356,7 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add_func ("/ui/images/image-form", test_image_form);
+  g_test_add_func ("/ui/images/opens-on-images", test_opens_on_images);
 
   return g_test_run ();
 }
