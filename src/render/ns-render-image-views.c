@@ -17,7 +17,7 @@
 #define PROBABILITIES_MIN_WIDTH 250.0
 #define PROBABILITY_ROW 24.0
 /* The most exciting training images under the filters: how many, and their share. */
-#define EXCITING_MAX 12
+#define EXCITING_MAX 8
 #define EXCITING_SHARE 0.3
 #define PROBABILITY_ROW_TIGHT 19.0
 #define MAPS_MIN_WIDTH 320.0
