@@ -20,6 +20,9 @@
 #define EXCITING_MAX 8
 #define EXCITING_SHARE 0.3
 #define PROBABILITY_ROW_TIGHT 19.0
+/* Below this row height (scale 1) the text is too small: only the few most probable. */
+#define PROBABILITY_ROW_MIN 15.0
+#define PROBABILITIES_FEW 3
 #define MAPS_MIN_WIDTH 320.0
 /* A gallery image's side on screen at scale 1 that a projector still shows (8x8 digits 5x). */
 #define GALLERY_IMAGE_SIDE 32.0
@@ -272,6 +275,59 @@ map_title (const NnNet *net, guint layer)
   return g_strdup_printf ("Layer %u: max-pool %zux%zu", layer + 1, l->kernel, l->kernel);
 }
 
+/* The @n most probable classes of @view, most probable first, as the class probabilities
+ * draw them (the true class marked where it is among them), titled to say so. */
+static void
+add_top_probabilities (NsScene *scene,
+                       const NsRenderStyle *style,
+                       double x,
+                       double y,
+                       double width,
+                       double height,
+                       const NsSampleView *view,
+                       const NsDataset *data,
+                       guint n,
+                       double title)
+{
+  float probs[PROBABILITIES_FEW];
+  const char *names[PROBABILITIES_FEW];
+  gboolean taken[NS_MAX_CLASSES] = { FALSE };
+  char numbers[PROBABILITIES_FEW][16];
+  int true_row = -1;
+  g_autofree char *heading = NULL;
+
+  n = MIN (n, MIN (PROBABILITIES_FEW, view->n_classes));
+  for (guint r = 0; r < n; r++)
+    {
+      int best = -1;
+
+      for (guint k = 0; k < view->n_classes && k < NS_MAX_CLASSES; k++)
+        if (!taken[k] && (best < 0 || view->probabilities[k] > view->probabilities[best]))
+          best = (int) k;
+      if (best < 0)
+        {
+          n = r;
+          break;
+        }
+      taken[best] = TRUE;
+      probs[r] = view->probabilities[best];
+      if (data->class_names != NULL)
+        names[r] = data->class_names[best];
+      else
+        {
+          g_snprintf (numbers[r], sizeof numbers[r], "%d", best);
+          names[r] = numbers[r];
+        }
+      if (best == view->label)
+        true_row = (int) r;
+    }
+  heading = g_strdup_printf ("The %u most probable classes", n);
+  ns_scene_add_text (scene, x, y, heading, NS_TEXT_TITLE, title, NS_ALIGN_START, NS_ALIGN_START,
+                     &style->foreground);
+  ns_render_class_probabilities (scene, style, x, y + title * 1.6, width, height - title * 1.6,
+                                 probs, n, names, true_row);
+}
+
 void
 ns_render_view_feature_maps (NsScene *scene,
                              NsExperiment *exp,
@@ -337,13 +393,24 @@ ns_render_view_feature_maps (NsScene *scene,
       }
     else
       {
-        /* Tighter rows here: the maps above need the height more. */
+        /* Tighter rows here: the maps above need the height more. Where even those would be
+         * too small to read, only the most probable classes (the true one among them). */
+        guint n_rows = view->n_classes;
+
+        if (height * 0.4 - title * 1.6 < n_rows * ns_render_style_px (style, PROBABILITY_ROW_MIN))
+          n_rows = MIN (view->n_classes, PROBABILITIES_FEW);
         pw = MIN (width, ns_render_style_px (style, 420));
-        ph = MIN (height * 0.4, rows_h * PROBABILITY_ROW_TIGHT / PROBABILITY_ROW);
+        ph = MIN (height * 0.4,
+                  n_rows * ns_render_style_px (style, PROBABILITY_ROW_TIGHT) + title * 1.6);
         px = x;
         py = y + height - ph;
         ns_render_feature_maps (scene, style, x, y, width, height - ph - gap, &input, layers,
                                 view->n_maps, NS_FEATURE_SCALE_LAYER);
+        if (n_rows < view->n_classes)
+          {
+            add_top_probabilities (scene, style, px, py, pw, ph, view, data, n_rows, title);
+            return;
+          }
       }
     ns_scene_add_text (scene, px, py, "Class probabilities", NS_TEXT_TITLE, title, NS_ALIGN_START,
                        NS_ALIGN_START, &style->foreground);
