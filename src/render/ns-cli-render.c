@@ -223,7 +223,7 @@ build_scene (NsScene *scene,
         ns_render_images_begin (scene, style, width, height);
         if (view == NS_VIEW_FILTERS)
           ns_render_view_filters (scene, exp, style, margin, margin, width - 2 * margin,
-                                  height - 2 * margin, -1, -1);
+                                  height - 2 * margin, -1, -1, NULL, 0);
         else if (view == NS_VIEW_FEATUREMAPS)
           ns_render_view_feature_maps (scene, exp, style, margin, margin, width - 2 * margin,
                                        height - 2 * margin, TRUE, sample);

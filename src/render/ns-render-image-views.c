@@ -3,6 +3,7 @@
 #include "ns-render-image-views.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ns-experiment-images.h"
 #include "ns-render-compare.h"
@@ -144,7 +145,9 @@ add_exciting (NsScene *scene,
               double width,
               double height,
               guint layer,
-              guint unit)
+              guint unit,
+              const guint *exciting,
+              guint n_exciting)
 {
   const NsDataset *data = ns_experiment_get_dataset (exp);
   const NnNet *net = ns_experiment_get_net (exp);
@@ -154,7 +157,16 @@ add_exciting (NsScene *scene,
   NsGallerySample samples[EXCITING_MAX];
   g_autofree char *title = NULL;
 
-  n = ns_experiment_top_exciting (exp, layer, unit, EXCITING_MAX, indices, NULL);
+  if (exciting != NULL)
+    {
+      n = MIN (n_exciting, EXCITING_MAX);
+      memcpy (indices, exciting, sizeof (guint) * n);
+    }
+  else
+    n = ns_experiment_top_exciting (exp, layer, unit, EXCITING_MAX, indices, NULL);
+  for (guint k = 0; k < n; k++)
+    if (indices[k] >= data->n_train)
+      return; /* a list made for other data */
   if (n == 0)
     return;
   title = g_strdup_printf ("Training images that excite %s %u of layer %u most", what, unit + 1,
@@ -185,7 +197,9 @@ ns_render_view_filters (NsScene *scene,
                         double width,
                         double height,
                         int chosen_layer,
-                        int chosen_unit)
+                        int chosen_unit,
+                        const guint *exciting,
+                        guint n_exciting)
 {
   const NnNet *net = ns_experiment_get_net (exp);
   const NsDataset *data = ns_experiment_get_dataset (exp);
@@ -193,7 +207,7 @@ ns_render_view_filters (NsScene *scene,
   guint conv_layers[NN_MAX_LAYERS], n_conv = 0;
   double gap = ns_render_style_px (style, GAP), block_h, weight_sum = 0, top = y;
   double exciting_h = 0;
-  gboolean exciting = FALSE;
+  gboolean show_exciting = FALSE;
 
   if (why != NULL)
     {
@@ -212,7 +226,7 @@ ns_render_view_filters (NsScene *scene,
           || (n_conv == 0 && chosen_layer == 0 && net->layers[0].kind == NN_LAYER_DENSE))
       && chosen_unit >= 0 && (guint) chosen_unit < net->layers[chosen_layer].n_biases)
     {
-      exciting = TRUE;
+      show_exciting = TRUE;
       exciting_h = round (height * EXCITING_SHARE);
       height -= exciting_h + gap;
     }
@@ -258,9 +272,9 @@ ns_render_view_filters (NsScene *scene,
           top += block_h + gap;
         }
     }
-  if (exciting)
+  if (show_exciting)
     add_exciting (scene, exp, style, x, y + height + gap, width, exciting_h, (guint) chosen_layer,
-                  (guint) chosen_unit);
+                  (guint) chosen_unit, exciting, n_exciting);
 }
 
 /* "conv 3x3, 8 ch, relu", "max-pool 2x2" */

@@ -31,7 +31,9 @@ const char *ns_render_image_views_unavailable (NsExperiment *exp);
  * 8 filters"); for a network whose first layer is dense, its neurons' weights drawn as images;
  * otherwise a note. Hit regions: each kernel (NS_HIT_NEURON, layer, its output channel or
  * neuron). When @chosen_layer / @chosen_unit name one of them (else -1), it is framed, and the
- * training images that excite it most are shown under the filters. */
+ * training images that excite it most are shown under the filters: @exciting's @n_exciting
+ * training rows (ns_experiment_top_exciting's, kept by a caller that redraws often), or when
+ * NULL found now. */
 void ns_render_view_filters (NsScene *scene,
                              NsExperiment *exp,
                              const NsRenderStyle *style,
@@ -40,7 +42,9 @@ void ns_render_view_filters (NsScene *scene,
                              double width,
                              double height,
                              int chosen_layer,
-                             int chosen_unit);
+                             int chosen_unit,
+                             const guint *exciting,
+                             guint n_exciting);
 
 /* Test (@test) or training image @index: its feature maps through every conv and pool layer
  * (left, with the image first) and its class probabilities (right, the true class marked).

@@ -16,6 +16,7 @@
  * own (the image page). */
 #define GALLERY_SHARE 0.5
 #define MAPS_BELOW_HEIGHT 560.0
+#define EXCITING_KEPT 8
 
 struct _NsImageView
 {
@@ -33,7 +34,15 @@ struct _NsImageView
   guint n_listed, n_shown;         /* of the last frame: images listed, drawn */
   gboolean maps_below;             /* the last samples page showed the chosen image's maps */
   guint filter_layer, filter_unit; /* the filter (or neuron) whose exciting images show */
-  guint64 serial;                  /* bumped by every change of the state above */
+  /* Its most exciting training images: finding them runs every training image through the
+   * network, so while training they are found again once an epoch (or for another filter or
+   * other data), not every frame as the filters are drawn. */
+  guint exciting[EXCITING_KEPT];
+  guint n_exciting;
+  gboolean exciting_valid;
+  guint exciting_epoch, exciting_layer, exciting_unit;
+  const NsDataset *exciting_data;
+  guint64 serial; /* bumped by every change of the state above */
 };
 
 G_DEFINE_FINAL_TYPE (NsImageView, ns_image_view, NS_TYPE_SCENE_VIEW)
@@ -76,6 +85,8 @@ experiment_changed_cb (NsImageView *self)
       self->mode = NS_GALLERY_ALL;
       self->first = 0;
     }
+  /* Another network or data, a reset: the exciting images are found afresh. */
+  self->exciting_valid = FALSE;
   /* The picture's version follows the experiment's: a frame redraws only what changed. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -344,8 +355,27 @@ ns_image_view_build (NsSceneView *scene_view,
 
   ns_render_images_begin (scene, style, width, height);
   if (g_strcmp0 (self->page, PAGE_FILTERS) == 0)
-    ns_render_view_filters (scene, self->experiment, style, margin, margin, w, h,
-                            (int) self->filter_layer, (int) self->filter_unit);
+    {
+      guint epoch = ns_experiment_get_epoch (self->experiment);
+      const NsDataset *data = ns_experiment_get_dataset (self->experiment);
+
+      if (!self->exciting_valid || self->exciting_epoch != epoch
+          || self->exciting_layer != self->filter_layer || self->exciting_unit != self->filter_unit
+          || self->exciting_data != data)
+        {
+          self->n_exciting =
+              ns_experiment_top_exciting (self->experiment, self->filter_layer, self->filter_unit,
+                                          EXCITING_KEPT, self->exciting, NULL);
+          self->exciting_valid = TRUE;
+          self->exciting_epoch = epoch;
+          self->exciting_layer = self->filter_layer;
+          self->exciting_unit = self->filter_unit;
+          self->exciting_data = data;
+        }
+      ns_render_view_filters (scene, self->experiment, style, margin, margin, w, h,
+                              (int) self->filter_layer, (int) self->filter_unit,
+                              self->n_exciting > 0 ? self->exciting : NULL, self->n_exciting);
+    }
   else if (g_strcmp0 (self->page, PAGE_CONFUSION) == 0)
     ns_render_view_confusion (scene, self->experiment, style, margin, margin, w, h);
   else if (g_strcmp0 (self->page, PAGE_IMAGE) == 0)
