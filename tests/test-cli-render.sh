@@ -83,9 +83,9 @@ timeout 60 "$bin" render --view race --load "$tmp/far.json" --steps 1 --out "$tm
 [ $rc = 1 ] && grep -q 'race' "$tmp/err" && [ ! -e "$tmp/far.png" ]
 check "--view race of a file at step 1e9: exit 1 at once (rc $rc)" $?
 
-render --view filters --out "$tmp/x.png" 2>"$tmp/err"; rc=$?
-[ $rc = 2 ] && grep -q 'filters' "$tmp/err" && grep -q 'network, boundary, loss, gradients, space or race' "$tmp/err"
-check "view not built yet: exit 2, names the views that exist" $?
+render --view compare --out "$tmp/x.png" 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q 'neuroscope compare' "$tmp/err" && [ ! -e "$tmp/x.png" ]
+check "--view compare: exit 2, points to the compare verb ($(head -c 200 "$tmp/err"))" $?
 
 render --view nosuchview --out "$tmp/x.png" 2>"$tmp/err"; rc=$?
 [ $rc = 2 ] && grep -q -- '--view' "$tmp/err"
@@ -226,6 +226,60 @@ check "render an image network stepped to its update ($(head -c 200 "$tmp/err"))
 render --view boundary --dataset iris --hidden 8 --epochs 5 --out "$tmp/iris.png" 2>"$tmp/err"; rc=$?
 [ $rc = 0 ] && [ "$(magic "$tmp/iris.png" 8)" = 89504e470d0a1a0a ]
 check "render iris's boundary (on petal length and width)" $?
+
+# The image views: each in each format, at the size asked for, the same bytes for the same seed.
+img=(--dataset digits --hidden c4k3,p2,8 --epochs 1 --seed 5)
+for view in filters featuremaps confusion; do
+  for ext in png svg pdf; do
+    out="$tmp/img-$view.$ext"
+    render --view "$view" "${img[@]}" --out "$out" --size 400x300 >/dev/null 2>"$tmp/err"; rc=$?
+    [ $rc = 0 ] && [ -s "$out" ]
+    check "$view.$ext of digits: exit 0, not empty (rc $rc: $(head -c 200 "$tmp/err"))" $?
+  done
+  [ "$(png_size "$tmp/img-$view.png")" = 400x300 ]
+  check "$view.png is 400x300" $?
+  render --view "$view" "${img[@]}" --out "$tmp/again.png" --size 400x300 2>/dev/null
+  cmp -s "$tmp/img-$view.png" "$tmp/again.png"
+  check "$view: same seed, same bytes" $?
+done
+
+# --sample chooses the test image: another image, another picture.
+render --view featuremaps "${img[@]}" --sample 17 --out "$tmp/s17.png" --size 400x300 2>"$tmp/err"; rc=$?
+[ $rc = 0 ] && ! cmp -s "$tmp/img-featuremaps.png" "$tmp/s17.png"
+check "featuremaps --sample 17: another picture" $?
+render --view featuremaps "${img[@]}" --sample 360 --out "$tmp/x.png" 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q -- '--sample' "$tmp/err" && grep -q '360' "$tmp/err" && [ ! -e "$tmp/x.png" ]
+check "featuremaps --sample past the test set: exit 2, says how many there are" $?
+for bad in -1 x 1.5; do
+  render --view featuremaps "${img[@]}" --sample "$bad" --out "$tmp/x.png" 2>"$tmp/err"; rc=$?
+  [ $rc = 2 ] && grep -q -- '--sample' "$tmp/err"
+  check "featuremaps --sample $bad: exit 2, names --sample" $?
+done
+render --view filters "${img[@]}" --sample 3 --out "$tmp/x.png" 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q -- '--sample' "$tmp/err"
+check "--sample with another view: exit 2" $?
+
+# A network without conv layers shows its first layer's weights as images; apples in colour.
+render --view filters --dataset digits --hidden 6 --epochs 1 --out "$tmp/dense.png" 2>"$tmp/err"; rc=$?
+[ $rc = 0 ] && [ -s "$tmp/dense.png" ]
+check "filters of a dense net on digits" $?
+render --view filters --dataset apples --count 200 --hidden c4k3,p2 --epochs 1 --out "$tmp/apples.png" \
+  2>"$tmp/err"; rc=$?
+[ $rc = 0 ] && [ -s "$tmp/apples.png" ]
+check "filters of a conv net on apples" $?
+
+# Plane data has no images: a clear refusal, before any training, nothing written.
+for view in filters featuremaps; do
+  render --view "$view" --dataset circle --out "$tmp/x.png" 2>"$tmp/err"; rc=$?
+  [ $rc = 2 ] && grep -q "$view: needs image data" "$tmp/err" && [ ! -e "$tmp/x.png" ]
+  check "$view of plane data: exit 2, needs image data ($(head -c 200 "$tmp/err"))" $?
+done
+render --view confusion --dataset reg-plane --out "$tmp/x.png" 2>"$tmp/err"; rc=$?
+[ $rc = 2 ] && grep -q 'confusion: needs classes' "$tmp/err" && [ ! -e "$tmp/x.png" ]
+check "confusion of a regression: exit 2, needs classes" $?
+render --view confusion --dataset iris --hidden 8 --epochs 5 --out "$tmp/iris-c.png" 2>"$tmp/err"; rc=$?
+[ $rc = 0 ] && [ -s "$tmp/iris-c.png" ]
+check "confusion of iris (classes without images)" $?
 
 echo "1..$n"
 exit $fail

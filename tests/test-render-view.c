@@ -11,7 +11,9 @@ test_names (void)
   g_autofree char *names = ns_view_list_names ();
   NsView view = NS_VIEW_RACE;
 
-  g_assert_cmpstr (names, ==, "network, boundary, loss, gradients, space or race");
+  g_assert_cmpstr (
+      names, ==,
+      "network, boundary, loss, gradients, space, race, filters, featuremaps or confusion");
   for (NsView v = 0; v < NS_N_VIEWS; v++)
     {
       const NsViewInfo *info = ns_view_get_info (v);
@@ -25,7 +27,7 @@ test_names (void)
       /* A chart has its button's label and tooltip; the others have neither. */
       g_assert_cmpint (info->mnemonic != NULL, ==, info->tooltip != NULL);
     }
-  g_assert_false (ns_view_from_name ("filters", &view));
+  g_assert_false (ns_view_from_name ("compare", &view));
   g_assert_false (ns_view_from_name (NULL, &view));
   g_assert_false (ns_view_from_name ("Loss", &view));
   g_assert_cmpint (view, ==, NS_VIEW_RACE); /* untouched */

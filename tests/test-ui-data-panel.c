@@ -449,11 +449,11 @@ test_class_picker (void)
 
   /* Two classes: two swatches. */
   toggles = find_all (&f, GTK_TYPE_TOGGLE_BUTTON);
-  g_assert_cmpuint (toggles->len, ==, NS_N_PLANE_DATASETS + NS_RENDER_N_CLASS_COLORS);
-  for (guint i = NS_N_PLANE_DATASETS; i < toggles->len; i++)
+  g_assert_cmpuint (toggles->len, ==, NS_N_DATASET_KINDS + NS_RENDER_N_CLASS_COLORS);
+  for (guint i = NS_N_DATASET_KINDS; i < toggles->len; i++)
     visible += gtk_widget_get_visible (toggles->pdata[i]);
   g_assert_cmpuint (visible, ==, 2);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (toggles->pdata[NS_N_PLANE_DATASETS + 1]), ==,
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (toggles->pdata[NS_N_DATASET_KINDS + 1]), ==,
                    "Class 1 (blue): click on the output to add a point of this class");
 
   g_signal_connect (f.panel, "notify::class-to-add", G_CALLBACK (count_cb), &notified);
@@ -461,8 +461,8 @@ test_class_picker (void)
   g_assert_true (activate (&f, "data.set-class", "u", 1));
   g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 1);
   g_assert_cmpuint (notified, ==, 1);
-  g_assert_true (gtk_toggle_button_get_active (toggles->pdata[NS_N_PLANE_DATASETS + 1]));
-  g_assert_false (gtk_toggle_button_get_active (toggles->pdata[NS_N_PLANE_DATASETS]));
+  g_assert_true (gtk_toggle_button_get_active (toggles->pdata[NS_N_DATASET_KINDS + 1]));
+  g_assert_false (gtk_toggle_button_get_active (toggles->pdata[NS_N_DATASET_KINDS]));
 
   /* Setting it again does not notify; past the data's classes it is kept to the last. */
   ns_data_panel_set_class_to_add (f.panel, 1);
@@ -473,18 +473,18 @@ test_class_picker (void)
   /* Five classes: five swatches; back to two, the choice follows. */
   g_assert_true (activate (&f, "data.set-dataset", "s", "blobs5"));
   visible = 0;
-  for (guint i = NS_N_PLANE_DATASETS; i < toggles->len; i++)
+  for (guint i = NS_N_DATASET_KINDS; i < toggles->len; i++)
     visible += gtk_widget_get_visible (toggles->pdata[i]);
   g_assert_cmpuint (visible, ==, 5);
-  g_signal_emit_by_name (toggles->pdata[NS_N_PLANE_DATASETS + 4], "clicked");
+  g_signal_emit_by_name (toggles->pdata[NS_N_DATASET_KINDS + 4], "clicked");
   g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 4);
   g_assert_true (activate (&f, "data.set-dataset", "s", "gauss"));
   g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 1);
-  g_assert_true (gtk_toggle_button_get_active (toggles->pdata[NS_N_PLANE_DATASETS + 1]));
+  g_assert_true (gtk_toggle_button_get_active (toggles->pdata[NS_N_DATASET_KINDS + 1]));
 
   /* Regression: no classes to pick. */
   g_assert_true (activate (&f, "data.set-dataset", "s", "reg-plane"));
-  g_assert_false (gtk_widget_get_mapped (toggles->pdata[NS_N_PLANE_DATASETS]));
+  g_assert_false (gtk_widget_get_mapped (toggles->pdata[NS_N_DATASET_KINDS]));
 
   fixture_close (&f);
 }
@@ -607,6 +607,59 @@ scenes_differ (const NsScene *a, const NsScene *b)
     }
 
   return FALSE;
+}
+
+/* The built-in sets sit on a row of their own: digits and apples show a few of their images
+ * (crisp), iris its points on petal length and width. Choosing digits leaves noise and the
+ * split alone (80% training, fixed) and offers no class to click in, since images have no
+ * plane; a 2D set is one click away. */
+static void
+test_builtin_sets (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment ("dataset", "circle");
+  Fixture f;
+
+  fixture_present (&f, experiment);
+  for (guint k = NS_N_PLANE_DATASETS; k < NS_N_DATASET_KINDS; k++)
+    WAIT_UNTIL (ns_scene_get_n_prims (ns_data_panel_get_thumbnail_scene (f.panel, k)) > 1, 5000);
+  for (guint k = NS_DATASET_DIGITS; k <= NS_DATASET_APPLES; k++)
+    {
+      const NsScene *scene = ns_data_panel_get_thumbnail_scene (f.panel, k);
+
+      g_assert_cmpuint (ns_scene_count_prims (scene, NS_PRIM_IMAGE), ==, 4);
+      for (size_t i = 0; i < ns_scene_get_n_prims (scene); i++)
+        if (ns_scene_get_prim (scene, i)->kind == NS_PRIM_IMAGE)
+          g_assert_true (ns_scene_get_prim (scene, i)->image.crisp);
+    }
+  g_assert_cmpuint (
+      ns_scene_count_prims (ns_data_panel_get_thumbnail_scene (f.panel, NS_DATASET_IRIS),
+                            NS_PRIM_CIRCLE),
+      >, 100);
+  g_assert_nonnull (strstr (
+      gtk_widget_get_tooltip_text (ns_data_panel_get_dataset_button (f.panel, NS_DATASET_DIGITS)),
+      "handwritten"));
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f.panel), "data.set-dataset", "s", "digits"));
+  g_assert_cmpint (ns_experiment_get_config (experiment)->dataset, ==, NS_DATASET_DIGITS);
+  g_assert_cmpuint (ns_experiment_get_dataset (experiment)->n_test, ==, 360);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f.panel), "data.set-noise", "d", 0.3)
+                  && ns_experiment_get_config (experiment)->noise == 0.3);
+  run_for (50);
+  {
+    g_autoptr (GPtrArray) toggles = find_all (&f, GTK_TYPE_TOGGLE_BUTTON);
+    guint visible = 0;
+
+    for (guint i = NS_N_DATASET_KINDS; i < toggles->len; i++)
+      visible += gtk_widget_get_visible (toggles->pdata[i]);
+    g_assert_cmpuint (visible, ==, 0);
+    g_assert_true (gtk_toggle_button_get_active (toggles->pdata[NS_DATASET_DIGITS]));
+  }
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f.panel), "data.set-dataset", "s", "circle"));
+  g_assert_cmpint (ns_experiment_get_config (experiment)->dataset, ==, NS_DATASET_CIRCLE);
+  g_assert_cmpuint (ns_experiment_get_dataset (experiment)->n_inputs, ==, 2);
+  gtk_window_destroy (f.window);
 }
 
 static void
@@ -826,6 +879,7 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add_func ("/ui/data-panel/set-dataset", test_set_dataset);
+  g_test_add_func ("/ui/data-panel/builtin-sets", test_builtin_sets);
   g_test_add_func ("/ui/data-panel/set-noise-ratio", test_set_noise_ratio);
   g_test_add_func ("/ui/data-panel/set-batch", test_set_batch);
   g_test_add_func ("/ui/data-panel/seed-regenerate", test_seed_regenerate);

@@ -9,6 +9,8 @@
 #include "ns-printf.h"
 #include "ns-render-curves.h"
 #include "ns-render-gradients.h"
+#include "ns-render-image-views.h"
+#include "ns-render-images.h"
 #include "ns-render-network.h"
 #include "ns-render-race.h"
 #include "ns-render-space.h"
@@ -41,12 +43,10 @@ usage_error (const char *message)
   return ns_cli_usage_error ("render", message);
 }
 
-/* Views that DESIGN.md lists but later issues build: named so the message can say "not yet"
- * rather than "unknown". */
+/* A view's name; "compare", which DESIGN.md lists among the views, is sent to its own verb. */
 static gboolean
 parse_view (const char *text, NsView *view, char **message)
 {
-  static const char *const later[] = { "filters", "confusion", NULL };
   g_autofree char *names = ns_view_list_names ();
 
   if (ns_view_from_name (text, view))
@@ -57,8 +57,6 @@ parse_view (const char *text, NsView *view, char **message)
                          "--dataset digits --out FILE");
   else if (text == NULL)
     *message = g_strdup_printf ("--view: give a view: %s", names);
-  else if (g_strv_contains (later, text))
-    *message = g_strdup_printf ("--view: “%s” is not available yet: expected %s", text, names);
   else
     *message = g_strdup_printf ("--view: unknown view “%s”: expected %s", text, names);
   return FALSE;
@@ -135,7 +133,8 @@ build_scene (NsScene *scene,
              double width,
              double height,
              gboolean show_test,
-             gboolean discrete)
+             gboolean discrete,
+             guint sample)
 {
   switch (view)
     {
@@ -212,9 +211,60 @@ build_scene (NsScene *scene,
       }
       break;
 
+    case NS_VIEW_FILTERS:
+    case NS_VIEW_FEATUREMAPS:
+    case NS_VIEW_CONFUSION:
+      {
+        /* A margin as the charts have, so nothing touches the picture's edge. */
+        double margin = ns_render_style_px (style, 16);
+
+        ns_render_images_begin (scene, style, width, height);
+        if (view == NS_VIEW_FILTERS)
+          ns_render_view_filters (scene, exp, style, margin, margin, width - 2 * margin,
+                                  height - 2 * margin, -1, -1, NULL, 0);
+        else if (view == NS_VIEW_FEATUREMAPS)
+          ns_render_view_feature_maps (scene, exp, style, margin, margin, width - 2 * margin,
+                                       height - 2 * margin, TRUE, sample);
+        else
+          ns_render_view_confusion (scene, exp, style, margin, margin, width - 2 * margin,
+                                    height - 2 * margin);
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
+}
+
+/* The image views read images; the plane views draw the input plane, which image data does
+ * not have. NULL when @view can draw @exp, else why not (caller frees). */
+static char *
+view_unavailable (NsView view, NsExperiment *exp)
+{
+  const NsDataset *data = ns_experiment_get_dataset (exp);
+  const char *name = ns_view_get_info (view)->name;
+
+  if (view == NS_VIEW_FILTERS || view == NS_VIEW_FEATUREMAPS)
+    {
+      if (!ns_dataset_is_image (data))
+        return g_strdup_printf ("--view: %s: needs image data (--dataset digits or apples, or "
+                                "--data FOLDER); %s is not images",
+                                name, data->name);
+      return NULL;
+    }
+  if (view == NS_VIEW_CONFUSION)
+    return data->n_classes == 0 ? g_strdup_printf ("--view: confusion: needs classes; %s is a "
+                                                   "regression",
+                                                   data->name)
+                                : NULL;
+  /* The plane views draw the input plane, which image data does not have; its network is
+   * drawn as what it does to one sample (ns_render_network_images). */
+  if (ns_dataset_is_image (data) && view != NS_VIEW_LOSS && view != NS_VIEW_GRADIENTS
+      && view != NS_VIEW_NETWORK)
+    return g_strdup_printf ("--view: “%s” is not available for image data (%s): expected network, "
+                            "loss, gradients, filters, featuremaps or confusion",
+                            name, data->name);
+  return NULL;
 }
 
 int
@@ -231,6 +281,8 @@ ns_cli_render_run (int argc, char **argv)
   g_autofree char *message = NULL;
   g_autofree char *phase_name = NULL;
   g_autofree char *scale_text = NULL;
+  g_autofree char *sample_text = NULL;
+  guint sample = 0;
   NsStepPhase phase = NS_STEP_IDLE;
   gboolean dark = FALSE, show_test = FALSE, discrete = FALSE;
   double scale = 1.0;
@@ -244,7 +296,9 @@ ns_cli_render_run (int argc, char **argv)
   {
     const GOptionEntry entries[] = {
       { "view", 0, 0, G_OPTION_ARG_STRING, &view_name,
-        "What to draw: network, boundary, loss, gradients, space or race (required)", "VIEW" },
+        "What to draw: network, boundary, loss, gradients, space, race, filters, featuremaps or "
+        "confusion (required)",
+        "VIEW" },
       { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
         "The file to write; .png, .svg or .pdf chooses the format (required)", "FILE" },
       { "size", 0, 0, G_OPTION_ARG_STRING, &size,
@@ -254,6 +308,8 @@ ns_cli_render_run (int argc, char **argv)
       /* A string parsed here: GOption reads a double in the user's locale (0,5 in German). */
       { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text,
         "Text and line size, 0.25 to 8 (default 1; about 1.5 for slides)", "X" },
+      { "sample", 0, 0, G_OPTION_ARG_STRING, &sample_text,
+        "featuremaps: which test image (0 = the first, the default)", "N" },
       { "test", 0, 0, G_OPTION_ARG_NONE, &show_test, "boundary: draw the test points too", NULL },
       { "discrete", 0, 0, G_OPTION_ARG_NONE, &discrete,
         "boundary: hard class colours instead of shades of certainty", NULL },
@@ -278,6 +334,9 @@ ns_cli_render_run (int argc, char **argv)
         "loss curves, and accuracy for classification) and gradients (each layer's mean\n"
         "|gradient| per epoch, log scale) and space (how the last hidden layer warps\n"
         "the input plane) and race (SGD, momentum and Adam from the same start).\n"
+        "For image data: filters (what each conv layer learned), featuremaps (one test\n"
+        "image through the layers, and its class probabilities) and confusion (the\n"
+        "test set's right and wrong answers, class by class).\n"
         "--phase draws a moment of stepping through one sample, for slides.\n"
         "Example: neuroscope render --view boundary --dataset spiral --hidden 8,8 "
         "--epochs 300 --out spiral.png --size 800x800",
@@ -297,6 +356,16 @@ ns_cli_render_run (int argc, char **argv)
       g_autofree char *msg = g_strdup_printf (
           "--phase: unknown phase “%s”: expected forward, loss, backward or update", phase_name);
       return usage_error (msg);
+    }
+  if (sample_text != NULL)
+    {
+      guint64 value;
+
+      if (view != NS_VIEW_FEATUREMAPS)
+        return usage_error ("--sample: only the featuremaps view shows one image");
+      if (!g_ascii_string_to_unsigned (sample_text, 10, 0, G_MAXUINT, &value, NULL))
+        return usage_error ("--sample: expected the number of a test image, 0 or more");
+      sample = (guint) value;
     }
   if (phase_name != NULL && view != NS_VIEW_NETWORK && view != NS_VIEW_BOUNDARY)
     return usage_error ("--phase: only the network and boundary views show a step");
@@ -328,15 +397,14 @@ ns_cli_render_run (int argc, char **argv)
   exp = ns_cli_training_experiment (&training, &status);
   if (exp == NULL)
     return status;
-  /* The plane views draw the input plane, which image data does not have; its network is
-   * drawn as what it does to one sample (ns_render_network_images). */
-  if (ns_dataset_is_image (ns_experiment_get_dataset (exp)) && view != NS_VIEW_LOSS
-      && view != NS_VIEW_GRADIENTS && view != NS_VIEW_NETWORK)
+  message = view_unavailable (view, exp);
+  if (message != NULL)
+    return usage_error (message);
+  if (view == NS_VIEW_FEATUREMAPS && sample >= ns_experiment_get_dataset (exp)->n_test)
     {
       g_autofree char *msg =
-          g_strdup_printf ("--view: “%s” is not available for image data (%s): expected network, "
-                           "loss or gradients",
-                           ns_view_get_info (view)->name, ns_experiment_get_dataset (exp)->name);
+          g_strdup_printf ("--sample: %u is past the last test image (%u of them, from 0)", sample,
+                           ns_experiment_get_dataset (exp)->n_test);
       return usage_error (msg);
     }
 
@@ -357,7 +425,7 @@ ns_cli_render_run (int argc, char **argv)
    * style's scale, and ns_scene_export draws it one to one. */
   ns_render_style_init (&style, dark, scale);
   scene = ns_scene_new ();
-  build_scene (scene, exp, view, &style, width, height, show_test, discrete);
+  build_scene (scene, exp, view, &style, width, height, show_test, discrete, sample);
 
   if (!ns_scene_export (scene, width, height, out, &error))
     {

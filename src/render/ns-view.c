@@ -13,6 +13,9 @@ static const NsViewInfo views[NS_N_VIEWS] = {
                       "How the last hidden layer bends the input plane: its grid and the points, "
                       "drawn in the layer's own coordinates" },
   [NS_VIEW_RACE] = { "race", "Optimizer race", "optimizer race", NULL, NULL },
+  [NS_VIEW_FILTERS] = { "filters", "Learned filters", "learned filters", NULL, NULL },
+  [NS_VIEW_FEATUREMAPS] = { "featuremaps", "Feature maps", "feature maps", NULL, NULL },
+  [NS_VIEW_CONFUSION] = { "confusion", "Confusion matrix", "confusion matrix", NULL, NULL },
 };
 
 const NsViewInfo *

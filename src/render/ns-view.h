@@ -9,12 +9,15 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  NS_VIEW_NETWORK,   /* the network diagram */
-  NS_VIEW_BOUNDARY,  /* the decision boundary (or regression surface) with the points */
-  NS_VIEW_LOSS,      /* loss (and accuracy) curves */
-  NS_VIEW_GRADIENTS, /* gradient health: each layer's mean |gradient| per epoch */
-  NS_VIEW_SPACE,     /* the last hidden layer's view of the input plane */
-  NS_VIEW_RACE,      /* the optimizer race */
+  NS_VIEW_NETWORK,     /* the network diagram */
+  NS_VIEW_BOUNDARY,    /* the decision boundary (or regression surface) with the points */
+  NS_VIEW_LOSS,        /* loss (and accuracy) curves */
+  NS_VIEW_GRADIENTS,   /* gradient health: each layer's mean |gradient| per epoch */
+  NS_VIEW_SPACE,       /* the last hidden layer's view of the input plane */
+  NS_VIEW_RACE,        /* the optimizer race */
+  NS_VIEW_FILTERS,     /* image data: the learned filters (or a dense first layer's weights) */
+  NS_VIEW_FEATUREMAPS, /* image data: one image's feature maps and class probabilities */
+  NS_VIEW_CONFUSION,   /* the test set's confusion matrix */
   NS_N_VIEWS
 } NsView;
 
@@ -36,8 +39,8 @@ gboolean ns_view_from_name (const char *name, NsView *view);
 /* TRUE for the charts the right column switches between (loss, gradients, space). */
 gboolean ns_view_is_chart (NsView view);
 
-/* Every view's name, for a message: "network, boundary, loss, gradients, space or race"
- * (caller frees). */
+/* Every view's name, for a message: "network, boundary, loss, gradients, space, race,
+ * filters, featuremaps or confusion" (caller frees). */
 char *ns_view_list_names (void);
 
 G_END_DECLS

@@ -24,8 +24,11 @@
 
 /* ---- NsDataPanel ---- */
 
-/* What each generated set looks like, for its tooltip and caption. */
-static const char *const dataset_blurbs[NS_N_PLANE_DATASETS] = {
+/* Images in an image set's preview: enough for its thumbnail's few. */
+#define IMAGE_PREVIEW_COUNT 40
+
+/* What each set looks like, for its tooltip and caption. */
+static const char *const dataset_blurbs[NS_N_DATASET_KINDS] = {
   [NS_DATASET_CIRCLE] = "one class inside a ring of the other",
   [NS_DATASET_XOR] = "opposite corners share a class",
   [NS_DATASET_GAUSS] = "two round clouds that a straight line can separate",
@@ -36,6 +39,10 @@ static const char *const dataset_blurbs[NS_N_PLANE_DATASETS] = {
   [NS_DATASET_BLOBS5] = "five round clusters, one per class",
   [NS_DATASET_REG_PLANE] = "a number that rises steadily across the plane",
   [NS_DATASET_REG_GAUSS] = "a number with three bumps up and three down",
+  [NS_DATASET_DIGITS] = "8 × 8 pictures of handwritten digits, 10 classes",
+  [NS_DATASET_APPLES] = "16 × 16 colour pictures of apples and of balls",
+  [NS_DATASET_IRIS] = "4 measurements of iris flowers a person chose, 3 kinds (shown on petal "
+                      "length and width)",
 };
 
 /* The class palette's colours in words (NsRenderStyle.classes), for tooltips. */
@@ -55,8 +62,9 @@ struct _NsDataPanel
   gboolean syncing; /* controls are being set from the experiment: not the learner's doing */
 
   NsDataPreviews *previews;
-  GtkWidget *dataset_buttons[NS_N_PLANE_DATASETS];
-  NsDataThumb *thumbs[NS_N_PLANE_DATASETS];
+  NsDataset *other_previews[NS_N_DATASET_KINDS]; /* the built-in sets' (digits, apples, iris) */
+  GtkWidget *dataset_buttons[NS_N_DATASET_KINDS];
+  NsDataThumb *thumbs[NS_N_DATASET_KINDS];
   GtkWidget *class_buttons[NS_RENDER_N_CLASS_COLORS];
   NsDataThumb *swatches[NS_RENDER_N_CLASS_COLORS];
   NsDataThumb *file_preview;
@@ -136,7 +144,7 @@ ns_data_panel_set_zoom (NsDataPanel *self, double zoom)
     return;
 
   self->zoom = zoom;
-  for (guint k = 0; k < NS_N_PLANE_DATASETS; k++)
+  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
     ns_scene_view_set_zoom (NS_SCENE_VIEW (self->thumbs[k]), zoom);
   for (guint k = 0; k < NS_RENDER_N_CLASS_COLORS; k++)
     ns_scene_view_set_zoom (NS_SCENE_VIEW (self->swatches[k]), zoom);
@@ -155,7 +163,10 @@ n_pickable_classes (NsDataPanel *self)
     return 0;
 
   data = ns_experiment_get_dataset (self->experiment);
-  return data != NULL ? MIN (data->n_classes, NS_RENDER_N_CLASS_COLORS) : 0;
+  /* Images have no plane to click a point into. */
+  if (data == NULL || ns_dataset_is_image (data))
+    return 0;
+  return MIN (data->n_classes, NS_RENDER_N_CLASS_COLORS);
 }
 
 guint
@@ -190,7 +201,7 @@ GtkWidget *
 ns_data_panel_get_dataset_button (NsDataPanel *self, NsDatasetKind kind)
 {
   g_return_val_if_fail (NS_IS_DATA_PANEL (self), NULL);
-  g_return_val_if_fail (kind < NS_N_PLANE_DATASETS, NULL);
+  g_return_val_if_fail (kind < NS_N_DATASET_KINDS, NULL);
 
   return self->dataset_buttons[kind];
 }
@@ -199,7 +210,7 @@ const NsScene *
 ns_data_panel_get_thumbnail_scene (NsDataPanel *self, NsDatasetKind kind)
 {
   g_return_val_if_fail (NS_IS_DATA_PANEL (self), NULL);
-  g_return_val_if_fail (kind < NS_N_PLANE_DATASETS, NULL);
+  g_return_val_if_fail (kind < NS_N_DATASET_KINDS, NULL);
 
   return ns_scene_view_get_scene (NS_SCENE_VIEW (self->thumbs[kind]));
 }
@@ -302,7 +313,7 @@ sync_from_experiment (NsDataPanel *self)
 {
   const NsConfig *config;
   const NsDataset *data;
-  gboolean file;
+  gboolean file, plane;
 
   self->syncing = TRUE;
 
@@ -323,7 +334,8 @@ sync_from_experiment (NsDataPanel *self)
 
   config = ns_experiment_get_config (self->experiment);
   data = ns_experiment_get_dataset (self->experiment);
-  file = !ns_config_is_plane (config); /* a file, or a built-in set of other inputs */
+  file = config->data_path != NULL; /* a CSV file or an image folder */
+  plane = ns_config_is_plane (config);
 
   /* The picker: the set in use (the toggle buttons follow the action's state). */
   set_dataset_name (self, file ? "" : ns_dataset_kind_name (config->dataset));
@@ -338,19 +350,20 @@ sync_from_experiment (NsDataPanel *self)
 
   /* A file has no noise, and its split is fixed when it loads (the experiment re-reads it only
    * on a new seed or regenerate): those settings belong to generated sets, like the picker
-   * (see select_dataset). */
+   * (see select_dataset). The built-in sets (digits, apples, iris) have no noise either and a
+   * fixed stratified 20% test set. */
   gtk_widget_set_visible (self->file_box, file);
   gtk_widget_set_sensitive (GTK_WIDGET (self->dataset_grid), !file);
-  gtk_widget_set_sensitive (self->noise_box, !file);
-  gtk_widget_set_sensitive (self->ratio_box, !file);
+  gtk_widget_set_sensitive (self->noise_box, plane);
+  gtk_widget_set_sensitive (self->ratio_box, plane);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-dataset", !file);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-noise", !file);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-ratio", !file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-noise", plane);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-ratio", plane);
   gtk_widget_set_tooltip_text (self->regenerate_button,
-                               file ? "Regenerate: deal the file's rows anew into training and "
-                                      "test points, then start training over"
-                                    : "Regenerate: draw new points of the same kind, then start "
-                                      "training over");
+                               !plane ? "Regenerate: deal the rows anew into training and "
+                                        "test sets, then start training over"
+                                      : "Regenerate: draw new points of the same kind, then start "
+                                        "training over");
   if (file)
     sync_file (self, config, data);
   else
@@ -358,8 +371,13 @@ sync_from_experiment (NsDataPanel *self)
 
   gtk_adjustment_set_value (self->noise_adjustment, round (config->noise * 100.0));
   set_percent_label (self->noise_value_label, config->noise);
-  gtk_adjustment_set_value (self->ratio_adjustment, round (config->train_ratio * 100.0));
-  set_percent_label (self->ratio_value_label, config->train_ratio);
+  /* The built-in sets train on a fixed 80% (their stratified test set is the rest). */
+  {
+    double ratio = !plane && !file ? 1.0 - NS_DATASET_TEST_SHARE : config->train_ratio;
+
+    gtk_adjustment_set_value (self->ratio_adjustment, round (ratio * 100.0));
+    set_percent_label (self->ratio_value_label, ratio);
+  }
 
   /* The slider covers the Playground's 1 .. 30; the box takes any size up to 1000. */
   gtk_adjustment_set_value (self->batch_adjustment, MIN (config->batch_size, MAX_BATCH_SLIDER));
@@ -403,21 +421,24 @@ select_dataset (NsDataPanel *self, const char *name)
     return;
 
   kind = ns_dataset_kind_from_name (name);
-  if (kind < 0 || kind >= NS_N_PLANE_DATASETS)
+  if (kind < 0)
     {
-      g_warning ("No generated data set is called “%s”", name);
+      g_warning ("No data set is called “%s”", name);
       return;
     }
 
-  /* Choosing the set in use again keeps the run going. A file's network has the file's
-   * inputs, which ns_experiment_set_data does not rebuild for plane data: the picker is off
-   * while a file is loaded. */
+  /* Choosing the set in use again keeps the run going. The picker is off while a file is
+   * loaded (its settings are the file's). */
   config = ns_experiment_get_config (self->experiment);
-  if (!ns_config_is_plane (config) || config->dataset == (NsDatasetKind) kind)
+  if (config->data_path != NULL || config->dataset == (NsDatasetKind) kind)
     return;
 
-  ns_experiment_set_data (self->experiment, (NsDatasetKind) kind, config->noise,
-                          config->train_ratio, config->count);
+  /* The count chosen for one plane set suits another; a built-in set has its own (0: its
+   * default). Another kind of inputs gets a network of the same hidden layers for them (the
+   * images' conv layers go with a plane set). */
+  ns_experiment_set_data (
+      self->experiment, (NsDatasetKind) kind, config->noise, config->train_ratio,
+      ns_config_is_plane (config) && ns_dataset_kind_is_plane (kind) ? config->count : 0);
 }
 
 static void
@@ -569,14 +590,31 @@ make_thumb_button (NsDataThumb *thumb, const char *action_name, GVariant *target
 static void
 build_pickers (NsDataPanel *self)
 {
-  for (guint k = 0; k < NS_N_PLANE_DATASETS; k++)
+  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
     {
       const char *title = ns_dataset_kind_title ((NsDatasetKind) k);
       g_autofree char *tip = g_strdup_printf ("%s — %s", title, dataset_blurbs[k]);
       NsDataThumb *thumb = ns_data_thumb_new (NS_DATA_THUMB_PREVIEW, NS_DATA_THUMB_SIZE);
       GtkWidget *button;
+      guint row = k / GRID_COLUMNS, column = k % GRID_COLUMNS;
 
-      ns_data_thumb_set_dataset (thumb, ns_data_previews_get (self->previews, (NsDatasetKind) k));
+      if (k < NS_N_PLANE_DATASETS)
+        ns_data_thumb_set_dataset (thumb, ns_data_previews_get (self->previews, (NsDatasetKind) k));
+      else
+        {
+          /* The built-in sets on a row of their own, below the generated ones. */
+          g_autoptr (GError) error = NULL;
+          NnRng rng;
+
+          nn_rng_seed (&rng, 1, NN_STREAM_DATA);
+          self->other_previews[k] =
+              ns_dataset_load_builtin ((NsDatasetKind) k, IMAGE_PREVIEW_COUNT, &rng, &error);
+          if (self->other_previews[k] == NULL)
+            g_warning ("No preview of %s: %s", title, error->message);
+          ns_data_thumb_set_dataset (thumb, self->other_previews[k]);
+          row = (NS_N_PLANE_DATASETS + GRID_COLUMNS - 1) / GRID_COLUMNS;
+          column = k - NS_N_PLANE_DATASETS;
+        }
       button = make_thumb_button (thumb, "data.set-dataset",
                                   g_variant_new_string (ns_dataset_kind_name ((NsDatasetKind) k)));
       gtk_widget_add_css_class (button, "dataset-thumb");
@@ -585,8 +623,7 @@ build_pickers (NsDataPanel *self)
                                       -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (thumb), GTK_ACCESSIBLE_PROPERTY_LABEL, tip,
                                       -1);
-      gtk_grid_attach (self->dataset_grid, button, (int) (k % GRID_COLUMNS),
-                       (int) (k / GRID_COLUMNS), 1, 1);
+      gtk_grid_attach (self->dataset_grid, button, (int) column, (int) row, 1, 1);
 
       self->thumbs[k] = thumb;
       self->dataset_buttons[k] = button;
@@ -639,6 +676,8 @@ ns_data_panel_finalize (GObject *object)
 
   /* The thumbnails borrowed these; they went with the template in dispose. */
   g_clear_pointer (&self->previews, ns_data_previews_free);
+  for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
+    g_clear_pointer (&self->other_previews[k], ns_dataset_free);
   g_clear_pointer (&self->dataset, g_free);
 
   G_OBJECT_CLASS (ns_data_panel_parent_class)->finalize (object);

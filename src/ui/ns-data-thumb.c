@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "ns-render-data.h"
+#include "ns-render-image-views.h"
 
 struct _NsDataThumb
 {
@@ -91,7 +92,11 @@ ns_data_thumb_build (NsSceneView *scene_view,
                        : self->experiment != NULL ? ns_experiment_get_dataset (self->experiment)
                                                   : NULL;
         view.selected = self->selected;
-        ns_render_data_preview (scene, &view, style, width, height);
+        /* Image sets show a few of their images; others their points on two columns. */
+        if (view.dataset != NULL && ns_dataset_is_image (view.dataset))
+          ns_render_image_thumb (scene, style, view.dataset, self->selected, width, height);
+        else
+          ns_render_data_preview (scene, &view, style, width, height);
         break;
       }
 

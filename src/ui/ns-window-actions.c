@@ -136,6 +136,11 @@ view_scene (NsWindow *self, GtkWidget *view, NsScene *scratch, const char **name
       *name = ns_view_get_info (NS_VIEW_BOUNDARY)->noun;
       return ns_scene_view_get_scene (NS_SCENE_VIEW (self->output_view));
     }
+  if (view == GTK_WIDGET (self->image_view))
+    {
+      *name = ns_image_view_get_noun (self->image_view);
+      return ns_scene_view_get_scene (NS_SCENE_VIEW (self->image_view));
+    }
   if (view == GTK_WIDGET (self->curves_view))
     {
       *name = ns_view_get_info (self->chart)->noun;

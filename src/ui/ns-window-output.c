@@ -1,5 +1,6 @@
 /* ns-window-output.c: the main window's right column: the decision boundary with its options
- * and the chart with its tabs, one above the other, or one at a time in presentation mode. */
+ * (for image data the image view with its pages instead) and the chart with its tabs, one above
+ * the other, or one at a time in presentation mode. */
 #include "config.h"
 
 #include "ns-window-private.h"
@@ -40,6 +41,8 @@ chart_switcher (NsWindow *self)
       gtk_widget_set_tooltip_text (button, info->tooltip);
       gtk_widget_set_focus_on_click (button, FALSE);
       gtk_box_append (GTK_BOX (box), button);
+      if (view == NS_VIEW_SPACE)
+        self->space_buttons[0] = button;
     }
   g_object_bind_property (self, "chart", self->curves_view, "chart",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -49,7 +52,7 @@ chart_switcher (NsWindow *self)
 /* Presentation mode's tabs over the right column: the boundary, or one chart at a time
  * (win.presentation-page), so the picture shown takes the column's height. */
 static GtkWidget *
-page_switcher (void)
+page_switcher (NsWindow *self)
 {
   /* The boundary's tab apart from the charts' linked ones, so a narrow column puts them on
    * two lines rather than growing as wide as all four. Homogeneous: GTK 4.8's flow box
@@ -84,6 +87,8 @@ page_switcher (void)
       gtk_widget_set_tooltip_text (button, info->tooltip);
       gtk_widget_set_focus_on_click (button, FALSE);
       gtk_box_append (GTK_BOX (charts), button);
+      if (view == NS_VIEW_SPACE)
+        self->space_buttons[1] = button;
     }
   gtk_widget_set_halign (charts, GTK_ALIGN_CENTER);
   gtk_flow_box_append (GTK_FLOW_BOX (switcher), charts);
@@ -111,6 +116,87 @@ accuracy_check (NsWindow *self)
   g_object_bind_property_full (self, "chart", accuracy, "sensitive", G_BINDING_SYNC_CREATE,
                                chart_is_loss, NULL, NULL, NULL);
   return accuracy;
+}
+
+static GtkWidget *
+image_button (GtkWidget *button, const char *action, GVariant *target, const char *tooltip)
+{
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_focus_on_click (button, FALSE);
+  return button;
+}
+
+/* The image form of the output: the pages' tabs, the image view, and what the gallery lists
+ * (every image, the wrong ones, a page on or back). The view's actions live on this box
+ * ("images."), so its buttons and its clicks reach them. */
+static GtkWidget *
+image_box_new (NsWindow *self)
+{
+  static const struct
+  {
+    const char *page, *label, *tooltip;
+  } pages[] = {
+    { "samples", "_Samples",
+      "The test images with the network's answers (✗ marks a wrong one): click one to see its "
+      "feature maps and class probabilities" },
+    { "image", "_Image",
+      "The chosen test image through the network: what each conv and pool layer makes of it, "
+      "and the probability of each class" },
+    { "filters", "_Filters",
+      "What each conv layer has learned: its filters, growing from noise as it trains (a "
+      "network without conv layers: each first-layer neuron's weights as an image)" },
+    { "confusion", "Confusion _matrix",
+      "For each true class, what the network answers on the test images: click a cell to see "
+      "its images" },
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *tabs = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *gallery = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  self->image_view = NS_IMAGE_VIEW (ns_image_view_new ());
+  gtk_widget_insert_action_group (box, "images", ns_image_view_get_actions (self->image_view));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->image_view), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->image_view), 280, -1);
+  g_object_bind_property (self->output_view, "zoom", self->image_view, "zoom",
+                          G_BINDING_SYNC_CREATE);
+
+  gtk_widget_add_css_class (tabs, "linked");
+  gtk_widget_set_halign (tabs, GTK_ALIGN_CENTER);
+  for (guint k = 0; k < G_N_ELEMENTS (pages); k++)
+    gtk_box_append (GTK_BOX (tabs),
+                    image_button (gtk_toggle_button_new_with_mnemonic (pages[k].label),
+                                  "images.page", g_variant_new_string (pages[k].page),
+                                  pages[k].tooltip));
+
+  gtk_widget_set_halign (gallery, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (gallery, "output-options");
+  gtk_widget_add_css_class (linked, "linked");
+  gtk_box_append (
+      GTK_BOX (linked),
+      image_button (gtk_button_new_from_icon_name ("go-previous-symbolic"), "images.previous", NULL,
+                    "The gallery's previous page (on the Image page: the previous image)"));
+  gtk_box_append (GTK_BOX (linked),
+                  image_button (gtk_button_new_from_icon_name ("go-next-symbolic"), "images.next",
+                                NULL,
+                                "The gallery's next page (on the Image page: the next image)"));
+  gtk_box_append (GTK_BOX (gallery), linked);
+  gtk_box_append (GTK_BOX (gallery),
+                  image_button (gtk_button_new_with_mnemonic ("_Every image"), "images.show-all",
+                                NULL, "List every test image in order"));
+  gtk_box_append (GTK_BOX (gallery),
+                  image_button (gtk_button_new_with_mnemonic ("_Wrong ones"),
+                                "images.show-mistakes", NULL,
+                                "List the test images the network gets wrong, the most "
+                                "confident first"));
+
+  gtk_box_append (GTK_BOX (box), tabs);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->image_view));
+  gtk_box_append (GTK_BOX (box), gallery);
+  return box;
 }
 
 /* The right column: the decision boundary, its options, and the curves. */
@@ -165,11 +251,13 @@ ns_window_build_output_panel (NsWindow *self)
 
   /* Presentation mode shows one page at a time: its own tabs choose the boundary or a chart
    * (ns_window_update_output_page). */
-  self->page_switcher = page_switcher ();
+  self->page_switcher = page_switcher (self);
   self->boundary_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->chart_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->chart_switcher = chart_switcher (self);
   gtk_widget_set_vexpand (self->boundary_box, TRUE);
+  self->image_box = image_box_new (self);
+  gtk_widget_set_vexpand (self->image_box, TRUE);
   gtk_box_append (GTK_BOX (self->boundary_box), GTK_WIDGET (self->output_view));
   gtk_box_append (GTK_BOX (self->boundary_box), options);
   gtk_box_append (GTK_BOX (self->boundary_box), self->value_row);
@@ -182,11 +270,13 @@ ns_window_build_output_panel (NsWindow *self)
   gtk_box_append (GTK_BOX (self->chart_box), self->chart_accuracy);
   gtk_box_append (self->end_panel, self->page_switcher);
   gtk_box_append (self->end_panel, self->boundary_box);
+  gtk_box_append (self->end_panel, self->image_box);
   gtk_box_append (self->end_panel, self->chart_box);
   ns_window_update_output_page (self);
 
   ns_window_track_hover (self, GTK_WIDGET (self->network_view));
   ns_window_track_hover (self, GTK_WIDGET (self->output_view));
+  ns_window_track_hover (self, GTK_WIDGET (self->image_view));
   ns_window_track_hover (self, GTK_WIDGET (self->curves_view));
 }
 
@@ -199,11 +289,22 @@ void
 ns_window_update_output_page (NsWindow *self)
 {
   gboolean chart_page = g_strcmp0 (self->presentation_page, NS_WINDOW_PAGE_BOUNDARY) != 0;
+  /* Image data has no input plane: no boundary, no hidden space of it; the images instead.
+   * Iris keeps the plane views, on its two chosen columns. */
+  gboolean images = self->experiment != NULL
+                    && ns_dataset_is_image (ns_experiment_get_dataset (self->experiment));
 
+  if (self->experiment != NULL)
+    ns_image_view_set_experiment (self->image_view, self->experiment);
+  if (images && self->chart == NS_VIEW_SPACE)
+    g_object_set (self, "chart", ns_view_get_info (NS_VIEW_LOSS)->name, NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (self->space_buttons); k++)
+    gtk_widget_set_visible (self->space_buttons[k], !images);
   gtk_widget_set_visible (self->page_switcher, self->presentation);
   gtk_widget_set_visible (self->chart_switcher, !self->presentation);
   gtk_widget_set_visible (self->chart_accuracy, self->presentation);
-  gtk_widget_set_visible (self->boundary_box, !self->presentation || !chart_page);
+  gtk_widget_set_visible (self->boundary_box, !images && (!self->presentation || !chart_page));
+  gtk_widget_set_visible (self->image_box, images && (!self->presentation || !chart_page));
   gtk_widget_set_visible (self->chart_box, !self->presentation || chart_page);
   /* A chart alone fills the column; below the boundary it keeps its natural height. */
   gtk_widget_set_vexpand (GTK_WIDGET (self->curves_view), self->presentation && chart_page);

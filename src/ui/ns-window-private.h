@@ -8,6 +8,7 @@
 
 #include "ns-curves-view.h"
 #include "ns-data-panel.h"
+#include "ns-image-view.h"
 #include "ns-network-view.h"
 #include "ns-output-view.h"
 #include "ns-step-pacer.h"
@@ -91,6 +92,12 @@ struct _NsWindow
   GtkWidget *chart_switcher;
   GtkWidget *chart_accuracy; /* the Accuracy check under the chart, in presentation mode */
   GtkWidget *page_switcher;
+  /* Image data: the image view and its buttons in place of the boundary (ns-window-output.c);
+   * the Hidden space tabs (under the boundary, in presentation mode) hide, as its plane does
+   * not exist. */
+  GtkWidget *image_box;
+  NsImageView *image_view;
+  GtkWidget *space_buttons[2];
   char *presentation_page; /* NS_WINDOW_PAGE_BOUNDARY or a chart's name */
   GtkWidget *value_row;    /* the value of clicked points, for regression */
   GtkWidget *hovered_view; /* the view under the pointer, for Ctrl+C (weak) */

@@ -141,6 +141,8 @@ ns_window_update_view (NsWindow *self)
   ns_window_update_diverged (self);
   gtk_widget_set_visible (self->value_row,
                           ns_experiment_get_dataset (self->experiment)->n_classes == 0);
+  /* Plane or image data: the right column's form. */
+  ns_window_update_output_page (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self->network_view));
   /* A sample phase changes no weights (no version bump) but rings the sample's point. */
@@ -547,9 +549,12 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       {
         NsView chart;
 
-        /* Only the charts of the right column: anything else is ignored. */
+        /* Only the charts of the right column: anything else is ignored, and the hidden
+         * space of image data, which has no input plane to bend. */
         if (ns_view_from_name (g_value_get_string (value), &chart) && ns_view_is_chart (chart)
-            && chart != self->chart)
+            && chart != self->chart
+            && !(chart == NS_VIEW_SPACE && self->experiment != NULL
+                 && ns_dataset_is_image (ns_experiment_get_dataset (self->experiment))))
           {
             self->chart = chart;
             g_object_notify_by_pspec (object, properties[PROP_CHART]);
