@@ -250,7 +250,10 @@ test_float_specials (void)
   g_assert_cmpfloat (nn_tanhf_fast (1e30f), ==, 1.0f);
   g_assert_cmpfloat (nn_tanhf_fast (-INFINITY), ==, -1.0f);
   g_assert_true (isnan (nn_tanhf_fast (NAN)));
-  g_assert_cmpfloat (nn_tanhf_fast (9.0f), ==, 1.0f); /* the clamp point */
+  g_assert_cmpfloat (nn_tanhf_fast (7.875f), <, 1.0f);      /* the quotient's last point */
+  g_assert_cmpfloat (nn_tanhf_fast (7.8750005f), ==, 1.0f); /* then 1 */
+  g_assert_cmpfloat (nn_tanhf_fast (1e5f), ==, 1.0f);       /* a^8 overflows: still 1 */
+  g_assert_cmpfloat (-nn_tanhf_fast (-FLT_MAX), ==, 1.0f);
   /* odd, and never beyond 1 (backward's 1 - a^2 stays >= 0), also where the fit ends */
   for (int k = 0; k <= 120000; k++)
     {
