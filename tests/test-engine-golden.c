@@ -3,7 +3,12 @@
  * bytes of its parameters, gradients and optimizer state, and its counters. The hashes were
  * written down from the code before the engine learnt layer kinds: a refactor that changes any
  * bit of a run, or a compiler or machine that rounds differently, fails here. One case runs the
- * whole pipeline (data generation, split, shuffle, training) through NsExperiment. */
+ * whole pipeline (data generation, split, shuffle, training) through NsExperiment.
+ *
+ * Re-pinned on purpose once: issue 11 replaced the engine's float tanh (expm1-based, error
+ * 1.5e-7) by a rational fit (error 3.9e-7, half the cost, for the live grid heatmaps), which
+ * changes every run with a tanh layer: "tanh-sgd-bce", "mixed-adam-l2-clip-softmax" and
+ * experiment 0 carry hashes of that definition; the others are still those of commit 2c83447. */
 #include <string.h>
 
 #include <glib.h>
@@ -30,7 +35,7 @@ typedef struct
   float clip_norm;
   size_t batch; /* samples per step, taken in turn from the N_SAMPLES */
   int steps;
-  uint64_t hash; /* of the code on main before the layer kinds (commit 2c83447) */
+  uint64_t hash; /* of commit 2c83447, or of the rational tanh where a case has a tanh layer */
 } GoldenCase;
 
 static const GoldenCase cases[] = {
@@ -47,7 +52,7 @@ static const GoldenCase cases[] = {
     0.0f,
     8,
     30,
-    UINT64_C (0x1449fe4c8182039e) },
+    UINT64_C (0x66034cbfe735d784) },
   { "relu-momentum-l2-softmax",
     1,
     { 7 },
@@ -103,7 +108,7 @@ static const GoldenCase cases[] = {
     1.0f,
     7,
     35,
-    UINT64_C (0x18a09a845352c606) },
+    UINT64_C (0x424354c9610e753f) },
   { "none-momentum-l1-mse",
     0,
     { 0 },
@@ -234,7 +239,7 @@ test_golden_experiment (void)
     { (const char *const[]){ "dataset", "spiral", "hidden", "6,4", "activation", "tanh",
                              "optimizer", "adam", "lr", "0.01", "l2", "0.001", "batch", "7", "seed",
                              "3", NULL },
-      60, UINT64_C (0x62cd72aadfad6f98) },
+      60, UINT64_C (0x4feb902ae1940214) },
     { (const char *const[]){ "dataset", "blobs5", "hidden", "5", "activation", "relu", "optimizer",
                              "momentum", "l1", "0.001", "clip", "1", "seed", "4", NULL },
       50, UINT64_C (0x24206c35255bc0c3) },

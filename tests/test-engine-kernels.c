@@ -11,7 +11,7 @@
 #include "nn-net.h"
 #include "ns-test-net.h"
 
-static const size_t sizes[] = { 1, 7, 10, 33, 10000 };
+static const size_t sizes[] = { 1, 7, 10, 33, 45, 10000 }; /* 45: 32 + 8 + a tail */
 static const size_t shapes[][2] = {
   /* n_in, n_out */
   { 1, 1 }, { 2, 8 }, { 3, 5 }, { 8, 8 }, { 9, 4 }, { 17, 13 }, { 64, 10 },

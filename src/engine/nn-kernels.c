@@ -21,9 +21,9 @@
  * z[r][s] = init_r + sum_k w[r wr + k wk] x[k][s], k ascending, where init_r = b[r] if b is
  * given, else the k = 0 term w[r wr] x[0][s] (and the sum then runs from k = 1). Register
  * blocks of 4 rows x 16 samples (8 accumulators; each x vector loaded once for 4 rows), then
- * 4 x 8, then single rows; a tail of fewer than 8 samples is done as the last 8 samples again
- * (z never aliases x, and each element's value does not depend on its block), or one by one
- * when n < 8. */
+ * 4 x 8, then single rows (32 samples, then 8); a tail of fewer than 8 samples is done as the last
+ * 8 samples again (z never aliases x, and each element's value does not depend on its block), or
+ * one by one when n < 8. */
 
 static inline AI void
 rows_4x16 (float *restrict z,
@@ -156,6 +156,46 @@ rows_1x8 (float *restrict z,
   store8 (z, a);
 }
 
+/* one row x 32 samples: four independent chains share each weight (an output layer of one
+ * neuron would otherwise wait on one chain of adds per 8 samples) */
+static inline AI void
+rows_1x32 (float *restrict z,
+           const float *restrict x,
+           size_t ldx,
+           const float *restrict w,
+           size_t wk,
+           size_t nk,
+           const float *restrict b)
+{
+  v8f a0, a1, a2, a3;
+  size_t k0 = 0;
+
+  if (b != NULL)
+    a0 = a1 = a2 = a3 = splat8 (b[0]);
+  else
+    {
+      a0 = w[0] * load8 (x);
+      a1 = w[0] * load8 (x + 8);
+      a2 = w[0] * load8 (x + 16);
+      a3 = w[0] * load8 (x + 24);
+      k0 = 1;
+    }
+  for (size_t k = k0; k < nk; k++)
+    {
+      const float *xk = x + k * ldx;
+      float c = w[k * wk];
+
+      a0 = a0 + c * load8 (xk);
+      a1 = a1 + c * load8 (xk + 8);
+      a2 = a2 + c * load8 (xk + 16);
+      a3 = a3 + c * load8 (xk + 24);
+    }
+  store8 (z, a0);
+  store8 (z + 8, a1);
+  store8 (z + 16, a2);
+  store8 (z + 24, a3);
+}
+
 static inline AI float
 rows_1x1 (const float *restrict x,
           size_t ldx,
@@ -220,6 +260,8 @@ rows_kernel (float *restrict z,
       const float *br = b != NULL ? b + r : NULL;
       size_t s = 0;
 
+      for (; s + 32 <= n; s += 32)
+        rows_1x32 (zr + s, x + s, ldx, wrow, wk, nk, br);
       for (; s + 8 <= n; s += 8)
         rows_1x8 (zr + s, x + s, ldx, wrow, wk, nk, br);
       if (s < n && n >= 8)
