@@ -493,6 +493,35 @@ test_stable_learning_rate_async (void)
 /* The layer list of an image network: dense layers after the image layers change in place
  * (training kept, each an undo step); a changed conv or pool layer rebuilds the network, which
  * is a new run (epoch 0, no undo); a bad list changes nothing. */
+/* The window's Activation sets every layer that has one: a conv net's pool layer keeps its
+ * linear, and the change is one undo step. */
+static void
+test_image_activations (void)
+{
+  g_autoptr (NsExperiment) exp = make_experiment ("dataset", "digits", "hidden", "c8k3,p2,32",
+                                                  "activation", "tanh", "batch", "50", NULL);
+  const NsConfig *config = ns_experiment_get_config (exp);
+  const NnNet *net;
+
+  ns_experiment_train_epochs (exp, 1);
+  g_assert_true (ns_experiment_set_activations (exp, NN_ACT_RELU));
+  net = ns_experiment_get_net (exp);
+  g_assert_cmpint (nn_net_layer_activation (net, 0), ==, NN_ACT_RELU);
+  g_assert_cmpint (nn_net_layer_activation (net, 1), ==, NN_ACT_LINEAR);
+  g_assert_cmpint (nn_net_layer_activation (net, 2), ==, NN_ACT_RELU);
+  g_assert_cmpint (config->layers[0].act, ==, NN_ACT_RELU);
+  g_assert_cmpint (config->layers[2].act, ==, NN_ACT_RELU);
+  g_assert_cmpuint (ns_experiment_get_epoch (exp), ==, 1);
+  /* A pool layer has no activation to set. */
+  g_assert_false (ns_experiment_set_activation (exp, 1, NN_ACT_TANH));
+
+  g_assert_true (ns_experiment_undo (exp));
+  net = ns_experiment_get_net (exp);
+  g_assert_cmpint (nn_net_layer_activation (net, 0), ==, NN_ACT_TANH);
+  g_assert_cmpint (nn_net_layer_activation (net, 2), ==, NN_ACT_TANH);
+  g_assert_false (ns_experiment_can_undo (exp));
+}
+
 static void
 test_image_layer_list (void)
 {
@@ -571,6 +600,7 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment-undo/numbers-after-divergence", test_numbers_after_divergence);
   g_test_add_func ("/experiment-undo/stable-learning-rate", test_stable_learning_rate);
   g_test_add_func ("/experiment-undo/image-layer-list", test_image_layer_list);
+  g_test_add_func ("/experiment-undo/image-activations", test_image_activations);
   g_test_add_func ("/experiment-undo/stable-learning-rate-async", test_stable_learning_rate_async);
 
   return g_test_run ();

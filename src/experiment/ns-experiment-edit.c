@@ -276,7 +276,8 @@ ns_experiment_set_activation (NsExperiment *self, guint hidden, NnActivation act
 
   g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
 
-  if (hidden >= self->config.n_layers || !nn_activation_is_hidden (act))
+  if (hidden >= self->config.n_layers || !nn_activation_is_hidden (act)
+      || !ns_layer_kind_has_activation (self->config.layers[hidden].kind))
     return FALSE;
   if (act == self->config.layers[hidden].act)
     return TRUE;
@@ -297,14 +298,18 @@ ns_experiment_set_activations (NsExperiment *self, NnActivation act)
 
   if (!nn_activation_is_hidden (act))
     return FALSE;
+  /* Pool and flatten layers pass their values through: they keep their linear. */
   for (guint h = 0; h < self->config.n_layers; h++)
-    same &= self->config.layers[h].act == act;
+    same &= !ns_layer_kind_has_activation (self->config.layers[h].kind)
+            || self->config.layers[h].act == act;
   if (same)
     return TRUE;
   /* Every layer in one step: one user action, one undo. */
   entry = begin_edit (self, UNDO_ACTIVATIONS, 0);
   for (guint h = 0; h < self->config.n_layers; h++)
     {
+      if (!ns_layer_kind_has_activation (self->config.layers[h].kind))
+        continue;
       if (nn_net_set_activation (self->net, h, act) != NN_OK)
         return edit_failed (self, entry);
       self->config.layers[h].act = act;
@@ -587,7 +592,8 @@ apply_undo (NsExperiment *self, const NsUndoEntry *entry)
 
     case UNDO_ACTIVATIONS:
       for (guint h = 0; h < entry->before.n_layers; h++)
-        if (nn_net_set_activation (self->net, h, entry->before.layers[h].act) != NN_OK)
+        if (ns_layer_kind_has_activation (entry->before.layers[h].kind)
+            && nn_net_set_activation (self->net, h, entry->before.layers[h].act) != NN_OK)
           return FALSE;
       return TRUE;
 

@@ -190,12 +190,23 @@ void
 ns_window_sync_from_experiment (NsWindow *self)
 {
   const NsConfig *config = ns_experiment_get_config (self->experiment);
-  const char *activation =
-      config->n_layers > 0 ? nn_activation_name (config->layers[0].act) : "tanh";
+  const char *activation = NULL;
 
-  for (guint h = 1; h < config->n_layers; h++)
-    if (config->layers[h].act != config->layers[0].act)
-      activation = "mixed";
+  /* The layers that have an activation (pool and flatten pass values through) agree on one,
+   * or it is "mixed". */
+  for (guint h = 0; h < config->n_layers; h++)
+    {
+      const char *name = nn_activation_name (config->layers[h].act);
+
+      if (!ns_layer_kind_has_activation (config->layers[h].kind))
+        continue;
+      if (activation == NULL)
+        activation = name;
+      else if (!g_str_equal (activation, name))
+        activation = "mixed";
+    }
+  if (activation == NULL)
+    activation = "tanh";
 
   self->syncing++;
   self->learning_rate = snap_to_choice (CONTROL_LEARNING_RATE, config->trainer.learning_rate);
