@@ -141,7 +141,16 @@ test_image_form (void)
   }
   dump_widget (images, "ui-images-samples.png");
 
-  /* The filters page (here the dense first layer's weights), and training changes them. */
+  /* Choosing an image set from the plane brings the network it is taught with. */
+  {
+    const NnNet *net = ns_experiment_get_net (experiment);
+
+    g_assert_cmpint (nn_net_layer_kind (net, 0), ==, NN_LAYER_CONV2D);
+    g_assert_cmpint (nn_net_layer_kind (net, 1), ==, NN_LAYER_MAX_POOL);
+    g_assert_cmpint (nn_net_layer_kind (net, 2), ==, NN_LAYER_DENSE);
+  }
+
+  /* The filters page (here the conv layer's kernels), and training changes them. */
   filters_button = page_button (GTK_WIDGET (window), "filters");
   g_assert_nonnull (filters_button);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (filters_button)));
@@ -166,7 +175,7 @@ test_image_form (void)
   /* Under the filters, the training images that excite the first one most; clicking another
    * filter chooses it, and its images are the ones that excite it most. */
   WAIT_UNTIL (count_hits (images, NS_HIT_NEURON)
-                  == nn_net_layer_width (ns_experiment_get_net (experiment), 0),
+                  == nn_net_layer_spec (ns_experiment_get_net (experiment), 0).units,
               5000);
   g_assert_cmpuint (count_hits (images, NS_HIT_POINT), >, 0);
   scene = ns_scene_view_get_scene (NS_SCENE_VIEW (images));
