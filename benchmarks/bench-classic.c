@@ -20,44 +20,12 @@
 
 #include <glib.h>
 
+#include "bench-common.h"
 #include "ns-classic.h"
 #include "ns-hand-features.h"
 #include "nn-rng.h"
 
 #define RUNS 5
-
-static double
-now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
-
-static double
-cpu_now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
-
-static int
-cmp_double (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *v, size_t n)
-{
-  qsort (v, n, sizeof *v, cmp_double);
-  return v[n / 2];
-}
 
 /* The first 1,437 digits (the experiment's training set size at fraction 1.0), pixels / 16. */
 static gsize
@@ -91,15 +59,15 @@ time_logreg (const char *name, const float *x, const float *y, gsize n, guint di
 
   for (int r = 0; r < RUNS; r++)
     {
-      double t0 = now (), c0 = cpu_now ();
+      double t0 = bench_now (CLOCK_MONOTONIC), c0 = bench_now (CLOCK_PROCESS_CPUTIME_ID);
       NsClassic *model = ns_classic_train (NS_CLASSIC_LOGREG, NULL, x, y, n, dim, 10, NULL);
 
-      times[r] = now () - t0;
-      cpu_times[r] = cpu_now () - c0;
+      times[r] = bench_now (CLOCK_MONOTONIC) - t0;
+      cpu_times[r] = bench_now (CLOCK_PROCESS_CPUTIME_ID) - c0;
       ns_classic_free (model);
     }
-  printf ("%s: %.1f ms\n", name, 1e3 * median (times, RUNS));
-  printf ("%s_cpu: %.1f ms\n", name, 1e3 * median (cpu_times, RUNS));
+  printf ("%s: %.1f ms\n", name, 1e3 * bench_median (times, RUNS));
+  printf ("%s_cpu: %.1f ms\n", name, 1e3 * bench_median (cpu_times, RUNS));
 }
 
 /* Images of a disc (random colour, size, position) on a random background, with noise. */
@@ -174,25 +142,25 @@ main (int argc, char *argv[])
   knn = ns_classic_train (NS_CLASSIC_KNN, &params, knn_x, knn_y, n_train, knn_dim, 2, NULL);
   for (int r = 0; r < RUNS; r++)
     {
-      double t0 = now (), c0 = cpu_now ();
+      double t0 = bench_now (CLOCK_MONOTONIC), c0 = bench_now (CLOCK_PROCESS_CPUTIME_ID);
 
       ns_classic_predict (knn, queries, n_query, predicted, NULL);
-      times[r] = now () - t0;
-      cpu_times[r] = cpu_now () - c0;
+      times[r] = bench_now (CLOCK_MONOTONIC) - t0;
+      cpu_times[r] = bench_now (CLOCK_PROCESS_CPUTIME_ID) - c0;
     }
   ns_classic_free (knn);
-  printf ("knn_apples_predict: %.1f ms\n", 1e3 * median (times, RUNS));
-  printf ("knn_apples_predict_cpu: %.1f ms\n", 1e3 * median (cpu_times, RUNS));
+  printf ("knn_apples_predict: %.1f ms\n", 1e3 * bench_median (times, RUNS));
+  printf ("knn_apples_predict_cpu: %.1f ms\n", 1e3 * bench_median (cpu_times, RUNS));
 
   make_blobs (images, n_images, &rng);
   for (int r = 0; r < RUNS; r++)
     {
-      double t0 = now ();
+      double t0 = bench_now (CLOCK_MONOTONIC);
 
       ns_hand_features_compute (NS_HAND_FEATURES_APPLES, images, n_images, 3, 16, 16,
                                 apple_features, NULL);
-      times[r] = now () - t0;
+      times[r] = bench_now (CLOCK_MONOTONIC) - t0;
     }
-  printf ("hand_features_apples: %.0f images/s\n", n_images / median (times, RUNS));
+  printf ("hand_features_apples: %.0f images/s\n", n_images / bench_median (times, RUNS));
   return 0;
 }

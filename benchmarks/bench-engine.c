@@ -19,36 +19,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-common.h"
 #include "nn-math.h"
 #include "nn-net.h"
 #include "nn-rng.h"
 
 #define RUNS 7
 #define RUN_SECONDS 0.3
-
-static double
-now (clockid_t clock)
-{
-  struct timespec ts;
-
-  clock_gettime (clock, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
-
-static int
-cmp_double (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *v, size_t n)
-{
-  qsort (v, n, sizeof *v, cmp_double);
-  return v[n / 2];
-}
 
 /* ---- a trainer like the experiment's: shuffled epochs, gathered mini-batches ---- */
 
@@ -141,18 +118,18 @@ bench_train (Trainer *t, clockid_t clock)
   for (int r = 0; r < RUNS; r++)
     {
       size_t samples = 0;
-      double t0 = now (clock), t1;
+      double t0 = bench_now (clock), t1;
 
       do
         {
           for (int k = 0; k < 256; k++)
             samples += trainer_step (t);
-          t1 = now (clock);
+          t1 = bench_now (clock);
         }
       while (t1 - t0 < RUN_SECONDS);
       rates[r] = (double) samples / (t1 - t0);
     }
-  return median (rates, RUNS);
+  return bench_median (rates, RUNS);
 }
 
 /* two interleaved spirals with a little noise, labels 0/1; x is n x 2 */
@@ -223,19 +200,19 @@ bench_playground (int train, int grid, clockid_t clock)
   for (int r = 0; r < RUNS; r++)
     {
       size_t grids = 0;
-      double t0 = now (clock), t1;
+      double t0 = bench_now (clock), t1;
 
       do
         {
           for (int k = 0; k < 16; k++)
             nn_net_eval_grid (net, gx, GRID * GRID, out);
           grids += 16;
-          t1 = now (clock);
+          t1 = bench_now (clock);
         }
       while (t1 - t0 < RUN_SECONDS);
       rates[r] = (double) grids / (t1 - t0);
     }
-  printf ("grid_playground: %.0f grids/s\n", median (rates, RUNS));
+  printf ("grid_playground: %.0f grids/s\n", bench_median (rates, RUNS));
   free (gx);
   free (out);
   nn_net_free (net);

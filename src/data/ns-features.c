@@ -69,7 +69,12 @@ allowed_names (void)
 }
 
 gboolean
-ns_features_parse (const char *list, guint *mask, GError **error)
+ns_name_list_parse (const char *list,
+                    const char *what,
+                    int (*from_name) (const char *name),
+                    const char *allowed,
+                    guint *mask,
+                    GError **error)
 {
   g_auto (GStrv) words = NULL;
   guint result = 0;
@@ -82,21 +87,20 @@ ns_features_parse (const char *list, guint *mask, GError **error)
   for (guint i = 0; words[i] != NULL; i++)
     {
       const char *word = g_strstrip (words[i]);
-      int f = ns_feature_from_name (word);
+      int f = from_name (word);
 
       if (f < 0)
         {
-          g_autofree char *allowed = allowed_names ();
           g_autofree char *shown = g_utf8_make_valid (word, -1);
           g_autofree char *shown_list = g_utf8_make_valid (list, -1);
 
           if (*word == '\0')
             g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                         "Empty feature name in “%s”; expected a comma-separated list of: %s",
+                         "Empty %s name in “%s”; expected a comma-separated list of: %s", what,
                          shown_list, allowed);
           else
             g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                         "Unknown feature “%s”; expected a comma-separated list of: %s", shown,
+                         "Unknown %s “%s”; expected a comma-separated list of: %s", what, shown,
                          allowed);
           return FALSE;
         }
@@ -105,15 +109,21 @@ ns_features_parse (const char *list, guint *mask, GError **error)
 
   if (result == 0)
     {
-      g_autofree char *allowed = allowed_names ();
-
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "No features given; expected a comma-separated list of: %s", allowed);
+                   "No %ss given; expected a comma-separated list of: %s", what, allowed);
       return FALSE;
     }
 
   *mask = result;
   return TRUE;
+}
+
+gboolean
+ns_features_parse (const char *list, guint *mask, GError **error)
+{
+  g_autofree char *allowed = allowed_names ();
+
+  return ns_name_list_parse (list, "feature", ns_feature_from_name, allowed, mask, error);
 }
 
 char *

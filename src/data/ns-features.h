@@ -33,6 +33,15 @@ int ns_feature_from_name (const char *name);      /* -1 if unknown */
 
 /* Parses "x1,x2,sinx1" into a mask; FALSE with a message naming the bad word. */
 gboolean ns_features_parse (const char *list, guint *mask, GError **error);
+/* The parser behind ns_features_parse and ns_hand_features_parse: a comma list of names, each
+ * turned into a bit by @from_name (-1 if unknown); errors say "Unknown @what “x”; expected a
+ * comma-separated list of: @allowed". */
+gboolean ns_name_list_parse (const char *list,
+                             const char *what,
+                             int (*from_name) (const char *name),
+                             const char *allowed,
+                             guint *mask,
+                             GError **error);
 /* "x1,x2,sinx1" (caller frees). */
 char *ns_features_to_string (guint mask);
 guint ns_features_count (guint mask);

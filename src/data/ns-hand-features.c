@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nn-math.h"
+#include "ns-features.h"
 
 typedef struct
 {
@@ -159,48 +160,9 @@ allowed_ids (void)
 gboolean
 ns_hand_features_parse (const char *list, guint *mask, GError **error)
 {
-  g_auto (GStrv) words = NULL;
-  guint result = 0;
+  g_autofree char *allowed = allowed_ids ();
 
-  g_return_val_if_fail (list != NULL, FALSE);
-  g_return_val_if_fail (mask != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  words = g_strsplit (list, ",", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      const char *word = g_strstrip (words[i]);
-      int f = ns_hand_feature_from_id (word);
-
-      if (f < 0)
-        {
-          g_autofree char *allowed = allowed_ids ();
-          g_autofree char *shown = g_utf8_make_valid (word, -1);
-          g_autofree char *shown_list = g_utf8_make_valid (list, -1);
-
-          if (*word == '\0')
-            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                         "Empty hand feature name in “%s”; expected a comma-separated list of: %s",
-                         shown_list, allowed);
-          else
-            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                         "Unknown hand feature “%s”; expected a comma-separated list of: %s", shown,
-                         allowed);
-          return FALSE;
-        }
-      result |= 1u << f;
-    }
-
-  if (result == 0)
-    {
-      g_autofree char *allowed = allowed_ids ();
-
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "No hand features given; expected a comma-separated list of: %s", allowed);
-      return FALSE;
-    }
-  *mask = result;
-  return TRUE;
+  return ns_name_list_parse (list, "hand feature", ns_hand_feature_from_id, allowed, mask, error);
 }
 
 char *
