@@ -197,6 +197,12 @@ test_open_folder (void)
     g_assert_nonnull (label_text (GTK_WIDGET (panel), name));
   }
 
+  /* Opened, the list shows the file under its class folder. */
+  gtk_expander_set_expanded (GTK_EXPANDER (find_descendant (GTK_WIDGET (panel), GTK_TYPE_EXPANDER)),
+                             TRUE);
+  run_for (50);
+  g_assert_nonnull (label_text (GTK_WIDGET (panel), "broken.png"));
+
   if (g_getenv ("NS_TEST_DUMP") != NULL)
     dump_widget (GTK_WIDGET (panel), "ui-folder.png");
 
