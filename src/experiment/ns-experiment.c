@@ -967,6 +967,48 @@ ns_experiment_set_data (NsExperiment *self,
     g_warning ("Could not make the data: %s", error->message);
 }
 
+gboolean
+ns_experiment_set_data_folder (NsExperiment *self, const char *path, GError **error)
+{
+  NsConfig saved = { 0 };
+  guint saved_generation;
+  gboolean was_image;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* A folder that does not load leaves the data and the network as they were. */
+  ns_config_copy (&saved, &self->config);
+  saved_generation = self->data_generation;
+  was_image = ns_config_is_image (&self->config);
+  g_free (self->config.data_path);
+  /* A folder is known by the separator at its end (ns_config_is_image_folder). */
+  self->config.data_path = g_str_has_suffix (path, G_DIR_SEPARATOR_S)
+                               ? g_strdup (path)
+                               : g_strconcat (path, G_DIR_SEPARATOR_S, NULL);
+  /* From the plane, the network image sets are taught with (as ns_experiment_set_data). */
+  if (!was_image)
+    {
+      self->config.n_layers = 3;
+      self->config.layers[0] = nn_layer_spec_conv (8, 3, NN_ACT_RELU);
+      self->config.layers[1] = nn_layer_spec_pool (2);
+      self->config.layers[2] = nn_layer_spec_dense (32, NN_ACT_RELU);
+    }
+  self->config.count = 0;
+  self->config.problem = NS_PROBLEM_CLASSIFICATION;
+  self->data_generation = 0;
+  if (!replace_data (self, error))
+    {
+      ns_config_copy (&self->config, &saved);
+      ns_config_clear (&saved);
+      self->data_generation = saved_generation;
+      return FALSE;
+    }
+  ns_config_clear (&saved);
+  return TRUE;
+}
+
 void
 ns_experiment_set_seed (NsExperiment *self, guint64 seed)
 {

@@ -126,6 +126,11 @@ void ns_experiment_set_data (NsExperiment *self,
                              double noise,
                              double train_ratio,
                              guint count);
+/* Images from a folder with one subfolder per class (ns_dataset_load_image_folder): the data
+ * path becomes @path, a network from the plane gets the image sets' conv net, reset. FALSE with
+ * @error (naming the folder) if it does not load: the data and the network stay as they were.
+ * The files it skipped are in ns_experiment_get_data_warnings. */
+gboolean ns_experiment_set_data_folder (NsExperiment *self, const char *path, GError **error);
 void ns_experiment_set_seed (NsExperiment *self, guint64 seed); /* all streams anew, reset */
 /* The training share of generated or file data: a new split, then reset. */
 void ns_experiment_set_train_ratio (NsExperiment *self, double train_ratio);

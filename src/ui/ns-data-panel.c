@@ -4,6 +4,9 @@
 #include "ns-data-panel.h"
 
 #include <math.h>
+#include <string.h>
+
+#include <adwaita.h>
 
 #include "ns-data-thumb.h"
 #include "ns-render-data.h"
@@ -68,6 +71,8 @@ struct _NsDataPanel
   GtkWidget *class_buttons[NS_RENDER_N_CLASS_COLORS];
   NsDataThumb *swatches[NS_RENDER_N_CLASS_COLORS];
   NsDataThumb *file_preview;
+  GtkFileChooserNative *folder_chooser; /* while the learner picks a folder */
+  char *message;                        /* the last toast's text, for tests */
 
   /* Template widgets */
   GtkWidget *box;
@@ -77,6 +82,9 @@ struct _NsDataPanel
   GtkBox *file_preview_box;
   GtkLabel *file_name_label;
   GtkLabel *file_info_label;
+  GtkWidget *folder_button;
+  GtkExpander *skipped_expander;
+  GtkLabel *skipped_label;
   GtkWidget *noise_box;
   GtkWidget *ratio_box;
   GtkWidget *batch_box;
@@ -108,8 +116,8 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static const char *const data_actions[] = {
-  "data.set-dataset", "data.set-noise", "data.set-ratio",
-  "data.set-batch",   "data.set-seed",  "data.regenerate",
+  "data.set-dataset", "data.set-noise",  "data.set-ratio",   "data.set-batch",
+  "data.set-seed",    "data.regenerate", "data.open-folder", "data.choose-folder",
 };
 
 GtkWidget *
@@ -277,6 +285,29 @@ sync_classes (NsDataPanel *self, const NsDataset *data)
     ns_data_panel_set_class_to_add (self, n - 1);
 }
 
+/* An image folder's preview text: how many images of which size, and each class with its
+ * count, so a learner sees at once a class that lost most of its files. */
+static char *
+folder_info (const NsDataset *data)
+{
+  g_autofree guint *counts = g_new0 (guint, MAX (data->n_classes, 1));
+  GString *text = g_string_new (NULL);
+  guint rows = data->n_train + data->n_test;
+
+  for (guint i = 0; i < data->n_train; i++)
+    counts[MIN ((guint) data->train_y[i], data->n_classes - 1)]++;
+  for (guint i = 0; i < data->n_test; i++)
+    counts[MIN ((guint) data->test_y[i], data->n_classes - 1)]++;
+
+  g_string_append_printf (text, "%u %s of %u × %u · %u classes:", rows,
+                          rows == 1 ? "image" : "images", data->image_width, data->image_height,
+                          data->n_classes);
+  for (guint k = 0; k < data->n_classes; k++)
+    g_string_append_printf (text, "%s %s %u", k == 0 ? "" : ",",
+                            data->class_names != NULL ? data->class_names[k] : "?", counts[k]);
+  return g_string_free (text, FALSE);
+}
+
 static void
 sync_file (NsDataPanel *self, const NsConfig *config, const NsDataset *data)
 {
@@ -298,13 +329,55 @@ sync_file (NsDataPanel *self, const NsConfig *config, const NsDataset *data)
   else
     classes = g_strdup_printf ("%u classes", data->n_classes);
 
-  info = g_strdup_printf ("%u %s · %u %s · %s", rows, rows == 1 ? "row" : "rows", data->n_inputs,
-                          data->n_inputs == 1 ? "input" : "inputs", classes);
+  if (ns_config_is_image_folder (config))
+    info = folder_info (data);
+  else
+    info = g_strdup_printf ("%u %s · %u %s · %s", rows, rows == 1 ? "row" : "rows", data->n_inputs,
+                            data->n_inputs == 1 ? "input" : "inputs", classes);
 
   gtk_label_set_label (self->file_name_label, basename);
   gtk_label_set_label (self->file_info_label, info);
+  gtk_widget_set_tooltip_text (
+      gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->file_name_label))),
+      ns_config_is_image_folder (config)
+          ? "The data comes from this folder: each subfolder is a class, each picture in it one "
+            "example, shrunk and centred to fit"
+          : "The data comes from this file: each row is one point, the last column its class (or "
+            "the number to predict)");
   ns_data_thumb_set_experiment (self->file_preview, self->experiment);
   gtk_widget_queue_draw (GTK_WIDGET (self->file_preview));
+}
+
+/* The files the data left out (an image folder's), each with why, under the folder button. */
+static void
+sync_skipped (NsDataPanel *self, const NsConfig *config)
+{
+  const GPtrArray *warnings =
+      self->experiment != NULL ? ns_experiment_get_data_warnings (self->experiment) : NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  const char *folder = config != NULL ? config->data_path : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->skipped_expander),
+                          warnings != NULL && warnings->len > 0);
+  if (warnings == NULL || warnings->len == 0)
+    {
+      gtk_label_set_label (self->skipped_label, "");
+      return;
+    }
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const char *line = warnings->pdata[i];
+
+      /* Paths inside the folder read shorter without it (its name is in the card above). */
+      if (folder != NULL && g_str_has_prefix (line, folder))
+        line += strlen (folder);
+      g_string_append_printf (text, "%s%s", i == 0 ? "" : "\n", line);
+    }
+  title = g_strdup_printf ("%u %s skipped", warnings->len, warnings->len == 1 ? "file" : "files");
+  gtk_expander_set_label (self->skipped_expander, title);
+  gtk_label_set_label (self->skipped_label, text->str);
 }
 
 /* Every control from the experiment's settings. Cheap: it runs after every change. */
@@ -313,7 +386,7 @@ sync_from_experiment (NsDataPanel *self)
 {
   const NsConfig *config;
   const NsDataset *data;
-  gboolean file, plane;
+  gboolean file, plane, folder;
 
   self->syncing = TRUE;
 
@@ -328,6 +401,7 @@ sync_from_experiment (NsDataPanel *self)
       gtk_widget_set_visible (self->file_box, FALSE);
       gtk_widget_set_visible (self->class_box, FALSE);
       ns_data_thumb_set_experiment (self->file_preview, NULL);
+      sync_skipped (self, NULL);
       self->syncing = FALSE;
       return;
     }
@@ -336,6 +410,7 @@ sync_from_experiment (NsDataPanel *self)
   data = ns_experiment_get_dataset (self->experiment);
   file = config->data_path != NULL; /* a CSV file or an image folder */
   plane = ns_config_is_plane (config);
+  folder = ns_config_is_image_folder (config);
 
   /* The picker: the set in use (the toggle buttons follow the action's state). */
   set_dataset_name (self, file ? "" : ns_dataset_kind_name (config->dataset));
@@ -353,10 +428,11 @@ sync_from_experiment (NsDataPanel *self)
    * (see select_dataset). The built-in sets (digits, apples, iris) have no noise either and a
    * fixed stratified 20% test set. */
   gtk_widget_set_visible (self->file_box, file);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->dataset_grid), !file);
+  /* An image folder's only settings are its own: the picker stays on to go back to a set. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dataset_grid), !file || folder);
   gtk_widget_set_sensitive (self->noise_box, plane);
   gtk_widget_set_sensitive (self->ratio_box, plane);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-dataset", !file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-dataset", !file || folder);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-noise", plane);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-ratio", plane);
   gtk_widget_set_tooltip_text (self->regenerate_button,
@@ -385,6 +461,7 @@ sync_from_experiment (NsDataPanel *self)
   gtk_adjustment_set_value (self->seed_adjustment, (double) config->seed);
 
   sync_classes (self, data);
+  sync_skipped (self, config);
 
   self->syncing = FALSE;
 }
@@ -427,10 +504,11 @@ select_dataset (NsDataPanel *self, const char *name)
       return;
     }
 
-  /* Choosing the set in use again keeps the run going. The picker is off while a file is
-   * loaded (its settings are the file's). */
+  /* Choosing the set in use again keeps the run going. The picker is off while a CSV file is
+   * loaded (its settings are the file's); an image folder gives way to a set. */
   config = ns_experiment_get_config (self->experiment);
-  if (config->data_path != NULL || config->dataset == (NsDatasetKind) kind)
+  if ((config->data_path != NULL && !ns_config_is_image_folder (config))
+      || (config->data_path == NULL && config->dataset == (NsDatasetKind) kind))
     return;
 
   /* The count chosen for one plane set suits another; a built-in set has its own (0: its
@@ -507,6 +585,93 @@ regenerate_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
 
   if (self->experiment != NULL)
     ns_experiment_regenerate (self->experiment);
+}
+
+/* A toast in the window's overlay (its title is markup in libadwaita 1.2: escaped). */
+static void
+show_message (NsDataPanel *self, const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  g_free (self->message);
+  self->message = g_strdup (message);
+  if (overlay != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    }
+}
+
+static void
+open_folder_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsDataPanel *self = NS_DATA_PANEL (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr (GError) error = NULL;
+  const GPtrArray *warnings;
+
+  if (self->experiment == NULL || *path == '\0')
+    return;
+
+  /* The loader's errors name the folder (or the class folder) and what was expected. */
+  if (!ns_experiment_set_data_folder (self->experiment, path, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  warnings = ns_experiment_get_data_warnings (self->experiment);
+  if (warnings->len > 0)
+    {
+      g_autofree char *text =
+          g_strdup_printf ("%u %s skipped: see the list under “Your images…”", warnings->len,
+                           warnings->len == 1 ? "file" : "files");
+
+      show_message (self, text);
+    }
+}
+
+static void
+folder_chooser_response_cb (GtkNativeDialog *chooser, int response, NsDataPanel *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+      if (path != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "data.open-folder", "s", path);
+      else
+        show_message (self, "That folder is not on this computer; expected a local folder");
+    }
+  g_clear_object (&self->folder_chooser);
+}
+
+static void
+choose_folder_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsDataPanel *self = NS_DATA_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->folder_chooser != NULL)
+    return; /* one chooser at a time */
+
+  self->folder_chooser =
+      gtk_file_chooser_native_new ("Your Images: a Folder with One Subfolder per Class",
+                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, "_Open", "_Cancel");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->folder_chooser), TRUE);
+  g_signal_connect_object (self->folder_chooser, "response",
+                           G_CALLBACK (folder_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->folder_chooser));
+}
+
+const char *
+ns_data_panel_get_message (NsDataPanel *self)
+{
+  g_return_val_if_fail (NS_IS_DATA_PANEL (self), NULL);
+
+  return self->message;
 }
 
 /* ---- controls -> actions ---- */
@@ -663,6 +828,9 @@ ns_data_panel_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NS_TYPE_DATA_PANEL);
 
+  if (self->folder_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->folder_chooser));
+  g_clear_object (&self->folder_chooser);
   g_clear_object (&self->experiment_signals);
   g_clear_object (&self->experiment);
 
@@ -679,6 +847,7 @@ ns_data_panel_finalize (GObject *object)
   for (guint k = 0; k < NS_N_DATASET_KINDS; k++)
     g_clear_pointer (&self->other_previews[k], ns_dataset_free);
   g_clear_pointer (&self->dataset, g_free);
+  g_clear_pointer (&self->message, g_free);
 
   G_OBJECT_CLASS (ns_data_panel_parent_class)->finalize (object);
 }
@@ -780,6 +949,9 @@ ns_data_panel_class_init (NsDataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NsDataPanel, file_preview_box);
   gtk_widget_class_bind_template_child (widget_class, NsDataPanel, file_name_label);
   gtk_widget_class_bind_template_child (widget_class, NsDataPanel, file_info_label);
+  gtk_widget_class_bind_template_child (widget_class, NsDataPanel, folder_button);
+  gtk_widget_class_bind_template_child (widget_class, NsDataPanel, skipped_expander);
+  gtk_widget_class_bind_template_child (widget_class, NsDataPanel, skipped_label);
   gtk_widget_class_bind_template_child (widget_class, NsDataPanel, noise_box);
   gtk_widget_class_bind_template_child (widget_class, NsDataPanel, ratio_box);
   gtk_widget_class_bind_template_child (widget_class, NsDataPanel, batch_box);
@@ -801,6 +973,9 @@ ns_data_panel_class_init (NsDataPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "data.set-batch", "u", set_batch_action_cb);
   gtk_widget_class_install_action (widget_class, "data.set-seed", "t", set_seed_action_cb);
   gtk_widget_class_install_action (widget_class, "data.regenerate", NULL, regenerate_action_cb);
+  gtk_widget_class_install_action (widget_class, "data.open-folder", "s", open_folder_action_cb);
+  gtk_widget_class_install_action (widget_class, "data.choose-folder", NULL,
+                                   choose_folder_action_cb);
   gtk_widget_class_install_property_action (widget_class, "data.set-class", "class-to-add");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

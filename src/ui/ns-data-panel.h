@@ -12,6 +12,10 @@
  *   data.set-seed (t)     every random stream anew, resets
  *   data.regenerate       new points from the next data seed (a new split for a file), resets
  *   data.set-class (u)    stateful: the class of points added by clicking ("class-to-add")
+ *   data.open-folder (s)  images from a folder with one subfolder per class
+ *                         (ns_experiment_set_data_folder); an error, or how many files were
+ *                         skipped, in a toast; the skipped files listed under the button
+ *   data.choose-folder    the "Your images…" button: a folder chooser, then data.open-folder
  * The panel follows the experiment's "changed" signal, so a lesson that changes the data from
  * elsewhere is shown too. The property "dataset" (string) is the state of data.set-dataset.
  */
@@ -45,5 +49,7 @@ void ns_data_panel_set_class_to_add (NsDataPanel *self, guint k);
  * (empty before the first frame). */
 GtkWidget *ns_data_panel_get_dataset_button (NsDataPanel *self, NsDatasetKind kind);
 const NsScene *ns_data_panel_get_thumbnail_scene (NsDataPanel *self, NsDatasetKind kind);
+/* For tests: the text of the last toast the panel showed (NULL before any). */
+const char *ns_data_panel_get_message (NsDataPanel *self);
 
 G_END_DECLS
