@@ -217,8 +217,8 @@ check "compare --count on digits: exit 2" $?
 [ $rc = 1 ] && grep -q 'x.csv' "$tmp/err"
 check "compare --csv-out in a missing folder: exit 1 before any run" $?
 "$bin" render --view compare --out "$tmp/v.png" >/dev/null 2>"$tmp/err"; rc=$?
-[ $rc = 2 ] && grep -q 'neuroscope compare' "$tmp/err" && [ ! -e "$tmp/v.png" ]
-check "render --view compare points to the compare verb: exit 2" $?
+[ $rc = 2 ] && grep -q 'needs image data' "$tmp/err" && [ ! -e "$tmp/v.png" ]
+check "render --view compare of the default plane data: exit 2, needs image data" $?
 "$bin" --help >"$tmp/help"; "$bin" compare --help >"$tmp/chelp"
 grep -q '^  compare' "$tmp/help" && grep -q -- '--fractions' "$tmp/chelp" && grep -q -- '--csv-out' "$tmp/chelp"
 check "--help lists compare, compare --help its options" $?

@@ -4,6 +4,7 @@
 #include "ns-cli-compare.h"
 
 #include <glib-unix.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -223,24 +224,222 @@ interrupt_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static int
-write_plot (const char *path, int width, int height, const GArray *rows)
+GArray *
+ns_cli_compare_run_rows (const char *verb,
+                         const NsDataset *data,
+                         const NsCompareSettings *settings,
+                         int *status)
+{
+  g_autoptr (GCancellable) cancellable = NULL;
+  g_autoptr (GMainLoop) loop = NULL;
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *table = NULL, *sentence = NULL;
+  Job job = { 0 };
+  guint signal_id;
+  const NsCompareRow *rows;
+
+  if ((*status = check_networks (data, settings)) != EXIT_DONE)
+    return NULL;
+
+  /* The runs in a worker; this thread waits in a main loop, where Ctrl+C cancels them. */
+  cancellable = g_cancellable_new ();
+  loop = g_main_loop_new (NULL, FALSE);
+  job = (Job){ data, settings, loop, NULL, NULL };
+  signal_id = g_unix_signal_add (SIGINT, interrupt_cb, cancellable);
+  task = g_task_new (NULL, cancellable, run_done_cb, &job);
+  g_task_set_task_data (task, &job, NULL);
+  g_task_run_in_thread (task, run_in_thread);
+  g_main_loop_run (loop);
+  g_source_remove (signal_id);
+  if (job.rows == NULL)
+    {
+      gboolean cancelled = g_error_matches (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+      g_printerr ("neuroscope %s: %s%s\n", verb, job.error->message,
+                  cancelled ? ": nothing was written" : "");
+      g_clear_error (&job.error);
+      *status = cancelled ? EXIT_INTERRUPTED : EXIT_USAGE;
+      return NULL;
+    }
+
+  rows = (const NsCompareRow *) (void *) job.rows->data;
+  table = ns_compare_summary_table (rows, job.rows->len);
+  sentence = ns_compare_summary_sentence (rows, job.rows->len);
+  printf ("\nMean test accuracy (%u test images, %u run%s each):\n%s\n%s\n", data->n_test,
+          settings->runs, settings->runs == 1 ? "" : "s", table, sentence);
+  fflush (stdout);
+  *status = EXIT_DONE;
+  return job.rows;
+}
+
+int
+ns_cli_compare_write_plot (const char *verb,
+                           const char *path,
+                           int width,
+                           int height,
+                           const NsRenderStyle *style,
+                           const NsCompareRow *rows,
+                           guint n_rows)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (NsScene) scene = ns_scene_new ();
-  g_autofree NsScalingRow *scaling = NULL;
-  NsRenderStyle style;
+  g_autofree NsScalingRow *scaling = ns_compare_rows_to_scaling (rows, n_rows);
 
-  ns_render_style_init (&style, FALSE, 1.0);
-  ns_render_images_begin (scene, &style, width, height);
-  scaling = ns_compare_rows_to_scaling ((const NsCompareRow *) (void *) rows->data, rows->len);
-  ns_render_scaling (scene, &style, 0, 0, width, height, NULL, scaling, rows->len);
+  /* A margin as the charts have, so no title or label touches the picture's edge. */
+  double margin = ns_render_style_px (style, 16);
+
+  ns_render_images_begin (scene, style, width, height);
+  ns_render_scaling (scene, style, margin, margin, width - 2 * margin, height - 2 * margin, NULL,
+                     scaling, n_rows);
   if (!ns_scene_export (scene, width, height, path, &error))
     {
-      g_printerr ("neuroscope compare: %s\n", error->message);
+      g_printerr ("neuroscope %s: %s\n", verb, error->message);
       return EXIT_FILE;
     }
   return EXIT_DONE;
+}
+
+/* The CSV's fields in order, as ns_compare_rows_to_csv writes them. */
+static const char *const csv_columns[] = {
+  "model", "fraction", "seed", "train_samples", "test_accuracy", NULL,
+};
+#define N_CSV_COLUMNS (G_N_ELEMENTS (csv_columns) - 1)
+
+/* One field of a CSV row into @row; FALSE with what was expected (caller frees). */
+static gboolean
+read_csv_field (guint column, const char *text, NsCompareRow *row, char **expected)
+{
+  double number;
+  guint64 whole;
+
+  switch (column)
+    {
+    case 0:
+      {
+        int model = ns_compare_model_from_id (text);
+        g_autoptr (GString) ids = NULL;
+
+        if (model >= 0)
+          {
+            row->model = model;
+            return TRUE;
+          }
+        ids = g_string_new (NULL);
+        for (guint m = 0; m < NS_N_COMPARE_MODELS; m++)
+          g_string_append_printf (ids, "%s%s", m > 0 ? ", " : "", ns_compare_model_id (m));
+        *expected = g_strdup_printf ("a model (%s)", ids->str);
+        return FALSE;
+      }
+    case 1:
+      if (ns_parse_double (text, &number) && number > 0 && number <= 1)
+        {
+          row->fraction = number;
+          return TRUE;
+        }
+      *expected = g_strdup ("a share of the training part, above 0 and at most 1");
+      return FALSE;
+    case 2:
+      if (g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &whole, NULL))
+        {
+          row->seed = whole;
+          return TRUE;
+        }
+      *expected = g_strdup_printf ("a seed, a whole number from 0 to %u", G_MAXUINT32);
+      return FALSE;
+    case 3:
+      if (g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT32, &whole, NULL))
+        {
+          row->train_samples = (guint) whole;
+          return TRUE;
+        }
+      *expected = g_strdup ("a number of training images, a whole number of 1 or more");
+      return FALSE;
+    default:
+      /* "nan" is a planned run the writer had no result for; the plot leaves it out. */
+      if (g_ascii_strcasecmp (text, "nan") == 0)
+        {
+          row->test_accuracy = NAN;
+          return TRUE;
+        }
+      if (ns_parse_double (text, &number) && number >= 0 && number <= 1)
+        {
+          row->test_accuracy = number;
+          return TRUE;
+        }
+      *expected = g_strdup ("a test accuracy from 0 to 1 (or nan)");
+      return FALSE;
+    }
+}
+
+GArray *
+ns_cli_compare_read_csv (const char *path, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *header = g_strjoinv (",", (char **) csv_columns);
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (NsCompareRow));
+  gsize length;
+  guint n_lines;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  if (strlen (contents) != length || !g_utf8_validate (contents, length, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s: not a text file: expected the CSV of neuroscope compare --csv-out", path);
+      return NULL;
+    }
+  lines = g_strsplit (contents, "\n", -1);
+  n_lines = g_strv_length (lines);
+  /* A last newline ends the last row; it does not start an empty one. */
+  if (n_lines > 0 && lines[n_lines - 1][0] == '\0')
+    n_lines--;
+  for (guint k = 0; k < n_lines; k++)
+    if (g_str_has_suffix (lines[k], "\r")) /* written on Windows */
+      lines[k][strlen (lines[k]) - 1] = '\0';
+
+  if (n_lines == 0 || g_strcmp0 (lines[0], header) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s:1:1: expected the header %s (the CSV of neuroscope compare --csv-out)", path,
+                   header);
+      return NULL;
+    }
+  for (guint k = 1; k < n_lines; k++)
+    {
+      g_auto (GStrv) fields = g_strsplit (lines[k], ",", -1);
+      guint n_fields = g_strv_length (fields), column = 1;
+      NsCompareRow row = { 0 };
+
+      if (n_fields != N_CSV_COLUMNS)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%s:%u:1: %u field%s: expected %u, %s", path, k + 1, n_fields,
+                       n_fields == 1 ? "" : "s", (guint) N_CSV_COLUMNS, header);
+          return NULL;
+        }
+      for (guint f = 0; f < n_fields; f++)
+        {
+          g_autofree char *expected = NULL;
+
+          if (!read_csv_field (f, fields[f], &row, &expected))
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "%s:%u:%u: %s “%s”: expected %s", path, k + 1, column, csv_columns[f],
+                           fields[f], expected);
+              return NULL;
+            }
+          column += (guint) g_utf8_strlen (fields[f], -1) + 1;
+        }
+      g_array_append_val (rows, row);
+    }
+  if (rows->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s:2:1: no runs after the header: expected a row per run", path);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }
 
 int
@@ -249,22 +448,17 @@ ns_cli_compare_run (int argc, char **argv)
   g_autoptr (GOptionContext) context = g_option_context_new ("- the data-scaling experiment");
   g_autoptr (GError) error = NULL;
   g_autoptr (NsDataset) data = NULL;
-  g_autoptr (GCancellable) cancellable = NULL;
-  g_autoptr (GMainLoop) loop = NULL;
-  g_autoptr (GTask) task = NULL;
   g_autoptr (GArray) rows = NULL;
   g_autofree char *dataset = NULL, *models = NULL, *fractions = NULL, *runs_text = NULL;
   g_autofree char *count_text = NULL, *seed_text = NULL, *epochs_text = NULL;
   g_autofree char *csv_out = NULL, *out = NULL, *size = NULL;
-  g_autofree char *table = NULL, *sentence = NULL;
   g_auto (GStrv) hidden = NULL;
   NsCompareSettings settings;
   int width = 800, height = 600;
   gint64 value;
-  guint count = 0, signal_id;
+  guint count = 0;
   int rest_argc = argc - 1, status;
   char **rest_argv = argv + 1;
-  Job job = { 0 };
   const GOptionEntry entries[] = {
     { "dataset", 0, 0, G_OPTION_ARG_FILENAME, &dataset,
       "digits, apples or a folder of images, one subfolder per class (required)", "NAME|DIR" },
@@ -390,35 +584,10 @@ ns_cli_compare_run (int argc, char **argv)
   data = load_dataset (dataset, count, settings.seed, &status);
   if (data == NULL)
     return status;
-  if ((status = check_networks (data, &settings)) != EXIT_DONE)
-    return status;
 
-  /* The runs in a worker; this thread waits in a main loop, where Ctrl+C cancels them. */
-  cancellable = g_cancellable_new ();
-  loop = g_main_loop_new (NULL, FALSE);
-  job = (Job){ data, &settings, loop, NULL, NULL };
-  signal_id = g_unix_signal_add (SIGINT, interrupt_cb, cancellable);
-  task = g_task_new (NULL, cancellable, run_done_cb, &job);
-  g_task_set_task_data (task, &job, NULL);
-  g_task_run_in_thread (task, run_in_thread);
-  g_main_loop_run (loop);
-  g_source_remove (signal_id);
-  rows = job.rows;
+  rows = ns_cli_compare_run_rows ("compare", data, &settings, &status);
   if (rows == NULL)
-    {
-      gboolean cancelled = g_error_matches (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-
-      g_printerr ("neuroscope compare: %s%s\n", job.error->message,
-                  cancelled ? ": nothing was written" : "");
-      g_clear_error (&job.error);
-      return cancelled ? EXIT_INTERRUPTED : EXIT_USAGE;
-    }
-
-  table = ns_compare_summary_table ((const NsCompareRow *) (void *) rows->data, rows->len);
-  sentence = ns_compare_summary_sentence ((const NsCompareRow *) (void *) rows->data, rows->len);
-  printf ("\nMean test accuracy (%u test images, %u run%s each):\n%s\n%s\n", data->n_test,
-          settings.runs, settings.runs == 1 ? "" : "s", table, sentence);
-  fflush (stdout);
+    return status;
 
   if (csv_out != NULL
       && !ns_compare_write_csv (csv_out, (const NsCompareRow *) (void *) rows->data, rows->len,
@@ -428,6 +597,12 @@ ns_cli_compare_run (int argc, char **argv)
       return EXIT_FILE;
     }
   if (out != NULL)
-    return write_plot (out, width, height, rows);
+    {
+      NsRenderStyle style;
+
+      ns_render_style_init (&style, FALSE, 1.0);
+      return ns_cli_compare_write_plot ("compare", out, width, height, &style,
+                                        (const NsCompareRow *) (void *) rows->data, rows->len);
+    }
   return EXIT_DONE;
 }

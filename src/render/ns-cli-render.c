@@ -2,6 +2,7 @@
  * one of its views to a PNG, SVG or PDF file (DESIGN.md, "Command line"). */
 #include "ns-cli-render.h"
 
+#include "ns-cli-compare.h"
 #include "ns-cli.h"
 
 #include "ns-experiment.h"
@@ -43,23 +44,72 @@ usage_error (const char *message)
   return ns_cli_usage_error ("render", message);
 }
 
-/* A view's name; "compare", which DESIGN.md lists among the views, is sent to its own verb. */
+/* A view's name, or "compare" (*compare set): the scaling plot, which is many trainings, not a
+ * view of one experiment, so it has no NsView. */
 static gboolean
-parse_view (const char *text, NsView *view, char **message)
+parse_view (const char *text, NsView *view, gboolean *compare, char **message)
 {
   g_autofree char *names = ns_view_list_names ();
 
-  if (ns_view_from_name (text, view))
+  *compare = g_strcmp0 (text, "compare") == 0;
+  if (*compare || ns_view_from_name (text, view))
     return TRUE;
-  /* The scaling plot is many trainings, not a view of one: its own verb draws it. */
-  if (g_strcmp0 (text, "compare") == 0)
-    *message = g_strdup ("--view: “compare” is drawn by its own verb: neuroscope compare "
-                         "--dataset digits --out FILE");
-  else if (text == NULL)
-    *message = g_strdup_printf ("--view: give a view: %s", names);
+  if (text == NULL)
+    *message = g_strdup_printf ("--view: give a view: %s or compare", names);
   else
-    *message = g_strdup_printf ("--view: unknown view “%s”: expected %s", text, names);
+    *message = g_strdup_printf ("--view: unknown view “%s”: expected %s or compare", text, names);
   return FALSE;
+}
+
+/* The data-scaling plot: the runs of a CSV `neuroscope compare --csv-out` wrote, drawn again
+ * (another size or format, without the hours), or a default compare run on the experiment's
+ * dataset (--dataset digits …), its test split the one that dataset and seed give. */
+static int
+render_compare (const char *csv,
+                NsCliTraining *training,
+                const char *out,
+                int width,
+                int height,
+                const NsRenderStyle *style)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) rows = NULL;
+  g_autoptr (NsExperiment) exp = NULL;
+  const NsDataset *data;
+  NsCompareSettings settings;
+  int status;
+
+  if (csv != NULL)
+    {
+      rows = ns_cli_compare_read_csv (csv, &error);
+      if (rows == NULL)
+        {
+          g_printerr ("neuroscope render: --csv: %s\n", error->message);
+          return EXIT_FILE;
+        }
+    }
+  else
+    {
+      exp = ns_cli_training_experiment (training, &status);
+      if (exp == NULL)
+        return status;
+      data = ns_experiment_get_dataset (exp);
+      if (!ns_dataset_is_image (data))
+        {
+          g_autofree char *msg = g_strdup_printf (
+              "--view: compare: needs image data (--dataset digits or apples, or --data FOLDER) "
+              "or the runs of one (--csv FILE); %s is not images",
+              data->name);
+          return usage_error (msg);
+        }
+      ns_compare_settings_init (&settings);
+      settings.seed = ns_experiment_get_config (exp)->seed;
+      rows = ns_cli_compare_run_rows ("render", data, &settings, &status);
+      if (rows == NULL)
+        return status;
+    }
+  return ns_cli_compare_write_plot ("render", out, width, height, style,
+                                    (const NsCompareRow *) (void *) rows->data, rows->len);
 }
 
 gboolean
@@ -282,9 +332,10 @@ ns_cli_render_run (int argc, char **argv)
   g_autofree char *phase_name = NULL;
   g_autofree char *scale_text = NULL;
   g_autofree char *sample_text = NULL;
+  g_autofree char *csv = NULL;
   guint sample = 0;
   NsStepPhase phase = NS_STEP_IDLE;
-  gboolean dark = FALSE, show_test = FALSE, discrete = FALSE;
+  gboolean dark = FALSE, show_test = FALSE, discrete = FALSE, compare = FALSE;
   double scale = 1.0;
   int width = 800, height = 600;
   NsView view = NS_VIEW_NETWORK;
@@ -296,8 +347,8 @@ ns_cli_render_run (int argc, char **argv)
   {
     const GOptionEntry entries[] = {
       { "view", 0, 0, G_OPTION_ARG_STRING, &view_name,
-        "What to draw: network, boundary, loss, gradients, space, race, filters, featuremaps or "
-        "confusion (required)",
+        "What to draw: network, boundary, loss, gradients, space, race, filters, featuremaps, "
+        "confusion or compare (required)",
         "VIEW" },
       { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
         "The file to write; .png, .svg or .pdf chooses the format (required)", "FILE" },
@@ -310,6 +361,10 @@ ns_cli_render_run (int argc, char **argv)
         "Text and line size, 0.25 to 8 (default 1; about 1.5 for slides)", "X" },
       { "sample", 0, 0, G_OPTION_ARG_STRING, &sample_text,
         "featuremaps: which test image (0 = the first, the default)", "N" },
+      { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
+        "compare: draw the runs of this CSV (neuroscope compare --csv-out) instead of running "
+        "them",
+        "FILE" },
       { "test", 0, 0, G_OPTION_ARG_NONE, &show_test, "boundary: draw the test points too", NULL },
       { "discrete", 0, 0, G_OPTION_ARG_NONE, &discrete,
         "boundary: hard class colours instead of shades of certainty", NULL },
@@ -337,6 +392,9 @@ ns_cli_render_run (int argc, char **argv)
         "For image data: filters (what each conv layer learned), featuremaps (one test\n"
         "image through the layers, and its class probabilities) and confusion (the\n"
         "test set's right and wrong answers, class by class).\n"
+        "compare: test accuracy against training-set size for several models (the\n"
+        "data-scaling experiment of neuroscope compare, with its defaults), or the runs\n"
+        "of a CSV it wrote (--csv FILE), drawn again at another size or format.\n"
         "--phase draws a moment of stepping through one sample, for slides.\n"
         "Example: neuroscope render --view boundary --dataset spiral --hidden 8,8 "
         "--epochs 300 --out spiral.png --size 800x800",
@@ -345,10 +403,12 @@ ns_cli_render_run (int argc, char **argv)
   if (status != EXIT_DONE)
     return status;
   /* Every option is checked before training, which may take a while. */
-  if (!parse_view (view_name, &view, &message))
+  if (!parse_view (view_name, &view, &compare, &message))
     return usage_error (message);
+  if (csv != NULL && !compare)
+    return usage_error ("--csv: only the compare view reads runs from a file");
   /* Said rather than ignored: a learner who asks for test points should not look for them. */
-  if ((show_test || discrete) && view != NS_VIEW_BOUNDARY)
+  if ((show_test || discrete) && (compare || view != NS_VIEW_BOUNDARY))
     return usage_error (show_test ? "--test: only the boundary view draws points"
                                   : "--discrete: only the boundary view has regions");
   if (phase_name != NULL && !parse_phase (phase_name, &phase))
@@ -361,13 +421,13 @@ ns_cli_render_run (int argc, char **argv)
     {
       guint64 value;
 
-      if (view != NS_VIEW_FEATUREMAPS)
+      if (compare || view != NS_VIEW_FEATUREMAPS)
         return usage_error ("--sample: only the featuremaps view shows one image");
       if (!g_ascii_string_to_unsigned (sample_text, 10, 0, G_MAXUINT, &value, NULL))
         return usage_error ("--sample: expected the number of a test image, 0 or more");
       sample = (guint) value;
     }
-  if (phase_name != NULL && view != NS_VIEW_NETWORK && view != NS_VIEW_BOUNDARY)
+  if (phase_name != NULL && (compare || (view != NS_VIEW_NETWORK && view != NS_VIEW_BOUNDARY)))
     return usage_error ("--phase: only the network and boundary views show a step");
   if (size != NULL && !ns_cli_render_parse_size (size, &width, &height))
     {
@@ -387,12 +447,38 @@ ns_cli_render_run (int argc, char **argv)
   if ((scale_text != NULL && !ns_parse_double (scale_text, &scale))
       || !(scale >= 0.25 && scale <= 8))
     return usage_error ("--scale: expected a number from 0.25 to 8");
+  if (compare)
+    {
+      const char *first = NULL;
+
+      /* Its runs train as the experiment defines them; a length or a network given here would
+       * be ignored, so it is refused. */
+      if (training.epochs_text != NULL || training.steps_text != NULL)
+        {
+          g_autofree char *msg = g_strdup_printf (
+              "--%s: the compare view trains its runs with the defaults of neuroscope compare; "
+              "for other settings run neuroscope compare --out FILE",
+              training.epochs_text != NULL ? "epochs" : "steps");
+          return usage_error (msg);
+        }
+      if (csv != NULL
+          && (training.load != NULL || ns_config_options_any (training.options, &first)))
+        {
+          g_autofree char *msg = g_strdup_printf (
+              "--%s: the runs come from --csv; it takes no experiment", first ? first : "load");
+          return usage_error (msg);
+        }
+    }
   status = ns_cli_training_check_length (&training);
   /* The file's folder and permission too: a long run must not end in "cannot write". */
   if (status == EXIT_DONE)
     status = ns_cli_check_writable ("render", "out", out);
   if (status != EXIT_DONE)
     return status;
+
+  ns_render_style_init (&style, dark, scale);
+  if (compare)
+    return render_compare (csv, &training, out, width, height, &style);
 
   exp = ns_cli_training_experiment (&training, &status);
   if (exp == NULL)
@@ -423,7 +509,6 @@ ns_cli_render_run (int argc, char **argv)
 
   /* The scene is laid out at the output's size, so --size W x H gives a W x H picture at the
    * style's scale, and ns_scene_export draws it one to one. */
-  ns_render_style_init (&style, dark, scale);
   scene = ns_scene_new ();
   build_scene (scene, exp, view, &style, width, height, show_test, discrete, sample);
 
