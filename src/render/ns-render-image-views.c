@@ -26,7 +26,7 @@
 #define PROBABILITIES_FEW 3
 #define MAPS_MIN_WIDTH 320.0
 /* A gallery image's side on screen at scale 1 that a projector still shows (8x8 digits 5x). */
-#define GALLERY_IMAGE_SIDE 32.0
+#define GALLERY_IMAGE_SIDE 48.0
 #define GALLERY_CAPTION 38.0
 
 static const char *const *
@@ -559,7 +559,8 @@ ns_render_view_gallery (NsScene *scene,
     }
 
   /* A page of as many images as fit at a size a projector still shows (the gallery then draws
-   * them as large as they fit): about 32 px a side at scale 1, a whole zoom of the image. */
+   * them as large as they fit): about 48 px a side at scale 1 (a 16x16 picture at 32 px was smaller
+   * than its caption on a projector), a whole zoom of the image. */
   side = MAX (data->image_height, data->image_width)
          * MAX (1.0, round (ns_render_style_px (style, GALLERY_IMAGE_SIDE)
                             / MAX (data->image_height, data->image_width)));

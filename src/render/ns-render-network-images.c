@@ -462,6 +462,26 @@ item_is (const NsNetworkItem *item, int layer, int neuron)
   return item->kind == NS_HIT_NEURON && item->layer == layer && item->neuron == neuron;
 }
 
+/* As many of @text's " · "-separated parts, from the first, as fit @room ("test #1 · “apple”"
+ * becomes "test #1" in a narrow column, so neighbouring titles never run together); the first
+ * part alone when even it does not fit. */
+static char *
+fit_parts (const NsImagesCtx *ctx, const char *text, double room)
+{
+  g_auto (GStrv) parts = g_strsplit (text, " · ", -1);
+  GString *fitted = g_string_new (parts[0]);
+
+  for (guint k = 1; parts[k] != NULL; k++)
+    {
+      g_autofree char *longer = g_strdup_printf ("%s · %s", fitted->str, parts[k]);
+
+      if (ns_images_text_width (ctx, longer, NS_TEXT_LABEL, ctx->small) > room)
+        break;
+      g_string_assign (fitted, longer);
+    }
+  return g_string_free (fitted, FALSE);
+}
+
 static void
 draw_titles (Picture *p, const Column *col)
 {
@@ -488,8 +508,9 @@ draw_titles (Picture *p, const Column *col)
                                       (guint) p->view->sample_label, buffer, sizeof buffer)
               : NULL;
 
-      ns_scene_add_text (ctx->scene, cx, margin, first, NS_TEXT_TITLE, ctx->label, NS_ALIGN_CENTER,
-                         NS_ALIGN_START, color);
+      ns_scene_add_text (
+          ctx->scene, MAX (cx, ns_images_text_width (ctx, first, NS_TEXT_TITLE, ctx->label) / 2),
+          margin, first, NS_TEXT_TITLE, ctx->label, NS_ALIGN_CENTER, NS_ALIGN_START, color);
       if (p->step != NULL)
         rest = g_strdup_printf ("training #%u", p->step->data_index + 1);
       else if (p->view->sample_index >= 0 && name != NULL)
@@ -541,8 +562,14 @@ draw_titles (Picture *p, const Column *col)
           }
     }
   if (rest != NULL)
-    ns_scene_add_text (ctx->scene, cx, margin + line, rest, NS_TEXT_LABEL, ctx->small,
-                       NS_ALIGN_CENTER, NS_ALIGN_START, &ctx->style->muted);
+    {
+      g_autofree char *fitted = fit_parts (ctx, rest, room);
+      double half = ns_images_text_width (ctx, fitted, NS_TEXT_LABEL, ctx->small) / 2;
+
+      /* The first column's line starts no further left than the picture. */
+      ns_scene_add_text (ctx->scene, MAX (cx, half), margin + line, fitted, NS_TEXT_LABEL,
+                         ctx->small, NS_ALIGN_CENTER, NS_ALIGN_START, &ctx->style->muted);
+    }
 }
 
 /* An empty tile: the walk has not reached its layer yet. */
