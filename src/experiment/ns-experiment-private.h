@@ -1,6 +1,6 @@
-/* ns-experiment-private.h: the experiment's state, shared by ns-experiment.c, the hand edits and
- * their undo in ns-experiment-edit.c, the plane evaluation in ns-experiment-plane.c and the JSON
- * reader/writer in ns-experiment-json.c. */
+/* ns-experiment-private.h: the experiment's state, shared by ns-experiment.c, its data in
+ * ns-experiment-data.c, the hand edits and their undo in ns-experiment-edit.c, the plane
+ * evaluation in ns-experiment-plane.c and the JSON reader/writer in ns-experiment-json.c. */
 #pragma once
 
 #include "ns-experiment.h"
@@ -128,6 +128,17 @@ size_t ns_experiment_undo_bytes (NsExperiment *self);
 void ns_experiment_grad_health_add_batch (NsExperiment *self);
 void ns_experiment_grad_health_end_epoch (NsExperiment *self);
 void ns_experiment_grad_health_clear (NsExperiment *self);
+
+/* Shared by ns-experiment.c and ns-experiment-data.c. */
+gboolean ns_experiment_same_shape (NnShape a, NnShape b);
+/* The data @config describes: the data stream is seeded with config->seed + @generation. */
+NsDataset *ns_experiment_make_data (const NsConfig *config,
+                                    guint generation,
+                                    GPtrArray *warnings,
+                                    GError **error);
+NnNet *ns_experiment_make_net (const NsConfig *config, const NsDataset *data);
+/* Draws the network afresh, forgets the history, the undo steps and the epoch. */
+void ns_experiment_reset_state (NsExperiment *self);
 
 /* JSON names of the losses, indexed by NnLoss: written by ns-experiment-json.c, read by
  * ns-experiment-json-read.c. */
