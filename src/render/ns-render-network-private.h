@@ -1,5 +1,6 @@
 /* ns-render-network-private.h: drawing shared by ns-render-network.c, the step-through
- * drawing in ns-render-network-step.c and the layout in ns-render-network-layout.c. */
+ * drawing in ns-render-network-step.c, the links in ns-render-network-links.c and the layout in
+ * ns-render-network-layout.c. */
 #pragma once
 
 #include "ns-render-network.h"
@@ -28,6 +29,13 @@ void ns_render_network_draw_outline (NsScene *scene,
 gboolean ns_render_network_step_layer_reached (const NsStepState *step, size_t l);
 /* Whether weight layer @l is the one the walk has just reached (lit in the accent colour). */
 gboolean ns_render_network_step_layer_current (const NsStepState *step, size_t l);
+
+/* Every weight as a line between its two nodes, the selected one again on top
+ * (ns-render-network-links.c). */
+void ns_render_network_draw_links (NsScene *scene,
+                                   const NsNetworkViewData *view,
+                                   const NsNetworkLayout *layout,
+                                   const NsRenderStyle *style);
 
 /* The numbers of the phase, over the diagram. */
 void ns_render_network_draw_step (NsScene *scene,
