@@ -46,7 +46,7 @@ void ns_render_network_draw_step (NsScene *scene,
                                   double height);
 
 /* The details pane's numbers for map @channel of conv or pool layer @l of an image network
- * while stepping (ns-render-network-images.c): its strongest pixel's z = b + Σ w·x over its
+ * while stepping (ns-render-network-images-step.c): its strongest pixel's z = b + Σ w·x over its
  * window (a pool's max), its largest δ, or its filter's change. */
 char *
 ns_render_network_images_explain_map (const NsNetworkViewData *view, size_t l, size_t channel);
