@@ -15,10 +15,10 @@
 #include "ns-colormap.h"
 #include "ns-render-chart.h"
 #include "ns-render-images-private.h"
+#include "ns-render-network-images-private.h"
 #include "ns-render-network-private.h"
 
 /* Sizes in logical units at scale 1 (multiplied by the style's scale). */
-#define MARGIN 12.0
 #define COLUMN_GAP 28.0    /* between two columns: the links run there */
 #define MAX_MAP_PIXEL 12.0 /* a feature map's pixel at most (an 8 x 8 map: 96 units) */
 #define MAX_NEURON 30.0    /* a dense neuron's square at most */
@@ -26,41 +26,6 @@
 #define MAX_CLASS_ROW 30.0 /* an output class's row at most */
 #define LINKS_PER_TARGET 2 /* a dense neuron's strongest incoming links drawn */
 #define MAX_LINKS 160      /* links in all, so a wide layer stays a picture */
-
-/* One column of the picture: the input or one layer (a flatten layer has none). */
-typedef struct
-{
-  int layer; /* the engine's layer, -1 for the input */
-  NnLayerKind kind;
-  gboolean output;
-  double x, width; /* the column's span */
-
-  guint n_tiles;         /* maps, neurons or classes */
-  guint tile_w, tile_h;  /* a tile's pixels (a neuron: 1 x 1) */
-  guint side_w, side_h;  /* the picture beside each tile (a filter, a neuron's weights); 0 none */
-  guint n_side;          /* pictures beside each tile: 1, or 2 in UPDATE (before, after) */
-  guint side_channels;   /* 1, or 3 (colour filters) */
-  double side_zoom;      /* the side pictures' zoom */
-  guint per_col, n_sub;  /* tiles per sub-column, sub-columns */
-  double size;           /* a tile's height in units */
-  double cell_w, cell_h; /* the pitch of tiles */
-  double top;            /* the first tile's top */
-} Column;
-
-typedef struct
-{
-  NsImagesCtx ctx;
-  const NsNetworkViewData *view;
-  const NnNet *net;
-  const NsStepState *step; /* shown, or NULL */
-  Column columns[NN_MAX_LAYERS + 1];
-  guint n_columns;
-  double top;     /* the titles' top: below the window's controls over the picture */
-  double title_h; /* the titles' band */
-  double body_top, body_bottom;
-  double story_size;
-  GPtrArray *story; /* lines under the picture */
-} Picture;
 
 static gboolean
 step_shown (const NnNet *net, const NsStepState *step)
@@ -145,7 +110,7 @@ title_rest (const NnNet *net, int layer)
 /* ---- the numbers each column shows ---- */
 
 static const float *
-input_values (const Picture *p)
+input_values (const NsNetImagesPicture *p)
 {
   if (p->step != NULL && p->step->input != NULL)
     return p->step->input;
@@ -154,7 +119,7 @@ input_values (const Picture *p)
 
 /* Whether layer @l's numbers are shown yet in the walk. */
 static gboolean
-reached (const Picture *p, size_t l)
+reached (const NsNetImagesPicture *p, size_t l)
 {
   return p->step == NULL || ns_render_network_step_layer_reached (p->step, l);
 }
@@ -162,7 +127,7 @@ reached (const Picture *p, size_t l)
 /* Layer @l's values for the sample (its units in order), or NULL when not reached; *diverging
  * says they are deltas (coloured around 0). */
 static const float *
-layer_values (const Picture *p, size_t l, gboolean *diverging)
+layer_values (const NsNetImagesPicture *p, size_t l, gboolean *diverging)
 {
   size_t first = nn_net_unit_index (p->net, l, 0);
 
@@ -184,7 +149,7 @@ layer_values (const Picture *p, size_t l, gboolean *diverging)
 /* The parameters a side picture shows: now; in UPDATE before (0), after (1) and the change
  * (2). */
 static const float *
-params_shown (const Picture *p, guint which)
+params_shown (const NsNetImagesPicture *p, guint which)
 {
   if (p->step != NULL && p->step->phase == NS_STEP_UPDATE && p->step->params_before != NULL)
     return which == 0   ? p->step->params_before
@@ -194,7 +159,7 @@ params_shown (const Picture *p, guint which)
 }
 
 static gboolean
-is_change (const Picture *p, guint which)
+is_change (const NsNetImagesPicture *p, guint which)
 {
   return which == 2 && p->step != NULL && p->step->phase == NS_STEP_UPDATE
          && p->step->change != NULL;
@@ -243,7 +208,7 @@ values_colormap (NsColormap *map,
 /* ---- layout ---- */
 
 static void
-column_shape (Picture *p, Column *col)
+column_shape (NsNetImagesPicture *p, NsNetImagesColumn *col)
 {
   const NnNet *net = p->net;
   const NsNetworkViewData *view = p->view;
@@ -299,7 +264,7 @@ column_shape (Picture *p, Column *col)
 
 /* How much of the width column @col wants, relative to the others. */
 static double
-column_weight (const Column *col)
+column_weight (const NsNetImagesColumn *col)
 {
   if (col->layer < 0)
     return 1.0;
@@ -314,7 +279,7 @@ column_weight (const Column *col)
 
 /* The tiles' size for @col in its area: as many sub-columns as make them largest. */
 static void
-column_fit (Picture *p, Column *col, double max_pixel)
+column_fit (NsNetImagesPicture *p, NsNetImagesColumn *col, double max_pixel)
 {
   double gap = p->ctx.pad, side_gap = p->ctx.pad / 2;
   double avail_h = p->body_bottom - p->body_top;
@@ -383,19 +348,19 @@ column_fit (Picture *p, Column *col, double max_pixel)
 }
 
 static void
-picture_layout (Picture *p, double width, double height)
+picture_layout (NsNetImagesPicture *p, double width, double height)
 {
   const NnNet *net = p->net;
   double scale = p->ctx.style->scale;
-  double margin = MARGIN * scale, gap = COLUMN_GAP * scale;
+  double margin = NS_NET_IMAGES_MARGIN * scale, gap = COLUMN_GAP * scale;
   double total = 0, x;
   double story_line;
 
   p->n_columns = 0;
-  p->columns[p->n_columns++] = (Column){ .layer = -1 };
+  p->columns[p->n_columns++] = (NsNetImagesColumn){ .layer = -1 };
   for (size_t l = 0; l < net->n_layers; l++)
     if (nn_net_layer_kind (net, l) != NN_LAYER_FLATTEN)
-      p->columns[p->n_columns++] = (Column){ .layer = (int) l };
+      p->columns[p->n_columns++] = (NsNetImagesColumn){ .layer = (int) l };
 
   p->top = margin + (p->view->controls ? p->view->controls_height : 0);
   p->title_h = 2 * ns_images_text_height (&p->ctx, NS_TEXT_TITLE, p->ctx.label) + p->ctx.pad;
@@ -416,7 +381,7 @@ picture_layout (Picture *p, double width, double height)
   x = margin;
   for (guint c = 0; c < p->n_columns; c++)
     {
-      Column *col = &p->columns[c];
+      NsNetImagesColumn *col = &p->columns[c];
       double room = width - 2 * margin - (p->n_columns - 1) * gap;
 
       col->x = x;
@@ -433,7 +398,7 @@ picture_layout (Picture *p, double width, double height)
 
 /* Tile @t's box (the tile alone, without its side pictures). */
 static void
-tile_box (const Column *col, guint t, NsNetworkBox *box)
+tile_box (const NsNetImagesColumn *col, guint t, NsNetworkBox *box)
 {
   guint sub = t / MAX (col->per_col, 1), row = t % MAX (col->per_col, 1);
   double used = col->n_sub * col->cell_w;
@@ -447,7 +412,7 @@ tile_box (const Column *col, guint t, NsNetworkBox *box)
 
 /* The tile and its side pictures: what a hit or an outline covers. */
 static void
-cell_box (const Picture *p, const Column *col, guint t, NsNetworkBox *box)
+cell_box (const NsNetImagesPicture *p, const NsNetImagesColumn *col, guint t, NsNetworkBox *box)
 {
   tile_box (col, t, box);
   if (col->n_side > 0)
@@ -483,7 +448,7 @@ fit_parts (const NsImagesCtx *ctx, const char *text, double room)
 }
 
 static void
-draw_titles (Picture *p, const Column *col)
+draw_titles (NsNetImagesPicture *p, const NsNetImagesColumn *col)
 {
   const NsImagesCtx *ctx = &p->ctx;
   double margin = p->top;
@@ -574,7 +539,7 @@ draw_titles (Picture *p, const Column *col)
 
 /* An empty tile: the walk has not reached its layer yet. */
 static void
-draw_pending (Picture *p, const NsNetworkBox *box)
+draw_pending (NsNetImagesPicture *p, const NsNetworkBox *box)
 {
   NsColor faint = ns_color_mix (&p->ctx.style->outline, &p->ctx.style->background, 0.4);
 
@@ -583,7 +548,7 @@ draw_pending (Picture *p, const NsNetworkBox *box)
 }
 
 static void
-draw_input (Picture *p, const Column *col)
+draw_input (NsNetImagesPicture *p, const NsNetImagesColumn *col)
 {
   NsNetworkBox box;
   const float *values = input_values (p);
@@ -611,7 +576,7 @@ draw_input (Picture *p, const Column *col)
  * image of three channels) or a dense neuron's weights as an image; before and after in
  * UPDATE. */
 static void
-draw_sides (Picture *p, const Column *col, guint t, const NsNetworkBox *box)
+draw_sides (NsNetImagesPicture *p, const NsNetImagesColumn *col, guint t, const NsNetworkBox *box)
 {
   size_t l = (size_t) col->layer;
   const NnLayer *layer = &p->net->layers[l];
@@ -660,7 +625,7 @@ draw_sides (Picture *p, const Column *col, guint t, const NsNetworkBox *box)
 }
 
 static void
-draw_layer (Picture *p, const Column *col)
+draw_layer (NsNetImagesPicture *p, const NsNetImagesColumn *col)
 {
   size_t l = (size_t) col->layer;
   gboolean diverging;
@@ -703,7 +668,7 @@ draw_layer (Picture *p, const Column *col)
 
 /* The output: a row per class, its name, a bar and its probability. */
 static void
-draw_output (Picture *p, const Column *col)
+draw_output (NsNetImagesPicture *p, const NsNetImagesColumn *col)
 {
   const NsImagesCtx *ctx = &p->ctx;
   size_t l = (size_t) col->layer;
@@ -817,7 +782,11 @@ draw_output (Picture *p, const Column *col)
 /* How strongly unit row @j of layer @l draws on source tile @s of the column before (a map:
  * the sum of its weights over the map; a neuron: its weight), signed. */
 static double
-link_strength (const Picture *p, const Column *from, size_t l, size_t j, guint s)
+link_strength (const NsNetImagesPicture *p,
+               const NsNetImagesColumn *from,
+               size_t l,
+               size_t j,
+               guint s)
 {
   const NnLayer *layer = &p->net->layers[l];
   double sum = 0;
@@ -847,7 +816,12 @@ link_strength (const Picture *p, const Column *from, size_t l, size_t j, guint s
 }
 
 static void
-draw_link (Picture *p, const Column *from, guint s, const Column *to, guint t, double w)
+draw_link (NsNetImagesPicture *p,
+           const NsNetImagesColumn *from,
+           guint s,
+           const NsNetImagesColumn *to,
+           guint t,
+           double w)
 {
   NsNetworkBox a, b;
   NsColor color;
@@ -863,13 +837,13 @@ draw_link (Picture *p, const Column *from, guint s, const Column *to, guint t, d
 }
 
 static void
-draw_links (Picture *p)
+draw_links (NsNetImagesPicture *p)
 {
   guint drawn = 0;
 
   for (guint c = 1; c < p->n_columns; c++)
     {
-      const Column *from = &p->columns[c - 1], *to = &p->columns[c];
+      const NsNetImagesColumn *from = &p->columns[c - 1], *to = &p->columns[c];
       size_t l = (size_t) to->layer;
       guint n_from = from->layer < 0 ? p->view->image_channels : from->n_tiles;
       guint n_targets = to->output && p->net->loss == NN_LOSS_BCE ? 1 : to->n_tiles;
@@ -940,152 +914,6 @@ draw_links (Picture *p)
     }
 }
 
-/* ---- stepping's story ---- */
-
-static char *
-layer_formula (const NnNet *net, size_t l, NsStepPhase phase, guint batch_size)
-{
-  const NnLayer *layer = &net->layers[l];
-  const char *act = ns_render_network_activation_label (layer->act);
-  g_autofree char *title = ns_render_network_layer_title (net, l);
-
-  if (phase == NS_STEP_FORWARD)
-    switch (layer->kind)
-      {
-      case NN_LAYER_CONV2D:
-        return g_strdup_printf ("%s: each pixel z = b + Σ w·x over its %zux%zu window of every "
-                                "map before, a = %s(z)",
-                                title, layer->kernel, layer->kernel, act);
-      case NN_LAYER_MAX_POOL:
-        return g_strdup_printf ("%s: each pixel is the largest of its %zux%zu window", title,
-                                layer->kernel, layer->kernel);
-      case NN_LAYER_DENSE:
-      case NN_LAYER_FLATTEN:
-      case NN_N_LAYER_KINDS:
-      default:
-        if (l == net->n_layers - 1)
-          return g_strdup_printf ("%s: z = w·x + b, p = softmax(z)", title);
-        return g_strdup_printf ("%s: z = w·x + b, a = %s(z)", title, act);
-      }
-  switch (layer->kind)
-    {
-    case NN_LAYER_CONV2D:
-      return g_strdup_printf ("%s: each pixel δ = f′(z) · Σ w·δ of the pixels it fed", title);
-    case NN_LAYER_MAX_POOL:
-      return g_strdup_printf ("%s: δ goes back to the pixel that was each window's largest", title);
-    case NN_LAYER_DENSE:
-    case NN_LAYER_FLATTEN:
-    case NN_N_LAYER_KINDS:
-    default:
-      if (l == net->n_layers - 1)
-        return batch_size > 1
-                   ? g_strdup_printf ("%s: δ = (p − y) ÷ %u (batch size)", title, batch_size)
-                   : g_strdup_printf ("%s: δ = p − y", title);
-      return g_strdup_printf ("%s: δ = f′(z) · Σ w·δ from the right", title);
-    }
-}
-
-static void
-make_story (Picture *p)
-{
-  const NsStepState *step = p->step;
-  const NnNet *net = p->net;
-
-  if (step == NULL)
-    return;
-  switch (step->phase)
-    {
-    case NS_STEP_FORWARD:
-      {
-        size_t l = MIN (MAX (step->layer, 1), net->n_layers) - 1;
-
-        g_ptr_array_add (p->story, g_strdup_printf ("forward: sample %u of %u", step->sample + 1,
-                                                    step->batch_size));
-        g_ptr_array_add (p->story, layer_formula (net, l, step->phase, step->batch_size));
-        break;
-      }
-    case NS_STEP_LOSS:
-      {
-        char buffer[32];
-        guint t = step->target >= 0 ? (guint) step->target : 0;
-
-        g_ptr_array_add (p->story,
-                         g_strdup_printf ("loss: target class %s",
-                                          ns_images_class_name (p->view->data_class_names,
-                                                                p->view->n_data_classes, t, buffer,
-                                                                sizeof buffer)));
-        {
-          char *loss = ns_render_network_step_loss_text (net, step);
-
-          if (loss != NULL)
-            g_ptr_array_add (p->story, loss);
-        }
-        break;
-      }
-    case NS_STEP_BACKWARD:
-      {
-        size_t l = net->n_layers - MIN (MAX (step->layer, 1), net->n_layers);
-
-        g_ptr_array_add (p->story, g_strdup ("backward: gradients flow right to left; maps show "
-                                             "δ (orange < 0 < blue)"));
-        g_ptr_array_add (p->story, layer_formula (net, l, step->phase, step->batch_size));
-        break;
-      }
-    case NS_STEP_UPDATE:
-      {
-        g_autofree char *caption = ns_render_network_step_caption (net, step);
-        g_auto (GStrv) lines = caption != NULL ? g_strsplit (caption, "\n", -1) : NULL;
-
-        /* The plane caption's first line (the optimizer's formula); its second speaks of
-         * links, which here do not show the change. */
-        if (lines != NULL && lines[0] != NULL)
-          g_ptr_array_add (p->story, g_strdup (lines[0]));
-        g_ptr_array_add (p->story,
-                         g_strdup ("filters: before, after, and the change on a scale of its own"));
-        break;
-      }
-    case NS_STEP_IDLE:
-    default:
-      break;
-    }
-}
-
-static void
-draw_story (Picture *p, double width, double height)
-{
-  const NsImagesCtx *ctx = &p->ctx;
-  double margin = MARGIN * ctx->style->scale;
-  double line = 1.4 * p->story_size;
-  double y = p->body_bottom + ctx->pad;
-
-  if (p->story->len == 0)
-    {
-      const char *texts[] = {
-        "Maps: neutral = 0, blue = the layer's highest · filters: orange < 0 < blue",
-        "neutral = 0, blue = high · filters: orange < 0 < blue",
-        "blue = high, orange < 0",
-      };
-
-      ns_images_add_fitting_text (
-          ctx, margin, height - margin - ns_images_text_height (ctx, NS_TEXT_LABEL, ctx->small),
-          width - 2 * margin, NS_TEXT_LABEL, ctx->small, &ctx->style->muted, texts,
-          G_N_ELEMENTS (texts));
-      return;
-    }
-  for (guint k = 0; k < p->story->len; k++, y += line)
-    {
-      const char *text = p->story->pdata[k];
-      double w = ns_images_text_width (ctx, text, NS_TEXT_VALUE, p->story_size);
-      double size = p->story_size;
-
-      /* A long formula in a narrow column: smaller rather than cut. */
-      if (w > width - 2 * margin)
-        size = MAX (size * (width - 2 * margin) / w, p->story_size * 0.6);
-      ns_scene_add_text (ctx->scene, margin, y, text, k == 0 ? NS_TEXT_TITLE : NS_TEXT_VALUE, size,
-                         NS_ALIGN_START, NS_ALIGN_START, &ctx->style->foreground);
-    }
-}
-
 void
 ns_render_network_images (NsScene *scene,
                           const NsNetworkViewData *view,
@@ -1093,7 +921,7 @@ ns_render_network_images (NsScene *scene,
                           double width,
                           double height)
 {
-  Picture p = { 0 };
+  NsNetImagesPicture p = { 0 };
   g_autoptr (GPtrArray) story = g_ptr_array_new_with_free_func (g_free);
 
   g_return_if_fail (scene != NULL && style != NULL);
@@ -1105,13 +933,13 @@ ns_render_network_images (NsScene *scene,
   p.step = step_shown (view->net, view->step) ? view->step : NULL;
   p.story = story;
   p.story_size = MAX (ns_render_style_px (style, 13), p.ctx.small);
-  make_story (&p);
+  ns_net_images_make_story (&p);
   picture_layout (&p, width, height);
 
   draw_links (&p);
   for (guint c = 0; c < p.n_columns; c++)
     {
-      const Column *col = &p.columns[c];
+      const NsNetImagesColumn *col = &p.columns[c];
 
       draw_titles (&p, col);
       if (col->layer < 0)
@@ -1131,155 +959,5 @@ ns_render_network_images (NsScene *scene,
                              NULL, &style->accent, ns_render_style_px (style, 2));
         }
     }
-  draw_story (&p, width, height);
-}
-
-/* ---- the details pane's numbers for a map ---- */
-
-#define MAX_WINDOW_TERMS 9 /* a 3x3 window of one map; more is "⋯" */
-
-/* Input value (ci, y, x) of layer @l for the stepped sample, 0 outside (the zero padding). */
-static float
-map_input (const NnNet *net,
-           const NsStepState *step,
-           size_t l,
-           const NnShape *in,
-           long ci,
-           long y,
-           long x)
-{
-  size_t i;
-
-  if (y < 0 || x < 0 || (size_t) y >= in->height || (size_t) x >= in->width)
-    return 0;
-  i = ((size_t) ci * in->height + (size_t) y) * in->width + (size_t) x;
-  return l == 0 ? step->input[i] : step->a[nn_net_unit_index (net, l - 1, i)];
-}
-
-char *
-ns_render_network_images_explain_map (const NsNetworkViewData *view, size_t l, size_t channel)
-{
-  const NnNet *net = view->net;
-  const NsStepState *step = view->step;
-  const NnLayer *layer = &net->layers[l];
-  NnShape in, out;
-  size_t plane, first, best = 0;
-  const float *rows;
-  g_autofree char *title = ns_render_network_layer_title (net, l);
-  GString *s;
-  long y, x, k, half;
-
-  if (nn_net_layer_shape (net, l, &in, &out) != NN_OK || channel >= out.channels)
-    return NULL;
-  plane = out.height * out.width;
-  first = nn_net_unit_index (net, l, channel * plane);
-  s = g_string_new (NULL);
-  g_string_append_printf (s, "Map %zu of layer %zu (%s)\n", channel + 1, l + 1, title);
-  if (!ns_render_network_step_layer_reached (step, l))
-    {
-      g_string_append (s, "not reached yet in this pass");
-      return g_string_free (s, FALSE);
-    }
-
-  /* The pixel the map responds to most (in BACKWARD: the largest gradient). */
-  rows = step->phase == NS_STEP_BACKWARD ? step->delta : step->a;
-  for (size_t q = 1; q < plane; q++)
-    if (fabsf (rows[first + q]) > fabsf (rows[first + best]))
-      best = q;
-  y = (long) (best / out.width);
-  x = (long) (best % out.width);
-  k = (long) layer->kernel;
-  half = k / 2;
-
-  if (step->phase == NS_STEP_BACKWARD)
-    {
-      g_autofree char *d = ns_render_network_format_number (step->delta[first + best]);
-
-      g_string_append_printf (s, "its largest δ, at row %ld, column %ld: %s\n", y + 1, x + 1, d);
-      if (layer->kind == NN_LAYER_CONV2D)
-        {
-          size_t b = nn_net_param_index (net, l, channel, layer->fan_in);
-          g_autofree char *g = ns_render_network_format_number (step->grad[b]);
-
-          g_string_append_printf (s, "its bias's gradient: Σ δ over the map = %s", g);
-        }
-      else
-        g_string_append (s, "a pool passes δ to the largest pixel of each window");
-      return g_string_free (s, FALSE);
-    }
-
-  if (step->phase == NS_STEP_UPDATE && layer->kind == NN_LAYER_CONV2D
-      && step->params_before != NULL)
-    {
-      size_t b = nn_net_param_index (net, l, channel, layer->fan_in);
-      size_t top = 0;
-      g_autofree char *b0 = ns_render_network_format_number (step->params_before[b]);
-      g_autofree char *b1 = ns_render_network_format_number (step->params_after[b]);
-
-      for (size_t i = 1; i < layer->fan_in; i++)
-        if (fabsf (step->change[nn_net_param_index (net, l, channel, i)])
-            > fabsf (step->change[nn_net_param_index (net, l, channel, top)]))
-          top = i;
-      g_string_append_printf (s, "bias: %s → %s\n", b0, b1);
-      {
-        size_t i = nn_net_param_index (net, l, channel, top);
-        g_autofree char *w0 = ns_render_network_format_number (step->params_before[i]);
-        g_autofree char *w1 = ns_render_network_format_number (step->params_after[i]);
-
-        g_string_append_printf (s,
-                                "its filter's largest change, input map %zu, row %zu, column %zu: "
-                                "%s → %s",
-                                top / (size_t) (k * k) + 1, (top / (size_t) k) % (size_t) k + 1,
-                                top % (size_t) k + 1, w0, w1);
-      }
-      return g_string_free (s, FALSE);
-    }
-
-  g_string_append_printf (s, "its strongest pixel, row %ld, column %ld:\n", y + 1, x + 1);
-  if (layer->kind == NN_LAYER_MAX_POOL)
-    {
-      g_string_append_printf (s, "a = max of its %ldx%ld window = max(", k, k);
-      for (long dy = 0; dy < k; dy++)
-        for (long dx = 0; dx < k; dx++)
-          {
-            g_autofree char *v = ns_render_network_format_number (
-                map_input (net, step, l, &in, (long) channel, y * k + dy, x * k + dx));
-
-            g_string_append_printf (s, "%s%s", dy + dx > 0 ? ", " : "", v);
-          }
-      {
-        g_autofree char *a = ns_render_network_format_number (step->a[first + best]);
-
-        g_string_append_printf (s, ") = %s", a);
-      }
-      return g_string_free (s, FALSE);
-    }
-
-  {
-    const float *w = net->params;
-    size_t terms = 0, total = (size_t) (in.channels * k * k);
-    g_autofree char *bias =
-        ns_render_network_format_number (w[nn_net_param_index (net, l, channel, layer->fan_in)]);
-    g_autofree char *z = ns_render_network_format_number (step->z[first + best]);
-    g_autofree char *a = ns_render_network_format_number (step->a[first + best]);
-
-    g_string_append_printf (s, "z = b + Σ w·x over its %ldx%ld window = %s", k, k, bias);
-    for (size_t ci = 0; ci < in.channels && terms < MAX_WINDOW_TERMS; ci++)
-      for (long ky = 0; ky < k && terms < MAX_WINDOW_TERMS; ky++)
-        for (long kx = 0; kx < k && terms < MAX_WINDOW_TERMS; kx++, terms++)
-          {
-            float wv = nn_net_conv_weight (net, l, channel, ci, (size_t) ky, (size_t) kx);
-            float xv = map_input (net, step, l, &in, (long) ci, y + ky - half, x + kx - half);
-            g_autofree char *ws = ns_render_network_format_number (wv);
-            g_autofree char *xs = ns_render_network_format_number (xv);
-
-            g_string_append_printf (s, " + %s%s%s·%s%s%s", wv < 0 ? "(" : "", ws, wv < 0 ? ")" : "",
-                                    xv < 0 ? "(" : "", xs, xv < 0 ? ")" : "");
-          }
-    if (total > terms)
-      g_string_append_printf (s, " + ⋯ (%zu more)", total - terms);
-    g_string_append_printf (s, " = %s\na = %s(z) = %s", z,
-                            ns_render_network_activation_label (layer->act), a);
-  }
-  return g_string_free (s, FALSE);
+  ns_net_images_draw_story (&p, width, height);
 }

@@ -1,5 +1,6 @@
 /* ns-render-network-private.h: drawing shared by ns-render-network.c, the step-through
- * drawing in ns-render-network-step.c and the layout in ns-render-network-layout.c. */
+ * drawing in ns-render-network-step.c, the links in ns-render-network-links.c and the layout in
+ * ns-render-network-layout.c. */
 #pragma once
 
 #include "ns-render-network.h"
@@ -29,6 +30,13 @@ gboolean ns_render_network_step_layer_reached (const NsStepState *step, size_t l
 /* Whether weight layer @l is the one the walk has just reached (lit in the accent colour). */
 gboolean ns_render_network_step_layer_current (const NsStepState *step, size_t l);
 
+/* Every weight as a line between its two nodes, the selected one again on top
+ * (ns-render-network-links.c). */
+void ns_render_network_draw_links (NsScene *scene,
+                                   const NsNetworkViewData *view,
+                                   const NsNetworkLayout *layout,
+                                   const NsRenderStyle *style);
+
 /* The numbers of the phase, over the diagram. */
 void ns_render_network_draw_step (NsScene *scene,
                                   const NsNetworkViewData *view,
@@ -38,7 +46,7 @@ void ns_render_network_draw_step (NsScene *scene,
                                   double height);
 
 /* The details pane's numbers for map @channel of conv or pool layer @l of an image network
- * while stepping (ns-render-network-images.c): its strongest pixel's z = b + Σ w·x over its
+ * while stepping (ns-render-network-images-step.c): its strongest pixel's z = b + Σ w·x over its
  * window (a pool's max), its largest δ, or its filter's change. */
 char *
 ns_render_network_images_explain_map (const NsNetworkViewData *view, size_t l, size_t channel);
