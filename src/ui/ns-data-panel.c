@@ -1,7 +1,7 @@
 /* ns-data-panel.c: the data side panel; its thumbnails (NsDataThumb) are in ns-data-thumb.c. */
 #include "config.h"
 
-#include "ns-data-panel.h"
+#include "ns-data-panel-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -51,54 +51,6 @@ static const char *const dataset_blurbs[NS_N_DATASET_KINDS] = {
 /* The class palette's colours in words (NsRenderStyle.classes), for tooltips. */
 static const char *const class_colour_names[NS_RENDER_N_CLASS_COLORS] = {
   "orange", "blue", "green", "purple", "yellow",
-};
-
-struct _NsDataPanel
-{
-  GtkWidget parent_instance;
-
-  NsExperiment *experiment;
-  GSignalGroup *experiment_signals;
-  double zoom;
-  char *dataset; /* the generated set in use, "" for a file or no experiment */
-  guint class_to_add;
-  gboolean syncing; /* controls are being set from the experiment: not the learner's doing */
-
-  NsDataPreviews *previews;
-  NsDataset *other_previews[NS_N_DATASET_KINDS]; /* the built-in sets' (digits, apples, iris) */
-  GtkWidget *dataset_buttons[NS_N_DATASET_KINDS];
-  NsDataThumb *thumbs[NS_N_DATASET_KINDS];
-  GtkWidget *class_buttons[NS_RENDER_N_CLASS_COLORS];
-  NsDataThumb *swatches[NS_RENDER_N_CLASS_COLORS];
-  NsDataThumb *file_preview;
-  GtkFileChooserNative *folder_chooser; /* while the learner picks a folder */
-  char *message;                        /* the last toast's text, for tests */
-
-  /* Template widgets */
-  GtkWidget *box;
-  GtkGrid *dataset_grid;
-  GtkLabel *dataset_label;
-  GtkWidget *file_box;
-  GtkBox *file_preview_box;
-  GtkLabel *file_name_label;
-  GtkLabel *file_info_label;
-  GtkWidget *folder_button;
-  GtkExpander *skipped_expander;
-  GtkLabel *skipped_label;
-  GtkWidget *noise_box;
-  GtkWidget *ratio_box;
-  GtkWidget *batch_box;
-  GtkWidget *seed_box;
-  GtkWidget *class_box;
-  GtkBox *class_row;
-  GtkLabel *noise_value_label;
-  GtkLabel *ratio_value_label;
-  GtkWidget *regenerate_button;
-  GtkAdjustment *noise_adjustment;
-  GtkAdjustment *ratio_adjustment;
-  GtkAdjustment *batch_adjustment;
-  GtkAdjustment *batch_spin_adjustment;
-  GtkAdjustment *seed_adjustment;
 };
 
 G_DEFINE_FINAL_TYPE (NsDataPanel, ns_data_panel, GTK_TYPE_WIDGET)
@@ -285,101 +237,6 @@ sync_classes (NsDataPanel *self, const NsDataset *data)
     ns_data_panel_set_class_to_add (self, n - 1);
 }
 
-/* An image folder's preview text: how many images of which size, and each class with its
- * count, so a learner sees at once a class that lost most of its files. */
-static char *
-folder_info (const NsDataset *data)
-{
-  g_autofree guint *counts = g_new0 (guint, MAX (data->n_classes, 1));
-  GString *text = g_string_new (NULL);
-  guint rows = data->n_train + data->n_test;
-
-  for (guint i = 0; i < data->n_train; i++)
-    counts[MIN ((guint) data->train_y[i], data->n_classes - 1)]++;
-  for (guint i = 0; i < data->n_test; i++)
-    counts[MIN ((guint) data->test_y[i], data->n_classes - 1)]++;
-
-  g_string_append_printf (text, "%u %s of %u × %u · %u classes:", rows,
-                          rows == 1 ? "image" : "images", data->image_width, data->image_height,
-                          data->n_classes);
-  for (guint k = 0; k < data->n_classes; k++)
-    g_string_append_printf (text, "%s %s %u", k == 0 ? "" : ",",
-                            data->class_names != NULL ? data->class_names[k] : "?", counts[k]);
-  return g_string_free (text, FALSE);
-}
-
-static void
-sync_file (NsDataPanel *self, const NsConfig *config, const NsDataset *data)
-{
-  g_autofree char *basename = config->data_path != NULL
-                                  ? g_path_get_basename (config->data_path)
-                                  : g_strdup (ns_dataset_kind_title (config->dataset));
-  g_autofree char *classes = NULL;
-  g_autofree char *info = NULL;
-  guint rows = data->n_train + data->n_test;
-
-  if (data->n_classes == 0)
-    classes = g_strdup ("a number to predict");
-  else if (data->class_names != NULL && data->n_classes <= 5)
-    {
-      g_autofree char *names = g_strjoinv (", ", data->class_names);
-
-      classes = g_strdup_printf ("%u classes: %s", data->n_classes, names);
-    }
-  else
-    classes = g_strdup_printf ("%u classes", data->n_classes);
-
-  if (ns_config_is_image_folder (config))
-    info = folder_info (data);
-  else
-    info = g_strdup_printf ("%u %s · %u %s · %s", rows, rows == 1 ? "row" : "rows", data->n_inputs,
-                            data->n_inputs == 1 ? "input" : "inputs", classes);
-
-  gtk_label_set_label (self->file_name_label, basename);
-  gtk_label_set_label (self->file_info_label, info);
-  gtk_widget_set_tooltip_text (
-      gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->file_name_label))),
-      ns_config_is_image_folder (config)
-          ? "The data comes from this folder: each subfolder is a class, each picture in it one "
-            "example, shrunk and centred to fit"
-          : "The data comes from this file: each row is one point, the last column its class (or "
-            "the number to predict)");
-  ns_data_thumb_set_experiment (self->file_preview, self->experiment);
-  gtk_widget_queue_draw (GTK_WIDGET (self->file_preview));
-}
-
-/* The files the data left out (an image folder's), each with why, under the folder button. */
-static void
-sync_skipped (NsDataPanel *self, const NsConfig *config)
-{
-  const GPtrArray *warnings =
-      self->experiment != NULL ? ns_experiment_get_data_warnings (self->experiment) : NULL;
-  g_autoptr (GString) text = g_string_new (NULL);
-  g_autofree char *title = NULL;
-  const char *folder = config != NULL ? config->data_path : NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->skipped_expander),
-                          warnings != NULL && warnings->len > 0);
-  if (warnings == NULL || warnings->len == 0)
-    {
-      gtk_label_set_label (self->skipped_label, "");
-      return;
-    }
-
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      const char *line = warnings->pdata[i];
-
-      /* Paths inside the folder read shorter without it (its name is in the card above). */
-      if (folder != NULL && g_str_has_prefix (line, folder))
-        line += strlen (folder);
-      g_string_append_printf (text, "%s%s", i == 0 ? "" : "\n", line);
-    }
-  title = g_strdup_printf ("%u %s skipped", warnings->len, warnings->len == 1 ? "file" : "files");
-  gtk_expander_set_label (self->skipped_expander, title);
-  gtk_label_set_label (self->skipped_label, text->str);
-}
-
 /* Every control from the experiment's settings. Cheap: it runs after every change. */
 static void
 sync_from_experiment (NsDataPanel *self)
@@ -401,7 +258,7 @@ sync_from_experiment (NsDataPanel *self)
       gtk_widget_set_visible (self->file_box, FALSE);
       gtk_widget_set_visible (self->class_box, FALSE);
       ns_data_thumb_set_experiment (self->file_preview, NULL);
-      sync_skipped (self, NULL);
+      ns_data_panel_sync_skipped (self, NULL);
       self->syncing = FALSE;
       return;
     }
@@ -441,7 +298,7 @@ sync_from_experiment (NsDataPanel *self)
                                       : "Regenerate: draw new points of the same kind, then start "
                                         "training over");
   if (file)
-    sync_file (self, config, data);
+    ns_data_panel_sync_file (self, config, data);
   else
     ns_data_thumb_set_experiment (self->file_preview, NULL);
 
@@ -461,7 +318,7 @@ sync_from_experiment (NsDataPanel *self)
   gtk_adjustment_set_value (self->seed_adjustment, (double) config->seed);
 
   sync_classes (self, data);
-  sync_skipped (self, config);
+  ns_data_panel_sync_skipped (self, config);
 
   self->syncing = FALSE;
 }
@@ -585,93 +442,6 @@ regenerate_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
 
   if (self->experiment != NULL)
     ns_experiment_regenerate (self->experiment);
-}
-
-/* A toast in the window's overlay (its title is markup in libadwaita 1.2: escaped). */
-static void
-show_message (NsDataPanel *self, const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_free (self->message);
-  self->message = g_strdup (message);
-  if (overlay != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-    }
-}
-
-static void
-open_folder_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsDataPanel *self = NS_DATA_PANEL (widget);
-  const char *path = g_variant_get_string (parameter, NULL);
-  g_autoptr (GError) error = NULL;
-  const GPtrArray *warnings;
-
-  if (self->experiment == NULL || *path == '\0')
-    return;
-
-  /* The loader's errors name the folder (or the class folder) and what was expected. */
-  if (!ns_experiment_set_data_folder (self->experiment, path, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
-  warnings = ns_experiment_get_data_warnings (self->experiment);
-  if (warnings->len > 0)
-    {
-      g_autofree char *text =
-          g_strdup_printf ("%u %s skipped: see the list under “Your images…”", warnings->len,
-                           warnings->len == 1 ? "file" : "files");
-
-      show_message (self, text);
-    }
-}
-
-static void
-folder_chooser_response_cb (GtkNativeDialog *chooser, int response, NsDataPanel *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
-
-      if (path != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (self), "data.open-folder", "s", path);
-      else
-        show_message (self, "That folder is not on this computer; expected a local folder");
-    }
-  g_clear_object (&self->folder_chooser);
-}
-
-static void
-choose_folder_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsDataPanel *self = NS_DATA_PANEL (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (self->folder_chooser != NULL)
-    return; /* one chooser at a time */
-
-  self->folder_chooser =
-      gtk_file_chooser_native_new ("Your Images: a Folder with One Subfolder per Class",
-                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, "_Open", "_Cancel");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->folder_chooser), TRUE);
-  g_signal_connect_object (self->folder_chooser, "response",
-                           G_CALLBACK (folder_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->folder_chooser));
-}
-
-const char *
-ns_data_panel_get_message (NsDataPanel *self)
-{
-  g_return_val_if_fail (NS_IS_DATA_PANEL (self), NULL);
-
-  return self->message;
 }
 
 /* ---- controls -> actions ---- */
@@ -973,9 +743,10 @@ ns_data_panel_class_init (NsDataPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "data.set-batch", "u", set_batch_action_cb);
   gtk_widget_class_install_action (widget_class, "data.set-seed", "t", set_seed_action_cb);
   gtk_widget_class_install_action (widget_class, "data.regenerate", NULL, regenerate_action_cb);
-  gtk_widget_class_install_action (widget_class, "data.open-folder", "s", open_folder_action_cb);
+  gtk_widget_class_install_action (widget_class, "data.open-folder", "s",
+                                   ns_data_panel_open_folder_action_cb);
   gtk_widget_class_install_action (widget_class, "data.choose-folder", NULL,
-                                   choose_folder_action_cb);
+                                   ns_data_panel_choose_folder_action_cb);
   gtk_widget_class_install_property_action (widget_class, "data.set-class", "class-to-add");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

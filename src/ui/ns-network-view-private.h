@@ -1,6 +1,7 @@
 /* ns-network-view-private.h: the network view's state, shared by ns-network-view.c, its
  * layer controls and actions in ns-network-view-controls.c, its edit popover in
- * ns-network-view-edit.c and its selection and keys in ns-network-view-select.c. */
+ * ns-network-view-edit.c, its selection and keys in ns-network-view-select.c and its
+ * descriptions in words in ns-network-view-words.c. */
 #pragma once
 
 #include "ns-network-view.h"
@@ -126,6 +127,7 @@ NsNetworkItem ns_network_view_input_item (NsNetworkView *self, size_t row);
 char *ns_network_view_describe_node (NsNetworkView *self, size_t layer, size_t j);
 char *ns_network_view_describe_link_source (NsNetworkView *self, size_t layer, size_t i);
 void ns_network_view_update_description (NsNetworkView *self);
+char *ns_network_view_describe_item (NsNetworkView *self, const NsNetworkItem *item);
 void ns_network_view_ensure_scene (NsNetworkView *self);
 void ns_network_view_set_details (NsNetworkView *self, const NsNetworkItem *item);
 
