@@ -150,6 +150,15 @@ test_markup (void)
   }
 }
 
+/* @error is NS_LESSON_ERROR @code, its message starting with @expected. */
+static void
+assert_lesson_error (const GError *error, NsLessonError code, const char *expected)
+{
+  g_assert_error (error, NS_LESSON_ERROR, (int) code);
+  if (!g_str_has_prefix (error->message, expected))
+    g_error ("message “%s”, expected it to start “%s”", error->message, expected);
+}
+
 static void
 assert_error (const char *text, const char *expected)
 {
@@ -157,9 +166,7 @@ assert_error (const char *text, const char *expected)
   g_autoptr (NsLesson) lesson = ns_lesson_parse (text, -1, "dir/t.md", &error);
 
   g_assert_null (lesson);
-  g_assert_error (error, NS_LESSON_ERROR, NS_LESSON_ERROR_PARSE);
-  if (!g_str_has_prefix (error->message, expected))
-    g_error ("message “%s”, expected it to start “%s”", error->message, expected);
+  assert_lesson_error (error, NS_LESSON_ERROR_PARSE, expected);
 }
 
 static void
@@ -328,9 +335,7 @@ assert_setup_error (const char *text, const char *expected)
   g_autoptr (NsExperiment) exp = ns_lesson_step_experiment (lesson, 0, FALSE, &error);
 
   g_assert_null (exp);
-  g_assert_error (error, NS_LESSON_ERROR, NS_LESSON_ERROR_SETUP);
-  if (!g_str_has_prefix (error->message, expected))
-    g_error ("message “%s”, expected it to start “%s”", error->message, expected);
+  assert_lesson_error (error, NS_LESSON_ERROR_SETUP, expected);
 }
 
 static void
