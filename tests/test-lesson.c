@@ -8,6 +8,22 @@
 
 #define FRONT "---\nid: t\ntitle: T\norder: 1\nsummary: S\n---\n" /* lines 1-6 */
 
+/* Well-formed markup, as Pango's parser needs it. */
+static void
+assert_markup_parses (const char *markup)
+{
+  g_autofree char *wrapped = g_strdup_printf ("<markup>%s</markup>", markup);
+  g_autoptr (GError) error = NULL;
+  GMarkupParser parser = { 0 };
+  GMarkupParseContext *context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  gboolean ok = g_markup_parse_context_parse (context, wrapped, -1, &error)
+                && g_markup_parse_context_end_parse (context, &error);
+
+  g_markup_parse_context_free (context);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
 static NsLesson *
 parse_ok (const char *text)
 {
@@ -125,7 +141,6 @@ test_markup (void)
                       "3. three\n4. four\n\n"
                       "<div>html & co</div>\n");
   const NsLessonStep *step = lesson->steps->pdata[0];
-  g_autoptr (GError) error = NULL;
 
   g_assert_cmpstr (
       step->markup, ==,
@@ -137,17 +152,7 @@ test_markup (void)
       "3. three\n4. four\n\n"
       "&lt;div&gt;html &amp; co&lt;/div&gt;");
   /* Whatever the text, the markup parses. */
-  {
-    g_autofree char *wrapped = g_strdup_printf ("<markup>%s</markup>", step->markup);
-    GMarkupParser parser = { 0 };
-    GMarkupParseContext *context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
-    gboolean ok = g_markup_parse_context_parse (context, wrapped, -1, &error)
-                  && g_markup_parse_context_end_parse (context, &error);
-
-    g_markup_parse_context_free (context);
-    g_assert_no_error (error);
-    g_assert_true (ok);
-  }
+  assert_markup_parses (step->markup);
 }
 
 /* @error is NS_LESSON_ERROR @code, its message starting with @expected. */
@@ -157,6 +162,29 @@ assert_lesson_error (const GError *error, NsLessonError code, const char *expect
   g_assert_error (error, NS_LESSON_ERROR, (int) code);
   if (!g_str_has_prefix (error->message, expected))
     g_error ("message “%s”, expected it to start “%s”", error->message, expected);
+}
+
+/* Nesting no lesson needs is cut, never a crash: the markup stays well formed. */
+static void
+test_deep_nesting (void)
+{
+  g_autoptr (GString) text = g_string_new (FRONT "## S\n\n");
+  g_autoptr (NsLesson) lesson = NULL;
+  const NsLessonStep *step;
+
+  for (guint k = 0; k < 2000; k++)
+    g_string_append (text, ">");
+  g_string_append (text, " quoted\n\n");
+  for (guint k = 0; k < 200; k++)
+    g_string_append_printf (text, "%*s- item\n", 2 * k, "");
+  g_string_append (text, "\n");
+  for (guint k = 0; k < 500; k++)
+    g_string_append (text, "*a [b ");
+  g_string_append (text, "\n");
+  lesson = parse_ok (text->str);
+  step = lesson->steps->pdata[0];
+  assert_markup_parses (step->markup);
+  g_assert_nonnull (strstr (step->markup, "• item"));
 }
 
 static void
@@ -363,6 +391,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/lesson/fields", test_fields);
   g_test_add_func ("/lesson/markup", test_markup);
+  g_test_add_func ("/lesson/deep-nesting", test_deep_nesting);
   g_test_add_func ("/lesson/errors", test_errors);
   g_test_add_func ("/lesson/crlf", test_crlf);
   g_test_add_func ("/lesson/cumulative", test_cumulative);

@@ -45,10 +45,16 @@ const char *const ns_goal_func_words[N_FUNCS] = { "feature", "activation", "opti
 
 static const char *const phase_words[] = { "idle", "forward", "loss", "backward", "update", NULL };
 
+/* Goals are one line or a few: the bounds keep the recursive parser, and the tree's
+ * recursive walks, far from the end of the stack whatever a file holds. */
+#define MAX_GOAL_LENGTH 2000
+#define MAX_NESTING 32
+
 typedef struct
 {
   const char *text;
   gsize pos;
+  guint depth; /* parentheses and unary operators open around pos */
   GError *error;
 } Parser;
 
@@ -109,6 +115,17 @@ fail (Parser *p, GQuark domain, int code, gsize offset, const char *format, ...)
   /* The line travels in the error's place; ns_goal_parse_lines reads it back. */
   p->pos = offset;
   return NULL;
+}
+
+/* Enters one more level of parentheses or unary operators; NULL (an error) when too deep. */
+static gboolean
+nest (Parser *p, gsize start)
+{
+  if (++p->depth <= MAX_NESTING)
+    return TRUE;
+  fail (p, NS_GOAL_ERROR, NS_GOAL_ERROR_SYNTAX, start,
+        "expected at most %d nested parentheses and unary operators", MAX_NESTING);
+  return FALSE;
 }
 
 static void
@@ -289,10 +306,11 @@ parse_primary (Parser *p)
   c = p->text[p->pos];
   if (accept (p, "("))
     {
-      Node *inner = parse_or (p);
+      Node *inner;
 
-      if (inner == NULL)
+      if (!nest (p, start) || (inner = parse_or (p)) == NULL)
         return NULL;
+      p->depth--;
       if (!accept (p, ")"))
         {
           node_free (inner);
@@ -345,8 +363,9 @@ parse_unary (Parser *p)
     kind = NODE_NEGATE;
   else
     return parse_primary (p);
-  if ((operand = parse_unary (p)) == NULL)
+  if (!nest (p, start) || (operand = parse_unary (p)) == NULL)
     return NULL;
+  p->depth--;
   node = node_new (kind, start);
   node->a = operand;
   return node;
@@ -513,7 +532,7 @@ find_misplaced (const Node *node)
 NsGoal *
 ns_goal_parse_lines (const char *text, guint *error_line, GError **error)
 {
-  Parser p = { text, 0, NULL };
+  Parser p = { text, 0, 0, NULL };
   Node *root;
   const Node *misplaced;
   guint line, column;
@@ -524,6 +543,9 @@ ns_goal_parse_lines (const char *text, guint *error_line, GError **error)
   skip_space (&p);
   if (p.text[p.pos] == '\0')
     root = fail (&p, NS_GOAL_ERROR, NS_GOAL_ERROR_SYNTAX, p.pos, "expected an expression");
+  else if (strlen (text) > MAX_GOAL_LENGTH)
+    root = fail (&p, NS_GOAL_ERROR, NS_GOAL_ERROR_SYNTAX, MAX_GOAL_LENGTH,
+                 "expected a goal of at most %d characters", MAX_GOAL_LENGTH);
   else if ((root = parse_or (&p)) != NULL)
     {
       skip_space (&p);
