@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "ns-lesson.h"
 
 #define FRONT "---\nid: t\ntitle: T\norder: 1\nsummary: S\n---\n" /* lines 1-6 */
@@ -384,6 +386,60 @@ test_setup_errors (void)
   assert_setup_error (FRONT "## A\n```setup\n--data missing-file.csv\n```\n", "t.md:9: ");
 }
 
+/* The built-in folder: $NEUROSCOPE_LESSONS_DIR first; its lessons sorted by order, a bad file
+ * named in the errors while the others load. */
+static void
+test_builtin (void)
+{
+  g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "data", "lessons-pass", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("lessons-XXXXXX", NULL);
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) lessons = NULL;
+  g_autofree char *fixture = g_build_filename (fixtures, "01-pass.md", NULL);
+  static const char *const names[] = { "03-c.md", "01-a.md", "02-bad.md", "README.md" };
+  static const char *const texts[] = {
+    "---\nid: c\ntitle: C\norder: 1\nsummary: S\n---\n## S\n",
+    "---\nid: a\ntitle: A\norder: 5\nsummary: S\n---\n## S\n",
+    "---\nid: bad\n",
+    "Not a lesson.\n",
+  };
+
+  g_setenv ("NEUROSCOPE_LESSONS_DIR", fixtures, TRUE);
+  g_assert_cmpstr (ns_lesson_builtin_dir (), ==, fixtures);
+  lessons = ns_lesson_load_builtin (errors);
+  g_assert_cmpuint (lessons->len, ==, 1);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpstr (((NsLesson *) lessons->pdata[0])->id, ==, "check-pass");
+  g_assert_cmpstr (((NsLesson *) lessons->pdata[0])->path, ==, fixture);
+  g_clear_pointer (&lessons, g_ptr_array_unref);
+
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      g_autofree char *path = g_build_filename (tmp, names[k], NULL);
+      g_assert_true (g_file_set_contents (path, texts[k], -1, NULL));
+    }
+  g_setenv ("NEUROSCOPE_LESSONS_DIR", tmp, TRUE);
+  lessons = ns_lesson_load_builtin (errors);
+  g_assert_cmpuint (lessons->len, ==, 2);
+  g_assert_cmpstr (((NsLesson *) lessons->pdata[0])->id, ==, "c"); /* order 1 before 5 */
+  g_assert_cmpstr (((NsLesson *) lessons->pdata[1])->id, ==, "a");
+  g_assert_cmpuint (errors->len, ==, 1);
+  g_assert_true (g_str_has_suffix (errors->pdata[0], "02-bad.md:2: expected “---” to close the "
+                                                     "front block"));
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      g_autofree char *path = g_build_filename (tmp, names[k], NULL);
+      g_remove (path);
+    }
+  g_rmdir (tmp);
+
+  /* Unset: the installed folder when it exists, else the source tree's. */
+  g_unsetenv ("NEUROSCOPE_LESSONS_DIR");
+  g_assert_cmpstr (ns_lesson_builtin_dir (), ==,
+                   g_file_test (NS_LESSONS_DIR, G_FILE_TEST_IS_DIR) ? NS_LESSONS_DIR
+                                                                    : NS_SOURCE_LESSONS_DIR);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -397,6 +453,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lesson/cumulative", test_cumulative);
   g_test_add_func ("/lesson/points-and-weights", test_points_and_weights);
   g_test_add_func ("/lesson/setup-errors", test_setup_errors);
+  g_test_add_func ("/lesson/builtin", test_builtin);
 
   return g_test_run ();
 }
