@@ -39,6 +39,15 @@ printf -- '---\nid: bad\ntitle: Bad\norder: 1\nsummary: s\n---\n\n## Step\n\n```
 [ $rc = 1 ] && grep -q "bad.md:11: --dataset" "$tmp/err"
 check "a bad lesson: exit 1, file and line on stderr (rc $rc: $(cat "$tmp/err"))" $?
 
+mkdir "$tmp/linked"
+printf -- '---\nid: one\ntitle: One\norder: 1\nrequires: zero\nsummary: s\n---\n\n## Step\n\nText.\n' >"$tmp/linked/01-one.md"
+sed 's/requires: zero/requires: one/' "$tmp/linked/01-one.md" >"$tmp/linked/02-one.md"
+"$bin" lesson check "$tmp/linked" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q '02-one.md: id “one”: expected an id of its own' "$tmp/err" \
+  && grep -q '01-one.md: requires “zero”: expected the id of a lesson' "$tmp/err" \
+  && [ "$(grep -c 'no goal' "$tmp/out")" = 2 ]
+check "a folder: ids distinct, required ids there (rc $rc: $(cat "$tmp/err"))" $?
+
 mkdir "$tmp/empty"
 cp "$data/lessons-pass/README.md" "$tmp/empty/"
 "$bin" lesson check "$tmp/empty" >"$tmp/out" 2>"$tmp/err"; rc=$?

@@ -90,6 +90,22 @@ test_errors (void)
   assert_parse_error ("view == nowhere", NS_GOAL_ERROR_UNKNOWN_NAME, "unknown view “nowhere”");
   assert_parse_error ("phase > 1", NS_GOAL_ERROR_SYNTAX, "column 1: phase is a word");
   assert_parse_error ("epoch == backward", NS_GOAL_ERROR_UNKNOWN_NAME, "unknown name “backward”");
+  /* Bounds that keep a hostile goal from exhausting the stack. */
+  {
+    g_autofree char *open = g_strnfill (40, '(');
+    g_autofree char *close = g_strnfill (40, ')');
+    g_autofree char *deep = g_strconcat (open, "1", close, NULL);
+    g_autofree char *bangs = g_strnfill (100, '!');
+    g_autoptr (GString) sum = g_string_new ("1");
+
+    assert_parse_error (deep, NS_GOAL_ERROR_SYNTAX, "column 33: expected at most 32 nested");
+    assert_parse_error (bangs, NS_GOAL_ERROR_SYNTAX, "column 33: expected at most 32 nested");
+    while (sum->len < 1990)
+      g_string_append (sum, " + 1");
+    g_assert_true (reached_with (sum->str, &(NsGoalContext){ 0 }));
+    g_string_append (sum, " + 1 + 1 + 1");
+    assert_parse_error (sum->str, NS_GOAL_ERROR_SYNTAX, "expected a goal of at most 2000");
+  }
   /* The column counts characters, in the line of the error. */
   {
     g_autoptr (GError) error = NULL;

@@ -4,9 +4,27 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "ns-lesson.h"
 
 #define FRONT "---\nid: t\ntitle: T\norder: 1\nsummary: S\n---\n" /* lines 1-6 */
+
+/* Well-formed markup, as Pango's parser needs it. */
+static void
+assert_markup_parses (const char *markup)
+{
+  g_autofree char *wrapped = g_strdup_printf ("<markup>%s</markup>", markup);
+  g_autoptr (GError) error = NULL;
+  GMarkupParser parser = { 0 };
+  GMarkupParseContext *context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  gboolean ok = g_markup_parse_context_parse (context, wrapped, -1, &error)
+                && g_markup_parse_context_end_parse (context, &error);
+
+  g_markup_parse_context_free (context);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
 
 static NsLesson *
 parse_ok (const char *text)
@@ -125,7 +143,6 @@ test_markup (void)
                       "3. three\n4. four\n\n"
                       "<div>html & co</div>\n");
   const NsLessonStep *step = lesson->steps->pdata[0];
-  g_autoptr (GError) error = NULL;
 
   g_assert_cmpstr (
       step->markup, ==,
@@ -137,17 +154,39 @@ test_markup (void)
       "3. three\n4. four\n\n"
       "&lt;div&gt;html &amp; co&lt;/div&gt;");
   /* Whatever the text, the markup parses. */
-  {
-    g_autofree char *wrapped = g_strdup_printf ("<markup>%s</markup>", step->markup);
-    GMarkupParser parser = { 0 };
-    GMarkupParseContext *context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
-    gboolean ok = g_markup_parse_context_parse (context, wrapped, -1, &error)
-                  && g_markup_parse_context_end_parse (context, &error);
+  assert_markup_parses (step->markup);
+}
 
-    g_markup_parse_context_free (context);
-    g_assert_no_error (error);
-    g_assert_true (ok);
-  }
+/* @error is NS_LESSON_ERROR @code, its message starting with @expected. */
+static void
+assert_lesson_error (const GError *error, NsLessonError code, const char *expected)
+{
+  g_assert_error (error, NS_LESSON_ERROR, (int) code);
+  if (!g_str_has_prefix (error->message, expected))
+    g_error ("message “%s”, expected it to start “%s”", error->message, expected);
+}
+
+/* Nesting no lesson needs is cut, never a crash: the markup stays well formed. */
+static void
+test_deep_nesting (void)
+{
+  g_autoptr (GString) text = g_string_new (FRONT "## S\n\n");
+  g_autoptr (NsLesson) lesson = NULL;
+  const NsLessonStep *step;
+
+  for (guint k = 0; k < 2000; k++)
+    g_string_append (text, ">");
+  g_string_append (text, " quoted\n\n");
+  for (guint k = 0; k < 200; k++)
+    g_string_append_printf (text, "%*s- item\n", 2 * k, "");
+  g_string_append (text, "\n");
+  for (guint k = 0; k < 500; k++)
+    g_string_append (text, "*a [b ");
+  g_string_append (text, "\n");
+  lesson = parse_ok (text->str);
+  step = lesson->steps->pdata[0];
+  assert_markup_parses (step->markup);
+  g_assert_nonnull (strstr (step->markup, "• item"));
 }
 
 static void
@@ -157,9 +196,7 @@ assert_error (const char *text, const char *expected)
   g_autoptr (NsLesson) lesson = ns_lesson_parse (text, -1, "dir/t.md", &error);
 
   g_assert_null (lesson);
-  g_assert_error (error, NS_LESSON_ERROR, NS_LESSON_ERROR_PARSE);
-  if (!g_str_has_prefix (error->message, expected))
-    g_error ("message “%s”, expected it to start “%s”", error->message, expected);
+  assert_lesson_error (error, NS_LESSON_ERROR_PARSE, expected);
 }
 
 static void
@@ -328,9 +365,7 @@ assert_setup_error (const char *text, const char *expected)
   g_autoptr (NsExperiment) exp = ns_lesson_step_experiment (lesson, 0, FALSE, &error);
 
   g_assert_null (exp);
-  g_assert_error (error, NS_LESSON_ERROR, NS_LESSON_ERROR_SETUP);
-  if (!g_str_has_prefix (error->message, expected))
-    g_error ("message “%s”, expected it to start “%s”", error->message, expected);
+  assert_lesson_error (error, NS_LESSON_ERROR_SETUP, expected);
 }
 
 static void
@@ -351,6 +386,88 @@ test_setup_errors (void)
   assert_setup_error (FRONT "## A\n```setup\n--data missing-file.csv\n```\n", "t.md:9: ");
 }
 
+/* A setup's relative --data is found beside the lesson, wherever the check runs from. */
+static void
+test_relative_data (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lesson-data-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "points.csv", NULL);
+  g_autofree char *path = g_build_filename (dir, "lesson.md", NULL);
+  g_autoptr (GString) rows = g_string_new ("a,b,label\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsLesson) lesson = NULL;
+  g_autoptr (NsExperiment) exp = NULL;
+
+  for (guint k = 0; k < 40; k++)
+    g_string_append_printf (rows, "%u,%u,%s\n", k, k % 7, k % 2 ? "odd" : "even");
+  g_assert_true (g_file_set_contents (csv, rows->str, -1, NULL));
+  g_assert_true (
+      g_file_set_contents (path, FRONT "## S\n```setup\n--data points.csv\n```\n", -1, NULL));
+  lesson = ns_lesson_load (path, &error);
+  g_assert_no_error (error);
+  exp = ns_lesson_step_experiment (lesson, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ns_experiment_get_config (exp)->data_path, ==, csv);
+  g_assert_cmpuint (ns_experiment_get_dataset (exp)->n_classes, ==, 2);
+  g_remove (csv);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* The built-in folder: $NEUROSCOPE_LESSONS_DIR first; its lessons sorted by order, a bad file
+ * named in the errors while the others load. */
+static void
+test_builtin (void)
+{
+  g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "data", "lessons-pass", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("lessons-XXXXXX", NULL);
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) lessons = NULL;
+  g_autofree char *fixture = g_build_filename (fixtures, "01-pass.md", NULL);
+  static const char *const names[] = { "03-c.md", "01-a.md", "02-bad.md", "README.md" };
+  static const char *const texts[] = {
+    "---\nid: c\ntitle: C\norder: 1\nsummary: S\n---\n## S\n",
+    "---\nid: a\ntitle: A\norder: 5\nsummary: S\n---\n## S\n",
+    "---\nid: bad\n",
+    "Not a lesson.\n",
+  };
+
+  g_setenv ("NEUROSCOPE_LESSONS_DIR", fixtures, TRUE);
+  g_assert_cmpstr (ns_lesson_builtin_dir (), ==, fixtures);
+  lessons = ns_lesson_load_builtin (errors);
+  g_assert_cmpuint (lessons->len, ==, 1);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpstr (((NsLesson *) lessons->pdata[0])->id, ==, "check-pass");
+  g_assert_cmpstr (((NsLesson *) lessons->pdata[0])->path, ==, fixture);
+  g_clear_pointer (&lessons, g_ptr_array_unref);
+
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      g_autofree char *path = g_build_filename (tmp, names[k], NULL);
+      g_assert_true (g_file_set_contents (path, texts[k], -1, NULL));
+    }
+  g_setenv ("NEUROSCOPE_LESSONS_DIR", tmp, TRUE);
+  lessons = ns_lesson_load_builtin (errors);
+  g_assert_cmpuint (lessons->len, ==, 2);
+  g_assert_cmpstr (((NsLesson *) lessons->pdata[0])->id, ==, "c"); /* order 1 before 5 */
+  g_assert_cmpstr (((NsLesson *) lessons->pdata[1])->id, ==, "a");
+  g_assert_cmpuint (errors->len, ==, 1);
+  g_assert_true (g_str_has_suffix (errors->pdata[0], "02-bad.md:2: expected “---” to close the "
+                                                     "front block"));
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      g_autofree char *path = g_build_filename (tmp, names[k], NULL);
+      g_remove (path);
+    }
+  g_rmdir (tmp);
+
+  /* Unset: the installed folder when it exists, else the source tree's. */
+  g_unsetenv ("NEUROSCOPE_LESSONS_DIR");
+  g_assert_cmpstr (ns_lesson_builtin_dir (), ==,
+                   g_file_test (NS_LESSONS_DIR, G_FILE_TEST_IS_DIR) ? NS_LESSONS_DIR
+                                                                    : NS_SOURCE_LESSONS_DIR);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -358,11 +475,14 @@ main (int argc, char **argv)
 
   g_test_add_func ("/lesson/fields", test_fields);
   g_test_add_func ("/lesson/markup", test_markup);
+  g_test_add_func ("/lesson/deep-nesting", test_deep_nesting);
   g_test_add_func ("/lesson/errors", test_errors);
   g_test_add_func ("/lesson/crlf", test_crlf);
   g_test_add_func ("/lesson/cumulative", test_cumulative);
   g_test_add_func ("/lesson/points-and-weights", test_points_and_weights);
   g_test_add_func ("/lesson/setup-errors", test_setup_errors);
+  g_test_add_func ("/lesson/relative-data", test_relative_data);
+  g_test_add_func ("/lesson/builtin", test_builtin);
 
   return g_test_run ();
 }

@@ -47,6 +47,22 @@ drop_image_layers (NsConfig *config)
   return TRUE;
 }
 
+/* @data (taken) becomes the experiment's, with @warnings (taken, may be NULL: none) as what
+ * making it skipped; the output follows its classes; then reset. */
+static void
+install_data (NsExperiment *self, NsDataset *data, GPtrArray *warnings)
+{
+  g_ptr_array_set_size (self->data_warnings, 0);
+  if (warnings != NULL)
+    g_ptr_array_extend_and_steal (self->data_warnings, warnings);
+  g_clear_pointer (&self->data, ns_dataset_free);
+  self->data = data;
+  ns_experiment_match_output (self);
+  ns_experiment_rebuild_inputs (self);
+  ns_experiment_reset_state (self);
+  ns_experiment_emit_changed (self);
+}
+
 static gboolean
 replace_data (NsExperiment *self, GError **error)
 {
@@ -75,14 +91,7 @@ replace_data (NsExperiment *self, GError **error)
       nn_net_free (self->net);
       self->net = net;
     }
-  g_ptr_array_set_size (self->data_warnings, 0);
-  g_ptr_array_extend_and_steal (self->data_warnings, g_steal_pointer (&warnings));
-  g_clear_pointer (&self->data, ns_dataset_free);
-  self->data = data;
-  ns_experiment_match_output (self);
-  ns_experiment_rebuild_inputs (self);
-  ns_experiment_reset_state (self);
-  ns_experiment_emit_changed (self);
+  install_data (self, data, g_steal_pointer (&warnings));
   return TRUE;
 }
 
@@ -342,13 +351,7 @@ ns_experiment_set_points (NsExperiment *self,
   data->scale[0] = data->scale[1] = 1.0;
   points_extent (data);
 
-  g_ptr_array_set_size (self->data_warnings, 0);
-  g_clear_pointer (&self->data, ns_dataset_free);
-  self->data = g_steal_pointer (&data);
-  ns_experiment_match_output (self);
-  ns_experiment_rebuild_inputs (self);
-  ns_experiment_reset_state (self);
-  ns_experiment_emit_changed (self);
+  install_data (self, g_steal_pointer (&data), NULL);
   return TRUE;
 }
 

@@ -1,8 +1,8 @@
 /* ns-goal.c: goals parsed by recursive descent (one function per precedence level, as C's
- * grammar reads) into a small tree, checked for names while parsing, evaluated on demand. */
+ * grammar reads) into a small tree, names checked while parsing; evaluated in ns-goal-eval.c. */
 #include "config.h"
 
-#include "ns-goal.h"
+#include "ns-goal-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -14,39 +14,7 @@
 G_DEFINE_QUARK (ns-goal-error-quark, ns_goal_error)
 /* clang-format on */
 
-/* The names a goal may read: measured ones first (the experiment has them headless), then
- * the interactive ones the window keeps. Text names compare with a word (phase == backward). */
-typedef enum
-{
-  NAME_TRAIN_LOSS,
-  NAME_TEST_LOSS,
-  NAME_TRAIN_ACCURACY,
-  NAME_TEST_ACCURACY,
-  NAME_EPOCH,
-  NAME_STEP,
-  NAME_HIDDEN_NEURONS,
-  NAME_LAYERS,
-  NAME_CONV_LAYERS,
-  NAME_PARAMS,
-  NAME_LR,
-  NAME_BATCH,
-  NAME_L1,
-  NAME_L2,
-  NAME_NOISE,
-  NAME_DIVERGED,
-  NAME_POINTS,
-  NAME_GRADIENT_RATIO,
-  N_MEASURED_NAMES,
-  NAME_PHASE = N_MEASURED_NAMES,
-  NAME_VIEW,
-  NAME_POINTS_ADDED,
-  NAME_WEIGHT_EDITS,
-  NAME_DRAWINGS,
-  NAME_RACE_DONE,
-  N_NAMES
-} Name;
-
-static const char *const name_words[N_NAMES] = {
+const char *const ns_goal_name_words[N_NAMES] = {
   "train_loss",
   "test_loss",
   "train_accuracy",
@@ -73,71 +41,20 @@ static const char *const name_words[N_NAMES] = {
   "race_done",
 };
 
+const char *const ns_goal_func_words[N_FUNCS] = { "feature", "activation", "optimizer", "dataset" };
+
 static const char *const phase_words[] = { "idle", "forward", "loss", "backward", "update", NULL };
 
-typedef enum
-{
-  FUNC_FEATURE,
-  FUNC_ACTIVATION,
-  FUNC_OPTIMIZER,
-  FUNC_DATASET,
-  N_FUNCS
-} Func;
-
-static const char *const func_words[N_FUNCS] = { "feature", "activation", "optimizer", "dataset" };
-
-typedef enum
-{
-  NODE_NUMBER,
-  NODE_NAME,
-  NODE_WORD, /* a bare word: only allowed compared with a text name */
-  NODE_TEXT_COMPARE,
-  NODE_CALL,
-  NODE_NOT,
-  NODE_NEGATE,
-  NODE_BINARY,
-} NodeKind;
-
-typedef enum
-{
-  OP_OR,
-  OP_AND,
-  OP_EQ,
-  OP_NE,
-  OP_LT,
-  OP_LE,
-  OP_GT,
-  OP_GE,
-  OP_ADD,
-  OP_SUB,
-  OP_MUL,
-  OP_DIV,
-} Op;
-
-typedef struct Node Node;
-struct Node
-{
-  NodeKind kind;
-  gsize offset; /* where it starts in the text, for messages */
-  double number;
-  Name name;   /* NODE_NAME, NODE_TEXT_COMPARE */
-  Func func;   /* NODE_CALL */
-  int arg;     /* NODE_CALL: the argument as its enum (feature bit, activation, …) */
-  char *word;  /* NODE_WORD, NODE_TEXT_COMPARE */
-  Op op;       /* NODE_BINARY, NODE_TEXT_COMPARE (EQ or NE) */
-  Node *a, *b; /* operands */
-};
-
-struct _NsGoal
-{
-  char *text;
-  Node *root;
-};
+/* Goals are one line or a few: the bounds keep the recursive parser, and the tree's
+ * recursive walks, far from the end of the stack whatever a file holds. */
+#define MAX_GOAL_LENGTH 2000
+#define MAX_NESTING 32
 
 typedef struct
 {
   const char *text;
   gsize pos;
+  guint depth; /* parentheses and unary operators open around pos */
   GError *error;
 } Parser;
 
@@ -198,6 +115,17 @@ fail (Parser *p, GQuark domain, int code, gsize offset, const char *format, ...)
   /* The line travels in the error's place; ns_goal_parse_lines reads it back. */
   p->pos = offset;
   return NULL;
+}
+
+/* Enters one more level of parentheses or unary operators; NULL (an error) when too deep. */
+static gboolean
+nest (Parser *p, gsize start)
+{
+  if (++p->depth <= MAX_NESTING)
+    return TRUE;
+  fail (p, NS_GOAL_ERROR, NS_GOAL_ERROR_SYNTAX, start,
+        "expected at most %d nested parentheses and unary operators", MAX_NESTING);
+  return FALSE;
 }
 
 static void
@@ -355,7 +283,8 @@ parse_call (Parser *p, Func func, gsize start)
                  call_expected (func));
   if ((arg = call_argument (func, word)) < 0)
     return fail (p, NS_GOAL_ERROR, NS_GOAL_ERROR_UNKNOWN_NAME, arg_at,
-                 "unknown %s “%s”: expected %s", func_words[func], word, call_expected (func));
+                 "unknown %s “%s”: expected %s", ns_goal_func_words[func], word,
+                 call_expected (func));
   if (!accept (p, ")"))
     return fail (p, NS_GOAL_ERROR, NS_GOAL_ERROR_SYNTAX, p->pos, "expected “)”");
   node = node_new (NODE_CALL, start);
@@ -377,10 +306,11 @@ parse_primary (Parser *p)
   c = p->text[p->pos];
   if (accept (p, "("))
     {
-      Node *inner = parse_or (p);
+      Node *inner;
 
-      if (inner == NULL)
+      if (!nest (p, start) || (inner = parse_or (p)) == NULL)
         return NULL;
+      p->depth--;
       if (!accept (p, ")"))
         {
           node_free (inner);
@@ -398,13 +328,13 @@ parse_primary (Parser *p)
     {
       g_autofree char *funcs = NULL;
 
-      if ((index = word_index (func_words, N_FUNCS, word)) >= 0)
+      if ((index = word_index (ns_goal_func_words, N_FUNCS, word)) >= 0)
         return parse_call (p, index, start);
-      funcs = join_words (func_words, N_FUNCS);
+      funcs = join_words (ns_goal_func_words, N_FUNCS);
       return fail (p, NS_GOAL_ERROR, NS_GOAL_ERROR_UNKNOWN_NAME, start,
                    "unknown function “%s”: expected one of %s", word, funcs);
     }
-  if ((index = word_index (name_words, N_NAMES, word)) >= 0)
+  if ((index = word_index (ns_goal_name_words, N_NAMES, word)) >= 0)
     {
       Node *node = node_new (NODE_NAME, start);
       node->name = index;
@@ -433,8 +363,9 @@ parse_unary (Parser *p)
     kind = NODE_NEGATE;
   else
     return parse_primary (p);
-  if ((operand = parse_unary (p)) == NULL)
+  if (!nest (p, start) || (operand = parse_unary (p)) == NULL)
     return NULL;
+  p->depth--;
   node = node_new (kind, start);
   node->a = operand;
   return node;
@@ -523,7 +454,8 @@ text_compare (Parser *p, Node *node)
     {
       g_autofree char *list = join_words (allowed, -1);
       fail (p, NS_GOAL_ERROR, NS_GOAL_ERROR_UNKNOWN_NAME, word->offset,
-            "unknown %s “%s”: expected one of %s", name_words[name->name], word->word, list);
+            "unknown %s “%s”: expected one of %s", ns_goal_name_words[name->name], word->word,
+            list);
       node_free (node);
       return NULL;
     }
@@ -600,7 +532,7 @@ find_misplaced (const Node *node)
 NsGoal *
 ns_goal_parse_lines (const char *text, guint *error_line, GError **error)
 {
-  Parser p = { text, 0, NULL };
+  Parser p = { text, 0, 0, NULL };
   Node *root;
   const Node *misplaced;
   guint line, column;
@@ -611,6 +543,9 @@ ns_goal_parse_lines (const char *text, guint *error_line, GError **error)
   skip_space (&p);
   if (p.text[p.pos] == '\0')
     root = fail (&p, NS_GOAL_ERROR, NS_GOAL_ERROR_SYNTAX, p.pos, "expected an expression");
+  else if (strlen (text) > MAX_GOAL_LENGTH)
+    root = fail (&p, NS_GOAL_ERROR, NS_GOAL_ERROR_SYNTAX, MAX_GOAL_LENGTH,
+                 "expected a goal of at most %d characters", MAX_GOAL_LENGTH);
   else if ((root = parse_or (&p)) != NULL)
     {
       skip_space (&p);
@@ -620,14 +555,14 @@ ns_goal_parse_lines (const char *text, guint *error_line, GError **error)
         fail (&p, NS_GOAL_ERROR, NS_GOAL_ERROR_SYNTAX, p.pos, "expected an operator or the end");
       else if ((misplaced = find_misplaced (root)) != NULL && misplaced->kind == NODE_WORD)
         {
-          g_autofree char *names = join_words (name_words, N_NAMES);
+          g_autofree char *names = join_words (ns_goal_name_words, N_NAMES);
           fail (&p, NS_GOAL_ERROR, NS_GOAL_ERROR_UNKNOWN_NAME, misplaced->offset,
                 "unknown name “%s”: expected one of %s", misplaced->word, names);
         }
       else if (misplaced != NULL)
         fail (&p, NS_GOAL_ERROR, NS_GOAL_ERROR_SYNTAX, misplaced->offset,
               "%s is a word: expected it compared with == or != to one (%s == %s)",
-              name_words[misplaced->name], name_words[misplaced->name],
+              ns_goal_name_words[misplaced->name], ns_goal_name_words[misplaced->name],
               misplaced->name == NAME_PHASE ? "backward" : "loss");
     }
   if (p.error != NULL)
@@ -709,255 +644,7 @@ ns_goal_get_main_name (const NsGoal *goal)
 
   g_return_val_if_fail (goal != NULL, NULL);
   node = first_measured (goal->root);
-  return node != NULL ? name_words[node->name] : NULL;
+  return node != NULL ? ns_goal_name_words[node->name] : NULL;
 }
 
 /* A float setting as the lesson wrote it: 0.1f is 0.100000001, which `lr <= 0.1` refuses. */
-static double
-float_setting (float value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_ascii_strtod (g_ascii_formatd (buffer, sizeof buffer, "%.7g", value), NULL);
-}
-
-static double
-measure (NsExperiment *exp, Name name)
-{
-  const NsConfig *config = ns_experiment_get_config (exp);
-  const NsHistoryEntry *current = ns_experiment_get_current (exp);
-  guint count = 0;
-
-  switch (name)
-    {
-    case NAME_TRAIN_LOSS:
-      return current->train_loss;
-    case NAME_TEST_LOSS:
-      return current->test_loss;
-    case NAME_TRAIN_ACCURACY:
-      return current->train_accuracy;
-    case NAME_TEST_ACCURACY:
-      return current->test_accuracy;
-    case NAME_EPOCH:
-      return ns_experiment_get_epoch (exp);
-    case NAME_STEP:
-      return (double) ns_experiment_get_step (exp);
-    case NAME_HIDDEN_NEURONS:
-    case NAME_CONV_LAYERS:
-      for (guint h = 0; h < config->n_layers; h++)
-        if (name == NAME_HIDDEN_NEURONS && config->layers[h].kind == NN_LAYER_DENSE)
-          count += (guint) config->layers[h].units;
-        else if (name == NAME_CONV_LAYERS && config->layers[h].kind == NN_LAYER_CONV2D)
-          count++;
-      return count;
-    case NAME_LAYERS:
-      return config->n_layers;
-    case NAME_PARAMS:
-      return (double) ns_experiment_get_net (exp)->n_params;
-    case NAME_LR:
-      return float_setting (config->trainer.learning_rate);
-    case NAME_BATCH:
-      return config->batch_size;
-    case NAME_L1:
-    case NAME_L2:
-      return config->trainer.regularization == (name == NAME_L1 ? NN_REG_L1 : NN_REG_L2)
-                 ? float_setting (config->trainer.reg_rate)
-                 : 0.0;
-    case NAME_NOISE:
-      return config->noise;
-    case NAME_DIVERGED:
-      return ns_experiment_get_diverged (exp) ? 1.0 : 0.0;
-    case NAME_POINTS:
-      return ns_experiment_get_dataset (exp)->n_train;
-    case NAME_GRADIENT_RATIO:
-      {
-        guint n_epochs, n_layers, first;
-        const double *health =
-            ns_experiment_get_gradient_health (exp, &n_epochs, &n_layers, &first);
-        const double *row;
-
-        /* The last finished epoch's first layer over its last (the output layer). */
-        if (health == NULL || n_epochs == 0 || n_layers == 0)
-          return NAN;
-        row = health + (gsize) (n_epochs - 1) * n_layers;
-        return row[n_layers - 1] > 0 ? row[0] / row[n_layers - 1] : NAN;
-      }
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-gboolean
-ns_goal_measure (NsExperiment *experiment, const char *name, double *value)
-{
-  int index;
-
-  g_return_val_if_fail (NS_IS_EXPERIMENT (experiment), FALSE);
-  g_return_val_if_fail (name != NULL && value != NULL, FALSE);
-
-  index = word_index (name_words, N_MEASURED_NAMES, name);
-  if (index < 0)
-    return FALSE;
-  *value = measure (experiment, index);
-  return TRUE;
-}
-
-static double
-call_value (const Node *node, NsExperiment *exp)
-{
-  const NsConfig *config = ns_experiment_get_config (exp);
-  guint with_activation = 0;
-
-  switch (node->func)
-    {
-    case FUNC_FEATURE:
-      return ns_config_is_plane (config) && (config->features & (1u << node->arg)) != 0;
-    case FUNC_ACTIVATION:
-      /* Every hidden layer that has an activation uses it (none: no). */
-      for (guint h = 0; h < config->n_layers; h++)
-        if (ns_layer_kind_has_activation (config->layers[h].kind))
-          {
-            if (config->layers[h].act != (NnActivation) node->arg)
-              return 0.0;
-            with_activation++;
-          }
-      return with_activation > 0;
-    case FUNC_OPTIMIZER:
-      return config->trainer.optimizer == (NnOptimizer) node->arg;
-    case FUNC_DATASET:
-      return config->data_path == NULL && config->dataset == (NsDatasetKind) node->arg;
-    case N_FUNCS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-interactive_value (const Node *node, const NsGoalContext *context, double *value)
-{
-  switch (node->name)
-    {
-    case NAME_POINTS_ADDED:
-      *value = context->points_added;
-      return TRUE;
-    case NAME_WEIGHT_EDITS:
-      *value = context->weight_edits;
-      return TRUE;
-    case NAME_DRAWINGS:
-      *value = context->drawings;
-      return TRUE;
-    case NAME_RACE_DONE:
-      *value = context->race_done ? 1.0 : 0.0;
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-eval_node (const Node *node, const NsGoalContext *context, double *value, GError **error)
-{
-  double a, b;
-
-  switch (node->kind)
-    {
-    case NODE_NUMBER:
-      *value = node->number;
-      return TRUE;
-    case NODE_TEXT_COMPARE:
-      {
-        const char *is = node->name == NAME_PHASE
-                             ? (context->phase != NULL ? context->phase : "idle")
-                             : (context->view != NULL ? context->view : "");
-        gboolean same = strcmp (is, node->word) == 0;
-        *value = (node->op == OP_EQ) == same ? 1.0 : 0.0;
-        return TRUE;
-      }
-    case NODE_NAME:
-    case NODE_CALL:
-      if (node->kind == NODE_NAME && interactive_value (node, context, value))
-        return TRUE;
-      if (context->experiment == NULL)
-        {
-          g_set_error (error, NS_GOAL_ERROR, NS_GOAL_ERROR_UNAVAILABLE,
-                       "%s: no experiment to measure it on",
-                       node->kind == NODE_NAME ? name_words[node->name] : func_words[node->func]);
-          return FALSE;
-        }
-      *value = node->kind == NODE_NAME ? measure (context->experiment, node->name)
-                                       : call_value (node, context->experiment);
-      return TRUE;
-    case NODE_NOT:
-    case NODE_NEGATE:
-      if (!eval_node (node->a, context, &a, error))
-        return FALSE;
-      *value = node->kind == NODE_NOT ? (a == 0.0 ? 1.0 : 0.0) : -a;
-      return TRUE;
-    case NODE_BINARY:
-      if (!eval_node (node->a, context, &a, error))
-        return FALSE;
-      /* && and || as in C, but both sides read so that an error is never hidden. */
-      if (!eval_node (node->b, context, &b, error))
-        return FALSE;
-      switch (node->op)
-        {
-        case OP_OR:
-          *value = (a != 0.0 && !isnan (a)) || (b != 0.0 && !isnan (b));
-          break;
-        case OP_AND:
-          *value = (a != 0.0 && !isnan (a)) && (b != 0.0 && !isnan (b));
-          break;
-        case OP_EQ:
-          *value = a == b;
-          break;
-        case OP_NE:
-          *value = !isnan (a) && !isnan (b) && a != b;
-          break;
-        case OP_LT:
-          *value = a < b;
-          break;
-        case OP_LE:
-          *value = a <= b;
-          break;
-        case OP_GT:
-          *value = a > b;
-          break;
-        case OP_GE:
-          *value = a >= b;
-          break;
-        case OP_ADD:
-          *value = a + b;
-          break;
-        case OP_SUB:
-          *value = a - b;
-          break;
-        case OP_MUL:
-          *value = a * b;
-          break;
-        case OP_DIV:
-          *value = a / b;
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-      return TRUE;
-    case NODE_WORD:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-gboolean
-ns_goal_eval (const NsGoal *goal, const NsGoalContext *context, gboolean *reached, GError **error)
-{
-  double value;
-
-  g_return_val_if_fail (goal != NULL && context != NULL && reached != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  *reached = FALSE;
-  if (!eval_node (goal->root, context, &value, error))
-    return FALSE;
-  *reached = value != 0.0 && !isnan (value);
-  return TRUE;
-}

@@ -90,17 +90,10 @@ check_step (const NsLesson *lesson, guint index)
 }
 
 static gboolean
-check_file (const char *path)
+check_lesson (const NsLesson *lesson)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (NsLesson) lesson = ns_lesson_load (path, &error);
   gboolean ok = TRUE;
 
-  if (lesson == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return FALSE;
-    }
   for (guint k = 0; k < lesson->steps->len; k++)
     {
       ok = check_step (lesson, k) && ok;
@@ -109,16 +102,57 @@ check_file (const char *path)
   return ok;
 }
 
+/* What holds the lessons of one folder together: each id once, each required id there. */
+static gboolean
+check_folder_links (GPtrArray *lessons, const char *folder)
+{
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean ok = TRUE;
+
+  for (guint k = 0; k < lessons->len; k++)
+    {
+      const NsLesson *lesson = lessons->pdata[k];
+      const NsLesson *same = g_hash_table_lookup (by_id, lesson->id);
+
+      if (same != NULL)
+        {
+          g_printerr ("%s: id “%s”: expected an id of its own (%s has it too)\n", lesson->path,
+                      lesson->id, same->path);
+          ok = FALSE;
+        }
+      else
+        g_hash_table_insert (by_id, lesson->id, (gpointer) lesson);
+    }
+  for (guint k = 0; k < lessons->len; k++)
+    {
+      const NsLesson *lesson = lessons->pdata[k];
+
+      for (guint r = 0; lesson->requires[r] != NULL; r++)
+        if (!g_hash_table_contains (by_id, lesson->requires[r]))
+          {
+            g_printerr ("%s: requires “%s”: expected the id of a lesson in %s\n", lesson->path,
+                        lesson->requires[r], folder);
+            ok = FALSE;
+          }
+    }
+  return ok;
+}
+
 static gboolean
 check_path (const char *path)
 {
   g_autoptr (GPtrArray) files = NULL;
+  g_autoptr (GPtrArray) lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) ns_lesson_free);
   g_autoptr (GError) error = NULL;
+  gboolean is_folder = g_file_test (path, G_FILE_TEST_IS_DIR);
   gboolean ok = TRUE;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    return check_file (path);
-  if ((files = ns_lesson_list_dir (path, &error)) == NULL)
+  if (!is_folder)
+    {
+      files = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (files, g_strdup (path));
+    }
+  else if ((files = ns_lesson_list_dir (path, &error)) == NULL)
     {
       g_printerr ("%s\n", error->message);
       return FALSE;
@@ -126,7 +160,22 @@ check_path (const char *path)
   if (files->len == 0)
     printf ("%s: no lessons\n", path);
   for (guint k = 0; k < files->len; k++)
-    ok = check_file (files->pdata[k]) && ok;
+    {
+      g_autoptr (GError) local = NULL;
+      NsLesson *lesson = ns_lesson_load (files->pdata[k], &local);
+
+      if (lesson != NULL)
+        g_ptr_array_add (lessons, lesson);
+      else
+        {
+          g_printerr ("%s\n", local->message);
+          ok = FALSE;
+        }
+    }
+  if (is_folder)
+    ok = check_folder_links (lessons, path) && ok;
+  for (guint k = 0; k < lessons->len; k++)
+    ok = check_lesson (lessons->pdata[k]) && ok;
   return ok;
 }
 
@@ -146,7 +195,8 @@ ns_lesson_check_main (int argc, char **argv)
   g_option_context_set_summary (
       context, "Checks lessons: each step is set up with its solution and trained within its "
                "budget,\nits goal checked at epoch 0 and after every epoch. A folder means its "
-               "*.md files\nbut README.md; without a FILE or FOLDER, the built-in lessons.\n"
+               "*.md files\nbut README.md (their ids distinct, every required id among them); "
+               "without a FILE or\nFOLDER, the built-in lessons.\n"
                "Exit status: 0 when every lesson reads and every measured goal is reached; 1 "
                "otherwise.");
   g_option_context_set_help_enabled (context, TRUE);

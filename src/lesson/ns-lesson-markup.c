@@ -6,6 +6,11 @@
 
 #include <string.h>
 
+/* Nesting beyond these (lists in lists, emphasis in links in emphasis…) is no lesson's: what
+ * lies deeper is left out, so that a hostile file cannot exhaust the stack. */
+#define MAX_BLOCK_DEPTH 16
+#define MAX_INLINE_DEPTH 32
+
 static void
 append_escaped (GString *out, const char *text, gssize length)
 {
@@ -15,8 +20,10 @@ append_escaped (GString *out, const char *text, gssize length)
 }
 
 static void
-append_inlines (GString *out, cmark_node *parent)
+append_inlines (GString *out, cmark_node *parent, guint depth)
 {
+  if (depth > MAX_INLINE_DEPTH)
+    return;
   for (cmark_node *node = cmark_node_first_child (parent); node != NULL;
        node = cmark_node_next (node))
     switch (cmark_node_get_type (node))
@@ -38,24 +45,24 @@ append_inlines (GString *out, cmark_node *parent)
         break;
       case CMARK_NODE_EMPH:
         g_string_append (out, "<i>");
-        append_inlines (out, node);
+        append_inlines (out, node, depth + 1);
         g_string_append (out, "</i>");
         break;
       case CMARK_NODE_STRONG:
         g_string_append (out, "<b>");
-        append_inlines (out, node);
+        append_inlines (out, node, depth + 1);
         g_string_append (out, "</b>");
         break;
       case CMARK_NODE_LINK:
         g_string_append (out, "<a href=\"");
         append_escaped (out, cmark_node_get_url (node), -1);
         g_string_append (out, "\">");
-        append_inlines (out, node);
+        append_inlines (out, node, depth + 1);
         g_string_append (out, "</a>");
         break;
       case CMARK_NODE_IMAGE: /* no pictures in the panel: its description */
       default:
-        append_inlines (out, node);
+        append_inlines (out, node, depth + 1);
         break;
       }
 }
@@ -72,6 +79,9 @@ append_list (GString *out, cmark_node *list, guint depth)
 {
   gboolean numbered = cmark_node_get_list_type (list) == CMARK_ORDERED_LIST;
   int number = cmark_node_get_list_start (list);
+
+  if (depth > MAX_BLOCK_DEPTH)
+    return;
 
   for (cmark_node *item = cmark_node_first_child (list); item != NULL;
        item = cmark_node_next (item), number++)
@@ -107,14 +117,16 @@ append_list (GString *out, cmark_node *list, guint depth)
 void
 ns_lesson_markup_block (GString *out, cmark_node *node, guint depth)
 {
+  if (depth > MAX_BLOCK_DEPTH)
+    return;
   switch (cmark_node_get_type (node))
     {
     case CMARK_NODE_PARAGRAPH:
-      append_inlines (out, node);
+      append_inlines (out, node, 0);
       break;
     case CMARK_NODE_HEADING:
       g_string_append (out, "<b>");
-      append_inlines (out, node);
+      append_inlines (out, node, 0);
       g_string_append (out, "</b>");
       break;
     case CMARK_NODE_LIST:
@@ -148,15 +160,17 @@ ns_lesson_markup_block (GString *out, cmark_node *node, guint depth)
         {
           if (child != cmark_node_first_child (node))
             g_string_append (out, "\n\n");
-          ns_lesson_markup_block (out, child, depth);
+          ns_lesson_markup_block (out, child, depth + 1);
         }
       break;
     }
 }
 
 static void
-append_plain (GString *out, cmark_node *parent)
+append_plain (GString *out, cmark_node *parent, guint depth)
 {
+  if (depth > MAX_INLINE_DEPTH)
+    return;
   for (cmark_node *node = cmark_node_first_child (parent); node != NULL;
        node = cmark_node_next (node))
     switch (cmark_node_get_type (node))
@@ -171,7 +185,7 @@ append_plain (GString *out, cmark_node *parent)
         g_string_append_c (out, ' ');
         break;
       default:
-        append_plain (out, node);
+        append_plain (out, node, depth + 1);
         break;
       }
 }
@@ -181,7 +195,7 @@ ns_lesson_plain_text (cmark_node *node)
 {
   GString *out = g_string_new (NULL);
 
-  append_plain (out, node);
+  append_plain (out, node, 0);
   g_strstrip (out->str);
   out->len = strlen (out->str);
   return g_string_free (out, FALSE);

@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
+/* Sets @error to NS_LESSON_ERROR @code "PATH:LINE: message"; returns FALSE. */
+gboolean ns_lesson_set_error (GError **error,
+                              NsLessonError code,
+                              const char *path,
+                              guint line,
+                              const char *format,
+                              ...) G_GNUC_PRINTF (5, 6);
+
 /* A `weight L J I VALUE` line (I = the layer's fan-in for `bias`). */
 typedef struct
 {

@@ -32,21 +32,9 @@ ns_lesson_setup_clear (NsLessonSetup *setup)
   g_clear_pointer (&setup->weights, g_array_unref);
 }
 
-static gboolean
-fail (GError **error, const char *path, guint line, const char *format, ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-fail (GError **error, const char *path, guint line, const char *format, ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, NS_LESSON_ERROR, NS_LESSON_ERROR_PARSE, "%s:%u: %s", path, line, message);
-  return FALSE;
-}
+/* A parse error: "PATH:LINE: what was expected". */
+#define fail(error, path, line, ...)                                                               \
+  ns_lesson_set_error (error, NS_LESSON_ERROR_PARSE, path, line, __VA_ARGS__)
 
 static gboolean
 parse_index (const char *text, guint max, guint *out)
@@ -363,8 +351,7 @@ ns_lesson_step_config (const NsLesson *lesson,
 static gboolean
 setup_failed (GError **error, const char *path, guint line, const char *message)
 {
-  g_set_error (error, NS_LESSON_ERROR, NS_LESSON_ERROR_SETUP, "%s:%u: %s", path, line, message);
-  return FALSE;
+  return ns_lesson_set_error (error, NS_LESSON_ERROR_SETUP, path, line, "%s", message);
 }
 
 static gboolean

@@ -61,11 +61,13 @@ ns_lesson_free (NsLesson *lesson)
   g_free (lesson);
 }
 
-static gboolean
-fail (GError **error, const char *path, guint line, const char *format, ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-fail (GError **error, const char *path, guint line, const char *format, ...)
+gboolean
+ns_lesson_set_error (GError **error,
+                     NsLessonError code,
+                     const char *path,
+                     guint line,
+                     const char *format,
+                     ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -73,9 +75,13 @@ fail (GError **error, const char *path, guint line, const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, NS_LESSON_ERROR, NS_LESSON_ERROR_PARSE, "%s:%u: %s", path, line, message);
+  g_set_error (error, NS_LESSON_ERROR, code, "%s:%u: %s", path, line, message);
   return FALSE;
 }
+
+/* A parse error: "PATH:LINE: what was expected". */
+#define fail(error, path, line, ...)                                                               \
+  ns_lesson_set_error (error, NS_LESSON_ERROR_PARSE, path, line, __VA_ARGS__)
 
 static gboolean
 is_id (const char *text)
