@@ -8,6 +8,9 @@
 
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <adwaita.h>
 
@@ -779,12 +782,8 @@ test_csv (void)
   WAIT_UNTIL (ns_scene_get_n_prims (ns_data_panel_get_thumbnail_scene (f.panel, 0)) > 0, 5000);
   node = render_panel (&f, "ui-data-panel-csv.png");
 
-  /* The picker is off too: a file's network has the file's inputs. */
-  g_assert_false (gtk_widget_is_sensitive (ns_data_panel_get_dataset_button (f.panel, 0)));
-  activate (&f, "data.set-dataset", "s", "circle");
-  g_object_set (f.panel, "dataset", "circle", NULL);
-  g_assert_nonnull (config->data_path);
-  g_assert_cmpuint (ns_experiment_get_dataset (experiment)->n_inputs, ==, 4);
+  /* The picker stays on: it is how the file is closed (test_csv_close). */
+  g_assert_true (gtk_widget_is_sensitive (ns_data_panel_get_dataset_button (f.panel, 0)));
 
   /* Regenerate deals the rows anew; the file stays. */
   {
@@ -800,6 +799,79 @@ test_csv (void)
   }
 
   fixture_close (&f);
+}
+
+/* Choosing a set closes a data file: the set's data and inputs, the file's card gone, and the
+ * network trains on them; from a regression file to a set of classes or of images too. */
+static void
+test_csv_close (void)
+{
+  g_autofree char *iris = iris_path ();
+  g_autofree char *sums = NULL;
+  g_autoptr (GString) text = g_string_new ("a,b,sum\n");
+  g_autoptr (GError) error = NULL;
+  int fd = g_file_open_tmp ("ns-sums-XXXXXX.csv", &sums, &error);
+  const struct
+  {
+    const char *path, *problem, *card, *set;
+  } cases[] = {
+    { iris, "classification", "iris.csv", "circle" },
+    { sums, "regression", "ns-sums-", "digits" },
+  };
+
+  g_assert_no_error (error);
+  close (fd);
+  for (guint k = 0; k < 40; k++)
+    g_string_append_printf (text, "%u,%u,%u\n", k % 7, k % 5, k % 7 + k % 5);
+  g_assert_true (g_file_set_contents (sums, text->str, -1, &error));
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_auto (NsConfig) options = { 0 };
+      g_autoptr (NsExperiment) experiment = NULL;
+      const NsConfig *config;
+      const NsDataset *data;
+      g_autofree char *name = NULL;
+      Fixture f;
+
+      ns_config_init_default (&options);
+      g_assert_true (ns_config_set_option (&options, "problem", cases[c].problem, &error));
+      g_assert_true (ns_config_set_option (&options, "data", cases[c].path, &error));
+      experiment = ns_experiment_new (&options, &error);
+      g_assert_no_error (error);
+      config = ns_experiment_get_config (experiment);
+      g_assert_cmpstr (config->data_path, ==, cases[c].path);
+      g_assert_cmpint (config->problem, ==,
+                       c == 0 ? NS_PROBLEM_CLASSIFICATION : NS_PROBLEM_REGRESSION);
+
+      fixture_present (&f, experiment);
+      g_assert_nonnull (find_label (&f, cases[c].card));
+      g_assert_true (gtk_widget_is_sensitive (ns_data_panel_get_dataset_button (f.panel, 0)));
+      g_assert_true (activate (&f, "data.set-dataset", "s", cases[c].set));
+
+      g_assert_null (config->data_path);
+      g_assert_cmpint (config->problem, ==, NS_PROBLEM_CLASSIFICATION);
+      g_object_get (f.panel, "dataset", &name, NULL);
+      g_assert_cmpstr (name, ==, cases[c].set);
+      WAIT_UNTIL (find_label (&f, cases[c].card) == NULL, 5000);
+      data = ns_experiment_get_dataset (experiment);
+      if (g_str_equal (cases[c].set, "circle"))
+        {
+          g_assert_cmpuint (n_active_datasets (&f), ==, 1);
+          g_assert_cmpuint (data->n_inputs, ==, 2);
+          g_assert_cmpuint (data->n_classes, ==, 2);
+        }
+      else
+        {
+          g_assert_true (ns_dataset_is_image (data));
+          g_assert_cmpuint (data->n_classes, ==, 10);
+        }
+      ns_experiment_train_epochs (experiment, 1);
+      g_assert_cmpuint (ns_experiment_get_current (experiment)->epoch, ==, 1);
+      g_assert_true (isfinite (ns_experiment_get_current (experiment)->train_loss));
+      fixture_close (&f);
+    }
+  g_unlink (sums);
 }
 
 /* Presentation mode on a dark desktop: the thumbnails are redrawn in dark colours and larger. */
@@ -887,6 +959,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/data-panel/class-picker", test_class_picker);
   g_test_add_func ("/ui/data-panel/thumbnails", test_thumbnails);
   g_test_add_func ("/ui/data-panel/csv", test_csv);
+  g_test_add_func ("/ui/data-panel/csv-close", test_csv_close);
   g_test_add_func ("/ui/data-panel/dark-zoom", test_dark_zoom);
   g_test_add_func ("/ui/data-panel/tooltips", test_tooltips);
 
