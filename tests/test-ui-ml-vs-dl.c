@@ -2,7 +2,7 @@
  * under Xvfb), driven through its actions: the result shows once the worker has finished; a
  * second request cancels the first and only the second's result is shown; the window goes on
  * drawing frames while kNN reads the pixels of thousands of apples; closing the panel's window
- * or the main window cancels the training.
+ * or the main window cancels the training; its text follows the main window's zoom.
  *
  * NS_TEST_DUMP=dir saves the panel's window while it trains as dir/ui-ml-vs-dl-training.png. */
 #include "config.h"
@@ -153,6 +153,40 @@ test_close_cancels (void)
   run_for (500);
 }
 
+/* The natural height of @widget's first label: its text's size. */
+static int
+label_height (GtkWidget *widget)
+{
+  GtkWidget *label = find_descendant (widget, GTK_TYPE_LABEL);
+  int natural;
+
+  g_assert_nonnull (label);
+  run_for (100); /* the style provider's new CSS applied */
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* The panel's window follows the main window's zoom: its text as well as its pictures. */
+static void
+test_zoom (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment ("dataset", "digits", "hidden", "8", NULL);
+  NsWindow *window = present_window (experiment);
+  NsComparePanel *panel = open_panel (window);
+  GtkWidget *check = GTK_WIDGET (ns_compare_panel_get_feature_check (panel, NS_HAND_ZONES));
+  int at_1, at_1_6;
+
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (panel))),
+                                           "ns-window"));
+  at_1 = label_height (check);
+  ns_window_set_zoom (window, 1.6);
+  at_1_6 = label_height (check);
+  g_test_message ("a feature's name: %d px at zoom 1, %d px at 1.6", at_1, at_1_6);
+  g_assert_cmpint (at_1_6, >=, at_1 * 1.4);
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_for (50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -161,6 +195,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/ml-vs-dl/worker", test_worker);
   g_test_add_func ("/ui/ml-vs-dl/close-cancels", test_close_cancels);
+  g_test_add_func ("/ui/ml-vs-dl/zoom", test_zoom);
 
   return g_test_run ();
 }
