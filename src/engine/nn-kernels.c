@@ -289,8 +289,9 @@ nn_dense_forward (float *restrict z,
   rows_kernel (z, ldz, x, ldx, w, n_in, 1, n_in, n_out, n, b);
 }
 
-/* a = f(z) over n values (a == z allowed; not softmax): the loops of nn_act_forward, inlined
- * into the fused kernel below so that a layer's rows cost one call, not one per row */
+/* a = f(z) over n values (a == z allowed, else apart; not softmax, which is linear here): the
+ * body of nn_act_forward, inlined into the fused kernel below so that a layer's rows cost one
+ * call, not one per row */
 static inline AI void
 act_values (NnActivation act, float *a, const float *z, size_t n)
 {
@@ -625,48 +626,7 @@ nn_dense_backward_params (float *restrict dw,
 FAST void
 nn_act_forward (NnActivation act, float *a, const float *z, size_t n)
 {
-  switch (act)
-    {
-    case NN_ACT_TANH:
-      nn_tanhf_array (a, z, n);
-      break;
-    case NN_ACT_SIGMOID:
-      nn_sigmoidf_array (a, z, n);
-      break;
-    case NN_ACT_RELU:
-      if (a == z)
-        for (size_t s = 0; s < n; s++)
-          a[s] = relu (a[s]);
-      else
-        {
-          float *restrict o = a;
-          const float *restrict p = z;
-
-          for (size_t s = 0; s < n; s++)
-            o[s] = relu (p[s]);
-        }
-      break;
-    case NN_ACT_LEAKY_RELU:
-      if (a == z)
-        for (size_t s = 0; s < n; s++)
-          a[s] = leaky_relu (a[s]);
-      else
-        {
-          float *restrict o = a;
-          const float *restrict p = z;
-
-          for (size_t s = 0; s < n; s++)
-            o[s] = leaky_relu (p[s]);
-        }
-      break;
-    case NN_ACT_LINEAR:
-    case NN_ACT_SOFTMAX: /* never a hidden activation: treated as linear here */
-    case NN_N_ACTIVATIONS:
-    default:
-      if (a != z)
-        memmove (a, z, n * sizeof (float));
-      break;
-    }
+  act_values (act, a, z, n);
 }
 
 FAST void
