@@ -7,6 +7,7 @@
 #include "ns-cli.h"
 #include "ns-cli-compare.h"
 #include "ns-cli-render.h"
+#include "ns-lesson-check.h"
 
 int
 main (int argc, char **argv)
@@ -21,6 +22,8 @@ main (int argc, char **argv)
     return ns_cli_render_run (argc, argv);
   if (argc > 1 && g_strcmp0 (argv[1], "compare") == 0)
     return ns_cli_compare_run (argc, argv);
+  if (argc > 1 && g_strcmp0 (argv[1], "lesson") == 0)
+    return ns_lesson_check_main (argc, argv);
   if (argc > 1 && ns_cli_is_verb (argv[1]))
     return ns_cli_run (argc, argv);
   /* --help, --version and a misspelt verb ("trian"), which must not open a window. */

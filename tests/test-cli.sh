@@ -90,7 +90,7 @@ check "rendr: did you mean render" $?
   && ! grep -q 'did you mean' "$tmp/err"
 check "a word near no verb: exit 2, lists the verbs" $?
 
-(cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" lesson >/dev/null 2>"$tmp/err"); rc=$?
+(cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" export-code >/dev/null 2>"$tmp/err"); rc=$?
 [ $rc = 2 ] && grep -q 'not available yet' "$tmp/err"
 check "a verb of a later issue: exit 2, not available yet" $?
 

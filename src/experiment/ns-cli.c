@@ -29,11 +29,12 @@ static const struct
   { "train", "Train a network without a window and print its losses and accuracies" },
   { "render", "Train, then draw one view (network, boundary, loss…) to a PNG, SVG or PDF file" },
   { "compare", "The data-scaling experiment: models trained on growing shares of image data" },
+  { "lesson", "Check lessons (lesson check FILE…): each goal reached within its budget" },
 };
 
 /* Verbs DESIGN.md plans for later issues: named so that they are "not available yet" rather
  * than unknown. */
-static const char *const later_verbs[] = { "lesson", "export-code", NULL };
+static const char *const later_verbs[] = { "export-code", NULL };
 
 gboolean
 ns_cli_is_verb (const char *word)

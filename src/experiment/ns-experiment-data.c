@@ -4,6 +4,9 @@
 
 #include "ns-experiment-private.h"
 
+#include <math.h>
+#include <string.h>
+
 NsDataset *
 ns_experiment_make_data (const NsConfig *config,
                          guint generation,
@@ -44,6 +47,22 @@ drop_image_layers (NsConfig *config)
   return TRUE;
 }
 
+/* @data (taken) becomes the experiment's, with @warnings (taken, may be NULL: none) as what
+ * making it skipped; the output follows its classes; then reset. */
+static void
+install_data (NsExperiment *self, NsDataset *data, GPtrArray *warnings)
+{
+  g_ptr_array_set_size (self->data_warnings, 0);
+  if (warnings != NULL)
+    g_ptr_array_extend_and_steal (self->data_warnings, warnings);
+  g_clear_pointer (&self->data, ns_dataset_free);
+  self->data = data;
+  ns_experiment_match_output (self);
+  ns_experiment_rebuild_inputs (self);
+  ns_experiment_reset_state (self);
+  ns_experiment_emit_changed (self);
+}
+
 static gboolean
 replace_data (NsExperiment *self, GError **error)
 {
@@ -72,14 +91,7 @@ replace_data (NsExperiment *self, GError **error)
       nn_net_free (self->net);
       self->net = net;
     }
-  g_ptr_array_set_size (self->data_warnings, 0);
-  g_ptr_array_extend_and_steal (self->data_warnings, g_steal_pointer (&warnings));
-  g_clear_pointer (&self->data, ns_dataset_free);
-  self->data = data;
-  ns_experiment_match_output (self);
-  ns_experiment_rebuild_inputs (self);
-  ns_experiment_reset_state (self);
-  ns_experiment_emit_changed (self);
+  install_data (self, data, g_steal_pointer (&warnings));
   return TRUE;
 }
 
@@ -197,4 +209,177 @@ ns_experiment_set_seed (NsExperiment *self, guint64 seed)
   nn_rng_seed (&self->init_rng, seed, NN_STREAM_INIT);
   if (!replace_data (self, &error))
     g_warning ("Could not make the data: %s", error->message);
+}
+
+/* The plane a lesson's points are shown on: the generated sets' [-6, 6], grown by a tenth of
+ * the points' spread where they reach beyond it. */
+static void
+points_extent (NsDataset *data)
+{
+  double lo[2] = { -6.0, -6.0 }, hi[2] = { 6.0, 6.0 };
+
+  for (guint s = 0; s < data->n_train + data->n_test; s++)
+    {
+      const float *x = s < data->n_train ? data->train_x + 2 * (size_t) s
+                                         : data->test_x + 2 * (size_t) (s - data->n_train);
+      for (guint k = 0; k < 2; k++)
+        {
+          lo[k] = MIN (lo[k], x[k]);
+          hi[k] = MAX (hi[k], x[k]);
+        }
+    }
+  for (guint k = 0; k < 2; k++)
+    {
+      double margin = (lo[k] < -6.0 || hi[k] > 6.0) ? 0.1 * (hi[k] - lo[k]) : 0.0;
+      lo[k] = lo[k] < -6.0 ? lo[k] - margin : lo[k];
+      hi[k] = hi[k] > 6.0 ? hi[k] + margin : hi[k];
+    }
+  data->x_min = lo[0];
+  data->x_max = hi[0];
+  data->y_min = lo[1];
+  data->y_max = hi[1];
+}
+
+static gboolean
+check_points (const double *xy, const guint *classes, guint n, guint n_classes, GError **error)
+{
+  for (guint s = 0; s < n; s++)
+    {
+      if (!isfinite (xy[2 * s]) || !isfinite (xy[2 * s + 1]) || fabs (xy[2 * s]) > 1e6
+          || fabs (xy[2 * s + 1]) > 1e6)
+        {
+          g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                       "point %u: expected coordinates between -1000000 and 1000000", s + 1);
+          return FALSE;
+        }
+      if (classes[s] >= n_classes)
+        {
+          g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                       "point %u: class %u: expected a class index from 0 to %u", s + 1, classes[s],
+                       n_classes - 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+copy_points (float *x, float *y, const double *xy, const guint *classes, guint n)
+{
+  for (guint s = 0; s < n; s++)
+    {
+      x[2 * s] = (float) xy[2 * s];
+      x[2 * s + 1] = (float) xy[2 * s + 1];
+      y[s] = (float) classes[s];
+    }
+}
+
+gboolean
+ns_experiment_set_points (NsExperiment *self,
+                          const double *train_xy,
+                          const guint *train_classes,
+                          guint n_train,
+                          const double *test_xy,
+                          const guint *test_classes,
+                          guint n_test,
+                          const char *const *class_names,
+                          GError **error)
+{
+  g_autoptr (NsDataset) data = NULL;
+  guint n_classes = 2;
+
+  g_return_val_if_fail (NS_IS_EXPERIMENT (self), FALSE);
+  g_return_val_if_fail (n_train == 0 || (train_xy != NULL && train_classes != NULL), FALSE);
+  g_return_val_if_fail (n_test == 0 || (test_xy != NULL && test_classes != NULL), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ns_experiment_is_plane_data (self) || self->config.problem != NS_PROBLEM_CLASSIFICATION)
+    {
+      g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                   "points: expected a generated 2D dataset and a classification problem");
+      return FALSE;
+    }
+  if (n_train == 0)
+    {
+      g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                   "points: expected at least one training point");
+      return FALSE;
+    }
+  /* The classes: as many as named, else as the largest index asks for (at least two, the
+   * output needs them). */
+  if (class_names != NULL && class_names[0] != NULL)
+    n_classes = g_strv_length ((char **) class_names);
+  else
+    for (guint s = 0; s < n_train + n_test; s++)
+      n_classes = MAX (n_classes, (s < n_train ? train_classes[s] : test_classes[s - n_train]) + 1);
+  if (n_classes < 2 || n_classes > NS_MAX_CLASSES)
+    {
+      g_set_error (error, NS_EXPERIMENT_ERROR, NS_EXPERIMENT_ERROR_BAD_FIELD,
+                   "classes: expected 2 to %d classes", NS_MAX_CLASSES);
+      return FALSE;
+    }
+  if (!check_points (train_xy, train_classes, n_train, n_classes, error)
+      || !check_points (test_xy, test_classes, n_test, n_classes, error))
+    return FALSE;
+
+  data = g_new0 (NsDataset, 1);
+  data->name = g_strdup ("points");
+  data->n_inputs = 2;
+  data->input_names = g_new0 (char *, 3);
+  data->input_names[0] = g_strdup ("x1");
+  data->input_names[1] = g_strdup ("x2");
+  data->n_classes = n_classes;
+  data->class_names = g_new0 (char *, n_classes + 1);
+  for (guint c = 0; c < n_classes; c++)
+    data->class_names[c] = class_names != NULL && class_names[0] != NULL
+                               ? g_strdup (class_names[c])
+                               : g_strdup_printf ("%u", c);
+  data->n_train = data->train_cap = n_train;
+  data->train_x = g_new (float, 2 * (gsize) n_train);
+  data->train_y = g_new (float, n_train);
+  copy_points (data->train_x, data->train_y, train_xy, train_classes, n_train);
+  /* Without test points the test set is the training points. */
+  data->n_test = n_test > 0 ? n_test : n_train;
+  data->test_x = g_new (float, 2 * (gsize) data->n_test);
+  data->test_y = g_new (float, data->n_test);
+  if (n_test > 0)
+    copy_points (data->test_x, data->test_y, test_xy, test_classes, n_test);
+  else
+    copy_points (data->test_x, data->test_y, train_xy, train_classes, n_train);
+  data->mean = g_new0 (double, 2);
+  data->scale = g_new (double, 2);
+  data->scale[0] = data->scale[1] = 1.0;
+  points_extent (data);
+
+  install_data (self, g_steal_pointer (&data), NULL);
+  return TRUE;
+}
+
+void
+ns_experiment_replace (NsExperiment *self, NsExperiment *other)
+{
+  NsExperiment swap;
+  const size_t start = G_STRUCT_OFFSET (NsExperiment, config);
+  guint64 version;
+
+  g_return_if_fail (NS_IS_EXPERIMENT (self));
+  g_return_if_fail (NS_IS_EXPERIMENT (other));
+  g_return_if_fail (self != other);
+
+  /* Everything after the GObject part is plain state the experiment owns (no pointer into
+   * itself), so the two swap it whole: @other keeps this one's old state and frees it when
+   * its owner drops it; signal handlers, which live in the GObject part, stay. */
+  version = MAX (self->version, other->version);
+  memcpy ((char *) &swap + start, (char *) self + start, sizeof (NsExperiment) - start);
+  memcpy ((char *) self + start, (char *) other + start, sizeof (NsExperiment) - start);
+  memcpy ((char *) other + start, (char *) &swap + start, sizeof (NsExperiment) - start);
+  /* A view that drew version v of the old run must not take the new run's v for it. */
+  self->version = version + 1;
+  other->version = version + 1;
+  for (guint k = 0; k < G_N_ELEMENTS (self->planes); k++)
+    self->planes[k].inputs_version = self->planes[k].units_version = 0;
+  self->plane_before.inputs_version = self->plane_before.units_version = 0;
+  /* The edits belong to the run that is gone. */
+  ns_experiment_clear_undo (self);
+  ns_experiment_emit_changed (self);
 }

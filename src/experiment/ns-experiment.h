@@ -177,6 +177,30 @@ guint64 ns_experiment_get_version (NsExperiment *self);
 void ns_experiment_add_point (NsExperiment *self, double x1, double x2, float label);
 gboolean ns_experiment_remove_point_near (NsExperiment *self, double x1, double x2);
 
+/* Data placed by hand (a lesson's points, plane data and classification only): the training set
+ * is exactly the @n_train points (x1, x2 pairs in @train_xy, plane coordinates; class indices in
+ * @train_classes), the test set the @n_test test points, or the training points again when
+ * @n_test is 0. The classes are @class_names (NULL or empty: "0", "1", … as many as the largest
+ * index asks for, at least two). The plane spans [-6, 6] grown to hold every point. The output
+ * layer follows the class count; then reset. Saved files keep the points (the data is saved
+ * whole); regenerate makes the configured dataset again. FALSE with @error (naming the point)
+ * for other data, a bad coordinate or class, or no training point: nothing changes then. */
+gboolean ns_experiment_set_points (NsExperiment *self,
+                                   const double *train_xy,
+                                   const guint *train_classes,
+                                   guint n_train,
+                                   const double *test_xy,
+                                   const guint *test_classes,
+                                   guint n_test,
+                                   const char *const *class_names,
+                                   GError **error);
+
+/* In-place replacement (a lesson step starts): @self takes over @other's configuration, data,
+ * network, trainer, history and step counters, so views keep their experiment object; @other
+ * is left with @self's old state (drop it). One "changed"; the undo history ends; the version
+ * moves past both, so nothing drawn before is taken for current. */
+void ns_experiment_replace (NsExperiment *self, NsExperiment *other);
+
 /* Network inputs for n plane points given as raw (x1, x2) pairs: the chosen features for 2D
  * data; for CSV data the two view columns, the others at their training mean. out is
  * input-major (out[i * n + s]) with net->n_inputs rows. */
