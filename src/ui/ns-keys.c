@@ -74,3 +74,67 @@ ns_keys_arrow_steps (GtkWidget *window,
 
   return FALSE;
 }
+
+/* PageDown / PageUp: the keys a presentation clicker sends. Like Space, the window's before a
+ * focused button, list or scrolled panel takes them (a scrolled window pages with them), but a
+ * text field keeps them. */
+typedef struct
+{
+  char *next_action;
+  char *previous_action;
+} PageActions;
+
+static gboolean
+page_key_cb (GtkEventControllerKey *controller,
+             guint keyval,
+             guint keycode,
+             GdkModifierType state,
+             PageActions *actions)
+{
+  GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *focus;
+  const char *action;
+
+  if (keyval == GDK_KEY_Page_Down || keyval == GDK_KEY_KP_Page_Down)
+    action = actions->next_action;
+  else if (keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up)
+    action = actions->previous_action;
+  else
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+  /* A disabled action (no lesson open) leaves the key to the focused widget. */
+  return gtk_widget_activate_action (window, action, NULL);
+}
+
+static void
+free_page_actions (gpointer data, GClosure *closure)
+{
+  PageActions *actions = data;
+
+  g_free (actions->next_action);
+  g_free (actions->previous_action);
+  g_free (actions);
+}
+
+void
+ns_keys_add_page_steps (GtkWidget *window, const char *next_action, const char *previous_action)
+{
+  GtkEventController *keys;
+  PageActions *actions;
+
+  g_return_if_fail (GTK_IS_ROOT (window));
+  g_return_if_fail (next_action != NULL && previous_action != NULL);
+
+  actions = g_new0 (PageActions, 1);
+  actions->next_action = g_strdup (next_action);
+  actions->previous_action = g_strdup (previous_action);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_data (keys, "key-pressed", G_CALLBACK (page_key_cb), actions, free_page_actions,
+                         0);
+  gtk_widget_add_controller (window, keys);
+}

@@ -399,12 +399,16 @@ set_weight_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
   NsNetworkView *self = NS_NETWORK_VIEW (widget);
   guint layer, j, i;
   double value;
+  gboolean edited;
 
   if (self->experiment == NULL)
     return;
   g_variant_get (parameter, "(uuud)", &layer, &j, &i, &value);
-  refused (self, isfinite (value) && fabs (value) <= MAX_TYPED_WEIGHT
-                     && ns_experiment_set_weight (self->experiment, layer, j, i, (float) value));
+  edited = isfinite (value) && fabs (value) <= MAX_TYPED_WEIGHT
+           && ns_experiment_set_weight (self->experiment, layer, j, i, (float) value);
+  refused (self, edited);
+  if (edited)
+    g_signal_emit_by_name (self, "weight-edited");
 }
 
 /* Installed by ns_network_view_class_init (). */

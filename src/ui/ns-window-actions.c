@@ -50,6 +50,7 @@ race_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_object_bind_property (self, "zoom", race, "zoom", G_BINDING_SYNC_CREATE);
   g_set_weak_pointer (&self->race_window, GTK_WIDGET (race));
   gtk_window_present (GTK_WINDOW (race));
+  ns_window_lesson_note_view (self, "race");
 }
 
 /* The data-scaling experiment, in a window of its own (it needs nothing of this one's). */
@@ -57,6 +58,7 @@ static void
 compare_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   gtk_window_present (GTK_WINDOW (ns_compare_window_new (GTK_WINDOW (widget))));
+  ns_window_lesson_note_view (NS_WINDOW (widget), "scaling");
 }
 
 /* Shift+Right: a whole phase of the sample at once (forward through every layer), for deep

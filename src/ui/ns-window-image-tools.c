@@ -103,6 +103,7 @@ draw_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
       g_set_weak_pointer (&self->draw_window, window);
     }
   gtk_window_present (GTK_WINDOW (self->draw_window));
+  ns_window_lesson_note_view (self, "draw");
 }
 
 static void
@@ -119,6 +120,7 @@ ml_vs_dl_action_cb (GtkWidget *widget, const char *action_name, GVariant *parame
       g_set_weak_pointer (&self->compare_window, window);
     }
   gtk_window_present (GTK_WINDOW (self->compare_window));
+  ns_window_lesson_note_view (self, "mlvsdl");
 }
 
 void
