@@ -251,6 +251,7 @@ static void
 test_page_keys_move_steps (Fixture *fixture, gconstpointer data)
 {
   NsLessonPanel *panel;
+  GtkWidget *network = find_descendant (GTK_WIDGET (fixture->window), NS_TYPE_NETWORK_VIEW);
   g_autofree char *chart = NULL;
   g_autofree char *text = NULL;
   double rate = 0;
@@ -274,11 +275,18 @@ test_page_keys_move_steps (Fixture *fixture, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (rate, 0.01, 1e-9);
   g_assert_cmpstr (chart, ==, "loss");
   g_assert_false (has_label (GTK_WIDGET (fixture->window), "Optimizer"));
+  /* The diagram's layer buttons go and its inputs no longer toggle. */
+  g_assert_false (has_label (GTK_WIDGET (fixture->window), "No hidden layer"));
+  gtk_widget_activate_action (network, "network.add-layer", NULL);
+  gtk_widget_activate_action (network, "network.toggle-feature", "s", "x1sq");
+  g_assert_cmpuint (ns_experiment_get_net (fixture->experiment)->n_layers, ==, 1);
+  g_assert_cmpuint (ns_experiment_get_net (fixture->experiment)->n_inputs, ==, 2);
   WAIT_UNTIL (ns_lesson_panel_get_goal_reached (panel), 5000);
 
   send_key (fixture, GDK_KEY_Page_Up);
   g_assert_cmpuint (ns_window_get_lesson_step (fixture->window), ==, 1);
   g_assert_true (has_label (GTK_WIDGET (fixture->window), "Optimizer")); /* shown again */
+  g_assert_true (has_label (GTK_WIDGET (fixture->window), "No hidden layer"));
   send_key (fixture, GDK_KEY_Page_Up);
   send_key (fixture, GDK_KEY_Page_Up); /* already at the first: stays */
   g_assert_cmpuint (ns_window_get_lesson_step (fixture->window), ==, 0);

@@ -23,9 +23,4 @@ gboolean ns_keys_arrow_steps (GtkWidget *window,
                               const char *step_action,
                               const char *back_action);
 
-/* PageDown / PageUp activate @next_action / @previous_action on @window (a lesson's steps),
- * before any focused widget but a text field sees them. */
-void
-ns_keys_add_page_steps (GtkWidget *window, const char *next_action, const char *previous_action);
-
 G_END_DECLS

@@ -8,7 +8,6 @@
 
 #include "ns-experiment-step.h"
 #include "ns-goal-words.h"
-#include "ns-keys.h"
 #include "ns-lesson-progress.h"
 #include "ns-lesson.h"
 
@@ -31,10 +30,11 @@ typedef struct _NsWindowLesson
   gboolean race_done;
   char *view; /* the view the learner brought forward last, or NULL */
 
-  gboolean reached;  /* the step's goal is reached */
-  guint eval_tick;   /* the goal is checked at the next frame */
-  gboolean applying; /* a step's look is being applied: not the learner's doing */
-  GPtrArray *hidden; /* GtkWidget *: what the step's `hide` hid */
+  gboolean reached;         /* the step's goal is reached */
+  guint eval_tick;          /* the goal is checked at the next frame */
+  gboolean applying;        /* a step's look is being applied: not the learner's doing */
+  GPtrArray *hidden;        /* GtkWidget *: what the step's `hide` hid */
+  NsNetworkViewLock locked; /* the diagram's parts it hid */
 } NsWindowLesson;
 
 enum
@@ -258,8 +258,17 @@ hide_control (NsWindow *self, const char *name)
       widgets[n++] = self->chart_switcher;
       widgets[n++] = self->page_switcher;
     }
-  /* features, layers, noise, ratio, batch: inside the data panel and the diagram, which keep
-   * them for now. */
+  else if (g_str_equal (name, "features") || g_str_equal (name, "layers")
+           || g_str_equal (name, "activation"))
+    {
+      NsNetworkViewLock lock = g_str_equal (name, "features") ? NS_NETWORK_VIEW_LOCK_FEATURES
+                               : g_str_equal (name, "layers") ? NS_NETWORK_VIEW_LOCK_LAYERS
+                                                              : NS_NETWORK_VIEW_LOCK_ACTIVATION;
+
+      lesson->locked |= lock;
+      ns_network_view_set_locked (self->network_view, lesson->locked);
+    }
+  /* noise, ratio, batch: inside the data panel, which keeps them (`data` hides it whole). */
   for (guint i = 0; i < n; i++)
     if (widgets[i] != NULL && gtk_widget_get_visible (widgets[i]))
       {
@@ -272,6 +281,9 @@ static void
 show_hidden_controls (NsWindow *self)
 {
   GPtrArray *hidden = self->lesson->hidden;
+
+  self->lesson->locked = 0;
+  ns_network_view_set_locked (self->network_view, 0);
 
   for (guint i = 0; i < hidden->len; i++)
     gtk_widget_set_visible (g_ptr_array_index (hidden, i), TRUE);
@@ -820,6 +832,34 @@ ns_window_lesson_set_property (NsWindow *self, guint prop_id, const GValue *valu
   return TRUE;
 }
 
+/* PageDown / PageUp, what presentation clickers send, move through the lesson open in the
+ * playground: before a focused button, list or scrolled panel takes them (a scrolled window
+ * pages with them), as Space (ns-keys.c); but a text field keeps them, and without a lesson
+ * they are the focused widget's as usual. */
+static gboolean
+page_key_cb (NsWindow *self, guint keyval, guint keycode, GdkModifierType state)
+{
+  GtkWidget *focus;
+  int direction;
+
+  if (keyval == GDK_KEY_Page_Down || keyval == GDK_KEY_KP_Page_Down)
+    direction = +1;
+  else if (keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up)
+    direction = -1;
+  else
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0
+      || self->lesson->lesson == NULL
+      || g_strcmp0 (ns_window_get_page (self), PAGE_PLAYGROUND) != 0)
+    return FALSE;
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              direction > 0 ? "win.lesson-next" : "win.lesson-previous", NULL);
+  return TRUE;
+}
+
 void
 ns_window_lesson_init (NsWindow *self)
 {
@@ -833,9 +873,13 @@ ns_window_lesson_init (NsWindow *self)
                                   G_MENU_MODEL (gtk_widget_get_template_child (
                                       GTK_WIDGET (self), NS_TYPE_WINDOW, "primary_menu")));
 
-  /* PageDown / PageUp, what presentation clickers send: the window's wherever the focus is,
-   * but a text field's to type with. */
-  ns_keys_add_page_steps (GTK_WIDGET (self), "win.lesson-next", "win.lesson-previous");
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (page_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
   g_signal_connect_swapped (self->network_view, "weight-edited", G_CALLBACK (weight_edited_cb),
                             self);
   g_signal_connect (self, "notify::chart", G_CALLBACK (chart_notify_cb), NULL);
