@@ -162,6 +162,9 @@ test_open_applies_setup (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (
       strstr (gtk_label_get_text (ns_lesson_panel_get_prose (panel)), "An introduction"));
   g_assert_true (has_label (GTK_WIDGET (panel), "epochs trained at least 1"));
+  /* Its text never takes the focus, which would keep Right and Left from stepping. */
+  g_assert_true (gtk_label_get_selectable (ns_lesson_panel_get_prose (panel)));
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (ns_lesson_panel_get_prose (panel))));
   g_assert_false (ns_lesson_panel_get_goal_reached (panel));
   dump_widget (GTK_WIDGET (fixture->window), "lesson-step-1.png");
 
