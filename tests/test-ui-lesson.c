@@ -127,7 +127,7 @@ test_welcome_lists_lessons (Fixture *fixture, gconstpointer data)
   row = GTK_WIDGET (ns_welcome_page_get_row (page, 1));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Second test lesson");
-  g_assert_true (has_label (row, "0 of 1 step"));
+  g_assert_true (has_label (row, "0 of 2 steps"));
   /* The broken file: named, with its line. */
   row = GTK_WIDGET (ns_welcome_page_get_row (page, 2));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "03-broken.md:"));
@@ -310,7 +310,8 @@ test_show_me (Fixture *fixture, gconstpointer data)
   ns_window_set_playing (fixture->window, FALSE);
 }
 
-/* A weight edited by hand counts for a goal that asks for one. */
+/* A weight edited by hand counts for a goal that asks for one; a phase stepped to, for one
+ * that asks for it. */
 static void
 test_weight_edit_counts (Fixture *fixture, gconstpointer data)
 {
@@ -323,6 +324,17 @@ test_weight_edit_counts (Fixture *fixture, gconstpointer data)
   g_assert_true (
       gtk_widget_activate_action (network, "network.set-weight", "(uuud)", 0, 0, 0, 1.5));
   WAIT_UNTIL (ns_lesson_panel_get_goal_reached (lesson_panel (fixture)), 5000);
+
+  /* The next step asks for a phase: stepping a sample reaches it, with no training signal. */
+  activate (fixture, "win.lesson-next", NULL);
+  g_assert_false (ns_lesson_panel_get_goal_reached (lesson_panel (fixture)));
+  activate (fixture, "win.step-size", g_variant_new_string ("sample"));
+  for (guint i = 0; i < 8 && !ns_lesson_panel_get_goal_reached (lesson_panel (fixture)); i++)
+    {
+      activate (fixture, "win.step", NULL);
+      run_for (50);
+    }
+  g_assert_true (ns_lesson_panel_get_goal_reached (lesson_panel (fixture)));
 }
 
 /* Presentation mode: full screen at the large zoom, PageDown still steps, Escape leaves. */

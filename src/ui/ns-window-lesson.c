@@ -181,6 +181,13 @@ schedule_evaluation (NsWindow *self)
 }
 
 void
+ns_window_lesson_check_goal (NsWindow *self)
+{
+  if (self->lesson != NULL)
+    schedule_evaluation (self);
+}
+
+void
 ns_window_lesson_note_view (NsWindow *self, const char *view)
 {
   NsWindowLesson *lesson = self->lesson;

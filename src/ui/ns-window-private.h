@@ -188,6 +188,8 @@ void ns_window_lesson_constructed (NsWindow *self); /* once the experiment is th
 void ns_window_lesson_dispose (NsWindow *self);
 /* The learner brought @view (a lesson `look` name) forward: goals can ask for it. */
 void ns_window_lesson_note_view (NsWindow *self, const char *view);
+/* Checks the lesson step's goal at the next frame (after anything that may have reached it). */
+void ns_window_lesson_check_goal (NsWindow *self);
 /* Presentation mode began or ended: the lesson panel follows. */
 void ns_window_lesson_presentation_changed (NsWindow *self);
 

@@ -148,6 +148,8 @@ ns_window_update_view (NsWindow *self)
   /* A sample phase changes no weights (no version bump) but rings the sample's point. */
   if (self->output_view != NULL)
     gtk_widget_queue_draw (GTK_WIDGET (self->output_view));
+  /* Stepping a sample's phases changes what a goal may ask for (the phase) with no signal. */
+  ns_window_lesson_check_goal (self);
 }
 
 static void
