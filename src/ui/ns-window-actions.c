@@ -51,6 +51,7 @@ race_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_set_weak_pointer (&self->race_window, GTK_WIDGET (race));
   gtk_window_present (GTK_WINDOW (race));
   ns_window_lesson_note_view (self, "race");
+  ns_window_lesson_watch_race (self, race);
 }
 
 /* The data-scaling experiment, in a window of its own (it needs nothing of this one's). */

@@ -144,6 +144,10 @@ evaluate_goal (NsWindow *self)
 
   if (step == NULL || step->goal == NULL || lesson->reached)
     return;
+  if (self->race_window != NULL
+      && ns_race_window_get_epoch (NS_RACE_WINDOW (self->race_window))
+             >= NS_WINDOW_RACE_DONE_EPOCHS)
+    lesson->race_done = context.race_done = TRUE;
   if (!ns_goal_eval (step->goal, &context, &reached, &error))
     {
       g_debug ("%s: step %u: %s", lesson->lesson->path, lesson->step + 1, error->message);
@@ -185,6 +189,44 @@ ns_window_lesson_check_goal (NsWindow *self)
 {
   if (self->lesson != NULL)
     schedule_evaluation (self);
+}
+
+void
+ns_window_lesson_note_drawing (NsWindow *self)
+{
+  if (self->lesson == NULL)
+    return;
+  self->lesson->drawings++;
+  schedule_evaluation (self);
+}
+
+/* The race trains on its own window's frame clock, with no signal: each of its frames checks
+ * the goal (the window may be gone first: a weak reference). */
+static gboolean
+race_tick_cb (GtkWidget *race, GdkFrameClock *clock, gpointer data)
+{
+  g_autoptr (NsWindow) self = g_weak_ref_get (data);
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+  ns_window_lesson_check_goal (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+void
+ns_window_lesson_watch_race (NsWindow *self, NsRaceWindow *race)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  gtk_widget_add_tick_callback (GTK_WIDGET (race), race_tick_cb, ref, free_weak_ref);
 }
 
 void

@@ -13,6 +13,7 @@
 #include "ns-lesson-panel.h"
 #include "ns-network-view.h"
 #include "ns-output-view.h"
+#include "ns-race-window.h"
 #include "ns-step-pacer.h"
 #include "ns-view.h"
 #include "ns-welcome-page.h"
@@ -190,6 +191,12 @@ void ns_window_lesson_dispose (NsWindow *self);
 void ns_window_lesson_note_view (NsWindow *self, const char *view);
 /* Checks the lesson step's goal at the next frame (after anything that may have reached it). */
 void ns_window_lesson_check_goal (NsWindow *self);
+/* A stroke drawn on the "Draw your own" pad: goals can count drawings. */
+void ns_window_lesson_note_drawing (NsWindow *self);
+/* The optimizer race of @race counts as done for a goal once it has raced
+ * NS_WINDOW_RACE_DONE_EPOCHS epochs (its curves have drawn apart by then). */
+#define NS_WINDOW_RACE_DONE_EPOCHS 20
+void ns_window_lesson_watch_race (NsWindow *self, NsRaceWindow *race);
 /* Presentation mode began or ended: the lesson panel follows. */
 void ns_window_lesson_presentation_changed (NsWindow *self);
 
