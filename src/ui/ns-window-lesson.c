@@ -1,41 +1,13 @@
-/* ns-window-lesson.c: lessons in the main window: the welcome page the app opens on, the
- * lesson panel beside the playground, moving through a lesson's steps (each step's setup
+/* ns-window-lesson.c: lessons in the main window (the welcome page is in ns-window-welcome.c):
+ * the lesson panel beside the playground, moving through a lesson's steps (each step's setup
  * replaces the experiment in place, its `hide` and `look` applied), the goal checked live, and
  * the learner's progress kept (ns-lesson-progress.h). */
 #include "config.h"
 
-#include "ns-window-private.h"
+#include "ns-window-lesson-private.h"
 
 #include "ns-experiment-step.h"
 #include "ns-goal-words.h"
-#include "ns-lesson-progress.h"
-#include "ns-lesson.h"
-
-#define PAGE_WELCOME "welcome"
-#define PAGE_PLAYGROUND "playground"
-
-typedef struct _NsWindowLesson
-{
-  NsLessonProgress *progress; /* loaded on first use */
-  char *progress_path;        /* NULL: the user's */
-  NsLesson *lesson;           /* the lesson open, or NULL */
-  guint step;
-  gboolean panel;      /* the lesson panel is shown (when a lesson is open) */
-  gboolean text_large; /* its text large */
-
-  /* NsGoalContext's interactive values since the step began. */
-  guint points_at_start; /* training points when the step began */
-  guint weight_edits;
-  guint drawings;
-  gboolean race_done;
-  char *view; /* the view the learner brought forward last, or NULL */
-
-  gboolean reached;         /* the step's goal is reached */
-  guint eval_tick;          /* the goal is checked at the next frame */
-  gboolean applying;        /* a step's look is being applied: not the learner's doing */
-  GPtrArray *hidden;        /* GtkWidget *: what the step's `hide` hid */
-  NsNetworkViewLock locked; /* the diagram's parts it hid */
-} NsWindowLesson;
 
 enum
 {
@@ -47,8 +19,8 @@ enum
 static GParamSpec *lesson_properties[N_LESSON_PROPS];
 static guint first_lesson_prop;
 
-static NsLessonProgress *
-progress (NsWindow *self)
+NsLessonProgress *
+ns_window_lesson_progress (NsWindow *self)
 {
   NsWindowLesson *lesson = self->lesson;
 
@@ -64,8 +36,8 @@ progress (NsWindow *self)
   return lesson->progress;
 }
 
-static void
-save_failed (NsWindow *self, GError *error)
+void
+ns_window_lesson_save_failed (NsWindow *self, GError *error)
 {
   g_autofree char *text = NULL;
 
@@ -83,8 +55,8 @@ training_points (NsWindow *self)
   return data != NULL ? data->n_train : 0;
 }
 
-static const NsLessonStep *
-current_step (NsWindow *self)
+const NsLessonStep *
+ns_window_lesson_current_step (NsWindow *self)
 {
   NsWindowLesson *lesson = self->lesson;
 
@@ -118,8 +90,9 @@ mark_step_done (NsWindow *self)
   NsWindowLesson *lesson = self->lesson;
   g_autoptr (GError) error = NULL;
 
-  if (!ns_lesson_progress_mark_done (progress (self), lesson->lesson->id, lesson->step, &error))
-    save_failed (self, error);
+  if (!ns_lesson_progress_mark_done (ns_window_lesson_progress (self), lesson->lesson->id,
+                                     lesson->step, &error))
+    ns_window_lesson_save_failed (self, error);
 }
 
 /* Checks the step's goal against the experiment and what the learner did; once reached it
@@ -128,7 +101,7 @@ static void
 evaluate_goal (NsWindow *self)
 {
   NsWindowLesson *lesson = self->lesson;
-  const NsLessonStep *step = current_step (self);
+  const NsLessonStep *step = ns_window_lesson_current_step (self);
   guint points = training_points (self);
   NsGoalContext context = {
     .experiment = self->experiment,
@@ -176,7 +149,7 @@ static void
 schedule_evaluation (NsWindow *self)
 {
   NsWindowLesson *lesson = self->lesson;
-  const NsLessonStep *step = current_step (self);
+  const NsLessonStep *step = ns_window_lesson_current_step (self);
 
   if (step == NULL || step->goal == NULL || lesson->reached || lesson->eval_tick != 0)
     return;
@@ -374,8 +347,8 @@ update_panel_visible (NsWindow *self)
   adw_flap_set_reveal_flap (self->lesson_flap, shown);
   gtk_widget_set_visible (self->lesson_button, lesson->lesson != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lesson-show-me",
-                                 current_step (self) != NULL
-                                     && current_step (self)->solution != NULL);
+                                 ns_window_lesson_current_step (self) != NULL
+                                     && ns_window_lesson_current_step (self)->solution != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lesson-previous",
                                  lesson->lesson != NULL && lesson->step > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lesson-next", lesson->lesson != NULL);
@@ -438,14 +411,15 @@ enter_step (NsWindow *self, guint index, gboolean replace, GError **error)
                             markup, goal, step->hint, step->solution != NULL);
   update_panel_visible (self);
 
-  if (!ns_lesson_progress_set_last (progress (self), lesson->lesson->id, index, &save_error))
-    save_failed (self, save_error);
+  if (!ns_lesson_progress_set_last (ns_window_lesson_progress (self), lesson->lesson->id, index,
+                                    &save_error))
+    ns_window_lesson_save_failed (self, save_error);
   schedule_evaluation (self);
   return TRUE;
 }
 
-static void
-close_lesson (NsWindow *self)
+void
+ns_window_lesson_close (NsWindow *self)
 {
   NsWindowLesson *lesson = self->lesson;
 
@@ -458,8 +432,8 @@ close_lesson (NsWindow *self)
   adw_window_title_set_subtitle (self->window_title, NULL);
 }
 
-static gboolean
-open_lesson_at (NsWindow *self, const char *path, gboolean at_last, GError **error)
+gboolean
+ns_window_lesson_open_at (NsWindow *self, const char *path, gboolean at_last, GError **error)
 {
   NsWindowLesson *lesson = self->lesson;
   g_autoptr (NsLesson) loaded = ns_lesson_load (path, error);
@@ -470,7 +444,7 @@ open_lesson_at (NsWindow *self, const char *path, gboolean at_last, GError **err
     return FALSE;
   if (at_last)
     {
-      g_autofree char *last = ns_lesson_progress_dup_last (progress (self), &step);
+      g_autofree char *last = ns_lesson_progress_dup_last (ns_window_lesson_progress (self), &step);
 
       if (g_strcmp0 (last, loaded->id) != 0 || step >= loaded->steps->len)
         step = 0;
@@ -479,7 +453,7 @@ open_lesson_at (NsWindow *self, const char *path, gboolean at_last, GError **err
     {
       /* The first step not reached yet; all reached: from the start again. */
       while (step < loaded->steps->len
-             && ns_lesson_progress_is_done (progress (self), loaded->id, step))
+             && ns_lesson_progress_is_done (ns_window_lesson_progress (self), loaded->id, step))
         step++;
       if (step == loaded->steps->len)
         step = 0;
@@ -510,7 +484,7 @@ ns_window_open_lesson (NsWindow *self, const char *path, GError **error)
   g_return_val_if_fail (NS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return open_lesson_at (self, path, FALSE, error);
+  return ns_window_lesson_open_at (self, path, FALSE, error);
 }
 
 const char *
@@ -542,138 +516,11 @@ ns_window_set_progress_path (NsWindow *self, const char *path)
   lesson->progress_path = g_strdup (path);
 }
 
-const char *
-ns_window_get_page (NsWindow *self)
-{
-  g_return_val_if_fail (NS_IS_WINDOW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->main_stack);
-}
-
-/* The built-in lessons with the learner's progress, and where "Continue" goes. */
-static void
-fill_welcome_page (NsWindow *self)
-{
-  NsWelcomePage *page = self->welcome_page;
-  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) lessons = ns_lesson_load_builtin (errors);
-  g_autofree char *last = NULL;
-  g_autofree char *where = NULL;
-  guint last_step = 0;
-
-  ns_welcome_page_clear_lessons (page);
-  last = ns_lesson_progress_dup_last (progress (self), &last_step);
-  for (guint i = 0; i < lessons->len; i++)
-    {
-      const NsLesson *lesson = g_ptr_array_index (lessons, i);
-
-      ns_welcome_page_add_lesson (
-          page, lesson->path, lesson->title, lesson->summary,
-          ns_lesson_progress_count_done (progress (self), lesson->id, lesson->steps->len),
-          lesson->steps->len);
-      if (last != NULL && g_str_equal (last, lesson->id) && last_step < lesson->steps->len)
-        {
-          const NsLessonStep *step = g_ptr_array_index (lesson->steps, last_step);
-
-          where = g_strdup_printf ("%s — step %u of %u: %s", lesson->title, last_step + 1,
-                                   lesson->steps->len, step->title);
-        }
-    }
-  for (guint i = 0; i < errors->len; i++)
-    ns_welcome_page_add_problem (page, g_ptr_array_index (errors, i));
-  if (lessons->len == 0 && errors->len == 0)
-    {
-      g_autofree char *text = g_strdup_printf ("No lessons found in %s", ns_lesson_builtin_dir ());
-
-      ns_welcome_page_set_empty_text (page, text);
-    }
-  /* The lesson open in this window may be one of the instructor's own files. */
-  if (where == NULL && self->lesson->lesson != NULL)
-    {
-      const NsLessonStep *step = current_step (self);
-
-      where =
-          g_strdup_printf ("%s — step %u of %u: %s", self->lesson->lesson->title,
-                           self->lesson->step + 1, self->lesson->lesson->steps->len, step->title);
-    }
-  ns_welcome_page_set_continue (page, where);
-}
-
-void
-ns_window_show_welcome (NsWindow *self)
-{
-  g_return_if_fail (NS_IS_WINDOW (self));
-
-  ns_window_set_playing (self, FALSE);
-  fill_welcome_page (self);
-  gtk_stack_set_visible_child_name (self->main_stack, PAGE_WELCOME);
-}
-
-static void
-welcome_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-
-  /* Presentation mode is for the playground: the list is read at the desk. */
-  ns_window_set_presentation (self, FALSE);
-  ns_window_show_welcome (self);
-}
-
-static void
-playground_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-
-  close_lesson (self);
-  gtk_stack_set_visible_child_name (self->main_stack, PAGE_PLAYGROUND);
-}
-
-static void
-open_lesson_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (!open_lesson_at (self, g_variant_get_string (parameter, NULL), FALSE, &error))
-    ns_window_show_message (self, error->message);
-}
-
-/* The lesson open in this window, else the last one of the built-in lessons. */
-static void
-continue_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-  g_autoptr (GPtrArray) lessons = NULL;
-  g_autofree char *last = NULL;
-  g_autoptr (GError) error = NULL;
-
-  if (self->lesson->lesson != NULL)
-    {
-      gtk_stack_set_visible_child_name (self->main_stack, PAGE_PLAYGROUND);
-      return;
-    }
-  last = ns_lesson_progress_dup_last (progress (self), NULL);
-  if (last == NULL)
-    return;
-  lessons = ns_lesson_load_builtin (NULL);
-  for (guint i = 0; i < lessons->len; i++)
-    {
-      const NsLesson *lesson = g_ptr_array_index (lessons, i);
-
-      if (g_str_equal (lesson->id, last))
-        {
-          if (!open_lesson_at (self, lesson->path, TRUE, &error))
-            ns_window_show_message (self, error->message);
-          return;
-        }
-    }
-}
-
 static void
 move_step (NsWindow *self, int direction)
 {
   NsWindowLesson *lesson = self->lesson;
-  const NsLessonStep *step = current_step (self);
+  const NsLessonStep *step = ns_window_lesson_current_step (self);
   g_autoptr (GError) error = NULL;
 
   if (step == NULL)
@@ -724,7 +571,7 @@ show_me_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
   g_autoptr (NsExperiment) experiment = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (current_step (self) == NULL)
+  if (ns_window_lesson_current_step (self) == NULL)
     return;
   experiment = ns_lesson_step_experiment (lesson->lesson, lesson->step, TRUE, &error);
   if (experiment == NULL)
@@ -735,33 +582,6 @@ show_me_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
   ns_window_set_playing (self, FALSE);
   ns_experiment_replace (self->experiment, experiment);
   ns_window_set_playing (self, TRUE);
-}
-
-static void
-reset_progress_response_cb (AdwMessageDialog *dialog, const char *response, NsWindow *self)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (g_strcmp0 (response, "reset") != 0)
-    return;
-  if (!ns_lesson_progress_reset (progress (self), &error))
-    save_failed (self, error);
-  fill_welcome_page (self);
-}
-
-static void
-reset_progress_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  NsWindow *self = NS_WINDOW (widget);
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      GTK_WINDOW (self), "Reset progress?", "Every lesson’s steps count as not reached again."));
-
-  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "reset", "_Reset", NULL);
-  adw_message_dialog_set_response_appearance (dialog, "reset", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_progress_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -800,15 +620,10 @@ ns_window_lesson_class_init (GObjectClass *object_class, guint first_prop)
   gtk_widget_class_bind_template_child_full (widget_class, "data_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
 
-  gtk_widget_class_install_action (widget_class, "win.welcome", NULL, welcome_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.playground", NULL, playground_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-lesson", "s", open_lesson_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.lesson-continue", NULL, continue_action_cb);
+  ns_window_welcome_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.lesson-next", NULL, next_action_cb);
   gtk_widget_class_install_action (widget_class, "win.lesson-previous", NULL, previous_action_cb);
   gtk_widget_class_install_action (widget_class, "win.lesson-show-me", NULL, show_me_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.reset-progress", NULL,
-                                   reset_progress_action_cb);
   gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL,
                                    leave_presentation_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.lesson-panel", "lesson-panel");

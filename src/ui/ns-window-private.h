@@ -2,7 +2,8 @@
  * (ns-window.c: panels, properties, training loop; ns-window-actions.c: the actions and their
  * keys; ns-window-controls.c: the trainer's settings; ns-window-output.c: the right column;
  * ns-window-zoom.c: zoom and presentation mode; ns-window-benchmark.c: timing hooks;
- * ns-window-lesson.c: the welcome page, the lesson panel and the lesson's steps). */
+ * ns-window-lesson.c: the lesson panel and the lesson's steps; ns-window-welcome.c: the welcome
+ * page). */
 #pragma once
 
 #include "ns-window.h"
