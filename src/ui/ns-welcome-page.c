@@ -84,6 +84,18 @@ ns_welcome_page_add_lesson (NsWelcomePage *self,
   g_return_if_fail (title != NULL);
 
   row = add_row (self, title, summary);
+  {
+    /* Numbered, so "lesson 3" is easy to find when a room is told. */
+    g_autofree char *number = g_strdup_printf ("%u", self->rows->len);
+    GtkWidget *label = gtk_label_new (number);
+
+    gtk_label_set_width_chars (GTK_LABEL (label), 2);
+    gtk_label_set_xalign (GTK_LABEL (label), 1);
+    gtk_widget_add_css_class (label, "numeric");
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_add_css_class (label, "title-4");
+    adw_action_row_add_prefix (row, label);
+  }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   /* The target first: an action name without its target would be checked (and warned about)
    * on its own. */
