@@ -149,7 +149,8 @@ test_interactive (void)
     { "weight_edits > 0 || drawings > 0", TRUE, NULL },
     { "view == loss", TRUE, NULL },
     { "test_accuracy > 0.9", FALSE, "test_accuracy" },
-    { "feature(x1sq) && hidden_neurons <= 4 && test_loss < 0.1", FALSE, "hidden_neurons" },
+    { "feature(x1sq) && hidden_neurons <= 4 && test_loss < 0.1", FALSE, "test_loss" },
+    { "feature(x1sq) && hidden_neurons <= 4 && epoch > 2", FALSE, "hidden_neurons" },
     { "1 < 2", FALSE, NULL },
   };
 

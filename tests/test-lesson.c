@@ -386,6 +386,34 @@ test_setup_errors (void)
   assert_setup_error (FRONT "## A\n```setup\n--data missing-file.csv\n```\n", "t.md:9: ");
 }
 
+/* A setup's relative --data is found beside the lesson, wherever the check runs from. */
+static void
+test_relative_data (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lesson-data-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "points.csv", NULL);
+  g_autofree char *path = g_build_filename (dir, "lesson.md", NULL);
+  g_autoptr (GString) rows = g_string_new ("a,b,label\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsLesson) lesson = NULL;
+  g_autoptr (NsExperiment) exp = NULL;
+
+  for (guint k = 0; k < 40; k++)
+    g_string_append_printf (rows, "%u,%u,%s\n", k, k % 7, k % 2 ? "odd" : "even");
+  g_assert_true (g_file_set_contents (csv, rows->str, -1, NULL));
+  g_assert_true (
+      g_file_set_contents (path, FRONT "## S\n```setup\n--data points.csv\n```\n", -1, NULL));
+  lesson = ns_lesson_load (path, &error);
+  g_assert_no_error (error);
+  exp = ns_lesson_step_experiment (lesson, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ns_experiment_get_config (exp)->data_path, ==, csv);
+  g_assert_cmpuint (ns_experiment_get_dataset (exp)->n_classes, ==, 2);
+  g_remove (csv);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* The built-in folder: $NEUROSCOPE_LESSONS_DIR first; its lessons sorted by order, a bad file
  * named in the errors while the others load. */
 static void
@@ -453,6 +481,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lesson/cumulative", test_cumulative);
   g_test_add_func ("/lesson/points-and-weights", test_points_and_weights);
   g_test_add_func ("/lesson/setup-errors", test_setup_errors);
+  g_test_add_func ("/lesson/relative-data", test_relative_data);
   g_test_add_func ("/lesson/builtin", test_builtin);
 
   return g_test_run ();

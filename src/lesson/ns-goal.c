@@ -623,18 +623,19 @@ ns_goal_is_interactive (const NsGoal *goal)
   return node_is_interactive (goal->root);
 }
 
+/* The first measured name in reading order that lies in [@from, @to), or NULL. */
 static const Node *
-first_measured (const Node *node)
+first_measured (const Node *node, Name from, Name to)
 {
   const Node *found;
 
   if (node == NULL)
     return NULL;
-  if (node->kind == NODE_NAME && node->name < N_MEASURED_NAMES)
+  if (node->kind == NODE_NAME && node->name >= from && node->name < to)
     return node;
-  if ((found = first_measured (node->a)) != NULL)
+  if ((found = first_measured (node->a, from, to)) != NULL)
     return found;
-  return first_measured (node->b);
+  return first_measured (node->b, from, to);
 }
 
 const char *
@@ -643,7 +644,10 @@ ns_goal_get_main_name (const NsGoal *goal)
   const Node *node;
 
   g_return_val_if_fail (goal != NULL, NULL);
-  node = first_measured (goal->root);
+  /* A loss or an accuracy says most about a run; else whatever the goal measures first. */
+  node = first_measured (goal->root, NAME_TRAIN_LOSS, NAME_TEST_ACCURACY + 1);
+  if (node == NULL)
+    node = first_measured (goal->root, 0, N_MEASURED_NAMES);
   return node != NULL ? ns_goal_name_words[node->name] : NULL;
 }
 

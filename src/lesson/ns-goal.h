@@ -41,8 +41,8 @@ const char *ns_goal_get_text (const NsGoal *goal);
 /* Names an interactive value (phase, view, points_added, weight_edits, drawings, race_done):
  * the window checks it live; `lesson check` lists the step as interactive. */
 gboolean ns_goal_is_interactive (const NsGoal *goal);
-/* The first measured name the goal reads ("test_accuracy"), or NULL: what `lesson check`
- * reports the value of. */
+/* The measured name that `lesson check` reports the value of: the first loss or accuracy the
+ * goal reads ("test_accuracy"), else its first measured name, else NULL. */
 const char *ns_goal_get_main_name (const NsGoal *goal);
 
 typedef struct
