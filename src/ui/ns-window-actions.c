@@ -54,11 +54,15 @@ race_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   ns_window_lesson_watch_race (self, race);
 }
 
-/* The data-scaling experiment, in a window of its own (it needs nothing of this one's). */
+/* The data-scaling experiment, in a window of its own (it needs nothing of this one's but
+ * the zoom). */
 static void
 compare_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  gtk_window_present (GTK_WINDOW (ns_compare_window_new (GTK_WINDOW (widget))));
+  NsCompareWindow *compare = ns_compare_window_new (GTK_WINDOW (widget));
+
+  g_object_bind_property (widget, "zoom", compare, "zoom", G_BINDING_SYNC_CREATE);
+  gtk_window_present (GTK_WINDOW (compare));
   ns_window_lesson_note_view (NS_WINDOW (widget), "scaling");
 }
 
