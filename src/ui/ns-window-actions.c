@@ -50,6 +50,8 @@ race_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_object_bind_property (self, "zoom", race, "zoom", G_BINDING_SYNC_CREATE);
   g_set_weak_pointer (&self->race_window, GTK_WIDGET (race));
   gtk_window_present (GTK_WINDOW (race));
+  ns_window_lesson_note_view (self, "race");
+  ns_window_lesson_watch_race (self, race);
 }
 
 /* The data-scaling experiment, in a window of its own (it needs nothing of this one's but
@@ -61,6 +63,7 @@ compare_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
 
   g_object_bind_property (widget, "zoom", compare, "zoom", G_BINDING_SYNC_CREATE);
   gtk_window_present (GTK_WINDOW (compare));
+  ns_window_lesson_note_view (NS_WINDOW (widget), "scaling");
 }
 
 /* Shift+Right: a whole phase of the sample at once (forward through every layer), for deep

@@ -104,11 +104,15 @@ draw_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->draw_window == NULL)
     {
-      window = open_tool_window (self, "Draw your own", ns_draw_pad_new (self->experiment),
-                                 draw_pad_set_zoom, 1400, 900);
+      GtkWidget *pad = ns_draw_pad_new (self->experiment);
+
+      g_signal_connect_object (pad, "drawn", G_CALLBACK (ns_window_lesson_note_drawing), self,
+                               G_CONNECT_SWAPPED);
+      window = open_tool_window (self, "Draw your own", pad, draw_pad_set_zoom, 1400, 900);
       g_set_weak_pointer (&self->draw_window, window);
     }
   gtk_window_present (GTK_WINDOW (self->draw_window));
+  ns_window_lesson_note_view (self, "draw");
 }
 
 static void
@@ -125,6 +129,7 @@ ml_vs_dl_action_cb (GtkWidget *widget, const char *action_name, GVariant *parame
       g_set_weak_pointer (&self->compare_window, window);
     }
   gtk_window_present (GTK_WINDOW (self->compare_window));
+  ns_window_lesson_note_view (self, "mlvsdl");
 }
 
 void
