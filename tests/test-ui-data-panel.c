@@ -220,6 +220,38 @@ test_seed_regenerate (void)
   fixture_close (&f);
 }
 
+/* A lesson's points placed by hand: no set is picked, and regenerate, noise and split (which
+ * would draw the configured set anew and lose the points) are off until a set is picked. */
+static void
+test_hand_points (void)
+{
+  g_autoptr (NsExperiment) experiment = make_experiment (NULL, NULL);
+  const double xy[] = { -1, 3, 0, 4, 3, -2, 4, -3 };
+  const guint classes[] = { 1, 1, 0, 0 };
+  const char *const names[] = { "ball", "apple", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dataset = NULL;
+  Fixture f;
+
+  fixture_present (&f, experiment);
+  g_assert_true (
+      ns_experiment_set_points (experiment, xy, classes, 4, NULL, NULL, 0, names, &error));
+  g_assert_no_error (error);
+  g_object_get (f.panel, "dataset", &dataset, NULL);
+  g_assert_cmpstr (dataset, ==, "");
+  activate (&f, "data.regenerate", NULL);
+  activate (&f, "data.set-noise", "d", 0.2);
+  g_assert_cmpuint (ns_experiment_get_dataset (experiment)->n_train, ==, 4);
+  g_assert_cmpfloat (ns_experiment_get_config (experiment)->noise, ==, 0.0);
+
+  /* Picking a set leaves the points for generated data, and regenerate is back. */
+  g_assert_true (activate (&f, "data.set-dataset", "s", "xor"));
+  g_assert_cmpuint (ns_experiment_get_dataset (experiment)->n_train, >, 4);
+  g_assert_true (activate (&f, "data.regenerate", NULL));
+
+  fixture_close (&f);
+}
+
 /* A lesson (or any other part of the window) changes the experiment: the panel follows. */
 static void
 test_follows_experiment (void)
@@ -606,6 +638,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/data-panel/set-noise-ratio", test_set_noise_ratio);
   g_test_add_func ("/ui/data-panel/set-batch", test_set_batch);
   g_test_add_func ("/ui/data-panel/seed-regenerate", test_seed_regenerate);
+  g_test_add_func ("/ui/data-panel/hand-points", test_hand_points);
   g_test_add_func ("/ui/data-panel/follows-experiment", test_follows_experiment);
   g_test_add_func ("/ui/data-panel/class-picker", test_class_picker);
   g_test_add_func ("/ui/data-panel/thumbnails", test_thumbnails);

@@ -243,7 +243,7 @@ sync_from_experiment (NsDataPanel *self)
 {
   const NsConfig *config;
   const NsDataset *data;
-  gboolean file, plane;
+  gboolean file, plane, by_hand;
 
   self->syncing = TRUE;
 
@@ -267,11 +267,24 @@ sync_from_experiment (NsDataPanel *self)
   data = ns_experiment_get_dataset (self->experiment);
   file = config->data_path != NULL; /* a CSV file or an image folder */
   plane = ns_config_is_plane (config);
+  /* A lesson's hand-placed points (ns_experiment_set_points) are no generated set: no set is
+   * picked, and noise, split and regenerate, which would draw the configured set anew and lose
+   * the points, are off until the learner picks a set. */
+  by_hand = plane && g_strcmp0 (data->name, "points") == 0;
 
   /* The picker: the set in use (the toggle buttons follow the action's state). */
-  set_dataset_name (self, file ? "" : ns_dataset_kind_name (config->dataset));
+  set_dataset_name (self, file || by_hand ? "" : ns_dataset_kind_name (config->dataset));
   gtk_widget_set_visible (GTK_WIDGET (self->dataset_label), !file);
-  if (!file)
+  if (by_hand)
+    {
+      g_autofree char *caption = g_strdup_printf (
+          "Points placed by hand: %u for training, %u for testing. Pick a set above for generated "
+          "data.",
+          data->n_train, data->n_test);
+
+      gtk_label_set_label (self->dataset_label, caption);
+    }
+  else if (!file)
     {
       g_autofree char *caption = g_strdup_printf ("%s: %s", ns_dataset_kind_title (config->dataset),
                                                   dataset_blurbs[config->dataset]);
@@ -284,10 +297,11 @@ sync_from_experiment (NsDataPanel *self)
    * (digits, apples, iris) have no noise either and a fixed stratified 20% test set. */
   gtk_widget_set_visible (self->file_box, file);
   /* The picker stays on under a file or a folder: choosing a set is how the learner leaves it. */
-  gtk_widget_set_sensitive (self->noise_box, plane);
-  gtk_widget_set_sensitive (self->ratio_box, plane);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-noise", plane);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-ratio", plane);
+  gtk_widget_set_sensitive (self->noise_box, plane && !by_hand);
+  gtk_widget_set_sensitive (self->ratio_box, plane && !by_hand);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-noise", plane && !by_hand);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-ratio", plane && !by_hand);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.regenerate", !by_hand);
   gtk_widget_set_tooltip_text (self->regenerate_button,
                                !plane ? "Regenerate: deal the rows anew into training and "
                                         "test sets, then start training over"
