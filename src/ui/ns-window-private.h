@@ -115,6 +115,7 @@ struct _NsWindow
   GtkWidget *race_window;    /* the optimizer race opened from the menu (weak) */
   GtkWidget *draw_window;    /* "Draw your own", for image data (weak) */
   GtkWidget *compare_window; /* "ML vs DL side by side", for image data (weak) */
+  GtkWidget *code_window;    /* the network as PyTorch or Keras code (weak) */
 };
 
 /* ns-window-controls.c */
