@@ -43,7 +43,7 @@ static const CodeCase cases[] = {
     FALSE },
   { "l2-adam",
     { "dataset", "spiral3", "hidden", "8,8", "activation", "leaky_relu", "l2", "0.001", "optimizer",
-      "adam", "lr", "0.01", NULL },
+      "adam", "lr", "0.01", "clip", "5", NULL },
     FALSE },
   { "iris", { "dataset", "iris", "hidden", "5", "lr", "0.1", NULL }, FALSE },
   { "conv-digits",
@@ -104,7 +104,7 @@ assert_compiles (const char *path)
 
 /* The train losses of "epoch N train_loss=X …" lines, epoch 0 first. */
 static GArray *
-run_torch (const char *script, const char *csv)
+run_torch (const char *script, const char *csv, guint epochs)
 {
   const char *argv[] = { PYTHON, script, csv, NULL };
   g_autofree char *out = NULL;
@@ -125,7 +125,7 @@ run_torch (const char *script, const char *csv)
       value = g_ascii_strtod (loss + strlen ("train_loss="), NULL);
       g_array_append_val (losses, value);
     }
-  g_assert_cmpuint (losses->len, ==, SCRIPT_EPOCHS + 1);
+  g_assert_cmpuint (losses->len, ==, epochs + 1);
   return losses;
 }
 
@@ -160,7 +160,7 @@ check_case (Fixture *f, gconstpointer data)
         if (framework != NS_CODE_PYTORCH || !f->torch || (!weights && !c->run_fresh))
           continue;
         {
-          g_autoptr (GArray) losses = run_torch (path, csv);
+          g_autoptr (GArray) losses = run_torch (path, csv, SCRIPT_EPOCHS);
           double first = g_array_index (losses, double, 0);
           double last = g_array_index (losses, double, losses->len - 1);
 
@@ -209,6 +209,41 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   (void) data;
   remove_tree (f->dir);
   g_free (f->dir);
+}
+
+/* With the weights the optimizer's state goes too: with the whole training set as one batch
+ * (no shuffle to differ), the script's first epoch ends where the app's next one does. */
+static void
+check_continue (Fixture *f, gconstpointer data)
+{
+  const char *optimizer = data;
+  g_autoptr (NsExperiment) exp = make_experiment ("dataset", "circle", "batch", "1000", "optimizer",
+                                                  optimizer, "lr", "0.01", NULL);
+  NsCodeOptions options = { NS_CODE_PYTORCH, TRUE, NULL, 1 };
+  g_autofree char *csv = g_build_filename (f->dir, "continue.csv", NULL);
+  g_autofree char *code = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GArray) losses = NULL;
+  NsHistoryEntry next;
+
+  ns_experiment_train_epochs (exp, 5);
+  g_assert_true (ns_code_export_data_to_file (exp, csv, NULL));
+  code = ns_code_export (exp, &options);
+  g_assert_nonnull (strstr (code, "set_optimizer_state("));
+  path = write_script (f, "continue.py", code);
+  assert_compiles (path);
+  if (!f->torch)
+    {
+      g_test_skip ("python3-torch is not importable by " PYTHON ": the script was compiled but "
+                   "not run (apt-get install python3-torch)");
+      return;
+    }
+  ns_experiment_train_epochs (exp, 1);
+  ns_experiment_evaluate (exp, &next);
+  losses = run_torch (path, csv, 1);
+  g_test_message ("%s: after one more epoch %g (app: %g)", optimizer,
+                  g_array_index (losses, double, 1), next.train_loss);
+  g_assert_cmpfloat_with_epsilon (g_array_index (losses, double, 1), next.train_loss, 1e-4);
 }
 
 /* The text under a decimal-comma locale is the C locale's, byte for byte. */
@@ -307,6 +342,10 @@ main (int argc, char **argv)
       g_autofree char *path = g_strdup_printf ("/code/network/%s", cases[i].name);
       g_test_add (path, Fixture, &cases[i], fixture_set_up, check_case, fixture_tear_down);
     }
+  g_test_add ("/code/continue/momentum", Fixture, "momentum", fixture_set_up, check_continue,
+              fixture_tear_down);
+  g_test_add ("/code/continue/adam", Fixture, "adam", fixture_set_up, check_continue,
+              fixture_tear_down);
   g_test_add_func ("/code/locale", test_locale);
   g_test_add_func ("/code/literals", test_literals);
   g_test_add_func ("/code/verb", test_verb);

@@ -146,7 +146,7 @@ write_weights (NsCodeWriter *w, const int *index)
       if (index[l] < 0)
         continue;
       ns_string_append_printf (out, "set_parameters(\n    model.layers[%d],\n", index[l]);
-      ns_code_append_layer_params (w, l, 4);
+      ns_code_append_layer_values (w, l, w->net->params, 4);
       g_string_append (out, ")\n");
     }
 }

@@ -24,8 +24,9 @@ void ns_code_append_setting (GString *out, float value);
 /* A weight as an exact literal ("%.9g"; float("nan") and float("inf") when not finite). */
 void ns_code_append_weight (GString *out, float value);
 /* Layer @layer's weights as a Python list of rows (row j: unit or channel j's fan_in
- * weights), then ", " and its biases as a list, wrapped and indented by @indent spaces. */
-void ns_code_append_layer_params (NsCodeWriter *w, size_t layer, guint indent);
+ * weights), then ", " and its biases as a list, wrapped and indented by @indent spaces; from
+ * @values, laid out as the net's params (params itself, or the optimizer's opt_m, opt_v). */
+void ns_code_append_layer_values (NsCodeWriter *w, size_t layer, const float *values, guint indent);
 /* The initialisation limit the engine uses for layer @layer (Xavier, or He for relu). */
 double ns_code_init_limit (const NnNet *net, size_t layer);
 /* Whether the script needs a Flatten before layer @layer: a dense layer reading an image. */

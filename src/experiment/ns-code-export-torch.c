@@ -2,6 +2,8 @@
 
 #include "ns-code-export-private.h"
 
+#include <math.h>
+
 #include "ns-printf.h"
 
 static const char *
@@ -101,7 +103,7 @@ write_parameters (NsCodeWriter *w, const int *index)
           if (index[l] < 0)
             continue;
           ns_string_append_printf (out, "set_parameters(\n    model[%d],\n", index[l]);
-          ns_code_append_layer_params (w, l, 4);
+          ns_code_append_layer_values (w, l, w->net->params, 4);
           g_string_append (out, ")\n");
         }
       return;
@@ -180,6 +182,64 @@ write_loss_and_optimizer (NsCodeWriter *w)
                              t->regularization == NN_REG_L1 ? "L1" : "L2",
                              t->regularization == NN_REG_L1 ? "torch.sign(layer.weight)"
                                                             : "layer.weight");
+}
+
+/* The Adam updates behind the net's bias corrections (beta1^t is kept as a running product). */
+static guint64
+adam_steps (const NnNet *net, float beta1)
+{
+  if (!(beta1 > 0.0f && beta1 < 1.0f) || !(net->adam_beta1_power > 0.0)
+      || net->adam_beta1_power >= 1.0)
+    return 0;
+  return (guint64) llround (log (net->adam_beta1_power) / log ((double) beta1));
+}
+
+/* With the weights, the optimizer's state too (momentum's velocity, Adam's moments and step
+ * count), so the next update is the one the app would make. */
+static void
+write_optimizer_state (NsCodeWriter *w, const int *index)
+{
+  const NnTrainer *t = &w->config->trainer;
+  const NnNet *net = w->net;
+  GString *out = w->out;
+  guint64 steps = t->optimizer == NN_OPT_ADAM ? adam_steps (net, t->beta1) : net->n_updates;
+
+  if (!w->options.weights || t->optimizer == NN_OPT_SGD || steps == 0)
+    return;
+  g_string_append (out,
+                   "\n\ndef set_optimizer_state(layer, key, weight, bias):\n"
+                   "    \"\"\"The optimizer's state for one layer, as the app left it.\"\"\"\n"
+                   "    for parameter, value in ((layer.weight, weight), (layer.bias, bias)):\n"
+                   "        state = optimizer.state[parameter]\n"
+                   "        state[key] = torch.tensor(value, "
+                   "dtype=torch.float32).reshape(parameter.shape)\n");
+  if (t->optimizer == NN_OPT_ADAM)
+    ns_string_append_printf (out,
+                             "        # Adam's bias corrections count the updates made so far\n"
+                             "        state[\"step\"] = torch.tensor(%" G_GUINT64_FORMAT ".0)\n",
+                             steps);
+  g_string_append (out, "\n\n");
+  for (size_t l = 0; l < net->n_layers; l++)
+    {
+      if (index[l] < 0)
+        continue;
+      if (t->optimizer == NN_OPT_MOMENTUM)
+        {
+          ns_string_append_printf (
+              out, "set_optimizer_state(\n    model[%d],\n    \"momentum_buffer\",\n", index[l]);
+          ns_code_append_layer_values (w, l, net->opt_m, 4);
+          g_string_append (out, ")\n");
+          continue;
+        }
+      ns_string_append_printf (out, "set_optimizer_state(\n    model[%d],\n    \"exp_avg\",\n",
+                               index[l]);
+      ns_code_append_layer_values (w, l, net->opt_m, 4);
+      g_string_append (out, ")\n");
+      ns_string_append_printf (out, "set_optimizer_state(\n    model[%d],\n    \"exp_avg_sq\",\n",
+                               index[l]);
+      ns_code_append_layer_values (w, l, net->opt_v, 4);
+      g_string_append (out, ")\n");
+    }
 }
 
 static void
@@ -286,6 +346,7 @@ ns_code_write_torch (NsCodeWriter *w)
   write_model (w, index);
   write_parameters (w, index);
   write_loss_and_optimizer (w);
+  write_optimizer_state (w, index);
   write_evaluation (w);
   write_training (w);
 }

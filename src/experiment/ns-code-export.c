@@ -113,11 +113,11 @@ append_indent (GString *out, guint indent)
 }
 
 void
-ns_code_append_layer_params (NsCodeWriter *w, size_t layer, guint indent)
+ns_code_append_layer_values (NsCodeWriter *w, size_t layer, const float *values, guint indent)
 {
   const NnLayer *L = &w->net->layers[layer];
-  const float *weights = w->net->params + L->w_offset;
-  const float *biases = w->net->params + L->b_offset;
+  const float *weights = values + L->w_offset;
+  const float *biases = values + L->b_offset;
 
   append_indent (w->out, indent);
   g_string_append (w->out, "[\n");
