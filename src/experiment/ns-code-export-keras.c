@@ -273,5 +273,8 @@ ns_code_write_keras (NsCodeWriter *w)
   g_string_append (out, "    ]\n)\n");
   if (w->options.weights)
     write_weights (w, index);
+  if (w->options.weights && t->optimizer != NN_OPT_SGD)
+    g_string_append (out, "# Keras starts its optimizer afresh: the app's momentum or Adam state "
+                          "is not carried over\n# (the PyTorch code carries it).\n");
   write_training (w);
 }
