@@ -332,6 +332,31 @@ test_verb (void)
   g_rmdir (dir);
 }
 
+/* A file name with quotes and a backslash stays a valid Python string (in
+ * DATA_FILE and in the docstring). */
+static void
+test_odd_names (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("neuroscope-names-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "da\"\"\"ta\\x e.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "odd.py", NULL);
+  g_autoptr (GString) rows = g_string_new ("a,b,label\n");
+  g_autofree char *code = NULL;
+
+  for (int i = 0; i < 20; i++)
+    g_string_append_printf (rows, "%d,%d,%s\n", i, 20 - i, i % 2 ? "yes" : "no");
+  g_assert_true (g_file_set_contents (csv, rows->str, -1, NULL));
+  g_assert_cmpint (
+      run_verb ("--framework", "pytorch", "--data", csv, "--out", out, "--data-out", csv, NULL), ==,
+      0);
+  assert_compiles (out);
+  g_assert_true (g_file_get_contents (out, &code, NULL, NULL));
+  g_assert_nonnull (strstr (code, "x e.csv\"\n"));
+  g_unlink (out);
+  g_unlink (csv);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -349,5 +374,6 @@ main (int argc, char **argv)
   g_test_add_func ("/code/locale", test_locale);
   g_test_add_func ("/code/literals", test_literals);
   g_test_add_func ("/code/verb", test_verb);
+  g_test_add_func ("/code/odd-names", test_odd_names);
   return g_test_run ();
 }

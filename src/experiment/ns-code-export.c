@@ -183,6 +183,27 @@ ns_code_describe_layer (const NnNet *net, size_t layer)
     }
 }
 
+/* @text inside a Python string literal: valid UTF-8, with backslashes, quotes and control
+ * characters escaped (g_strescape would write octal escapes of UTF-8 bytes, which Python
+ * reads as other characters). */
+static char *
+python_string_body (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *c = valid; *c != '\0'; c++)
+    {
+      if (*c == '\\' || *c == '"')
+        g_string_append_printf (out, "\\%c", *c);
+      else if ((unsigned char) *c < 0x20 || *c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", (unsigned char) *c);
+      else
+        g_string_append_c (out, *c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static const char *
 regularization_words (NnRegularization reg)
 {
@@ -205,7 +226,9 @@ ns_code_write_header (NsCodeWriter *w, const char *framework_title, const char *
   const NnTrainer *t = &w->config->trainer;
   g_autofree char *hidden = ns_config_hidden_to_string (w->config);
   g_autofree char *acts = ns_config_activations_to_string (w->config);
-  g_autofree char *data_literal = g_strescape (w->options.data_file, NULL);
+  g_autofree char *data_literal = python_string_body (w->options.data_file);
+  /* the name goes in the docstring: escaped as in a string, it cannot end it */
+  g_autofree char *data_name = python_string_body (w->data->name);
   GString *out = w->out;
 
   ns_string_append_printf (
@@ -217,8 +240,7 @@ ns_code_write_header (NsCodeWriter *w, const char *framework_title, const char *
       "The CSV is the experiment's data as Neuroscope exports it (the code "
       "window's\n"
       "\"Save Data\" button, or `neuroscope export-code --data-out FILE.csv`).\n",
-      framework_title, w->data->name, hidden, *acts ? " " : "", acts,
-      nn_optimizer_name (t->optimizer));
+      framework_title, data_name, hidden, *acts ? " " : "", acts, nn_optimizer_name (t->optimizer));
   if (w->options.weights)
     ns_string_append_printf (out,
                              "The weights are the app's after epoch %u (step %" G_GUINT64_FORMAT
