@@ -50,6 +50,50 @@ shows (NsCodeWindow *code, const char *needle)
 }
 
 static void
+read_text_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  char **text = data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+/* The clipboard's text, read back as another program would. */
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &text);
+  WAIT_UNTIL (text != NULL, 3000);
+  return text;
+}
+
+/* Copy copies the whole code; Ctrl+C in the view (clipboard.copy), the selection. */
+static void
+check_copy (NsCodeWindow *code)
+{
+  GtkWidget *view = find_descendant (GTK_WIDGET (code), GTK_SOURCE_TYPE_VIEW);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+  g_autofree char *all = NULL;
+  g_autofree char *selection = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (code), "code.copy-all", NULL));
+  all = clipboard_text (GTK_WIDGET (code));
+  g_assert_cmpstr (all, ==, ns_code_window_get_text (code));
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "import torch\n", 0, &start, &end, NULL));
+  gtk_text_iter_backward_char (&end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (view, "clipboard.copy", NULL));
+  selection = clipboard_text (view);
+  g_assert_cmpstr (selection, ==, "import torch");
+}
+
+static void
 test_code_window (void)
 {
   g_autoptr (NsExperiment) experiment = make_experiment ("dataset", "circle", "hidden", "4", NULL);
@@ -74,6 +118,8 @@ test_code_window (void)
   language = gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer));
   g_assert_nonnull (language);
   g_assert_true (g_str_has_prefix (gtk_source_language_get_id (language), "python"));
+
+  check_copy (code);
 
   /* Keras, and back */
   ns_code_window_set_framework (code, NS_CODE_KERAS);
