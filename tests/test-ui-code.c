@@ -66,7 +66,7 @@ clipboard_text (GtkWidget *widget)
   char *text = NULL;
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &text);
-  WAIT_UNTIL (text != NULL, 3000);
+  WAIT_UNTIL (text != NULL, 10000);
   return text;
 }
 
