@@ -11,8 +11,11 @@
 
 #include "ns-zoom.h"
 
-/* Training changes only the weights: with them shown, the code follows at this pace. */
+/* Training changes only the weights: with them shown, the code follows at this pace, or
+ * slower for a large network, whose text takes long to make and show (at most a tenth of
+ * the time goes to it). */
 #define WEIGHTS_REFRESH_MS 500
+#define WEIGHTS_REFRESH_SHARE 10
 
 struct _NsCodeWindow
 {
@@ -29,6 +32,7 @@ struct _NsCodeWindow
   gulong changed_handler;
   gulong stepped_handler;
   guint refresh_source; /* a pending throttled refresh, or 0 */
+  gint64 refresh_us;    /* how long the last refresh took */
   char *text;           /* the code shown */
 
   double zoom;
@@ -56,6 +60,7 @@ refresh (NsCodeWindow *self)
   GtkTextBuffer *buffer;
   GtkAdjustment *vadjustment;
   double scrolled;
+  gint64 start = g_get_monotonic_time ();
 
   if (self->experiment == NULL)
     return;
@@ -73,6 +78,7 @@ refresh (NsCodeWindow *self)
   gtk_adjustment_set_value (vadjustment, scrolled);
   g_free (self->text);
   self->text = g_steal_pointer (&code);
+  self->refresh_us = g_get_monotonic_time () - start;
 }
 
 static gboolean
@@ -98,7 +104,10 @@ experiment_stepped_cb (NsExperiment *experiment, gpointer data)
 
   if (!gtk_switch_get_active (self->weights_switch) || self->refresh_source != 0)
     return;
-  self->refresh_source = g_timeout_add (WEIGHTS_REFRESH_MS, refresh_timeout_cb, self);
+  self->refresh_source =
+      g_timeout_add (MAX (WEIGHTS_REFRESH_MS,
+                          (guint) MIN (self->refresh_us / 1000 * WEIGHTS_REFRESH_SHARE, 60000)),
+                     refresh_timeout_cb, self);
 }
 
 static void
