@@ -135,6 +135,32 @@ dump_widget (GtkWidget *widget, const char *name)
   g_test_message ("dumped %s", path);
 }
 
+/* The window holding a widget of @type (a tool window opened by an action), or NULL. */
+static G_GNUC_UNUSED GtkWidget *
+find_tool (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *found = find_descendant (window, type);
+
+      if (found != NULL && !NS_IS_WINDOW (window))
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether activating the window's action opens its tool: a disabled action does nothing. */
+static G_GNUC_UNUSED gboolean
+opens (NsWindow *window, const char *action, GType type)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  run_for (50);
+  return find_tool (type) != NULL;
+}
+
 /* A main window on @experiment, shown and mapped. */
 static G_GNUC_UNUSED NsWindow *
 present_window (NsExperiment *experiment)

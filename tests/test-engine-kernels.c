@@ -202,6 +202,41 @@ test_activations (void)
       }
 }
 
+/* the fused dense + activation kernel equals the reference dense, then the reference
+ * activation row by row: z and a apart (padding between rows left alone), and a == z */
+static void
+test_dense_act (void)
+{
+  for (size_t a = 0; a < G_N_ELEMENTS (sizes); a++)
+    for (size_t b = 0; b < G_N_ELEMENTS (shapes); b++)
+      for (size_t c = 0; c < G_N_ELEMENTS (hidden_acts); c++)
+        for (int padded = 0; padded < 2; padded++)
+          {
+            size_t n = sizes[a], n_in = shapes[b][0], n_out = shapes[b][1];
+            size_t ldx = n + (padded ? 3 : 0), ld = n + (padded ? 5 : 0);
+            NnActivation act = hidden_acts[c];
+            float *x = random_floats (n_in * ldx, -3, 3);
+            float *w = random_floats (n_out * n_in, -2, 2);
+            float *bias = random_floats (n_out, -1, 1);
+            float *z1 = random_floats (n_out * ld, -1, 1), *z2 = copy_floats (z1, n_out * ld);
+            float *a1 = random_floats (n_out * ld, -1, 1), *a2 = copy_floats (a1, n_out * ld);
+            float *a3 = copy_floats (z1, n_out * ld);
+
+            add_specials (x, n_in * ldx);
+            nn_dense_act_forward (z1, a1, ld, x, ldx, w, bias, n_in, n_out, n, act);
+            nn_dense_forward_ref (z2, ld, x, ldx, w, bias, n_in, n_out, n);
+            for (size_t j = 0; j < n_out; j++)
+              nn_act_forward_ref (act, a2 + j * ld, z2 + j * ld, n);
+            ASSERT_SAME (z1, z2, n_out * ld);
+            ASSERT_SAME (a1, a2, n_out * ld);
+            nn_dense_act_forward (a3, a3, ld, x, ldx, w, bias, n_in, n_out, n, act);
+            for (size_t j = 0; j < n_out; j++)
+              g_assert_cmpmem (a3 + j * ld, n * sizeof (float), a2 + j * ld, n * sizeof (float));
+            g_free (x), g_free (w), g_free (bias), g_free (z1), g_free (z2), g_free (a1);
+            g_free (a2), g_free (a3);
+          }
+}
+
 static void
 test_softmax_and_delta (void)
 {
@@ -433,6 +468,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/kernels/conv", test_conv);
   g_test_add_func ("/engine/kernels/max-pool", test_max_pool);
   g_test_add_func ("/engine/kernels/activations", test_activations);
+  g_test_add_func ("/engine/kernels/dense-act", test_dense_act);
   g_test_add_func ("/engine/kernels/softmax-and-delta", test_softmax_and_delta);
   g_test_add_func ("/engine/kernels/update", test_update);
   g_test_add_func ("/engine/kernels/eval-grid", test_eval_grid);

@@ -300,6 +300,131 @@ test_drawing_colour (void)
   g_assert_cmpfloat (image[(0 * 16 + 0) * 16 + 0], ==, 0.0f);
 }
 
+/* The split as a copy a worker reads: the same model, bit for bit, as on the experiment's own
+ * data, through every block (digits: 1,437 training images, blocks of 256), and the copy stays
+ * as it was while the experiment's data grows. */
+static void
+test_split_copy (void)
+{
+  g_autoptr (NsExperiment) digits = make_experiment ("dataset", "digits", "hidden", "16", NULL);
+  g_autoptr (NsExperiment) apples =
+      make_experiment ("dataset", "apples", "count", "700", "hidden", "8", NULL);
+  NsExperiment *experiments[] = { digits, apples };
+
+  for (guint e = 0; e < G_N_ELEMENTS (experiments); e++)
+    {
+      const NsDataset *data = ns_experiment_get_dataset (experiments[e]);
+      NsDataset *copy = ns_dataset_copy (data);
+      guint n_train = data->n_train;
+      NsClassicChoice choice;
+
+      g_assert_cmpuint (n_train, >, 256);
+      ns_classic_choice_init (&choice, data);
+      for (guint k = 0; k < 3; k++)
+        {
+          g_autoptr (NsExperimentClassic) own = NULL;
+          g_autoptr (NsExperimentClassic) copied = NULL;
+          g_autoptr (GError) error = NULL;
+
+          choice.on_pixels = k == 2;
+          choice.kind = k == 1 || k == 2 ? NS_CLASSIC_KNN : NS_CLASSIC_LOGREG;
+          own = ns_experiment_classic_train (experiments[e], &choice, &error);
+          g_assert_no_error (error);
+          copied = ns_experiment_classic_train_split (copy, &choice, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (copied->n_train, ==, n_train);
+          g_assert_cmpuint (copied->n_inputs, ==, own->n_inputs);
+          g_assert_cmpfloat (copied->train_accuracy, ==, own->train_accuracy);
+          g_assert_cmpfloat (copied->test_accuracy, ==, own->test_accuracy);
+          g_assert_cmpfloat (copied->test_accuracy, >, 0.5);
+          for (guint s = 0; s < 20; s++)
+            {
+              float p_own[NS_MAX_CLASSES], p_copied[NS_MAX_CLASSES];
+              const float *image = data->test_x + (gsize) s * data->n_inputs;
+
+              g_assert_cmpuint (ns_experiment_classic_predict (own, image, p_own), ==,
+                                ns_experiment_classic_predict (copied, image, p_copied));
+              g_assert_cmpmem (p_own, sizeof (float) * data->n_classes, p_copied,
+                               sizeof (float) * data->n_classes);
+            }
+        }
+
+      /* The experiment's data grows; the copy a worker reads does not. */
+      g_assert_true (ns_experiment_add_image (experiments[e], data->test_x, 1));
+      g_assert_cmpuint (ns_experiment_get_dataset (experiments[e])->n_train, ==, n_train + 1);
+      {
+        g_autoptr (NsExperimentClassic) copied =
+            ns_experiment_classic_train_split (copy, &choice, NULL, NULL);
+
+        g_assert_cmpuint (copied->n_train, ==, n_train);
+      }
+      ns_dataset_free (copy);
+    }
+}
+
+typedef struct
+{
+  const NsDataset *data;
+  NsClassicChoice choice;
+  GCancellable *cancellable;
+  NsExperimentClassic *classic;
+  GError *error;
+} Worker;
+
+static gpointer
+worker_run (gpointer user_data)
+{
+  Worker *worker = user_data;
+
+  worker->classic = ns_experiment_classic_train_split (worker->data, &worker->choice,
+                                                       worker->cancellable, &worker->error);
+  return NULL;
+}
+
+/* Cancelled before it starts, or while it runs in another thread: no model, and
+ * G_IO_ERROR_CANCELLED, soon (kNN on the pixels of 4,000 apples would take seconds). */
+static void
+test_split_cancel (void)
+{
+  g_autoptr (NsExperiment) exp =
+      make_experiment ("dataset", "apples", "count", "4000", "hidden", "8", NULL);
+  const NsDataset *data = ns_experiment_get_dataset (exp);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  NsClassicChoice choice;
+
+  ns_classic_choice_init (&choice, data);
+  g_cancellable_cancel (cancellable);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      choice.on_pixels = k == 2;
+      choice.kind = k == 1 ? NS_CLASSIC_KNN : NS_CLASSIC_LOGREG;
+      g_assert_null (ns_experiment_classic_train_split (data, &choice, cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    }
+
+  {
+    Worker worker = { data, choice, g_cancellable_new (), NULL, NULL };
+    GThread *thread;
+    gint64 cancelled_at;
+
+    worker.choice.on_pixels = TRUE;
+    worker.choice.kind = NS_CLASSIC_KNN;
+    thread = g_thread_new ("classic", worker_run, &worker);
+    g_usleep (50000);
+    cancelled_at = g_get_monotonic_time ();
+    g_cancellable_cancel (worker.cancellable);
+    g_thread_join (thread);
+    g_test_message ("stopped %.3f s after the cancel",
+                    (g_get_monotonic_time () - cancelled_at) / 1e6);
+    g_assert_null (worker.classic);
+    g_assert_error (worker.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&worker.error);
+    g_object_unref (worker.cancellable);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -307,6 +432,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/experiment-classic/digits-split", test_digits_split);
   g_test_add_func ("/experiment-classic/no-features", test_no_features);
+  g_test_add_func ("/experiment-classic/split-copy", test_split_copy);
+  g_test_add_func ("/experiment-classic/split-cancel", test_split_cancel);
   g_test_add_func ("/experiment-classic/predict-image", test_predict_image);
   g_test_add_func ("/experiment-classic/predict-two-classes", test_predict_two_classes);
   g_test_add_func ("/experiment-classic/add-image", test_add_image);

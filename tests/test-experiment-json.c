@@ -294,8 +294,8 @@ test_bad_files (void)
  * saved by `neuroscope train --dataset spiral --hidden 6,4 --activation tanh,relu
  * --optimizer adam --epochs 5 --save`: it loads into the same run as training those options
  * afresh, and goes on identically. Its numbers were saved again (the same command, the
- * layers' "kind" left out as before) when issue 11 changed the engine's tanh: a run with a tanh
- * layer differs in its last bits from then on. */
+ * layers' "kind" left out as before) each time issue 11 changed the engine's tanh (twice): a
+ * run with a tanh layer differs in its last bits from then on. */
 static void
 test_version_1_file (void)
 {

@@ -1,8 +1,9 @@
 /* test-ui-data-panel.c: the data panel's actions drive the experiment, its controls follow
  * the experiment, its thumbnails show every generated set (run under Xvfb).
  *
- * NS_TEST_DUMP=dir saves the panel as dir/ui-data-panel.png (generated data) and
- * dir/ui-data-panel-csv.png (a CSV file).
+ * A CSV file in the panel: test-ui-data-file.c.
+ *
+ * NS_TEST_DUMP=dir saves the panel as dir/ui-data-panel.png (generated data).
  */
 #include "config.h"
 
@@ -15,173 +16,8 @@
 #include "ns-render-data.h"
 #include "ns-render-style.h"
 
+#include "ns-test-data-panel.h"
 #include "ns-test-ui.h"
-
-static NsExperiment *
-make_experiment (const char *option, const char *value)
-{
-  g_auto (NsConfig) config = { 0 };
-  g_autoptr (GError) error = NULL;
-  NsExperiment *experiment;
-
-  ns_config_init_default (&config);
-  if (option != NULL)
-    g_assert_true (ns_config_set_option (&config, option, value, &error));
-  g_assert_no_error (error);
-
-  experiment = ns_experiment_new (&config, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (experiment);
-
-  return experiment;
-}
-
-static char *
-iris_path (void)
-{
-  const char *datadir = g_getenv ("NEUROSCOPE_DATADIR");
-
-  g_assert_nonnull (datadir);
-  return g_build_filename (datadir, "datasets", "iris.csv", NULL);
-}
-
-typedef struct
-{
-  GtkWindow *window;
-  NsDataPanel *panel;
-} Fixture;
-
-static void
-fixture_present (Fixture *f, NsExperiment *experiment)
-{
-  f->window = GTK_WINDOW (gtk_window_new ());
-  f->panel = NS_DATA_PANEL (ns_data_panel_new ());
-  ns_data_panel_set_experiment (f->panel, experiment);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->panel));
-  gtk_window_present (f->window);
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->panel)), 5000);
-}
-
-static void
-fixture_close (Fixture *f)
-{
-  gtk_window_destroy (f->window);
-  f->window = NULL;
-  f->panel = NULL;
-}
-
-static gboolean
-activate (Fixture *f, const char *name, const char *format, ...)
-{
-  GVariant *parameter = NULL;
-  va_list args;
-
-  if (format != NULL)
-    {
-      va_start (args, format);
-      parameter = g_variant_new_va (format, NULL, &args);
-      va_end (args);
-    }
-
-  return gtk_widget_activate_action_variant (GTK_WIDGET (f->panel), name, parameter);
-}
-
-/* The panel's descendants of @type, in tree order. */
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GPtrArray *
-find_all (Fixture *f, GType type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (f->panel), type, found);
-  return found;
-}
-
-/* The mapped label whose text contains @needle, or NULL. */
-static GtkLabel *
-find_label (Fixture *f, const char *needle)
-{
-  g_autoptr (GPtrArray) labels = find_all (f, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_get_mapped (labels->pdata[i])
-        && strstr (gtk_label_get_label (labels->pdata[i]), needle) != NULL)
-      return labels->pdata[i];
-
-  return NULL;
-}
-
-/* The noise, ratio and batch sliders, in that order. */
-static GtkRange *
-get_scale (Fixture *f, guint i)
-{
-  g_autoptr (GPtrArray) scales = find_all (f, GTK_TYPE_SCALE);
-
-  g_assert_cmpuint (scales->len, ==, 3);
-  return GTK_RANGE (scales->pdata[i]);
-}
-
-/* The batch box and the seed box, in that order. */
-static GtkSpinButton *
-get_spin (Fixture *f, guint i)
-{
-  g_autoptr (GPtrArray) spins = find_all (f, GTK_TYPE_SPIN_BUTTON);
-
-  g_assert_cmpuint (spins->len, ==, 2);
-  return GTK_SPIN_BUTTON (spins->pdata[i]);
-}
-
-static gboolean
-dataset_active (Fixture *f, NsDatasetKind kind)
-{
-  return gtk_toggle_button_get_active (
-      GTK_TOGGLE_BUTTON (ns_data_panel_get_dataset_button (f->panel, kind)));
-}
-
-static guint
-n_active_datasets (Fixture *f)
-{
-  guint n = 0;
-
-  for (guint k = 0; k < NS_N_PLANE_DATASETS; k++)
-    n += dataset_active (f, k);
-  return n;
-}
-
-static float *
-copy_params (NsExperiment *experiment)
-{
-  const NnNet *net = ns_experiment_get_net (experiment);
-
-  return g_memdup2 (net->params, net->n_params * sizeof (float));
-}
-
-static gboolean
-same_params (NsExperiment *experiment, const float *params)
-{
-  const NnNet *net = ns_experiment_get_net (experiment);
-
-  return memcmp (net->params, params, net->n_params * sizeof (float)) == 0;
-}
-
-static float *
-copy_train_x (NsExperiment *experiment, guint *n)
-{
-  const NsDataset *data = ns_experiment_get_dataset (experiment);
-
-  *n = data->n_train * data->n_inputs;
-  return g_memdup2 (data->train_x, *n * sizeof (float));
-}
 
 static void
 test_set_dataset (void)
@@ -533,49 +369,6 @@ count_nodes (GskRenderNode *node, NodeCounts *counts)
     }
 }
 
-/* Renders the panel as the window shows it; saves it as dir/name when NS_TEST_DUMP is set. */
-static GskRenderNode *
-render_panel (Fixture *f, const char *name)
-{
-  GtkWidget *widget = GTK_WIDGET (f->panel);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderNode *node;
-  const char *dump = g_getenv ("NS_TEST_DUMP");
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  if (dump != NULL && *dump != '\0')
-    {
-      g_autofree char *path = g_build_filename (dump, name, NULL);
-      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
-
-      /* The panel's own background is the window's: paint it under the panel for the file. */
-      GtkSnapshot *framed = gtk_snapshot_new ();
-      g_autoptr (GskRenderNode) whole = NULL;
-      GdkRGBA background = { 0.98f, 0.98f, 0.98f, 1.f };
-
-      if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-        background = (GdkRGBA){ 0.14f, 0.14f, 0.14f, 1.f };
-      gtk_snapshot_append_color (framed, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      gtk_snapshot_append_node (framed, node);
-      whole = gtk_snapshot_free_to_node (framed);
-
-      texture =
-          gsk_renderer_render_texture (renderer, whole, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      g_mkdir_with_parents (dump, 0755);
-      g_assert_true (gdk_texture_save_to_png (texture, path));
-      g_test_message ("dumped %s", path);
-    }
-
-  return node;
-}
-
 static gboolean
 all_thumbnails_drawn (Fixture *f)
 {
@@ -732,76 +525,6 @@ test_thumbnails (void)
   fixture_close (&f);
 }
 
-static void
-test_csv (void)
-{
-  g_autofree char *path = iris_path ();
-  g_autoptr (NsExperiment) experiment = make_experiment ("data", path);
-  const NsConfig *config = ns_experiment_get_config (experiment);
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autofree char *name = NULL;
-  GtkLabel *info;
-  guint n_train;
-  Fixture f;
-
-  fixture_present (&f, experiment);
-
-  /* The file's name, rows, inputs and classes. */
-  g_assert_nonnull (find_label (&f, "iris.csv"));
-  info = find_label (&f, "150 rows");
-  g_assert_nonnull (info);
-  g_assert_nonnull (strstr (gtk_label_get_label (info), "4 inputs"));
-  g_assert_nonnull (strstr (gtk_label_get_label (info), "3 classes"));
-  g_assert_nonnull (strstr (gtk_label_get_label (info), "setosa"));
-
-  /* No generated set is chosen; noise and ratio are off. */
-  g_object_get (f.panel, "dataset", &name, NULL);
-  g_assert_cmpstr (name, ==, "");
-  g_assert_cmpuint (n_active_datasets (&f), ==, 0);
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (get_scale (&f, 0))));
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (get_scale (&f, 1))));
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (get_scale (&f, 2))));
-  n_train = ns_experiment_get_dataset (experiment)->n_train;
-  activate (&f, "data.set-noise", "d", 0.3);
-  activate (&f, "data.set-ratio", "d", 0.8);
-  g_assert_nonnull (config->data_path);
-  g_assert_cmpfloat (config->noise, ==, 0);
-  g_assert_cmpuint (ns_experiment_get_dataset (experiment)->n_train, ==, n_train);
-
-  /* Batch, seed and the class picker still work (iris has three classes). */
-  g_assert_true (activate (&f, "data.set-batch", "u", 4));
-  g_assert_cmpuint (config->batch_size, ==, 4);
-  g_assert_true (activate (&f, "data.set-class", "u", 2));
-  g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 2);
-  g_assert_true (activate (&f, "data.set-class", "u", 3));
-  g_assert_cmpuint (ns_data_panel_get_class_to_add (f.panel), ==, 2);
-
-  WAIT_UNTIL (ns_scene_get_n_prims (ns_data_panel_get_thumbnail_scene (f.panel, 0)) > 0, 5000);
-  node = render_panel (&f, "ui-data-panel-csv.png");
-
-  /* The picker is off too: a file's network has the file's inputs. */
-  g_assert_false (gtk_widget_is_sensitive (ns_data_panel_get_dataset_button (f.panel, 0)));
-  activate (&f, "data.set-dataset", "s", "circle");
-  g_object_set (f.panel, "dataset", "circle", NULL);
-  g_assert_nonnull (config->data_path);
-  g_assert_cmpuint (ns_experiment_get_dataset (experiment)->n_inputs, ==, 4);
-
-  /* Regenerate deals the rows anew; the file stays. */
-  {
-    guint n;
-    g_autofree float *before = copy_train_x (experiment, &n);
-    g_autofree float *after = NULL;
-
-    g_assert_true (activate (&f, "data.regenerate", NULL));
-    after = copy_train_x (experiment, &n);
-    g_assert_nonnull (config->data_path);
-    g_assert_true (memcmp (before, after, n * sizeof (float)) != 0);
-    g_assert_nonnull (find_label (&f, "150 rows"));
-  }
-
-  fixture_close (&f);
-}
-
 /* Presentation mode on a dark desktop: the thumbnails are redrawn in dark colours and larger. */
 static void
 test_dark_zoom (void)
@@ -886,7 +609,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/data-panel/follows-experiment", test_follows_experiment);
   g_test_add_func ("/ui/data-panel/class-picker", test_class_picker);
   g_test_add_func ("/ui/data-panel/thumbnails", test_thumbnails);
-  g_test_add_func ("/ui/data-panel/csv", test_csv);
   g_test_add_func ("/ui/data-panel/dark-zoom", test_dark_zoom);
   g_test_add_func ("/ui/data-panel/tooltips", test_tooltips);
 

@@ -25,32 +25,6 @@
 #include "ns-test-render.h"
 #include "ns-test-ui.h"
 
-/* The window holding a widget of @type (a tool window opened by an action), or NULL. */
-static GtkWidget *
-find_tool (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
-      GtkWidget *found = find_descendant (window, type);
-
-      if (found != NULL && !NS_IS_WINDOW (window))
-        return found;
-    }
-  return NULL;
-}
-
-/* Whether activating the window's action opens its tool: a disabled action does nothing. */
-static gboolean
-opens (NsWindow *window, const char *action, GType type)
-{
-  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
-  run_for (50);
-  return find_tool (type) != NULL;
-}
-
 static void
 test_plane_data_disabled (void)
 {
@@ -247,7 +221,8 @@ test_ml_vs_dl (void)
   ns_experiment_train_epochs (experiment, 3);
   g_assert_true (opens (window, "win.ml-vs-dl", NS_TYPE_COMPARE_PANEL));
   panel = NS_COMPARE_PANEL (find_tool (NS_TYPE_COMPARE_PANEL));
-  /* Trained at once with the default features (zones, projections, edges). */
+  /* Trained at once with the default features (zones, projections, edges), in the worker. */
+  WAIT_UNTIL (!ns_compare_panel_is_training (panel), 30000);
   g_assert_nonnull (ns_compare_panel_get_classic (panel));
   g_assert_cmpuint (ns_compare_panel_get_classic (panel)->choice.features, ==,
                     NS_HAND_FEATURES_DIGITS);
@@ -267,6 +242,7 @@ test_ml_vs_dl (void)
   g_assert_cmpint (choice.kind, ==, NS_CLASSIC_LOGREG);
   g_assert_false (choice.on_pixels);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "compare.train", NULL));
+  WAIT_UNTIL (!ns_compare_panel_is_training (panel), 30000);
   classic = ns_compare_panel_get_classic (panel);
   g_assert_nonnull (classic);
   g_test_message ("logreg on zones: %.4f; %s", classic->test_accuracy,
@@ -297,6 +273,8 @@ test_ml_vs_dl (void)
   choice.on_pixels = TRUE;
   ns_compare_panel_set_choice (panel, &choice);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "compare.train", NULL));
+  WAIT_UNTIL (!ns_compare_panel_is_training (panel), 60000);
+  g_assert_cmpint (ns_compare_panel_get_classic (panel)->choice.kind, ==, NS_CLASSIC_KNN);
   g_assert_cmpfloat (ns_compare_panel_get_classic (panel)->test_accuracy, >=, 0.97);
 
   /* No feature ticked: said, no crash. */
@@ -304,6 +282,7 @@ test_ml_vs_dl (void)
   choice.features = 0;
   ns_compare_panel_set_choice (panel, &choice);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "compare.train", NULL));
+  WAIT_UNTIL (!ns_compare_panel_is_training (panel), 30000);
   g_assert_null (ns_compare_panel_get_classic (panel));
 
   gtk_window_destroy (GTK_WINDOW (window));

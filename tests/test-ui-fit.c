@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "ns-curves-view.h"
+#include "ns-data-panel.h"
 #include "ns-network-view.h"
 #include "ns-output-view.h"
 #include "ns-window.h"
@@ -102,6 +103,14 @@ scroller_of (GtkWidget *widget, GtkWidget *window)
   return NULL;
 }
 
+/* The data panel's flap (the lesson's is around it). */
+static AdwFlap *
+data_flap (GtkWidget *window)
+{
+  return ADW_FLAP (
+      gtk_widget_get_ancestor (find_descendant (window, NS_TYPE_DATA_PANEL), ADW_TYPE_FLAP));
+}
+
 static gboolean
 is_control (GtkWidget *widget)
 {
@@ -110,13 +119,17 @@ is_control (GtkWidget *widget)
 }
 
 /* Every control the window shows now, in @widget's tree: hidden widgets, popovers, a
- * revealer's hidden child and a folded flap's hidden panel are not shown (the flap is
- * checked opened, in its own pass). Checks each: mapped, and inside the
- * window, or inside a scrolled window that is (so scrolling reaches it). Counts them. */
+ * revealer's hidden child, a stack's hidden page and a folded flap's hidden panel are not shown
+ * (the flap is checked opened, in its own pass). Checks each: mapped, and inside the window, or
+ * inside a scrolled window that is (so scrolling reaches it). Counts them. */
 static void
 check_controls (GtkWidget *widget, GtkWidget *window, const char *where, guint *n_checked)
 {
   if (!gtk_widget_get_visible (widget) || GTK_IS_POPOVER (widget) || GTK_IS_SCROLLBAR (widget))
+    return;
+  /* A stack's other pages (the welcome page behind the playground), a flap's closed panel
+   * (the lesson, when none is open). */
+  if (!gtk_widget_get_child_visible (widget))
     return;
   if (GTK_IS_REVEALER (widget) && !gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
     return;
@@ -387,7 +400,7 @@ check_screen (gconstpointer data)
 
       /* The data panel, folded away on a small screen, opens from its header button and then
        * shows whole across (it scrolls down). */
-      flap = ADW_FLAP (find_descendant (w, ADW_TYPE_FLAP));
+      flap = data_flap (w);
       if (adw_flap_get_folded (flap))
         {
           guint n_in_panel = 0;
@@ -447,7 +460,7 @@ test_presentation_keeps_zoom (void)
   g_autoptr (NsExperiment) experiment = make_experiment ();
   NsWindow *window = ns_window_new (NULL, experiment);
   GtkWidget *w = GTK_WIDGET (window);
-  AdwFlap *flap = ADW_FLAP (find_descendant (w, ADW_TYPE_FLAP));
+  AdwFlap *flap = data_flap (w);
   double presentation_zoom;
   gboolean presentation;
 

@@ -71,7 +71,12 @@ test_css (void)
   g_assert_nonnull (strstr (css, "17.6"));   /* .body: 11pt */
   g_assert_nonnull (strstr (css, "14.4pt")); /* .caption: 9pt */
   g_assert_nonnull (strstr (css, "20.8"));   /* .title-4: 13pt */
+  g_assert_nonnull (strstr (css, "24pt"));   /* .title-2 and -3: 15pt */
+  g_assert_nonnull (strstr (css, "32pt"));   /* .title-1: 20pt */
   g_assert_nonnull (strstr (css, ".caption-heading"));
+  /* The header bar's icons and height follow: 16 px and 47 px at zoom 1. */
+  g_assert_nonnull (strstr (css, "-gtk-icon-size: 26px"));
+  g_assert_nonnull (strstr (css, "min-height: 75px"));
 
   ns_zoom_provider_clear (window, &provider);
   g_assert_null (provider);

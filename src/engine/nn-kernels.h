@@ -88,25 +88,51 @@ nn_expf_inline (float x)
   return nn_expf_core (nn_selectf (xc > 88.0f, 88.0f, xc));
 }
 
-/* tanh x = sign (x) (a P(a^2) / Q(a^2)), a = |x|, and sign (x) 1 from a > 7.875 on: a rational
- * minimax fit of degree 4 over 4 in a^2 (relative error 2.1e-8 on [0, 9] before float
- * rounding; the evaluation's roundings dominate, see nn-math.c), its polynomials in Estrin's
- * scheme (short dependency chains). One division and no exponential: it costs about half of
- * the expm1-based definition it replaced. One select does all the clamping: past 7.875 the
- * true value is within 2.9e-7 of 1, the quotient stays <= 1 below it (it first exceeds 1 at
- * 7.97, checked over every float), and a large or infinite a, whose quotient overflows to
- * NaN, is replaced too; a NaN x compares false and stays NaN. */
+/* tanh x = c P(c^2) / Q(c^2), c = x clamped to [-NN_TANHF_LIMIT, NN_TANHF_LIMIT]: a rational
+ * minimax fit of degree 4 over 4 in c^2 (relative error 2.1e-8 on [0, 9] before float rounding;
+ * the evaluation's roundings dominate, see nn-math.c), both polynomials divided by Q's leading
+ * coefficient so that Q is monic, in Horner's scheme: 9 multiplies, where Estrin's scheme with
+ * fabs, copysign and a select cost 12 and 6 more operations (the grid evaluation is bound by
+ * the multiply pipes, and a long chain does not hurt a loop over many values). The quotient is
+ * odd by itself (c P / Q with even P and Q, IEEE rounding being symmetric), so no fabs nor
+ * copysign. The clamp is the only special case: the quotient at the limit is exactly 1, stays
+ * <= 1 below it (it first exceeds 1 at 7.98, checked over every float), and the true value is
+ * within 2.8e-7 of 1 past it; infinities clamp to +-1, and a NaN x compares false in both ?:
+ * and stays NaN. One division and no exponential. The coefficients are the fit's
+ * (P: 1, 0.133810252, 0.00349558773, 2.06090772e-05, 1.33546552e-08; Q: 1, 0.467143416,
+ * 0.0258769803, 0.000328563416, 7.77655544e-07) divided by 7.77655544e-07, rounded to float. */
+#define NN_TANHF_LIMIT 7.90129f
+
+static inline float
+nn_tanhf_clamped (float x, float limit)
+{
+  float c = limit < x ? limit : x;
+  float z, p, q;
+
+  c = -limit > c ? -limit : c;
+  z = c * c;
+  p = 1285916.38f + z * (172068.797f + z * (4495.03369f + z * (26.5015507f + z * 0.0171729699f)));
+  q = 1285916.38f + z * (600707.375f + z * (33275.6328f + z * (422.505066f + z)));
+  return (c * p) / q;
+}
+
+/* the value of @f, hidden from the optimizer: a loop clamping with a constant limit has its ?:
+ * turned into control flow (partial redundancy elimination) that GCC does not vectorise, while
+ * with a limit it cannot see, each ?: becomes one minps / maxps, whose rule (the second operand
+ * when either is NaN) is exactly the C ?: above. Used once per loop, so nothing to pay. */
+static inline float
+nn_opaquef (float f)
+{
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+  __asm__("" : "+x"(f));
+#endif
+  return f;
+}
+
 static inline float
 nn_tanhf_inline (float x)
 {
-  float a = fabsf (x);
-  float z = a * a, z2 = z * z, z4 = z2 * z2;
-  float p = ((1.0f + 0.133810252f * z) + z2 * (0.00349558773f + 2.06090772e-05f * z))
-            + z4 * 1.33546552e-08f;
-  float q = ((1.0f + 0.467143416f * z) + z2 * (0.0258769803f + 0.000328563416f * z))
-            + z4 * 7.77655544e-07f;
-
-  return copysignf (nn_selectf (a > 7.875f, 1.0f, (a * p) / q), x);
+  return nn_tanhf_clamped (x, NN_TANHF_LIMIT);
 }
 
 /* sigmoid x = 1 / (1 + exp (-x)) */
@@ -137,6 +163,21 @@ void nn_dense_forward_ref (float *z,
                            size_t n_in,
                            size_t n_out,
                            size_t n);
+
+/* nn_dense_forward (z rows ld apart), then a[j][s] = f(z[j][s]) for a hidden activation (not
+ * softmax), a rows ld apart too; a == z keeps only a. Bit-identical to the two kernels in turn
+ * (and so to their references). */
+void nn_dense_act_forward (float *z,
+                           float *a,
+                           size_t ld,
+                           const float *x,
+                           size_t ldx,
+                           const float *w,
+                           const float *b,
+                           size_t n_in,
+                           size_t n_out,
+                           size_t n,
+                           NnActivation act);
 
 /* dx[i][s] = sum_j w[j][i] dz[j][s], j ascending (dL/dx from dL/dz) */
 void nn_dense_backward_input (float *dx,

@@ -563,7 +563,8 @@ static const LayerOps layer_ops[NN_N_LAYER_KINDS] = {
 };
 
 /* z = layer (x), a = f(z), layer after layer, for n samples: x rows ldx apart, unit rows ld
- * apart in pre and acts (pre == acts keeps only the outputs) */
+ * apart in pre and acts (pre == acts keeps only the outputs). A dense layer with a hidden
+ * activation does both in one fused kernel (the same bits as the pair). */
 static void
 forward_rows (const NnNet *net,
               const float *x,
@@ -582,8 +583,14 @@ forward_rows (const NnNet *net,
       float *z = pre + L->unit_offset * ld;
       float *a = acts + L->unit_offset * ld;
 
-      layer_ops[L->kind].forward (net, L, in, ldin, z, ld, n, ref);
-      act_rows (L, a, z, ld, n, ref);
+      if (!ref && L->kind == NN_LAYER_DENSE && L->act != NN_ACT_SOFTMAX)
+        nn_dense_act_forward (z, a, ld, in, ldin, net->params + L->w_offset,
+                              net->params + L->b_offset, L->n_in, L->n_out, n, L->act);
+      else
+        {
+          layer_ops[L->kind].forward (net, L, in, ldin, z, ld, n, ref);
+          act_rows (L, a, z, ld, n, ref);
+        }
     }
 }
 

@@ -51,6 +51,16 @@ typedef struct
 NsExperimentClassic *ns_experiment_classic_train (NsExperiment *experiment,
                                                   const NsClassicChoice *choice,
                                                   GError **error);
+
+/* The same on @data's split (an experiment's data set, or a copy of it for a worker thread:
+ * it reads @data only, and the main loop may go on changing the experiment's own). The result
+ * is the one ns_experiment_classic_train gives on the same rows, bit for bit. @cancellable
+ * (may be NULL) is looked at between blocks of images (features, scoring) and between
+ * iterations of logistic regression; once cancelled: NULL with G_IO_ERROR_CANCELLED. */
+NsExperimentClassic *ns_experiment_classic_train_split (const NsDataset *data,
+                                                        const NsClassicChoice *choice,
+                                                        GCancellable *cancellable,
+                                                        GError **error);
 void ns_experiment_classic_free (NsExperimentClassic *classic);
 
 /* One image (the data's shape) through the classic model: its class, and when @probabilities

@@ -54,6 +54,8 @@ ns_application_activate (GApplication *app)
       g_autoptr (NsExperiment) experiment = default_experiment ();
 
       window = GTK_WINDOW (new_window (self, experiment));
+      /* Started without a file: the lessons, "continue" and free play first. */
+      ns_window_show_welcome (NS_WINDOW (window));
     }
 
   gtk_window_present (window);
@@ -79,6 +81,32 @@ experiment_from_csv (const char *path, GError **error)
   return ns_experiment_new (&config, error);
 }
 
+static gboolean
+is_lesson (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".md");
+}
+
+/* A lesson file opens beside the playground at its first step not reached yet; one that
+ * cannot be read opens the welcome page, saying why. */
+static void
+open_lesson (NsApplication *self, const char *path)
+{
+  g_autoptr (NsExperiment) experiment = default_experiment ();
+  NsWindow *window = new_window (self, experiment);
+  g_autoptr (GError) error = NULL;
+
+  if (!ns_window_open_lesson (window, path, &error))
+    {
+      g_printerr ("neuroscope: %s\n", error->message);
+      ns_window_show_welcome (window);
+      ns_window_show_message (window, error->message);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 ns_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
@@ -91,6 +119,11 @@ ns_application_open (GApplication *app, GFile **files, int n_files, const char *
       g_autoptr (GError) error = NULL;
       NsWindow *window;
 
+      if (path != NULL && is_lesson (path))
+        {
+          open_lesson (self, path);
+          continue;
+        }
       if (path != NULL && is_csv (path))
         experiment = experiment_from_csv (path, &error);
       else if (path != NULL)

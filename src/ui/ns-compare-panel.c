@@ -1,4 +1,8 @@
-/* ns-compare-panel.c: ML vs DL side by side. */
+/* ns-compare-panel.c: ML vs DL side by side. The classic model trains in a GTask worker (kNN
+ * on the pixels of thousands of apples takes seconds): the worker reads a copy of the
+ * experiment's split, never the data the main loop goes on changing; a new request cancels the
+ * one running, closing the panel cancels it too, and a result arrives on the main thread only
+ * to be dropped unless it is the panel's current training. */
 #include "config.h"
 
 #include "ns-compare-panel.h"
@@ -11,12 +15,58 @@
 #include "ns-render-hand.h"
 #include "ns-render-images.h"
 
+/* The experiment's split as it was when a training started: the workers' own copy. */
+typedef struct
+{
+  NsDataset *data;
+} Split;
+
+static void
+split_clear (gpointer data)
+{
+  g_clear_pointer (&((Split *) data)->data, ns_dataset_free);
+}
+
+static void
+split_release (Split *split)
+{
+  g_atomic_rc_box_release_full (split, split_clear);
+}
+
+/* One training of the classic model, shared by the panel and its worker. */
+typedef struct
+{
+  GWeakRef panel;
+  Split *split; /* a reference */
+  NsClassicChoice choice;
+  GCancellable *cancellable;
+} Training;
+
+static void
+training_clear (gpointer data)
+{
+  Training *training = data;
+
+  g_weak_ref_clear (&training->panel);
+  g_clear_pointer (&training->split, split_release);
+  g_clear_object (&training->cancellable);
+}
+
+static void
+training_release (Training *training)
+{
+  g_atomic_rc_box_release_full (training, training_clear);
+}
+
 struct _NsComparePanel
 {
   GtkBox parent_instance;
 
   NsExperiment *experiment;
   NsExperimentClassic *classic;
+  Split *split;          /* the copy the next training reads (a reference), or NULL */
+  Training *training;    /* the training going on (a reference), or NULL */
+  guint retrain_id;      /* a changed choice trains once the controls have all moved */
   guint sample;          /* the test image drawn */
   guint64 shown_version; /* the experiment's version the right side shows */
   guint poll_id;         /* follows the network as it trains (no signal per step) */
@@ -29,6 +79,8 @@ struct _NsComparePanel
   GtkCheckButton *feature_checks[NS_N_HAND_FEATURES];
   GtkDropDown *model;
   GtkDropDown *reads;
+  GtkSpinner *spinner;
+  GtkLabel *status;
   GtkLabel *classic_accuracy;
   GtkLabel *classic_detail;
   GtkSpinButton *sample_spin;
@@ -227,7 +279,8 @@ update_classic (NsComparePanel *self)
   if (self->classic == NULL)
     {
       set_text (&self->classic_text, self->classic_accuracy, "Not trained yet");
-      gtk_label_set_label (self->classic_detail, "Tick the features to use, then press Train.");
+      gtk_label_set_label (self->classic_detail,
+                           "Tick the features to use: the model trains on them as you choose.");
     }
   else
     {
@@ -310,12 +363,158 @@ update_network (NsComparePanel *self)
   update_verdict (self);
 }
 
+/* ---- training in a worker ---- */
+
+static gboolean
+same_choice (const NsClassicChoice *a, const NsClassicChoice *b)
+{
+  return a->kind == b->kind && a->on_pixels == b->on_pixels && a->k == b->k
+         && (a->on_pixels || a->features == b->features);
+}
+
+/* The spinner and the words beside the Train button; the last result dimmed while the next
+ * one trains. */
+static void
+update_training_state (NsComparePanel *self)
+{
+  gboolean busy = self->training != NULL;
+
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  if (busy)
+    {
+      const NsClassicChoice *choice = &self->training->choice;
+      g_autofree char *what =
+          choice->on_pixels ? g_strdup ("the raw pixels") : features_text (choice->features);
+      g_autofree char *name = g_utf8_strdown (ns_classic_kind_name (choice->kind), -1);
+      g_autofree char *text = ns_strdup_printf ("Training %s on %s of %u images…", name, what,
+                                                self->training->split->data->n_train);
+
+      gtk_label_set_label (self->status, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->classic_accuracy), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_label (self->status, "");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->classic_accuracy), "dim-label");
+    }
+}
+
+static void
+cancel_training (NsComparePanel *self)
+{
+  if (self->training == NULL)
+    return;
+  g_cancellable_cancel (self->training->cancellable);
+  g_clear_pointer (&self->training, training_release);
+}
+
+/* Worker thread: reads the training's own copy of the split only. */
+static void
+train_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Training *training = task_data;
+  GError *error = NULL;
+  NsExperimentClassic *classic = ns_experiment_classic_train_split (
+      training->split->data, &training->choice, cancellable, &error);
+
+  if (classic == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, classic, (GDestroyNotify) ns_experiment_classic_free);
+}
+
+/* Main thread: the result of the panel's current training is shown; any other is stale (its
+ * panel closed, or a newer request replaced it) and dropped. */
+static void
+training_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Training *training = g_task_get_task_data (G_TASK (result));
+  g_autoptr (NsComparePanel) self = g_weak_ref_get (&training->panel);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NsExperimentClassic) classic = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (self == NULL || self->training != training)
+    return;
+  g_clear_pointer (&self->training, training_release);
+  g_clear_pointer (&self->classic, ns_experiment_classic_free);
+  self->classic = g_steal_pointer (&classic);
+  update_training_state (self);
+  update_classic (self);
+  if (self->classic == NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("Cannot train: %s", error->message);
+
+      gtk_label_set_label (self->classic_detail, text);
+    }
+  update_verdict (self);
+}
+
+/* Trains the choice the controls show, in a worker; a training still going is cancelled. */
+static void
+start_training (NsComparePanel *self)
+{
+  const NsDataset *data = dataset (self);
+  g_autoptr (GTask) task = NULL;
+  Training *training;
+
+  g_clear_handle_id (&self->retrain_id, g_source_remove);
+  cancel_training (self);
+  if (!is_image (self))
+    {
+      update_training_state (self);
+      return;
+    }
+  /* One copy per data: the choices a learner tries one after another share it. */
+  if (self->split != NULL
+      && (self->split->data->n_train != data->n_train || self->split->data->n_test != data->n_test))
+    g_clear_pointer (&self->split, split_release);
+  if (self->split == NULL)
+    {
+      self->split = g_atomic_rc_box_new0 (Split);
+      self->split->data = ns_dataset_copy (data);
+    }
+  training = g_atomic_rc_box_new0 (Training);
+  g_weak_ref_init (&training->panel, self);
+  training->split = g_atomic_rc_box_acquire (self->split);
+  ns_compare_panel_get_choice (self, &training->choice);
+  training->cancellable = g_cancellable_new ();
+  self->training = training;
+
+  task = g_task_new (NULL, training->cancellable, training_done_cb, NULL);
+  g_task_set_source_tag (task, start_training);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (training),
+                        (GDestroyNotify) training_release);
+  g_task_run_in_thread (task, train_in_thread);
+  update_training_state (self);
+}
+
+/* After the controls have moved (setting a choice ticks several boxes at once): trains the
+ * choice shown unless it is the one training or trained already. */
+static gboolean
+retrain_cb (gpointer user_data)
+{
+  NsComparePanel *self = NS_COMPARE_PANEL (user_data);
+  const NsClassicChoice *have = self->training != NULL  ? &self->training->choice
+                                : self->classic != NULL ? &self->classic->choice
+                                                        : NULL;
+  NsClassicChoice choice;
+
+  self->retrain_id = 0;
+  ns_compare_panel_get_choice (self, &choice);
+  if (have == NULL || !same_choice (have, &choice))
+    start_training (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* ---- the controls ---- */
 
 static void
 choice_changed_cb (NsComparePanel *self)
 {
   ns_scene_view_invalidate (NS_SCENE_VIEW (self->hand_view));
+  if (is_image (self) && self->retrain_id == 0)
+    self->retrain_id = g_idle_add (retrain_cb, self);
 }
 
 /* A check per hand feature that applies to the data, its explanation beside it. */
@@ -378,6 +577,8 @@ configure (NsComparePanel *self)
 {
   const NsDataset *data = dataset (self);
 
+  /* The next training copies the data as it is now. */
+  g_clear_pointer (&self->split, split_release);
   if (is_image (self) && self->channels == data->image_channels
       && self->height == data->image_height && self->width == data->image_width
       && self->n_classes == data->n_classes)
@@ -390,15 +591,16 @@ configure (NsComparePanel *self)
   self->height = data->image_height;
   self->width = data->image_width;
   self->n_classes = data->n_classes;
+  g_clear_handle_id (&self->retrain_id, g_source_remove);
+  cancel_training (self);
   g_clear_pointer (&self->classic, ns_experiment_classic_free);
   build_feature_checks (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self), is_image (self));
   gtk_spin_button_set_range (self->sample_spin, 1, MAX (data->n_test, 1));
   self->sample = MIN (self->sample, data->n_test > 0 ? data->n_test - 1 : 0);
   /* Both sides have a number from the start: the default features' model is quick to fit
-   * (logistic regression on 52 values per digit: milliseconds). */
-  if (is_image (self))
-    gtk_widget_activate_action (GTK_WIDGET (self), "compare.train", NULL);
+   * (logistic regression on 52 values per digit: milliseconds), and the worker fits it. */
+  start_training (self);
   update_classic (self);
   update_network (self);
   ns_scene_view_invalidate (NS_SCENE_VIEW (self->hand_view));
@@ -426,30 +628,7 @@ poll_cb (gpointer user_data)
 static void
 train_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  NsComparePanel *self = NS_COMPARE_PANEL (widget);
-  g_autoptr (GError) error = NULL;
-  NsClassicChoice choice;
-  NsExperimentClassic *classic;
-
-  if (!is_image (self))
-    return;
-  ns_compare_panel_get_choice (self, &choice);
-  /* Synchronous: a fit on a few thousand small images takes a fraction of a second (logistic
-   * regression on digits' 16 zone values: milliseconds). */
-  classic = ns_experiment_classic_train (self->experiment, &choice, &error);
-  if (classic == NULL)
-    {
-      g_autofree char *text = g_strdup_printf ("Cannot train: %s", error->message);
-
-      g_clear_pointer (&self->classic, ns_experiment_classic_free);
-      update_classic (self);
-      gtk_label_set_label (self->classic_detail, text);
-      return;
-    }
-  g_clear_pointer (&self->classic, ns_experiment_classic_free);
-  self->classic = classic;
-  update_classic (self);
-  update_verdict (self);
+  start_training (NS_COMPARE_PANEL (widget));
 }
 
 static void
@@ -488,6 +667,10 @@ ns_compare_panel_dispose (GObject *object)
   NsComparePanel *self = NS_COMPARE_PANEL (object);
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->retrain_id, g_source_remove);
+  /* A closed panel stops its worker: nobody is left to see the result. */
+  cancel_training (self);
+  g_clear_pointer (&self->split, split_release);
   g_clear_object (&self->experiment);
   G_OBJECT_CLASS (ns_compare_panel_parent_class)->dispose (object);
 }
@@ -552,6 +735,7 @@ ns_compare_panel_init (NsComparePanel *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reads),
                                "The hand-made features ticked above, or every pixel as it is");
   g_signal_connect_swapped (self->reads, "notify::selected", G_CALLBACK (choice_changed_cb), self);
+  g_signal_connect_swapped (self->model, "notify::selected", G_CALLBACK (choice_changed_cb), self);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->reads));
   button = gtk_button_new_with_mnemonic ("_Train");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "compare.train");
@@ -560,9 +744,18 @@ ns_compare_panel_init (NsComparePanel *self)
   gtk_widget_set_tooltip_text (button, "Trains the classic model on the training images, then "
                                        "scores it on the test images");
   gtk_box_append (GTK_BOX (left), row);
-  /* Train on a line of its own: the columns stay narrow enough for a 1024-pixel screen. */
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (left), button);
+  /* Train on a line of its own (the columns stay narrow enough for a 1024-pixel screen), with
+   * the training going on beside it. */
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (row), button);
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->spinner));
+  self->status = GTK_LABEL (heading ("", "dim-label"));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->status), TRUE);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->status));
+  gtk_box_append (GTK_BOX (left), row);
 
   self->classic_accuracy = wrapped (left, "title-1");
   self->classic_detail = wrapped (left, NULL);
@@ -688,4 +881,25 @@ ns_compare_panel_get_feature_check (NsComparePanel *self, guint feature)
 {
   g_return_val_if_fail (NS_IS_COMPARE_PANEL (self), NULL);
   return feature < NS_N_HAND_FEATURES ? self->feature_checks[feature] : NULL;
+}
+
+gboolean
+ns_compare_panel_is_training (NsComparePanel *self)
+{
+  g_return_val_if_fail (NS_IS_COMPARE_PANEL (self), FALSE);
+  return self->training != NULL;
+}
+
+GCancellable *
+ns_compare_panel_get_training_cancellable (NsComparePanel *self)
+{
+  g_return_val_if_fail (NS_IS_COMPARE_PANEL (self), NULL);
+  return self->training != NULL ? self->training->cancellable : NULL;
+}
+
+const char *
+ns_compare_panel_get_status_text (NsComparePanel *self)
+{
+  g_return_val_if_fail (NS_IS_COMPARE_PANEL (self), NULL);
+  return gtk_label_get_label (self->status);
 }

@@ -7,12 +7,14 @@
 #include "ns-compare-window.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ns-cli-compare.h"
 #include "ns-compare.h"
 #include "ns-render-compare.h"
 #include "ns-render-images.h"
 #include "ns-scene-view.h"
+#include "ns-zoom.h"
 
 /* ---- the plot: the rows so far as ns_render_scaling draws them ---- */
 
@@ -129,14 +131,29 @@ struct _NsCompareWindow
   GtkDropDown *dataset_dropdown;
   NsCompareView *view;
   GtkProgressBar *progress_bar;
+  GtkLabel *progress_label;
   GtkLabel *summary_label;
 
   GArray *rows; /* NsCompareRow: the plan, filled in as rows arrive */
   Run *run;     /* the run going on (a reference), or NULL */
   guint done, total;
+
+  double zoom; /* the main window's: its text through the provider, the plot's */
+  GtkCssProvider *zoom_provider;
 };
 
 G_DEFINE_FINAL_TYPE (NsCompareWindow, ns_compare_window, ADW_TYPE_WINDOW)
+
+static void fit_default_size (NsCompareWindow *self);
+
+enum
+{
+  PROP_0,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_actions (NsCompareWindow *self)
@@ -162,7 +179,7 @@ update_progress (NsCompareWindow *self)
 
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  self->total > 0 ? (double) self->done / self->total : 0.0);
-  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_label_set_label (self->progress_label, text);
 }
 
 /* Main thread: a row of the current run lands in its place of the plan. */
@@ -251,7 +268,7 @@ run_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autofree char *text =
           g_strdup_printf ("Cancelled after %u of %u runs", self->done, self->total);
 
-      gtk_progress_bar_set_text (self->progress_bar, text);
+      gtk_label_set_label (self->progress_label, text);
       update_summary (self, "Cancelled. ");
     }
   else
@@ -352,7 +369,118 @@ cancel_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
 NsCompareWindow *
 ns_compare_window_new (GtkWindow *parent)
 {
-  return g_object_new (NS_TYPE_COMPARE_WINDOW, "transient-for", parent, NULL);
+  /* It follows its main window's zoom, and goes with it. */
+  return g_object_new (NS_TYPE_COMPARE_WINDOW, "transient-for", parent, "destroy-with-parent",
+                       parent != NULL, NULL);
+}
+
+/* ---- zoom ---- */
+
+/* The size the window opens at: the template's, grown with the zoom, within the screen its
+ * main window is on (the first one before that is shown). */
+#define DEFAULT_WIDTH 900
+#define DEFAULT_HEIGHT 720
+
+static void
+fit_default_size (NsCompareWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GdkSurface *surface = parent != NULL ? gtk_native_get_surface (GTK_NATIVE (parent)) : NULL;
+  g_autoptr (GdkMonitor) first = NULL;
+  GdkMonitor *monitor = NULL;
+  int width = (int) (DEFAULT_WIDTH * self->zoom), height = (int) (DEFAULT_HEIGHT * self->zoom);
+
+  if (surface != NULL)
+    monitor = gdk_display_get_monitor_at_surface (display, surface);
+  if (monitor == NULL)
+    monitor = first = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+  if (monitor != NULL)
+    {
+      GdkRectangle area;
+
+      gdk_monitor_get_geometry (monitor, &area);
+      width = MIN (width, area.width * 95 / 100);
+      height = MIN (height, area.height * 90 / 100);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+}
+
+double
+ns_compare_window_get_zoom (NsCompareWindow *self)
+{
+  g_return_val_if_fail (NS_IS_COMPARE_WINDOW (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+ns_compare_window_set_zoom (NsCompareWindow *self, double zoom)
+{
+  g_return_if_fail (NS_IS_COMPARE_WINDOW (self));
+
+  zoom = ns_zoom_clamp (zoom);
+  if (zoom == self->zoom)
+    return;
+  self->zoom = zoom;
+
+  /* The text through the style provider, as in the main window; the plot through its zoom. */
+  ns_zoom_provider_load (self->zoom_provider, "ns-compare-window", zoom);
+  ns_scene_view_set_zoom (NS_SCENE_VIEW (self->view), zoom);
+  /* Before it is shown (the zoom bound as it opens) the window opens at a size for the zoom;
+   * once shown its size is the learner's: the plot takes what room there is. */
+  if (!gtk_widget_get_realized (GTK_WIDGET (self)))
+    fit_default_size (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* compare.zoom-in, compare.zoom-out, compare.zoom-reset and compare.presentation (Ctrl++,
+ * Ctrl+-, Ctrl+0 and F5 here) do what the keys do in the main window: its zoom and
+ * presentation mode, which this window follows. */
+static void
+main_window_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+  g_autofree char *main_action = NULL;
+
+  if (parent == NULL)
+    return;
+  main_action = g_strconcat ("win.", action_name + strlen ("compare."), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (parent), main_action, NULL);
+}
+
+static void
+ns_compare_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  NsCompareWindow *self = NS_COMPARE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ns_compare_window_set_property (GObject *object,
+                                guint prop_id,
+                                const GValue *value,
+                                GParamSpec *pspec)
+{
+  NsCompareWindow *self = NS_COMPARE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      ns_compare_window_set_zoom (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -368,6 +496,7 @@ ns_compare_window_dispose (GObject *object)
     }
   if (self->view != NULL)
     ns_compare_view_set_rows (self->view, NULL, NULL);
+  ns_zoom_provider_clear (GTK_WIDGET (self), &self->zoom_provider);
   gtk_widget_dispose_template (GTK_WIDGET (self), NS_TYPE_COMPARE_WINDOW);
   G_OBJECT_CLASS (ns_compare_window_parent_class)->dispose (object);
 }
@@ -389,6 +518,13 @@ ns_compare_window_class_init (NsCompareWindowClass *klass)
 
   object_class->dispose = ns_compare_window_dispose;
   object_class->finalize = ns_compare_window_finalize;
+  object_class->get_property = ns_compare_window_get_property;
+  object_class->set_property = ns_compare_window_set_property;
+
+  properties[PROP_ZOOM] =
+      g_param_spec_double ("zoom", NULL, NULL, NS_ZOOM_MIN, NS_ZOOM_MAX, 1.0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (NS_TYPE_COMPARE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/neuroscope/Neuroscope/ui/"
@@ -396,17 +532,49 @@ ns_compare_window_class_init (NsCompareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NsCompareWindow, dataset_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NsCompareWindow, view);
   gtk_widget_class_bind_template_child (widget_class, NsCompareWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, NsCompareWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, NsCompareWindow, summary_label);
 
   gtk_widget_class_install_action (widget_class, "compare.run", NULL, run_action_cb);
   gtk_widget_class_install_action (widget_class, "compare.cancel", NULL, cancel_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  {
+    static const struct
+    {
+      guint key;
+      GdkModifierType mods;
+      const char *action;
+    } keys[] = {
+      { GDK_KEY_plus, GDK_CONTROL_MASK, "compare.zoom-in" },
+      { GDK_KEY_equal, GDK_CONTROL_MASK, "compare.zoom-in" },
+      { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "compare.zoom-in" },
+      { GDK_KEY_minus, GDK_CONTROL_MASK, "compare.zoom-out" },
+      { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "compare.zoom-out" },
+      { GDK_KEY_0, GDK_CONTROL_MASK, "compare.zoom-reset" },
+      { GDK_KEY_F5, 0, "compare.presentation" },
+    };
+
+    gtk_widget_class_install_action (widget_class, "compare.zoom-in", NULL, main_window_action_cb);
+    gtk_widget_class_install_action (widget_class, "compare.zoom-out", NULL, main_window_action_cb);
+    gtk_widget_class_install_action (widget_class, "compare.zoom-reset", NULL,
+                                     main_window_action_cb);
+    gtk_widget_class_install_action (widget_class, "compare.presentation", NULL,
+                                     main_window_action_cb);
+    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+      gtk_widget_class_add_binding_action (widget_class, keys[k].key, keys[k].mods, keys[k].action,
+                                           NULL);
+  }
 }
 
 static void
 ns_compare_window_init (NsCompareWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->zoom = 1.0;
+  gtk_widget_add_css_class (GTK_WIDGET (self), "ns-compare-window");
+  self->zoom_provider = ns_zoom_provider_new (GTK_WIDGET (self));
+  ns_zoom_provider_load (self->zoom_provider, "ns-compare-window", self->zoom);
+  fit_default_size (self);
   self->rows = g_array_new (FALSE, TRUE, sizeof (NsCompareRow));
   ns_compare_view_set_rows (self->view, self->rows, NULL);
   update_actions (self);

@@ -67,9 +67,9 @@ ns_data_panel_sync_file (NsDataPanel *self, const NsConfig *config, const NsData
       gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->file_name_label))),
       ns_config_is_image_folder (config)
           ? "The data comes from this folder: each subfolder is a class, each picture in it one "
-            "example, shrunk and centred to fit"
+            "example, shrunk and centred to fit. Choose a set above to leave it"
           : "The data comes from this file: each row is one point, the last column its class (or "
-            "the number to predict)");
+            "the number to predict). Choose a set above to close it");
   ns_data_thumb_set_experiment (self->file_preview, self->experiment);
   gtk_widget_queue_draw (GTK_WIDGET (self->file_preview));
 }

@@ -243,7 +243,7 @@ sync_from_experiment (NsDataPanel *self)
 {
   const NsConfig *config;
   const NsDataset *data;
-  gboolean file, plane, folder;
+  gboolean file, plane;
 
   self->syncing = TRUE;
 
@@ -267,7 +267,6 @@ sync_from_experiment (NsDataPanel *self)
   data = ns_experiment_get_dataset (self->experiment);
   file = config->data_path != NULL; /* a CSV file or an image folder */
   plane = ns_config_is_plane (config);
-  folder = ns_config_is_image_folder (config);
 
   /* The picker: the set in use (the toggle buttons follow the action's state). */
   set_dataset_name (self, file ? "" : ns_dataset_kind_name (config->dataset));
@@ -281,15 +280,12 @@ sync_from_experiment (NsDataPanel *self)
     }
 
   /* A file has no noise, and its split is fixed when it loads (the experiment re-reads it only
-   * on a new seed or regenerate): those settings belong to generated sets, like the picker
-   * (see select_dataset). The built-in sets (digits, apples, iris) have no noise either and a
-   * fixed stratified 20% test set. */
+   * on a new seed or regenerate): those settings belong to generated sets. The built-in sets
+   * (digits, apples, iris) have no noise either and a fixed stratified 20% test set. */
   gtk_widget_set_visible (self->file_box, file);
-  /* An image folder's only settings are its own: the picker stays on to go back to a set. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->dataset_grid), !file || folder);
+  /* The picker stays on under a file or a folder: choosing a set is how the learner leaves it. */
   gtk_widget_set_sensitive (self->noise_box, plane);
   gtk_widget_set_sensitive (self->ratio_box, plane);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-dataset", !file || folder);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-noise", plane);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.set-ratio", plane);
   gtk_widget_set_tooltip_text (self->regenerate_button,
@@ -361,11 +357,11 @@ select_dataset (NsDataPanel *self, const char *name)
       return;
     }
 
-  /* Choosing the set in use again keeps the run going. The picker is off while a CSV file is
-   * loaded (its settings are the file's); an image folder gives way to a set. */
+  /* Choosing the set in use again keeps the run going. A file (CSV or image folder) gives way
+   * to the set chosen: that is how the learner closes it; the network keeps its hidden layers
+   * and takes the set's inputs. */
   config = ns_experiment_get_config (self->experiment);
-  if ((config->data_path != NULL && !ns_config_is_image_folder (config))
-      || (config->data_path == NULL && config->dataset == (NsDatasetKind) kind))
+  if (config->data_path == NULL && config->dataset == (NsDatasetKind) kind)
     return;
 
   /* The count chosen for one plane set suits another; a built-in set has its own (0: its

@@ -71,6 +71,14 @@ struct _NsDrawPad
 
 G_DEFINE_FINAL_TYPE (NsDrawPad, ns_draw_pad, GTK_TYPE_BOX)
 
+enum
+{
+  DRAWN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* The class names the pictures and the dropdown show (digits' "0" … "9", never colours). */
 static char **
 class_names (NsDrawPad *self)
@@ -365,6 +373,8 @@ ns_draw_pad_stroke_end (NsDrawPad *self)
 {
   g_return_if_fail (NS_IS_DRAW_PAD (self));
 
+  if (self->stroking)
+    g_signal_emit (self, signals[DRAWN], 0);
   self->stroking = FALSE;
 }
 
@@ -465,6 +475,10 @@ ns_draw_pad_class_init (NsDrawPadClass *klass)
 
   object_class->dispose = ns_draw_pad_dispose;
   object_class->finalize = ns_draw_pad_finalize;
+
+  /* A stroke was drawn on the pad (a lesson counts drawings). */
+  signals[DRAWN] = g_signal_new ("drawn", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_install_action (widget_class, "pad.clear", NULL, clear_action_cb);
   gtk_widget_class_install_action (widget_class, "pad.add", NULL, add_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "pad.clear", NULL);

@@ -217,9 +217,19 @@ ns_network_view_sync_controls (NsNetworkView *self)
     text = g_strdup_printf (hidden == 1 ? "%u hidden layer" : "%u hidden layers", hidden);
   gtk_label_set_label (GTK_LABEL (self->layers_label), text);
   /* Image networks are drawn as one sample's maps, with no room for the plane's buttons. */
-  gtk_widget_set_visible (self->layers_box, self->experiment != NULL && !is_image_data (self));
+  gtk_widget_set_visible (self->layers_box, self->experiment != NULL && !is_image_data (self)
+                                                && !(self->locked & NS_NETWORK_VIEW_LOCK_LAYERS));
   for (guint h = 0; h < self->n_layer_controls; h++)
-    gtk_widget_set_visible (self->layers[h].box, !is_image_data (self));
+    {
+      LayerControls *c = &self->layers[h];
+      gboolean layers = !(self->locked & NS_NETWORK_VIEW_LOCK_LAYERS);
+
+      gtk_widget_set_visible (c->box, !is_image_data (self));
+      gtk_widget_set_visible (c->remove_button, layers);
+      gtk_widget_set_visible (c->add_button, layers);
+      gtk_widget_set_sensitive (c->count_button, layers);
+      gtk_widget_set_visible (c->act_button, !(self->locked & NS_NETWORK_VIEW_LOCK_ACTIVATION));
+    }
   gtk_widget_set_visible (self->image_bar, is_image_data (self));
   if (is_image_data (self) && !gtk_widget_has_focus (self->image_entry)
       && !gtk_widget_get_visible (self->image_error))
@@ -229,19 +239,37 @@ ns_network_view_sync_controls (NsNetworkView *self)
       gtk_editable_set_text (GTK_EDITABLE (self->image_entry), words);
     }
 
-  gtk_widget_action_set_enabled (widget, "network.add-layer",
-                                 config != NULL && hidden < NS_NETWORK_VIEW_MAX_LAYERS);
-  gtk_widget_action_set_enabled (widget, "network.remove-layer", hidden > 0);
-  gtk_widget_action_set_enabled (widget, "network.add-neuron", hidden > 0);
-  gtk_widget_action_set_enabled (widget, "network.remove-neuron", hidden > 0);
-  gtk_widget_action_set_enabled (widget, "network.set-width", hidden > 0);
-  gtk_widget_action_set_enabled (widget, "network.set-activation", hidden > 0);
-  gtk_widget_action_set_enabled (widget, "network.toggle-feature", is_plane_data (self));
+  {
+    gboolean layers = !(self->locked & NS_NETWORK_VIEW_LOCK_LAYERS);
+
+    gtk_widget_action_set_enabled (widget, "network.add-layer",
+                                   layers && config != NULL && hidden < NS_NETWORK_VIEW_MAX_LAYERS);
+    gtk_widget_action_set_enabled (widget, "network.remove-layer", layers && hidden > 0);
+    gtk_widget_action_set_enabled (widget, "network.add-neuron", layers && hidden > 0);
+    gtk_widget_action_set_enabled (widget, "network.remove-neuron", layers && hidden > 0);
+    gtk_widget_action_set_enabled (widget, "network.set-width", layers && hidden > 0);
+  }
+  gtk_widget_action_set_enabled (widget, "network.set-activation",
+                                 hidden > 0 && !(self->locked & NS_NETWORK_VIEW_LOCK_ACTIVATION));
+  gtk_widget_action_set_enabled (widget, "network.toggle-feature",
+                                 is_plane_data (self)
+                                     && !(self->locked & NS_NETWORK_VIEW_LOCK_FEATURES));
   gtk_widget_action_set_enabled (widget, "network.set-weight", net != NULL);
 
   self->syncing = FALSE;
 
   gtk_widget_queue_allocate (widget);
+}
+
+void
+ns_network_view_set_locked (NsNetworkView *self, NsNetworkViewLock parts)
+{
+  g_return_if_fail (NS_IS_NETWORK_VIEW (self));
+
+  if (parts == self->locked)
+    return;
+  self->locked = parts;
+  ns_network_view_sync_controls (self);
 }
 
 /* ---- actions ---- */
@@ -399,12 +427,16 @@ set_weight_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
   NsNetworkView *self = NS_NETWORK_VIEW (widget);
   guint layer, j, i;
   double value;
+  gboolean edited;
 
   if (self->experiment == NULL)
     return;
   g_variant_get (parameter, "(uuud)", &layer, &j, &i, &value);
-  refused (self, isfinite (value) && fabs (value) <= MAX_TYPED_WEIGHT
-                     && ns_experiment_set_weight (self->experiment, layer, j, i, (float) value));
+  edited = isfinite (value) && fabs (value) <= MAX_TYPED_WEIGHT
+           && ns_experiment_set_weight (self->experiment, layer, j, i, (float) value);
+  refused (self, edited);
+  if (edited)
+    g_signal_emit_by_name (self, "weight-edited");
 }
 
 /* Installed by ns_network_view_class_init (). */

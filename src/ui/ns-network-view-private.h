@@ -70,6 +70,7 @@ struct _NsNetworkView
   LayerControls layers[NS_MAX_HIDDEN];
   guint n_layer_controls;
   gboolean syncing; /* updating the controls from the experiment: their signals are not edits */
+  NsNetworkViewLock locked; /* parts a lesson step leaves alone (ns_network_view_set_locked) */
 
   /* Image data: the layer list ("c8k3,p2,32") over the picture, typed and applied. */
   GtkWidget *image_bar;

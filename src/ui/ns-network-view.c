@@ -40,6 +40,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   DETAILS_CHANGED,
+  WEIGHT_EDITED,
   N_SIGNALS
 };
 
@@ -838,6 +839,9 @@ ns_network_view_class_init (NsNetworkViewClass *klass)
   /* The item the details pane explains changed (ns_network_view_get_details). */
   signals[DETAILS_CHANGED] = g_signal_new ("details-changed", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The learner set a weight by hand (network.set-weight): a lesson counts these. */
+  signals[WEIGHT_EDITED] = g_signal_new ("weight-edited", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   ns_network_view_class_init_actions (widget_class);
 

@@ -90,4 +90,15 @@ GtkWidget *ns_network_view_get_edit_popover (NsNetworkView *self);
 void
 ns_network_view_render_export (NsNetworkView *self, NsScene *scene, double width, double height);
 
+/* Parts of the diagram a lesson step leaves alone (its `hide`): their buttons and menus go,
+ * and their actions are disabled. */
+typedef enum
+{
+  NS_NETWORK_VIEW_LOCK_FEATURES = 1 << 0,   /* clicking an input toggles it */
+  NS_NETWORK_VIEW_LOCK_LAYERS = 1 << 1,     /* layers and neurons added, removed, sized */
+  NS_NETWORK_VIEW_LOCK_ACTIVATION = 1 << 2, /* each layer's activation menu */
+} NsNetworkViewLock;
+
+void ns_network_view_set_locked (NsNetworkView *self, NsNetworkViewLock parts);
+
 G_END_DECLS

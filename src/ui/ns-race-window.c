@@ -129,6 +129,17 @@ ns_race_window_set_playing (NsRaceWindow *self, gboolean playing)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
 }
 
+guint64
+ns_race_window_get_epoch (NsRaceWindow *self)
+{
+  guint per_epoch;
+
+  g_return_val_if_fail (NS_IS_RACE_WINDOW (self), 0);
+
+  per_epoch = steps_per_epoch (self);
+  return per_epoch > 0 && self->race != NULL ? ns_race_get_step (self->race) / per_epoch : 0;
+}
+
 guint
 ns_race_window_get_steps_per_frame (NsRaceWindow *self)
 {

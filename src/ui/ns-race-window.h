@@ -54,4 +54,7 @@ void ns_race_window_set_steps_per_frame (NsRaceWindow *self, guint steps);
 NsRaceView *ns_race_window_get_view (NsRaceWindow *self);
 const char *ns_race_window_get_message (NsRaceWindow *self);
 
+/* Epochs the race has trained (every contestant the same). */
+guint64 ns_race_window_get_epoch (NsRaceWindow *self);
+
 G_END_DECLS

@@ -51,6 +51,8 @@ race_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_object_bind_property (self, "zoom", race, "zoom", G_BINDING_SYNC_CREATE);
   g_set_weak_pointer (&self->race_window, GTK_WIDGET (race));
   gtk_window_present (GTK_WINDOW (race));
+  ns_window_lesson_note_view (self, "race");
+  ns_window_lesson_watch_race (self, race);
 }
 
 /* The network as PyTorch or Keras code, in a window of its own that follows the experiment and
@@ -70,11 +72,16 @@ code_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (self->code_window));
 }
 
-/* The data-scaling experiment, in a window of its own (it needs nothing of this one's). */
+/* The data-scaling experiment, in a window of its own (it needs nothing of this one's but
+ * the zoom). */
 static void
 compare_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  gtk_window_present (GTK_WINDOW (ns_compare_window_new (GTK_WINDOW (widget))));
+  NsCompareWindow *compare = ns_compare_window_new (GTK_WINDOW (widget));
+
+  g_object_bind_property (widget, "zoom", compare, "zoom", G_BINDING_SYNC_CREATE);
+  gtk_window_present (GTK_WINDOW (compare));
+  ns_window_lesson_note_view (NS_WINDOW (widget), "scaling");
 }
 
 /* Shift+Right: a whole phase of the sample at once (forward through every layer), for deep

@@ -31,7 +31,8 @@ zoom_changed_cb (NsWindow *window, GParamSpec *pspec, GtkWidget *content)
   set_zoom (content, ns_window_get_zoom (window));
 }
 
-/* A window beside @self holding @content, sized to the screen (at most @width x @height). */
+/* A window beside @self holding @content, sized to the screen (at most @width x @height at zoom
+ * 1, larger at a larger zoom: its text and pictures grow with the main window's). */
 static GtkWidget *
 open_tool_window (NsWindow *self,
                   const char *title,
@@ -47,6 +48,8 @@ open_tool_window (NsWindow *self,
   GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
   g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
 
+  width = (int) (width * ns_window_get_zoom (self));
+  height = (int) (height * ns_window_get_zoom (self));
   if (monitor != NULL)
     {
       GdkRectangle area;
@@ -56,6 +59,9 @@ open_tool_window (NsWindow *self,
       height = MIN (height, area.height * 95 / 100);
     }
   gtk_window_set_title (GTK_WINDOW (window), title);
+  /* The main window's class: its zoom's style provider (on the display) scales this window's
+   * text as it scales its own; the views inside follow through set_zoom below. */
+  gtk_widget_add_css_class (window, "ns-window");
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -98,11 +104,15 @@ draw_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->draw_window == NULL)
     {
-      window = open_tool_window (self, "Draw your own", ns_draw_pad_new (self->experiment),
-                                 draw_pad_set_zoom, 1400, 900);
+      GtkWidget *pad = ns_draw_pad_new (self->experiment);
+
+      g_signal_connect_object (pad, "drawn", G_CALLBACK (ns_window_lesson_note_drawing), self,
+                               G_CONNECT_SWAPPED);
+      window = open_tool_window (self, "Draw your own", pad, draw_pad_set_zoom, 1400, 900);
       g_set_weak_pointer (&self->draw_window, window);
     }
   gtk_window_present (GTK_WINDOW (self->draw_window));
+  ns_window_lesson_note_view (self, "draw");
 }
 
 static void
@@ -119,6 +129,7 @@ ml_vs_dl_action_cb (GtkWidget *widget, const char *action_name, GVariant *parame
       g_set_weak_pointer (&self->compare_window, window);
     }
   gtk_window_present (GTK_WINDOW (self->compare_window));
+  ns_window_lesson_note_view (self, "mlvsdl");
 }
 
 void

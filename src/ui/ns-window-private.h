@@ -1,7 +1,9 @@
 /* ns-window-private.h: NsWindow's state and the internals its source files share
  * (ns-window.c: panels, properties, training loop; ns-window-actions.c: the actions and their
  * keys; ns-window-controls.c: the trainer's settings; ns-window-output.c: the right column;
- * ns-window-zoom.c: zoom and presentation mode; ns-window-benchmark.c: timing hooks). */
+ * ns-window-zoom.c: zoom and presentation mode; ns-window-benchmark.c: timing hooks;
+ * ns-window-lesson.c: the lesson panel and the lesson's steps; ns-window-welcome.c: the welcome
+ * page). */
 #pragma once
 
 #include "ns-window.h"
@@ -9,10 +11,13 @@
 #include "ns-curves-view.h"
 #include "ns-data-panel.h"
 #include "ns-image-view.h"
+#include "ns-lesson-panel.h"
 #include "ns-network-view.h"
 #include "ns-output-view.h"
+#include "ns-race-window.h"
 #include "ns-step-pacer.h"
 #include "ns-view.h"
+#include "ns-welcome-page.h"
 #include "ns-zoom.h"
 
 G_BEGIN_DECLS
@@ -116,6 +121,15 @@ struct _NsWindow
   GtkWidget *draw_window;    /* "Draw your own", for image data (weak) */
   GtkWidget *compare_window; /* "ML vs DL side by side", for image data (weak) */
   GtkWidget *code_window;    /* the network as PyTorch or Keras code (weak) */
+
+  /* Lessons (ns-window-lesson.c): the welcome page beside the playground in the stack, the
+   * lesson panel beside the playground's views, and the lesson open with its step. */
+  GtkStack *main_stack;
+  NsWelcomePage *welcome_page;
+  AdwFlap *lesson_flap;
+  NsLessonPanel *lesson_panel;
+  GtkWidget *lesson_button;
+  struct _NsWindowLesson *lesson;
 };
 
 /* ns-window-controls.c */
@@ -164,6 +178,29 @@ double ns_window_fit_zoom (NsWindow *self, double zoom);
 void ns_window_build_output_panel (NsWindow *self);
 /* Shows the right column's groups as presentation mode and its page ask. */
 void ns_window_update_output_page (NsWindow *self);
+
+/* ns-window-lesson.c */
+/* Installs the lesson properties (from @first_prop on: lesson-panel, lesson-text-large), the
+ * lesson actions and their keys. */
+void ns_window_lesson_class_init (GObjectClass *object_class, guint first_prop);
+/* get/set_property for those properties: FALSE if @prop_id is not one of them. */
+gboolean ns_window_lesson_get_property (NsWindow *self, guint prop_id, GValue *value);
+gboolean ns_window_lesson_set_property (NsWindow *self, guint prop_id, const GValue *value);
+void ns_window_lesson_init (NsWindow *self);        /* after the template */
+void ns_window_lesson_constructed (NsWindow *self); /* once the experiment is there */
+void ns_window_lesson_dispose (NsWindow *self);
+/* The learner brought @view (a lesson `look` name) forward: goals can ask for it. */
+void ns_window_lesson_note_view (NsWindow *self, const char *view);
+/* Checks the lesson step's goal at the next frame (after anything that may have reached it). */
+void ns_window_lesson_check_goal (NsWindow *self);
+/* A stroke drawn on the "Draw your own" pad: goals can count drawings. */
+void ns_window_lesson_note_drawing (NsWindow *self);
+/* The optimizer race of @race counts as done for a goal once it has raced
+ * NS_WINDOW_RACE_DONE_EPOCHS epochs (its curves have drawn apart by then). */
+#define NS_WINDOW_RACE_DONE_EPOCHS 20
+void ns_window_lesson_watch_race (NsWindow *self, NsRaceWindow *race);
+/* Presentation mode began or ended: the lesson panel follows. */
+void ns_window_lesson_presentation_changed (NsWindow *self);
 
 /* ns-window-benchmark.c: NEUROSCOPE_BENCHMARK=first-frame or fps:SECONDS */
 void ns_window_setup_benchmark (NsWindow *self);

@@ -120,5 +120,6 @@ ns_window_set_presentation (NsWindow *self, gboolean presentation)
   ns_window_set_zoom (self,
                       presentation ? self->presentation_zoom : self->zoom_before_presentation);
   ns_window_update_output_page (self);
+  ns_window_lesson_presentation_changed (self);
   g_object_notify (G_OBJECT (self), "presentation");
 }

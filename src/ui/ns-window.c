@@ -148,6 +148,8 @@ ns_window_update_view (NsWindow *self)
   /* A sample phase changes no weights (no version bump) but rings the sample's point. */
   if (self->output_view != NULL)
     gtk_widget_queue_draw (GTK_WIDGET (self->output_view));
+  /* Stepping a sample's phases changes what a goal may ask for (the phase) with no signal. */
+  ns_window_lesson_check_goal (self);
 }
 
 static void
@@ -372,6 +374,7 @@ ns_window_constructed (GObject *object)
   ns_curves_view_set_experiment (self->curves_view, self->experiment);
   g_signal_connect_object (self->experiment, "changed", G_CALLBACK (experiment_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  ns_window_lesson_constructed (self);
   ns_window_build_control_bar (self);
   ns_window_sync_from_experiment (self);
   ns_window_setup_benchmark (self);
@@ -428,6 +431,7 @@ ns_window_dispose (GObject *object)
       self->tick_id = 0;
     }
 
+  ns_window_lesson_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NS_TYPE_WINDOW);
 
   g_clear_weak_pointer (&self->race_window);
@@ -514,7 +518,8 @@ ns_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!ns_window_lesson_get_property (self, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -627,7 +632,8 @@ ns_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!ns_window_lesson_set_property (self, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -714,12 +720,14 @@ ns_window_class_init (NsWindowClass *klass)
 
   /* After the properties: win.play and the settings' actions are property actions. */
   ns_window_install_actions (widget_class);
+  ns_window_lesson_class_init (object_class, N_PROPS);
 }
 
 static void
 ns_window_init (NsWindow *self)
 {
   g_type_ensure (NS_TYPE_NETWORK_VIEW);
+  g_type_ensure (NS_TYPE_LESSON_PANEL);
 
   ns_step_pacer_reset (&self->pacer);
   self->zoom = 1.0;
@@ -749,4 +757,5 @@ ns_window_init (NsWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "ns-window");
   ns_keys_add_space_plays (GTK_WIDGET (self), "win.play");
   self->zoom_provider = ns_zoom_provider_new (GTK_WIDGET (self));
+  ns_window_lesson_init (self);
 }

@@ -8,7 +8,13 @@
  *   win.reset-lower-lr  a tenth of the learning rate, then reset (offered when a run diverges)
  *   win.undo   undo the last network edit; Ctrl+Z
  *   win.zoom-in / win.zoom-out / win.zoom-reset  Ctrl+plus / Ctrl+minus / Ctrl+0
- *   win.presentation  stateful: full screen at a large scale; F5
+ *   win.presentation  stateful: full screen at a large scale; F5; Escape leaves it
+ *   win.welcome / win.playground  the welcome page / the playground (closing the lesson)
+ *   win.open-lesson (s: a lesson file) / win.lesson-continue  open a lesson / the last one
+ *   win.lesson-next / win.lesson-previous  the lesson's next / previous step; Page Down / Up
+ *   win.lesson-show-me  the step's solution, trained; win.reset-progress  forget progress
+ *   win.lesson-panel  stateful: the lesson panel shown; F9
+ *   win.lesson-text-large  stateful: the lesson's text large (for a room); Shift+F9
  *   win.copy-image  the view under the pointer as an image on the clipboard; Ctrl+C, Ctrl+Shift+C
  *   win.learning-rate (d), win.activation (s), win.regularization (s),
  *   win.regularization-rate (d), win.problem (s), win.optimizer (s), win.steps-per-frame (u),
@@ -50,5 +56,20 @@ gboolean ns_window_copy_view (NsWindow *self, GtkWidget *view);
 
 /* A short message at the bottom of the window (errors opening a file, for instance). */
 void ns_window_show_message (NsWindow *self, const char *message);
+
+/* Lessons (ns-window-lesson.c). The window opens on the playground; the application shows the
+ * welcome page (win.welcome) when started without a file. */
+void ns_window_show_welcome (NsWindow *self);
+/* "welcome" or "playground". */
+const char *ns_window_get_page (NsWindow *self);
+/* Opens the lesson file @path at its first step not reached yet (its setup replaces the
+ * experiment) beside the playground. FALSE with @error (naming file and line) if it cannot be
+ * read; the window stays as it was. */
+gboolean ns_window_open_lesson (NsWindow *self, const char *path, GError **error);
+/* The lesson open (its id, or NULL) and its step (0-based). */
+const char *ns_window_get_lesson_id (NsWindow *self);
+guint ns_window_get_lesson_step (NsWindow *self);
+/* Where the learner's progress is kept (tests point it elsewhere before opening a lesson). */
+void ns_window_set_progress_path (NsWindow *self, const char *path);
 
 G_END_DECLS

@@ -52,6 +52,8 @@ ns_zoom_provider_load (GtkCssProvider *provider, const char *window_class, doubl
 {
   char percent[G_ASCII_DTOSTR_BUF_SIZE], body[G_ASCII_DTOSTR_BUF_SIZE];
   char small[G_ASCII_DTOSTR_BUF_SIZE], title[G_ASCII_DTOSTR_BUF_SIZE];
+  char title_large[G_ASCII_DTOSTR_BUF_SIZE], title_largest[G_ASCII_DTOSTR_BUF_SIZE];
+  char icon[G_ASCII_DTOSTR_BUF_SIZE], bar[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *css = NULL;
   const char *w = window_class;
 
@@ -60,14 +62,24 @@ ns_zoom_provider_load (GtkCssProvider *provider, const char *window_class, doubl
 
   /* libadwaita's type classes are in absolute points: they scale by the same factor. Numbers
    * in CSS never follow the locale (no decimal commas). */
+  /* The header bar's buttons too: their icons are in pixels (16), and the bar's height (47)
+   * would otherwise cut the larger text. */
   css = g_strdup_printf ("window.%s { font-size: %s%%; }\n"
                          "window.%s .heading, window.%s .body { font-size: %spt; }\n"
                          "window.%s .caption, window.%s .caption-heading { font-size: %spt; }\n"
-                         "window.%s .title-4 { font-size: %spt; }\n",
+                         "window.%s .title-4 { font-size: %spt; }\n"
+                         "window.%s .title-2, window.%s .title-3 { font-size: %spt; }\n"
+                         "window.%s .title-1 { font-size: %spt; }\n"
+                         "window.%s headerbar button > image { -gtk-icon-size: %spx; }\n"
+                         "window.%s headerbar { min-height: %spx; }\n",
                          w, g_ascii_formatd (percent, sizeof percent, "%.0f", zoom * 100), w, w,
                          g_ascii_formatd (body, sizeof body, "%.1f", 11 * zoom), w, w,
                          g_ascii_formatd (small, sizeof small, "%.1f", 9 * zoom), w,
-                         g_ascii_formatd (title, sizeof title, "%.1f", 13 * zoom));
+                         g_ascii_formatd (title, sizeof title, "%.1f", 13 * zoom), w, w,
+                         g_ascii_formatd (title_large, sizeof title_large, "%.1f", 15 * zoom), w,
+                         g_ascii_formatd (title_largest, sizeof title_largest, "%.1f", 20 * zoom),
+                         w, g_ascii_formatd (icon, sizeof icon, "%.0f", round (16 * zoom)), w,
+                         g_ascii_formatd (bar, sizeof bar, "%.0f", round (47 * zoom)));
   gtk_css_provider_load_from_data (provider, css, -1);
 }
 
