@@ -5,6 +5,7 @@
 
 #include "ns-application.h"
 #include "ns-cli.h"
+#include "ns-cli-export-code.h"
 #include "ns-cli-compare.h"
 #include "ns-cli-render.h"
 #include "ns-lesson-check.h"
@@ -24,6 +25,8 @@ main (int argc, char **argv)
     return ns_cli_compare_run (argc, argv);
   if (argc > 1 && g_strcmp0 (argv[1], "lesson") == 0)
     return ns_lesson_check_main (argc, argv);
+  if (argc > 1 && g_strcmp0 (argv[1], "export-code") == 0)
+    return ns_cli_export_code_run (argc, argv);
   if (argc > 1 && ns_cli_is_verb (argv[1]))
     return ns_cli_run (argc, argv);
   /* --help, --version and a misspelt verb ("trian"), which must not open a window. */

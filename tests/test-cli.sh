@@ -91,8 +91,13 @@ check "rendr: did you mean render" $?
 check "a word near no verb: exit 2, lists the verbs" $?
 
 (cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" export-code >/dev/null 2>"$tmp/err"); rc=$?
-[ $rc = 2 ] && grep -q 'not available yet' "$tmp/err"
-check "a verb of a later issue: exit 2, not available yet" $?
+[ $rc = 2 ] && grep -q -- '--framework' "$tmp/err"
+check "export-code without --framework: exit 2, names --framework" $?
+
+(cd "$tmp" && env -u DISPLAY -u WAYLAND_DISPLAY "$bin" export-code --framework pytorch \
+  --dataset xor --weights --steps 3 >"$tmp/out" 2>"$tmp/err"); rc=$?
+[ $rc = 0 ] && grep -q '^import torch$' "$tmp/out" && grep -q 'set_parameters(' "$tmp/out"
+check "export-code --framework pytorch: the code on stdout, no display needed (rc $rc)" $?
 
 # Counts are positive whole numbers; each message names its option.
 for bad in "--epochs -5" "--epochs 0" "--epochs 1.5" "--epochs ten" "--steps -1" "--steps 2.5" \

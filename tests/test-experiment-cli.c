@@ -26,7 +26,8 @@ test_nearest_verb (void)
   g_assert_cmpstr (ns_cli_nearest_verb ("comapre"), ==, "compare");
   g_assert_cmpstr (ns_cli_nearest_verb ("lesson"), ==, "lesson");
   g_assert_cmpstr (ns_cli_nearest_verb ("leson"), ==, "lesson");
-  g_assert_null (ns_cli_nearest_verb ("export-code"));
+  g_assert_cmpstr (ns_cli_nearest_verb ("export-code"), ==, "export-code");
+  g_assert_cmpstr (ns_cli_nearest_verb ("exportcode"), ==, "export-code");
   g_assert_null (ns_cli_nearest_verb (""));
 }
 

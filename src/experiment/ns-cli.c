@@ -30,11 +30,8 @@ static const struct
   { "render", "Train, then draw one view (network, boundary, loss…) to a PNG, SVG or PDF file" },
   { "compare", "The data-scaling experiment: models trained on growing shares of image data" },
   { "lesson", "Check lessons (lesson check FILE…): each goal reached within its budget" },
+  { "export-code", "The network and trainer as runnable PyTorch or Keras code (the code view)" },
 };
-
-/* Verbs DESIGN.md plans for later issues: named so that they are "not available yet" rather
- * than unknown. */
-static const char *const later_verbs[] = { "export-code", NULL };
 
 gboolean
 ns_cli_is_verb (const char *word)
@@ -175,9 +172,7 @@ ns_cli_handle_top_level (int argc, char **argv, int *status)
 
   names = verb_names ();
   *status = EXIT_USAGE;
-  if (g_strv_contains (later_verbs, first))
-    g_printerr ("neuroscope: “%s” is not available yet; the verbs are %s\n", first, names);
-  else if ((nearest = ns_cli_nearest_verb (first)) != NULL)
+  if ((nearest = ns_cli_nearest_verb (first)) != NULL)
     g_printerr ("neuroscope: unknown command “%s”, did you mean “%s”?\n", first, nearest);
   else
     g_printerr ("neuroscope: unknown command “%s”: the verbs are %s, and a FILE opens the "

@@ -10,6 +10,7 @@
 
 #include "ns-experiment-step.h"
 #include "ns-printf.h"
+#include "ns-code-window.h"
 #include "ns-compare-window.h"
 #include "ns-race-window.h"
 #include "ns-scene-cairo.h"
@@ -52,6 +53,23 @@ race_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (race));
   ns_window_lesson_note_view (self, "race");
   ns_window_lesson_watch_race (self, race);
+}
+
+/* The network as PyTorch or Keras code, in a window of its own that follows the experiment and
+ * the zoom; opened again, the same window comes to the front. */
+static void
+code_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsWindow *self = NS_WINDOW (widget);
+  NsCodeWindow *code;
+
+  if (self->code_window == NULL)
+    {
+      code = ns_code_window_new (GTK_WINDOW (self), self->experiment);
+      g_object_bind_property (self, "zoom", code, "zoom", G_BINDING_SYNC_CREATE);
+      g_set_weak_pointer (&self->code_window, GTK_WIDGET (code));
+    }
+  gtk_window_present (GTK_WINDOW (self->code_window));
 }
 
 /* The data-scaling experiment, in a window of its own (it needs nothing of this one's but
@@ -278,6 +296,7 @@ ns_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.step-update", NULL, step_update_action_cb);
   gtk_widget_class_install_action (widget_class, "win.race", NULL, race_action_cb);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.code", NULL, code_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
   gtk_widget_class_install_property_action (widget_class, "win.presentation-page",
                                             "presentation-page");
@@ -308,6 +327,8 @@ ns_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.code", NULL);
   /* Ctrl+C: a text field with the focus copies its text first; otherwise the view under the
    * pointer goes to the clipboard as an image. Ctrl+Shift+C always copies the view. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy-image",

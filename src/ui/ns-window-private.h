@@ -120,6 +120,7 @@ struct _NsWindow
   GtkWidget *race_window;    /* the optimizer race opened from the menu (weak) */
   GtkWidget *draw_window;    /* "Draw your own", for image data (weak) */
   GtkWidget *compare_window; /* "ML vs DL side by side", for image data (weak) */
+  GtkWidget *code_window;    /* the network as PyTorch or Keras code (weak) */
 
   /* Lessons (ns-window-lesson.c): the welcome page beside the playground in the stack, the
    * lesson panel beside the playground's views, and the lesson open with its step. */

@@ -437,6 +437,7 @@ ns_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->race_window);
   g_clear_weak_pointer (&self->draw_window);
   g_clear_weak_pointer (&self->compare_window);
+  g_clear_weak_pointer (&self->code_window);
   if (self->recovery_cancellable != NULL)
     g_cancellable_cancel (self->recovery_cancellable);
   g_clear_object (&self->recovery_cancellable);
