@@ -20,7 +20,7 @@ const char *const ns_lesson_control_names[] = {
 
 const char *const ns_lesson_view_names[] = {
   "network", "boundary",  "loss", "gradients", "space",   "race", "samples",
-  "filters", "confusion", "draw", "mlvsdl",    "scaling", NULL,
+  "filters", "confusion", "draw", "mlvsdl",    "scaling", "code", NULL,
 };
 
 static const char *const block_names[] = {

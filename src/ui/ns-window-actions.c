@@ -70,6 +70,7 @@ code_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
       g_set_weak_pointer (&self->code_window, GTK_WIDGET (code));
     }
   gtk_window_present (GTK_WINDOW (self->code_window));
+  ns_window_lesson_note_view (self, "code");
 }
 
 /* The data-scaling experiment, in a window of its own (it needs nothing of this one's but

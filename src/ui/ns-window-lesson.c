@@ -336,6 +336,8 @@ apply_look (NsWindow *self, const char *look)
     gtk_widget_activate_action (widget, "win.ml-vs-dl", NULL);
   else if (g_str_equal (look, "scaling"))
     gtk_widget_activate_action (widget, "win.compare", NULL);
+  else if (g_str_equal (look, "code"))
+    gtk_widget_activate_action (widget, "win.code", NULL);
 }
 
 static void
