@@ -9,8 +9,9 @@ BUILD_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-dev-b
 # (librsvg2-common draws the symbolic icons, libgl1-mesa-dri gives GTK a GL renderer; both are
 # only recommended by GTK, and recommends are not installed here.)
 # To run the test suite: a virtual display, python3 for the summary, the desktop file and
-# metainfo validators.
-TEST_PACKAGES="xvfb xauth python3 desktop-file-utils appstream"
+# metainfo validators (appstreamcli, and appstream-util's validate-relax), groff to check the
+# manual page.
+TEST_PACKAGES="xvfb xauth python3 desktop-file-utils appstream appstream-util groff-base"
 
 ensure_packages() {
   local missing=()

@@ -143,7 +143,8 @@ about_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
                         "Build small neural networks and watch them learn: every "
                         "neuron, every weight, the loss and the decision boundary, "
                         "computed by a tiny engine inside the app.",
-                        "license-type", GTK_LICENSE_GPL_3_0, NULL);
+                        "license-type", GTK_LICENSE_GPL_3_0, "website", PROJECT_URL, "issue-url",
+                        PROJECT_URL "/issues", "copyright", "© 2026 The Neuroscope authors", NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
