@@ -2,7 +2,7 @@
 # and nothing when all are there (no apt-get at all then).
 
 # To build and run the app.
-BUILD_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-dev-bin
+BUILD_PACKAGES="gcc meson ninja-build pkg-config gettext libglib2.0-dev libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libgdk-pixbuf-2.0-dev libjson-glib-dev libcmark-dev libcairo2-dev libpango1.0-dev
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core
   librsvg2-common gsettings-desktop-schemas libgl1-mesa-dri"

@@ -1,6 +1,7 @@
 /* main.c: the headless verbs first, then the application. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 
 #include "ns-application.h"
@@ -26,6 +27,10 @@ main (int argc, char **argv)
   int status;
 
   setlocale (LC_ALL, "");
+  /* Messages in the user's language where po/ has it; templates (GtkBuilder) use this domain. */
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   /* Headless verbs, --help, --version and a misspelt verb ("trian") are handled here, before
    * any GtkApplication exists: no display needed, never handed to a running instance over
