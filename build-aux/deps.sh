@@ -2,15 +2,17 @@
 # and nothing when all are there (no apt-get at all then).
 
 # To build and run the app.
-BUILD_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-dev-bin
-  libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libgdk-pixbuf-2.0-dev libjson-glib-dev libcmark-dev libcairo2-dev libpango1.0-dev
+BUILD_PACKAGES="gcc meson ninja-build pkg-config gettext libglib2.0-dev libglib2.0-dev-bin
+  libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libgdk-pixbuf-2.0-dev libjson-glib-dev libcmark-dev
+  libcairo2-dev libpango1.0-dev
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core
   librsvg2-common gsettings-desktop-schemas libgl1-mesa-dri"
 # (librsvg2-common draws the symbolic icons, libgl1-mesa-dri gives GTK a GL renderer; both are
 # only recommended by GTK, and recommends are not installed here.)
 # To run the test suite: a virtual display, python3 for the summary, the desktop file and
-# metainfo validators.
-TEST_PACKAGES="xvfb xauth python3 desktop-file-utils appstream"
+# metainfo validators (appstreamcli, and appstream-util's validate-relax), groff to check the
+# manual page.
+TEST_PACKAGES="xvfb xauth python3 desktop-file-utils appstream appstream-util groff-base"
 
 ensure_packages() {
   local missing=()

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ns-file.h"
 #include "ns-lesson.h"
 
 #define FRONT "---\nid: t\ntitle: T\norder: 1\nsummary: S\n---\n" /* lines 1-6 */
@@ -421,6 +422,9 @@ test_builtin (void)
 {
   g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "data", "lessons-pass", NULL);
   g_autofree char *tmp = g_dir_make_tmp ("lessons-XXXXXX", NULL);
+  g_autofree char *tmp_data = g_dir_make_tmp ("data-XXXXXX", NULL);
+  g_autofree char *tmp_lessons = g_build_filename (tmp_data, "lessons", NULL);
+  g_autofree char *saved_data_dir = g_strdup (g_getenv ("NEUROSCOPE_DATADIR"));
   g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) lessons = NULL;
   g_autofree char *fixture = g_build_filename (fixtures, "01-pass.md", NULL);
@@ -461,11 +465,27 @@ test_builtin (void)
     }
   g_rmdir (tmp);
 
-  /* Unset: the installed folder when it exists, else the source tree's. */
+  /* Unset: the installed data's lessons/ when it exists, else the source tree's. */
   g_unsetenv ("NEUROSCOPE_LESSONS_DIR");
-  g_assert_cmpstr (ns_lesson_builtin_dir (), ==,
-                   g_file_test (NS_LESSONS_DIR, G_FILE_TEST_IS_DIR) ? NS_LESSONS_DIR
-                                                                    : NS_SOURCE_LESSONS_DIR);
+  {
+    g_autofree char *installed = g_build_filename (ns_file_data_dir (), "lessons", NULL);
+
+    g_assert_cmpstr (ns_lesson_builtin_dir (), ==,
+                     g_file_test (installed, G_FILE_TEST_IS_DIR) ? installed
+                                                                 : NS_SOURCE_LESSONS_DIR);
+  }
+  /* $NEUROSCOPE_DATADIR names the installed data's folder. */
+  g_assert_cmpint (g_mkdir (tmp_lessons, 0700), ==, 0);
+  g_setenv ("NEUROSCOPE_DATADIR", tmp_data, TRUE);
+  g_assert_cmpstr (ns_file_data_dir (), ==, tmp_data);
+  g_assert_cmpstr (ns_lesson_builtin_dir (), ==, tmp_lessons);
+  g_rmdir (tmp_lessons);
+  g_assert_cmpstr (ns_lesson_builtin_dir (), ==, NS_SOURCE_LESSONS_DIR);
+  g_rmdir (tmp_data);
+  if (saved_data_dir != NULL)
+    g_setenv ("NEUROSCOPE_DATADIR", saved_data_dir, TRUE);
+  else
+    g_unsetenv ("NEUROSCOPE_DATADIR");
 }
 
 int

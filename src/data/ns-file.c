@@ -1,4 +1,6 @@
-/* ns-file.c: bounded reading of a named file (ns-file.h). */
+/* ns-file.c: bounded reading of a named file, the installed data's folder (ns-file.h). */
+#include "config.h"
+
 #include "ns-file.h"
 
 #include "ns-dataset.h"
@@ -162,4 +164,38 @@ ns_file_check_writable (const char *path, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/* The installed data folder relative to the running program, or NULL when /proc/self/exe
+ * cannot be read (not Linux) or no such folder is there. */
+static char *
+data_dir_beside_program (void)
+{
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *bindir = NULL;
+  g_autofree char *dir = NULL;
+
+  if (program == NULL || !g_path_is_absolute (program))
+    return NULL;
+  bindir = g_path_get_dirname (program);
+  if (g_path_is_absolute (NS_PKGDATADIR_FROM_BINDIR))
+    dir = g_strdup (NS_PKGDATADIR_FROM_BINDIR);
+  else
+    dir = g_build_filename (bindir, NS_PKGDATADIR_FROM_BINDIR, NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return NULL;
+  return g_canonicalize_filename (dir, NULL);
+}
+
+const char *
+ns_file_data_dir (void)
+{
+  const char *dir = g_getenv ("NEUROSCOPE_DATADIR");
+  g_autofree char *beside = NULL;
+
+  if (dir != NULL && *dir != '\0')
+    return g_intern_string (dir);
+  if ((beside = data_dir_beside_program ()) != NULL)
+    return g_intern_string (beside);
+  return PKGDATADIR;
 }

@@ -20,4 +20,11 @@ gboolean ns_file_read_bounded (const char *path,
  * write in. The G_FILE_ERROR message begins with @path as given. */
 gboolean ns_file_check_writable (const char *path, GError **error);
 
+/* The folder of the installed data (…/share/neuroscope, holding lessons/ and datasets/):
+ * $NEUROSCOPE_DATADIR when set (the source tree, under `meson devenv` and the tests); else the
+ * one beside the running program (bin/../share/neuroscope), so that an installed copy moved
+ * elsewhere or into a DESTDIR finds its own files; else PKGDATADIR, where `meson install`
+ * puts them. The string lives as long as the program (interned). */
+const char *ns_file_data_dir (void);
+
 G_END_DECLS

@@ -20,23 +20,13 @@ enum
 #define MAX_EPOCHS 10000000
 #define MAX_STEPS ((guint64) G_MAXINT64 / 2)
 
-/* The headless verbs, as `neuroscope --help` lists them; main() runs them. */
-static const struct
+static const NsCliVerb *
+find_verb (const NsCliVerb *verbs, gsize n_verbs, const char *word)
 {
-  const char *name;
-  const char *summary;
-} verbs[] = {
-  { "train", "Train a network without a window and print its losses and accuracies" },
-  { "render", "Train, then draw one view (network, boundary, loss…) to a PNG, SVG or PDF file" },
-  { "compare", "The data-scaling experiment: models trained on growing shares of image data" },
-  { "lesson", "Check lessons (lesson check FILE…): each goal reached within its budget" },
-  { "export-code", "The network and trainer as runnable PyTorch or Keras code (the code view)" },
-};
-
-gboolean
-ns_cli_is_verb (const char *word)
-{
-  return g_strcmp0 (word, "train") == 0;
+  for (gsize k = 0; k < n_verbs; k++)
+    if (g_strcmp0 (verbs[k].name, word) == 0)
+      return &verbs[k];
+  return NULL;
 }
 
 /* The optimal string alignment distance: insertions, deletions, substitutions and swaps of two
@@ -72,14 +62,15 @@ edit_distance (const char *a, const char *b)
 }
 
 const char *
-ns_cli_nearest_verb (const char *word)
+ns_cli_nearest_verb (const NsCliVerb *verbs, gsize n_verbs, const char *word)
 {
   const char *nearest = NULL;
   guint best = G_MAXUINT;
 
+  g_return_val_if_fail (verbs != NULL || n_verbs == 0, NULL);
   g_return_val_if_fail (word != NULL, NULL);
 
-  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+  for (gsize k = 0; k < n_verbs; k++)
     {
       guint distance = edit_distance (word, verbs[k].name);
 
@@ -107,8 +98,11 @@ looks_like_verb (const char *arg)
   return TRUE;
 }
 
+/* The width of --help's first column, so that "  VERB  summary" fits in 80 columns. */
+#define HELP_VERB_WIDTH 19
+
 static void
-print_help (void)
+print_help (const NsCliVerb *verbs, gsize n_verbs)
 {
   printf ("Usage:\n"
           "  neuroscope [FILE]            Open the window (FILE: a saved experiment, .json,\n"
@@ -116,10 +110,20 @@ print_help (void)
           "  neuroscope VERB [OPTION…]    Run a verb without a window\n"
           "\n"
           "Verbs:\n");
-  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
-    printf ("  %-8s %s\n", verbs[k].name, verbs[k].summary);
+  for (gsize k = 0; k < n_verbs; k++)
+    {
+      const char *synopsis = verbs[k].synopsis != NULL ? verbs[k].synopsis : verbs[k].name;
+
+      /* A long synopsis gets a line of its own, so that the summaries stay in one column. */
+      if (g_utf8_strlen (synopsis, -1) > HELP_VERB_WIDTH)
+        printf ("  %s\n  %*s %s\n", synopsis, HELP_VERB_WIDTH, "", verbs[k].summary);
+      else
+        printf ("  %s%*s %s\n", synopsis, (int) (HELP_VERB_WIDTH - g_utf8_strlen (synopsis, -1)),
+                "", verbs[k].summary);
+    }
   printf ("\n"
-          "Each verb lists its options: neuroscope train --help, neuroscope render --help…\n"
+          "Each verb has its own help: neuroscope VERB --help (neuroscope train --help,\n"
+          "neuroscope render --help…). The manual: man neuroscope.\n"
           "\n"
           "Options:\n"
           "  -h, --help      Show this help\n"
@@ -127,37 +131,44 @@ print_help (void)
 }
 
 static char *
-verb_names (void)
+verb_names (const NsCliVerb *verbs, gsize n_verbs)
 {
   GString *s = g_string_new (NULL);
 
-  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+  for (gsize k = 0; k < n_verbs; k++)
     g_string_append_printf (s, "%s%s",
-                            k == 0                         ? ""
-                            : k + 1 < G_N_ELEMENTS (verbs) ? ", "
-                                                           : " and ",
+                            k == 0            ? ""
+                            : k + 1 < n_verbs ? ", "
+                                              : " and ",
                             verbs[k].name);
   return g_string_free (s, FALSE);
 }
 
 gboolean
-ns_cli_handle_top_level (int argc, char **argv, int *status)
+ns_cli_dispatch (const NsCliVerb *verbs, gsize n_verbs, int argc, char **argv, int *status)
 {
+  const NsCliVerb *verb;
   const char *first;
   const char *nearest;
   g_autofree char *names = NULL;
 
+  g_return_val_if_fail (verbs != NULL || n_verbs == 0, FALSE);
   g_return_val_if_fail (status != NULL, FALSE);
 
   *status = EXIT_DONE;
   if (argc < 2)
     return FALSE;
   first = argv[1];
+  if ((verb = find_verb (verbs, n_verbs, first)) != NULL)
+    {
+      *status = verb->run (argc, argv);
+      return TRUE;
+    }
   if (g_strcmp0 (first, "--help") == 0 || g_strcmp0 (first, "-h") == 0
       || g_strcmp0 (first, "-?") == 0
       || (g_strcmp0 (first, "help") == 0 && !g_file_test (first, G_FILE_TEST_EXISTS)))
     {
-      print_help ();
+      print_help (verbs, n_verbs);
       return TRUE;
     }
   if (g_strcmp0 (first, "--version") == 0)
@@ -170,9 +181,9 @@ ns_cli_handle_top_level (int argc, char **argv, int *status)
   if (!looks_like_verb (first) || g_file_test (first, G_FILE_TEST_EXISTS))
     return FALSE;
 
-  names = verb_names ();
+  names = verb_names (verbs, n_verbs);
   *status = EXIT_USAGE;
-  if ((nearest = ns_cli_nearest_verb (first)) != NULL)
+  if ((nearest = ns_cli_nearest_verb (verbs, n_verbs, first)) != NULL)
     g_printerr ("neuroscope: unknown command “%s”, did you mean “%s”?\n", first, nearest);
   else
     g_printerr ("neuroscope: unknown command “%s”: the verbs are %s, and a FILE opens the "

@@ -9,21 +9,30 @@
 
 G_BEGIN_DECLS
 
-/* TRUE if @word names a headless verb ("train", …). */
-gboolean ns_cli_is_verb (const char *word);
+/* A headless verb as main() registers it: `neuroscope --help` lists the table's verbs in its
+ * order, and ns_cli_dispatch runs them, so a verb added to the table needs nothing else. */
+typedef struct
+{
+  const char *name;     /* the word after "neuroscope": "train", "lesson" */
+  const char *synopsis; /* how it is called, when more than its name: "lesson check FILE…" */
+  const char *summary;  /* one line for --help */
+  int (*run) (int argc, char **argv); /* argv[1] is the verb; returns the exit code */
+} NsCliVerb;
 
-/* What main() does with a command line that is no verb, before any GtkApplication: --help
- * (the verbs, one line each), --version, and a first argument that looks like a verb attempt
- * (a word, not an existing file, with no extension), which is refused, naming the nearest verb
- * ("unknown command “trian”, did you mean “train”?"). TRUE when handled: *status is the exit
- * code (0, or 2 for an unknown command); FALSE when the window should open. */
-gboolean ns_cli_handle_top_level (int argc, char **argv, int *status);
+/* What main() does with its command line before any GtkApplication: runs the verb of @verbs
+ * named by argv[1]; handles --help (the verbs, one line each), --version, and a first argument
+ * that looks like a verb attempt (a word, not an existing file, with no extension), which is
+ * refused, naming the nearest verb ("unknown command “trian”, did you mean “train”?"). TRUE
+ * when handled: *status is the exit code (the verb's, 0, or 2 for an unknown command); FALSE
+ * when the window should open. */
+gboolean
+ns_cli_dispatch (const NsCliVerb *verbs, gsize n_verbs, int argc, char **argv, int *status);
 
-/* The verb nearest @word by edit distance (a swap of two neighbours counting one), or NULL when
- * none is near enough to be what was meant. */
-const char *ns_cli_nearest_verb (const char *word);
+/* The verb of @verbs nearest @word by edit distance (a swap of two neighbours counting one), or
+ * NULL when none is near enough to be what was meant. */
+const char *ns_cli_nearest_verb (const NsCliVerb *verbs, gsize n_verbs, const char *word);
 
-/* Runs the verb in argv[1]. Exit codes: 0 done, 1 a file could not be read or written,
+/* Runs `train` (argv[1]). Exit codes: 0 done, 1 a file could not be read or written,
  * 2 bad options. */
 int ns_cli_run (int argc, char **argv);
 

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "ns-file.h"
 #include "ns-lesson-private.h"
 
 /* clang-format off */
@@ -526,10 +527,13 @@ ns_lesson_builtin_dir (void)
 {
   const char *dir = g_getenv ("NEUROSCOPE_LESSONS_DIR");
 
+  g_autofree char *installed = NULL;
+
   if (dir != NULL && *dir != '\0')
     return dir;
-  if (g_file_test (NS_LESSONS_DIR, G_FILE_TEST_IS_DIR))
-    return NS_LESSONS_DIR;
+  installed = g_build_filename (ns_file_data_dir (), "lessons", NULL);
+  if (g_file_test (installed, G_FILE_TEST_IS_DIR))
+    return g_intern_string (installed);
   return NS_SOURCE_LESSONS_DIR;
 }
 

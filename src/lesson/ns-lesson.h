@@ -65,8 +65,9 @@ NsLesson *ns_lesson_parse (const char *text, gssize length, const char *path, GE
 void ns_lesson_free (NsLesson *lesson);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NsLesson, ns_lesson_free)
 
-/* The built-in lessons folder: $NEUROSCOPE_LESSONS_DIR if set; else NS_LESSONS_DIR (installed)
- * if it exists; else NS_SOURCE_LESSONS_DIR (the source tree's lessons/). */
+/* The built-in lessons folder: $NEUROSCOPE_LESSONS_DIR if set; else the installed data's
+ * lessons/ (ns_file_data_dir: beside the program, or under the prefix) if it exists; else
+ * NS_SOURCE_LESSONS_DIR (the source tree's lessons/). */
 const char *ns_lesson_builtin_dir (void);
 /* The lesson files of @dir: its *.md but README.md, sorted by name. */
 GPtrArray *ns_lesson_list_dir (const char *dir, GError **error); /* char * */

@@ -3,6 +3,8 @@
 
 #include "ns-application.h"
 
+#include <glib/gi18n.h>
+
 #include "ns-window.h"
 
 struct _NsApplication
@@ -133,7 +135,7 @@ ns_application_open (GApplication *app, GFile **files, int n_files, const char *
           g_autofree char *uri = g_file_get_uri (files[i]);
 
           g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       "%s: only local files can be opened", uri);
+                       _ ("%s: only local files can be opened"), uri);
         }
 
       /* A file that cannot be read still opens a window, saying why, so a demo never ends in
@@ -165,18 +167,21 @@ static void
 about_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "The Neuroscope authors", NULL };
+  const char *developers[] = { _ ("The Neuroscope authors"), NULL };
   GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "application", app, "transient-for",
-                        gtk_application_get_active_window (app), "modal", TRUE, "application-name",
-                        "Neuroscope", "application-icon", APP_ID, "version", PACKAGE_VERSION,
-                        "developer-name", "The Neuroscope authors", "developers", developers,
-                        "comments",
-                        "Build small neural networks and watch them learn: every "
-                        "neuron, every weight, the loss and the decision boundary, "
-                        "computed by a tiny engine inside the app.",
-                        "license-type", GTK_LICENSE_GPL_3_0, NULL);
+  about = g_object_new (
+      ADW_TYPE_ABOUT_WINDOW, "application", app, "transient-for",
+      gtk_application_get_active_window (app), "modal", TRUE, "application-name", "Neuroscope",
+      "application-icon", APP_ID, "version", PACKAGE_VERSION, "developer-name",
+      _ ("The Neuroscope authors"), "developers", developers, "comments",
+      _ ("Build small neural networks and watch them learn: every "
+         "neuron, every weight, the loss and the decision boundary, "
+         "computed by a tiny engine inside the app."),
+      "translator-credits",
+      /* Translators: your names, one a line, "Name <email>" */
+      _ ("translator-credits"), "license-type", GTK_LICENSE_GPL_3_0, "website", PROJECT_URL,
+      "issue-url", PROJECT_URL "/issues", "copyright", _ ("© 2026 The Neuroscope authors"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
