@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ns-application.h"
 #include "ns-window.h"
 
 #include "ns-test-experiment.h"
@@ -408,6 +409,36 @@ test_autosave_restore (void)
   run_for (50);
 }
 
+/* Ctrl+Q (app.quit) closes the windows as their close button would: unsaved work is autosaved. */
+static void
+test_quit_autosaves (void)
+{
+  g_autofree char *autosave = ns_window_autosave_path ();
+  g_autoptr (NsApplication) app = ns_application_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *json = NULL;
+  GtkWindow *window;
+  NsExperiment *experiment;
+
+  g_unlink (autosave);
+  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app))
+                                                    | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (NS_IS_WINDOW (window));
+  experiment = ns_window_get_experiment (NS_WINDOW (window));
+  ns_experiment_train_epochs (experiment, 1);
+  json = ns_experiment_to_json (experiment);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  run_for (50);
+  written = read_file (autosave);
+  g_assert_true (strcmp (written, json) == 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -427,6 +458,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/files/drop", test_drop);
   g_test_add_func ("/ui/files/drop-json", test_drop_json);
   g_test_add_func ("/ui/files/autosave-restore", test_autosave_restore);
+  g_test_add_func ("/ui/files/quit-autosaves", test_quit_autosaves);
 
   result = g_test_run ();
   remove_tree (data_home);

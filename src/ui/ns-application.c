@@ -141,6 +141,16 @@ ns_application_open (GApplication *app, GFile **files, int n_files, const char *
 static void
 quit_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Closed, not just destroyed: each window autosaves its unsaved work or marks a clean quit. */
+  /* Held while closing: closing one window may destroy the dialogs it owns. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (NS_IS_WINDOW (l->data))
+      gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
   g_application_quit (G_APPLICATION (user_data));
 }
 

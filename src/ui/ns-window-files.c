@@ -205,7 +205,8 @@ ns_window_offer_restore (NsWindow *self)
   toast = adw_toast_new ("Work from the last session was not saved");
   adw_toast_set_button_label (toast, "_Restore");
   adw_toast_set_action_name (toast, "win.restore-autosave");
-  adw_toast_set_timeout (toast, 0);
+  /* Long enough to read and decide, short enough not to hold back a message queued after it. */
+  adw_toast_set_timeout (toast, 15);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return TRUE;
 }
