@@ -33,6 +33,15 @@ find_label_text (GtkWidget *widget, const char *needle)
   return NULL;
 }
 
+static gboolean
+is_recent (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  return gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri);
+}
+
 static NsWindow *
 show_window (NsExperiment *experiment)
 {
@@ -103,6 +112,7 @@ test_save_open_round_trip (void)
   g_assert_cmpstr (ns_window_get_file (saver), ==, path);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (saver)), ==, "my run.json — Neuroscope");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (is_recent (path));
 
   opener = show_window (other);
   gtk_widget_activate_action (GTK_WIDGET (opener), "win.open-file", "s", path);
@@ -396,6 +406,7 @@ test_autosave_restore (void)
   g_assert_true (strcmp (restored_json, worked_json) == 0);
   g_assert_true (same_params (ns_experiment_get_net (fresh), ns_experiment_get_net (worked)));
   g_assert_null (ns_window_get_file (next)); /* restored work has no file yet */
+  g_assert_false (is_recent (autosave));
   gtk_window_destroy (GTK_WINDOW (next));
 
   /* A clean quit (a window closed with nothing unsaved): nothing more to offer. */

@@ -83,8 +83,16 @@ add_recent (const char *path)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *type = g_content_type_guess (path, NULL, 0, NULL);
+  g_autofree char *mime = g_content_type_get_mime_type (type);
+  /* add_full, not add_item: it records the file at once, with no query of the file behind. */
+  GtkRecentData data = {
+    .mime_type = mime != NULL ? mime : (char *) "application/octet-stream",
+    .app_name = (char *) "Neuroscope",
+    .app_exec = (char *) "neuroscope %f",
+  };
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 const char *
@@ -105,6 +113,16 @@ ns_window_set_file (NsWindow *self, const char *path)
   if (path != NULL)
     add_recent (path);
   update_file_title (self);
+}
+
+/* A saved run or a data file is free play: any lesson open gives way. */
+static void
+replace_experiment (NsWindow *self, NsExperiment *loaded)
+{
+  ns_window_set_playing (self, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.playground", NULL);
+  ns_experiment_replace (self->experiment, loaded);
+  ns_step_pacer_reset (&self->pacer);
 }
 
 gboolean
@@ -128,11 +146,7 @@ ns_window_open_file (NsWindow *self, const char *path, GError **error)
   if (loaded == NULL)
     return FALSE;
 
-  ns_window_set_playing (self, FALSE);
-  /* A saved run or a data file is free play: any lesson open gives way. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.playground", NULL);
-  ns_experiment_replace (self->experiment, loaded);
-  ns_step_pacer_reset (&self->pacer);
+  replace_experiment (self, loaded);
   /* A CSV file is data, not the experiment: Save asks where to write the experiment. */
   ns_window_set_file (self, has_suffix (path, ".csv") ? NULL : path);
   if (has_suffix (path, ".csv"))
@@ -217,13 +231,15 @@ restore_autosave_action_cb (GtkWidget *widget, const char *action_name, GVariant
   NsWindow *self = NS_WINDOW (widget);
   g_autofree char *path = ns_window_autosave_path ();
   g_autoptr (GError) error = NULL;
+  g_autoptr (NsExperiment) loaded = ns_experiment_load (path, &error);
 
-  if (!ns_window_open_file (self, path, &error))
+  if (loaded == NULL)
     {
       ns_window_show_message (self, error->message);
       return;
     }
-  /* Restored work belongs to no file yet: Save asks where it goes. */
+  replace_experiment (self, loaded);
+  /* Restored work belongs to no file yet (and the autosave is no recent file): Save asks. */
   ns_window_set_file (self, NULL);
   self->files->unsaved = TRUE;
   self->files->autosave_due = TRUE;
