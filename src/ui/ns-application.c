@@ -58,29 +58,11 @@ ns_application_activate (GApplication *app)
       window = GTK_WINDOW (new_window (self, experiment));
       /* Started without a file: the lessons, "continue" and free play first. */
       ns_window_show_welcome (NS_WINDOW (window));
+      /* Work a crash or a close left unsaved is offered back. */
+      ns_window_offer_restore (NS_WINDOW (window));
     }
 
   gtk_window_present (window);
-}
-
-static gboolean
-is_csv (const char *path)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  return g_str_has_suffix (lower, ".csv");
-}
-
-/* A CSV file opens as `--data FILE` would: the default network on the file's rows. */
-static NsExperiment *
-experiment_from_csv (const char *path, GError **error)
-{
-  g_auto (NsConfig) config = { 0 };
-
-  ns_config_init_default (&config);
-  if (!ns_config_set_option (&config, "data", path, error))
-    return NULL;
-  return ns_experiment_new (&config, error);
 }
 
 static gboolean
@@ -126,10 +108,8 @@ ns_application_open (GApplication *app, GFile **files, int n_files, const char *
           open_lesson (self, path);
           continue;
         }
-      if (path != NULL && is_csv (path))
-        experiment = experiment_from_csv (path, &error);
-      else if (path != NULL)
-        experiment = ns_experiment_load (path, &error);
+      if (path != NULL)
+        experiment = ns_window_load_experiment (path, &error);
       else
         {
           g_autofree char *uri = g_file_get_uri (files[i]);
@@ -151,6 +131,9 @@ ns_application_open (GApplication *app, GFile **files, int n_files, const char *
       else
         {
           window = new_window (self, experiment);
+          /* A saved experiment is the window's file; a CSV file is only its data. */
+          if (!g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".CSV"))
+            ns_window_set_file (window, path);
         }
 
       gtk_window_present (GTK_WINDOW (window));
@@ -160,6 +143,16 @@ ns_application_open (GApplication *app, GFile **files, int n_files, const char *
 static void
 quit_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Closed, not just destroyed: each window autosaves its unsaved work or marks a clean quit. */
+  /* Held while closing: closing one window may destroy the dialogs it owns. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (NS_IS_WINDOW (l->data))
+      gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
   g_application_quit (G_APPLICATION (user_data));
 }
 

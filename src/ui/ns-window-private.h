@@ -130,6 +130,7 @@ struct _NsWindow
   NsLessonPanel *lesson_panel;
   GtkWidget *lesson_button;
   struct _NsWindowLesson *lesson;
+  struct _NsWindowFiles *files; /* ns-window-files.c */
 };
 
 /* ns-window-controls.c */
@@ -201,6 +202,12 @@ void ns_window_lesson_note_drawing (NsWindow *self);
 void ns_window_lesson_watch_race (NsWindow *self, NsRaceWindow *race);
 /* Presentation mode began or ended: the lesson panel follows. */
 void ns_window_lesson_presentation_changed (NsWindow *self);
+
+/* ns-window-files.c: Open, Save, drops and the autosave */
+void ns_window_files_install (GtkWidgetClass *widget_class);
+void ns_window_files_init (NsWindow *self);        /* after the template */
+void ns_window_files_constructed (NsWindow *self); /* once the experiment is there */
+void ns_window_files_dispose (NsWindow *self);
 
 /* ns-window-benchmark.c: NEUROSCOPE_BENCHMARK=first-frame or fps:SECONDS */
 void ns_window_setup_benchmark (NsWindow *self);

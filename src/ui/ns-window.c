@@ -375,6 +375,7 @@ ns_window_constructed (GObject *object)
   g_signal_connect_object (self->experiment, "changed", G_CALLBACK (experiment_changed_cb), self,
                            G_CONNECT_SWAPPED);
   ns_window_lesson_constructed (self);
+  ns_window_files_constructed (self);
   ns_window_build_control_bar (self);
   ns_window_sync_from_experiment (self);
   ns_window_setup_benchmark (self);
@@ -432,6 +433,7 @@ ns_window_dispose (GObject *object)
     }
 
   ns_window_lesson_dispose (self);
+  ns_window_files_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NS_TYPE_WINDOW);
 
   g_clear_weak_pointer (&self->race_window);
@@ -758,4 +760,5 @@ ns_window_init (NsWindow *self)
   ns_keys_add_space_plays (GTK_WIDGET (self), "win.play");
   self->zoom_provider = ns_zoom_provider_new (GTK_WIDGET (self));
   ns_window_lesson_init (self);
+  ns_window_files_init (self);
 }

@@ -72,4 +72,30 @@ guint ns_window_get_lesson_step (NsWindow *self);
 /* Where the learner's progress is kept (tests point it elsewhere before opening a lesson). */
 void ns_window_set_progress_path (NsWindow *self, const char *path);
 
+/* Files (ns-window-files.c): win.open (Ctrl+O), win.save (Ctrl+S), win.save-as (Ctrl+Shift+S)
+ * ask for a path and hand it to win.open-file / win.save-to (s: a path), which tests use
+ * directly; win.restore-autosave brings back the autosave. A file dropped on the window opens
+ * as win.open-file would open it. */
+/* The file the experiment came from or was last saved to (NULL: none). Setting it adds it to
+ * the recent files and shows its name in the title. */
+const char *ns_window_get_file (NsWindow *self);
+void ns_window_set_file (NsWindow *self, const char *path);
+/* A saved experiment (.json) or data (.csv, as `--data FILE`) replaces the window's experiment
+ * in place; a lesson (.md) opens beside the playground. FALSE with @error naming the file if
+ * it cannot be read: the window stays as it was. */
+gboolean ns_window_open_file (NsWindow *self, const char *path, GError **error);
+/* Saves the experiment (atomically) and makes @path the window's file. */
+gboolean ns_window_save_to (NsWindow *self, const char *path, GError **error);
+/* An experiment file (.json) or a data file (.csv, as `--data FILE`) loaded. */
+NsExperiment *ns_window_load_experiment (const char *path, GError **error);
+/* g_get_user_data_dir ()/neuroscope/autosave.json: written every 30 s while the experiment
+ * changes and when a window with unsaved work closes. */
+char *ns_window_autosave_path (void);
+/* Writes the autosave now (a diverged run is skipped: its last finite state is not kept, and the
+ * autosave of before stays). */
+gboolean ns_window_autosave (NsWindow *self, GError **error);
+/* If the autosave is newer than the last clean quit (a window closed with all saved), a toast
+ * offers to restore it (win.restore-autosave); TRUE if offered. */
+gboolean ns_window_offer_restore (NsWindow *self);
+
 G_END_DECLS
