@@ -1,7 +1,10 @@
 /* test-ui-export.c: the main window's export (run under Xvfb): pictures of several views in
  * PNG, SVG and PDF through win.export-to (PNG at the asked size, SVG and PDF vector), the
  * views image data offers, the loss curves as CSV under a comma-decimal locale, the Export
- * Picture dialog's view and sizes, and Ctrl+C copying the view under the pointer. */
+ * Picture dialog's view and sizes, and Ctrl+C copying the view under the pointer.
+ *
+ * NS_TEST_DUMP=dir keeps the whole window's export as dir/export-window.png, the network at
+ * 1280x720 as dir/network-1280x720.png and the dialog as dir/export-dialog.png. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -104,6 +107,18 @@ test_export_views (void)
                     && g_file_test (whole_pdf, G_FILE_TEST_EXISTS),
                 5000);
     check_file (whole_png, "png", 1024, 768);
+    if (g_getenv ("NS_TEST_DUMP") != NULL)
+      {
+        g_autofree char *copy =
+            g_build_filename (g_getenv ("NS_TEST_DUMP"), "export-window.png", NULL);
+        g_autofree char *network =
+            export_to (window, g_getenv ("NS_TEST_DUMP"), "network", "png", 1280, 720);
+        g_autofree char *contents = NULL;
+        gsize length;
+
+        g_assert_true (g_file_get_contents (whole_png, &contents, &length, NULL));
+        g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+      }
     check_file (whole_pdf, "pdf", 1024, 768);
     g_unlink (path);
     g_unlink (whole_png);

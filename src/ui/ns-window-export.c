@@ -161,7 +161,12 @@ window_drawn_cb (GdkPaintable *paintable, WindowExport *job)
   gdk_paintable_snapshot (paintable, snapshot, picture.width, picture.height);
   picture.node = gtk_snapshot_free_to_node (snapshot);
   if (picture.node == NULL)
-    return; /* not drawn yet: the next invalidation brings it */
+    {
+      /* Not drawn yet: the next invalidation brings it; unless the window went away. */
+      if (gtk_widget_paintable_get_widget (GTK_WIDGET_PAINTABLE (paintable)) == NULL)
+        window_export_free (job);
+      return;
+    }
   if (ns_cairo_export (job->width, job->height, job->path, paint_window, &picture, &error))
     message = g_strdup_printf ("Exported %s", job->path);
   gsk_render_node_unref (picture.node);
