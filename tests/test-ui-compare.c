@@ -10,8 +10,10 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "ns-cli-compare.h"
 #include "ns-compare-window.h"
 #include "ns-compare.h"
 #include "ns-scene-view.h"
@@ -72,6 +74,22 @@ test_run_cancel (void)
   /* Nothing more lands after the cancel. */
   run_for (300);
   g_assert_cmpuint (n_measured (window), ==, measured);
+
+  /* Save CSV: the measured rows, read back as `neuroscope compare --csv-out` files are. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("ns-compare-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "scaling.csv", NULL);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GArray) back = NULL;
+
+    g_assert_true (
+        gtk_widget_activate_action (GTK_WIDGET (window), "compare.save-csv-to", "s", path));
+    back = ns_cli_compare_read_csv (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (back->len, ==, measured);
+    g_unlink (path);
+    g_rmdir (dir);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -20,6 +20,7 @@
 #include "ns-scene-cairo.h"
 #include "ns-scene.h"
 #include "ns-view.h"
+#include "ns-view-scene.h"
 
 enum
 {
@@ -29,11 +30,6 @@ enum
 };
 
 #define MAX_RACE_STEPS 1000000 /* mini-batches a race replays (seconds, not days) */
-
-/* The network view's heatmaps: the same grid and picture step as the window's network view,
- * so a file looks like the window. */
-#define NETWORK_GRID_SIZE 100
-#define NETWORK_PICTURE_STEP 2
 
 /* Beyond this a PNG would take gigabytes (and ns_scene_export refuses 32768 anyway). */
 #define MAX_SIDE NS_CLI_MAX_SIDE
@@ -173,117 +169,6 @@ walk_to_phase (NsExperiment *exp, NsStepPhase phase)
     }
   while (state->phase != phase && ns_experiment_step_whole_phase (exp))
     ;
-}
-
-static void
-build_scene (NsScene *scene,
-             NsExperiment *exp,
-             NsView view,
-             const NsRenderStyle *style,
-             double width,
-             double height,
-             gboolean show_test,
-             gboolean discrete,
-             guint sample)
-{
-  switch (view)
-    {
-    case NS_VIEW_NETWORK:
-      {
-        NsNetworkViewData data;
-
-        ns_render_network_prepare (&data, exp, NETWORK_GRID_SIZE);
-        data.picture_step = NETWORK_PICTURE_STEP;
-        /* controls stays FALSE: a file has no widgets over it, so every caption is drawn. */
-        ns_render_network (scene, &data, style, width, height);
-      }
-      break;
-
-    case NS_VIEW_BOUNDARY:
-      {
-        NsOutputViewData data;
-
-        ns_render_output_prepare (&data, exp, NS_RENDER_OUTPUT_GRID);
-        data.show_test = show_test;
-        data.discretize = discrete;
-        ns_render_output (scene, &data, style, width, height);
-      }
-      break;
-
-    case NS_VIEW_LOSS:
-      {
-        NsCurvesViewData data;
-        gboolean classification =
-            ns_experiment_get_config (exp)->problem == NS_PROBLEM_CLASSIFICATION;
-
-        ns_render_curves_prepare (&data, exp, classification ? NS_CURVES_BOTH : NS_CURVES_LOSS);
-        ns_render_curves (scene, &data, style, width, height);
-      }
-      break;
-
-    case NS_VIEW_RACE:
-      {
-        /* SGD, momentum and Adam from the same first weights on the same data, trained as
-         * many mini-batches as the experiment was. */
-        g_autoptr (GError) error = NULL;
-        g_autoptr (NsRace) race = ns_race_new_default (exp, &error);
-        NsRaceViewData data;
-
-        if (race == NULL)
-          {
-            g_printerr ("neuroscope render: %s\n", error->message);
-            break;
-          }
-        ns_race_step (race, ns_experiment_get_step (exp));
-        ns_render_race_prepare (&data, race, NS_RENDER_RACE_GRID);
-        ns_render_race (scene, &data, style, width, height);
-      }
-      break;
-
-    case NS_VIEW_SPACE:
-      {
-        /* Principal axes for a wide last hidden layer, computed once from the trained net. */
-        g_auto (NsSpaceAxes) axes = { 0 };
-        NsSpaceOptions options = { NS_SPACE_AUTO, { 0, 1 }, &axes };
-        NsSpaceViewData data;
-
-        ns_render_space_prepare (&data, scene, exp, &options);
-        ns_render_space (scene, &data, style, width, height);
-      }
-      break;
-
-    case NS_VIEW_GRADIENTS:
-      {
-        NsGradientsViewData data;
-
-        ns_render_gradients_prepare (&data, exp);
-        ns_render_gradients (scene, &data, style, width, height);
-      }
-      break;
-
-    case NS_VIEW_FILTERS:
-    case NS_VIEW_FEATUREMAPS:
-    case NS_VIEW_CONFUSION:
-      {
-        /* A margin as the charts have, so nothing touches the picture's edge. */
-        double margin = ns_render_style_px (style, 16);
-
-        ns_render_images_begin (scene, style, width, height);
-        if (view == NS_VIEW_FILTERS)
-          ns_render_view_filters (scene, exp, style, margin, margin, width - 2 * margin,
-                                  height - 2 * margin, -1, -1, NULL, 0);
-        else if (view == NS_VIEW_FEATUREMAPS)
-          ns_render_view_feature_maps (scene, exp, style, margin, margin, width - 2 * margin,
-                                       height - 2 * margin, TRUE, sample);
-        else
-          ns_render_view_confusion (scene, exp, style, margin, margin, width - 2 * margin,
-                                    height - 2 * margin);
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
 }
 
 /* The image views read images; the plane views draw the input plane, which image data does
@@ -510,7 +395,11 @@ ns_cli_render_run (int argc, char **argv)
   /* The scene is laid out at the output's size, so --size W x H gives a W x H picture at the
    * style's scale, and ns_scene_export draws it one to one. */
   scene = ns_scene_new ();
-  build_scene (scene, exp, view, &style, width, height, show_test, discrete, sample);
+  {
+    NsViewSceneOptions options = { show_test, discrete, sample };
+
+    ns_view_build_scene (scene, exp, view, &style, width, height, &options);
+  }
 
   if (!ns_scene_export (scene, width, height, out, &error))
     {

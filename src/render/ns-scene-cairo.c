@@ -305,8 +305,9 @@ append_bytes_cb (void *closure, const unsigned char *data, unsigned int length)
 }
 
 static void
-paint_fitted (const NsScene *scene, cairo_t *cr, int width, int height)
+paint_fitted (cairo_t *cr, int width, int height, gpointer data)
 {
+  const NsScene *scene = data;
   double sw = ns_scene_get_width (scene);
   double sh = ns_scene_get_height (scene);
 
@@ -324,6 +325,19 @@ paint_fitted (const NsScene *scene, cairo_t *cr, int width, int height)
 gboolean
 ns_scene_export (const NsScene *scene, int width, int height, const char *path, GError **error)
 {
+  g_return_val_if_fail (scene != NULL, FALSE);
+
+  return ns_cairo_export (width, height, path, paint_fitted, (gpointer) scene, error);
+}
+
+gboolean
+ns_cairo_export (int width,
+                 int height,
+                 const char *path,
+                 NsCairoPaintFunc paint,
+                 gpointer data,
+                 GError **error)
+{
   g_autoptr (GByteArray) bytes = NULL;
   g_autoptr (GError) local = NULL;
   g_autofree char *lower = NULL;
@@ -331,7 +345,7 @@ ns_scene_export (const NsScene *scene, int width, int height, const char *path, 
   cairo_status_t status;
   cairo_t *cr;
 
-  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (paint != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -351,7 +365,7 @@ ns_scene_export (const NsScene *scene, int width, int height, const char *path, 
     {
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
       cr = cairo_create (surface);
-      paint_fitted (scene, cr, width, height);
+      paint (cr, width, height, data);
       status = cairo_status (cr);
       cairo_destroy (cr);
       if (status == CAIRO_STATUS_SUCCESS)
@@ -365,7 +379,7 @@ ns_scene_export (const NsScene *scene, int width, int height, const char *path, 
       else
         surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, width, height);
       cr = cairo_create (surface);
-      paint_fitted (scene, cr, width, height);
+      paint (cr, width, height, data);
       status = cairo_status (cr);
       cairo_destroy (cr);
       /* Vector surfaces write their last bytes when finished. */

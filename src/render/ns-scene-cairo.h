@@ -23,4 +23,16 @@ void ns_scene_paint_cairo (const NsScene *scene, cairo_t *cr);
 gboolean
 ns_scene_export (const NsScene *scene, int width, int height, const char *path, GError **error);
 
+/* Paints a picture of @width x @height (pixels or points) on @cr. */
+typedef void (*NsCairoPaintFunc) (cairo_t *cr, int width, int height, gpointer data);
+
+/* As ns_scene_export, for any picture @paint draws: what exports a picture that is not a
+ * scene (the whole window, through GTK's own Cairo drawing of its render nodes). */
+gboolean ns_cairo_export (int width,
+                          int height,
+                          const char *path,
+                          NsCairoPaintFunc paint,
+                          gpointer data,
+                          GError **error);
+
 G_END_DECLS

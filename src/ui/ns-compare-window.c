@@ -13,6 +13,7 @@
 #include "ns-compare.h"
 #include "ns-render-compare.h"
 #include "ns-render-images.h"
+#include "ns-save-chooser.h"
 #include "ns-scene-view.h"
 #include "ns-zoom.h"
 
@@ -159,6 +160,9 @@ static void
 update_actions (NsCompareWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.cancel", self->run != NULL);
+  /* The results so far, once no run is writing them. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.save-csv",
+                                 self->run == NULL && self->done > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->dataset_dropdown), self->run == NULL);
 }
 
@@ -366,6 +370,37 @@ cancel_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
   ns_compare_window_cancel (NS_COMPARE_WINDOW (widget));
 }
 
+/* The results as `neuroscope compare --csv-out` writes them (C numerics in every locale);
+ * errors under the plot, where the summary goes. */
+static void
+save_csv_to_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NsCompareWindow *self = NS_COMPARE_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) measured = g_array_new (FALSE, FALSE, sizeof (NsCompareRow));
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autofree char *text = NULL;
+
+  /* A cancelled run's rows not measured yet stay out: the file reads back as a finished
+   * run's would (`neuroscope render --view compare --csv`). */
+  for (guint k = 0; k < self->rows->len; k++)
+    if (!isnan (g_array_index (self->rows, NsCompareRow, k).test_accuracy))
+      g_array_append_val (measured, g_array_index (self->rows, NsCompareRow, k));
+  if (!ns_compare_write_csv (path, (const NsCompareRow *) (void *) measured->data, measured->len,
+                             &error))
+    text = g_strdup (error->message);
+  else
+    text = g_strdup_printf ("Saved %u results to %s", measured->len, path);
+  gtk_label_set_label (self->progress_label, text);
+}
+
+static void
+save_csv_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ns_save_chooser_csv (GTK_WINDOW (widget), "Save Results as CSV", "_Save", "data-scaling.csv",
+                       "compare.save-csv-to");
+}
+
 NsCompareWindow *
 ns_compare_window_new (GtkWindow *parent)
 {
@@ -537,6 +572,8 @@ ns_compare_window_class_init (NsCompareWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "compare.run", NULL, run_action_cb);
   gtk_widget_class_install_action (widget_class, "compare.cancel", NULL, cancel_action_cb);
+  gtk_widget_class_install_action (widget_class, "compare.save-csv", NULL, save_csv_action_cb);
+  gtk_widget_class_install_action (widget_class, "compare.save-csv-to", "s", save_csv_to_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   {
     static const struct

@@ -14,6 +14,7 @@
 #include "ns-compare-window.h"
 #include "ns-race-window.h"
 #include "ns-scene-cairo.h"
+#include "ns-window-export.h"
 
 static void
 step_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -308,6 +309,7 @@ ns_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
   ns_window_install_image_tools (widget_class);
   ns_window_files_install (widget_class);
+  ns_window_install_export_actions (widget_class);
   for (guint c = 0; c < N_CONTROLS; c++)
     {
       g_autofree char *action = g_strconcat ("win.", ns_window_control_property (c), NULL);
