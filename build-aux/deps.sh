@@ -10,7 +10,7 @@ BUILD_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-dev-b
 # only recommended by GTK, and recommends are not installed here.)
 # To run the test suite: a virtual display, python3 for the summary, the desktop file and
 # metainfo validators.
-TEST_PACKAGES="xvfb xauth python3 desktop-file-utils appstream"
+TEST_PACKAGES="xvfb xauth python3 desktop-file-utils appstream clang-format"
 
 ensure_packages() {
   local missing=()
