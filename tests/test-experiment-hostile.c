@@ -360,6 +360,7 @@ test_deep (void)
     g_autoptr (NsExperiment) exp = ns_experiment_load (path, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (exp);
     g_unlink (path);
   }
 }
