@@ -7,7 +7,10 @@
  * render` draws (network, boundary, loss, space, gradients) are built into one scene that is
  * painted by the Cairo painter on an offscreen image, and every few rounds on a fresh scene
  * and surface too. RSS (/proc/self/statm) is read after two warm-up rounds and at the end, so
- * caches that fill once (fonts, Pango, the painter's) are not counted as growth. */
+ * caches that fill once (fonts, Pango, the painter's) are not counted as growth. The bytes
+ * malloc holds in use (mallinfo2) are printed too: RSS that grows while they stay flat is the
+ * allocator's fragmentation, not memory kept. */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -136,6 +139,7 @@ main (int argc, char **argv)
   NsRenderStyle style;
   double start, end;
   long rss_start = -1, rss_end;
+  size_t heap_start = 0;
   guint64 iterations = 0;
 
   if (!(seconds > 0))
@@ -151,7 +155,10 @@ main (int argc, char **argv)
       g_autoptr (NsExperiment) exp = new_experiment (round);
 
       if (round == WARMUP_ROUNDS)
-        rss_start = rss_kib ();
+        {
+          rss_start = rss_kib ();
+          heap_start = mallinfo2 ().uordblks;
+        }
       for (guint chunk = 0; chunk < CHUNKS_PER_ROUND; chunk++)
         {
           ns_experiment_train_epochs (exp, EPOCHS_PER_CHUNK);
@@ -180,6 +187,8 @@ main (int argc, char **argv)
   printf ("soak_rss_start: %ld KiB\n", rss_start);
   printf ("soak_rss_end: %ld KiB\n", rss_end);
   printf ("soak_rss_growth: %ld KiB\n", rss_end - rss_start);
+  printf ("soak_heap_in_use_growth: %ld KiB\n",
+          ((long) mallinfo2 ().uordblks - (long) heap_start) / 1024);
   printf ("soak_iterations: %" G_GUINT64_FORMAT "\n", iterations);
   return 0;
 }
