@@ -11,8 +11,8 @@ BUILD_PACKAGES="gcc meson ninja-build pkg-config gettext libglib2.0-dev libglib2
 # only recommended by GTK, and recommends are not installed here.)
 # To run the test suite: a virtual display, python3 for the summary, the desktop file and
 # metainfo validators (appstreamcli, and appstream-util's validate-relax), groff to check the
-# manual page.
-TEST_PACKAGES="xvfb xauth python3 desktop-file-utils appstream appstream-util groff-base"
+# manual page, clang-format to keep the tree formatted.
+TEST_PACKAGES="xvfb xauth python3 desktop-file-utils appstream appstream-util groff-base clang-format"
 
 ensure_packages() {
   local missing=()

@@ -17,10 +17,8 @@ run_nothing (int argc, char **argv)
 
 /* The verbs as main() registers them. */
 static const NsCliVerb verbs[] = {
-  { "train", NULL, "", run_nothing },
-  { "render", NULL, "", run_nothing },
-  { "compare", NULL, "", run_nothing },
-  { "lesson", "lesson check FILE…", "", run_nothing },
+  { "train", NULL, "", run_nothing },       { "render", NULL, "", run_nothing },
+  { "compare", NULL, "", run_nothing },     { "lesson", "lesson check FILE…", "", run_nothing },
   { "export-code", NULL, "", run_nothing },
 };
 

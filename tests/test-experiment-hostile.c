@@ -7,7 +7,10 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ns-experiment-private.h"
 #include "ns-experiment.h"
@@ -357,6 +360,7 @@ test_deep (void)
     g_autoptr (NsExperiment) exp = ns_experiment_load (path, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (exp);
     g_unlink (path);
   }
 }
@@ -664,6 +668,91 @@ test_save_modes (void)
   g_unlink (path);
 }
 
+/* A saved file cut at every seventh of its length: refused with a message naming the file. */
+static void
+test_truncated_file (void)
+{
+  g_autoptr (NsExperiment) exp =
+      make_experiment ("dataset", "xor", "count", "20", "hidden", "2", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "cut.json", NULL);
+  g_autoptr (GError) error = NULL;
+  GStatBuf st;
+
+  ns_experiment_train_epochs (exp, 2);
+  g_assert_true (ns_experiment_save (exp, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  for (int k = 6; k >= 0; k--)
+    {
+      g_autoptr (NsExperiment) cut = NULL;
+      off_t length = st.st_size * k / 7;
+
+      g_assert_cmpint (truncate (path, length), ==, 0);
+      cut = ns_experiment_load (path, &error);
+      if (cut != NULL)
+        g_error ("%s cut to %ld of %ld bytes: accepted", path, (long) length, (long) st.st_size);
+      g_assert_nonnull (error);
+      g_test_message ("cut to %ld: %s", (long) length, error->message);
+      g_assert_true (g_str_has_prefix (error->message, path));
+      g_clear_error (&error);
+    }
+  g_unlink (path);
+}
+
+/* Saves that fail: an error naming the path, and the file already there is left as it was.
+ * Root writes anywhere, so the failures are ones that hold for root too: a folder that is a
+ * regular file, and a file size limit (RLIMIT_FSIZE) hit while the temporary file is written. */
+static void
+test_save_failures (void)
+{
+  g_autoptr (NsExperiment) exp =
+      make_experiment ("dataset", "xor", "count", "20", "hidden", "2", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "kept.json", NULL);
+  g_autofree char *under_file = g_build_filename (path, "x.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  struct rlimit limit, small;
+  void (*old_handler) (int);
+
+  g_assert_true (ns_experiment_save (exp, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  g_assert_false (ns_experiment_save (exp, under_file, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, under_file));
+  g_clear_error (&error);
+
+  /* The temporary file cannot grow past 64 bytes: the write fails, the old file stays. */
+  ns_experiment_train_epochs (exp, 1); /* a different text than the one saved */
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  small = limit;
+  small.rlim_cur = 64;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  g_assert_false (ns_experiment_save (exp, path, &error));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  signal (SIGXFSZ, old_handler);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  /* No temporary file left behind. */
+  {
+    g_autoptr (GDir) d = g_dir_open (tmpdir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".kept.json."));
+  }
+  g_unlink (path);
+}
+
 /* Edits on a wide network: a weight edit keeps no copy of the network (its undo restores one
  * number); removing neurons keeps copies (the neuron comes back with its weights), which stay
  * within their memory bound, and the newest can still be undone. */
@@ -716,6 +805,8 @@ main (int argc, char **argv)
   g_test_add_func ("/experiment-hostile/no-training-rows", test_no_training_rows);
   g_test_add_func ("/experiment-hostile/extreme-numbers", test_extreme_numbers);
   g_test_add_func ("/experiment-hostile/save-modes", test_save_modes);
+  g_test_add_func ("/experiment-hostile/truncated-file", test_truncated_file);
+  g_test_add_func ("/experiment-hostile/save-failures", test_save_failures);
   g_test_add_func ("/experiment-hostile/undo-bounded", test_undo_bounded);
 
   status = g_test_run ();

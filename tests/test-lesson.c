@@ -488,6 +488,71 @@ test_builtin (void)
     g_unsetenv ("NEUROSCOPE_DATADIR");
 }
 
+/* Every file of @dir (the fuzzer's seeds and crashes): a lesson whose goals and step configs
+ * parse or fail cleanly, or a refusal naming the file. As tests/fuzz/fuzz-lesson.c checks. */
+static void
+replay_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+      gsize length;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (NsLesson) lesson = NULL;
+
+      g_test_message ("%s", path);
+      g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+      lesson = ns_lesson_parse (text, (gssize) length, path, &error);
+      if (lesson == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_true (g_str_has_prefix (error->message, path));
+          count++;
+          continue;
+        }
+      g_assert_cmpuint (lesson->steps->len, >, 0);
+      for (guint i = 0; i < lesson->steps->len; i++)
+        {
+          const NsLessonStep *step = g_ptr_array_index (lesson->steps, i);
+          g_auto (NsConfig) config = { 0 };
+
+          if (step->goal_text != NULL)
+            {
+              g_autoptr (NsGoal) goal = ns_goal_parse (step->goal_text, &error);
+
+              g_assert_true (goal != NULL || error != NULL);
+              g_clear_error (&error);
+            }
+          ns_config_init_default (&config);
+          if (!ns_lesson_step_config (lesson, i, TRUE, &config, &error))
+            {
+              g_assert_true (g_str_has_prefix (error->message, path));
+              g_clear_error (&error);
+            }
+        }
+      count++;
+    }
+  g_test_message ("%u files from %s", count, dir);
+}
+
+static void
+test_fuzz_corpus (void)
+{
+  g_autofree char *seeds = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus-lesson", NULL);
+  g_autofree char *crashes = g_test_build_filename (G_TEST_DIST, "fuzz", "crashes-lesson", NULL);
+
+  g_assert_true (g_file_test (seeds, G_FILE_TEST_IS_DIR));
+  replay_dir (seeds);
+  replay_dir (crashes);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -503,6 +568,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lesson/setup-errors", test_setup_errors);
   g_test_add_func ("/lesson/relative-data", test_relative_data);
   g_test_add_func ("/lesson/builtin", test_builtin);
+  g_test_add_func ("/lesson/fuzz-corpus", test_fuzz_corpus);
 
   return g_test_run ();
 }

@@ -124,7 +124,7 @@ front_value (NsLesson *lesson, const char *key, char *value, guint line, GError 
   else
     {
       g_auto (GStrv) ids = g_strsplit (value, ",", -1);
-      GPtrArray *kept = g_ptr_array_new ();
+      GPtrArray *kept = g_ptr_array_new_with_free_func (g_free);
 
       for (guint k = 0; ids[k] != NULL; k++)
         {
