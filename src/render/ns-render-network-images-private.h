@@ -46,6 +46,17 @@ typedef struct
 } NsNetImagesPicture;
 
 /* The story's lines under the picture for the phase shown (none when not stepping). */
+#define COLUMN_GAP 28.0 /* between two columns: the links run there */
+
+/* ns-render-network-images-layout.c: the columns placed in width x height; a column's tile t
+ * (a map, a filter or a neuron) alone, and its cell (the tile with its side pictures). */
+void ns_net_images_layout (NsNetImagesPicture *p, double width, double height);
+void ns_net_images_tile_box (const NsNetImagesColumn *col, guint t, NsNetworkBox *box);
+void ns_net_images_cell_box (const NsNetImagesPicture *p,
+                             const NsNetImagesColumn *col,
+                             guint t,
+                             NsNetworkBox *box);
+
 void ns_net_images_make_story (NsNetImagesPicture *p);
 /* The story under the picture, or the colour legend when there is none. */
 void ns_net_images_draw_story (NsNetImagesPicture *p, double width, double height);

@@ -153,6 +153,14 @@ GtkWidget *ns_network_view_make_button (const char *icon_name,
                                         const char *tooltip,
                                         const char *label);
 void ns_network_view_sync_controls (NsNetworkView *self);
+
+/* ns-network-view-pointer.c: hover, tooltips and clicks. */
+gboolean ns_network_view_query_tooltip (GtkWidget *widget,
+                                        int x,
+                                        int y,
+                                        gboolean keyboard,
+                                        GtkTooltip *tooltip);
+void ns_network_view_add_pointer_controllers (NsNetworkView *self);
 void ns_network_view_class_init_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS
